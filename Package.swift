@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "analyze",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "analyze", targets: ["analyze"]),
+        .executable(name: "generate-sample", targets: ["generate-sample"]),
+        .executable(name: "analyze-benchmark", targets: ["analyze-benchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // MARK: - The pipeline, left to right: CSV → model → store → ingest → analysis → report → CLI
+
+        // The C boundary: libcsv (Debian `libcsv-dev`, no pkg-config file).
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]),
+        // A streaming CSV reader with 1-based line numbers, the only importer of CLibCSV.
+        .target(name: "CSVInput", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        // The study's vocabulary: codebook, manifest, participants, segments, instruments.
+        .target(
+            name: "StudyModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        // The embedded SQLite store (GRDB).
+        .target(
+            name: "Storage",
+            dependencies: ["StudyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        // Reading and validating the study folder into the store, in one transaction.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "CSVInput", "StudyModel", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        // Statistics, free of the store and the CLI.
+        .target(name: "Statistics", swiftSettings: swiftSettings),
+        // The analysis plan: crosstabs and survey distributions computed from the store.
+        .target(
+            name: "Analysis",
+            dependencies: ["StudyModel", "Storage", "Statistics"],
+            swiftSettings: swiftSettings),
+        // Rendering results: text, Markdown, tidy CSV, JSON, summary, provenance.
+        .target(
+            name: "Reporting",
+            dependencies: ["StudyModel", "Analysis"],
+            swiftSettings: swiftSettings),
+        // The commands.
+        .target(
+            name: "AnalyzeCLI",
+            dependencies: [
+                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "analyze", dependencies: ["AnalyzeCLI"], swiftSettings: swiftSettings),
+
+        // MARK: - Tools
+
+        // The seeded generator of the synthetic sample study (and of benchmark studies).
+        .target(name: "SampleGeneration", dependencies: ["StudyModel"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "generate-sample",
+            dependencies: [
+                "SampleGeneration", "StudyModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "analyze-benchmark",
+            dependencies: [
+                "SampleGeneration", "StudyModel", "Storage", "Ingest", "Analysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
+        // MARK: - Tests
+
+        .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "Storage", "StudyModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Analysis", "Ingest", "Storage", "StudyModel", "AnalyzeCLI", "TestSupport"],
+            swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,214 @@
+internal import CLibCSV
+import Glibc
+
+/// A streaming CSV reader built on libcsv in strict mode.
+///
+/// The reader reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it
+/// knows the line every record starts on; memory stays bounded by the longest record, whatever the
+/// file's size.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "participants.csv")
+/// while let record = try reader.next() {
+///     print(record.line, record.fields)
+/// }
+/// ```
+///
+/// What it accepts and rejects:
+/// - a UTF-8 byte-order mark is skipped; a UTF-16 one is an error;
+/// - LF, CRLF and CR line ends, quoted fields with delimiters, doubled quotes and line breaks;
+/// - libcsv trims spaces and tabs around unquoted fields; blank lines produce no record;
+/// - a quote inside an unquoted field, text after a closing quote, or a quote left open at the end
+///   of the file are errors (`CSV_STRICT | CSV_STRICT_FINI`);
+/// - NUL bytes and invalid UTF-8 are errors, reported with line and column.
+///
+/// Field counts are not checked here: that is the business of whoever knows the header.
+public final class CSVReader {
+    /// The path as given, used in error messages.
+    public let path: String
+    private let descriptor: Int32
+    private var parser = csv_parser()
+    private let sink = RecordSink()
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var bufferStart = 0
+    private var bufferEnd = 0
+    private var atEndOfFile = false
+    private var finished = false
+    private var isFirstBlock = true
+    private var physicalLine = 1
+    private var pendingCarriageReturn = false
+    private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+
+    /// Opens a CSV file.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - delimiter: the field delimiter, `,` by default.
+    ///   - blockObserver: called with every block of raw bytes as it is read (for hashing the file
+    ///     in the same pass).
+    /// - Throws: ``CSVError`` with reason `unreadable` when the file cannot be opened.
+    public init(
+        path: String, delimiter: UInt8 = UInt8(ascii: ","),
+        blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws(CSVError) {
+        self.path = path
+        self.blockObserver = blockObserver
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        buffer = .allocate(byteCount: 1 << 16, alignment: 1)
+        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
+        guard csv_init(&parser, options) == 0 else {
+            close(descriptor)
+            buffer.deallocate()
+            throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
+        }
+        csv_set_delim(&parser, delimiter)
+    }
+
+    deinit {
+        csv_free(&parser)
+        buffer.deallocate()
+        close(descriptor)
+    }
+
+    /// The next record, or `nil` at the end of the file.
+    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting, NUL bytes or invalid UTF-8.
+    public func next() throws(CSVError) -> CSVRecord? {
+        while sink.completed.isEmpty {
+            if finished { return nil }
+            try feedNextLine()
+        }
+        let record = sink.completed.removeFirst()
+        return record
+    }
+
+    /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
+    /// of the block; finishes the parse at the end of the file.
+    private func feedNextLine() throws(CSVError) {
+        if bufferStart == bufferEnd {
+            if atEndOfFile {
+                try finish()
+            } else {
+                try refill()
+            }
+            return
+        }
+        let base = buffer.baseAddress!
+        let start = base + bufferStart
+        let available = bufferEnd - bufferStart
+        if pendingCarriageReturn {
+            // The previous block ended in CR; an LF right after it belongs to the same line end.
+            pendingCarriageReturn = false
+            if start.load(as: UInt8.self) == UInt8(ascii: "\n") {
+                physicalLine -= 1
+            }
+        }
+        var length = available
+        var endsLine = false
+        if let newline = memchr(start, Int32(UInt8(ascii: "\n")), available) {
+            length = start.distance(to: UnsafeMutableRawPointer(newline)) + 1
+            endsLine = true
+        }
+        if let carriage = memchr(start, Int32(UInt8(ascii: "\r")), length) {
+            let offset = start.distance(to: UnsafeMutableRawPointer(carriage))
+            if offset + 1 == available {
+                pendingCarriageReturn = true
+                length = available
+                endsLine = true
+            } else if start.load(fromByteOffset: offset + 1, as: UInt8.self) != UInt8(ascii: "\n") {
+                length = offset + 1
+                endsLine = true
+            }
+        }
+        if memchr(start, 0, length) != nil {
+            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + 1, reason: .nulByte)
+        }
+        if parser.pstate == 0 && sink.fieldCount == 0 {
+            // No record is under way: the next one starts on this line.
+            sink.recordStartLine = physicalLine
+        }
+        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, sink.opaque)
+        if consumed != length {
+            try throwParserError()
+        }
+        bufferStart += length
+        if endsLine { physicalLine += 1 }
+    }
+
+    private func refill() throws(CSVError) {
+        let count = read(descriptor, buffer.baseAddress, buffer.count)
+        guard count >= 0 else {
+            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        bufferStart = 0
+        bufferEnd = count
+        if count == 0 {
+            atEndOfFile = true
+            return
+        }
+        blockObserver?(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
+        if isFirstBlock {
+            isFirstBlock = false
+            let bytes = buffer.prefix(3)
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                throw CSVError(file: path, line: 1, reason: .utf16)
+            }
+            if bytes.count == 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bufferStart = 3
+            }
+        }
+    }
+
+    private func finish() throws(CSVError) {
+        finished = true
+        if csv_fini(&parser, fieldCallback, recordCallback, sink.opaque) != 0 {
+            if csv_error(&parser) == CSV_EPARSE {
+                throw CSVError(
+                    file: path, line: sink.recordStartLine, column: sink.fieldCount + 1,
+                    reason: .unterminatedQuote(openedAtLine: sink.recordStartLine))
+            }
+            try throwParserError()
+        }
+    }
+
+    private func throwParserError() throws(CSVError) {
+        let code = csv_error(&parser)
+        if code == CSV_EPARSE {
+            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + 1, reason: .malformedQuote)
+        }
+        throw CSVError(
+            file: path, line: physicalLine, reason: .parserFailure(String(cString: csv_strerror(code))))
+    }
+}
+
+/// Collects libcsv's callbacks into records; reached from C through an unretained pointer.
+private final class RecordSink {
+    var completed: [CSVRecord] = []
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var recordStartLine = 1
+    var fieldCount: Int { ends.count }
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    func addField(_ field: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: field)
+        ends.append(bytes.count)
+    }
+
+    func endRecord() {
+        completed.append(CSVRecord(line: recordStartLine, bytes: bytes, ends: ends))
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+}
+
+private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
+    sink.addField(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+}
+
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
+    sink.endRecord()
+}

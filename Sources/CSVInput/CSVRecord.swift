@@ -1,0 +1,37 @@
+/// One record of a CSV file: its fields and the line it starts on.
+///
+/// Fields are kept as UTF-8 bytes; ``field(_:)`` decodes one on demand, so a reader that only looks
+/// at some columns pays for those alone.
+public struct CSVRecord: Sendable, Equatable {
+    /// The 1-based physical line on which the record starts.
+    public var line: Int
+    /// The bytes of all fields, one after the other.
+    @usableFromInline var bytes: [UInt8]
+    /// `ends[i]` is the end offset of field `i` in `bytes`.
+    @usableFromInline var ends: [Int]
+
+    init(line: Int, bytes: [UInt8], ends: [Int]) {
+        self.line = line
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// The number of fields.
+    public var count: Int { ends.count }
+
+    /// The raw bytes of field `index` (0-based).
+    public func bytes(at index: Int) -> ArraySlice<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes[start..<ends[index]]
+    }
+
+    /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
+    public func field(_ index: Int) -> String? {
+        String(validating: bytes(at: index), as: UTF8.self)
+    }
+
+    /// All fields decoded as UTF-8 (invalid bytes replaced by U+FFFD); meant for tests and messages.
+    public var fields: [String] {
+        (0..<count).map { String(decoding: bytes(at: $0), as: UTF8.self) }
+    }
+}
