@@ -1,0 +1,91 @@
+import CSVInput
+import Crypto
+import Storage
+import StudyModel
+
+/// Reads one CSV source of the study: yields its records, turns CSV errors into logged problems,
+/// decodes fields with their place, and hashes the file's bytes in the same pass.
+final class SourceReader {
+    /// The path shown in problems.
+    let file: String
+    private let table: CSVTableReader
+    private(set) var recordCount = 0
+    private let hashBox: HashBox
+
+    /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
+    init?(path: String, requiredColumns: [String], log: inout ProblemLog) {
+        file = path
+        let box = HashBox()
+        hashBox = box
+        do {
+            table = try CSVTableReader(path: path, requiredColumns: requiredColumns) { block in
+                box.hasher.update(bufferPointer: block)
+                box.byteCount += block.count
+            }
+        } catch {
+            log.add(InputProblem(file: error.file, line: error.line, column: error.column, message: error.reason.description))
+            return nil
+        }
+    }
+
+    var header: [String] { table.header }
+
+    func columnIndex(_ name: String) -> Int? { table.columnIndex(name) }
+
+    /// The next well-formed record. A ragged row is logged and skipped over (it fails the ingest);
+    /// a structural error ends the file.
+    func next(log: inout ProblemLog) -> CSVRecord? {
+        while true {
+            do {
+                guard let record = try table.next() else { return nil }
+                recordCount += 1
+                return record
+            } catch {
+                log.add(InputProblem(file: error.file, line: error.line, column: error.column, message: error.reason.description))
+                if error.reason.isRecoverable {
+                    recordCount += 1
+                    continue
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The field at `column` of `record`: `nil` when the column is absent or the cell is empty.
+    /// Invalid UTF-8 is logged and gives `nil`.
+    func value(_ record: CSVRecord, _ column: Int?, log: inout ProblemLog) -> String? {
+        guard let column else { return nil }
+        guard let text = record.field(column) else {
+            log.add(InputProblem(
+                file: file, line: record.line, column: column + 1,
+                message: "\(header[column]): invalid UTF-8; save the file as UTF-8"))
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Logs a problem with field `column` of `record`, naming the column.
+    func complain(_ record: CSVRecord, _ column: Int?, _ message: String, log: inout ProblemLog) {
+        let name = column.map { header[$0] + ": " } ?? ""
+        log.add(InputProblem(file: file, line: record.line, column: column.map { $0 + 1 }, message: name + message))
+    }
+
+    /// The fingerprint of everything read so far (the whole file, once reading has ended).
+    func fingerprint(path: String, kind: String) -> SourceFileRecord {
+        let digest = hashBox.hasher.finalize()
+        return SourceFileRecord(
+            path: path, kind: kind, sha256: digest.map { hexByte($0) }.joined(), byteCount: hashBox.byteCount,
+            recordCount: recordCount)
+    }
+}
+
+/// Holds the running hash; the CSV reader's block observer updates it.
+private final class HashBox {
+    var hasher = SHA256()
+    var byteCount = 0
+}
+
+func hexByte(_ byte: UInt8) -> String {
+    let digits = Array("0123456789abcdef")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+}

@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+import Storage
+import StudyModel
+
+/// What an ingest stored.
+public struct IngestSummary: Sendable, Equatable {
+    public var participants: Int
+    public var segmentRows: Int
+    /// Respondents per instrument id, in manifest order.
+    public var respondents: [(instrument: String, count: Int)]
+    public var files: [SourceFileRecord]
+
+    public static func == (lhs: IngestSummary, rhs: IngestSummary) -> Bool {
+        lhs.participants == rhs.participants && lhs.segmentRows == rhs.segmentRows
+            && lhs.respondents.map(\.instrument) == rhs.respondents.map(\.instrument)
+            && lhs.respondents.map(\.count) == rhs.respondents.map(\.count) && lhs.files == rhs.files
+    }
+}
+
+/// Reads a study folder, validates every file against the manifest and the codebook, and replaces the
+/// store's contents with it in one transaction.
+///
+/// All problems are collected (at most 50 listed per file) and thrown together as ``InputProblems``;
+/// the store is then left exactly as it was. Ingesting the same folder twice stores the same rows once.
+/// Files are streamed: memory grows with the number of participants, not with the number of segments.
+public struct StudyIngester {
+    public let manifest: StudyManifest
+
+    /// Reads the manifest of the study folder.
+    /// - Throws: ``InputProblems`` when `study.yml` is missing or invalid.
+    public init(studyDirectory: String) throws(InputProblems) {
+        manifest = try StudyManifest(directory: studyDirectory)
+    }
+
+    /// Validates the study's files and stores them.
+    /// - Throws: ``InputProblems`` for bad input (the store is unchanged); database errors otherwise.
+    @discardableResult
+    public func ingest(into store: StudyStore) throws -> IngestSummary {
+        var log = ProblemLog()
+        let codebookPath = manifest.path(of: manifest.codebook)
+        var codebook: Codebook?
+        do {
+            codebook = try Codebook(path: codebookPath)
+        } catch {
+            log.add(contentsOf: error)
+        }
+        var instruments: [(source: SourceFile, instrument: Instrument)] = []
+        for source in manifest.sources where source.kind == .survey {
+            do {
+                instruments.append((source, try Instrument(path: manifest.path(of: source.instrument ?? ""))))
+            } catch {
+                log.add(contentsOf: error)
+            }
+        }
+        if Set(instruments.map(\.instrument.id)).count != instruments.count {
+            log.add(InputProblem(
+                file: manifest.path(of: StudyManifest.fileName), message: "sources: two surveys use the same instrument id"))
+        }
+        guard let codebook, log.isEmpty else { throw log.asError }
+
+        return try store.replaceContents { transaction in
+            try transaction.setStudy(
+                name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
+                toolVersion: ToolVersion.current)
+            try transaction.insert(codebook)
+            var files: [SourceFileRecord] = []
+            for (path, kind) in [(StudyManifest.fileName, "manifest"), (manifest.codebook, "codebook")]
+                + instruments.map({ ($0.source.instrument ?? "", "instrument") })
+            {
+                files.append(try fingerprint(ofYAML: path, kind: kind))
+            }
+
+            let participantsSource = manifest.sources.first { $0.kind == .participants }!
+            var participants = ParticipantsLoader(manifest: manifest)
+            if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
+
+            let segmentsSource = manifest.sources.first { $0.kind == .segments }!
+            var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: participants.seenIDs)
+            if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
+
+            var respondents: [(instrument: String, count: Int)] = []
+            for (position, (source, instrument)) in instruments.enumerated() {
+                try transaction.insert(instrument, position: position)
+                var survey = SurveyLoader(manifest: manifest, instrument: instrument)
+                if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
+                respondents.append((instrument.id, survey.stored))
+            }
+            guard log.isEmpty else { throw log.asError }
+            for file in files { try transaction.insert(file) }
+            return IngestSummary(
+                participants: participants.stored, segmentRows: segments.stored, respondents: respondents,
+                files: files.sorted { $0.path < $1.path })
+        }
+    }
+
+    private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {
+        let data = try Data(contentsOf: URL(fileURLWithPath: manifest.path(of: relativePath)))
+        let digest = SHA256.hash(data: data)
+        return SourceFileRecord(
+            path: relativePath, kind: kind, sha256: digest.map { hexByte($0) }.joined(), byteCount: data.count,
+            recordCount: 0)
+    }
+}

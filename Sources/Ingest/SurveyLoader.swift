@@ -1,0 +1,82 @@
+import CSVInput
+import Storage
+import StudyModel
+
+/// Validates and stores one survey CSV against its instrument.
+struct SurveyLoader {
+    let manifest: StudyManifest
+    let instrument: Instrument
+    private(set) var stored = 0
+
+    init(manifest: StudyManifest, instrument: Instrument) {
+        self.manifest = manifest
+        self.instrument = instrument
+    }
+
+    mutating func load(
+        _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
+    ) throws -> SourceFileRecord? {
+        let path = manifest.path(of: source.file)
+        let required = ["respondent_id", "country", "role"] + instrument.items.map(\.id)
+        guard let reader = SourceReader(path: path, requiredColumns: required, log: &log) else { return nil }
+        let idColumn = reader.columnIndex("respondent_id")!
+        let countryColumn = reader.columnIndex("country")!
+        let roleColumn = reader.columnIndex("role")!
+        let items = instrument.items.map { item in
+            (item: item, column: reader.columnIndex(item.id)!,
+             allowed: Set(instrument.scale(of: item)?.values.map(\.value) ?? []))
+        }
+        let known = Set(required)
+        for (index, name) in reader.header.enumerated() where !known.contains(name) {
+            log.add(InputProblem(
+                file: path, line: 1, column: index + 1,
+                message: "column '\(name)' is not an item of instrument '\(instrument.id)'"))
+        }
+
+        while let record = reader.next(log: &log) {
+            var valid = true
+            func complain(_ column: Int?, _ message: String) {
+                reader.complain(record, column, message, log: &log)
+                valid = false
+            }
+            let id = reader.value(record, idColumn, log: &log)
+            if id == nil { complain(idColumn, "empty value; every respondent needs an id") }
+            let country = reader.value(record, countryColumn, log: &log)
+            let role = reader.value(record, roleColumn, log: &log)
+            for (value, column, levels, variable) in [
+                (country, countryColumn, manifest.countries, "country"), (role, roleColumn, manifest.roles, "role"),
+            ] {
+                if let value {
+                    if !levels.contains(value) {
+                        complain(column, "'\(value)' is not a declared \(variable) (study.yml declares \(levels.joined(separator: ", ")))")
+                    }
+                } else {
+                    complain(column, "empty value; every respondent needs a \(variable)")
+                }
+            }
+            var answers: [(itemID: String, value: Int?)] = []
+            for (item, column, allowed) in items {
+                guard let text = reader.value(record, column, log: &log) else {
+                    answers.append((item.id, nil))
+                    continue
+                }
+                guard let value = Int(text), allowed.contains(value) else {
+                    let values = allowed.sorted().map(String.init).joined(separator: ", ")
+                    complain(column, "'\(text)' is not a value of scale '\(item.scale)' (\(values)) or empty")
+                    continue
+                }
+                answers.append((item.id, value))
+            }
+            guard valid, let id, let country, let role else { continue }
+            let inserted = try transaction.insertRespondent(
+                instrumentID: instrument.id, respondentID: id, position: stored, country: country, role: role,
+                line: record.line, answers: answers)
+            if inserted {
+                stored += 1
+            } else {
+                reader.complain(record, idColumn, "duplicate respondent id", log: &log)
+            }
+        }
+        return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
+    }
+}

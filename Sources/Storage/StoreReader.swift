@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import StudyModel
+
+/// What the store says the study is.
+public struct StoredStudy: Sendable, Equatable, Codable {
+    public var name: String
+    public var version: String
+    public var codebookVersion: String
+    public var toolVersion: String
+}
+
+/// How many segments one coder applied one code with, for one participant.
+public struct CodeApplicationCount: Sendable, Equatable {
+    public var participantID: String
+    public var code: String
+    public var coder: String
+    public var segments: Int
+}
+
+/// A survey respondent with their answers in instrument item order (`nil`: no answer).
+public struct SurveyRespondent: Sendable, Equatable {
+    public var id: String
+    public var country: String
+    public var role: String
+    public var answers: [Int?]
+}
+
+/// Reads inside ``StudyStore/read(_:)``. Every query has a total `ORDER BY`, so results are the same
+/// on every run.
+public struct StoreReader {
+    let db: Database
+
+    /// The study, or `nil` when nothing was ingested yet.
+    public func study() throws -> StoredStudy? {
+        try Row.fetchOne(db, sql: "SELECT name, version, codebookVersion, toolVersion FROM study").map {
+            StoredStudy(
+                name: $0["name"], version: $0["version"], codebookVersion: $0["codebookVersion"],
+                toolVersion: $0["toolVersion"])
+        }
+    }
+
+    /// The fingerprints of the ingested files, by path.
+    public func sourceFiles() throws -> [SourceFileRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM sourceFile ORDER BY path").map {
+            SourceFileRecord(
+                path: $0["path"], kind: $0["kind"], sha256: $0["sha256"], byteCount: $0["byteCount"],
+                recordCount: $0["recordCount"])
+        }
+    }
+
+    /// The codebook as ingested.
+    public func codebook() throws -> Codebook {
+        let decoder = JSONDecoder()
+        let codes = try String.fetchAll(db, sql: "SELECT definition FROM code ORDER BY position").map {
+            try decoder.decode(Code.self, from: Data($0.utf8))
+        }
+        let version = try String.fetchOne(db, sql: "SELECT codebookVersion FROM study") ?? ""
+        return try Codebook(version: version, codes: codes, file: "store")
+    }
+
+    /// The participants in file order, with their attributes.
+    public func participants() throws -> [Participant] {
+        var attributes: [String: [String: String]] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT participantId, name, value FROM participantAttribute ORDER BY participantId, name")
+        while let row = try rows.next() {
+            attributes[row["participantId"], default: [:]][row["name"]] = row["value"]
+        }
+        return try Row.fetchAll(db, sql: "SELECT id, country, role FROM participant ORDER BY position").map {
+            let id: String = $0["id"]
+            return Participant(id: id, country: $0["country"], role: $0["role"], attributes: attributes[id] ?? [:])
+        }
+    }
+
+    /// Calls `body` with the segment count of every (participant, code, coder) present in the store,
+    /// ordered by participant, code and coder.
+    ///
+    /// - Complexity: one pass over the segment table in primary-key order; memory O(1).
+    public func forEachCodeApplication(_ body: (CodeApplicationCount) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT participantId, code, coder, COUNT(*) AS segments FROM segment
+                GROUP BY participantId, code, coder ORDER BY participantId, code, coder
+                """)
+        while let row = try rows.next() {
+            try body(
+                CodeApplicationCount(
+                    participantID: row[0], code: row[1], coder: row[2], segments: row[3]))
+        }
+    }
+
+    /// The number of stored code applications (rows of `segments.csv`).
+    public func segmentRowCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM segment") ?? 0
+    }
+
+    /// The instruments in manifest order.
+    public func instruments() throws -> [Instrument] {
+        let decoder = JSONDecoder()
+        return try String.fetchAll(db, sql: "SELECT definition FROM instrument ORDER BY position").map {
+            try decoder.decode(Instrument.self, from: Data($0.utf8))
+        }
+    }
+
+    /// The respondents of one instrument in file order, with answers in the instrument's item order.
+    public func respondents(of instrument: Instrument) throws -> [SurveyRespondent] {
+        let itemIndex = Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, $0) })
+        var respondents: [SurveyRespondent] = []
+        var indexByID: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT respondentId, country, role FROM surveyRespondent WHERE instrumentId = ? ORDER BY position",
+            arguments: [instrument.id])
+        {
+            indexByID[row[0]] = respondents.count
+            respondents.append(
+                SurveyRespondent(
+                    id: row[0], country: row[1], role: row[2],
+                    answers: Array(repeating: nil, count: instrument.items.count)))
+        }
+        let answers = try Row.fetchCursor(
+            db, sql: "SELECT respondentId, itemId, value FROM surveyAnswer WHERE instrumentId = ? ORDER BY respondentId, itemId",
+            arguments: [instrument.id])
+        while let row = try answers.next() {
+            guard let respondent = indexByID[row[0]], let item = itemIndex[row[1]] else { continue }
+            respondents[respondent].answers[item] = row[2]
+        }
+        return respondents
+    }
+}

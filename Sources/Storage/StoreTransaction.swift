@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import StudyModel
+
+/// Writes inside the one transaction of ``StudyStore/replaceContents(_:)``.
+///
+/// Insert methods use cached statements; those that can meet a duplicate return `false` instead of
+/// throwing, so the caller can report the duplicate with its place in the input.
+public struct StoreTransaction {
+    let db: Database
+
+    /// Records what the study is.
+    public func setStudy(name: String, version: String, codebookVersion: String, toolVersion: String) throws {
+        try db.execute(
+            sql: "INSERT INTO study (id, name, version, codebookVersion, toolVersion) VALUES (1, ?, ?, ?, ?)",
+            arguments: [name, version, codebookVersion, toolVersion])
+    }
+
+    /// Records an input file's fingerprint.
+    public func insert(_ file: SourceFileRecord) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO sourceFile (path, kind, sha256, byteCount, recordCount) VALUES (?, ?, ?, ?, ?)",
+            arguments: [file.path, file.kind, file.sha256, file.byteCount, file.recordCount])
+    }
+
+    /// Stores the codebook's codes, in order.
+    public func insert(_ codebook: Codebook) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (position, code) in codebook.codes.enumerated() {
+            let json = String(decoding: try encoder.encode(code), as: UTF8.self)
+            try db.execute(
+                sql: "INSERT INTO code (id, position, definition) VALUES (?, ?, ?)",
+                arguments: [code.id, position, json])
+        }
+    }
+
+    /// Stores a survey instrument's definition.
+    public func insert(_ instrument: Instrument, position: Int) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(instrument), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO instrument (id, position, definition) VALUES (?, ?, ?)",
+            arguments: [instrument.id, position, json])
+    }
+
+    /// Stores a participant and its attributes.
+    /// - Returns: `false` when a participant with this id is already stored (nothing is written).
+    public func insert(_ participant: Participant, position: Int, line: Int) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO participant (id, position, country, role, line) VALUES (?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [participant.id, position, participant.country, participant.role, line])
+        guard db.changesCount == 1 else { return false }
+        let attribute = try db.cachedStatement(
+            sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        for name in participant.attributes.keys.sorted() {
+            try attribute.execute(arguments: [participant.id, name, participant.attributes[name]])
+        }
+        return true
+    }
+
+    /// Stores a code application.
+    /// - Returns: `false` when the same participant, code, coder and segment are already stored.
+    public func insert(_ segment: CodedSegment) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO segment
+                (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            segment.participantID, segment.code, segment.coder, segment.segmentID, segment.document,
+            segment.start, segment.end, segment.excerpt, segment.language, segment.line,
+        ])
+        return db.changesCount == 1
+    }
+
+    /// The line of the stored code application that a duplicate repeats.
+    public func lineOfSegment(participantID: String, code: String, coder: String, segmentID: String) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT line FROM segment WHERE participantId = ? AND code = ? AND coder = ? AND segmentId = ?",
+            arguments: [participantID, code, coder, segmentID])
+    }
+
+    /// Stores one survey respondent with their answers (`nil`: no answer), in item order.
+    /// - Returns: `false` when the respondent is already stored for this instrument.
+    public func insertRespondent(
+        instrumentID: String, respondentID: String, position: Int, country: String, role: String, line: Int,
+        answers: [(itemID: String, value: Int?)]
+    ) throws -> Bool {
+        let respondent = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO surveyRespondent (instrumentId, respondentId, position, country, role, line)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        try respondent.execute(arguments: [instrumentID, respondentID, position, country, role, line])
+        guard db.changesCount == 1 else { return false }
+        let answer = try db.cachedStatement(
+            sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
+        for (itemID, value) in answers {
+            try answer.execute(arguments: [instrumentID, respondentID, itemID, value])
+        }
+        return true
+    }
+}
+
+/// An input file's fingerprint, as stored and as written to the provenance of reports.
+public struct SourceFileRecord: Sendable, Equatable, Codable {
+    /// The path relative to the study folder, as the manifest names it.
+    public var path: String
+    public var kind: String
+    /// Lowercase hexadecimal SHA-256 of the file's bytes.
+    public var sha256: String
+    public var byteCount: Int
+    /// Data records read (header excluded); 0 for YAML files.
+    public var recordCount: Int
+
+    public init(path: String, kind: String, sha256: String, byteCount: Int, recordCount: Int) {
+        self.path = path
+        self.kind = kind
+        self.sha256 = sha256
+        self.byteCount = byteCount
+        self.recordCount = recordCount
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+
+extension StudyStore {
+    /// The store's migrations. A migration is never edited once it has shipped: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createStudy") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE study (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        name TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        codebookVersion TEXT NOT NULL,
+                        toolVersion TEXT NOT NULL
+                    );
+                    CREATE TABLE sourceFile (
+                        path TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        byteCount INTEGER NOT NULL,
+                        recordCount INTEGER NOT NULL
+                    );
+                    CREATE TABLE code (
+                        id TEXT PRIMARY KEY,
+                        position INTEGER NOT NULL,
+                        definition TEXT NOT NULL  -- the Code as JSON
+                    );
+                    CREATE TABLE participant (
+                        id TEXT PRIMARY KEY,
+                        position INTEGER NOT NULL UNIQUE,
+                        country TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        line INTEGER NOT NULL
+                    );
+                    CREATE TABLE participantAttribute (
+                        participantId TEXT NOT NULL REFERENCES participant(id),
+                        name TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (participantId, name)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE segment (
+                        participantId TEXT NOT NULL,
+                        code TEXT NOT NULL,
+                        coder TEXT NOT NULL,
+                        segmentId TEXT NOT NULL,
+                        document TEXT,
+                        start INTEGER,
+                        "end" INTEGER,
+                        excerpt TEXT,
+                        language TEXT,
+                        line INTEGER NOT NULL,
+                        PRIMARY KEY (participantId, code, coder, segmentId)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE instrument (
+                        id TEXT PRIMARY KEY,
+                        position INTEGER NOT NULL,
+                        definition TEXT NOT NULL  -- the Instrument as JSON
+                    );
+                    CREATE TABLE surveyRespondent (
+                        instrumentId TEXT NOT NULL REFERENCES instrument(id),
+                        respondentId TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        country TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        PRIMARY KEY (instrumentId, respondentId)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE surveyAnswer (
+                        instrumentId TEXT NOT NULL,
+                        respondentId TEXT NOT NULL,
+                        itemId TEXT NOT NULL,
+                        value INTEGER,  -- NULL: no answer
+                        PRIMARY KEY (instrumentId, respondentId, itemId)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+import StudyModel
+
+/// The study's embedded SQLite store: participants, coded segments, survey responses, the codebook,
+/// the instruments and the fingerprints of the files they came from.
+///
+/// Writes happen in one transaction through ``replaceContents(_:)``: the store holds the study as
+/// the last successful ingest read it, or, after a failed ingest, exactly what it held before.
+///
+/// ```swift
+/// let store = try StudyStore(path: "data/sample/.analyze/study.sqlite")
+/// try store.replaceContents { transaction in try transaction.insert(participant) }
+/// ```
+public struct StudyStore: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// - Throws: a `DatabaseError` when the file cannot be opened or is not a store.
+    public init(path: String) throws {
+        try self.init(writer: DatabaseQueue(path: path, configuration: Self.makeConfiguration()))
+    }
+
+    /// Opens an empty store in memory (for tests).
+    public static func inMemory() throws -> StudyStore {
+        try StudyStore(writer: DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    private init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    private static func makeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // A single-user command-line store: the rollback journal keeps one file, and the
+            // transaction still makes every ingest all-or-nothing.
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA cache_size = -16384")  // 16 MiB page cache
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+        }
+        return configuration
+    }
+
+    /// Empties the store and fills it anew in one transaction.
+    ///
+    /// If `body` throws, the transaction is rolled back and the store is left exactly as it was.
+    /// - Returns: what `body` returns.
+    public func replaceContents<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.write { db in
+            for table in ["surveyAnswer", "surveyRespondent", "instrument", "segment", "participantAttribute",
+                          "participant", "code", "sourceFile", "study"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            return try body(StoreTransaction(db: db))
+        }
+    }
+
+    /// Reads from the store.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try writer.read { db in try body(StoreReader(db: db)) }
+    }
+}

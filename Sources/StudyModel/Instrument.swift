@@ -1,0 +1,91 @@
+/// Whether a response scale's values are ordered.
+public enum MeasurementLevel: String, Codable, Sendable {
+    case ordinal, nominal
+}
+
+/// A response scale: the integer codes a survey cell may hold, with their labels.
+public struct ResponseScale: Codable, Sendable, Equatable {
+    /// One allowed response.
+    public struct Value: Codable, Sendable, Equatable {
+        public var value: Int
+        public var label: LocalizedText
+    }
+    public var id: String
+    public var level: MeasurementLevel
+    public var values: [Value]
+
+    /// The label of a response code, if the scale has it.
+    public func label(of value: Int) -> LocalizedText? {
+        values.first { $0.value == value }?.label
+    }
+}
+
+/// One survey question: a column of the instrument's CSV file.
+public struct SurveyItem: Codable, Sendable, Equatable {
+    public var id: String
+    public var text: LocalizedText
+    /// The id of the item's ``ResponseScale``.
+    public var scale: String
+    /// Whether a high value means less of what the subscale measures.
+    public var reverse: Bool?
+    /// The id of the multi-item scale the item belongs to.
+    public var subscale: String?
+}
+
+/// A multi-item scale (for scale scores and Cronbach's α).
+public struct Subscale: Codable, Sendable, Equatable {
+    public var id: String
+    public var label: LocalizedText
+}
+
+/// A survey instrument: its items and their response scales (format: `docs/formats.md`).
+public struct Instrument: Codable, Sendable, Equatable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    /// Who answers it (`teacher`, `parent`).
+    public var respondents: String
+    public var scales: [ResponseScale]
+    public var items: [SurveyItem]
+    public var subscales: [Subscale]?
+
+    /// Reads and checks an instrument file.
+    /// - Throws: ``InputProblems`` naming the file and every broken rule.
+    public init(path: String) throws(InputProblems) {
+        do {
+            self = try YAMLFile.decode(Instrument.self, path: path)
+        } catch {
+            throw InputProblems([error])
+        }
+        let problems = validate(file: path)
+        if !problems.isEmpty { throw InputProblems(problems) }
+    }
+
+    /// The response scale of `item`.
+    public func scale(of item: SurveyItem) -> ResponseScale? {
+        scales.first { $0.id == item.scale }
+    }
+
+    private func validate(file: String) -> [InputProblem] {
+        var problems: [InputProblem] = []
+        func complain(_ message: String) { problems.append(InputProblem(file: file, message: message)) }
+        var scaleIDs: Set<String> = []
+        for scale in scales {
+            if !scaleIDs.insert(scale.id).inserted { complain("scale '\(scale.id)': duplicate scale id") }
+            if scale.values.isEmpty { complain("scale '\(scale.id)': no values") }
+            if Set(scale.values.map(\.value)).count != scale.values.count {
+                complain("scale '\(scale.id)': duplicate values")
+            }
+        }
+        let subscaleIDs = Set((subscales ?? []).map(\.id))
+        var itemIDs: Set<String> = []
+        for item in items {
+            if !itemIDs.insert(item.id).inserted { complain("item '\(item.id)': duplicate item id") }
+            if !scaleIDs.contains(item.scale) { complain("item '\(item.id)': unknown scale '\(item.scale)'") }
+            if let subscale = item.subscale, !subscaleIDs.contains(subscale) {
+                complain("item '\(item.id)': unknown subscale '\(subscale)'")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// The kinds of source files a study folder holds.
+public enum SourceKind: String, Codable, Sendable {
+    case participants, segments, survey
+}
+
+/// One source file of the study, as the manifest lists it.
+public struct SourceFile: Codable, Sendable, Equatable {
+    /// Path relative to the study folder.
+    public var file: String
+    public var kind: SourceKind
+    /// For surveys: the instrument definition, relative to the study folder.
+    public var instrument: String?
+}
+
+/// Which coder's segments count for analysis when a participant was coded more than once.
+public struct CodingPolicy: Codable, Sendable, Equatable {
+    /// Coders in order of preference: for each participant, the segments of the first listed coder
+    /// who coded that participant are analysed (list a consensus coder first to prefer consensus
+    /// codings). A coder not listed is used for agreement only.
+    public var analysedCoders: [String]
+    /// Codes whose intercoder agreement (Cohen's κ) falls below this are flagged.
+    public var agreementThreshold: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case analysedCoders = "analysed_coders"
+        case agreementThreshold = "agreement_threshold"
+    }
+}
+
+/// The study manifest (`study.yml`): what the study is, its declared levels, its files, its
+/// coder policy and its analysis plan (format: `docs/formats.md`).
+public struct StudyManifest: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    /// The study folder, to which all paths are relative.
+    public var directory: String
+    /// Path of the codebook, relative to the study folder.
+    public var codebook: String
+    /// Declared countries, in table order.
+    public var countries: [String]
+    /// Declared roles, in table order.
+    public var roles: [String]
+    public var sources: [SourceFile]
+    public var coding: CodingPolicy
+    /// The tables to compute, in report order.
+    public var plan: [TableSpec]
+    /// A column base below this is called too small to conclude anything in the summary.
+    public var minimumBase: Int
+
+    /// The manifest's file name inside a study folder.
+    public static let fileName = "study.yml"
+
+    private struct File: Decodable {
+        struct Levels: Decodable {
+            var country: [String]
+            var role: [String]
+        }
+        struct Analysis: Decodable {
+            var tables: [PlanEntry]?
+            var minimumBase: Int?
+            enum CodingKeys: String, CodingKey {
+                case tables
+                case minimumBase = "minimum_base"
+            }
+        }
+        var name: String
+        var version: String
+        var codebook: String
+        var levels: Levels
+        var sources: [SourceFile]
+        var coding: CodingPolicy
+        var analysis: Analysis?
+    }
+
+    /// Reads and checks `study.yml` in a study folder.
+    /// - Throws: ``InputProblems`` naming the manifest and every broken rule.
+    public init(directory: String) throws(InputProblems) {
+        let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        let file: File
+        do {
+            file = try YAMLFile.decode(File.self, path: path)
+        } catch {
+            throw InputProblems([error])
+        }
+        var problems: [InputProblem] = []
+        func complain(_ message: String) { problems.append(InputProblem(file: path, message: message)) }
+
+        self.directory = directory
+        name = file.name
+        version = file.version
+        codebook = file.codebook
+        countries = file.levels.country
+        roles = file.levels.role
+        sources = file.sources
+        coding = file.coding
+        minimumBase = file.analysis?.minimumBase ?? 10
+
+        for (variable, levels) in [("country", countries), ("role", roles)] {
+            if levels.isEmpty { complain("levels.\(variable): no levels declared") }
+            if Set(levels).count != levels.count { complain("levels.\(variable): a level is declared twice") }
+        }
+        for kind in [SourceKind.participants, .segments] where sources.filter({ $0.kind == kind }).count != 1 {
+            complain("sources: exactly one file of kind '\(kind.rawValue)' is required")
+        }
+        for source in sources where source.kind == .survey && source.instrument == nil {
+            complain("sources: survey '\(source.file)' needs an instrument")
+        }
+        if coding.analysedCoders.isEmpty { complain("coding.analysed_coders: name at least one coder") }
+
+        var plan: [TableSpec] = []
+        for entry in file.analysis?.tables ?? TableSpec.defaultPlan.map({ PlanEntry(spec: $0) }) {
+            if let id = entry.defaultID {
+                if let spec = TableSpec.defaultPlan.first(where: { $0.id == id }) {
+                    plan.append(spec)
+                } else {
+                    complain("analysis.tables: '\(id)' is not a default table; give rows and columns")
+                }
+            } else if let spec = entry.spec {
+                plan.append(spec)
+            }
+        }
+        if Set(plan.map(\.id)).count != plan.count { complain("analysis.tables: a table id is used twice") }
+        for spec in plan {
+            for variable in spec.columns + (spec.filter?.keys.sorted() ?? []) where variable.isEmpty {
+                complain("analysis.tables '\(spec.id)': empty variable name")
+            }
+            if spec.rows == .surveyItems && spec.columns.contains(where: { $0 != "country" && $0 != "role" }) {
+                complain("analysis.tables '\(spec.id)': survey tables group by country or role only")
+            }
+        }
+        self.plan = plan
+        if !problems.isEmpty { throw InputProblems(problems) }
+    }
+
+    /// The absolute or working-directory-relative path of a file named relative to the study folder.
+    public func path(of relativePath: String) -> String {
+        (relativePath as NSString).isAbsolutePath
+            ? relativePath : (directory as NSString).appendingPathComponent(relativePath)
+    }
+
+    /// The declared levels of `country` or `role`; `nil` for other variables (their levels are the
+    /// values observed, sorted).
+    public func declaredLevels(of variable: String) -> [String]? {
+        switch variable {
+        case "country": countries
+        case "role": roles
+        default: nil
+        }
+    }
+}
+
+extension PlanEntry {
+    init(spec: TableSpec) {
+        self.spec = spec
+        self.defaultID = nil
+    }
+}

@@ -1,0 +1,67 @@
+/// What the rows of a table are.
+public enum RowSet: String, Codable, Sendable, CaseIterable {
+    /// The sample: one row per declared role, counting participants (no codes).
+    case sample
+    /// Each factor category followed by its barrier codes.
+    case barriers
+    /// The four factor categories: a participant counts once per category, whatever codes of it.
+    case factorCategories = "factor-categories"
+    /// The involvement roles of the article's Table 1.
+    case involvementRoles = "involvement-roles"
+    /// Formal and informal activities, each type followed by its codes.
+    case activities
+    /// Every survey item's response distribution (per instrument).
+    case surveyItems = "survey-items"
+}
+
+/// One table of the analysis plan: its stable id, its rows, the participant variables that make its
+/// columns, and an optional filter on participants.
+public struct TableSpec: Sendable, Equatable, Codable {
+    /// The table's stable id: file names and tidy CSV use it.
+    public var id: String
+    public var rows: RowSet
+    /// Participant variables whose level combinations make the column groups, outermost first
+    /// (`[country, role]`: KZ mother, KZ father, …). Empty: one column of all participants.
+    public var columns: [String]
+    /// Only participants whose variables take one of these values (`{role: [mother, father]}`).
+    public var filter: [String: [String]]?
+
+    public init(id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil) {
+        self.id = id
+        self.rows = rows
+        self.columns = columns
+        self.filter = filter
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, rows, columns
+        case filter = "where"
+    }
+
+    /// The default analysis plan, used when the manifest names none. Its ids are documented in
+    /// `docs/formats.md` and never change meaning.
+    public static let defaultPlan: [TableSpec] = [
+        TableSpec(id: "sample-by-country-role", rows: .sample, columns: ["country"]),
+        TableSpec(id: "barriers-by-factor-category", rows: .barriers, columns: []),
+        TableSpec(id: "barriers-by-country", rows: .barriers, columns: ["country"]),
+        TableSpec(id: "barriers-by-role-within-country", rows: .barriers, columns: ["country", "role"]),
+        TableSpec(id: "factor-categories-by-country-role", rows: .factorCategories, columns: ["country", "role"]),
+        TableSpec(id: "involvement-roles-by-country-role", rows: .involvementRoles, columns: ["country", "role"]),
+        TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"]),
+        TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"]),
+    ]
+}
+
+/// An entry of the manifest's plan: the id of a default table, or a full ``TableSpec``.
+struct PlanEntry: Decodable {
+    var spec: TableSpec?
+    var defaultID: String?
+
+    init(from decoder: any Decoder) throws {
+        if let id = try? decoder.singleValueContainer().decode(String.self) {
+            defaultID = id
+        } else {
+            spec = try TableSpec(from: decoder)
+        }
+    }
+}
