@@ -55,7 +55,7 @@ let package = Package(
         // Rendering results: text, Markdown, tidy CSV, JSON, summary, provenance.
         .target(
             name: "Reporting",
-            dependencies: ["StudyModel", "Analysis"],
+            dependencies: ["StudyModel", "Storage", "Statistics", "Analysis", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The commands.
         .target(
@@ -65,7 +65,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
-        .executableTarget(name: "analyze", dependencies: ["AnalyzeCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "analyze",
+            dependencies: ["AnalyzeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
 
         // MARK: - Tools
 

@@ -33,6 +33,7 @@ struct SurveyLoader {
                 message: "column '\(name)' is not an item of instrument '\(instrument.id)'"))
         }
 
+        var firstLine: [String: Int] = [:]
         while let record = reader.next(log: &log) {
             var valid = true
             func complain(_ column: Int?, _ message: String) {
@@ -40,7 +41,15 @@ struct SurveyLoader {
                 valid = false
             }
             let id = reader.value(record, idColumn, log: &log)
-            if id == nil { complain(idColumn, "empty value; every respondent needs an id") }
+            if let id {
+                if let first = firstLine[id] {
+                    complain(idColumn, "duplicate respondent id (first on line \(first))")
+                } else {
+                    firstLine[id] = record.line
+                }
+            } else {
+                complain(idColumn, "empty value; every respondent needs an id")
+            }
             let country = reader.value(record, countryColumn, log: &log)
             let role = reader.value(record, roleColumn, log: &log)
             for (value, column, levels, variable) in [
@@ -68,13 +77,11 @@ struct SurveyLoader {
                 answers.append((item.id, value))
             }
             guard valid, let id, let country, let role else { continue }
-            let inserted = try transaction.insertRespondent(
+            if try transaction.insertRespondent(
                 instrumentID: instrument.id, respondentID: id, position: stored, country: country, role: role,
                 line: record.line, answers: answers)
-            if inserted {
+            {
                 stored += 1
-            } else {
-                reader.complain(record, idColumn, "duplicate respondent id", log: &log)
             }
         }
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)

@@ -1,1 +1,4 @@
-print("todo")
+import AnalyzeCLI
+import ArgumentParser
+
+AnalyzeTool.main()

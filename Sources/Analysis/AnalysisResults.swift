@@ -1,0 +1,46 @@
+import Foundation
+import Storage
+import StudyModel
+
+/// The results of running a study's analysis plan: every table, with what it was computed from.
+///
+/// `analyze analyze` writes them as JSON (`results.json` in the store folder); `analyze report`
+/// renders them. The JSON is deterministic: sorted keys, and the same inputs give the same bytes.
+public struct AnalysisResults: Codable, Sendable, Equatable {
+    public var toolVersion: String
+    public var study: StoredStudy
+    public var sourceFiles: [SourceFileRecord]
+    public var countries: [String]
+    public var roles: [String]
+    public var analysedCoders: [String]
+    public var minimumBase: Int
+    public var participants: Int
+    public var tables: [TableResult]
+
+    /// The results as deterministic JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Reads results written by ``jsonData()``.
+    public init(jsonData: Data) throws {
+        self = try JSONDecoder().decode(AnalysisResults.self, from: jsonData)
+    }
+
+    public init(
+        toolVersion: String, study: StoredStudy, sourceFiles: [SourceFileRecord], countries: [String], roles: [String],
+        analysedCoders: [String], minimumBase: Int, participants: Int, tables: [TableResult]
+    ) {
+        self.toolVersion = toolVersion
+        self.study = study
+        self.sourceFiles = sourceFiles
+        self.countries = countries
+        self.roles = roles
+        self.analysedCoders = analysedCoders
+        self.minimumBase = minimumBase
+        self.participants = participants
+        self.tables = tables
+    }
+}

@@ -1,0 +1,124 @@
+import StudyModel
+
+/// Computes a multiple-response crosstab from the study data.
+///
+/// A cell counts the participants of its column group who have at least one analysed segment of the
+/// row's code (for a group row: of any code of the group), over the base of all participants of the
+/// column group (participants with no segment included). The cell's segment count stands beside it.
+struct CrosstabBuilder {
+    let data: StudyData
+    let manifest: StudyManifest
+
+    func build(_ spec: TableSpec) throws -> CrosstabResult {
+        let included = try participantsPassing(spec.filter, table: spec.id)
+        try checkVariables(spec.columns, table: spec.id)
+        let units = included.map { index in spec.columns.map { data.participants[index].value(of: $0) } }
+        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.declaredLevels(of:))
+        let columnMembers = groups.members.map { $0.map { included[$0] } }
+
+        var rows: [TableRow] = []
+        var cells: [[TableCell]] = []
+        for (row, membership) in rowDefinitions(spec.rows) {
+            rows.append(row)
+            cells.append(zip(groups.columns, columnMembers).map { column, members in
+                var participants = 0
+                var segments = 0
+                for participant in members {
+                    let (counts, segmentCount) = membership(participant)
+                    if counts { participants += 1 }
+                    segments += segmentCount
+                }
+                return TableCell(
+                    participants: participants, base: column.base,
+                    percent: column.base == 0 ? nil : Double(participants) * 100 / Double(column.base),
+                    segments: segments)
+            })
+        }
+        return CrosstabResult(
+            id: spec.id, rowSet: spec.rows, columnVariables: spec.columns, filter: spec.filter,
+            columns: groups.columns, rows: rows, cells: cells, tests: [])
+    }
+
+    /// Whether a participant counts in a row, and their analysed segments of the row's codes.
+    private typealias Membership = (Int) -> (counts: Bool, segments: Int)
+
+    /// Each row with its membership test.
+    private func rowDefinitions(_ rowSet: RowSet) -> [(TableRow, Membership)] {
+        let codebook = data.codebook
+        func codeRow(_ code: Code, depth: Int) -> (TableRow, Membership) {
+            let index = codebook.index(of: code.id)!
+            return (TableRow(kind: .code, id: code.id, label: code.label, depth: depth),
+                    { participant in
+                        let segments = Int(data.analysedSegments[participant][index])
+                        return (segments > 0, segments)
+                    })
+        }
+        func groupRow(kind: RowKind, id: String, label: LocalizedText, codes: [Code]) -> (TableRow, Membership) {
+            let indices = codes.map { codebook.index(of: $0.id)! }
+            return (TableRow(kind: kind, id: id, label: label, depth: 0),
+                    { participant in
+                        let segments = indices.reduce(0) { $0 + Int(data.analysedSegments[participant][$1]) }
+                        return (segments > 0, segments)
+                    })
+        }
+        switch rowSet {
+        case .sample:
+            return manifest.roles.map { role in
+                (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
+                 { participant in
+                     guard data.participants[participant].role == role else { return (false, 0) }
+                     return (true, data.analysedSegments[participant].reduce(0) { $0 + Int($1) })
+                 })
+            }
+        case .barriers, .factorCategories:
+            return FactorCategory.allCases.flatMap { factor -> [(TableRow, Membership)] in
+                let codes = codebook.codes(in: .barrier).filter { $0.factor == factor }
+                guard !codes.isEmpty else { return [] }
+                let label = LocalizedText(
+                    en: factor.label(in: .en), ru: factor.label(in: .ru), kk: factor.label(in: .kk))
+                let group = groupRow(kind: .factorCategory, id: factor.rawValue, label: label, codes: codes)
+                return rowSet == .barriers ? [group] + codes.map { codeRow($0, depth: 1) } : [group]
+            }
+        case .involvementRoles:
+            return codebook.codes(in: .involvementRole).map { codeRow($0, depth: 0) }
+        case .activities:
+            return ActivityType.allCases.flatMap { type -> [(TableRow, Membership)] in
+                let codes = codebook.codes(in: .activity).filter { $0.type == type }
+                guard !codes.isEmpty else { return [] }
+                let group = groupRow(kind: .activityType, id: type.rawValue, label: type.label, codes: codes)
+                return [group] + codes.map { codeRow($0, depth: 1) }
+            }
+        case .surveyItems:
+            return []
+        }
+    }
+
+    private func participantsPassing(_ filter: [String: [String]]?, table: String) throws -> [Int] {
+        guard let filter, !filter.isEmpty else { return Array(data.participants.indices) }
+        try checkVariables(filter.keys.sorted(), table: table)
+        return data.participants.indices.filter { index in
+            filter.allSatisfy { variable, allowed in
+                data.participants[index].value(of: variable).map(allowed.contains) ?? false
+            }
+        }
+    }
+
+    private func checkVariables(_ variables: [String], table: String) throws {
+        for variable in variables where variable != "country" && variable != "role" {
+            if !data.participants.contains(where: { $0.attributes[variable] != nil }) {
+                throw AnalysisError.unknownVariable(table: table, variable: variable)
+            }
+        }
+    }
+}
+
+extension ActivityType {
+    /// The type's name in the three languages.
+    var label: LocalizedText {
+        switch self {
+        case .formal: LocalizedText(en: "Formal activities", ru: "Формальные мероприятия", kk: "Ресми іс-шаралар")
+        case .informal:
+            LocalizedText(en: "Informal activities", ru: "Неформальные мероприятия", kk: "Бейресми іс-шаралар")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Storage
+import StudyModel
+
+/// Runs a study's analysis plan over the store.
+///
+/// ```swift
+/// let results = try StudyAnalysis(manifest: manifest, store: store).run()
+/// try results.jsonData().write(to: resultsURL)
+/// ```
+public struct StudyAnalysis {
+    public let manifest: StudyManifest
+    public let data: StudyData
+
+    /// Loads the study data from the store, applying the manifest's coder policy.
+    /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
+    public init(manifest: StudyManifest, store: StudyStore) throws {
+        self.manifest = manifest
+        data = try StudyData(store: store, policy: manifest.coding)
+    }
+
+    /// Computes every table of the manifest's plan, in plan order.
+    /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
+    public func run() throws -> AnalysisResults {
+        let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
+        let surveys = SurveyDistributionBuilder(data: data, manifest: manifest)
+        let tables = try manifest.plan.map { spec -> TableResult in
+            spec.rows == .surveyItems ? .survey(surveys.build(spec)) : .crosstab(try crosstabs.build(spec))
+        }
+        return AnalysisResults(
+            toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
+            countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
+            minimumBase: manifest.minimumBase, participants: data.participants.count, tables: tables)
+    }
+}

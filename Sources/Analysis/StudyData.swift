@@ -1,0 +1,89 @@
+import Storage
+import StudyModel
+
+/// Everything the analysis needs, read from the store once: participants, the codebook, and for each
+/// participant the segment count of every code in the participant's *analysed* coding (the coder
+/// policy of the manifest applied).
+public struct StudyData: Sendable {
+    public var study: StoredStudy
+    public var sourceFiles: [SourceFileRecord]
+    public var participants: [Participant]
+    public var codebook: Codebook
+    /// `analysedSegments[p][c]`: segments of code `codebook.codes[c]` in participant `p`'s analysed coding.
+    public var analysedSegments: [[Int32]]
+    /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
+    public var analysedCoder: [String?]
+    public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+
+    /// Reads the study from the store and applies the coder policy.
+    ///
+    /// For each participant, the analysed coding is that of the first coder in `policy.analysedCoders`
+    /// who coded the participant; codings of other coders are ignored here (they serve agreement).
+    /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
+    /// - Complexity: one ordered pass over the segment table; memory O(participants × codes).
+    public init(store: StudyStore, policy: CodingPolicy) throws {
+        let loaded = try store.read { reader -> (StudyData?) in
+            guard let study = try reader.study() else { return nil }
+            let codebook = try reader.codebook()
+            let participants = try reader.participants()
+            let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
+            var segments = Array(repeating: Array(repeating: Int32(0), count: codebook.codes.count), count: participants.count)
+            var coders: [String?] = Array(repeating: nil, count: participants.count)
+            let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
+
+            // Rows come ordered by participant: buffer one participant's rows, then keep the preferred coder's.
+            var pending: [CodeApplicationCount] = []
+            func flush() {
+                guard let first = pending.first, let participant = participantIndex[first.participantID] else { return }
+                let chosen = pending
+                    .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
+                    .min { $0.rank < $1.rank }?.coder
+                coders[participant] = chosen
+                for row in pending where row.coder == chosen {
+                    if let code = codebook.index(of: row.code) { segments[participant][code] += Int32(row.segments) }
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
+            try reader.forEachCodeApplication { row in
+                if let last = pending.last, last.participantID != row.participantID { flush() }
+                pending.append(row)
+            }
+            flush()
+            let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
+            return StudyData(
+                study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
+                analysedSegments: segments, analysedCoder: coders, surveys: surveys)
+        }
+        guard let loaded else { throw AnalysisError.emptyStore }
+        self = loaded
+    }
+
+    init(
+        study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
+        analysedSegments: [[Int32]], analysedCoder: [String?], surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+    ) {
+        self.study = study
+        self.sourceFiles = sourceFiles
+        self.participants = participants
+        self.codebook = codebook
+        self.analysedSegments = analysedSegments
+        self.analysedCoder = analysedCoder
+        self.surveys = surveys
+    }
+}
+
+/// Why an analysis cannot run.
+public enum AnalysisError: Error, Equatable, CustomStringConvertible {
+    case emptyStore
+    case unknownVariable(table: String, variable: String)
+    case staleStore(file: String)
+
+    public var description: String {
+        switch self {
+        case .emptyStore: "the store is empty: run 'analyze ingest' first"
+        case .unknownVariable(let table, let variable):
+            "table '\(table)': '\(variable)' is not a participant variable (country, role, or a column of participants.csv)"
+        case .staleStore(let file): "\(file) changed since the last ingest: run 'analyze ingest' again"
+        }
+    }
+}

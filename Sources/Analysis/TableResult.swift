@@ -1,0 +1,132 @@
+import StudyModel
+
+/// A column group of a table: one combination of levels of the column variables, and its base.
+public struct TableColumn: Codable, Sendable, Equatable {
+    /// One value per column variable (empty for the all-participants column).
+    public var values: [String]
+    /// Participants (or respondents) in the group: the denominator of every cell of the column.
+    public var base: Int
+}
+
+/// What a table row counts.
+public enum RowKind: String, Codable, Sendable {
+    /// A declared role (the sample table).
+    case role
+    /// Participants with any barrier of a factor category.
+    case factorCategory = "factor_category"
+    /// Participants with any activity of a type (formal or informal).
+    case activityType = "activity_type"
+    /// Participants with the code.
+    case code
+}
+
+/// A row of a crosstab.
+public struct TableRow: Codable, Sendable, Equatable {
+    public var kind: RowKind
+    /// The role, factor category, activity type or code id.
+    public var id: String
+    public var label: LocalizedText
+    /// 0 for a group row (factor category, activity type), 1 for a code under a group.
+    public var depth: Int
+}
+
+/// One cell: participants with at least one analysed segment of the row's codes, over the column base.
+public struct TableCell: Codable, Sendable, Equatable {
+    public var participants: Int
+    public var base: Int
+    /// `100 · participants / base`; `nil` for an empty base.
+    public var percent: Double?
+    /// Analysed segments of the row's codes in the column: they stand beside, never instead.
+    public var segments: Int
+}
+
+/// A multiple-response crosstab: rows of codes (or groups of codes) by column groups of participants.
+public struct CrosstabResult: Codable, Sendable, Equatable {
+    public var id: String
+    public var rowSet: RowSet
+    public var columnVariables: [String]
+    public var filter: [String: [String]]?
+    public var columns: [TableColumn]
+    public var rows: [TableRow]
+    /// `cells[row][column]`.
+    public var cells: [[TableCell]]
+    /// Significance tests per row. The tests come with the inference work (issue 3); until then the
+    /// list is empty and reports say that no test was run.
+    public var tests: [RowTest]
+}
+
+/// A test of one row of a table (mentioned / not mentioned × the column groups).
+public struct RowTest: Codable, Sendable, Equatable {
+    public var row: String
+    public var test: String
+    public var statistic: Double?
+    public var degreesOfFreedom: Double?
+    public var p: Double?
+    public var adjustedP: Double?
+}
+
+/// The response distribution of one survey item over the column groups.
+public struct SurveyItemDistribution: Codable, Sendable, Equatable {
+    public var itemID: String
+    public var text: LocalizedText
+    public var scale: ResponseScale
+    /// `counts[column][v]`: respondents in the column who gave `scale.values[v]`.
+    public var counts: [[Int]]
+    /// Respondents in the column who gave no answer.
+    public var missing: [Int]
+}
+
+/// The distributions of every item of one instrument.
+public struct InstrumentDistribution: Codable, Sendable, Equatable {
+    public var instrumentID: String
+    public var title: LocalizedText
+    /// Respondents per column group (`base` = all respondents of the group).
+    public var columns: [TableColumn]
+    public var items: [SurveyItemDistribution]
+}
+
+/// Survey item distributions by country or role, one block per instrument.
+public struct SurveyTableResult: Codable, Sendable, Equatable {
+    public var id: String
+    public var columnVariables: [String]
+    public var instruments: [InstrumentDistribution]
+}
+
+/// One table of the plan's results.
+public enum TableResult: Sendable, Equatable {
+    case crosstab(CrosstabResult)
+    case survey(SurveyTableResult)
+
+    public var id: String {
+        switch self {
+        case .crosstab(let table): table.id
+        case .survey(let table): table.id
+        }
+    }
+}
+
+extension TableResult: Codable {
+    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "crosstab": self = .crosstab(try container.decode(CrosstabResult.self, forKey: .crosstab))
+        case "survey": self = .survey(try container.decode(SurveyTableResult.self, forKey: .survey))
+        case let kind:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown table kind '\(kind)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .crosstab(let table):
+            try container.encode("crosstab", forKey: .kind)
+            try container.encode(table, forKey: .crosstab)
+        case .survey(let table):
+            try container.encode("survey", forKey: .kind)
+            try container.encode(table, forKey: .survey)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import StudyModel
+
+/// The `analyze` command: coded interview and survey data in, tables and summaries out.
+public struct AnalyzeTool: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Turn coded interview and survey data into tables, statistics and plain-language summaries.",
+        discussion: """
+            A study folder holds study.yml, participants.csv, segments.csv and survey CSVs (see docs/formats.md).
+            The pipeline: 'analyze ingest' validates them into a SQLite store, 'analyze analyze' runs the
+            analysis plan, 'analyze report' writes the tables and summary; 'analyze run' does all three.
+            """,
+        version: ToolVersion.current,
+        subcommands: [IngestCommand.self, AnalyzeCommand.self, ReportCommand.self, RunCommand.self])
+
+    public init() {}
+}

@@ -1,0 +1,50 @@
+import Analysis
+import Foundation
+import Ingest
+import Reporting
+import Storage
+import StudyModel
+
+/// The three stages as functions the commands (and tests) call.
+enum Pipeline {
+    /// Ingests the study into the store. A failed ingest leaves the store exactly as it was; if there
+    /// was no store before, there is none after.
+    static func ingest(_ options: StudyOptions) throws -> IngestSummary {
+        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+        let storeURL = URL(fileURLWithPath: options.storePath)
+        let manager = FileManager.default
+        let directory = storeURL.deletingLastPathComponent()
+        let createdDirectory = !manager.fileExists(atPath: directory.path)
+        let createdStore = !manager.fileExists(atPath: storeURL.path)
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            return try ingester.ingest(into: StudyStore(path: storeURL.path))
+        } catch {
+            if createdStore {
+                for suffix in ["", "-journal", "-wal", "-shm"] { try? manager.removeItem(atPath: storeURL.path + suffix) }
+            }
+            if createdDirectory { try? manager.removeItem(at: directory) }
+            throw error
+        }
+    }
+
+    /// Runs the analysis plan over the store and writes the results JSON.
+    static func analyze(_ options: StudyOptions) throws -> AnalysisResults {
+        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+        guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
+        let store = try StudyStore(path: options.storePath)
+        if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+        try results.jsonData().write(to: URL(fileURLWithPath: options.resultsPath), options: .atomic)
+        return results
+    }
+
+    /// Renders the results into the report folder.
+    static func report(_ options: StudyOptions, output: String?) throws -> (directory: String, files: [String]) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: options.resultsPath))
+        let results = try AnalysisResults(jsonData: data)
+        let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
+        let builder = ReportBuilder(results: results, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        return (directory, try builder.write(to: directory))
+    }
+}

@@ -1,0 +1,77 @@
+import Analysis
+import Storage
+import Crypto
+import Foundation
+
+/// Writes `provenance.json`: what a report was built from and with.
+///
+/// It lists the SHA-256 of every input file (as ingested), the codebook version, the tool version,
+/// and the SHA-256 of every other file of the report. It holds no timestamp unless
+/// `SOURCE_DATE_EPOCH` is set, in which case that time is written (UTC, ISO 8601).
+enum ProvenanceWriter {
+    struct Provenance: Encodable {
+        struct FileHash: Encodable {
+            var path: String
+            var sha256: String
+        }
+        struct Input: Encodable {
+            var path: String
+            var kind: String
+            var sha256: String
+            var bytes: Int
+            var records: Int
+        }
+        var tool: String
+        var toolVersion: String
+        var study: String
+        var studyVersion: String
+        var codebookVersion: String
+        var hashAlgorithm = "SHA-256"
+        var sourceDateEpoch: String?
+        var inputs: [Input]
+        var outputs: [FileHash]
+    }
+
+    /// The provenance JSON for `results` and the report's other files.
+    /// - Throws: ``ReportError/invalidSourceDateEpoch(_:)`` when `SOURCE_DATE_EPOCH` is not a whole number of seconds.
+    static func json(results: AnalysisResults, outputs: [(path: String, contents: String)], sourceDateEpoch: String?) throws -> String {
+        var date: String?
+        if let sourceDateEpoch {
+            guard let seconds = Int(sourceDateEpoch), seconds >= 0, seconds <= 253_402_300_799 else {
+                throw ReportError.invalidSourceDateEpoch(sourceDateEpoch)
+            }
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            date = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        }
+        let provenance = Provenance(
+            tool: "analyze", toolVersion: results.toolVersion, study: results.study.name,
+            studyVersion: results.study.version, codebookVersion: results.study.codebookVersion, sourceDateEpoch: date,
+            inputs: results.sourceFiles.map {
+                Provenance.Input(path: $0.path, kind: $0.kind, sha256: $0.sha256, bytes: $0.byteCount, records: $0.recordCount)
+            },
+            outputs: outputs.map { Provenance.FileHash(path: $0.path, sha256: sha256Hex(of: $0.contents)) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(provenance), as: UTF8.self) + "\n"
+    }
+
+    static func sha256Hex(of text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }.joined()
+    }
+}
+
+/// Why a report cannot be written.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
+    case invalidSourceDateEpoch(String)
+
+    public var description: String {
+        switch self {
+        case .invalidSourceDateEpoch(let value):
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (got '\(value)')"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Analysis
+import Storage
+import Foundation
+import StudyModel
+
+/// Builds every file of a report from analysis results, and writes them.
+///
+/// The files, relative to the report folder:
+/// - `tables.txt`, `tables.md`: every table of the plan, in plan order;
+/// - `tables/<id>.csv`, `tables/<id>.json`: each table as tidy CSV and as JSON;
+/// - `summary.txt`: the plain-text summary;
+/// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
+///
+/// The same results give byte-identical files: no clock, no locale, no unordered iteration.
+public struct ReportBuilder {
+    public var results: AnalysisResults
+    public var vocabulary: Vocabulary
+    /// The value of `SOURCE_DATE_EPOCH`, if set: the only time a report may carry.
+    public var sourceDateEpoch: String?
+
+    public init(results: AnalysisResults, language: Language = .en, sourceDateEpoch: String? = nil) {
+        self.results = results
+        vocabulary = Vocabulary(language: language)
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// Every file of the report, path and contents, in a fixed order.
+    /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
+    public func files() throws -> [(path: String, contents: String)] {
+        let renderer = TableRenderer(vocabulary: vocabulary)
+        let header = "\(results.study.name), version \(results.study.version). Codebook \(results.study.codebookVersion); analyze \(results.toolVersion)."
+        var files: [(path: String, contents: String)] = []
+        files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n")))
+        files.append(("tables.md", "# Tables\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined()))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        for table in results.tables {
+            files.append(("tables/\(table.id).csv", TidyCSVWriter.csv(for: table)))
+            files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
+        }
+        files.append(("summary.txt", SummaryWriter(results: results, vocabulary: vocabulary).summary()))
+        files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
+        return files
+    }
+
+    /// Writes the report into `directory`, replacing the files of an earlier report there
+    /// (`tables/` is emptied first, so a table dropped from the plan does not linger).
+    /// - Returns: the paths written, relative to `directory`.
+    @discardableResult
+    public func write(to directory: String) throws -> [String] {
+        let files = try files()
+        let manager = FileManager.default
+        let root = URL(fileURLWithPath: directory)
+        let tables = root.appendingPathComponent("tables")
+        if manager.fileExists(atPath: tables.path) { try manager.removeItem(at: tables) }
+        try manager.createDirectory(at: tables, withIntermediateDirectories: true)
+        for (path, contents) in files {
+            try Data(contents.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
+        }
+        return files.map(\.path)
+    }
+}

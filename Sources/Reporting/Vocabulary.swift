@@ -1,0 +1,74 @@
+import Analysis
+import StudyModel
+
+/// The words reports use for the study's variables and levels, in the three languages.
+///
+/// Levels the vocabulary does not know (an attribute's values) are shown as they are.
+public struct Vocabulary: Sendable {
+    public var language: Language
+
+    public init(language: Language = .en) {
+        self.language = language
+    }
+
+    private static let levels: [String: LocalizedText] = [
+        "KZ": LocalizedText(en: "Kazakhstan", ru: "Казахстан", kk: "Қазақстан"),
+        "UK": LocalizedText(en: "United Kingdom", ru: "Великобритания", kk: "Ұлыбритания"),
+        "mother": LocalizedText(en: "Mothers", ru: "Матери", kk: "Аналар"),
+        "father": LocalizedText(en: "Fathers", ru: "Отцы", kk: "Әкелер"),
+        "grandparent": LocalizedText(en: "Grandparents", ru: "Бабушки и дедушки", kk: "Ата-әжелер"),
+        "guardian": LocalizedText(en: "Guardians", ru: "Опекуны", kk: "Қамқоршылар"),
+        "teacher": LocalizedText(en: "Teachers", ru: "Учителя", kk: "Мұғалімдер"),
+        "other": LocalizedText(en: "Others", ru: "Другие", kk: "Басқалар"),
+        "": LocalizedText(en: "(not recorded)", ru: "(не указано)", kk: "(көрсетілмеген)"),
+    ]
+
+    private static let variables: [String: LocalizedText] = [
+        "country": LocalizedText(en: "country", ru: "страна", kk: "ел"),
+        "role": LocalizedText(en: "role", ru: "роль", kk: "рөл"),
+    ]
+
+    private static let rowSets: [RowSet: LocalizedText] = [
+        .sample: LocalizedText(en: "Participants", ru: "Участники", kk: "Қатысушылар"),
+        .barriers: LocalizedText(en: "Barriers", ru: "Барьеры", kk: "Кедергілер"),
+        .factorCategories: LocalizedText(en: "Factor categories of barriers", ru: "Категории факторов барьеров", kk: "Кедергі факторларының санаттары"),
+        .involvementRoles: LocalizedText(en: "Involvement roles", ru: "Роли участия", kk: "Қатысу рөлдері"),
+        .activities: LocalizedText(en: "School–family activities", ru: "Мероприятия школы и семьи", kk: "Мектеп пен отбасы іс-шаралары"),
+        .surveyItems: LocalizedText(en: "Survey item responses", ru: "Ответы на вопросы анкет", kk: "Сауалнама сұрақтарына жауаптар"),
+    ]
+
+    /// The display name of a level (`KZ` → "Kazakhstan").
+    public func level(_ value: String) -> String {
+        Self.levels[value]?[language] ?? value
+    }
+
+    /// The display name of a variable.
+    public func variable(_ name: String) -> String {
+        Self.variables[name]?[language] ?? name
+    }
+
+    /// A table's title from its rows and column variables ("Barriers by country × role").
+    public func title(rows: RowSet, columns: [String]) -> String {
+        let rowsName = Self.rowSets[rows]![language]
+        guard !columns.isEmpty else { return rowsName }
+        let by = switch language {
+        case .en: "by"
+        case .ru: "по"
+        case .kk: "бойынша:"
+        }
+        return "\(rowsName) \(by) \(columns.map(variable).joined(separator: " × "))"
+    }
+
+    /// The label of a column group ("Kazakhstan / Fathers"), or "All participants".
+    public func columnLabel(_ column: TableColumn) -> String {
+        guard !column.values.isEmpty else {
+            return LocalizedText(en: "All participants", ru: "Все участники", kk: "Барлық қатысушылар")[language]
+        }
+        return column.values.map(level).joined(separator: " / ")
+    }
+
+    /// The label of a table row: a role's display name, or the row's own label.
+    public func rowLabel(_ row: TableRow) -> String {
+        row.kind == .role ? level(row.id) : row.label[language]
+    }
+}
