@@ -35,7 +35,7 @@ struct SummaryWriter {
     private func sample() -> String {
         var text = "The sample has \(results.participants) interviewed participants"
         guard let table = crosstab("sample-by-country-role") else { return text + "." }
-        let countries = table.columns.map { "\($0.base) in \(vocabulary.columnLabel($0))" }
+        let countries = table.columns.map { "\($0.base) in \(columnName($0))" }
         text += ": " + list(countries) + "."
         let roles = table.rows.enumerated().compactMap { index, row -> String? in
             let total = table.cells[index].reduce(0) { $0 + $1.participants }
@@ -55,7 +55,7 @@ struct SummaryWriter {
             let described = top.map { index in
                 "\(vocabulary.rowLabel(table.rows[index]).lowercased()) (\(share(table.cells[index][columnIndex])))"
             }
-            sentences.append("In \(vocabulary.columnLabel(column)) the barriers mentioned by most participants were \(list(described)).")
+            sentences.append("In \(columnName(column)) the barriers mentioned by most participants were \(list(described)).")
         }
         let (first, second) = (table.columns[0], table.columns[1])
         if first.base > 0 && second.base > 0 {
@@ -64,8 +64,8 @@ struct SummaryWriter {
             }.prefix(3)
             let described = gaps.map { index in
                 let cells = table.cells[index]
-                return "\(vocabulary.rowLabel(table.rows[index]).lowercased()): \(share(cells[0])) in \(vocabulary.columnLabel(first)) "
-                    + "against \(share(cells[1])) in \(vocabulary.columnLabel(second))"
+                return "\(vocabulary.rowLabel(table.rows[index]).lowercased()): \(share(cells[0])) in \(columnName(first)) "
+                    + "against \(share(cells[1])) in \(columnName(second))"
             }
             sentences.append("The largest differences between the countries: \(list(described)).")
         }
@@ -80,7 +80,7 @@ struct SummaryWriter {
             guard let mothers = table.columns.firstIndex(where: { $0.values == [country, "mother"] }),
                 let fathers = table.columns.firstIndex(where: { $0.values == [country, "father"] })
             else { continue }
-            let place = vocabulary.level(country)
+            let place = vocabulary.levelInSentence(country)
             let bases = (table.columns[fathers].base, table.columns[mothers].base)
             if min(bases.0, bases.1) < results.minimumBase {
                 sentences.append(
@@ -111,7 +111,7 @@ struct SummaryWriter {
                 vocabulary.rowLabel(table.rows[$0]).lowercased()
             }
             sentences.append(
-                "In \(vocabulary.columnLabel(column)) participants mentioned \(list(groups)); the most mentioned activity was \(list(top)).")
+                "In \(columnName(column)) participants mentioned \(list(groups)); the most mentioned activity was \(list(top)).")
         }
         return sentences.joined(separator: " ")
     }
@@ -120,7 +120,7 @@ struct SummaryWriter {
         var sentences: [String] = []
         for case .survey(let table) in results.tables {
             for instrument in table.instruments {
-                let counts = instrument.columns.map { "\($0.base) in \(vocabulary.columnLabel($0))" }
+                let counts = instrument.columns.map { "\($0.base) in \(columnName($0))" }
                 sentences.append("\(instrument.title[vocabulary.language]): \(instrument.columns.reduce(0) { $0 + $1.base }) respondents (\(list(counts))).")
             }
             break
@@ -138,6 +138,11 @@ struct SummaryWriter {
             .map(\.index)
     }
 
+    /// A column group's name inside a sentence.
+    private func columnName(_ column: TableColumn) -> String {
+        column.values.count == 1 ? vocabulary.levelInSentence(column.values[0]) : vocabulary.columnLabel(column)
+    }
+
     private func fraction(_ cell: TableCell) -> Double {
         cell.base == 0 ? 0 : Double(cell.participants) / Double(cell.base)
     }
@@ -148,7 +153,7 @@ struct SummaryWriter {
 
     private func tooSmall(_ columns: [TableColumn]) -> [String] {
         columns.filter { $0.base > 0 && $0.base < results.minimumBase }.map {
-            "The base of \(vocabulary.columnLabel($0)) (\($0.base)) is below \(results.minimumBase): too small to conclude anything."
+            "The base of \(columnName($0)) (\($0.base)) is below \(results.minimumBase): too small to conclude anything."
         }
     }
 

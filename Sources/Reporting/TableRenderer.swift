@@ -47,15 +47,21 @@ struct TableRenderer {
         let label = { (row: TableRow) in (row.depth > 0 ? "  " : "") + vocabulary.rowLabel(row) }
         switch style {
         case .text:
+            // Each column group is one grid column holding "n  %  seg", the parts padded to common widths.
+            let numberWidth = max(1, table.cells.joined().map { String($0.participants).count }.max() ?? 1)
+            let segmentWidth = max(3, table.cells.joined().map { String($0.segments).count }.max() ?? 3)
+            func parts(_ count: String, _ percent: String, _ segments: String) -> String {
+                pad(count, numberWidth) + "  " + pad(percent, 5) + "  " + pad(segments, segmentWidth)
+            }
             var grid = TextGrid()
-            grid.header = [[""] + table.columns.flatMap { [vocabulary.columnLabel($0), "", ""] }]
-            grid.header.append([""] + table.columns.flatMap { _ in ["n", "%", "seg"] })
+            grid.header = [[""] + table.columns.map(vocabulary.columnLabel)]
+            grid.header.append([""] + table.columns.map { _ in parts("n", "%", "seg") })
             for (row, cells) in zip(table.rows, table.cells) {
-                grid.rows.append([label(row)] + cells.flatMap { cell in
-                    [String(cell.participants), percentText(cell), String(cell.segments)]
+                grid.rows.append([label(row)] + cells.map { cell in
+                    parts(String(cell.participants), percentText(cell), String(cell.segments))
                 })
             }
-            grid.rows.append(["Base (participants)"] + table.columns.flatMap { [String($0.base), "", ""] })
+            grid.rows.append(["Base (participants)"] + table.columns.map { parts(String($0.base), "", "") })
             return "\(table.id): \(title(of: table))\n\(note(for: table))\n\n" + grid.rendered() + "\n"
                 + testsNote(for: table) + "\n"
         case .markdown:
@@ -71,6 +77,10 @@ struct TableRenderer {
             lines += ["", testsNote(for: table), ""]
             return lines.joined(separator: "\n") + "\n"
         }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     private func percentText(_ cell: TableCell) -> String {

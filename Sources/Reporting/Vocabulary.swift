@@ -42,6 +42,11 @@ public struct Vocabulary: Sendable {
         Self.levels[value]?[language] ?? value
     }
 
+    /// The name of a level as it stands in a sentence ("in the United Kingdom").
+    public func levelInSentence(_ value: String) -> String {
+        language == .en && value == "UK" ? "the United Kingdom" : level(value)
+    }
+
     /// The display name of a variable.
     public func variable(_ name: String) -> String {
         Self.variables[name]?[language] ?? name
@@ -50,7 +55,9 @@ public struct Vocabulary: Sendable {
     /// A table's title from its rows and column variables ("Barriers by country × role").
     public func title(rows: RowSet, columns: [String]) -> String {
         let rowsName = Self.rowSets[rows]![language]
-        guard !columns.isEmpty else { return rowsName }
+        guard !columns.isEmpty else {
+            return rowsName + " (" + LocalizedText(en: "all participants", ru: "все участники", kk: "барлық қатысушылар")[language] + ")"
+        }
         let by = switch language {
         case .en: "by"
         case .ru: "по"
