@@ -105,7 +105,15 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Analysis", "Ingest", "Storage", "StudyModel", "AnalyzeCLI", "TestSupport"],
+            dependencies: ["Reporting", "Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AnalyzeCLITests",
+            dependencies: [
+                "AnalyzeCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SampleGenerationTests", dependencies: ["SampleGeneration", "StudyModel"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,1 +1,95 @@
-print("todo")
+import Analysis
+import ArgumentParser
+import Foundation
+import Glibc
+import Ingest
+import SampleGeneration
+import Storage
+import StudyModel
+
+/// `analyze-benchmark`: generates a large synthetic study, ingests it and cross-tabulates it, and
+/// prints the time of each stage, rows per second and peak memory (resident set size).
+///
+/// A benchmark, not a test: it prints figures and asserts nothing. Run it in a release build:
+///
+///     swift build -c release --product analyze-benchmark
+///     .build/release/analyze-benchmark --segments 1000000
+struct AnalyzeBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze-benchmark",
+        abstract: "Generate, ingest and cross-tabulate a synthetic study; print rows per second and peak memory.")
+
+    @Option(help: "Rows of segments.csv to generate.")
+    var segments = 1_000_000
+
+    @Option(help: "Participants (default: one per 16 segments).")
+    var participants: Int?
+
+    @Option(help: "Where to write the study and its store (default: a new temporary folder, removed afterwards).")
+    var directory: String?
+
+    @Option(help: "The codebook.")
+    var codebook = "data/codebook.yml"
+
+    func run() throws {
+        let folder = directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("analyze-benchmark-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
+
+        let instrumentPaths = ["data/instruments/teacher-checklist.yml", "data/instruments/parent-involvement.yml"]
+        let study = SampleStudy(
+            participants: participants ?? max(2, segments / 16), segmentTarget: segments, secondCoderShare: 0.15,
+            surveyRespondents: 3_000, seed: 20_251_129)
+        var clock = Stopwatch()
+        let generated = try writeStudy(
+            configuration: study, codebook: try Codebook(path: codebook), codebookPath: codebook,
+            instruments: try instrumentPaths.map { InstrumentFile(instrument: try Instrument(path: $0), path: $0) },
+            to: folder)
+        let generation = clock.lap()
+        let segmentsBytes = (try? FileManager.default.attributesOfItem(atPath: folder + "/segments.csv")[.size] as? Int) ?? 0
+        print("generated  \(generated.participants) participants, \(generated.segmentRows) segment rows "
+            + "(\(megabytes(segmentsBytes)) MiB) in \(seconds(generation)) s; peak RSS \(peakResidentMiB()) MiB")
+
+        let storePath = folder + "/.analyze/study.sqlite"
+        try FileManager.default.createDirectory(atPath: folder + "/.analyze", withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: storePath)
+        let ingester = try StudyIngester(studyDirectory: folder)
+        clock = Stopwatch()
+        let summary = try ingester.ingest(into: StudyStore(path: storePath))
+        let ingest = clock.lap()
+        print("ingest     \(summary.segmentRows) rows in \(seconds(ingest)) s: "
+            + "\(Int(Double(summary.segmentRows) / ingest)) rows/s, \(megabytes(Int(Double(segmentsBytes) / ingest))) MiB/s; "
+            + "peak RSS \(peakResidentMiB()) MiB")
+
+        clock = Stopwatch()
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: StudyStore(path: storePath)).run()
+        let analysis = clock.lap()
+        print("analyze    \(results.tables.count) tables over \(summary.segmentRows) rows in \(seconds(analysis)) s: "
+            + "\(Int(Double(summary.segmentRows) / analysis)) rows/s; peak RSS \(peakResidentMiB()) MiB")
+    }
+
+    private func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+    private func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+
+    /// The process's peak resident set size so far (`getrusage`, Linux reports KiB).
+    private func peakResidentMiB() -> String {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
+    }
+}
+
+/// Measures wall-clock intervals with the monotonic clock.
+struct Stopwatch {
+    private var start = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the start or the last lap.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { start = now }
+        return Double(now - start) / 1e9
+    }
+}
+
+AnalyzeBenchmark.main()

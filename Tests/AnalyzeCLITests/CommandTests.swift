@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TestSupport
+
+@testable import AnalyzeCLI
+
+@Suite struct CommandTests {
+    @Test func runBuildsTheReportFromAStudyFolder() throws {
+        let fixture = try StudyFixture()
+        let output = fixture.path("out")
+        var command = try AnalyzeTool.parseAsRoot(["run", fixture.directory, "--output", output])
+        try command.run()
+        let summary = try String(contentsOfFile: output + "/summary.txt", encoding: .utf8)
+        #expect(summary.hasPrefix("Summary of Fixture study, version 0.1"))
+        #expect(FileManager.default.fileExists(atPath: fixture.path(".analyze/study.sqlite")))
+        #expect(FileManager.default.fileExists(atPath: fixture.path(".analyze/results.json")))
+    }
+
+    @Test func failedIngestIntoANewStoreLeavesNoStore() throws {
+        let fixture = try StudyFixture(segments: "segment_id,participant_id,code,coder\nS1,KZ-1,nope,C1\n")
+        var command = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory])
+        #expect(throws: ExitCode.failure) { try command.run() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(".analyze")))
+    }
+
+    @Test func failedIngestLeavesAnExistingStoreByteForByte() throws {
+        let fixture = try StudyFixture()
+        var ingest = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory])
+        try ingest.run()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path(".analyze/study.sqlite")))
+        try fixture.write(StudyFixture.segments + "S9,KZ-1,nope,C1,,,,,\n", to: "segments.csv")
+        var again = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory])
+        #expect(throws: ExitCode.failure) { try again.run() }
+        let after = try Data(contentsOf: URL(fileURLWithPath: fixture.path(".analyze/study.sqlite")))
+        #expect(before == after)
+    }
+
+    @Test func analyzeRefusesAStaleStore() throws {
+        let fixture = try StudyFixture()
+        var ingest = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory])
+        try ingest.run()
+        try fixture.write(StudyFixture.participants + "UK-9,UK,father,rural\n", to: "participants.csv")
+        var analyze = try AnalyzeTool.parseAsRoot(["analyze", fixture.directory])
+        let error = #expect(throws: (any Error).self) { try analyze.run() }
+        #expect(error.map { String(describing: $0) } == "participants.csv changed since the last ingest: run 'analyze ingest' again")
+    }
+
+    @Test func analyzeBeforeIngestSaysWhatToDo() throws {
+        let fixture = try StudyFixture()
+        var analyze = try AnalyzeTool.parseAsRoot(["analyze", fixture.directory])
+        let error = #expect(throws: (any Error).self) { try analyze.run() }
+        #expect(error.map { String(describing: $0) } == "the store is empty: run 'analyze ingest' first")
+    }
+}
