@@ -7,22 +7,17 @@ import StudyModel
 
 /// The three stages as functions the commands (and tests) call.
 enum Pipeline {
-    /// Ingests the study into the store. A failed ingest leaves the store exactly as it was; if there
-    /// was no store before, there is none after.
+    /// Ingests the study into a new store file that replaces the old one only when the ingest succeeds:
+    /// a failed ingest leaves the store exactly as it was (absent, if it was absent).
     static func ingest(_ options: StudyOptions) throws -> IngestSummary {
         let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
-        let storeURL = URL(fileURLWithPath: options.storePath)
+        let directory = URL(fileURLWithPath: options.storePath).deletingLastPathComponent()
         let manager = FileManager.default
-        let directory = storeURL.deletingLastPathComponent()
         let createdDirectory = !manager.fileExists(atPath: directory.path)
-        let createdStore = !manager.fileExists(atPath: storeURL.path)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-            return try ingester.ingest(into: StudyStore(path: storeURL.path))
+            return try ingester.ingest(intoStoreAt: options.storePath)
         } catch {
-            if createdStore {
-                for suffix in ["", "-journal", "-wal", "-shm"] { try? manager.removeItem(atPath: storeURL.path + suffix) }
-            }
             if createdDirectory { try? manager.removeItem(at: directory) }
             throw error
         }

@@ -33,10 +33,30 @@ public struct StudyIngester {
         manifest = try StudyManifest(directory: studyDirectory)
     }
 
-    /// Validates the study's files and stores them.
+    /// Validates the study's files and writes them as a new store file at `storePath`, which replaces
+    /// the old one only when everything is valid (see ``StudyStore/build(at:_:)``).
+    /// - Throws: ``InputProblems`` for bad input (the store file is unchanged); database errors otherwise.
+    @discardableResult
+    public func ingest(intoStoreAt storePath: String) throws -> IngestSummary {
+        let (codebook, instruments) = try loadDefinitions()
+        return try StudyStore.build(at: storePath) { transaction in
+            try store(codebook: codebook, instruments: instruments, into: transaction)
+        }
+    }
+
+    /// Validates the study's files and replaces the contents of an open store with them, in one
+    /// transaction.
     /// - Throws: ``InputProblems`` for bad input (the store is unchanged); database errors otherwise.
     @discardableResult
     public func ingest(into store: StudyStore) throws -> IngestSummary {
+        let (codebook, instruments) = try loadDefinitions()
+        return try store.replaceContents { transaction in
+            try self.store(codebook: codebook, instruments: instruments, into: transaction)
+        }
+    }
+
+    /// Reads the codebook and the instruments, collecting their problems.
+    private func loadDefinitions() throws -> (Codebook, [(source: SourceFile, instrument: Instrument)]) {
         var log = ProblemLog()
         let codebookPath = manifest.path(of: manifest.codebook)
         var codebook: Codebook?
@@ -58,40 +78,46 @@ public struct StudyIngester {
                 file: manifest.path(of: StudyManifest.fileName), message: "sources: two surveys use the same instrument id"))
         }
         guard let codebook, log.isEmpty else { throw log.asError }
+        return (codebook, instruments)
+    }
 
-        return try store.replaceContents { transaction in
-            try transaction.setStudy(
-                name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
-                toolVersion: ToolVersion.current)
-            try transaction.insert(codebook)
-            var files: [SourceFileRecord] = []
-            for (path, kind) in [(StudyManifest.fileName, "manifest"), (manifest.codebook, "codebook")]
-                + instruments.map({ ($0.source.instrument ?? "", "instrument") })
-            {
-                files.append(try fingerprint(ofYAML: path, kind: kind))
-            }
-
-            let participantsSource = manifest.sources.first { $0.kind == .participants }!
-            var participants = ParticipantsLoader(manifest: manifest)
-            if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
-
-            let segmentsSource = manifest.sources.first { $0.kind == .segments }!
-            var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: participants.seenIDs)
-            if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
-
-            var respondents: [(instrument: String, count: Int)] = []
-            for (position, (source, instrument)) in instruments.enumerated() {
-                try transaction.insert(instrument, position: position)
-                var survey = SurveyLoader(manifest: manifest, instrument: instrument)
-                if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
-                respondents.append((instrument.id, survey.stored))
-            }
-            guard log.isEmpty else { throw log.asError }
-            for file in files { try transaction.insert(file) }
-            return IngestSummary(
-                participants: participants.stored, segmentRows: segments.stored, respondents: respondents,
-                files: files.sorted { $0.path < $1.path })
+    /// Streams every source file through validation into `transaction`.
+    private func store(
+        codebook: Codebook, instruments: [(source: SourceFile, instrument: Instrument)],
+        into transaction: StoreTransaction
+    ) throws -> IngestSummary {
+        var log = ProblemLog()
+        try transaction.setStudy(
+            name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
+            toolVersion: ToolVersion.current)
+        try transaction.insert(codebook)
+        var files: [SourceFileRecord] = []
+        for (path, kind) in [(StudyManifest.fileName, "manifest"), (manifest.codebook, "codebook")]
+            + instruments.map({ ($0.source.instrument ?? "", "instrument") })
+        {
+            files.append(try fingerprint(ofYAML: path, kind: kind))
         }
+
+        let participantsSource = manifest.sources.first { $0.kind == .participants }!
+        var participants = ParticipantsLoader(manifest: manifest)
+        if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
+
+        let segmentsSource = manifest.sources.first { $0.kind == .segments }!
+        var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: participants.seenIDs)
+        if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
+
+        var respondents: [(instrument: String, count: Int)] = []
+        for (position, (source, instrument)) in instruments.enumerated() {
+            try transaction.insert(instrument, position: position)
+            var survey = SurveyLoader(manifest: manifest, instrument: instrument)
+            if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
+            respondents.append((instrument.id, survey.stored))
+        }
+        guard log.isEmpty else { throw log.asError }
+        for file in files { try transaction.insert(file) }
+        return IngestSummary(
+            participants: participants.stored, segmentRows: segments.stored, respondents: respondents,
+            files: files.sorted { $0.path < $1.path })
     }
 
     private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {

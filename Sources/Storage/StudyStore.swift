@@ -4,12 +4,16 @@ import StudyModel
 /// The study's embedded SQLite store: participants, coded segments, survey responses, the codebook,
 /// the instruments and the fingerprints of the files they came from.
 ///
-/// Writes happen in one transaction through ``replaceContents(_:)``: the store holds the study as
-/// the last successful ingest read it, or, after a failed ingest, exactly what it held before.
+/// A store file is written whole by ``build(at:_:)`` (a new file renamed into place on success); an
+/// open store, in memory for tests, is refilled in one transaction by ``replaceContents(_:)``. Either
+/// way the store holds the study as the last successful ingest read it, or, after a failed ingest,
+/// exactly what it held before.
 ///
 /// ```swift
+/// try StudyStore.build(at: "data/sample/.analyze/study.sqlite") { transaction in
+///     _ = try transaction.insert(participant, position: 0, line: 2)
+/// }
 /// let store = try StudyStore(path: "data/sample/.analyze/study.sqlite")
-/// try store.replaceContents { transaction in try transaction.insert(participant) }
 /// ```
 public struct StudyStore: Sendable {
     private let writer: any DatabaseWriter

@@ -56,7 +56,7 @@ struct AnalyzeBenchmark: ParsableCommand {
         try? FileManager.default.removeItem(atPath: storePath)
         let ingester = try StudyIngester(studyDirectory: folder)
         clock = Stopwatch()
-        let summary = try ingester.ingest(into: StudyStore(path: storePath))
+        let summary = try ingester.ingest(intoStoreAt: storePath)
         let ingest = clock.lap()
         print("ingest     \(summary.segmentRows) rows in \(seconds(ingest)) s: "
             + "\(Int(Double(summary.segmentRows) / ingest)) rows/s, \(megabytes(Int(Double(segmentsBytes) / ingest))) MiB/s; "
