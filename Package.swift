@@ -35,7 +35,10 @@ let package = Package(
         // The embedded SQLite store (GRDB).
         .target(
             name: "Storage",
-            dependencies: ["StudyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StudyModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         // Reading and validating the study folder into the store, in one transaction.
         .target(

@@ -48,14 +48,21 @@ public struct StoreTransaction {
     /// Stores a participant and its attributes.
     /// - Returns: `false` when a participant with this id is already stored (nothing is written).
     public func insert(_ participant: Participant, position: Int, line: Int) throws -> Bool {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO participant (id, position, country, role, line) VALUES (?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [participant.id, position, participant.country, participant.role, line])
-        guard db.changesCount == 1 else { return false }
-        let attribute = try db.cachedStatement(
-            sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        let insert = try PreparedInsert(
+            db, sql: "INSERT OR IGNORE INTO participant (id, position, country, role, line) VALUES (?, ?, ?, ?, ?)")
+        insert.bind(1, participant.id)
+        insert.bind(2, position)
+        insert.bind(3, participant.country)
+        insert.bind(4, participant.role)
+        insert.bind(5, line)
+        guard try insert.execute() else { return false }
+        let attribute = try PreparedInsert(
+            db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
         for name in participant.attributes.keys.sorted() {
-            try attribute.execute(arguments: [participant.id, name, participant.attributes[name]])
+            attribute.bind(1, participant.id)
+            attribute.bind(2, name)
+            attribute.bind(3, participant.attributes[name])
+            _ = try attribute.execute()
         }
         return true
     }
@@ -63,17 +70,24 @@ public struct StoreTransaction {
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
-        let statement = try db.cachedStatement(
+        let insert = try PreparedInsert(
+            db,
             sql: """
                 INSERT OR IGNORE INTO segment
                 (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        try statement.execute(arguments: [
-            segment.participantID, segment.code, segment.coder, segment.segmentID, segment.document,
-            segment.start, segment.end, segment.excerpt, segment.language, segment.line,
-        ])
-        return db.changesCount == 1
+        insert.bind(1, segment.participantID)
+        insert.bind(2, segment.code)
+        insert.bind(3, segment.coder)
+        insert.bind(4, segment.segmentID)
+        insert.bind(5, segment.document)
+        insert.bind(6, segment.start)
+        insert.bind(7, segment.end)
+        insert.bind(8, segment.excerpt)
+        insert.bind(9, segment.language)
+        insert.bind(10, segment.line)
+        return try insert.execute()
     }
 
     /// The line of the stored code application that a duplicate repeats.
@@ -89,17 +103,27 @@ public struct StoreTransaction {
         instrumentID: String, respondentID: String, position: Int, country: String, role: String, line: Int,
         answers: [(itemID: String, value: Int?)]
     ) throws -> Bool {
-        let respondent = try db.cachedStatement(
+        let respondent = try PreparedInsert(
+            db,
             sql: """
                 INSERT OR IGNORE INTO surveyRespondent (instrumentId, respondentId, position, country, role, line)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-        try respondent.execute(arguments: [instrumentID, respondentID, position, country, role, line])
-        guard db.changesCount == 1 else { return false }
-        let answer = try db.cachedStatement(
-            sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
+        respondent.bind(1, instrumentID)
+        respondent.bind(2, respondentID)
+        respondent.bind(3, position)
+        respondent.bind(4, country)
+        respondent.bind(5, role)
+        respondent.bind(6, line)
+        guard try respondent.execute() else { return false }
+        let answer = try PreparedInsert(
+            db, sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
         for (itemID, value) in answers {
-            try answer.execute(arguments: [instrumentID, respondentID, itemID, value])
+            answer.bind(1, instrumentID)
+            answer.bind(2, respondentID)
+            answer.bind(3, itemID)
+            answer.bind(4, value)
+            _ = try answer.execute()
         }
         return true
     }

@@ -172,3 +172,15 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
         ])
     }
 }
+
+@Suite struct StoredValueTests {
+    @Test func textAndNumbersRoundTripThroughTheStore() throws {
+        let store = try StudyStore.inMemory()
+        let participant = Participant(id: "P-Қ1", country: "KZ", role: "mother", attributes: ["note": "", "x": "ә, \"q\""])
+        let inserted = try store.replaceContents { transaction in
+            try transaction.insert(participant, position: 0, line: 2)
+        }
+        #expect(inserted)
+        #expect(try store.read { try $0.participants() } == [participant])
+    }
+}
