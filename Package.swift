@@ -48,8 +48,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        // Statistics, free of the store and the CLI.
-        .target(name: "Statistics", swiftSettings: swiftSettings),
+        // R's standalone math library (Debian `r-mathlib`): distribution functions.
+        .systemLibrary(name: "CRmath", providers: [.apt(["r-mathlib"])]),
+        // Statistics, free of the store and the CLI; the only importer of CRmath.
+        .target(name: "Statistics", dependencies: ["CRmath"], swiftSettings: swiftSettings),
         // The analysis plan: crosstabs and survey distributions computed from the store.
         .target(
             name: "Analysis",
@@ -76,7 +78,7 @@ let package = Package(
         // MARK: - Tools
 
         // The seeded generator of the synthetic sample study (and of benchmark studies).
-        .target(name: "SampleGeneration", dependencies: ["StudyModel"], swiftSettings: swiftSettings),
+        .target(name: "SampleGeneration", dependencies: ["StudyModel", "Statistics"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "generate-sample",
             dependencies: [
@@ -96,6 +98,8 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

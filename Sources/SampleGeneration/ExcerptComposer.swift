@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// Builds an excerpt for a segment from the sentences of its codes, in the speaker's language:

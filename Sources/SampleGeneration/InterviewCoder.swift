@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// A stretch of one interview and the codes each coder applied to it.

@@ -1,3 +1,4 @@
+import Statistics
 /// The participants of a study, made on demand: only each participant's role is stored (one byte),
 /// and everything else is drawn from the participant's own random stream when it is asked for, so a
 /// benchmark study of 600,000 participants takes well under a megabyte here.

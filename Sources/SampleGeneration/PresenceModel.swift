@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// A planted difference: a code's participant-level presence probability in two groups of one variable.

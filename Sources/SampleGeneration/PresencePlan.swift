@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// Which codes are present in each participant's interview (coder `C1`), and which of them coder `C2`

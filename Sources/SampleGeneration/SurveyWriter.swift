@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// What a survey file holds, for `PLANTED.md`.

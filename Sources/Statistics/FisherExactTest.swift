@@ -1,0 +1,170 @@
+import Foundation
+
+/// Fisher's exact test of independence on an r × c table (Fisher–Freeman–Halton beyond 2 × 2), two-sided
+/// as R's `fisher.test` defines it.
+///
+/// Given the margins, a table T has probability P(T) = Π rᵢ! Π cⱼ! / (n! Π xᵢⱼ!). The two-sided p-value is
+/// the sum of P(T) over all tables with P(T) ≤ P(observed) · (1 + 10⁻⁷) (R's `relErr`, which keeps tables
+/// equal in probability but for rounding). For 2 × 2 tables this is the hypergeometric sum R computes.
+///
+/// Tables are enumerated exhaustively when an upper bound on their number (the number of ways to fill
+/// every column but the last, each on its own) is at most ``exactLimit`` (2 × 10⁷, about a second);
+/// beyond it (many groups or large counts, where R's FEXACT takes minutes) the p-value is estimated by
+/// Monte Carlo with a fixed seed, as R's `simulate.p.value = TRUE` does: p = (1 + #{simulated P(T) ≤ P(observed)(1 + 10⁻⁷)}) / (B + 1),
+/// drawing tables with the observed margins uniformly by a random pairing of row and column labels.
+///
+/// Reference: Fisher (1935); Freeman & Halton (1951), Biometrika 38, 141–149; R `stats::fisher.test`.
+public struct FisherExactTest: Sendable, Equatable, Codable {
+    /// How the p-value was obtained.
+    public enum Method: Sendable, Equatable, Codable {
+        case exact
+        case monteCarlo(draws: Int, seed: UInt64)
+    }
+
+    public var p: Double
+    public var method: Method
+
+    /// At most this many tables are enumerated for an exact p-value.
+    public static let exactLimit = 20_000_000
+    /// Draws of the Monte Carlo fallback.
+    public static let monteCarloDraws = 100_000
+    /// The fixed seed of the Monte Carlo fallback, so that reports are reproducible.
+    public static let monteCarloSeed: UInt64 = 20_251_129
+
+    /// The test of `table` (empty rows and columns are dropped first), or `nil` when fewer than two
+    /// rows or two columns have observations (the p-value is then 1 by definition, and not reported).
+    public init?(_ table: ContingencyTable) {
+        let reduced = table.droppingEmptyMargins().table
+        guard reduced.rowCount >= 2, reduced.columnCount >= 2 else { return nil }
+        // Enumerate over the longer dimension's complement: put the smaller dimension in rows.
+        let oriented = reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+        let logFactorials = LogFactorials(upTo: oriented.total)
+        let constant = oriented.rowTotals.reduce(0) { $0 + logFactorials[$1] }
+            + oriented.columnTotals.reduce(0) { $0 + logFactorials[$1] } - logFactorials[oriented.total]
+        let observed = constant - oriented.counts.joined().reduce(0) { $0 + logFactorials[$1] }
+        let threshold = observed + log1p(1e-7)
+
+        if Self.tableCountBound(oriented) <= Double(Self.exactLimit),
+            let exact = Self.exactP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+        {
+            p = exact
+            method = .exact
+        } else {
+            p = Self.monteCarloP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+            method = .monteCarlo(draws: Self.monteCarloDraws, seed: Self.monteCarloSeed)
+        }
+    }
+
+    /// An upper bound on the number of tables with the margins of `table`: each column but the last
+    /// split among the rows in every way, C(cⱼ + r − 1, r − 1), ignoring the row totals.
+    static func tableCountBound(_ table: ContingencyTable) -> Double {
+        let rows = Double(table.rowCount)
+        return table.columnTotals.dropLast().reduce(1.0) { bound, total in
+            bound * exp(Distribution.logGamma(Double(total) + rows) - Distribution.logGamma(Double(total) + 1)
+                - Distribution.logGamma(rows)).rounded()
+        }
+    }
+
+    /// Sums P(T) ≤ threshold over all tables with the margins of `table`, column by column; `nil` when
+    /// more than ``exactLimit`` tables would be visited.
+    private static func exactP(
+        _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
+    ) -> Double? {
+        let rows = table.rowCount
+        let columnTotals = table.columnTotals
+        var remaining = table.rowTotals
+        var visited = 0
+        var sum = 0.0
+        var aborted = false
+        var column = Array(repeating: 0, count: rows)
+
+        // Fills column `j` with every split of its total among the rows' remaining totals.
+        func fill(_ j: Int, _ logDenominator: Double) {
+            if aborted { return }
+            if j == columnTotals.count - 1 {
+                // The last column is determined by what remains.
+                var last = logDenominator
+                for i in 0..<rows { last += logFactorials[remaining[i]] }
+                let logP = constant - last
+                if logP <= threshold { sum += exp(logP) }
+                visited += 1
+                if visited > exactLimit { aborted = true }
+                return
+            }
+            split(j, row: 0, left: columnTotals[j], logDenominator)
+        }
+
+        func split(_ j: Int, row: Int, left: Int, _ logDenominator: Double) {
+            if aborted { return }
+            if row == rows - 1 {
+                guard left <= remaining[row] else { return }
+                column[row] = left
+                remaining[row] -= left
+                fill(j + 1, logDenominator + logFactorials[left])
+                remaining[row] += left
+                return
+            }
+            // Rows below must be able to take what this row leaves.
+            let capacityBelow = remaining[(row + 1)...].reduce(0, +)
+            let lowest = max(0, left - capacityBelow)
+            let highest = min(left, remaining[row])
+            guard lowest <= highest else { return }
+            for value in lowest...highest {
+                column[row] = value
+                remaining[row] -= value
+                split(j, row: row + 1, left: left - value, logDenominator + logFactorials[value])
+                remaining[row] += value
+                if aborted { return }
+            }
+        }
+
+        fill(0, 0)
+        return aborted ? nil : min(1, sum)
+    }
+
+    private static func monteCarloP(
+        _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
+    ) -> Double {
+        var generator = SeededGenerator(seed: monteCarloSeed)
+        var labels: [Int] = []
+        for (row, total) in table.rowTotals.enumerated() { labels += Array(repeating: row, count: total) }
+        let columnTotals = table.columnTotals
+        var atMost = 0
+        var cells = Array(repeating: 0, count: table.rowCount * table.columnCount)
+        for _ in 0..<monteCarloDraws {
+            // A uniformly random table with these margins: shuffle the row labels, deal them to columns.
+            for index in stride(from: labels.count - 1, to: 0, by: -1) {
+                labels.swapAt(index, generator.uniform(below: index + 1))
+            }
+            for index in cells.indices { cells[index] = 0 }
+            var position = 0
+            for (column, total) in columnTotals.enumerated() {
+                for _ in 0..<total {
+                    cells[labels[position] * columnTotals.count + column] += 1
+                    position += 1
+                }
+            }
+            let logP = constant - cells.reduce(0) { $0 + logFactorials[$1] }
+            if logP <= threshold { atMost += 1 }
+        }
+        return Double(1 + atMost) / Double(monteCarloDraws + 1)
+    }
+}
+
+extension ContingencyTable {
+    /// The table with rows and columns swapped.
+    public func transposed() -> ContingencyTable {
+        ContingencyTable((0..<columnCount).map { column in counts.map { $0[column] } })
+    }
+}
+
+/// log(k!) for k = 0…n, from R's log-gamma: log(k!) = lgamma(k + 1).
+struct LogFactorials {
+    private var values: [Double]
+
+    init(upTo n: Int) {
+        values = (0...max(n, 1)).map { Distribution.logGamma(Double($0) + 1) }
+    }
+
+    subscript(k: Int) -> Double { values[k] }
+}
