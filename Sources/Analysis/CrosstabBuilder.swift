@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// Computes a multiple-response crosstab from the study data.
@@ -31,19 +32,21 @@ struct CrosstabBuilder {
                 return TableCell(
                     participants: participants, base: column.base,
                     percent: column.base == 0 ? nil : Double(participants) * 100 / Double(column.base),
-                    segments: segments)
+                    segments: segments, interval: WilsonScoreInterval(count: participants, total: column.base))
             })
         }
-        return CrosstabResult(
+        var table = CrosstabResult(
             id: spec.id, rowSet: spec.rows, columnVariables: spec.columns, filter: spec.filter,
             columns: groups.columns, rows: rows, cells: cells, tests: [])
+        table.tests = RowTestBuilder.tests(for: table)
+        return table
     }
 
     /// Whether a participant counts in a row, and their analysed segments of the row's codes.
-    private typealias Membership = (Int) -> (counts: Bool, segments: Int)
+    typealias Membership = (Int) -> (counts: Bool, segments: Int)
 
     /// Each row with its membership test.
-    private func rowDefinitions(_ rowSet: RowSet) -> [(TableRow, Membership)] {
+    func rowDefinitions(_ rowSet: RowSet) -> [(TableRow, Membership)] {
         let codebook = data.codebook
         func codeRow(_ code: Code, depth: Int) -> (TableRow, Membership) {
             let index = codebook.index(of: code.id)!
@@ -88,12 +91,12 @@ struct CrosstabBuilder {
                 let group = groupRow(kind: .activityType, id: type.rawValue, label: type.label, codes: codes)
                 return [group] + codes.map { codeRow($0, depth: 1) }
             }
-        case .surveyItems:
+        case .surveyItems, .intercoderAgreement:
             return []
         }
     }
 
-    private func participantsPassing(_ filter: [String: [String]]?, table: String) throws -> [Int] {
+    func participantsPassing(_ filter: [String: [String]]?, table: String) throws -> [Int] {
         guard let filter, !filter.isEmpty else { return Array(data.participants.indices) }
         try checkVariables(filter.keys.sorted(), table: table)
         return data.participants.indices.filter { index in

@@ -24,7 +24,16 @@ public struct StudyAnalysis {
         let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
         let surveys = SurveyDistributionBuilder(data: data, manifest: manifest)
         let tables = try manifest.plan.map { spec -> TableResult in
-            spec.rows == .surveyItems ? .survey(surveys.build(spec)) : .crosstab(try crosstabs.build(spec))
+            if let comparison = spec.compare {
+                return .comparison(try ComparisonBuilder(crosstabs: crosstabs).build(spec, comparison: comparison))
+            }
+            switch spec.rows {
+            case .surveyItems: return .survey(surveys.build(spec))
+            case .intercoderAgreement:
+                return .agreement(
+                    AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))
+            default: return .crosstab(try crosstabs.build(spec))
+            }
         }
         return AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,

@@ -13,6 +13,9 @@ public struct StudyData: Sendable {
     public var analysedSegments: [[Int32]]
     /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
     public var analysedCoder: [String?]
+    /// Every participant coded by two or more coders, with the codes (indices into the codebook) each
+    /// coder applied: the units of intercoder agreement. In participant order; coders sorted.
+    public var multiplyCoded: [MultiplyCodedParticipant]
     public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
 
     /// Reads the study from the store and applies the coder policy.
@@ -29,6 +32,7 @@ public struct StudyData: Sendable {
             let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
             var segments = Array(repeating: Array(repeating: Int32(0), count: codebook.codes.count), count: participants.count)
             var coders: [String?] = Array(repeating: nil, count: participants.count)
+            var multiplyCoded: [MultiplyCodedParticipant] = []
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
 
             // Rows come ordered by participant: buffer one participant's rows, then keep the preferred coder's.
@@ -39,6 +43,14 @@ public struct StudyData: Sendable {
                     .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
                     .min { $0.rank < $1.rank }?.coder
                 coders[participant] = chosen
+                let codersHere = Set(pending.map(\.coder))
+                if codersHere.count >= 2 {
+                    var codes: [String: Set<Int>] = [:]
+                    for row in pending {
+                        if let code = codebook.index(of: row.code) { codes[row.coder, default: []].insert(code) }
+                    }
+                    multiplyCoded.append(MultiplyCodedParticipant(participant: participant, codesByCoder: codes))
+                }
                 for row in pending where row.coder == chosen {
                     if let code = codebook.index(of: row.code) { segments[participant][code] += Int32(row.segments) }
                 }
@@ -49,10 +61,11 @@ public struct StudyData: Sendable {
                 pending.append(row)
             }
             flush()
+            multiplyCoded.sort { $0.participant < $1.participant }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, analysedCoder: coders, surveys: surveys)
+                analysedSegments: segments, analysedCoder: coders, multiplyCoded: multiplyCoded, surveys: surveys)
         }
         guard let loaded else { throw AnalysisError.emptyStore }
         self = loaded
@@ -60,7 +73,8 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: [[Int32]], analysedCoder: [String?], surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+        analysedSegments: [[Int32]], analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
+        surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
     ) {
         self.study = study
         self.sourceFiles = sourceFiles
@@ -68,8 +82,17 @@ public struct StudyData: Sendable {
         self.codebook = codebook
         self.analysedSegments = analysedSegments
         self.analysedCoder = analysedCoder
+        self.multiplyCoded = multiplyCoded
         self.surveys = surveys
     }
+}
+
+/// A participant coded by two or more coders.
+public struct MultiplyCodedParticipant: Sendable, Equatable {
+    /// The participant's index in ``StudyData/participants``.
+    public var participant: Int
+    /// The codes (codebook indices) each coder applied to the participant at least once.
+    public var codesByCoder: [String: Set<Int>]
 }
 
 /// Why an analysis cannot run.

@@ -1,3 +1,4 @@
+import Statistics
 import Storage
 import StudyModel
 
@@ -29,11 +30,53 @@ struct SurveyDistributionBuilder {
                         }
                     }
                 }
-                return SurveyItemDistribution(itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing)
+                let byValue = ContingencyTable(scale.values.indices.map { value in counts.map { $0[value] } })
+                return SurveyItemDistribution(
+                    itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing,
+                    chiSquare: ChiSquareTest(byValue),
+                    comparisons: scale.level == .ordinal ? comparisons(itemIndex, respondents) : [])
             }
             return InstrumentDistribution(
-                instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items)
+                instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
+                scales: reliabilities(instrument, respondents))
         }
         return SurveyTableResult(id: spec.id, columnVariables: spec.columns, instruments: instruments)
+    }
+
+    /// Mann–Whitney tests of an ordinal item: the first two declared countries, and fathers against mothers
+    /// where the instrument has respondents of both.
+    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent]) -> [SurveyComparison] {
+        var pairs: [(String, [String])] = []
+        if manifest.countries.count >= 2 { pairs.append(("country", Array(manifest.countries.prefix(2)))) }
+        if manifest.roles.contains("father") && manifest.roles.contains("mother") { pairs.append(("role", ["father", "mother"])) }
+        return pairs.compactMap { variable, groups in
+            let members = groups.map { group in respondents.filter { (variable == "country" ? $0.country : $0.role) == group } }
+            // A comparison of groups the instrument was not given to (fathers in a teacher survey) is left out.
+            guard members.allSatisfy({ !$0.isEmpty }) else { return nil }
+            let samples = members.map { $0.compactMap { $0.answers[item].map(Double.init) } }
+            return SurveyComparison(
+                variable: variable, groups: groups, answered: samples.map(\.count),
+                test: MannWhitneyUTest(samples[0], samples[1]))
+        }
+    }
+
+    /// Cronbach's α of each subscale, reverse-coded items reversed on their scale first.
+    private func reliabilities(_ instrument: Instrument, _ respondents: [SurveyRespondent]) -> [ScaleReliability] {
+        (instrument.subscales ?? []).map { subscale in
+            let members = instrument.items.enumerated().filter { $0.element.subscale == subscale.id }
+            let scores = respondents.map { respondent in
+                members.map { index, item -> Double? in
+                    guard let value = respondent.answers[index] else { return nil }
+                    guard item.reverse == true, let values = instrument.scale(of: item)?.values.map(\.value),
+                        let low = values.min(), let high = values.max()
+                    else { return Double(value) }
+                    return Double(low + high - value)
+                }
+            }
+            return ScaleReliability(
+                subscale: subscale.id, label: subscale.label, items: members.map(\.element.id),
+                reversedItems: members.filter { $0.element.reverse == true }.map(\.element.id),
+                cronbach: CronbachAlpha(scores))
+        }
     }
 }

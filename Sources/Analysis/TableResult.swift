@@ -1,3 +1,4 @@
+import Statistics
 import StudyModel
 
 /// A column group of a table: one combination of levels of the column variables, and its base.
@@ -38,6 +39,8 @@ public struct TableCell: Codable, Sendable, Equatable {
     public var percent: Double?
     /// Analysed segments of the row's codes in the column: they stand beside, never instead.
     public var segments: Int
+    /// The 95% Wilson score interval of the percentage (as proportions); `nil` for an empty base.
+    public var interval: WilsonScoreInterval?
 }
 
 /// A multiple-response crosstab: rows of codes (or groups of codes) by column groups of participants.
@@ -55,14 +58,28 @@ public struct CrosstabResult: Codable, Sendable, Equatable {
     public var tests: [RowTest]
 }
 
-/// A test of one row of a table (mentioned / not mentioned × the column groups).
+/// The tests of one row of a multiple-response table: mentioned / not mentioned × the column groups
+/// (a 2 × k table; groups with an empty base are left out).
+///
+/// A multiple-response table is never tested as a whole (one participant counts in many rows): each row
+/// is tested on its own, and the rows' Fisher p-values are adjusted with Benjamini–Hochberg within
+/// their ``family``.
 public struct RowTest: Codable, Sendable, Equatable {
+    public var rowKind: RowKind
     public var row: String
-    public var test: String
-    public var statistic: Double?
-    public var degreesOfFreedom: Double?
-    public var p: Double?
+    /// The column groups tested (those with participants).
+    public var groups: Int
+    public var fisher: FisherExactTest?
+    public var chiSquare: ChiSquareTest?
+    /// For exactly two groups: the odds ratio of the first group against the second, with its interval,
+    /// and the risk difference (first minus second).
+    public var oddsRatio: OddsRatio?
+    /// The Benjamini–Hochberg adjusted Fisher p-value within the family.
     public var adjustedP: Double?
+    /// The family the adjustment ran over ("code rows of barriers-by-country").
+    public var family: String
+    /// The number of tests in the family.
+    public var familySize: Int
 }
 
 /// The response distribution of one survey item over the column groups.
@@ -74,6 +91,31 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
     public var counts: [[Int]]
     /// Respondents in the column who gave no answer.
     public var missing: [Int]
+    /// Pearson's χ² of responses × column groups, with each cell's adjusted standardized residual
+    /// (`chiSquare.adjustedResiduals[value][column]`).
+    public var chiSquare: ChiSquareTest?
+    /// For ordinal items: Mann–Whitney tests between countries and between fathers and mothers.
+    public var comparisons: [SurveyComparison]
+}
+
+/// A Mann–Whitney comparison of one ordinal item between two groups of respondents.
+public struct SurveyComparison: Codable, Sendable, Equatable {
+    /// The variable (`country`, `role`) and its two levels, the first against the second.
+    public var variable: String
+    public var groups: [String]
+    /// Respondents who answered, per group.
+    public var answered: [Int]
+    public var test: MannWhitneyUTest?
+}
+
+/// The reliability of one multi-item scale of an instrument.
+public struct ScaleReliability: Codable, Sendable, Equatable {
+    public var subscale: String
+    public var label: LocalizedText
+    public var items: [String]
+    /// Items reversed (value ↦ min + max − value) before α was computed.
+    public var reversedItems: [String]
+    public var cronbach: CronbachAlpha?
 }
 
 /// The distributions of every item of one instrument.
@@ -83,6 +125,7 @@ public struct InstrumentDistribution: Codable, Sendable, Equatable {
     /// Respondents per column group (`base` = all respondents of the group).
     public var columns: [TableColumn]
     public var items: [SurveyItemDistribution]
+    public var scales: [ScaleReliability]
 }
 
 /// Survey item distributions by country or role, one block per instrument.
@@ -96,23 +139,29 @@ public struct SurveyTableResult: Codable, Sendable, Equatable {
 public enum TableResult: Sendable, Equatable {
     case crosstab(CrosstabResult)
     case survey(SurveyTableResult)
+    case comparison(GroupComparisonResult)
+    case agreement(AgreementResult)
 
     public var id: String {
         switch self {
         case .crosstab(let table): table.id
         case .survey(let table): table.id
+        case .comparison(let table): table.id
+        case .agreement(let table): table.id
         }
     }
 }
 
 extension TableResult: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey }
+    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey, comparison, agreement }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .kind) {
         case "crosstab": self = .crosstab(try container.decode(CrosstabResult.self, forKey: .crosstab))
         case "survey": self = .survey(try container.decode(SurveyTableResult.self, forKey: .survey))
+        case "comparison": self = .comparison(try container.decode(GroupComparisonResult.self, forKey: .comparison))
+        case "agreement": self = .agreement(try container.decode(AgreementResult.self, forKey: .agreement))
         case let kind:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown table kind '\(kind)'")
         }
@@ -127,6 +176,12 @@ extension TableResult: Codable {
         case .survey(let table):
             try container.encode("survey", forKey: .kind)
             try container.encode(table, forKey: .survey)
+        case .comparison(let table):
+            try container.encode("comparison", forKey: .kind)
+            try container.encode(table, forKey: .comparison)
+        case .agreement(let table):
+            try container.encode("agreement", forKey: .kind)
+            try container.encode(table, forKey: .agreement)
         }
     }
 }

@@ -8,6 +8,7 @@ import StudyModel
 /// The files, relative to the report folder:
 /// - `tables.txt`, `tables.md`: every table of the plan, in plan order;
 /// - `tables/<id>.csv`, `tables/<id>.json`: each table as tidy CSV and as JSON;
+/// - `tables/<id>.tests.csv`: the table's tests, one line per test;
 /// - `summary.txt`: the plain-text summary;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
 ///
@@ -30,12 +31,13 @@ public struct ReportBuilder {
         let renderer = TableRenderer(vocabulary: vocabulary)
         let header = "\(results.study.name), version \(results.study.version). Codebook \(results.study.codebookVersion); analyze \(results.toolVersion)."
         var files: [(path: String, contents: String)] = []
-        files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n")))
-        files.append(("tables.md", "# Tables\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined()))
+        files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n\n")))
+        files.append(("tables.md", "# Tables\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined(separator: "\n")))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         for table in results.tables {
             files.append(("tables/\(table.id).csv", TidyCSVWriter.csv(for: table)))
+            if let tests = TestsCSVWriter.csv(for: table) { files.append(("tables/\(table.id).tests.csv", tests)) }
             files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
         }
         files.append(("summary.txt", SummaryWriter(results: results, vocabulary: vocabulary).summary()))

@@ -1,16 +1,47 @@
 /// A grid of text cells laid out in fixed-width columns: the first column left-aligned, the others
 /// right-aligned, separated by two spaces. Widths count characters, so Cyrillic and Kazakh labels
 /// line up in a monospaced font.
+///
+/// In a header line, a label followed by empty cells spans them (a column group over its `n`, `%` and
+/// `seg` columns): it is centred over the span, which widens if the label needs it.
 struct TextGrid {
     var header: [[String]] = []
     var rows: [[String]] = []
 
     func rendered() -> String {
-        let all = header + rows
-        let columnCount = all.map(\.count).max() ?? 0
+        let columnCount = (header + rows).map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
-        for row in all {
+        for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        let spansByLine = header.map { spans(of: $0, columnCount: columnCount) }
+        for spans in spansByLine {
+            for span in spans where span.range.count == 1 {
+                widths[span.range.lowerBound] = max(widths[span.range.lowerBound], span.label.count)
+            }
+        }
+        for spans in spansByLine {
+            for span in spans where span.range.count > 1 {
+                let available = span.range.reduce(0) { $0 + widths[$1] } + 2 * (span.range.count - 1)
+                if span.label.count > available { widths[span.range.lowerBound] += span.label.count - available }
+            }
+        }
+        func width(of range: Range<Int>) -> Int { range.reduce(0) { $0 + widths[$1] } + 2 * (range.count - 1) }
+        func headerLine(_ spans: [(label: String, range: Range<Int>)]) -> String {
+            var parts: [String] = []
+            for span in spans {
+                let total = width(of: span.range)
+                let padding = total - span.label.count
+                if span.range.lowerBound == 0 {
+                    parts.append(span.label + String(repeating: " ", count: padding))
+                } else if span.range.count == 1 {
+                    parts.append(String(repeating: " ", count: padding) + span.label)
+                } else {
+                    let left = padding / 2
+                    parts.append(String(repeating: " ", count: left) + span.label + String(repeating: " ", count: padding - left))
+                }
+            }
+            return trimmed(parts.joined(separator: "  "))
         }
         func line(_ row: [String]) -> String {
             var parts: [String] = []
@@ -19,13 +50,30 @@ struct TextGrid {
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 parts.append(index == 0 ? cell + padding : padding + cell)
             }
-            return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            return trimmed(parts.joined(separator: "  "))
         }
-        var lines = header.map(line)
-        if !header.isEmpty {
-            lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * max(0, columnCount - 1)))
-        }
+        var lines = spansByLine.map(headerLine)
+        if !header.isEmpty { lines.append(String(repeating: "-", count: width(of: 0..<columnCount))) }
         lines += rows.map(line)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The header line's labels with the columns each covers.
+    private func spans(of line: [String], columnCount: Int) -> [(label: String, range: Range<Int>)] {
+        var spans: [(label: String, range: Range<Int>)] = []
+        for index in 0..<columnCount {
+            let cell = index < line.count ? line[index] : ""
+            if index == 0 || !cell.isEmpty || spans.isEmpty {
+                spans.append((cell, index..<(index + 1)))
+            } else {
+                let last = spans.removeLast()
+                spans.append((last.label, last.range.lowerBound..<(index + 1)))
+            }
+        }
+        return spans
+    }
+
+    private func trimmed(_ text: String) -> String {
+        String(text.reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -4,7 +4,9 @@ import StudyModel
 
 /// Writes a table as tidy CSV: one line per cell, every column variable in its own column.
 ///
-/// Crosstabs: `table,row_kind,row,<column variables>,participants,base,percent,segments`.
+/// Crosstabs: `table,row_kind,row,<column variables>,participants,base,percent,ci_lower,ci_upper,segments`
+/// (the 95% Wilson interval in percent). Comparisons: `table,row_kind,row,<stratum variable>,<group
+/// variable>,participants,…` with the stratum `all` for the pooled cells. Agreement: one line per code.
 /// Surveys: `table,instrument,item,response,<column variables>,respondents,base,percent`, where a
 /// response line's base is the column's respondents who answered the item, and the line with
 /// response `missing` counts those who did not, over all the column's respondents.
@@ -14,20 +16,56 @@ enum TidyCSVWriter {
         switch table {
         case .crosstab(let crosstab): csv(for: crosstab)
         case .survey(let survey): csv(for: survey)
+        case .comparison(let comparison): csv(for: comparison)
+        case .agreement(let agreement): csv(for: agreement)
         }
+    }
+
+    private static func cellFields(_ cell: TableCell) -> [String] {
+        [
+            String(cell.participants), String(cell.base),
+            Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
+            cell.interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "",
+            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", String(cell.segments),
+        ]
+    }
+
+    private static func csv(for table: GroupComparisonResult) -> String {
+        let variables = [table.comparison.within, table.comparison.variable]
+        var out = CSVFieldEscaping.line(
+            ["table", "row_kind", "row"] + variables + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments"])
+        for row in table.rows {
+            let prefix = [table.id, row.row.kind.rawValue, row.row.id]
+            for stratum in row.strata {
+                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[0]] + cellFields(stratum.first))
+                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[1]] + cellFields(stratum.second))
+            }
+            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[0]] + cellFields(row.pooledFirst))
+            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[1]] + cellFields(row.pooledSecond))
+        }
+        return out
+    }
+
+    private static func csv(for table: AgreementResult) -> String {
+        var out = CSVFieldEscaping.line(
+            ["table", "code", "units", "present_first", "present_second", "percent_agreement", "kappa", "alpha", "flagged"])
+        for code in table.codes {
+            out += CSVFieldEscaping.line([
+                table.id, code.code, String(code.units), String(code.presentFirst), String(code.presentSecond),
+                NumberFormat.exact(code.percentAgreement), NumberFormat.exact(code.kappa), NumberFormat.exact(code.alpha),
+                code.flagged ? "yes" : "no",
+            ])
+        }
+        return out
     }
 
     private static func csv(for table: CrosstabResult) -> String {
         var out = CSVFieldEscaping.line(
-            ["table", "row_kind", "row"] + table.columnVariables + ["participants", "base", "percent", "segments"])
+            ["table", "row_kind", "row"] + table.columnVariables
+                + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments"])
         for (row, cells) in zip(table.rows, table.cells) {
             for (column, cell) in zip(table.columns, cells) {
-                out += CSVFieldEscaping.line(
-                    [table.id, row.kind.rawValue, row.id] + column.values + [
-                        String(cell.participants), String(cell.base),
-                        Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
-                        String(cell.segments),
-                    ])
+                out += CSVFieldEscaping.line([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell))
             }
         }
         return out

@@ -27,7 +27,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     /// At most this many tables are enumerated for an exact p-value.
     public static let exactLimit = 20_000_000
     /// Draws of the Monte Carlo fallback.
-    public static let monteCarloDraws = 100_000
+    public static let monteCarloDraws = 10_000
     /// The fixed seed of the Monte Carlo fallback, so that reports are reproducible.
     public static let monteCarloSeed: UInt64 = 20_251_129
 
@@ -126,26 +126,48 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
     ) -> Double {
         var generator = SeededGenerator(seed: monteCarloSeed)
-        var labels: [Int] = []
-        for (row, total) in table.rowTotals.enumerated() { labels += Array(repeating: row, count: total) }
+        let rowTotals = table.rowTotals
         let columnTotals = table.columnTotals
+        // A uniformly random table with these margins is a random pairing of row labels with the n
+        // column slots. Only the slots of the rows other than the largest need drawing: a partial
+        // Fisher–Yates shuffle picks them, in order, in O(n − largest row) per draw.
+        let background = rowTotals.indices.max { rowTotals[$0] < rowTotals[$1] }!
+        let drawnRows = rowTotals.indices.filter { $0 != background }
+        let drawn = drawnRows.reduce(0) { $0 + rowTotals[$1] }
+        var columnOfSlot: [Int] = []
+        for (column, total) in columnTotals.enumerated() { columnOfSlot += Array(repeating: column, count: total) }
+        var slots = Array(columnOfSlot.indices)
+        let n = slots.count
+        var cells = Array(repeating: 0, count: drawnRows.count * columnTotals.count)
         var atMost = 0
-        var cells = Array(repeating: 0, count: table.rowCount * table.columnCount)
-        for _ in 0..<monteCarloDraws {
-            // A uniformly random table with these margins: shuffle the row labels, deal them to columns.
-            for index in stride(from: labels.count - 1, to: 0, by: -1) {
-                labels.swapAt(index, generator.uniform(below: index + 1))
-            }
-            for index in cells.indices { cells[index] = 0 }
-            var position = 0
-            for (column, total) in columnTotals.enumerated() {
-                for _ in 0..<total {
-                    cells[labels[position] * columnTotals.count + column] += 1
-                    position += 1
+        let columns = columnTotals.count
+        slots.withUnsafeMutableBufferPointer { slots in
+            cells.withUnsafeMutableBufferPointer { cells in
+                for _ in 0..<monteCarloDraws {
+                    for position in 0..<drawn {
+                        slots.swapAt(position, position + generator.uniform(below: n - position))
+                    }
+                    for index in cells.indices { cells[index] = 0 }
+                    var position = 0
+                    for (rowIndex, row) in drawnRows.enumerated() {
+                        for _ in 0..<rowTotals[row] {
+                            cells[rowIndex * columns + columnOfSlot[slots[position]]] += 1
+                            position += 1
+                        }
+                    }
+                    var logDenominator = 0.0
+                    for column in 0..<columns {
+                        var rest = columnTotals[column]
+                        for rowIndex in drawnRows.indices {
+                            let count = cells[rowIndex * columns + column]
+                            rest -= count
+                            logDenominator += logFactorials[count]
+                        }
+                        logDenominator += logFactorials[rest]
+                    }
+                    if constant - logDenominator <= threshold { atMost += 1 }
                 }
             }
-            let logP = constant - cells.reduce(0) { $0 + logFactorials[$1] }
-            if logP <= threshold { atMost += 1 }
         }
         return Double(1 + atMost) / Double(monteCarloDraws + 1)
     }

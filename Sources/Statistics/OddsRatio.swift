@@ -26,11 +26,12 @@ public struct OddsRatio: Sendable, Equatable, Codable {
     public var correction: Correction
     public var riskDifference: Double?
 
-    /// - Precondition: `table` is 2 × 2. Returns `nil` when a row is empty (no odds in that group).
+    /// - Precondition: `table` is 2 × 2. Returns `nil` when a row or a column is empty (a group with no
+    ///   observation, or an outcome nobody or everybody has: R and SPSS give no odds ratio then either).
     public init?(_ table: ContingencyTable, confidence: Double = 0.95) {
         precondition(table.rowCount == 2 && table.columnCount == 2, "the odds ratio needs a 2 × 2 table")
         let cells = table.counts.joined().map(Double.init)
-        guard table.rowTotals.allSatisfy({ $0 > 0 }) else { return nil }
+        guard table.rowTotals.allSatisfy({ $0 > 0 }), table.columnTotals.allSatisfy({ $0 > 0 }) else { return nil }
         correction = cells.contains(0) ? .haldane : .none
         let (a, b, c, d) = correction == .haldane
             ? (cells[0] + 0.5, cells[1] + 0.5, cells[2] + 0.5, cells[3] + 0.5)

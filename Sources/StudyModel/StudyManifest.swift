@@ -129,6 +129,12 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .surveyItems && spec.columns.contains(where: { $0 != "country" && $0 != "role" }) {
                 complain("analysis.tables '\(spec.id)': survey tables group by country or role only")
             }
+            if let compare = spec.compare {
+                if compare.groups.count != 2 { complain("analysis.tables '\(spec.id)': compare two groups") }
+                if [RowSet.sample, .surveyItems, .intercoderAgreement].contains(spec.rows) {
+                    complain("analysis.tables '\(spec.id)': only code rows can be compared")
+                }
+            }
         }
         self.plan = plan
         if !problems.isEmpty { throw InputProblems(problems) }

@@ -10,8 +10,27 @@ public enum RowSet: String, Codable, Sendable, CaseIterable {
     case involvementRoles = "involvement-roles"
     /// Formal and informal activities, each type followed by its codes.
     case activities
-    /// Every survey item's response distribution (per instrument).
+    /// Every survey item's response distribution (per instrument), with its tests and the scales' α.
     case surveyItems = "survey-items"
+    /// Per code: agreement between coders on the participants coded more than once.
+    case intercoderAgreement = "intercoder-agreement"
+}
+
+/// Two groups of one participant variable compared row by row, within strata and pooled over them
+/// (fathers against mothers, within each country and stratified by country).
+public struct GroupComparison: Sendable, Equatable, Codable {
+    /// The variable whose two levels are compared (`role`).
+    public var variable: String
+    /// The two levels, the first against the second (`[father, mother]`).
+    public var groups: [String]
+    /// The variable whose levels are the strata (`country`).
+    public var within: String
+
+    public init(variable: String, groups: [String], within: String) {
+        self.variable = variable
+        self.groups = groups
+        self.within = within
+    }
 }
 
 /// One table of the analysis plan: its stable id, its rows, the participant variables that make its
@@ -25,17 +44,32 @@ public struct TableSpec: Sendable, Equatable, Codable {
     public var columns: [String]
     /// Only participants whose variables take one of these values (`{role: [mother, father]}`).
     public var filter: [String: [String]]?
+    /// When set, the table compares two groups row by row instead of cross-tabulating `columns`.
+    public var compare: GroupComparison?
 
-    public init(id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil) {
+    public init(
+        id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil,
+        compare: GroupComparison? = nil
+    ) {
         self.id = id
         self.rows = rows
         self.columns = columns
         self.filter = filter
+        self.compare = compare
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rows, columns
+        case id, rows, columns, compare
         case filter = "where"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        rows = try container.decode(RowSet.self, forKey: .rows)
+        columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
+        filter = try container.decodeIfPresent([String: [String]].self, forKey: .filter)
+        compare = try container.decodeIfPresent(GroupComparison.self, forKey: .compare)
     }
 
     /// The default analysis plan, used when the manifest names none. Its ids are documented in
@@ -49,6 +83,10 @@ public struct TableSpec: Sendable, Equatable, Codable {
         TableSpec(id: "involvement-roles-by-country-role", rows: .involvementRoles, columns: ["country", "role"]),
         TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"]),
         TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"]),
+        TableSpec(
+            id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
+            compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country")),
+        TableSpec(id: "intercoder-agreement", rows: .intercoderAgreement, columns: []),
     ]
 }
 

@@ -23,14 +23,15 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         let files = try ReportBuilder(results: try fixtureResults()).files()
         let csv = try #require(file("tables/barriers-by-country.csv", in: files))
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "table,row_kind,row,country,participants,base,percent,segments")
-        #expect(lines[1] == "barriers-by-country,factor_category,parent,KZ,2,3,66.7,4")
-        #expect(lines[2] == "barriers-by-country,factor_category,parent,UK,0,3,0.0,0")
-        #expect(lines[3] == "barriers-by-country,code,bar_busy_job,KZ,2,3,66.7,4")
+        #expect(lines[0] == "table,row_kind,row,country,participants,base,percent,ci_lower,ci_upper,segments")
+        // 95% Wilson interval of 2/3: R prop.test(2, 3, correct = FALSE) gives 0.2077–0.9385.
+        #expect(lines[1] == "barriers-by-country,factor_category,parent,KZ,2,3,66.7,20.8,93.9,4")
+        #expect(lines[2] == "barriers-by-country,factor_category,parent,UK,0,3,0.0,0.0,56.1,0")
+        #expect(lines[3] == "barriers-by-country,code,bar_busy_job,KZ,2,3,66.7,20.8,93.9,4")
         #expect(lines.count == 9 * 2 + 2)
         let roles = try #require(file("tables/barriers-by-role-within-country.csv", in: files))
-        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,father,1,2,50.0,3\n"))
-        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,guardian,0,0,,0\n"))
+        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,father,1,2,50.0,9.5,90.5,3\n"))
+        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,guardian,0,0,,,,0\n"))
     }
 
     @Test func surveyTidyCSV() throws {
@@ -45,10 +46,12 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         let files = try ReportBuilder(results: try fixtureResults()).files()
         let text = try #require(file("tables.txt", in: files))
         #expect(text.contains("barriers-by-country: Barriers by country\n"))
-        #expect(text.contains("\n  Busy job              2   66.7    4   0    0.0    0\n"))
-        #expect(text.contains("\nBase (participants)     3               3\n"))
+        #expect(text.contains("\n  Busy job              2  66.7  20.8–93.9    4  0   0.0  0.0–56.1    0\n"))
+        #expect(text.contains("\nBase (participants)     3                        3\n"))
+        // The row's tests: Fisher p of [[2, 0], [1, 3]] is 0.4 in R (fisher.test).
+        #expect(text.contains("\n  Busy job                0.4000   exact  3.00   1  0.0833  3.82  0.71   1.00  4/4  1.0000"))
         let markdown = try #require(file("tables.md", in: files))
-        #expect(markdown.contains("| **Parent factors** | 2 (66.7%), 4 seg | 0 (0.0%), 0 seg |"))
+        #expect(markdown.contains("| **Parent factors** | 2 | 66.7 | 20.8–93.9 | 4 | 0 | 0.0 | 0.0–56.1 | 0 |"))
     }
 
     @Test func reportsNeverPrintParticipantIDsOrExcerpts() throws {
@@ -83,6 +86,15 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         for (path, _) in files where path != "provenance.json" {
             #expect(provenance.contains("\"path\" : \"\(path)\""), "\(path)")
         }
+    }
+
+    @Test func testsCSVHasOneLinePerTest() throws {
+        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let csv = try #require(file("tables/barriers-by-country.tests.csv", in: files))
+        #expect(csv.hasPrefix("table,row_kind,row,comparison,test,statistic,df,p,adjusted_p,effect,effect_value,ci_lower,ci_upper,method\n"))
+        #expect(csv.contains("\nbarriers-by-country,code,bar_busy_job,,fisher_exact,,,0.40000000000000013,"))
+        #expect(csv.contains("\nbarriers-by-country,code,bar_busy_job,,odds_ratio,,,,,odds_ratio,"))
+        #expect(file("tables/sample-by-country-role.tests.csv", in: files) == nil)
     }
 
     @Test func summaryStatesSmallBases() throws {

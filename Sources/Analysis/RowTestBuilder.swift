@@ -1,0 +1,50 @@
+import Statistics
+import StudyModel
+
+/// Tests every row of a multiple-response crosstab on its own and adjusts across rows.
+///
+/// For each row: the 2 × k table of participants who mentioned the row's codes and those who did not,
+/// over the column groups with a non-empty base; Fisher's exact test (exact, or seeded Monte Carlo for
+/// very many tables), Pearson's χ² and G² with the expected-count diagnostics, Cramér's V, and for two
+/// groups the odds ratio with its interval and the risk difference. The Fisher p-values are adjusted
+/// with Benjamini–Hochberg within each family: the group rows (factor categories, activity types) and
+/// the code rows of the table are two families.
+enum RowTestBuilder {
+    static func tests(for table: CrosstabResult) -> [RowTest] {
+        guard table.rowSet != .sample, table.columns.filter({ $0.base > 0 }).count >= 2 else { return [] }
+        let tested = table.columns.indices.filter { table.columns[$0].base > 0 }
+        // Rows are independent (each Monte Carlo draw is seeded on its own): test them on all cores.
+        var tests = ConcurrentMap.map(table.rows.indices) { rowIndex -> RowTest in
+            let row = table.rows[rowIndex]
+            let cells = tested.map { table.cells[rowIndex][$0] }
+            let contingency = ContingencyTable([cells.map(\.participants), cells.map { $0.base - $0.participants }])
+            let mentionedFirst = ContingencyTable(cells.map { [$0.participants, $0.base - $0.participants] })
+            return RowTest(
+                rowKind: row.kind, row: row.id, groups: tested.count, fisher: FisherExactTest(contingency),
+                chiSquare: ChiSquareTest(contingency),
+                oddsRatio: tested.count == 2 ? OddsRatio(mentionedFirst) : nil,
+                adjustedP: nil, family: "", familySize: 0)
+        }
+        for kind in [RowKind.factorCategory, .activityType, .code] {
+            let members = tests.indices.filter { tests[$0].rowKind == kind && tests[$0].fisher != nil }
+            guard !members.isEmpty else { continue }
+            let adjusted = BenjaminiHochberg.adjusted(members.map { tests[$0].fisher!.p })
+            let family = "\(familyName(kind)) of \(table.id)"
+            for (member, value) in zip(members, adjusted) {
+                tests[member].adjustedP = value
+                tests[member].family = family
+                tests[member].familySize = members.count
+            }
+        }
+        return tests
+    }
+
+    private static func familyName(_ kind: RowKind) -> String {
+        switch kind {
+        case .factorCategory: "factor-category rows"
+        case .activityType: "activity-type rows"
+        case .code: "code rows"
+        case .role: "role rows"
+        }
+    }
+}

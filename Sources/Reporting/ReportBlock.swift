@@ -1,0 +1,58 @@
+import Foundation
+/// A piece of a rendered table, independent of the output format: the renderers of each table kind
+/// build blocks, and ``render(_:style:)`` turns them into plain text or Markdown.
+enum ReportBlock {
+    /// A table's title with its stable id.
+    case title(id: String, text: String)
+    /// A smaller heading inside a table (an instrument, an item).
+    case heading(String)
+    /// A sentence or two.
+    case note(String)
+    /// A grid: header lines and rows; the first column is the row label (indented by `indent`).
+    case grid(header: [[String]], rows: [[String]], indents: [Int])
+
+    enum Style { case text, markdown }
+
+    static func render(_ blocks: [ReportBlock], style: Style) -> String {
+        var out: [String] = []
+        for block in blocks {
+            switch (block, style) {
+            case (.title(let id, let text), .text):
+                out.append("\(id): \(text)")
+            case (.title(let id, let text), .markdown):
+                out.append("### \(escaped(text))\n\nTable id: `\(id)`.")
+            case (.heading(let text), .text):
+                out.append("\n" + text + "\n" + String(repeating: "-", count: text.count))
+            case (.heading(let text), .markdown):
+                out.append("\n#### \(escaped(text))\n")
+            case (.note(let text), _):
+                out.append(text)
+            case (.grid(let header, let rows, let indents), .text):
+                var grid = TextGrid()
+                grid.header = header
+                grid.rows = zip(rows, indents + Array(repeating: 0, count: max(0, rows.count - indents.count))).map { row, indent in
+                    [String(repeating: "  ", count: indent) + row[0]] + row.dropFirst()
+                }
+                out.append("\n" + grid.rendered())
+            case (.grid(let header, let rows, let indents), .markdown):
+                let columns = max(header.first?.count ?? 0, rows.first?.count ?? 0)
+                let top = header.count > 1
+                    ? (0..<columns).map { column in header.map { $0[column] }.filter { !$0.isEmpty }.joined(separator: " ") }
+                    : header.first ?? []
+                var lines = ["", "| " + top.map(escaped).joined(separator: " | ") + " |"]
+                lines.append("|---|" + String(repeating: "---:|", count: max(0, columns - 1)))
+                for (index, row) in rows.enumerated() {
+                    let indent = index < indents.count ? indents[index] : 0
+                    let label = indent > 0 ? "  " + escaped(row[0]) : "**\(escaped(row[0]))**"
+                    lines.append("| " + ([label] + row.dropFirst().map(escaped)).joined(separator: " | ") + " |")
+                }
+                out.append(lines.joined(separator: "\n") + "\n")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

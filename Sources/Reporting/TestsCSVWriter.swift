@@ -1,0 +1,88 @@
+import Analysis
+import Statistics
+
+/// Writes the tests of a table as tidy CSV, one line per test:
+/// `table,row_kind,row,comparison,test,statistic,df,p,adjusted_p,effect,effect_value,ci_lower,ci_upper,method`.
+///
+/// `comparison` names the groups or stratum a test compares where a row has several tests of one kind
+/// (a country, `KZ vs UK`); numbers are written in full precision (shortest round-trip form).
+enum TestsCSVWriter {
+    static let header = [
+        "table", "row_kind", "row", "comparison", "test", "statistic", "df", "p", "adjusted_p", "effect",
+        "effect_value", "ci_lower", "ci_upper", "method",
+    ]
+
+    /// The tests CSV of `table`, or `nil` when the table has no tests.
+    static func csv(for table: TableResult) -> String? {
+        var lines: [[String]] = []
+        switch table {
+        case .crosstab(let crosstab):
+            for test in crosstab.tests {
+                let row = [crosstab.id, test.rowKind.rawValue, test.row, ""]
+                lines += rowTests(row, fisher: test.fisher, adjustedP: test.adjustedP, chiSquare: test.chiSquare, oddsRatio: test.oddsRatio)
+            }
+        case .comparison(let comparison):
+            for row in comparison.rows {
+                for stratum in row.strata {
+                    let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, stratum.stratum]
+                    lines += rowTests(prefix, fisher: stratum.fisher, adjustedP: nil, chiSquare: nil, oddsRatio: stratum.oddsRatio)
+                }
+                if let cmh = row.cochranMantelHaenszel {
+                    let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "pooled"]
+                    lines.append(prefix + ["cochran_mantel_haenszel", exact(cmh.statistic), "1", exact(cmh.p), exact(row.adjustedP), "mh_odds_ratio", exact(cmh.oddsRatio), exact(cmh.lower), exact(cmh.upper), "no continuity correction"])
+                    lines.append(prefix + ["cochran_mantel_haenszel_corrected", exact(cmh.correctedStatistic), "1", exact(cmh.correctedP), "", "", "", "", "", "continuity correction (R default)"])
+                }
+            }
+        case .survey(let survey):
+            for instrument in survey.instruments {
+                for item in instrument.items {
+                    let prefix = [survey.id, "item", "\(instrument.instrumentID).\(item.itemID)"]
+                    if let chi = item.chiSquare {
+                        lines.append(prefix + ["", "pearson_chi_square", exact(chi.pearson), String(chi.degreesOfFreedom), exact(chi.pearsonP), "", "cramers_v", exact(chi.cramersV), "", "", "min expected \(exact(chi.minimumExpected)); \(chi.cellsBelowFive)/\(chi.cellCount) cells below 5"])
+                    }
+                    for comparison in item.comparisons {
+                        guard let test = comparison.test else { continue }
+                        lines.append(prefix + [comparison.groups.joined(separator: " vs "), "mann_whitney_u", exact(test.w), "", exact(test.p), "", "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue])
+                    }
+                }
+                for scale in instrument.scales {
+                    guard let alpha = scale.cronbach else { continue }
+                    lines.append([survey.id, "scale", "\(instrument.instrumentID).\(scale.subscale)", "", "cronbach_alpha", exact(alpha.alpha), "", "", "", "", "", "", "", "n = \(alpha.respondents)"])
+                }
+            }
+        case .agreement(let agreement):
+            for code in agreement.codes {
+                let prefix = [agreement.id, "code", code.code, agreement.coders.joined(separator: " vs ")]
+                lines.append(prefix + ["cohen_kappa", exact(code.kappa), "", "", "", "", "", "", "", code.flagged ? "flagged" : ""])
+                lines.append(prefix + ["percent_agreement", exact(code.percentAgreement), "", "", "", "", "", "", "", "units \(code.units)"])
+                lines.append([agreement.id, "code", code.code, agreement.allCoders.joined(separator: ", "), "krippendorff_alpha_nominal", exact(code.alpha), "", "", "", "", "", "", "", ""])
+            }
+        }
+        guard !lines.isEmpty else { return nil }
+        return CSVFieldEscaping.line(header) + lines.map(CSVFieldEscaping.line).joined()
+    }
+
+    private static func rowTests(
+        _ prefix: [String], fisher: FisherExactTest?, adjustedP: Double?, chiSquare: ChiSquareTest?, oddsRatio: OddsRatio?
+    ) -> [[String]] {
+        var lines: [[String]] = []
+        if let fisher {
+            let method = switch fisher.method {
+            case .exact: "exact"
+            case .monteCarlo(let draws, let seed): "monte carlo, \(draws) draws, seed \(seed)"
+            }
+            lines.append(prefix + ["fisher_exact", "", "", exact(fisher.p), exact(adjustedP), "", "", "", "", method])
+        }
+        if let chiSquare {
+            lines.append(prefix + ["pearson_chi_square", exact(chiSquare.pearson), String(chiSquare.degreesOfFreedom), exact(chiSquare.pearsonP), "", "cramers_v", exact(chiSquare.cramersV), "", "", "min expected \(exact(chiSquare.minimumExpected)); \(chiSquare.cellsBelowFive)/\(chiSquare.cellCount) cells below 5"])
+            lines.append(prefix + ["likelihood_ratio", exact(chiSquare.likelihoodRatio), String(chiSquare.degreesOfFreedom), exact(chiSquare.likelihoodRatioP), "", "", "", "", "", ""])
+        }
+        if let oddsRatio {
+            lines.append(prefix + ["odds_ratio", "", "", "", "", "odds_ratio", exact(oddsRatio.oddsRatio), exact(oddsRatio.lower), exact(oddsRatio.upper), oddsRatio.correction == .haldane ? "haldane: 0.5 added to every cell" : "woolf"])
+            lines.append(prefix + ["risk_difference", "", "", "", "", "risk_difference", exact(oddsRatio.riskDifference), "", "", ""])
+        }
+        return lines
+    }
+
+    private static func exact(_ x: Double?) -> String { NumberFormat.exact(x) }
+}
