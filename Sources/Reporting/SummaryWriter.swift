@@ -30,7 +30,7 @@ struct SummaryWriter {
                 + "have. Each row of a table is tested on its own (Fisher's exact test; pooled over countries with the "
                 + "Cochran–Mantel–Haenszel test), and p-values are adjusted with Benjamini–Hochberg across the rows of "
                 + "the table. \"Differed\" means an adjusted p below \(level); everything else is described, not claimed.")
-        return paragraphs.map { wrapped($0) }.joined(separator: "\n\n") + "\n"
+        return paragraphs.flatMap { $0.components(separatedBy: "\n\n") }.map { wrapped($0) }.joined(separator: "\n\n") + "\n"
     }
 
     // MARK: - Sections
@@ -133,35 +133,51 @@ struct SummaryWriter {
         return nil
     }
 
+    /// The survey paragraph, from the first survey table of the plan (`survey-items-by-country` by default):
+    /// respondents, the items that differ most between countries and between fathers and mothers
+    /// (Mann–Whitney, adjusted across the instrument's items), and each scale's α.
     private func surveys() -> String? {
+        var tables: [SurveyTableResult] = []
+        for case .survey(let table) in results.tables { tables.append(table) }
+        guard let table = tables.first(where: { $0.id == "survey-items-by-country" }) ?? tables.first else { return nil }
         var sentences: [String] = []
-        for case .survey(let table) in results.tables {
-            for instrument in table.instruments {
-                let counts = instrument.columns.map { "\($0.base) in \(columnName($0))" }
-                var sentence = "\(instrument.title[vocabulary.language]): \(instrument.columns.reduce(0) { $0 + $1.base }) respondents (\(list(counts)))."
-                let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, SurveyComparison, MannWhitneyUTest)? in
-                    guard let comparison = item.comparisons.first(where: { $0.variable == "country" }), let test = comparison.test else { return nil }
-                    return (item, comparison, test)
-                }
-                let adjusted = BenjaminiHochberg.adjusted(tested.map(\.2.p))
-                let order = tested.indices.filter { adjusted[$0] < level }.sorted { adjusted[$0] != adjusted[$1] ? adjusted[$0] < adjusted[$1] : $0 < $1 }
-                if !order.isEmpty {
-                    sentence += " Largest country differences (Mann–Whitney, adjusted across \(tested.count) items): "
-                        + list(order.prefix(3).map { index in
-                            let (item, comparison, test) = tested[index]
-                            return "\(item.itemID) \"\(item.text[vocabulary.language])\" (\(comparison.groups.map(vocabulary.level).joined(separator: " vs ")): "
-                                + "rank-biserial r = \(NumberFormat.fixed(test.rankBiserial)), adjusted \(NumberFormat.pClause(adjusted[index])))"
-                        }) + "."
-                }
-                for scale in instrument.scales {
-                    if let alpha = scale.cronbach {
-                        sentence += " Scale \"\(scale.label[vocabulary.language])\": Cronbach's α = \(NumberFormat.fixed(alpha.alpha, 3)) (n = \(alpha.respondents))."
-                    }
-                }
-                sentences.append(sentence)
+        for instrument in table.instruments {
+            let counts = instrument.columns.filter { $0.base > 0 }.map { "\($0.base) in \(columnName($0))" }
+            var sentence = "\(instrument.title[vocabulary.language]): \(instrument.columns.reduce(0) { $0 + $1.base }) respondents (\(list(counts)))."
+            for variable in ["country", "role"] {
+                if let text = surveyDifferences(instrument, variable: variable) { sentence += " " + text }
             }
+            for scale in instrument.scales {
+                if let alpha = scale.cronbach {
+                    sentence += " Scale \"\(scale.label[vocabulary.language])\": Cronbach's α = \(NumberFormat.fixed(alpha.alpha, 3)) (n = \(alpha.respondents))."
+                }
+            }
+            sentences.append(sentence)
         }
-        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+        return sentences.isEmpty ? nil : sentences.joined(separator: "\n\n")
+    }
+
+    private func surveyDifferences(_ instrument: InstrumentDistribution, variable: String) -> String? {
+        let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, SurveyComparison, MannWhitneyUTest)? in
+            guard let comparison = item.comparisons.first(where: { $0.variable == variable }), let test = comparison.test else { return nil }
+            return (item, comparison, test)
+        }
+        guard let groups = tested.first?.1.groups.map({ level in
+            variable == "role" ? vocabulary.level(level).lowercased() : vocabulary.levelInSentence(level)
+        }) else { return nil }
+        let adjusted = BenjaminiHochberg.adjusted(tested.map(\.2.p))
+        let order = tested.indices.filter { adjusted[$0] < level }
+            .sorted { adjusted[$0] != adjusted[$1] ? adjusted[$0] < adjusted[$1] : $0 < $1 }
+        guard !order.isEmpty else {
+            return "No item differed between \(groups.joined(separator: " and ")) after adjustment (Mann–Whitney, \(tested.count) items)."
+        }
+        return "Items that differed between \(groups.joined(separator: " and ")) (Mann–Whitney, adjusted across \(tested.count) items; "
+            + "r > 0: \(groups[0]) higher): "
+            + list(order.prefix(3).map { index in
+                let (item, _, test) = tested[index]
+                return "\(item.itemID) \"\(item.text[vocabulary.language])\" (rank-biserial r = \(NumberFormat.fixed(test.rankBiserial)), "
+                    + "adjusted \(NumberFormat.pClause(adjusted[index])))"
+            }) + "."
     }
 
     // MARK: - Helpers

@@ -7,7 +7,7 @@ import StudyModel
 /// Crosstabs: `table,row_kind,row,<column variables>,participants,base,percent,ci_lower,ci_upper,segments`
 /// (the 95% Wilson interval in percent). Comparisons: `table,row_kind,row,<stratum variable>,<group
 /// variable>,participants,…` with the stratum `all` for the pooled cells. Agreement: one line per code.
-/// Surveys: `table,instrument,item,response,<column variables>,respondents,base,percent`, where a
+/// Surveys: `table,instrument,item,response,<column variables>,respondents,base,percent,ci_lower,ci_upper`, where a
 /// response line's base is the column's respondents who answered the item, and the line with
 /// response `missing` counts those who did not, over all the column's respondents.
 /// Percentages have one decimal, rounded half up; an empty base leaves the percentage empty.
@@ -27,6 +27,15 @@ enum TidyCSVWriter {
             Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
             cell.interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "",
             cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", String(cell.segments),
+        ]
+    }
+
+    /// count, base, percent and its 95% Wilson interval, as CSV fields.
+    private static func proportionFields(_ count: Int, _ base: Int) -> [String] {
+        let interval = WilsonScoreInterval(count: count, total: base)
+        return [
+            String(count), String(base), Proportion(count: count, base: base).percentText() ?? "",
+            interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "", interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "",
         ]
     }
 
@@ -73,7 +82,8 @@ enum TidyCSVWriter {
 
     private static func csv(for table: SurveyTableResult) -> String {
         var out = CSVFieldEscaping.line(
-            ["table", "instrument", "item", "response"] + table.columnVariables + ["respondents", "base", "percent"])
+            ["table", "instrument", "item", "response"] + table.columnVariables
+                + ["respondents", "base", "percent", "ci_lower", "ci_upper"])
         for instrument in table.instruments {
             for item in instrument.items {
                 for (columnIndex, column) in instrument.columns.enumerated() {
@@ -81,17 +91,13 @@ enum TidyCSVWriter {
                     for (valueIndex, value) in item.scale.values.enumerated() {
                         let count = item.counts[columnIndex][valueIndex]
                         out += CSVFieldEscaping.line(
-                            [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values + [
-                                String(count), String(answered),
-                                Proportion(count: count, base: answered).percentText() ?? "",
-                            ])
+                            [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values
+                                + proportionFields(count, answered))
                     }
                     let missing = item.missing[columnIndex]
                     out += CSVFieldEscaping.line(
-                        [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values + [
-                            String(missing), String(column.base),
-                            Proportion(count: missing, base: column.base).percentText() ?? "",
-                        ])
+                        [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values
+                            + proportionFields(missing, column.base))
                 }
             }
         }

@@ -83,6 +83,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         TableSpec(id: "involvement-roles-by-country-role", rows: .involvementRoles, columns: ["country", "role"]),
         TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"]),
         TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"]),
+        TableSpec(id: "survey-items-by-role", rows: .surveyItems, columns: ["role"]),
         TableSpec(
             id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
             compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country")),

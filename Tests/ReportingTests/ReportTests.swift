@@ -37,9 +37,10 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
     @Test func surveyTidyCSV() throws {
         let files = try ReportBuilder(results: try fixtureResults()).files()
         let csv = try #require(file("tables/survey-items-by-country.csv", in: files))
-        #expect(csv.hasPrefix("table,instrument,item,response,country,respondents,base,percent\n"))
-        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,2,KZ,1,1,100.0\n"))
-        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,missing,KZ,1,2,50.0\n"))
+        #expect(csv.hasPrefix("table,instrument,item,response,country,respondents,base,percent,ci_lower,ci_upper\n"))
+        // Wilson intervals: R prop.test(1, 1, correct = FALSE) 0.2065–1; prop.test(1, 2, correct = FALSE) 0.0945–0.9055.
+        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,2,KZ,1,1,100.0,20.7,100.0\n"))
+        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,missing,KZ,1,2,50.0,9.5,90.5\n"))
     }
 
     @Test func textTableShowsParticipantsPercentAndSegments() throws {
