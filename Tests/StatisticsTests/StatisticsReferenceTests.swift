@@ -128,3 +128,16 @@ import Testing
         #expect(ChiSquareTest(ContingencyTable([[5, 0], [3, 0]])) == nil)
     }
 }
+
+@Suite struct FisherLargeSampleTests {
+    @Test func largeCountsUseHypergeometricDrawsAndStayNearChiSquare() throws {
+        // 2 × 12 with n = 48,000: a shuffle would cost n per draw; hypergeometric draws cost 11.
+        let first = (0..<12).map { 1_900 + 20 * $0 }
+        let table = ContingencyTable([first, first.map { 4_000 - $0 }])
+        let test = try #require(FisherExactTest(table))
+        #expect(test.method == .monteCarlo(draws: 10_000, seed: 20_251_129))
+        #expect(test.p == FisherExactTest(table)?.p)
+        let chiSquare = try #require(ChiSquareTest(table))
+        #expect(abs(test.p - chiSquare.pearsonP) < 0.03)
+    }
+}
