@@ -16,9 +16,9 @@ public struct CodeAgreement: Codable, Sendable, Equatable {
     public var kappa: Double?
     /// Krippendorff's α (nominal) over all coders, missing codings allowed.
     public var alpha: Double?
-    /// Participants the pair marked present: first coder, second coder.
-    public var presentFirst: Int
-    public var presentSecond: Int
+    /// Participants the pair marked present: first coder, second coder (`nil`: hidden by disclosure control).
+    public var presentFirst: Int?
+    public var presentSecond: Int?
     /// Whether the agreement falls below the manifest's threshold (κ, or α where κ is undefined).
     public var flagged: Bool
 }

@@ -14,7 +14,13 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     public var roles: [String]
     public var analysedCoders: [String]
     public var minimumBase: Int
+    /// Disclosure control: published counts from 1 to `minimumCount − 1` are suppressed.
+    public var minimumCount: Int
+    /// Whether the counts of these results were passed through disclosure control.
+    public var suppressionApplied: Bool = false
     public var participants: Int
+    /// Analysed coded segments of the whole study (a total: never suppressed).
+    public var analysedSegments: Int
     public var tables: [TableResult]
 
     /// The results as deterministic JSON.
@@ -31,7 +37,7 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
 
     public init(
         toolVersion: String, study: StoredStudy, sourceFiles: [SourceFileRecord], countries: [String], roles: [String],
-        analysedCoders: [String], minimumBase: Int, participants: Int, tables: [TableResult]
+        analysedCoders: [String], minimumBase: Int, minimumCount: Int, participants: Int, analysedSegments: Int, tables: [TableResult]
     ) {
         self.toolVersion = toolVersion
         self.study = study
@@ -40,7 +46,9 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         self.roles = roles
         self.analysedCoders = analysedCoders
         self.minimumBase = minimumBase
+        self.minimumCount = minimumCount
         self.participants = participants
+        self.analysedSegments = analysedSegments
         self.tables = tables
     }
 }

@@ -10,6 +10,8 @@ public struct StratumComparison: Codable, Sendable, Equatable {
     public var fisher: FisherExactTest?
     /// The odds ratio of mentioning in the first group against the second, and the risk difference.
     public var oddsRatio: OddsRatio?
+    /// Whether disclosure control withheld the tests (a cell is suppressed).
+    public var withheld: Bool = false
 }
 
 /// One row of a group comparison: per stratum, and pooled over the strata.
@@ -25,6 +27,8 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     public var adjustedP: Double?
     public var family: String
     public var familySize: Int
+    /// Whether disclosure control withheld the pooled test (a cell of the row is suppressed).
+    public var withheld: Bool = false
 }
 
 /// A comparison of two groups row by row, within strata and pooled (`barriers-fathers-vs-mothers`).

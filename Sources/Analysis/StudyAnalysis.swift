@@ -38,6 +38,7 @@ public struct StudyAnalysis {
         return AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
-            minimumBase: manifest.minimumBase, participants: data.participants.count, tables: tables)
+            minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount, participants: data.participants.count,
+            analysedSegments: data.analysedSegments.reduce(0) { $0 + $1.reduce(0) { $0 + Int($1) } }, tables: tables)
     }
 }

@@ -7,6 +7,33 @@ public struct TableColumn: Codable, Sendable, Equatable {
     public var values: [String]
     /// Participants (or respondents) in the group: the denominator of every cell of the column.
     public var base: Int
+    /// Whether disclosure control hides the base (and so the whole column); its JSON then omits `base`.
+    public var suppressed: Bool
+
+    public init(values: [String], base: Int, suppressed: Bool = false) {
+        self.values = values
+        self.base = base
+        self.suppressed = suppressed
+    }
+
+    private enum CodingKeys: String, CodingKey { case values, base, suppressed }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        values = try container.decode([String].self, forKey: .values)
+        suppressed = try container.decodeIfPresent(Bool.self, forKey: .suppressed) ?? false
+        base = try container.decodeIfPresent(Int.self, forKey: .base) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(values, forKey: .values)
+        if suppressed {
+            try container.encode(true, forKey: .suppressed)
+        } else {
+            try container.encode(base, forKey: .base)
+        }
+    }
 }
 
 /// What a table row counts.
@@ -41,6 +68,45 @@ public struct TableCell: Codable, Sendable, Equatable {
     public var segments: Int
     /// The 95% Wilson score interval of the percentage (as proportions); `nil` for an empty base.
     public var interval: WilsonScoreInterval?
+    /// Whether disclosure control hides the cell; its JSON then holds nothing else.
+    public var suppressed: Bool
+
+    public init(
+        participants: Int, base: Int, percent: Double?, segments: Int, interval: WilsonScoreInterval?,
+        suppressed: Bool = false
+    ) {
+        self.participants = participants
+        self.base = base
+        self.percent = percent
+        self.segments = segments
+        self.interval = interval
+        self.suppressed = suppressed
+    }
+
+    private enum CodingKeys: String, CodingKey { case participants, base, percent, segments, interval, suppressed }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        suppressed = try container.decodeIfPresent(Bool.self, forKey: .suppressed) ?? false
+        participants = try container.decodeIfPresent(Int.self, forKey: .participants) ?? 0
+        base = try container.decodeIfPresent(Int.self, forKey: .base) ?? 0
+        percent = try container.decodeIfPresent(Double.self, forKey: .percent)
+        segments = try container.decodeIfPresent(Int.self, forKey: .segments) ?? 0
+        interval = try container.decodeIfPresent(WilsonScoreInterval.self, forKey: .interval)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard !suppressed else {
+            try container.encode(true, forKey: .suppressed)
+            return
+        }
+        try container.encode(participants, forKey: .participants)
+        try container.encode(base, forKey: .base)
+        try container.encodeIfPresent(percent, forKey: .percent)
+        try container.encode(segments, forKey: .segments)
+        try container.encodeIfPresent(interval, forKey: .interval)
+    }
 }
 
 /// A multiple-response crosstab: rows of codes (or groups of codes) by column groups of participants.
@@ -80,6 +146,9 @@ public struct RowTest: Codable, Sendable, Equatable {
     public var family: String
     /// The number of tests in the family.
     public var familySize: Int
+    /// Whether disclosure control withheld the row's tests (a cell of the row is suppressed, and a test
+    /// or an effect size could give it away).
+    public var withheld: Bool = false
 }
 
 /// The response distribution of one survey item over the column groups.
@@ -91,11 +160,74 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
     public var counts: [[Int]]
     /// Respondents in the column who gave no answer.
     public var missing: [Int]
+    /// Respondents in the column who answered: the base of the response percentages. Kept apart from
+    /// `counts`, whose hidden entries disclosure control zeroes.
+    public var answered: [Int]
     /// Pearson's χ² of responses × column groups, with each cell's adjusted standardized residual
     /// (`chiSquare.adjustedResiduals[value][column]`).
     public var chiSquare: ChiSquareTest?
     /// For ordinal items: Mann–Whitney tests between countries and between fathers and mothers.
     public var comparisons: [SurveyComparison]
+    /// Disclosure control: `suppressedCounts[column][v]` (and `suppressedMissing[column]`) hide a count;
+    /// `nil` when nothing is hidden. The JSON then writes `null` for the hidden counts.
+    public var suppressedCounts: [[Bool]]? = nil
+    public var suppressedMissing: [Bool]? = nil
+    /// Whether the item's χ² (and its residuals) were withheld because a count is hidden.
+    public var testsWithheld: Bool = false
+
+    public init(
+        itemID: String, text: LocalizedText, scale: ResponseScale, counts: [[Int]], missing: [Int],
+        chiSquare: ChiSquareTest?, comparisons: [SurveyComparison]
+    ) {
+        self.itemID = itemID
+        self.text = text
+        self.scale = scale
+        self.counts = counts
+        self.missing = missing
+        answered = counts.map { $0.reduce(0, +) }
+        self.chiSquare = chiSquare
+        self.comparisons = comparisons
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case itemID, text, scale, counts, missing, answered, chiSquare, comparisons, testsWithheld
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        itemID = try container.decode(String.self, forKey: .itemID)
+        text = try container.decode(LocalizedText.self, forKey: .text)
+        scale = try container.decode(ResponseScale.self, forKey: .scale)
+        let counts = try container.decode([[Int?]].self, forKey: .counts)
+        let missing = try container.decode([Int?].self, forKey: .missing)
+        self.counts = counts.map { $0.map { $0 ?? 0 } }
+        self.missing = missing.map { $0 ?? 0 }
+        answered = try container.decode([Int].self, forKey: .answered)
+        if counts.joined().contains(nil) || missing.contains(nil) {
+            suppressedCounts = counts.map { $0.map { $0 == nil } }
+            suppressedMissing = missing.map { $0 == nil }
+        }
+        chiSquare = try container.decodeIfPresent(ChiSquareTest.self, forKey: .chiSquare)
+        comparisons = try container.decode([SurveyComparison].self, forKey: .comparisons)
+        testsWithheld = try container.decodeIfPresent(Bool.self, forKey: .testsWithheld) ?? false
+    }
+
+    /// Writes hidden counts as `null`, so that a published JSON file never holds them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(itemID, forKey: .itemID)
+        try container.encode(text, forKey: .text)
+        try container.encode(scale, forKey: .scale)
+        let shownCounts = counts.enumerated().map { column, values in
+            values.enumerated().map { value, count in suppressedCounts?[column][value] == true ? nil : count }
+        }
+        try container.encode(shownCounts, forKey: .counts)
+        try container.encode(missing.enumerated().map { suppressedMissing?[$0] == true ? nil : $1 }, forKey: .missing)
+        try container.encode(answered, forKey: .answered)
+        try container.encodeIfPresent(chiSquare, forKey: .chiSquare)
+        try container.encode(comparisons, forKey: .comparisons)
+        if testsWithheld { try container.encode(true, forKey: .testsWithheld) }
+    }
 }
 
 /// A Mann–Whitney comparison of one ordinal item between two groups of respondents.

@@ -11,6 +11,10 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var study: StudyOptions
 
     func run() throws {
+        try Self.analyze(study)
+    }
+
+    static func analyze(_ study: StudyOptions) throws {
         let results = try reportingProblems { try Pipeline.analyze(study) }
         print("Computed \(results.tables.count) tables into \(study.resultsPath).")
     }

@@ -15,6 +15,10 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var study: StudyOptions
 
     func run() throws {
+        try Self.ingest(study)
+    }
+
+    static func ingest(_ study: StudyOptions) throws {
         let summary = try reportingProblems { try Pipeline.ingest(study) }
         let surveys = summary.respondents.map { "\($0.count) \($0.instrument)" }.joined(separator: ", ")
         print(

@@ -35,11 +35,12 @@ enum Pipeline {
     }
 
     /// Renders the results into the report folder.
-    static func report(_ options: StudyOptions, output: String?) throws -> (directory: String, files: [String]) {
+    static func report(_ options: StudyOptions, output: String?, suppression: Bool) throws -> (directory: String, files: [String]) {
         let data = try Data(contentsOf: URL(fileURLWithPath: options.resultsPath))
         let results = try AnalysisResults(jsonData: data)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
-        let builder = ReportBuilder(results: results, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        let builder = ReportBuilder(
+            results: results, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], suppression: suppression)
         return (directory, try builder.write(to: directory))
     }
 }

@@ -12,8 +12,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report folder (default: STUDY_DIRECTORY/reports).")
     var output: String?
 
+    @Flag(help: "Show small counts (no disclosure control). For internal work only; the report says so.")
+    var noSuppression = false
+
     func run() throws {
-        let (directory, files) = try Pipeline.report(study, output: output)
+        try Self.report(study, output: output, suppression: !noSuppression)
+    }
+
+    static func report(_ study: StudyOptions, output: String?, suppression: Bool) throws {
+        let (directory, files) = try Pipeline.report(study, output: output, suppression: suppression)
         print("Wrote \(files.count) files into \(directory).")
     }
 }
@@ -28,31 +35,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The report folder (default: STUDY_DIRECTORY/reports).")
     var output: String?
 
+    @Flag(help: "Show small counts (no disclosure control). For internal work only; the report says so.")
+    var noSuppression = false
+
     func run() throws {
-        try IngestCommand(study: study).run()
-        try AnalyzeCommand(study: study).run()
-        try ReportCommand(study: study, output: output).run()
-    }
-}
-
-extension IngestCommand {
-    init(study: StudyOptions) {
-        self.init()
-        self.study = study
-    }
-}
-
-extension AnalyzeCommand {
-    init(study: StudyOptions) {
-        self.init()
-        self.study = study
-    }
-}
-
-extension ReportCommand {
-    init(study: StudyOptions, output: String?) {
-        self.init()
-        self.study = study
-        self.output = output
+        try IngestCommand.ingest(study)
+        try AnalyzeCommand.analyze(study)
+        try ReportCommand.report(study, output: output, suppression: !noSuppression)
     }
 }

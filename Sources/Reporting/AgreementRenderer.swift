@@ -16,7 +16,8 @@ struct AgreementRenderer {
         let rows = table.codes.map { code -> [String] in
             let flag = code.flagged ? "below \(NumberFormat.fixed(table.threshold, 2))" : (code.kappa == nil && code.alpha == nil ? "not observed" : "")
             return [
-                code.label[vocabulary.language], "\(code.presentFirst)/\(code.presentSecond)",
+                code.label[vocabulary.language],
+                "\(code.presentFirst.map(String.init) ?? "*")/\(code.presentSecond.map(String.init) ?? "*")",
                 code.percentAgreement.map { NumberFormat.fixed($0 * 100, 1) } ?? "—",
                 NumberFormat.fixed(code.kappa, 3), NumberFormat.fixed(code.alpha, 3), flag,
             ]

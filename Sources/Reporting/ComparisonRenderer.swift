@@ -29,14 +29,18 @@ struct ComparisonRenderer {
             for stratum in row.strata {
                 cells.append(share(stratum.first))
                 cells.append(share(stratum.second))
-                cells.append(NumberFormat.oddsRatio(stratum.oddsRatio))
-                cells.append(NumberFormat.p(stratum.fisher?.p))
+                cells.append(stratum.withheld ? "withheld" : NumberFormat.oddsRatio(stratum.oddsRatio))
+                cells.append(stratum.withheld ? "" : NumberFormat.p(stratum.fisher?.p))
             }
             let pooled = row.cochranMantelHaenszel
-            cells.append(NumberFormat.fixed(pooled?.statistic))
-            cells.append(NumberFormat.p(pooled?.p))
-            cells.append(NumberFormat.p(row.adjustedP))
-            cells.append(mantelHaenszel(pooled))
+            if row.withheld {
+                cells += ["withheld", "", "", ""]
+            } else {
+                cells.append(NumberFormat.fixed(pooled?.statistic))
+                cells.append(NumberFormat.p(pooled?.p))
+                cells.append(NumberFormat.p(row.adjustedP))
+                cells.append(mantelHaenszel(pooled))
+            }
             return cells
         }
         let families = Array(Set(table.rows.filter { $0.familySize > 0 }.map { "\($0.family), \($0.familySize) tests" })).sorted()
@@ -55,7 +59,8 @@ struct ComparisonRenderer {
     }
 
     private func share(_ cell: TableCell) -> String {
-        "\(cell.participants)/\(cell.base) (\(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%)"
+        guard !cell.suppressed else { return "*" }
+        return "\(cell.participants)/\(cell.base) (\(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%)"
     }
 
     private func mantelHaenszel(_ test: CochranMantelHaenszelTest?) -> String {

@@ -30,13 +30,14 @@ struct CrosstabRenderer {
         var rows: [[String]] = []
         for (row, cells) in zip(table.rows, table.cells) {
             rows.append([vocabulary.rowLabel(row)] + cells.flatMap { cell -> [String] in
+                guard !cell.suppressed else { return Array(repeating: "*", count: withIntervals ? 4 : 3) }
                 let percent = Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"
                 return withIntervals
                     ? [String(cell.participants), percent, NumberFormat.percentInterval(cell.interval), String(cell.segments)]
                     : [String(cell.participants), percent, String(cell.segments)]
             })
         }
-        rows.append(["Base (participants)"] + table.columns.flatMap { [String($0.base)] + Array(repeating: "", count: withIntervals ? 3 : 2) })
+        rows.append(["Base (participants)"] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: withIntervals ? 3 : 2) })
         var blocks: [ReportBlock] = [
             .title(id: table.id, text: title(of: table)), .note(note),
             .grid(header: header, rows: rows, indents: table.rows.map(\.depth)),
@@ -55,6 +56,9 @@ struct CrosstabRenderer {
         var header = [["", "Fisher p", "method", "χ²", "df", "p", "G²", "V", "min E", "E<5", "adj. p"]]
         if twoGroups { header[0] += ["OR (95% CI)", "RD"] }
         let rows = zip(table.rows, table.tests).map { row, test -> [String] in
+            guard !test.withheld else {
+                return [vocabulary.rowLabel(row), "withheld"] + Array(repeating: "", count: twoGroups ? 11 : 9)
+            }
             let chi = test.chiSquare
             var cells = [
                 vocabulary.rowLabel(row), NumberFormat.p(test.fisher?.p), NumberFormat.method(test.fisher?.method),
@@ -74,6 +78,9 @@ struct CrosstabRenderer {
             + "enumeration is infeasible), Pearson's χ² and the likelihood ratio G² without continuity correction, "
             + "Cramér's V; min E = smallest expected count, E<5 = cells with expected count below 5. "
             + "adj. p = Fisher p adjusted with Benjamini–Hochberg within: " + families.joined(separator: "; ") + "."
+        if table.tests.contains(where: \.withheld) {
+            notes += " withheld = the row has a suppressed cell, which a test or an effect size could give away."
+        }
         if twoGroups {
             notes += " OR = odds ratio of mentioning in the first group against the second (Woolf interval; † = 0.5 added "
                 + "to every cell because one was 0); RD = risk difference, first minus second."

@@ -18,18 +18,31 @@ public struct ReportBuilder {
     public var vocabulary: Vocabulary
     /// The value of `SOURCE_DATE_EPOCH`, if set: the only time a report may carry.
     public var sourceDateEpoch: String?
+    /// Whether small counts are suppressed (the default; `--no-suppression` is for internal work).
+    public var suppression: Bool
 
-    public init(results: AnalysisResults, language: Language = .en, sourceDateEpoch: String? = nil) {
-        self.results = results
+    /// - Parameters:
+    ///   - results: the analysis results, unsuppressed.
+    ///   - suppression: apply disclosure control (``DisclosureControl``) before anything is rendered.
+    public init(
+        results: AnalysisResults, language: Language = .en, sourceDateEpoch: String? = nil, suppression: Bool = true
+    ) {
+        self.results = suppression ? DisclosureControl(minimumCount: results.minimumCount).apply(to: results) : results
         vocabulary = Vocabulary(language: language)
         self.sourceDateEpoch = sourceDateEpoch
+        self.suppression = suppression
     }
 
     /// Every file of the report, path and contents, in a fixed order.
     /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
     public func files() throws -> [(path: String, contents: String)] {
         let renderer = TableRenderer(vocabulary: vocabulary)
-        let header = "\(results.study.name), version \(results.study.version). Codebook \(results.study.codebookVersion); analyze \(results.toolVersion)."
+        let disclosure = suppression
+            ? "Disclosure control: counts from 1 to \(results.minimumCount - 1) are suppressed (*), with complementary "
+                + "suppression so that totals cannot reveal them; tests of rows with a suppressed cell are withheld."
+            : "NO DISCLOSURE CONTROL (--no-suppression): small counts are shown. For internal work only; do not publish."
+        let header = "\(results.study.name), version \(results.study.version). Codebook \(results.study.codebookVersion); "
+            + "analyze \(results.toolVersion).\n" + disclosure
         var files: [(path: String, contents: String)] = []
         files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n\n")))
         files.append(("tables.md", "# Tables\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined(separator: "\n")))
@@ -40,7 +53,7 @@ public struct ReportBuilder {
             if let tests = TestsCSVWriter.csv(for: table) { files.append(("tables/\(table.id).tests.csv", tests)) }
             files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
         }
-        files.append(("summary.txt", SummaryWriter(results: results, vocabulary: vocabulary).summary()))
+        files.append(("summary.txt", disclosure + "\n\n" + SummaryWriter(results: results, vocabulary: vocabulary).summary()))
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
     }

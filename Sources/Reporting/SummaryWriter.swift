@@ -39,13 +39,19 @@ struct SummaryWriter {
         var text = "The sample has \(results.participants) interviewed participants"
         guard let table = crosstab("sample-by-country-role") else { return text + "." }
         text += ": " + list(table.columns.map { "\($0.base) in \(columnName($0))" }) + "."
-        let roles = table.rows.enumerated().compactMap { index, row -> String? in
+        var shown = 0
+        var roles = table.rows.enumerated().compactMap { index, row -> String? in
+            guard !table.cells[index].contains(where: \.suppressed) else { return nil }
             let total = table.cells[index].reduce(0) { $0 + $1.participants }
+            shown += total
             return total == 0 ? nil : "\(total) \(vocabulary.rowLabel(row).lowercased())"
         }
+        if shown < results.participants {
+            roles.append("\(results.participants - shown) in roles with cells below \(results.minimumCount) (suppressed)")
+        }
         text += " By role: " + list(roles) + "."
-        let segments = table.cells.reduce(0) { $0 + $1.reduce(0) { $0 + $1.segments } }
-        text += " The analysed coding (coder policy: \(results.analysedCoders.joined(separator: ", then "))) has \(segments) coded segments."
+        text += " The analysed coding (coder policy: \(results.analysedCoders.joined(separator: ", then "))) has "
+            + "\(results.analysedSegments) coded segments."
         return text
     }
 
@@ -53,7 +59,8 @@ struct SummaryWriter {
         guard let table = crosstab("barriers-by-country"), table.columns.count == 2, !table.tests.isEmpty else { return nil }
         var sentences: [String] = []
         for (columnIndex, column) in table.columns.enumerated() where column.base > 0 {
-            let top = rankedRows(table, kind: .code) { Double($0[columnIndex].participants) }.prefix(3)
+            let top = rankedRows(table, kind: .code) { Double($0[columnIndex].participants) }
+                .filter { !table.cells[$0][columnIndex].suppressed }.prefix(3)
             sentences.append("In \(columnName(column)) the barriers mentioned by most participants were "
                 + list(top.map { "\(label(table.rows[$0])) (\(share(table.cells[$0][columnIndex])))" }) + ".")
         }
@@ -231,9 +238,10 @@ struct SummaryWriter {
             .map(\.index)
     }
 
-    /// "6 of 60, 10.0%, 95% CI 4.7–20.1".
+    /// "6 of 60, 10.0%, 95% CI 4.7–20.1"; a suppressed cell says only that it is small.
     private func share(_ cell: TableCell) -> String {
-        "\(cell.participants) of \(cell.base), \(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%"
+        guard !cell.suppressed else { return "fewer than \(results.minimumCount) (suppressed)" }
+        return "\(cell.participants) of \(cell.base), \(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%"
             + (cell.interval.map { _ in ", 95% CI " + NumberFormat.percentInterval(cell.interval) } ?? "")
     }
 

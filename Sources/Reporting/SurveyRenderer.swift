@@ -26,16 +26,21 @@ struct SurveyRenderer {
                 var rows: [[String]] = []
                 for (valueIndex, value) in item.scale.values.enumerated() {
                     rows.append(["\(value.value) \(value.label[language])"] + instrument.columns.indices.map { column in
-                        let answered = item.counts[column].reduce(0, +)
+                        if item.suppressedCounts?[column][valueIndex] == true { return "*" }
+                        let answered = item.answered[column]
                         let count = item.counts[column][valueIndex]
                         let residual = item.chiSquare?.adjustedResiduals[valueIndex][column]
                         return "\(count) (\(Proportion(count: count, base: answered).percentText() ?? "—")%)"
                             + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? "")
                     })
                 }
-                rows.append(["Answered"] + instrument.columns.indices.map { String(item.counts[$0].reduce(0, +)) })
-                rows.append(["No answer"] + item.missing.map(String.init))
-                let header = [[""] + instrument.columns.map { "\(vocabulary.columnLabel($0)) (N = \($0.base))" }]
+                rows.append(["Answered"] + instrument.columns.indices.map {
+                    instrument.columns[$0].suppressed ? "*" : String(item.answered[$0])
+                })
+                rows.append(["No answer"] + instrument.columns.indices.map {
+                    item.suppressedMissing?[$0] == true ? "*" : String(item.missing[$0])
+                })
+                let header = [[""] + instrument.columns.map { "\(vocabulary.columnLabel($0)) (N = \($0.suppressed ? "*" : String($0.base)))" }]
                 blocks.append(.note("\n\(item.itemID). \(item.text[language])"))
                 blocks.append(.grid(header: header, rows: rows, indents: []))
                 blocks.append(.note(testLine(item)))
@@ -51,6 +56,8 @@ struct SurveyRenderer {
             parts.append("χ²(\(chi.degreesOfFreedom)) = \(NumberFormat.fixed(chi.pearson)), \(NumberFormat.pClause(chi.pearsonP)), "
                 + "V = \(NumberFormat.fixed(chi.cramersV)); \(chi.cellsBelowFive) of \(chi.cellCount) cells expected < 5 "
                 + "(minimum \(NumberFormat.fixed(chi.minimumExpected)))")
+        } else if item.testsWithheld {
+            parts.append("χ²: withheld (a suppressed count could be recovered from it)")
         } else {
             parts.append("χ²: not computed (fewer than two groups or responses observed)")
         }

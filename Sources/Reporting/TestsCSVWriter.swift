@@ -17,7 +17,7 @@ enum TestsCSVWriter {
         var lines: [[String]] = []
         switch table {
         case .crosstab(let crosstab):
-            for test in crosstab.tests {
+            for test in crosstab.tests where !test.withheld {
                 let row = [crosstab.id, test.rowKind.rawValue, test.row, ""]
                 lines += rowTests(row, fisher: test.fisher, adjustedP: test.adjustedP, chiSquare: test.chiSquare, oddsRatio: test.oddsRatio)
             }

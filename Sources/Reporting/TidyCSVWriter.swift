@@ -21,12 +21,14 @@ enum TidyCSVWriter {
         }
     }
 
+    /// A cell's fields; a suppressed cell keeps only its base and says `suppressed`.
     private static func cellFields(_ cell: TableCell) -> [String] {
-        [
+        guard !cell.suppressed else { return ["", "", "", "", "", "", "yes"] }
+        return [
             String(cell.participants), String(cell.base),
             Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
             cell.interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "",
-            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", String(cell.segments),
+            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", String(cell.segments), "no",
         ]
     }
 
@@ -42,7 +44,7 @@ enum TidyCSVWriter {
     private static func csv(for table: GroupComparisonResult) -> String {
         let variables = [table.comparison.within, table.comparison.variable]
         var out = CSVFieldEscaping.line(
-            ["table", "row_kind", "row"] + variables + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments"])
+            ["table", "row_kind", "row"] + variables + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments", "suppressed"])
         for row in table.rows {
             let prefix = [table.id, row.row.kind.rawValue, row.row.id]
             for stratum in row.strata {
@@ -60,7 +62,7 @@ enum TidyCSVWriter {
             ["table", "code", "units", "present_first", "present_second", "percent_agreement", "kappa", "alpha", "flagged"])
         for code in table.codes {
             out += CSVFieldEscaping.line([
-                table.id, code.code, String(code.units), String(code.presentFirst), String(code.presentSecond),
+                table.id, code.code, String(code.units), code.presentFirst.map(String.init) ?? "", code.presentSecond.map(String.init) ?? "",
                 NumberFormat.exact(code.percentAgreement), NumberFormat.exact(code.kappa), NumberFormat.exact(code.alpha),
                 code.flagged ? "yes" : "no",
             ])
@@ -71,7 +73,7 @@ enum TidyCSVWriter {
     private static func csv(for table: CrosstabResult) -> String {
         var out = CSVFieldEscaping.line(
             ["table", "row_kind", "row"] + table.columnVariables
-                + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments"])
+                + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments", "suppressed"])
         for (row, cells) in zip(table.rows, table.cells) {
             for (column, cell) in zip(table.columns, cells) {
                 out += CSVFieldEscaping.line([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell))
@@ -83,21 +85,23 @@ enum TidyCSVWriter {
     private static func csv(for table: SurveyTableResult) -> String {
         var out = CSVFieldEscaping.line(
             ["table", "instrument", "item", "response"] + table.columnVariables
-                + ["respondents", "base", "percent", "ci_lower", "ci_upper"])
+                + ["respondents", "base", "percent", "ci_lower", "ci_upper", "suppressed"])
         for instrument in table.instruments {
             for item in instrument.items {
                 for (columnIndex, column) in instrument.columns.enumerated() {
-                    let answered = item.counts[columnIndex].reduce(0, +)
+                    let answered = item.answered[columnIndex]
                     for (valueIndex, value) in item.scale.values.enumerated() {
                         let count = item.counts[columnIndex][valueIndex]
+                        let hidden = item.suppressedCounts?[columnIndex][valueIndex] == true
                         out += CSVFieldEscaping.line(
                             [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values
-                                + proportionFields(count, answered))
+                                + (hidden ? ["", "", "", "", "", "yes"] : proportionFields(count, answered) + ["no"]))
                     }
                     let missing = item.missing[columnIndex]
+                    let hidden = item.suppressedMissing?[columnIndex] == true
                     out += CSVFieldEscaping.line(
                         [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values
-                            + proportionFields(missing, column.base))
+                            + (hidden ? ["", "", "", "", "", "yes"] : proportionFields(missing, column.base) + ["no"]))
                 }
             }
         }

@@ -48,6 +48,9 @@ public struct StudyManifest: Sendable, Equatable {
     public var plan: [TableSpec]
     /// A column base below this is called too small to conclude anything in the summary.
     public var minimumBase: Int
+    /// Disclosure control: published counts n with 0 < n < minimumCount are suppressed (5 by default;
+    /// the ONS and the UK Data Service use 10).
+    public var minimumCount: Int
 
     /// The manifest's file name inside a study folder.
     public static let fileName = "study.yml"
@@ -72,6 +75,14 @@ public struct StudyManifest: Sendable, Equatable {
         var sources: [SourceFile]
         var coding: CodingPolicy
         var analysis: Analysis?
+        var disclosure: Disclosure?
+    }
+
+    private struct Disclosure: Decodable {
+        var minimumCount: Int?
+        enum CodingKeys: String, CodingKey {
+            case minimumCount = "minimum_count"
+        }
     }
 
     /// Reads and checks `study.yml` in a study folder.
@@ -96,6 +107,8 @@ public struct StudyManifest: Sendable, Equatable {
         sources = file.sources
         coding = file.coding
         minimumBase = file.analysis?.minimumBase ?? 10
+        minimumCount = file.disclosure?.minimumCount ?? 5
+        if minimumCount < 1 { complain("disclosure.minimum_count: must be at least 1 (1 suppresses nothing)") }
 
         for (variable, levels) in [("country", countries), ("role", roles)] {
             if levels.isEmpty { complain("levels.\(variable): no levels declared") }

@@ -20,31 +20,31 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
 
 @Suite struct ReportTests {
     @Test func tidyCSVHasOneLinePerCell() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         let csv = try #require(file("tables/barriers-by-country.csv", in: files))
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "table,row_kind,row,country,participants,base,percent,ci_lower,ci_upper,segments")
+        #expect(lines[0] == "table,row_kind,row,country,participants,base,percent,ci_lower,ci_upper,segments,suppressed")
         // 95% Wilson interval of 2/3: R prop.test(2, 3, correct = FALSE) gives 0.2077–0.9385.
-        #expect(lines[1] == "barriers-by-country,factor_category,parent,KZ,2,3,66.7,20.8,93.9,4")
-        #expect(lines[2] == "barriers-by-country,factor_category,parent,UK,0,3,0.0,0.0,56.1,0")
-        #expect(lines[3] == "barriers-by-country,code,bar_busy_job,KZ,2,3,66.7,20.8,93.9,4")
+        #expect(lines[1] == "barriers-by-country,factor_category,parent,KZ,2,3,66.7,20.8,93.9,4,no")
+        #expect(lines[2] == "barriers-by-country,factor_category,parent,UK,0,3,0.0,0.0,56.1,0,no")
+        #expect(lines[3] == "barriers-by-country,code,bar_busy_job,KZ,2,3,66.7,20.8,93.9,4,no")
         #expect(lines.count == 9 * 2 + 2)
         let roles = try #require(file("tables/barriers-by-role-within-country.csv", in: files))
-        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,father,1,2,50.0,9.5,90.5,3\n"))
-        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,guardian,0,0,,,,0\n"))
+        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,father,1,2,50.0,9.5,90.5,3,no\n"))
+        #expect(roles.contains("\nbarriers-by-role-within-country,code,bar_busy_job,KZ,guardian,0,0,,,,0,no\n"))
     }
 
     @Test func surveyTidyCSV() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         let csv = try #require(file("tables/survey-items-by-country.csv", in: files))
-        #expect(csv.hasPrefix("table,instrument,item,response,country,respondents,base,percent,ci_lower,ci_upper\n"))
+        #expect(csv.hasPrefix("table,instrument,item,response,country,respondents,base,percent,ci_lower,ci_upper,suppressed\n"))
         // Wilson intervals: R prop.test(1, 1, correct = FALSE) 0.2065–1; prop.test(1, 2, correct = FALSE) 0.0945–0.9055.
-        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,2,KZ,1,1,100.0,20.7,100.0\n"))
-        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,missing,KZ,1,2,50.0,9.5,90.5\n"))
+        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,2,KZ,1,1,100.0,20.7,100.0,no\n"))
+        #expect(csv.contains("\nsurvey-items-by-country,mini,q2,missing,KZ,1,2,50.0,9.5,90.5,no\n"))
     }
 
     @Test func textTableShowsParticipantsPercentAndSegments() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         let text = try #require(file("tables.txt", in: files))
         #expect(text.contains("barriers-by-country: Barriers by country\n"))
         #expect(text.contains("\n  Busy job              2  66.7  20.8–93.9    4  0   0.0  0.0–56.1    0\n"))
@@ -56,7 +56,7 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
     }
 
     @Test func reportsNeverPrintParticipantIDsOrExcerpts() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         for (path, contents) in files {
             for secret in ["KZ-1", "KZ-2", "UK-1", "UK-2", "English is hard", "Работаю"] {
                 #expect(!contents.contains(secret), "\(path) contains \(secret)")
@@ -82,7 +82,7 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
     }
 
     @Test func provenanceHashesEveryOtherFile() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         let provenance = try #require(file("provenance.json", in: files))
         for (path, _) in files where path != "provenance.json" {
             #expect(provenance.contains("\"path\" : \"\(path)\""), "\(path)")
@@ -90,7 +90,7 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
     }
 
     @Test func testsCSVHasOneLinePerTest() throws {
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
         let csv = try #require(file("tables/barriers-by-country.tests.csv", in: files))
         #expect(csv.hasPrefix("table,row_kind,row,comparison,test,statistic,df,p,adjusted_p,effect,effect_value,ci_lower,ci_upper,method\n"))
         #expect(csv.contains("\nbarriers-by-country,code,bar_busy_job,,fisher_exact,,,0.40000000000000013,"))
@@ -99,7 +99,8 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
     }
 
     @Test func summaryStatesSmallBases() throws {
-        let summary = try #require(file("summary.txt", in: try ReportBuilder(results: try fixtureResults()).files()))
+        let summary = try #require(file("summary.txt", in: try ReportBuilder(results: try fixtureResults(), suppression: false).files()))
+        #expect(summary.hasPrefix("NO DISCLOSURE CONTROL (--no-suppression)"))
         #expect(summary.contains("The sample has 6 interviewed participants: 3 in Kazakhstan and 3 in the United Kingdom."))
         #expect(summary.contains("too small to conclude anything"))
     }
