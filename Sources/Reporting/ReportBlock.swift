@@ -11,9 +11,10 @@ enum ReportBlock {
     /// A grid: header lines and rows; the first column is the row label (indented by `indent`).
     case grid(header: [[String]], rows: [[String]], indents: [Int])
 
-    enum Style { case text, markdown }
+    enum Style { case text, markdown, html }
 
     static func render(_ blocks: [ReportBlock], style: Style) -> String {
+        if style == .html { return renderHTML(blocks) }
         var out: [String] = []
         for block in blocks {
             switch (block, style) {
@@ -47,9 +48,63 @@ enum ReportBlock {
                     lines.append("| " + ([label] + row.dropFirst().map(escaped)).joined(separator: " | ") + " |")
                 }
                 out.append(lines.joined(separator: "\n") + "\n")
+            case (_, .html):
+                break
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// HTML: a section per table, grids as tables with a caption (the table's title), header cells
+    /// spanning their column groups, and row headers.
+    private static func renderHTML(_ blocks: [ReportBlock]) -> String {
+        var out = ""
+        var caption: String?
+        var open = false
+        for block in blocks {
+            switch block {
+            case .title(let id, let text):
+                if open { out += "</section>\n" }
+                out += "<section class=\"table\" id=\"\(HTMLEscaping.escape(id))\">\n<h3>\(HTMLEscaping.escape(text))</h3>\n"
+                    + "<p class=\"id\">Table id: <code>\(HTMLEscaping.escape(id))</code></p>\n"
+                caption = text
+                open = true
+            case .heading(let text):
+                out += "<h4>\(HTMLEscaping.escape(text))</h4>\n"
+                caption = text
+            case .note(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { out += "<p>\(HTMLEscaping.escape(trimmed))</p>\n" }
+            case .grid(let header, let rows, let indents):
+                out += "<table>\n"
+                if let caption { out += "<caption>\(HTMLEscaping.escape(caption))</caption>\n" }
+                caption = nil
+                out += "<thead>\n"
+                for line in header {
+                    out += "<tr>"
+                    var index = 0
+                    while index < line.count {
+                        var span = 1
+                        while index > 0, index + span < line.count, line[index + span].isEmpty { span += 1 }
+                        let scope = span > 1 ? "colgroup" : "col"
+                        out += "<th scope=\"\(scope)\"" + (span > 1 ? " colspan=\"\(span)\"" : "") + ">"
+                            + HTMLEscaping.escape(line[index]) + "</th>"
+                        index += span
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</thead>\n<tbody>\n"
+                for (number, row) in rows.enumerated() {
+                    let indent = number < indents.count ? indents[number] : 0
+                    out += "<tr><th scope=\"row\"" + (indent > 0 ? " class=\"indent\"" : "") + ">"
+                        + HTMLEscaping.escape(row.first ?? "") + "</th>"
+                    out += row.dropFirst().map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n"
+                }
+                out += "</tbody>\n</table>\n"
+            }
+        }
+        if open { out += "</section>\n" }
+        return out
     }
 
     private static func escaped(_ text: String) -> String {

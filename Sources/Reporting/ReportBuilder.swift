@@ -10,6 +10,7 @@ import StudyModel
 /// - `tables/<id>.csv`, `tables/<id>.json`: each table as tidy CSV and as JSON;
 /// - `tables/<id>.tests.csv`: the table's tests, one line per test;
 /// - `summary.txt`: the plain-text summary;
+/// - `report.html`: one self-contained page with the summary, SVG charts and every table;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
 ///
 /// The same results give byte-identical files: no clock, no locale, no unordered iteration.
@@ -53,7 +54,9 @@ public struct ReportBuilder {
             if let tests = TestsCSVWriter.csv(for: table) { files.append(("tables/\(table.id).tests.csv", tests)) }
             files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
         }
-        files.append(("summary.txt", disclosure + "\n\n" + SummaryWriter(results: results, vocabulary: vocabulary).summary()))
+        let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()
+        files.append(("summary.txt", disclosure + "\n\n" + summary))
+        files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
     }

@@ -1,0 +1,144 @@
+import Analysis
+import Foundation
+import Storage
+import StudyModel
+
+/// Writes `report.html`: one self-contained page (no script, font or image from outside; the charts are
+/// inline SVG) with the study's description, the summary, charts, every table of the plan with its tests,
+/// and the provenance of the inputs. It prints cleanly (print stylesheet), and opens from a USB stick.
+struct HTMLReportWriter {
+    let results: AnalysisResults
+    let vocabulary: Vocabulary
+    let disclosure: String
+    let summary: String
+
+    func html() -> String {
+        let renderer = TableRenderer(vocabulary: vocabulary)
+        let name = HTMLEscaping.escape(results.study.name)
+        var body = "<header>\n<h1>\(name)</h1>\n<p>Version \(HTMLEscaping.escape(results.study.version)); codebook "
+            + "\(HTMLEscaping.escape(results.study.codebookVersion)); analyze \(HTMLEscaping.escape(results.toolVersion)).</p>\n"
+            + "<p class=\"disclosure\">\(HTMLEscaping.escape(disclosure))</p>\n</header>\n"
+        body += "<nav>\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n<li><a href=\"#charts\">Charts</a></li>\n"
+        body += results.tables.map { table in
+            "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(title(of: table)))</a></li>"
+        }.joined(separator: "\n")
+        body += "\n<li><a href=\"#provenance\">Provenance</a></li>\n</ol>\n</nav>\n"
+        body += "<section id=\"summary\">\n<h2>Summary</h2>\n"
+        // The summary's first line repeats the page's title.
+        for paragraph in summary.components(separatedBy: "\n\n").dropFirst() where !paragraph.isEmpty {
+            body += "<p>\(HTMLEscaping.escape(paragraph.replacingOccurrences(of: "\n", with: " ")))</p>\n"
+        }
+        body += "</section>\n<section id=\"charts\">\n<h2>Charts</h2>\n" + charts() + "</section>\n"
+        body += "<section id=\"tables\">\n<h2>Tables</h2>\n"
+        body += results.tables.map { renderer.render($0, style: .html) }.joined()
+        body += "</section>\n" + provenance()
+        return """
+            <!DOCTYPE html>
+            <html lang="\(vocabulary.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(name)</title>
+            <style>
+            \(Self.stylesheet)
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    private func title(of table: TableResult) -> String {
+        switch table {
+        case .crosstab(let crosstab): CrosstabRenderer(vocabulary: vocabulary).title(of: crosstab)
+        case .survey(let survey): SurveyRenderer(vocabulary: vocabulary).title(of: survey)
+        case .comparison(let comparison): ComparisonRenderer(vocabulary: vocabulary).title(of: comparison)
+        case .agreement(let agreement): AgreementRenderer(vocabulary: vocabulary).title(of: agreement)
+        }
+    }
+
+    // MARK: - Charts
+
+    private func charts() -> String {
+        var figures: [String] = []
+        for case .crosstab(let table) in results.tables where table.id == "barriers-by-country" {
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
+            figures.append(figure(
+                SVGChart.groupedBars(
+                    title: "Barriers by country", categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
+                    series: table.columns.map(vocabulary.columnLabel),
+                    bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) },
+                    axisLabel: "participants mentioning the barrier (%), with 95% Wilson intervals"),
+                caption: "Barriers by country: share of all participants of each country who mentioned each barrier, with 95% intervals. * = suppressed."))
+        }
+        for case .comparison(let table) in results.tables where table.id == "barriers-fathers-vs-mothers" {
+            let rows = table.rows.filter { $0.row.kind == .code }
+            let groups = table.comparison.groups.map(vocabulary.level)
+            let series = table.strata.flatMap { stratum in groups.map { "\(vocabulary.level(stratum)): \($0)" } }
+            figures.append(figure(
+                SVGChart.groupedBars(
+                    title: "Fathers and mothers by barrier", categories: rows.map { vocabulary.rowLabel($0.row) },
+                    series: series,
+                    bars: rows.map { row in row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } },
+                    axisLabel: "participants mentioning the barrier (%), with 95% Wilson intervals"),
+                caption: "Fathers next to mothers, within each country: share who mentioned each barrier, with 95% intervals. * = suppressed."))
+        }
+        for case .crosstab(let table) in results.tables where table.id == "barriers-by-role-within-country" {
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
+            figures.append(figure(
+                SVGChart.heatMap(
+                    title: "Barriers by country and role", rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
+                    columns: table.columns.map(vocabulary.columnLabel),
+                    bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }),
+                caption: "Heat map of barriers × country × role: percentage of the group who mentioned the barrier. Grey * = suppressed; — = no participant in the group."))
+        }
+        for case .agreement(let table) in results.tables where table.participants > 0 {
+            figures.append(figure(
+                SVGChart.agreementBars(
+                    title: "Intercoder agreement per code", labels: table.codes.map { $0.label[vocabulary.language] },
+                    values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold),
+                caption: "Cohen's κ per code (\(table.coders.joined(separator: " and ")), \(table.participants) participants coded by both); the dashed line is the threshold \(NumberFormat.fixed(table.threshold)); red = below it."))
+        }
+        return figures.joined(separator: "\n") + "\n"
+    }
+
+    private func figure(_ svg: String, caption: String) -> String {
+        "<figure>\n\(svg)\n<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n</figure>"
+    }
+
+    private func provenance() -> String {
+        var out = "<section id=\"provenance\">\n<h2>Provenance</h2>\n<table>\n<caption>Inputs (SHA-256)</caption>\n"
+            + "<thead><tr><th scope=\"col\">file</th><th scope=\"col\">kind</th><th scope=\"col\">records</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
+        for file in results.sourceFiles {
+            out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(file.path))</th><td>\(HTMLEscaping.escape(file.kind))</td>"
+                + "<td>\(file.recordCount)</td><td><code>\(file.sha256)</code></td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    static let stylesheet = """
+        :root { color-scheme: light; }
+        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1a1a1a; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
+        h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: 0.2rem; margin-top: 2.2rem; }
+        h3 { margin-top: 1.8rem; } p.id { color: #555; font-size: 0.85rem; margin-top: -0.6rem; }
+        p.disclosure { background: #fff4e5; border-left: 4px solid #e07b39; padding: 0.5rem 0.8rem; }
+        nav ol { columns: 2; } a { color: #1b6ca8; }
+        table { border-collapse: collapse; margin: 0.8rem 0 1.2rem; font-size: 0.82rem; font-variant-numeric: tabular-nums; }
+        caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
+        th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.45rem; } td { text-align: right; white-space: nowrap; }
+        thead th { background: #eef3f8; } tbody th { text-align: left; font-weight: normal; } tbody th.indent { padding-left: 1.4rem; }
+        figure { margin: 1rem 0 2rem; overflow-x: auto; } figcaption { font-size: 0.85rem; color: #333; max-width: 900px; }
+        svg.chart { font-family: inherit; } svg .label { font-size: 11px; fill: #1a1a1a; } svg .legend { font-size: 11px; fill: #1a1a1a; }
+        svg .tick { font-size: 10px; fill: #555; } svg .cell { font-size: 10px; } svg .hidden { font-size: 10px; fill: #777; }
+        svg .grid { stroke: #e3e3e3; stroke-width: 1; } svg .whisker { stroke: #1a1a1a; stroke-width: 1.2; }
+        svg .threshold { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }
+        section.table { break-inside: auto; overflow-x: auto; }
+        @media print {
+          body { margin: 0; max-width: none; font-size: 10pt; } nav { display: none; }
+          h2 { break-before: page; } figure, table { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+          section.table { overflow: visible; }
+        }
+        """
+}
