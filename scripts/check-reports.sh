@@ -18,7 +18,7 @@ diff -r --exclude=.analyze data/sample "$work/data/sample"
 # 2. The committed reports are what the pipeline builds, byte for byte, and two builds agree.
 for build in first second; do
     "$bin/analyze" run "$work/data/sample" --store "$work/$build.sqlite" --results "$work/$build.json" \
-        --output "$work/reports-$build" >/dev/null
+        --output "$work/reports-$build" --notebooks notebooks-md >/dev/null
 done
 diff -r "$work/reports-first" "$work/reports-second"
 diff -r reports "$work/reports-first"

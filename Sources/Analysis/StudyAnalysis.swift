@@ -18,23 +18,26 @@ public struct StudyAnalysis {
         data = try StudyData(store: store, policy: manifest.coding)
     }
 
+    /// Computes one table (of the plan, or asked for by a notebook).
+    /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
+    public func table(for spec: TableSpec) throws -> TableResult {
+        let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
+        if let comparison = spec.compare {
+            return .comparison(try ComparisonBuilder(crosstabs: crosstabs).build(spec, comparison: comparison))
+        }
+        switch spec.rows {
+        case .surveyItems: return .survey(SurveyDistributionBuilder(data: data, manifest: manifest).build(spec))
+        case .intercoderAgreement:
+            return .agreement(
+                AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))
+        default: return .crosstab(try crosstabs.build(spec))
+        }
+    }
+
     /// Computes every table of the manifest's plan, in plan order.
     /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
     public func run() throws -> AnalysisResults {
-        let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
-        let surveys = SurveyDistributionBuilder(data: data, manifest: manifest)
-        let tables = try manifest.plan.map { spec -> TableResult in
-            if let comparison = spec.compare {
-                return .comparison(try ComparisonBuilder(crosstabs: crosstabs).build(spec, comparison: comparison))
-            }
-            switch spec.rows {
-            case .surveyItems: return .survey(surveys.build(spec))
-            case .intercoderAgreement:
-                return .agreement(
-                    AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))
-            default: return .crosstab(try crosstabs.build(spec))
-            }
-        }
+        let tables = try manifest.plan.map(table(for:))
         return AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,

@@ -35,12 +35,24 @@ enum Pipeline {
     }
 
     /// Renders the results into the report folder.
-    static func report(_ options: StudyOptions, output: String?, suppression: Bool) throws -> (directory: String, files: [String]) {
+    static func report(
+        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?
+    ) throws -> (directory: String, files: [String]) {
         let data = try Data(contentsOf: URL(fileURLWithPath: options.resultsPath))
         let results = try AnalysisResults(jsonData: data)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
-        let builder = ReportBuilder(
+        var builder = ReportBuilder(
             results: results, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], suppression: suppression)
+        if let notebooks {
+            builder.notebooks = try Notebook.load(from: notebooks)
+            let manifest = try StudyManifest(directory: options.studyDirectory)
+            let storePath = options.storePath
+            var analysis: StudyAnalysis?
+            builder.computeTable = { spec in
+                if analysis == nil { analysis = try StudyAnalysis(manifest: manifest, store: StudyStore(path: storePath)) }
+                return try analysis!.table(for: spec)
+            }
+        }
         return (directory, try builder.write(to: directory))
     }
 }

@@ -15,12 +15,17 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Show small counts (no disclosure control). For internal work only; the report says so.")
     var noSuppression = false
 
+    @Option(help: "A folder of Markdown notebooks to render into OUTPUT/notebooks/.")
+    var notebooks: String?
+
     func run() throws {
-        try Self.report(study, output: output, suppression: !noSuppression)
+        try Self.report(study, output: output, suppression: !noSuppression, notebooks: notebooks)
     }
 
-    static func report(_ study: StudyOptions, output: String?, suppression: Bool) throws {
-        let (directory, files) = try Pipeline.report(study, output: output, suppression: suppression)
+    static func report(_ study: StudyOptions, output: String?, suppression: Bool, notebooks: String?) throws {
+        let (directory, files) = try reportingProblems {
+            try Pipeline.report(study, output: output, suppression: suppression, notebooks: notebooks)
+        }
         print("Wrote \(files.count) files into \(directory).")
     }
 }
@@ -38,9 +43,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show small counts (no disclosure control). For internal work only; the report says so.")
     var noSuppression = false
 
+    @Option(help: "A folder of Markdown notebooks to render into OUTPUT/notebooks/.")
+    var notebooks: String?
+
     func run() throws {
         try IngestCommand.ingest(study)
         try AnalyzeCommand.analyze(study)
-        try ReportCommand.report(study, output: output, suppression: !noSuppression)
+        try ReportCommand.report(study, output: output, suppression: !noSuppression, notebooks: notebooks)
     }
 }

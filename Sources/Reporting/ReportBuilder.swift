@@ -11,6 +11,7 @@ import StudyModel
 /// - `tables/<id>.tests.csv`: the table's tests, one line per test;
 /// - `summary.txt`: the plain-text summary;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
+/// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
 ///
 /// The same results give byte-identical files: no clock, no locale, no unordered iteration.
@@ -21,6 +22,11 @@ public struct ReportBuilder {
     public var sourceDateEpoch: String?
     /// Whether small counts are suppressed (the default; `--no-suppression` is for internal work).
     public var suppression: Bool
+    /// Notebooks to render into `notebooks/`.
+    public var notebooks: [Notebook] = []
+    /// Computes a table a notebook asks for that the plan does not hold (unsuppressed; the builder
+    /// suppresses it); `nil` when there is no store to compute from.
+    public var computeTable: ((TableSpec) throws -> TableResult)? = nil
 
     /// - Parameters:
     ///   - results: the analysis results, unsuppressed.
@@ -57,21 +63,35 @@ public struct ReportBuilder {
         let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()
         files.append(("summary.txt", disclosure + "\n\n" + summary))
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
+        let control = suppression ? DisclosureControl(minimumCount: results.minimumCount) : nil
+        let notebookRenderer = NotebookRenderer(
+            results: results, vocabulary: vocabulary, summary: disclosure + "\n\n" + summary,
+            computeTable: { spec in
+                guard let computeTable else { return nil }
+                var single = results
+                single.tables = [try computeTable(spec)]
+                return (control?.apply(to: single) ?? single).tables[0]
+            })
+        for notebook in notebooks {
+            files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
+        }
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
     }
 
     /// Writes the report into `directory`, replacing the files of an earlier report there
-    /// (`tables/` is emptied first, so a table dropped from the plan does not linger).
+    /// (`tables/` and `notebooks/` are emptied first, so nothing dropped from the plan lingers).
     /// - Returns: the paths written, relative to `directory`.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
         let files = try files()
         let manager = FileManager.default
         let root = URL(fileURLWithPath: directory)
-        let tables = root.appendingPathComponent("tables")
-        if manager.fileExists(atPath: tables.path) { try manager.removeItem(at: tables) }
-        try manager.createDirectory(at: tables, withIntermediateDirectories: true)
+        for folder in ["tables", "notebooks"] {
+            let url = root.appendingPathComponent(folder)
+            if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+            try manager.createDirectory(at: url, withIntermediateDirectories: true)
+        }
         for (path, contents) in files {
             try Data(contents.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
         }

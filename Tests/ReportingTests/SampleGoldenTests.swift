@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Reporting
 import Storage
+import StudyModel
 import Testing
 
 /// The repository root, found from this file's path.
@@ -11,7 +12,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 
 /// The sample study doubles as the regression test: its reports, rebuilt here, must equal the committed
 /// `reports/` byte for byte. After an intended change of output, rebuild them with
-/// `swift run analyze run data/sample --output reports` and review the diff.
+/// `swift run analyze run data/sample --output reports --notebooks notebooks-md` and review the diff.
 @Suite struct SampleGoldenTests {
     @Test func sampleReportsEqualTheCommittedReports() throws {
         let store = try StudyStore.inMemory()
@@ -20,7 +21,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(summary.participants == 120)
         #expect(summary.segmentRows == 2022)
         #expect(summary.respondents.map(\.count) == [90, 210])
-        let files = try ReportBuilder(results: try StudyAnalysis(manifest: ingester.manifest, store: store).run()).files()
+        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store)
+        var builder = ReportBuilder(results: try analysis.run())
+        builder.notebooks = try Notebook.load(from: repositoryRoot.appendingPathComponent("notebooks-md").path)
+        builder.computeTable = { try analysis.table(for: $0) }
+        let files = try builder.files()
 
         let reports = repositoryRoot.appendingPathComponent("reports")
         let committed = try FileManager.default.subpathsOfDirectory(atPath: reports.path)

@@ -1,0 +1,149 @@
+import Analysis
+import Foundation
+import StudyModel
+
+/// An analysis notebook: Markdown prose with fenced `analyze` blocks that ask for a table, a chart or
+/// the summary (format: `docs/formats.md`).
+public struct Notebook: Sendable {
+    /// The file name (`01-barriers.md`), which the rendered notebook keeps.
+    public var name: String
+    /// The path shown in problems.
+    public var path: String
+    public var text: String
+
+    public init(name: String, path: String, text: String) {
+        self.name = name
+        self.path = path
+        self.text = text
+    }
+
+    /// The `.md` notebooks of a folder, in file-name order.
+    /// - Throws: ``InputProblem`` when the folder or a notebook cannot be read.
+    public static func load(from directory: String) throws(InputProblem) -> [Notebook] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw InputProblem(file: directory, message: "notebook folder not found")
+        }
+        var notebooks: [Notebook] = []
+        for name in entries.filter({ $0.hasSuffix(".md") }).sorted() {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw InputProblem(file: path, message: "cannot read notebook (not UTF-8?)")
+            }
+            notebooks.append(Notebook(name: name, path: path, text: text))
+        }
+        return notebooks
+    }
+}
+
+/// Renders notebooks: each fenced `analyze` block is replaced by what it asks for, so the narrative
+/// and the numbers are rebuilt together. A block that asks for something unknown fails the build with
+/// the notebook's file and line.
+///
+/// Blocks (one request per block):
+/// - `table ID`: a table of the analysis plan, in Markdown, with its tests;
+/// - `crosstab rows=ROWS columns=VAR[,VAR] [where VAR=LEVEL[,LEVEL]]`: a crosstab computed for the
+///   notebook (ROWS: barriers, factor-categories, involvement-roles, activities);
+/// - `chart ID`: the chart of a table (`barriers-by-country`, `barriers-fathers-vs-mothers`,
+///   `barriers-by-role-within-country`, `intercoder-agreement`), written beside the notebook as SVG;
+/// - `summary`: the plain-text summary.
+struct NotebookRenderer {
+    let results: AnalysisResults
+    let vocabulary: Vocabulary
+    let summary: String
+    /// Computes a crosstab the plan does not hold (already through disclosure control), or `nil` when
+    /// the store cannot be read.
+    let computeTable: (TableSpec) throws -> TableResult?
+
+    /// The rendered notebook and the chart files it refers to, paths relative to `notebooks/`.
+    func render(_ notebook: Notebook) throws -> [(path: String, contents: String)] {
+        var output: [String] = []
+        var files: [(path: String, contents: String)] = []
+        var block: [String]?
+        var blockLine = 0
+        let stem = String(notebook.name.dropLast(3))
+        for (index, line) in notebook.text.components(separatedBy: "\n").enumerated() {
+            if var lines = block {
+                if line.trimmingCharacters(in: .whitespaces) == "```" {
+                    let (markdown, attachment) = try answer(lines, notebook: notebook, line: blockLine, stem: stem, number: files.count + 1)
+                    output.append(markdown)
+                    if let attachment { files.append(attachment) }
+                    block = nil
+                } else {
+                    lines.append(line)
+                    block = lines
+                }
+            } else if line.trimmingCharacters(in: .whitespaces) == "```analyze" {
+                block = []
+                blockLine = index + 1
+            } else {
+                output.append(line)
+            }
+        }
+        if block != nil {
+            throw InputProblem(file: notebook.path, line: blockLine, message: "analyze block is never closed with ```")
+        }
+        return [(notebook.name, output.joined(separator: "\n"))] + files
+    }
+
+    private func answer(
+        _ lines: [String], notebook: Notebook, line: Int, stem: String, number: Int
+    ) throws -> (String, (path: String, contents: String)?) {
+        let request = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let words = request.split(separator: " ").map(String.init)
+        func fail(_ message: String) -> InputProblem { InputProblem(file: notebook.path, line: line, message: message) }
+        let renderer = TableRenderer(vocabulary: vocabulary)
+        switch words.first {
+        case "table" where words.count == 2:
+            guard let table = results.tables.first(where: { $0.id == words[1] }) else {
+                throw fail("unknown table '\(words[1])' (tables: \(results.tables.map(\.id).joined(separator: ", ")))")
+            }
+            return (renderer.render(table, style: .markdown), nil)
+        case "crosstab":
+            let spec = try crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: fail)
+            guard let table = try computeTable(spec) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
+            return (renderer.render(table, style: .markdown), nil)
+        case "chart" where words.count == 2:
+            guard let table = results.tables.first(where: { $0.id == words[1] }),
+                let svg = HTMLReportWriter.chart(for: table, vocabulary: vocabulary)
+            else {
+                throw fail("no chart for '\(words[1])' (charts: barriers-by-country, barriers-fathers-vs-mothers, barriers-by-role-within-country, intercoder-agreement)")
+            }
+            let file = "\(stem)-chart-\(number).svg"
+            return ("![\(svg.caption)](\(file))\n\n*\(svg.caption)*", (file, svg.svg + "\n"))
+        case "summary" where words.count == 1:
+            return ("```text\n" + summary.trimmingCharacters(in: .newlines) + "\n```", nil)
+        default:
+            throw fail("unknown request '\(request)' (use: table ID, crosstab rows=… columns=… [where …], chart ID, summary)")
+        }
+    }
+
+    private func crosstabSpec(_ words: ArraySlice<String>, id: String, fail: (String) -> InputProblem) throws -> TableSpec {
+        var rows: RowSet?
+        var columns: [String] = []
+        var filter: [String: [String]] = [:]
+        var inWhere = false
+        for word in words {
+            if word == "where" {
+                inWhere = true
+                continue
+            }
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw fail("cannot read '\(word)': write key=value") }
+            let values = parts[1].split(separator: ",").map(String.init)
+            if inWhere {
+                filter[parts[0]] = values
+            } else if parts[0] == "rows" {
+                guard let set = RowSet(rawValue: parts[1]), [.barriers, .factorCategories, .involvementRoles, .activities].contains(set) else {
+                    throw fail("unknown rows '\(parts[1])' (barriers, factor-categories, involvement-roles, activities)")
+                }
+                rows = set
+            } else if parts[0] == "columns" {
+                columns = values
+            } else {
+                throw fail("unknown key '\(parts[0])' (rows, columns, where)")
+            }
+        }
+        guard let rows else { throw fail("a crosstab needs rows=…") }
+        return TableSpec(id: id, rows: rows, columns: columns, filter: filter.isEmpty ? nil : filter)
+    }
+}
