@@ -9,13 +9,18 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: "Refuses to run when an input file changed since the last ingest.")
 
     @OptionGroup var study: StudyOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try Self.analyze(study)
+        try Self.analyze(study, output: output)
     }
 
-    static func analyze(_ study: StudyOptions) throws {
-        let results = try reportingProblems { try Pipeline.analyze(study) }
-        print("Computed \(results.tables.count) tables into \(study.resultsPath).")
+    static func analyze(_ study: StudyOptions, output: OutputOptions) throws {
+        let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyze(study) }
+        if output.json {
+            Terminal.printJSON(["command": "analyze", "results": study.resultsPath, "tables": results.tables.map(\.id)])
+        } else if !output.quiet {
+            print("Computed \(results.tables.count) tables into \(study.resultsPath).")
+        }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Ingest
+import Storage
 import StudyModel
 
 /// `analyze ingest STUDY_DIR`: validate the study's files and store them.
@@ -13,43 +15,58 @@ struct IngestCommand: ParsableCommand {
             """)
 
     @OptionGroup var study: StudyOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try Self.ingest(study)
+        try Self.ingest(study, output: output)
     }
 
-    static func ingest(_ study: StudyOptions) throws {
-        let summary = try reportingProblems { try Pipeline.ingest(study) }
-        let surveys = summary.respondents.map { "\($0.count) \($0.instrument)" }.joined(separator: ", ")
-        print(
-            "Ingested \(summary.participants) participants, \(summary.segmentRows) code applications"
-                + (surveys.isEmpty ? "" : " and survey respondents (\(surveys))") + " into \(study.storePath).")
+    static func ingest(_ study: StudyOptions, output: OutputOptions) throws {
+        let summary = try reportingProblems(command: "ingest", output: output) {
+            try Pipeline.ingest(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
+        }
+        if output.json {
+            Terminal.printJSON([
+                "command": "ingest", "store": study.storePath, "participants": summary.participants,
+                "codeApplications": summary.segmentRows,
+                "respondents": Dictionary(uniqueKeysWithValues: summary.respondents.map { ($0.instrument, $0.count) }),
+                "files": summary.files.map { ["path": $0.path, "kind": $0.kind, "sha256": $0.sha256, "records": $0.recordCount] },
+            ])
+        } else if !output.quiet {
+            let surveys = summary.respondents.map { "\($0.count) \($0.instrument)" }.joined(separator: ", ")
+            print(
+                "Ingested \(summary.participants) participants, \(summary.segmentRows) code applications"
+                    + (surveys.isEmpty ? "" : " and survey respondents (\(surveys))") + " into \(study.storePath).")
+        }
     }
 }
 
-/// Runs `body`; bad input is printed to standard error as `file:line:column: message` lines
-/// and ends the command with exit code 1.
-func reportingProblems<T>(_ body: () throws -> T) throws -> T {
+/// Runs `body`; bad input is printed to standard error as `file:line:column: message` lines (and, with
+/// `--json`, as a JSON object on standard output) and ends the command with exit code 1.
+func reportingProblems<T>(command: String, output: OutputOptions, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let problems as InputProblems {
-        printError(problems.description)
+        for problem in problems.problems { Terminal.printError(Terminal.problemLine(problem)) }
         let count = problems.problems.count + problems.omitted
-        printError("error: \(count) problem\(count == 1 ? "" : "s") in the input; the store was not changed.")
+        if problems.omitted > 0 { Terminal.printError("… and \(problems.omitted) more problems") }
+        Terminal.printError(Terminal.errorLine("\(count) problem\(count == 1 ? "" : "s") in the input; the store was not changed."))
+        if output.json { printProblems(command: command, problems.problems, omitted: problems.omitted) }
         throw ExitCode.failure
     } catch let problem as InputProblem {
-        printError(problem.description)
+        Terminal.printError(Terminal.problemLine(problem))
+        if output.json { printProblems(command: command, [problem], omitted: 0) }
         throw ExitCode.failure
     }
 }
 
-func printError(_ text: String) {
-    var standardError = StandardError()
-    print(text, to: &standardError)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleOutput.writeToStandardError(string)
-    }
+private func printProblems(command: String, _ problems: [InputProblem], omitted: Int) {
+    Terminal.printJSON([
+        "command": command, "ok": false, "omitted": omitted,
+        "problems": problems.map { problem -> [String: Any] in
+            var entry: [String: Any] = ["file": problem.file, "line": problem.line, "message": problem.message]
+            if let column = problem.column { entry["column"] = column }
+            return entry
+        },
+    ])
 }

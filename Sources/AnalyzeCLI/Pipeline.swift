@@ -9,8 +9,9 @@ import StudyModel
 enum Pipeline {
     /// Ingests the study into a new store file that replaces the old one only when the ingest succeeds:
     /// a failed ingest leaves the store exactly as it was (absent, if it was absent).
-    static func ingest(_ options: StudyOptions) throws -> IngestSummary {
-        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+    static func ingest(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> IngestSummary {
+        var ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+        ingester.progress = progress
         let directory = URL(fileURLWithPath: options.storePath).deletingLastPathComponent()
         let manager = FileManager.default
         let createdDirectory = !manager.fileExists(atPath: directory.path)

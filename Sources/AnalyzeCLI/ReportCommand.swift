@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
         discussion: "The same results give byte-identical files; only SOURCE_DATE_EPOCH puts a time in them.")
 
     @OptionGroup var study: StudyOptions
+    @OptionGroup var talk: OutputOptions
 
     @Option(help: "The report folder (default: STUDY_DIRECTORY/reports).")
     var output: String?
@@ -19,14 +20,20 @@ struct ReportCommand: ParsableCommand {
     var notebooks: String?
 
     func run() throws {
-        try Self.report(study, output: output, suppression: !noSuppression, notebooks: notebooks)
+        try Self.report(study, output: output, suppression: !noSuppression, notebooks: notebooks, talk: talk)
     }
 
-    static func report(_ study: StudyOptions, output: String?, suppression: Bool, notebooks: String?) throws {
-        let (directory, files) = try reportingProblems {
+    static func report(
+        _ study: StudyOptions, output: String?, suppression: Bool, notebooks: String?, talk: OutputOptions
+    ) throws {
+        let (directory, files) = try reportingProblems(command: "report", output: talk) {
             try Pipeline.report(study, output: output, suppression: suppression, notebooks: notebooks)
         }
-        print("Wrote \(files.count) files into \(directory).")
+        if talk.json {
+            Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
+        } else if !talk.quiet {
+            print("Wrote \(files.count) files into \(directory).")
+        }
     }
 }
 
@@ -36,6 +43,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run", abstract: "Ingest, analyze and report: the whole pipeline.")
 
     @OptionGroup var study: StudyOptions
+    @OptionGroup var talk: OutputOptions
 
     @Option(help: "The report folder (default: STUDY_DIRECTORY/reports).")
     var output: String?
@@ -47,8 +55,8 @@ struct RunCommand: ParsableCommand {
     var notebooks: String?
 
     func run() throws {
-        try IngestCommand.ingest(study)
-        try AnalyzeCommand.analyze(study)
-        try ReportCommand.report(study, output: output, suppression: !noSuppression, notebooks: notebooks)
+        try IngestCommand.ingest(study, output: talk)
+        try AnalyzeCommand.analyze(study, output: talk)
+        try ReportCommand.report(study, output: output, suppression: !noSuppression, notebooks: notebooks, talk: talk)
     }
 }

@@ -9,6 +9,7 @@ struct ParticipantsLoader {
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
     private(set) var seenIDs: Set<String> = []
     private(set) var stored = 0
+    var progress: IngestProgressHandler?
 
     init(manifest: StudyManifest) {
         self.manifest = manifest
@@ -18,7 +19,7 @@ struct ParticipantsLoader {
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log) else { return nil }
+        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log, progress: progress) else { return nil }
         let idColumn = reader.columnIndex("participant_id")!
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!

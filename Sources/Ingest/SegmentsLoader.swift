@@ -9,12 +9,13 @@ struct SegmentsLoader {
     let codebook: Codebook
     let participantIDs: Set<String>
     private(set) var stored = 0
+    var progress: IngestProgressHandler?
 
     mutating func load(
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log) else {
+        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log, progress: progress) else {
             return nil
         }
         let columns = (

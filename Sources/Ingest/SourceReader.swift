@@ -1,4 +1,5 @@
 import CSVInput
+import Foundation
 import Crypto
 import Storage
 import StudyModel
@@ -13,14 +14,17 @@ final class SourceReader {
     private let hashBox: HashBox
 
     /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
-    init?(path: String, requiredColumns: [String], log: inout ProblemLog) {
+    /// - Parameter progress: told of the bytes read so far and the file's size, block by block.
+    init?(path: String, requiredColumns: [String], log: inout ProblemLog, progress: IngestProgressHandler? = nil) {
         file = path
         let box = HashBox()
         hashBox = box
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
             table = try CSVTableReader(path: path, requiredColumns: requiredColumns) { block in
                 box.hasher.update(bufferPointer: block)
                 box.byteCount += block.count
+                progress?(IngestProgress(file: path, bytesRead: box.byteCount, totalBytes: size))
             }
         } catch {
             log.add(InputProblem(file: error.file, line: error.line, column: error.column, message: error.reason.description))
@@ -89,3 +93,13 @@ func hexByte(_ byte: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
 }
+
+/// How far the ingest has read a file.
+public struct IngestProgress: Sendable {
+    public var file: String
+    public var bytesRead: Int
+    public var totalBytes: Int
+}
+
+/// Receives ``IngestProgress`` as files are read.
+public typealias IngestProgressHandler = (IngestProgress) -> Void

@@ -26,6 +26,8 @@ public struct IngestSummary: Sendable, Equatable {
 /// Files are streamed: memory grows with the number of participants, not with the number of segments.
 public struct StudyIngester {
     public let manifest: StudyManifest
+    /// Told how far each CSV file has been read (for a progress bar).
+    public var progress: IngestProgressHandler?
 
     /// Reads the manifest of the study folder.
     /// - Throws: ``InputProblems`` when `study.yml` is missing or invalid.
@@ -100,16 +102,19 @@ public struct StudyIngester {
 
         let participantsSource = manifest.sources.first { $0.kind == .participants }!
         var participants = ParticipantsLoader(manifest: manifest)
+        participants.progress = progress
         if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
 
         let segmentsSource = manifest.sources.first { $0.kind == .segments }!
         var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: participants.seenIDs)
+        segments.progress = progress
         if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
 
         var respondents: [(instrument: String, count: Int)] = []
         for (position, (source, instrument)) in instruments.enumerated() {
             try transaction.insert(instrument, position: position)
             var survey = SurveyLoader(manifest: manifest, instrument: instrument)
+            survey.progress = progress
             if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
             respondents.append((instrument.id, survey.stored))
         }

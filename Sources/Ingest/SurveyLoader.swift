@@ -7,6 +7,7 @@ struct SurveyLoader {
     let manifest: StudyManifest
     let instrument: Instrument
     private(set) var stored = 0
+    var progress: IngestProgressHandler?
 
     init(manifest: StudyManifest, instrument: Instrument) {
         self.manifest = manifest
@@ -18,7 +19,7 @@ struct SurveyLoader {
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
         let required = ["respondent_id", "country", "role"] + instrument.items.map(\.id)
-        guard let reader = SourceReader(path: path, requiredColumns: required, log: &log) else { return nil }
+        guard let reader = SourceReader(path: path, requiredColumns: required, log: &log, progress: progress) else { return nil }
         let idColumn = reader.columnIndex("respondent_id")!
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
