@@ -37,13 +37,14 @@ enum Pipeline {
 
     /// Renders the results into the report folder.
     static func report(
-        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?
+        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en
     ) throws -> (directory: String, files: [String]) {
         let data = try Data(contentsOf: URL(fileURLWithPath: options.resultsPath))
         let results = try AnalysisResults(jsonData: data)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
         var builder = ReportBuilder(
-            results: results, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], suppression: suppression)
+            results: results, language: language, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+            suppression: suppression)
         if let notebooks {
             builder.notebooks = try Notebook.load(from: notebooks)
             let manifest = try StudyManifest(directory: options.studyDirectory)

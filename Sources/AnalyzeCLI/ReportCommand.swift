@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyModel
 
 /// `analyze report STUDY_DIR`: render the results.
 struct ReportCommand: ParsableCommand {
@@ -19,15 +20,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A folder of Markdown notebooks to render into OUTPUT/notebooks/.")
     var notebooks: String?
 
+    @Option(help: "The language of tables, charts, headings and summary: en, ru or kk.")
+    var lang: Language = .en
+
     func run() throws {
-        try Self.report(study, output: output, suppression: !noSuppression, notebooks: notebooks, talk: talk)
+        try Self.report(study, output: output, suppression: !noSuppression, notebooks: notebooks, language: lang, talk: talk)
     }
 
     static func report(
-        _ study: StudyOptions, output: String?, suppression: Bool, notebooks: String?, talk: OutputOptions
+        _ study: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language,
+        talk: OutputOptions
     ) throws {
         let (directory, files) = try reportingProblems(command: "report", output: talk) {
-            try Pipeline.report(study, output: output, suppression: suppression, notebooks: notebooks)
+            try Pipeline.report(study, output: output, suppression: suppression, notebooks: notebooks, language: language)
         }
         if talk.json {
             Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
@@ -54,9 +59,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A folder of Markdown notebooks to render into OUTPUT/notebooks/.")
     var notebooks: String?
 
+    @Option(help: "The language of tables, charts, headings and summary: en, ru or kk.")
+    var lang: Language = .en
+
     func run() throws {
         try IngestCommand.ingest(study, output: talk)
         try AnalyzeCommand.analyze(study, output: talk)
-        try ReportCommand.report(study, output: output, suppression: !noSuppression, notebooks: notebooks, talk: talk)
+        try ReportCommand.report(
+            study, output: output, suppression: !noSuppression, notebooks: notebooks, language: lang, talk: talk)
     }
 }

@@ -8,9 +8,11 @@ struct ComparisonRenderer {
     let vocabulary: Vocabulary
 
     func title(of table: GroupComparisonResult) -> String {
-        let groups = table.comparison.groups.map(vocabulary.level).joined(separator: " vs ")
-        let rows = vocabulary.title(rows: table.rowSet, columns: []).replacingOccurrences(of: " (all participants)", with: "")
-        return "\(rows): \(groups), within each \(vocabulary.variable(table.comparison.within)) and pooled"
+        let groups = table.comparison.groups.map(vocabulary.level).joined(separator: " — ")
+        let rows = vocabulary.rowSetName(table.rowSet)
+        return Phrasebook(language: vocabulary.language)(.comparisonTitle, [
+            "rows": rows, "groups": groups, "within": vocabulary.variable(table.comparison.within),
+        ])
     }
 
     func blocks(_ table: GroupComparisonResult) -> [ReportBlock] {

@@ -17,14 +17,13 @@ struct CrosstabRenderer {
         return title
     }
 
+    private var say: Phrasebook { Phrasebook(language: vocabulary.language) }
+
     func blocks(_ table: CrosstabResult) -> [ReportBlock] {
         let withIntervals = table.columns.count <= 4
         let note = table.rowSet == .sample
-            ? "Cells: participants (% of the column's participants); seg = analysed coded segments."
-            : "Cells: participants with at least one analysed segment of the row's codes (% of all participants "
-                + "of the column, including those with no segment"
-                + (withIntervals ? "; 95% Wilson interval" : "; 95% Wilson intervals in the tidy CSV")
-                + "); seg = analysed segments."
+            ? say(.cellsSample)
+            : say(.cellsParticipants, ["intervals": say(withIntervals ? .intervalsShown : .intervalsInCSV)])
         var header = [[""] + table.columns.flatMap { [vocabulary.columnLabel($0)] + Array(repeating: "", count: withIntervals ? 3 : 2) }]
         header.append([""] + table.columns.flatMap { _ in withIntervals ? ["n", "%", "95% CI", "seg"] : ["n", "%", "seg"] })
         var rows: [[String]] = []
@@ -37,7 +36,7 @@ struct CrosstabRenderer {
                     : [String(cell.participants), percent, String(cell.segments)]
             })
         }
-        rows.append(["Base (participants)"] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: withIntervals ? 3 : 2) })
+        rows.append([say(.baseParticipants)] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: withIntervals ? 3 : 2) })
         var blocks: [ReportBlock] = [
             .title(id: table.id, text: title(of: table)), .note(note),
             .grid(header: header, rows: rows, indents: table.rows.map(\.depth)),
@@ -48,16 +47,14 @@ struct CrosstabRenderer {
 
     private func testBlocks(_ table: CrosstabResult) -> [ReportBlock] {
         guard !table.tests.isEmpty else {
-            return [.note(table.rowSet == .sample
-                ? "No test: the sample table describes who was interviewed."
-                : "No test: fewer than two column groups have participants.")]
+            return [.note(say(table.rowSet == .sample ? .noTestSample : .noTestGroups))]
         }
         let twoGroups = table.tests.first?.groups == 2
-        var header = [["", "Fisher p", "method", "χ²", "df", "p", "G²", "V", "min E", "E<5", "adj. p"]]
+        var header = [["", "Fisher p", say(.method), "χ²", "df", "p", "G²", "V", "min E", "E<5", "adj. p"]]
         if twoGroups { header[0] += ["OR (95% CI)", "RD"] }
         let rows = zip(table.rows, table.tests).map { row, test -> [String] in
             guard !test.withheld else {
-                return [vocabulary.rowLabel(row), "withheld"] + Array(repeating: "", count: twoGroups ? 11 : 9)
+                return [vocabulary.rowLabel(row), say(.withheld)] + Array(repeating: "", count: twoGroups ? 11 : 9)
             }
             let chi = test.chiSquare
             var cells = [
@@ -73,18 +70,9 @@ struct CrosstabRenderer {
             return cells
         }
         let families = Array(Set(table.tests.filter { $0.familySize > 0 }.map { "\($0.family) (\($0.familySize) tests)" })).sorted()
-        var notes = "Tests per row (mentioned / not mentioned × the \(table.tests.first?.groups ?? 0) groups with participants): "
-            + "Fisher's exact test (two-sided as in R; MC = seeded Monte Carlo with that many draws where exact "
-            + "enumeration is infeasible), Pearson's χ² and the likelihood ratio G² without continuity correction, "
-            + "Cramér's V; min E = smallest expected count, E<5 = cells with expected count below 5. "
-            + "adj. p = Fisher p adjusted with Benjamini–Hochberg within: " + families.joined(separator: "; ") + "."
-        if table.tests.contains(where: \.withheld) {
-            notes += " withheld = the row has a suppressed cell, which a test or an effect size could give away."
-        }
-        if twoGroups {
-            notes += " OR = odds ratio of mentioning in the first group against the second (Woolf interval; † = 0.5 added "
-                + "to every cell because one was 0); RD = risk difference, first minus second."
-        }
+        var notes = say(.testsNote, ["groups": String(table.tests.first?.groups ?? 0), "families": families.joined(separator: "; ")])
+        if table.tests.contains(where: \.withheld) { notes += say(.withheldNote) }
+        if twoGroups { notes += say(.oddsRatioNote) }
         return [.grid(header: header, rows: rows, indents: table.rows.map(\.depth)), .note(notes)]
     }
 }

@@ -14,22 +14,26 @@ struct HTMLReportWriter {
 
     func html() -> String {
         let renderer = TableRenderer(vocabulary: vocabulary)
+        let say = Phrasebook(language: vocabulary.language)
         let name = HTMLEscaping.escape(results.study.name)
-        var body = "<header>\n<h1>\(name)</h1>\n<p>Version \(HTMLEscaping.escape(results.study.version)); codebook "
-            + "\(HTMLEscaping.escape(results.study.codebookVersion)); analyze \(HTMLEscaping.escape(results.toolVersion)).</p>\n"
+        let version = say(.version, [
+            "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
+        ])
+        var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(version))</p>\n"
             + "<p class=\"disclosure\">\(HTMLEscaping.escape(disclosure))</p>\n</header>\n"
-        body += "<nav>\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n<li><a href=\"#charts\">Charts</a></li>\n"
+        body += "<nav>\n<h2>\(say(.contents))</h2>\n<ol>\n<li><a href=\"#summary\">\(say(.summary))</a></li>\n"
+            + "<li><a href=\"#charts\">\(say(.charts))</a></li>\n"
         body += results.tables.map { table in
             "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(title(of: table)))</a></li>"
         }.joined(separator: "\n")
-        body += "\n<li><a href=\"#provenance\">Provenance</a></li>\n</ol>\n</nav>\n"
-        body += "<section id=\"summary\">\n<h2>Summary</h2>\n"
+        body += "\n<li><a href=\"#provenance\">\(say(.provenance))</a></li>\n</ol>\n</nav>\n"
+        body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"
         // The summary's first line repeats the page's title.
         for paragraph in summary.components(separatedBy: "\n\n").dropFirst() where !paragraph.isEmpty {
             body += "<p>\(HTMLEscaping.escape(paragraph.replacingOccurrences(of: "\n", with: " ")))</p>\n"
         }
-        body += "</section>\n<section id=\"charts\">\n<h2>Charts</h2>\n" + charts() + "</section>\n"
-        body += "<section id=\"tables\">\n<h2>Tables</h2>\n"
+        body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"
+        body += "<section id=\"tables\">\n<h2>\(say(.tables))</h2>\n"
         body += results.tables.map { renderer.render($0, style: .html) }.joined()
         body += "</section>\n" + provenance()
         return """
@@ -109,7 +113,8 @@ struct HTMLReportWriter {
     }
 
     private func provenance() -> String {
-        var out = "<section id=\"provenance\">\n<h2>Provenance</h2>\n<table>\n<caption>Inputs (SHA-256)</caption>\n"
+        let say = Phrasebook(language: vocabulary.language)
+        var out = "<section id=\"provenance\">\n<h2>\(say(.provenance))</h2>\n<table>\n<caption>\(say(.inputs))</caption>\n"
             + "<thead><tr><th scope=\"col\">file</th><th scope=\"col\">kind</th><th scope=\"col\">records</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
         for file in results.sourceFiles {
             out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(file.path))</th><td>\(HTMLEscaping.escape(file.kind))</td>"

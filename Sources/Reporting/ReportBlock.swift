@@ -66,7 +66,7 @@ enum ReportBlock {
             case .title(let id, let text):
                 if open { out += "</section>\n" }
                 out += "<section class=\"table\" id=\"\(HTMLEscaping.escape(id))\">\n<h3>\(HTMLEscaping.escape(text))</h3>\n"
-                    + "<p class=\"id\">Table id: <code>\(HTMLEscaping.escape(id))</code></p>\n"
+                    + "<p class=\"id\"><code>\(HTMLEscaping.escape(id))</code></p>\n"
                 caption = text
                 open = true
             case .heading(let text):

@@ -9,7 +9,8 @@ import StudyModel
 /// - `tables.txt`, `tables.md`: every table of the plan, in plan order;
 /// - `tables/<id>.csv`, `tables/<id>.json`: each table as tidy CSV and as JSON;
 /// - `tables/<id>.tests.csv`: the table's tests, one line per test;
-/// - `summary.txt`: the plain-text summary;
+/// - `summary.txt`: the plain-text summary in the report's language, and `summary.en.txt`,
+///   `summary.ru.txt`, `summary.kk.txt` in each of the three;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
 /// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
@@ -44,12 +45,11 @@ public struct ReportBuilder {
     /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
     public func files() throws -> [(path: String, contents: String)] {
         let renderer = TableRenderer(vocabulary: vocabulary)
-        let disclosure = suppression
-            ? "Disclosure control: counts from 1 to \(results.minimumCount - 1) are suppressed (*), with complementary "
-                + "suppression so that totals cannot reveal them; tests of rows with a suppressed cell are withheld."
-            : "NO DISCLOSURE CONTROL (--no-suppression): small counts are shown. For internal work only; do not publish."
-        let header = "\(results.study.name), version \(results.study.version). Codebook \(results.study.codebookVersion); "
-            + "analyze \(results.toolVersion).\n" + disclosure
+        let say = Phrasebook(language: vocabulary.language)
+        let disclosure = disclosureStatement(in: vocabulary.language)
+        let header = "\(results.study.name). " + say(.version, [
+            "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
+        ]) + "\n" + disclosure
         var files: [(path: String, contents: String)] = []
         files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n\n")))
         files.append(("tables.md", "# Tables\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined(separator: "\n")))
@@ -62,6 +62,11 @@ public struct ReportBuilder {
         }
         let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()
         files.append(("summary.txt", disclosure + "\n\n" + summary))
+        // The summary in every language, for co-authors who write in another.
+        for language in Language.allCases {
+            let text = SummaryWriter(results: results, vocabulary: Vocabulary(language: language)).summary()
+            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: language) + "\n\n" + text))
+        }
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
         let control = suppression ? DisclosureControl(minimumCount: results.minimumCount) : nil
         let notebookRenderer = NotebookRenderer(
@@ -77,6 +82,11 @@ public struct ReportBuilder {
         }
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
+    }
+
+    private func disclosureStatement(in language: Language) -> String {
+        let say = Phrasebook(language: language)
+        return suppression ? say(.disclosureOn, ["max": String(results.minimumCount - 1)]) : say(.disclosureOff)
     }
 
     /// Writes the report into `directory`, replacing the files of an earlier report there

@@ -4,9 +4,9 @@ import Statistics
 import Storage
 import StudyModel
 
-/// Writes the plain-text summary: the sample, then the largest differences the tables show with their
-/// effect sizes, intervals and adjusted p-values, agreement problems, survey differences, and a plain
-/// warning wherever a base is too small to conclude anything.
+/// Writes the plain-text summary, in the report's language: the sample, then the largest differences
+/// the tables show with their effect sizes, intervals and adjusted p-values, agreement problems, survey
+/// differences, and a plain warning wherever a base is too small to conclude anything.
 ///
 /// It reads the tables of the default plan it finds (by id); a plan without them gets a shorter summary.
 struct SummaryWriter {
@@ -14,57 +14,65 @@ struct SummaryWriter {
     let vocabulary: Vocabulary
     /// Differences are called significant below this adjusted p.
     let level = 0.05
+    private var say: Phrasebook { Phrasebook(language: vocabulary.language) }
+
+    init(results: AnalysisResults, vocabulary: Vocabulary) {
+        self.results = results
+        self.vocabulary = vocabulary
+    }
 
     func summary() -> String {
         var paragraphs: [String] = []
-        paragraphs.append("Summary of \(results.study.name), version \(results.study.version)")
+        paragraphs.append(say(.summaryTitle, ["study": results.study.name, "version": results.study.version]))
         paragraphs.append(sample())
         if let text = countries() { paragraphs.append(text) }
         if let text = fathersAndMothers() { paragraphs.append(text) }
         if let text = activities() { paragraphs.append(text) }
         if let text = agreement() { paragraphs.append(text) }
         if let text = surveys() { paragraphs.append(text) }
-        paragraphs.append(
-            "How to read this: percentages are of all participants of a group, including those with no coded "
-                + "segment, with 95% Wilson intervals; a participant counts once per row however many segments they "
-                + "have. Each row of a table is tested on its own (Fisher's exact test; pooled over countries with the "
-                + "Cochran–Mantel–Haenszel test), and p-values are adjusted with Benjamini–Hochberg across the rows of "
-                + "the table. \"Differed\" means an adjusted p below \(level); everything else is described, not claimed.")
+        paragraphs.append(say(.howToRead, ["level": String(level)]))
         return paragraphs.flatMap { $0.components(separatedBy: "\n\n") }.map { wrapped($0) }.joined(separator: "\n\n") + "\n"
     }
 
     // MARK: - Sections
 
     private func sample() -> String {
-        var text = "The sample has \(results.participants) interviewed participants"
-        guard let table = crosstab("sample-by-country-role") else { return text + "." }
-        text += ": " + list(table.columns.map { "\($0.base) in \(columnName($0))" }) + "."
+        guard let table = crosstab("sample-by-country-role") else {
+            return say(.sampleHas, ["n": String(results.participants), "list": "—"])
+        }
+        var text = say(.sampleHas, [
+            "n": String(results.participants),
+            "list": say.list(table.columns.map { say(.inPlaceCount, ["n": base($0), "inPlace": inPlace($0)]) }),
+        ])
         var shown = 0
         var roles = table.rows.enumerated().compactMap { index, row -> String? in
             guard !table.cells[index].contains(where: \.suppressed) else { return nil }
             let total = table.cells[index].reduce(0) { $0 + $1.participants }
             shown += total
-            return total == 0 ? nil : "\(total) \(vocabulary.rowLabel(row).lowercased())"
+            return total == 0 ? nil : say(.roleCount, ["role": vocabulary.rowLabel(row).lowercased(), "n": String(total)])
         }
         if shown < results.participants {
-            roles.append("\(results.participants - shown) in roles with cells below \(results.minimumCount) (suppressed)")
+            roles.append(say(.suppressedRoles, ["k": String(results.minimumCount), "n": String(results.participants - shown)]))
         }
-        text += " By role: " + list(roles) + "."
-        text += " The analysed coding (coder policy: \(results.analysedCoders.joined(separator: ", then "))) has "
-            + "\(results.analysedSegments) coded segments."
+        text += say(.byRole, ["list": say.list(roles)])
+        text += say(.analysedCoding, [
+            "coders": results.analysedCoders.joined(separator: " → "), "segments": String(results.analysedSegments),
+        ])
         return text
     }
 
     private func countries() -> String? {
         guard let table = crosstab("barriers-by-country"), table.columns.count == 2, !table.tests.isEmpty else { return nil }
         var sentences: [String] = []
-        for (columnIndex, column) in table.columns.enumerated() where column.base > 0 {
+        for (columnIndex, column) in table.columns.enumerated() where column.base > 0 && !column.suppressed {
             let top = rankedRows(table, kind: .code) { Double($0[columnIndex].participants) }
                 .filter { !table.cells[$0][columnIndex].suppressed }.prefix(3)
-            sentences.append("In \(columnName(column)) the barriers mentioned by most participants were "
-                + list(top.map { "\(label(table.rows[$0])) (\(share(table.cells[$0][columnIndex])))" }) + ".")
+            sentences.append(say(.topBarriers, [
+                "inPlace": inPlace(column),
+                "list": say.list(top.map { say(.labelShare, ["label": label(table.rows[$0]), "share": share(table.cells[$0][columnIndex])]) }),
+            ]))
         }
-        sentences.append(differences(table, kind: .code, what: "barrier", between: "the countries"))
+        sentences.append(differences(table, kind: .code, what: say(.barriers)))
         sentences += tooSmall(table.columns)
         return sentences.joined(separator: " ")
     }
@@ -72,39 +80,47 @@ struct SummaryWriter {
     private func fathersAndMothers() -> String? {
         guard let table = comparison("barriers-fathers-vs-mothers") else { return nil }
         let groups = table.comparison.groups.map { vocabulary.level($0).lowercased() }
+        let names = ["group0": groups[0], "group1": groups[1]]
         var sentences: [String] = []
         var small: [String] = []
-        for (index, stratum) in table.strata.enumerated() {
-            guard let row = table.rows.first else { break }
-            let bases = (row.strata[index].first.base, row.strata[index].second.base)
-            if min(bases.0, bases.1) < results.minimumBase {
-                small.append("in \(vocabulary.levelInSentence(stratum)) \(bases.0) \(groups[0]) and \(bases.1) \(groups[1])")
+        if let row = table.rows.first {
+            for (index, stratum) in table.strata.enumerated() {
+                let (first, second) = (row.strata[index].first, row.strata[index].second)
+                if first.suppressed || second.suppressed || min(first.base, second.base) < results.minimumBase {
+                    small.append(say(.smallBaseItem, names.merging([
+                        "inPlace": vocabulary.inLevel(stratum),
+                        "n1": first.suppressed ? "*" : String(first.base), "n2": second.suppressed ? "*" : String(second.base),
+                    ]) { $1 }))
+                }
             }
         }
         let codeRows = table.rows.indices.filter { table.rows[$0].row.kind == .code && table.rows[$0].adjustedP != nil }
         let significant = codeRows.filter { table.rows[$0].adjustedP! < level }
             .sorted { table.rows[$0].adjustedP! != table.rows[$1].adjustedP! ? table.rows[$0].adjustedP! < table.rows[$1].adjustedP! : $0 < $1 }
         if significant.isEmpty {
-            sentences.append("\(groups[0].capitalized) and \(groups[1]) did not differ on any barrier after adjustment "
-                + "(Cochran–Mantel–Haenszel, stratified by \(vocabulary.variable(table.comparison.within)), \(codeRows.count) barriers).")
+            sentences.append(say(.noComparisonDifference, names.merging([
+                "within": vocabulary.variable(table.comparison.within), "n": String(codeRows.count),
+            ]) { $1 }))
         } else {
             let described = significant.prefix(3).map { index -> String in
                 let row = table.rows[index]
                 let within = zip(table.strata, row.strata).map { stratum, cells in
-                    "\(vocabulary.levelInSentence(stratum)) \(share(cells.first)) against \(share(cells.second))"
+                    say(.withinItem, ["place": vocabulary.level(stratum), "share1": share(cells.first), "share2": share(cells.second)])
                 }
                 let cmh = row.cochranMantelHaenszel!
-                return "\(label(row.row)): " + within.joined(separator: "; ")
-                    + "; common odds ratio \(NumberFormat.fixed(cmh.oddsRatio)) (95% CI \(NumberFormat.fixed(cmh.lower))–"
-                    + "\(NumberFormat.fixed(cmh.upper))), CMH \(NumberFormat.pClause(cmh.p)), adjusted \(NumberFormat.pClause(row.adjustedP))"
+                return capitalized(say(.comparisonItem, [
+                    "label": label(row.row), "within": within.joined(separator: "; "), "or": NumberFormat.fixed(cmh.oddsRatio),
+                    "lower": NumberFormat.fixed(cmh.lower), "upper": NumberFormat.fixed(cmh.upper),
+                    "p": NumberFormat.pClause(cmh.p), "adjusted": NumberFormat.pClause(row.adjustedP),
+                ]))
             }
-            sentences.append("\(groups[0].capitalized) and \(groups[1]) differed on \(significant.count) of \(codeRows.count) barriers "
-                + "(\(groups[0]) first; the strongest \(min(3, significant.count))): "
-                + described.map(sentenceCase).joined(separator: ". ") + ".")
+            sentences.append(say(.comparisonDifferences, names.merging([
+                "m": String(significant.count), "n": String(codeRows.count), "s": String(min(3, significant.count)),
+                "items": described.joined(separator: ". "),
+            ]) { $1 }))
         }
         if !small.isEmpty {
-            sentences.append("Bases are small (" + list(small) + "; below \(results.minimumBase) is too small to conclude "
-                + "anything): read the within-country comparisons as descriptive.")
+            sentences.append(say(.smallBases, ["list": say.list(small), "k": String(results.minimumBase)]))
         }
         return sentences.joined(separator: " ")
     }
@@ -112,105 +128,128 @@ struct SummaryWriter {
     private func activities() -> String? {
         guard let table = crosstab("activities-by-country"), table.columns.count == 2 else { return nil }
         var sentences: [String] = []
-        for (columnIndex, column) in table.columns.enumerated() where column.base > 0 {
+        for (columnIndex, column) in table.columns.enumerated() where column.base > 0 && !column.suppressed {
             let groups = table.rows.indices.filter { table.rows[$0].kind == .activityType }.map { index in
-                "\(label(table.rows[index])) \(share(table.cells[index][columnIndex]))"
+                say(.labelShare, ["label": label(table.rows[index]), "share": share(table.cells[index][columnIndex])])
             }
-            sentences.append("In \(columnName(column)) participants mentioned \(list(groups)).")
+            sentences.append(say(.activitiesMentioned, ["inPlace": inPlace(column), "list": say.list(groups)]))
         }
-        if !table.tests.isEmpty { sentences.append(differences(table, kind: .code, what: "activity", between: "the countries")) }
+        if !table.tests.isEmpty { sentences.append(differences(table, kind: .code, what: say(.activities))) }
         return sentences.joined(separator: " ")
     }
 
     private func agreement() -> String? {
         for case .agreement(let table) in results.tables {
-            guard table.participants > 0 else { return "No participant was coded twice, so intercoder agreement is unknown." }
+            guard table.participants > 0 else { return say(.agreementNone) }
+            var text = say(.agreementOverall, [
+                "n": String(table.participants), "coders": say.list(table.allCoders),
+                "alpha": NumberFormat.fixed(table.overallAlpha, 3),
+            ])
             let flagged = table.codes.filter(\.flagged)
-            var text = "Intercoder agreement: \(table.participants) participants were coded by \(list(table.allCoders)); "
-                + "overall Krippendorff's α = \(NumberFormat.fixed(table.overallAlpha, 3))."
             if flagged.isEmpty {
-                text += " No code fell below κ = \(NumberFormat.fixed(table.threshold))."
+                text += say(.agreementNoFlag, ["t": NumberFormat.fixed(table.threshold)])
             } else {
-                text += " Below κ = \(NumberFormat.fixed(table.threshold)), and to be read with caution: "
-                    + list(flagged.map { "\($0.label[vocabulary.language].lowercased()) (κ = \(NumberFormat.fixed($0.kappa, 2)), "
-                        + "\(NumberFormat.fixed(($0.percentAgreement ?? 0) * 100, 1))% agreement)" }) + "."
+                text += say(.agreementFlagged, [
+                    "t": NumberFormat.fixed(table.threshold),
+                    "list": say.list(flagged.map {
+                        say(.agreementItem, [
+                            "label": $0.label[vocabulary.language].lowercased(), "kappa": NumberFormat.fixed($0.kappa, 2),
+                            "pct": NumberFormat.fixed(($0.percentAgreement ?? 0) * 100, 1),
+                        ])
+                    }),
+                ])
             }
             return text
         }
         return nil
     }
 
-    /// The survey paragraph, from the first survey table of the plan (`survey-items-by-country` by default):
-    /// respondents, the items that differ most between countries and between fathers and mothers
-    /// (Mann–Whitney, adjusted across the instrument's items), and each scale's α.
+    /// The survey paragraphs, from the first survey table of the plan (`survey-items-by-country` by default).
     private func surveys() -> String? {
         var tables: [SurveyTableResult] = []
         for case .survey(let table) in results.tables { tables.append(table) }
         guard let table = tables.first(where: { $0.id == "survey-items-by-country" }) ?? tables.first else { return nil }
-        var sentences: [String] = []
+        var paragraphs: [String] = []
         for instrument in table.instruments {
-            let counts = instrument.columns.filter { $0.base > 0 }.map { "\($0.base) in \(columnName($0))" }
-            var sentence = "\(instrument.title[vocabulary.language]): \(instrument.columns.reduce(0) { $0 + $1.base }) respondents (\(list(counts)))."
+            let counts = instrument.columns.filter { $0.base > 0 && !$0.suppressed }.map {
+                say(.inPlaceCount, ["n": String($0.base), "inPlace": inPlace($0)])
+            }
+            var text = say(.surveyRespondents, [
+                "title": instrument.title[vocabulary.language], "n": String(instrument.columns.reduce(0) { $0 + $1.base }),
+                "list": say.list(counts),
+            ])
             for variable in ["country", "role"] {
-                if let text = surveyDifferences(instrument, variable: variable) { sentence += " " + text }
+                if let sentence = surveyDifferences(instrument, variable: variable) { text += " " + sentence }
             }
             for scale in instrument.scales {
                 if let alpha = scale.cronbach {
-                    sentence += " Scale \"\(scale.label[vocabulary.language])\": Cronbach's α = \(NumberFormat.fixed(alpha.alpha, 3)) (n = \(alpha.respondents))."
+                    text += say(.scaleAlpha, [
+                        "label": scale.label[vocabulary.language], "alpha": NumberFormat.fixed(alpha.alpha, 3),
+                        "n": String(alpha.respondents),
+                    ])
                 }
             }
-            sentences.append(sentence)
+            paragraphs.append(text)
         }
-        return sentences.isEmpty ? nil : sentences.joined(separator: "\n\n")
+        return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
     }
 
     private func surveyDifferences(_ instrument: InstrumentDistribution, variable: String) -> String? {
-        let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, SurveyComparison, MannWhitneyUTest)? in
+        let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, MannWhitneyUTest)? in
             guard let comparison = item.comparisons.first(where: { $0.variable == variable }), let test = comparison.test else { return nil }
-            return (item, comparison, test)
+            return (item, test)
         }
-        guard let groups = tested.first?.1.groups.map({ level in
-            variable == "role" ? vocabulary.level(level).lowercased() : vocabulary.levelInSentence(level)
-        }) else { return nil }
-        let adjusted = BenjaminiHochberg.adjusted(tested.map(\.2.p))
+        guard let first = tested.first,
+            let levels = first.0.comparisons.first(where: { $0.variable == variable })?.groups
+        else { return nil }
+        let groups = levels.map { vocabulary.level($0) }
+        let adjusted = BenjaminiHochberg.adjusted(tested.map(\.1.p))
         let order = tested.indices.filter { adjusted[$0] < level }
             .sorted { adjusted[$0] != adjusted[$1] ? adjusted[$0] < adjusted[$1] : $0 < $1 }
+        let groupsText = groups.joined(separator: " — ")
         guard !order.isEmpty else {
-            return "No item differed between \(groups.joined(separator: " and ")) after adjustment (Mann–Whitney, \(tested.count) items)."
+            return say(.surveyNoDifference, ["groups": groupsText, "n": String(tested.count)])
         }
-        return "Items that differed between \(groups.joined(separator: " and ")) (Mann–Whitney, adjusted across \(tested.count) items; "
-            + "r > 0: \(groups[0]) higher): "
-            + list(order.prefix(3).map { index in
-                let (item, _, test) = tested[index]
-                return "\(item.itemID) \"\(item.text[vocabulary.language])\" (rank-biserial r = \(NumberFormat.fixed(test.rankBiserial)), "
-                    + "adjusted \(NumberFormat.pClause(adjusted[index])))"
-            }) + "."
+        return say(.surveyDifferences, [
+            "groups": groupsText, "n": String(tested.count), "group0": groups[0],
+            "list": say.list(order.prefix(3).map { index in
+                let (item, test) = tested[index]
+                return say(.surveyItem, [
+                    "id": item.itemID, "text": item.text[vocabulary.language], "r": NumberFormat.fixed(test.rankBiserial),
+                    "p": NumberFormat.pClause(adjusted[index]),
+                ])
+            }),
+        ])
     }
 
     // MARK: - Helpers
 
     /// The rows of `kind` that differ between the two columns after adjustment, described with their effect.
-    private func differences(_ table: CrosstabResult, kind: RowKind, what: String, between: String) -> String {
+    private func differences(_ table: CrosstabResult, kind: RowKind, what: String) -> String {
         let tested = table.rows.indices.filter { table.rows[$0].kind == kind && table.tests[$0].adjustedP != nil }
         let significant = tested.filter { table.tests[$0].adjustedP! < level }
             .sorted { table.tests[$0].adjustedP! != table.tests[$1].adjustedP! ? table.tests[$0].adjustedP! < table.tests[$1].adjustedP! : $0 < $1 }
         guard !significant.isEmpty else {
-            return "No \(what) differed between \(between) after adjustment (Benjamini–Hochberg across \(tested.count) \(what == "activity" ? "activities" : what + "s"))."
+            return say(.noDifference, ["what": what, "whats": what, "between": say(.theCountries), "n": String(tested.count)])
         }
         let (first, second) = (table.columns[0], table.columns[1])
         let described = significant.prefix(3).map { index -> String in
             let cells = table.cells[index]
             let test = table.tests[index]
-            return "\(label(table.rows[index])): \(share(cells[0])) in \(columnName(first)) against \(share(cells[1])) in "
-                + "\(columnName(second)); odds ratio \(NumberFormat.oddsRatio(test.oddsRatio)), Fisher \(NumberFormat.pClause(test.fisher?.p)), "
-                + "adjusted \(NumberFormat.pClause(test.adjustedP))"
+            return capitalized(say(.differenceItem, [
+                "label": label(table.rows[index]), "share1": share(cells[0]), "inFirst": inPlace(first),
+                "share2": share(cells[1]), "inSecond": inPlace(second), "or": NumberFormat.oddsRatio(test.oddsRatio),
+                "p": NumberFormat.pClause(test.fisher?.p), "adjusted": NumberFormat.pClause(test.adjustedP),
+            ]))
         }
-        return "\(significant.count) of \(tested.count) \(what == "activity" ? "activities" : what + "s") differed between \(between) "
-            + "(odds ratios of \(columnName(first)) against \(columnName(second)); the strongest \(min(3, significant.count))): "
-            + described.map(sentenceCase).joined(separator: ". ") + "."
+        return say(.differences, [
+            "m": String(significant.count), "n": String(tested.count), "whats": what, "between": say(.theCountries),
+            "first": columnName(first), "second": columnName(second), "s": String(min(3, significant.count)),
+            "items": described.joined(separator: ". "),
+        ])
     }
 
-    private func sentenceCase(_ text: String) -> String {
+    private func capitalized(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
@@ -226,8 +265,14 @@ struct SummaryWriter {
 
     private func label(_ row: TableRow) -> String { vocabulary.rowLabel(row).lowercased() }
 
+    private func base(_ column: TableColumn) -> String { column.suppressed ? "*" : String(column.base) }
+
     private func columnName(_ column: TableColumn) -> String {
         column.values.count == 1 ? vocabulary.levelInSentence(column.values[0]) : vocabulary.columnLabel(column)
+    }
+
+    private func inPlace(_ column: TableColumn) -> String {
+        column.values.count == 1 ? vocabulary.inLevel(column.values[0]) : vocabulary.columnLabel(column)
     }
 
     /// Row indices of one kind, by `key` descending, ties in table order.
@@ -240,22 +285,17 @@ struct SummaryWriter {
 
     /// "6 of 60, 10.0%, 95% CI 4.7–20.1"; a suppressed cell says only that it is small.
     private func share(_ cell: TableCell) -> String {
-        guard !cell.suppressed else { return "fewer than \(results.minimumCount) (suppressed)" }
-        return "\(cell.participants) of \(cell.base), \(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%"
-            + (cell.interval.map { _ in ", 95% CI " + NumberFormat.percentInterval(cell.interval) } ?? "")
+        guard !cell.suppressed else { return say(.suppressedShare, ["k": String(results.minimumCount)]) }
+        return say(.share, [
+            "n": String(cell.participants), "base": String(cell.base),
+            "pct": Proportion(count: cell.participants, base: cell.base).percentText() ?? "—",
+            "ci": NumberFormat.percentInterval(cell.interval),
+        ])
     }
 
     private func tooSmall(_ columns: [TableColumn]) -> [String] {
-        columns.filter { $0.base > 0 && $0.base < results.minimumBase }.map {
-            "The base of \(columnName($0)) (\($0.base)) is below \(results.minimumBase): too small to conclude anything."
-        }
-    }
-
-    private func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: "none"
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        columns.filter { $0.base > 0 && $0.base < results.minimumBase && !$0.suppressed }.map {
+            say(.baseTooSmall, ["place": columnName($0), "n": String($0.base), "k": String(results.minimumBase)])
         }
     }
 

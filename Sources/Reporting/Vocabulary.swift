@@ -34,6 +34,7 @@ public struct Vocabulary: Sendable {
         .factorCategories: LocalizedText(en: "Factor categories of barriers", ru: "Категории факторов барьеров", kk: "Кедергі факторларының санаттары"),
         .involvementRoles: LocalizedText(en: "Involvement roles", ru: "Роли участия", kk: "Қатысу рөлдері"),
         .activities: LocalizedText(en: "School–family activities", ru: "Мероприятия школы и семьи", kk: "Мектеп пен отбасы іс-шаралары"),
+        .intercoderAgreement: LocalizedText(en: "Intercoder agreement", ru: "Согласованность кодировщиков", kk: "Кодтаушылар келісімі"),
         .surveyItems: LocalizedText(en: "Survey item responses", ru: "Ответы на вопросы анкет", kk: "Сауалнама сұрақтарына жауаптар"),
     ]
 
@@ -42,14 +43,34 @@ public struct Vocabulary: Sendable {
         Self.levels[value]?[language] ?? value
     }
 
-    /// The name of a level as it stands in a sentence ("in the United Kingdom").
+    /// The name of a level as it stands in a sentence ("the United Kingdom").
     public func levelInSentence(_ value: String) -> String {
         language == .en && value == "UK" ? "the United Kingdom" : level(value)
+    }
+
+    private static let locatives: [String: LocalizedText] = [
+        "KZ": LocalizedText(en: "in Kazakhstan", ru: "в Казахстане", kk: "Қазақстанда"),
+        "UK": LocalizedText(en: "in the United Kingdom", ru: "в Великобритании", kk: "Ұлыбританияда"),
+    ]
+
+    /// "in Kazakhstan", "в Казахстане", "Қазақстанда": where something happens, for sentences.
+    public func inLevel(_ value: String) -> String {
+        if let phrase = Self.locatives[value] { return phrase[language] }
+        return switch language {
+        case .en: "in \(level(value))"
+        case .ru: "в группе «\(level(value))»"
+        case .kk: "«\(level(value))» тобында"
+        }
     }
 
     /// The display name of a variable.
     public func variable(_ name: String) -> String {
         Self.variables[name]?[language] ?? name
+    }
+
+    /// The name of a kind of rows ("Barriers").
+    public func rowSetName(_ rows: RowSet) -> String {
+        Self.rowSets[rows]![language]
     }
 
     /// A table's title from its rows and column variables ("Barriers by country × role").

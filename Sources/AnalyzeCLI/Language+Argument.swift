@@ -1,0 +1,4 @@
+import ArgumentParser
+import StudyModel
+
+extension Language: ExpressibleByArgument {}

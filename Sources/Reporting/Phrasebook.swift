@@ -1,0 +1,133 @@
+import Foundation
+import StudyModel
+
+/// The sentences and words of reports in English, Russian and Kazakh.
+///
+/// A phrase is a template with named slots (`{n}`); ``callAsFunction(_:_:)`` fills them. Sentences avoid
+/// constructions whose grammar depends on a number (Russian and Kazakh inflect nouns after numerals
+/// differently from English): counts stand after a dash or in brackets ("матери — 48").
+struct Phrasebook {
+    let language: Language
+
+    enum Key: CaseIterable {
+        case summaryTitle, sampleHas, inPlaceCount, byRole, roleCount, suppressedRoles, analysedCoding
+        case topBarriers, labelShare, share, suppressedShare, noDifference, differences, differenceItem
+        case noComparisonDifference, comparisonDifferences, comparisonItem, withinItem, smallBases, smallBaseItem
+        case activitiesMentioned, agreementNone, agreementOverall, agreementNoFlag, agreementFlagged, agreementItem
+        case surveyRespondents, surveyNoDifference, surveyDifferences, surveyItem, scaleAlpha, baseTooSmall
+        case howToRead, and, barriers, activities, items, theCountries
+        case disclosureOn, disclosureOff
+        case cellsParticipants, cellsSample, intervalsShown, intervalsInCSV, segmentsNote
+        case baseParticipants, noTestSample, noTestGroups, testsNote, withheldNote, oddsRatioNote, withheld, method
+        case contents, summary, charts, tables, provenance, inputs, version, tableID, comparisonTitle
+    }
+
+    private static let phrases: [Key: (en: String, ru: String, kk: String)] = [
+        .summaryTitle: ("Summary of {study}, version {version}", "Сводка: {study}, версия {version}", "Қорытынды: {study}, нұсқа {version}"),
+        .sampleHas: ("The sample has {n} interviewed participants: {list}.", "В выборке {n} опрошенных участников: {list}.", "Іріктемеде сұхбат берген {n} қатысушы бар: {list}."),
+        .inPlaceCount: ("{n} {inPlace}", "{n} {inPlace}", "{inPlace} {n}"),
+        .byRole: (" By role: {list}.", " По ролям: {list}.", " Рөлдер бойынша: {list}."),
+        .roleCount: ("{role} {n}", "{role} — {n}", "{role} — {n}"),
+        .suppressedRoles: ("roles with cells below {k} (suppressed) {n}", "роли с ячейками меньше {k} (скрыты) — {n}", "{k}-тен аз ұяшықтары бар рөлдер (жасырылған) — {n}"),
+        .analysedCoding: (" The analysed coding (coder policy: {coders}) has {segments} coded segments.", " Анализируемая кодировка (порядок кодировщиков: {coders}) содержит {segments} закодированных фрагментов.", " Талданатын кодтауда (кодтаушылар тәртібі: {coders}) {segments} кодталған үзінді бар."),
+        .topBarriers: ("{InPlace} the barriers mentioned by most participants were {list}.", "{InPlace} чаще всего назывались барьеры: {list}.", "{InPlace} қатысушылар ең жиі атаған кедергілер: {list}."),
+        .labelShare: ("{label} ({share})", "{label} ({share})", "{label} ({share})"),
+        .share: ("{n} of {base}, {pct}%, 95% CI {ci}", "{n} из {base}, {pct}%, 95% ДИ {ci}", "{base} ішінен {n}, {pct}%, 95% СА {ci}"),
+        .suppressedShare: ("fewer than {k} (suppressed)", "меньше {k} (скрыто)", "{k}-тен аз (жасырылған)"),
+        .noDifference: ("No {what} differed between {between} after adjustment (Benjamini–Hochberg across {n} {whats}).", "Ни один показатель ({what}) не различался между {between} после поправки (Бенджамини–Хохберг, {n}).", "Түзетуден кейін {between} арасында ешбір көрсеткіш ({what}) ерекшеленбеді (Бенджамини–Хохберг, {n})."),
+        .differences: ("{m} of {n} {whats} differed between {between} (odds ratios of {first} against {second}; the strongest {s}): {items}.", "Различались {m} из {n} ({whats}) между {between} (отношения шансов: {first} / {second}; самые сильные — {s}): {items}.", "{Between} арасында {n} ішінен {m} көрсеткіш ({whats}) ерекшеленді (мүмкіндіктер қатынасы: {first} / {second}; ең күштілері — {s}): {items}."),
+        .differenceItem: ("{label}: {share1} {inFirst} against {share2} {inSecond}; odds ratio {or}, Fisher {p}, adjusted {adjusted}", "{label}: {share1} {inFirst} против {share2} {inSecond}; отношение шансов {or}, Фишер {p}, с поправкой {adjusted}", "{label}: {inFirst} {share1}, {inSecond} {share2}; мүмкіндіктер қатынасы {or}, Фишер {p}, түзетілген {adjusted}"),
+        .noComparisonDifference: ("{Group0} and {group1} did not differ on any barrier after adjustment (Cochran–Mantel–Haenszel, stratified by {within}, {n} barriers).", "{Group0} и {group1} не различались ни по одному барьеру после поправки (Кохран–Мантель–Хензель со стратификацией по признаку «{within}», барьеров: {n}).", "Түзетуден кейін {group0} мен {group1} ешбір кедергі бойынша ерекшеленбеді (Кохран–Мантель–Хензель, «{within}» бойынша жіктелген, кедергілер: {n})."),
+        .comparisonDifferences: ("{Group0} and {group1} differed on {m} of the {n} barriers whose tests are published ({group0} first; the strongest {s}): {items}.", "{Group0} и {group1} различались по {m} из {n} барьеров с опубликованными тестами (сначала {group0}; самые сильные — {s}): {items}.", "{Group0} мен {group1} тесттері жарияланған {n} кедергінің {m} бойынша ерекшеленді (алдымен {group0}; ең күштілері — {s}): {items}."),
+        .comparisonItem: ("{label}: {within}; common odds ratio {or} (95% CI {lower}–{upper}), CMH {p}, adjusted {adjusted}", "{label}: {within}; общее отношение шансов {or} (95% ДИ {lower}–{upper}), CMH {p}, с поправкой {adjusted}", "{label}: {within}; ортақ мүмкіндіктер қатынасы {or} (95% СА {lower}–{upper}), CMH {p}, түзетілген {adjusted}"),
+        .withinItem: ("{place} {share1} against {share2}", "{place}: {share1} против {share2}", "{place}: {share1} және {share2}"),
+        .smallBases: ("Bases are small ({list}; below {k} is too small to conclude anything): read the within-country comparisons as descriptive.", "Базы малы ({list}; меньше {k} — слишком мало для выводов): сравнения внутри стран следует читать как описательные.", "Базалар шағын ({list}; {k}-тен аз болса, қорытынды жасауға тым аз): ел ішіндегі салыстыруларды сипаттамалық деп оқыңыз."),
+        .smallBaseItem: ("{inPlace} {n1} {group0} and {n2} {group1}", "{inPlace}: {group0} — {n1}, {group1} — {n2}", "{inPlace}: {group0} — {n1}, {group1} — {n2}"),
+        .activitiesMentioned: ("{InPlace} participants mentioned {list}.", "{InPlace} участники называли: {list}.", "{InPlace} қатысушылар атаған: {list}."),
+        .agreementNone: ("No participant was coded twice, so intercoder agreement is unknown.", "Ни один участник не был закодирован дважды, поэтому согласованность кодировщиков неизвестна.", "Бірде-бір қатысушы екі рет кодталмаған, сондықтан кодтаушылар келісімі белгісіз."),
+        .agreementOverall: ("Intercoder agreement: {n} participants were coded by {coders}; overall Krippendorff's α = {alpha}.", "Согласованность кодировщиков: участников, закодированных {coders}, — {n}; общий α Криппендорфа = {alpha}.", "Кодтаушылар келісімі: {coders} кодтаған қатысушылар — {n}; жалпы Криппендорф α = {alpha}."),
+        .agreementNoFlag: (" No code fell below κ = {t}.", " Ни один код не оказался ниже κ = {t}.", " Бірде-бір код κ = {t} мәнінен төмен болмады."),
+        .agreementFlagged: (" Below κ = {t}, and to be read with caution: {list}.", " Ниже κ = {t} (читать с осторожностью): {list}.", " κ = {t} мәнінен төмен (сақтықпен оқыңыз): {list}."),
+        .agreementItem: ("{label} (κ = {kappa}, {pct}% agreement)", "{label} (κ = {kappa}, согласие {pct}%)", "{label} (κ = {kappa}, келісім {pct}%)"),
+        .surveyRespondents: ("{title}: {n} respondents ({list}).", "{title}: респондентов — {n} ({list}).", "{title}: респонденттер — {n} ({list})."),
+        .surveyNoDifference: ("No item differed between {groups} after adjustment (Mann–Whitney, {n} items).", "Ни один вопрос не различался между группами ({groups}) после поправки (Манн–Уитни, вопросов: {n}).", "Түзетуден кейін топтар ({groups}) арасында бірде-бір сұрақ ерекшеленбеді (Манн–Уитни, сұрақтар: {n})."),
+        .surveyDifferences: ("Items that differed between {groups} (Mann–Whitney, adjusted across {n} items; r > 0: {group0} higher): {list}.", "Вопросы, по которым различались группы ({groups}) (Манн–Уитни, поправка по {n} вопросам; r > 0: выше у группы «{group0}»): {list}.", "Топтар ({groups}) ерекшеленген сұрақтар (Манн–Уитни, {n} сұрақ бойынша түзетілген; r > 0: «{group0}» тобында жоғары): {list}."),
+        .surveyItem: ("{id} \"{text}\" (rank-biserial r = {r}, adjusted {p})", "{id} «{text}» (рангово-бисериальный r = {r}, с поправкой {p})", "{id} «{text}» (рангтық-бисериалдық r = {r}, түзетілген {p})"),
+        .scaleAlpha: (" Scale \"{label}\": Cronbach's α = {alpha} (n = {n}).", " Шкала «{label}»: α Кронбаха = {alpha} (n = {n}).", " «{label}» шкаласы: Кронбах α = {alpha} (n = {n})."),
+        .baseTooSmall: ("The base of {place} ({n}) is below {k}: too small to conclude anything.", "База ({place}: {n}) меньше {k} — слишком мала для выводов.", "База ({place}: {n}) {k}-тен аз — қорытынды жасауға тым аз."),
+        .howToRead: (
+            "How to read this: percentages are of all participants of a group, including those with no coded segment, with 95% Wilson intervals; a participant counts once per row however many segments they have. Each row of a table is tested on its own (Fisher's exact test; pooled over countries with the Cochran–Mantel–Haenszel test), and p-values are adjusted with Benjamini–Hochberg across the rows of the table. \"Differed\" means an adjusted p below {level}; everything else is described, not claimed.",
+            "Как читать: проценты рассчитаны от всех участников группы, включая тех, у кого нет закодированных фрагментов, с 95% интервалами Уилсона; участник учитывается в строке один раз, сколько бы фрагментов у него ни было. Каждая строка таблицы проверяется отдельно (точный тест Фишера; по странам вместе — тест Кохрана–Мантеля–Хензеля), p-значения скорректированы методом Бенджамини–Хохберга по строкам таблицы. «Различались» означает скорректированное p ниже {level}; всё остальное описывается, но не утверждается.",
+            "Қалай оқу керек: пайыздар топтың барлық қатысушыларынан, соның ішінде кодталған үзіндісі жоқтарынан да есептелген, Уилсонның 95% аралықтарымен; қатысушы жолда үзінділері қанша болса да бір рет есептеледі. Кестенің әр жолы жеке тексеріледі (Фишердің нақты тесті; елдер бірге — Кохран–Мантель–Хензель тесті), p-мәндері кесте жолдары бойынша Бенджамини–Хохберг әдісімен түзетілген. «Ерекшеленді» дегені түзетілген p {level} мәнінен төмен дегенді білдіреді; қалғаны тек сипатталады."),
+        .and: ("and", "и", "және"),
+        .barriers: ("barriers", "барьеры", "кедергілер"),
+        .activities: ("activities", "мероприятия", "іс-шаралар"),
+        .items: ("items", "вопросы", "сұрақтар"),
+        .theCountries: ("the countries", "странами", "елдер"),
+        .disclosureOn: (
+            "Disclosure control: counts from 1 to {max} are suppressed (*), with complementary suppression so that totals cannot reveal them; tests of rows with a suppressed cell are withheld.",
+            "Контроль раскрытия: значения от 1 до {max} скрыты (*), с дополнительным скрытием, чтобы их нельзя было восстановить по итогам; тесты строк со скрытыми ячейками не приводятся.",
+            "Ашып көрсетуді бақылау: 1-ден {max}-ге дейінгі сандар жасырылған (*), қорытындылар арқылы қалпына келтірілмеуі үшін қосымша жасыру қолданылған; жасырылған ұяшығы бар жолдардың тесттері келтірілмейді."),
+        .disclosureOff: (
+            "NO DISCLOSURE CONTROL (--no-suppression): small counts are shown. For internal work only; do not publish.",
+            "БЕЗ КОНТРОЛЯ РАСКРЫТИЯ (--no-suppression): малые значения показаны. Только для внутренней работы; не публиковать.",
+            "АШЫП КӨРСЕТУДІ БАҚЫЛАУСЫЗ (--no-suppression): шағын сандар көрсетілген. Тек ішкі жұмыс үшін; жарияламаңыз."),
+        .cellsParticipants: (
+            "Cells: participants with at least one analysed segment of the row's codes (% of all participants of the column, including those with no segment{intervals}); seg = analysed segments.",
+            "Ячейки: участники хотя бы с одним анализируемым фрагментом с кодами строки (% от всех участников столбца, включая тех, у кого нет фрагментов{intervals}); seg = анализируемые фрагменты.",
+            "Ұяшықтар: жолдың кодтары бар кемінде бір талданатын үзіндісі бар қатысушылар (бағанның барлық қатысушыларынан %, үзіндісі жоқтарды қоса{intervals}); seg = талданатын үзінділер."),
+        .cellsSample: ("Cells: participants (% of the column's participants); seg = analysed coded segments.", "Ячейки: участники (% от участников столбца); seg = анализируемые закодированные фрагменты.", "Ұяшықтар: қатысушылар (бағандағы қатысушылардан %); seg = талданатын кодталған үзінділер."),
+        .intervalsShown: ("; 95% Wilson interval", "; 95% интервал Уилсона", "; Уилсонның 95% аралығы"),
+        .intervalsInCSV: ("; 95% Wilson intervals in the tidy CSV", "; 95% интервалы Уилсона — в CSV", "; Уилсонның 95% аралықтары — CSV файлында"),
+        .segmentsNote: ("seg", "seg", "seg"),
+        .baseParticipants: ("Base (participants)", "База (участники)", "База (қатысушылар)"),
+        .noTestSample: ("No test: the sample table describes who was interviewed.", "Без теста: таблица выборки описывает, кто был опрошен.", "Тест жоқ: іріктеме кестесі кімдермен сұхбат жүргізілгенін сипаттайды."),
+        .noTestGroups: ("No test: fewer than two column groups have participants.", "Без теста: меньше двух групп столбцов с участниками.", "Тест жоқ: қатысушылары бар баған топтары екіден аз."),
+        .testsNote: (
+            "Tests per row (mentioned / not mentioned × the {groups} groups with participants): Fisher's exact test (two-sided as in R; MC = seeded Monte Carlo with that many draws where exact enumeration is infeasible), Pearson's χ² and the likelihood ratio G² without continuity correction, Cramér's V; min E = smallest expected count, E<5 = cells with expected count below 5. adj. p = Fisher p adjusted with Benjamini–Hochberg within: {families}.",
+            "Тесты по строкам (назвали / не назвали × {groups} групп с участниками): точный тест Фишера (двусторонний, как в R; MC — Монте-Карло с фиксированным зерном и указанным числом выборок, если полный перебор невозможен), χ² Пирсона и отношение правдоподобия G² без поправки на непрерывность, V Крамера; min E — наименьшая ожидаемая частота, E<5 — ячейки с ожидаемой частотой меньше 5. adj. p — p Фишера с поправкой Бенджамини–Хохберга внутри: {families}.",
+            "Жолдар бойынша тесттер (атады / атамады × қатысушылары бар {groups} топ): Фишердің нақты тесті (R-дағыдай екі жақты; MC — толық санау мүмкін болмаса, бекітілген тұқыммен Монте-Карло), үздіксіздікке түзетусіз Пирсон χ² және шындыққа ұқсастық қатынасы G², Крамер V; min E — ең аз күтілетін жиілік, E<5 — күтілетін жиілігі 5-тен аз ұяшықтар. adj. p — Бенджамини–Хохберг бойынша түзетілген Фишер p: {families}."),
+        .withheldNote: (" withheld = the row has a suppressed cell, which a test or an effect size could give away.", " не приводится — в строке есть скрытая ячейка, которую тест или размер эффекта могли бы раскрыть.", " келтірілмейді — жолда тест немесе әсер өлшемі ашып қоюы мүмкін жасырылған ұяшық бар."),
+        .oddsRatioNote: (
+            " OR = odds ratio of mentioning in the first group against the second (Woolf interval; † = 0.5 added to every cell because one was 0); RD = risk difference, first minus second.",
+            " OR — отношение шансов упоминания в первой группе по сравнению со второй (интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0); RD — разность рисков, первая минус вторая.",
+            " OR — бірінші топта атау мүмкіндігінің екіншіге қатынасы (Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған); RD — тәуекелдер айырмасы, біріншісі минус екіншісі."),
+        .withheld: ("withheld", "не приводится", "келтірілмейді"),
+        .method: ("method", "метод", "әдіс"),
+        .contents: ("Contents", "Содержание", "Мазмұны"),
+        .summary: ("Summary", "Сводка", "Қорытынды"),
+        .charts: ("Charts", "Диаграммы", "Диаграммалар"),
+        .tables: ("Tables", "Таблицы", "Кестелер"),
+        .provenance: ("Provenance", "Происхождение данных", "Деректердің шығу тегі"),
+        .inputs: ("Inputs (SHA-256)", "Входные файлы (SHA-256)", "Кіріс файлдары (SHA-256)"),
+        .version: ("Version {version}; codebook {codebook}; analyze {tool}.", "Версия {version}; кодовая книга {codebook}; analyze {tool}.", "Нұсқа {version}; кодтар кітабы {codebook}; analyze {tool}."),
+        .comparisonTitle: ("{rows}: {groups}, within each {within} and pooled", "{rows}: {groups}, внутри каждой категории «{within}» и в целом", "{rows}: {groups}, әр «{within}» ішінде және жалпы"),
+        .tableID: ("Table id", "Идентификатор таблицы", "Кесте идентификаторы"),
+    ]
+
+    /// The phrase in this language with its slots filled; `{Name}` fills with a capitalized first letter.
+    func callAsFunction(_ key: Key, _ values: [String: String] = [:]) -> String {
+        let entry = Self.phrases[key]!
+        var text = switch language {
+        case .en: entry.en
+        case .ru: entry.ru
+        case .kk: entry.kk
+        }
+        for name in values.keys.sorted() {
+            let value = values[name]!
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+            let capitalName = name.prefix(1).uppercased() + name.dropFirst()
+            text = text.replacingOccurrences(of: "{\(capitalName)}", with: value.prefix(1).uppercased() + value.dropFirst())
+        }
+        return text
+    }
+
+    /// "a, b and c" in this language.
+    func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: "—"
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " " + self(.and) + " " + items.last!
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Analysis
+import Reporting
+import StudyModel
+import Testing
+
+@Suite struct LanguageTests {
+    @Test func everyReportCarriesTheSummaryInThreeLanguages() throws {
+        let files = try ReportBuilder(results: try fixtureResults(), suppression: false).files()
+        let russian = try #require(file("summary.ru.txt", in: files))
+        #expect(russian.contains("В выборке 6 опрошенных участников: 3 в Казахстане и 3 в Великобритании."))
+        #expect(russian.hasPrefix("БЕЗ КОНТРОЛЯ РАСКРЫТИЯ (--no-suppression)"))
+        let kazakh = try #require(file("summary.kk.txt", in: files))
+        #expect(kazakh.contains("Іріктемеде сұхбат берген 6 қатысушы бар: Қазақстанда 3 және Ұлыбританияда 3."))
+        let english = try #require(file("summary.en.txt", in: files))
+        #expect(english.contains("The sample has 6 interviewed participants: 3 in Kazakhstan and 3 in the United Kingdom."))
+        #expect(file("summary.txt", in: files) == english)
+    }
+
+    @Test func theReportLanguageReachesTablesHeadingsAndLabels() throws {
+        let files = try ReportBuilder(results: try fixtureResults(), language: .kk, suppression: false).files()
+        let html = try #require(file("report.html", in: files))
+        #expect(html.contains("<html lang=\"kk\">"))
+        #expect(html.contains("<h2>Мазмұны</h2>"))
+        let text = try #require(file("tables.txt", in: files))
+        #expect(text.contains("Кедергілер бойынша: ел"))
+        #expect(text.contains("\n  Жұмыс "))  // the codebook's Kazakh label of bar_busy_job
+        #expect(text.contains("База (қатысушылар)"))
+    }
+}
