@@ -55,7 +55,7 @@ let package = Package(
         // The analysis plan: crosstabs and survey distributions computed from the store.
         .target(
             name: "Analysis",
-            dependencies: ["StudyModel", "Storage", "Statistics"],
+            dependencies: ["StudyModel", "Storage", "Statistics", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // Rendering results: text, Markdown, tidy CSV, JSON, summary, provenance.
         .target(

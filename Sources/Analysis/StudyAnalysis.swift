@@ -10,12 +10,20 @@ import StudyModel
 public struct StudyAnalysis {
     public let manifest: StudyManifest
     public let data: StudyData
+    private let store: StudyStore
 
     /// Loads the study data from the store, applying the manifest's coder policy.
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
     public init(manifest: StudyManifest, store: StudyStore) throws {
         self.manifest = manifest
+        self.store = store
         data = try StudyData(store: store, policy: manifest.coding)
+    }
+
+    /// Up to `limit` quotable excerpts of a code (consent given, analysed coding), one per participant,
+    /// with pseudonyms (see ``QuoteSelection``).
+    public func quotes(code: String, limit: Int) throws -> [Quote] {
+        try QuoteSelection(data: data, manifest: manifest).quotes(code: code, limit: limit, store: store)
     }
 
     /// Computes one table (of the plan, or asked for by a notebook).

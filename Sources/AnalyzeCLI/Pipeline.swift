@@ -50,10 +50,14 @@ enum Pipeline {
             let manifest = try StudyManifest(directory: options.studyDirectory)
             let storePath = options.storePath
             var analysis: StudyAnalysis?
-            builder.computeTable = { spec in
-                if analysis == nil { analysis = try StudyAnalysis(manifest: manifest, store: StudyStore(path: storePath)) }
-                return try analysis!.table(for: spec)
+            func loaded() throws -> StudyAnalysis {
+                if let analysis { return analysis }
+                let fresh = try StudyAnalysis(manifest: manifest, store: StudyStore(path: storePath))
+                analysis = fresh
+                return fresh
             }
+            builder.computeTable = { spec in try loaded().table(for: spec) }
+            builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
         return (directory, try builder.write(to: directory))
     }

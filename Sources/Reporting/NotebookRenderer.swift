@@ -45,6 +45,8 @@ public struct Notebook: Sendable {
 ///   notebook (ROWS: barriers, factor-categories, involvement-roles, activities);
 /// - `chart ID`: the chart of a table (`barriers-by-country`, `barriers-fathers-vs-mothers`,
 ///   `barriers-by-role-within-country`, `intercoder-agreement`), written beside the notebook as SVG;
+/// - `quotes CODE [N]`: up to N (3) excerpts of a code, only from participants who consented to be
+///   quoted, each signed with a pseudonym, role and country, never the participant's id;
 /// - `summary`: the plain-text summary.
 struct NotebookRenderer {
     let results: AnalysisResults
@@ -53,6 +55,8 @@ struct NotebookRenderer {
     /// Computes a crosstab the plan does not hold (already through disclosure control), or `nil` when
     /// the store cannot be read.
     let computeTable: (TableSpec) throws -> TableResult?
+    /// Chooses quotable excerpts of a code (consent, pseudonyms), or `nil` when the store cannot be read.
+    let quotes: (String, Int) throws -> [Quote]?
 
     /// The rendered notebook and the chart files it refers to, paths relative to `notebooks/`.
     func render(_ notebook: Notebook) throws -> [(path: String, contents: String)] {
@@ -110,10 +114,26 @@ struct NotebookRenderer {
             }
             let file = "\(stem)-chart-\(number).svg"
             return ("![\(svg.caption)](\(file))\n\n*\(svg.caption)*", (file, svg.svg + "\n"))
+        case "quotes" where words.count == 2 || words.count == 3:
+            // The codes the plan's tables know.
+            let codes = results.tables.flatMap { table -> [String] in
+                guard case .crosstab(let crosstab) = table else { return [] }
+                return crosstab.rows.filter { $0.kind == .code }.map(\.id)
+            }
+            guard codes.contains(words[1]) else { throw fail("unknown code '\(words[1])'") }
+            let limit = words.count == 3 ? Int(words[2]) : 3
+            guard let limit, limit > 0 else { throw fail("quotes: the number of quotes must be a positive whole number") }
+            guard let chosen = try quotes(words[1], limit) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
+            guard !chosen.isEmpty else { return ("*No quotable excerpt (consent given) for this code.*", nil) }
+            return (chosen.map { quote in
+                let text = quote.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+                return text + "\n>\n> — \(quote.pseudonym), \(vocabulary.level(quote.role)), \(vocabulary.level(quote.country))"
+                    + (quote.language.map { " (\($0))" } ?? "")
+            }.joined(separator: "\n\n"), nil)
         case "summary" where words.count == 1:
             return ("```text\n" + summary.trimmingCharacters(in: .newlines) + "\n```", nil)
         default:
-            throw fail("unknown request '\(request)' (use: table ID, crosstab rows=… columns=… [where …], chart ID, summary)")
+            throw fail("unknown request '\(request)' (use: table ID, crosstab rows=… columns=… [where …], chart ID, quotes CODE [N], summary)")
         }
     }
 

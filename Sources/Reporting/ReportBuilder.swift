@@ -28,6 +28,8 @@ public struct ReportBuilder {
     /// Computes a table a notebook asks for that the plan does not hold (unsuppressed; the builder
     /// suppresses it); `nil` when there is no store to compute from.
     public var computeTable: ((TableSpec) throws -> TableResult)? = nil
+    /// Chooses quotable excerpts of a code for notebooks (see `StudyAnalysis.quotes`); `nil` without a store.
+    public var quotes: ((String, Int) throws -> [Quote])? = nil
 
     /// - Parameters:
     ///   - results: the analysis results, unsuppressed.
@@ -76,7 +78,8 @@ public struct ReportBuilder {
                 var single = results
                 single.tables = [try computeTable(spec)]
                 return (control?.apply(to: single) ?? single).tables[0]
-            })
+            },
+            quotes: { code, limit in try quotes?(code, limit) })
         for notebook in notebooks {
             files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
         }

@@ -91,6 +91,18 @@ public struct StoreReader {
         }
     }
 
+    /// The excerpts one code was applied to, with who coded them, in participant and file order.
+    public func excerpts(code: String) throws -> [(participantID: String, coder: String, excerpt: String, language: String?)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT participantId, coder, excerpt, language FROM segment
+                WHERE code = ? AND excerpt IS NOT NULL ORDER BY participantId, line
+                """,
+            arguments: [code]
+        ).map { (participantID: $0[0], coder: $0[1], excerpt: $0[2], language: $0[3]) }
+    }
+
     /// The number of stored code applications (rows of `segments.csv`).
     public func segmentRowCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM segment") ?? 0

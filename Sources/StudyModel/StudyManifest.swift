@@ -51,6 +51,13 @@ public struct StudyManifest: Sendable, Equatable {
     /// Disclosure control: published counts n with 0 < n < minimumCount are suppressed (5 by default;
     /// the ONS and the UK Data Service use 10).
     public var minimumCount: Int
+    /// Quotes: the participant attribute that records consent to be quoted, and the values that mean yes.
+    /// Without the attribute, nobody is quoted.
+    public var quoteConsentAttribute: String
+    public var quoteConsentValues: [String]
+    /// A secret that orders the pseudonyms of quoted participants; when absent, the SHA-256 of
+    /// `participants.csv` serves (known only to whoever holds the data).
+    public var pseudonymKey: String?
 
     /// The manifest's file name inside a study folder.
     public static let fileName = "study.yml"
@@ -76,6 +83,18 @@ public struct StudyManifest: Sendable, Equatable {
         var coding: CodingPolicy
         var analysis: Analysis?
         var disclosure: Disclosure?
+        var quotes: Quotes?
+    }
+
+    private struct Quotes: Decodable {
+        var consentAttribute: String?
+        var consentValues: [String]?
+        var pseudonymKey: String?
+        enum CodingKeys: String, CodingKey {
+            case consentAttribute = "consent_attribute"
+            case consentValues = "consent_values"
+            case pseudonymKey = "pseudonym_key"
+        }
     }
 
     private struct Disclosure: Decodable {
@@ -108,6 +127,9 @@ public struct StudyManifest: Sendable, Equatable {
         coding = file.coding
         minimumBase = file.analysis?.minimumBase ?? 10
         minimumCount = file.disclosure?.minimumCount ?? 5
+        quoteConsentAttribute = file.quotes?.consentAttribute ?? "quote_consent"
+        quoteConsentValues = file.quotes?.consentValues ?? ["yes"]
+        pseudonymKey = file.quotes?.pseudonymKey
         if minimumCount < 1 { complain("disclosure.minimum_count: must be at least 1 (1 suppresses nothing)") }
 
         for (variable, levels) in [("country", countries), ("role", roles)] {

@@ -1,4 +1,7 @@
 import Analysis
+import Ingest
+import Storage
+import TestSupport
 import Foundation
 import Reporting
 import StudyModel
@@ -31,5 +34,42 @@ import Testing
     func unknownRequestsFailWithFileAndLine(_ text: String, _ message: String) throws {
         let error = #expect(throws: InputProblem.self) { try render(text) }
         #expect(error?.description.hasPrefix(message) == true, "\(error?.description ?? "")")
+    }
+}
+
+@Suite struct QuoteTests {
+    func quotesNotebook(participants: String) throws -> String {
+        let fixture = try StudyFixture(participants: participants)
+        let store = try StudyStore.inMemory()
+        let ingester = try StudyIngester(studyDirectory: fixture.directory)
+        try ingester.ingest(into: store)
+        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store)
+        var builder = ReportBuilder(results: try analysis.run(), suppression: false)
+        builder.notebooks = [Notebook(name: "q.md", path: "q.md", text: "```analyze\nquotes bar_busy_job 5\n```\n")]
+        builder.quotes = { try analysis.quotes(code: $0, limit: $1) }
+        return try #require(file("notebooks/q.md", in: try builder.files()))
+    }
+
+    @Test func onlyConsentingParticipantsAreQuotedUnderPseudonyms() throws {
+        let quoted = try quotesNotebook(participants: """
+            participant_id,country,role,quote_consent
+            KZ-1,KZ,mother,yes
+            KZ-2,KZ,father,no
+            KZ-3,KZ,father,yes
+            UK-1,UK,mother,yes
+            UK-2,UK,mother,yes
+            UK-3,UK,teacher,yes
+
+            """)
+        // KZ-1 consented (her excerpt is quoted); KZ-2 did not (his three excerpts are not).
+        #expect(quoted.contains("> I work late, so \"school\" waits\n>\n> — P-"))
+        #expect(quoted.contains(", Mothers, Kazakhstan (en)"))
+        #expect(!quoted.contains("Работаю допоздна"))
+        #expect(!quoted.contains("KZ-1") && !quoted.contains("KZ-2"))
+    }
+
+    @Test func withoutAConsentAttributeNobodyIsQuoted() throws {
+        let quoted = try quotesNotebook(participants: StudyFixture.participants)
+        #expect(quoted == "*No quotable excerpt (consent given) for this code.*\n")
     }
 }
