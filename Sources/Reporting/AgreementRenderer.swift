@@ -10,11 +10,13 @@ struct AgreementRenderer {
     }
 
     func blocks(_ table: AgreementResult) -> [ReportBlock] {
+        let say = Phrasebook(language: vocabulary.language)
         guard table.participants > 0, table.coders.count == 2 else {
-            return [.title(id: table.id, text: title(of: table)), .note("No participant was coded by two coders: agreement cannot be computed.")]
+            return [.title(id: table.id, text: title(of: table)), .note(say(.agreementNoUnits))]
         }
+        let threshold = NumberFormat.fixed(table.threshold, 2)
         let rows = table.codes.map { code -> [String] in
-            let flag = code.flagged ? "below \(NumberFormat.fixed(table.threshold, 2))" : (code.kappa == nil && code.alpha == nil ? "not observed" : "")
+            let flag = code.flagged ? say(.below, ["t": threshold]) : (code.kappa == nil && code.alpha == nil ? say(.notObserved) : "")
             return [
                 code.label[vocabulary.language],
                 "\(code.presentFirst.map(String.init) ?? "*")/\(code.presentSecond.map(String.init) ?? "*")",
@@ -25,14 +27,16 @@ struct AgreementRenderer {
         let flagged = table.codes.filter(\.flagged)
         return [
             .title(id: table.id, text: title(of: table)),
-            .note("\(table.participants) participants were coded by more than one coder (\(table.allCoders.joined(separator: ", "))). "
-                + "Unit: the participant; a code is present for a coder who applied it at least once. Cohen's κ and percent "
-                + "agreement for \(table.coders.joined(separator: " and ")) on the \(table.codes.first?.units ?? 0) participants both coded; "
-                + "Krippendorff's α (nominal) over all coders, missing codings allowed. Overall α over all codes: "
-                + "\(NumberFormat.fixed(table.overallAlpha, 3)). Codes with κ below \(NumberFormat.fixed(table.threshold, 2)) are flagged"
-                + (flagged.isEmpty ? "; none is." : ": " + flagged.map { $0.label[vocabulary.language] }.joined(separator: ", ") + ".")),
+            .note(say(.agreementNote, [
+                "n": String(table.participants), "coders": table.allCoders.joined(separator: ", "),
+                "pair": table.coders.joined(separator: " — "), "units": String(table.codes.first?.units ?? 0),
+                "alpha": NumberFormat.fixed(table.overallAlpha, 3), "t": threshold,
+                "flagged": flagged.isEmpty
+                    ? say(.agreementFlagNone)
+                    : say(.agreementFlagList, ["list": flagged.map { $0.label[vocabulary.language] }.joined(separator: ", ")]),
+            ])),
             .grid(
-                header: [["", "present (\(table.coders.joined(separator: "/")))", "% agree", "κ", "α", "flag"]], rows: rows,
+                header: [["", say(.present, ["pair": table.coders.joined(separator: "/")]), say(.agree), "κ", "α", say(.flag)]], rows: rows,
                 indents: Array(repeating: 0, count: rows.count)),
         ]
     }

@@ -23,7 +23,7 @@ struct ComparisonRenderer {
             top += [vocabulary.level(stratum), "", "", ""]
             second += [groups[0], groups[1], "OR (95% CI)", "Fisher p"]
         }
-        top += ["Pooled (CMH)", "", "", ""]
+        top += [Phrasebook(language: vocabulary.language)(.pooled), "", "", ""]
         second += ["χ²", "p", "adj. p", "MH OR (95% CI)"]
         let header = [top, second]
         let rows = table.rows.map { row -> [String] in
@@ -47,12 +47,10 @@ struct ComparisonRenderer {
         }
         let families = Array(Set(table.rows.filter { $0.familySize > 0 }.map { "\($0.family), \($0.familySize) tests" })).sorted()
         let within = vocabulary.variable(table.comparison.within)
-        let note = "Cells: participants who mentioned the row's codes / all participants of the group (%). Within each "
-            + "\(within): Fisher's exact test and the odds ratio of \(groups[0].lowercased()) against \(groups[1].lowercased()) "
-            + "(Woolf interval; † = 0.5 added to every cell because one was 0). Pooled: the Cochran–Mantel–Haenszel χ² "
-            + "(1 df, no continuity correction) stratified by \(within), the Mantel–Haenszel common odds ratio "
-            + "(Robins–Breslow–Greenland interval), and the CMH p adjusted with Benjamini–Hochberg within: "
-            + families.joined(separator: "; ") + "."
+        let note = Phrasebook(language: vocabulary.language)(.comparisonNote, [
+            "within": within, "group0": groups[0].lowercased(), "group1": groups[1].lowercased(),
+            "families": families.joined(separator: "; "),
+        ])
         return [
             .title(id: table.id, text: title(of: table)),
             .note(note),

@@ -72,37 +72,41 @@ struct HTMLReportWriter {
 
     /// The chart of a table, if it has one: an SVG and its caption.
     static func chart(for table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
+        let say = Phrasebook(language: vocabulary.language)
         switch table {
         case .crosstab(let table) where table.id == "barriers-by-country":
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.groupedBars(
-                title: "Barriers by country", categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
+                title: say(.chartBarriersByCountry), categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 series: table.columns.map(vocabulary.columnLabel),
                 bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) },
-                axisLabel: "participants mentioning the barrier (%), with 95% Wilson intervals"),
-                "Barriers by country: share of all participants of each country who mentioned each barrier, with 95% intervals. * = suppressed.")
+                axisLabel: say(.axisMentioning)),
+                say(.captionBarriersByCountry))
         case .comparison(let table) where table.id == "barriers-fathers-vs-mothers":
             let rows = table.rows.filter { $0.row.kind == .code }
             let groups = table.comparison.groups.map(vocabulary.level)
             let series = table.strata.flatMap { stratum in groups.map { "\(vocabulary.level(stratum)): \($0)" } }
             return (SVGChart.groupedBars(
-                title: "Fathers and mothers by barrier", categories: rows.map { vocabulary.rowLabel($0.row) },
+                title: say(.chartFathersMothers), categories: rows.map { vocabulary.rowLabel($0.row) },
                 series: series,
                 bars: rows.map { row in row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } },
-                axisLabel: "participants mentioning the barrier (%), with 95% Wilson intervals"),
-                "Fathers next to mothers, within each country: share who mentioned each barrier, with 95% intervals. * = suppressed.")
+                axisLabel: say(.axisMentioning)),
+                say(.captionFathersMothers))
         case .crosstab(let table) where table.id == "barriers-by-role-within-country":
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.heatMap(
-                title: "Barriers by country and role", rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
+                title: say(.chartHeatMap), rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 columns: table.columns.map(vocabulary.columnLabel),
                 bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }),
-                "Heat map of barriers × country × role: percentage of the group who mentioned the barrier. Grey * = suppressed; — = no participant in the group.")
+                say(.captionHeatMap))
         case .agreement(let table) where table.participants > 0:
             return (SVGChart.agreementBars(
-                title: "Intercoder agreement per code", labels: table.codes.map { $0.label[vocabulary.language] },
+                title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
                 values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold),
-                "Cohen's κ per code (\(table.coders.joined(separator: " and ")), \(table.participants) participants coded by both); the dashed line is the threshold \(NumberFormat.fixed(table.threshold)); red = below it.")
+                say(.captionAgreement, [
+                    "pair": table.coders.joined(separator: " — "), "n": String(table.participants),
+                    "t": NumberFormat.fixed(table.threshold),
+                ]))
         default:
             return nil
         }

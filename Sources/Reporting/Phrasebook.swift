@@ -20,6 +20,10 @@ struct Phrasebook {
         case cellsParticipants, cellsSample, intervalsShown, intervalsInCSV, segmentsNote
         case baseParticipants, noTestSample, noTestGroups, testsNote, withheldNote, oddsRatioNote, withheld, method
         case contents, summary, charts, tables, provenance, inputs, version, tableID, comparisonTitle
+        case comparisonNote, pooled, agreementNote, agreementNoUnits, agreementFlagNone, agreementFlagList
+        case present, agree, flag, below, notObserved, surveyNote, answered, noAnswer
+        case chartBarriersByCountry, captionBarriersByCountry, chartFathersMothers, captionFathersMothers
+        case chartHeatMap, captionHeatMap, chartAgreement, captionAgreement, axisMentioning
     }
 
     private static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -102,6 +106,38 @@ struct Phrasebook {
         .inputs: ("Inputs (SHA-256)", "Входные файлы (SHA-256)", "Кіріс файлдары (SHA-256)"),
         .version: ("Version {version}; codebook {codebook}; analyze {tool}.", "Версия {version}; кодовая книга {codebook}; analyze {tool}.", "Нұсқа {version}; кодтар кітабы {codebook}; analyze {tool}."),
         .comparisonTitle: ("{rows}: {groups}, within each {within} and pooled", "{rows}: {groups}, внутри каждой категории «{within}» и в целом", "{rows}: {groups}, әр «{within}» ішінде және жалпы"),
+        .comparisonNote: (
+            "Cells: participants who mentioned the row's codes / all participants of the group (%). Within each {within}: Fisher's exact test and the odds ratio of {group0} against {group1} (Woolf interval; † = 0.5 added to every cell because one was 0). Pooled: the Cochran–Mantel–Haenszel χ² (1 df, no continuity correction) stratified by {within}, the Mantel–Haenszel common odds ratio (Robins–Breslow–Greenland interval), and the CMH p adjusted with Benjamini–Hochberg within: {families}.",
+            "Ячейки: участники, назвавшие коды строки / все участники группы (%). Внутри каждой категории «{within}»: точный тест Фишера и отношение шансов ({group0} к {group1}; интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0). В целом: χ² Кохрана–Мантеля–Хензеля (1 ст. св., без поправки на непрерывность) со стратификацией по «{within}», общее отношение шансов Мантеля–Хензеля (интервал Робинса–Бреслоу–Гренланда) и p CMH с поправкой Бенджамини–Хохберга внутри: {families}.",
+            "Ұяшықтар: жолдың кодтарын атаған қатысушылар / топтың барлық қатысушылары (%). Әр «{within}» ішінде: Фишердің нақты тесті және мүмкіндіктер қатынасы ({group0} / {group1}; Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған). Жалпы: «{within}» бойынша жіктелген Кохран–Мантель–Хензель χ² (1 еркіндік дәрежесі, үздіксіздікке түзетусіз), Мантель–Хензельдің ортақ мүмкіндіктер қатынасы (Робинс–Бреслоу–Гренланд аралығы) және Бенджамини–Хохберг бойынша түзетілген CMH p: {families}."),
+        .pooled: ("Pooled (CMH)", "В целом (CMH)", "Жалпы (CMH)"),
+        .agreementNote: (
+            "{n} participants were coded by more than one coder ({coders}). Unit: the participant; a code is present for a coder who applied it at least once. Cohen's κ and percent agreement for {pair} on the {units} participants both coded; Krippendorff's α (nominal) over all coders, missing codings allowed. Overall α over all codes: {alpha}. Codes with κ below {t} are flagged{flagged}",
+            "Участников, закодированных более чем одним кодировщиком ({coders}), — {n}. Единица — участник; код присутствует у кодировщика, если он применил его хотя бы раз. κ Коэна и процент согласия для пары {pair} по участникам, закодированным обоими ({units}); α Криппендорфа (номинальная) по всем кодировщикам, с пропусками. Общий α по всем кодам: {alpha}. Коды с κ ниже {t} отмечены{flagged}",
+            "Бірнеше кодтаушы кодтаған қатысушылар ({coders}) — {n}. Бірлік — қатысушы; кодтаушы кодты кемінде бір рет қолданса, код бар деп саналады. Екеуі де кодтаған қатысушылар ({units}) бойынша {pair} үшін Коэн κ және келісім пайызы; барлық кодтаушылар бойынша Криппендорф α (номиналды), өткізіп алулармен. Барлық кодтар бойынша жалпы α: {alpha}. κ мәні {t}-ден төмен кодтар белгіленген{flagged}"),
+        .agreementNoUnits: ("No participant was coded by two coders: agreement cannot be computed.", "Ни один участник не закодирован двумя кодировщиками: согласованность вычислить нельзя.", "Бірде-бір қатысушыны екі кодтаушы кодтамаған: келісімді есептеу мүмкін емес."),
+        .agreementFlagNone: ("; none is.", "; таких нет.", "; ондайлар жоқ."),
+        .agreementFlagList: (": {list}.", ": {list}.", ": {list}."),
+        .present: ("present ({pair})", "присутствует ({pair})", "бар ({pair})"),
+        .agree: ("% agree", "% согласия", "% келісім"),
+        .flag: ("flag", "отметка", "белгі"),
+        .below: ("below {t}", "ниже {t}", "{t}-ден төмен"),
+        .notObserved: ("not observed", "не встречался", "кездеспеді"),
+        .surveyNote: (
+            "Cells: respondents (% of the column's respondents who answered the item) and, in brackets, the adjusted standardized residual (|r| > 1.96: the cell drives the association). Below each item: Pearson's χ² of responses × groups; for ordinal items, Mann–Whitney U (two-sided as R's wilcox.test: exact without ties for n < 50, else normal with continuity correction) with the rank-biserial r.",
+            "Ячейки: респонденты (% от ответивших на вопрос в столбце) и в скобках скорректированный стандартизованный остаток (|r| > 1,96: ячейка определяет связь). Под каждым вопросом: χ² Пирсона ответов × групп; для порядковых вопросов — U Манна–Уитни (двусторонний, как wilcox.test в R: точный без совпадений при n < 50, иначе нормальное приближение с поправкой на непрерывность) с рангово-бисериальным r.",
+            "Ұяшықтар: респонденттер (бағанда сұраққа жауап бергендерден %) және жақшада түзетілген стандартталған қалдық (|r| > 1,96: ұяшық байланысты анықтайды). Әр сұрақтың астында: жауаптар × топтар бойынша Пирсон χ²; реттік сұрақтар үшін — Манн–Уитни U (R-дағы wilcox.test сияқты екі жақты: n < 50 және қайталанулар болмаса нақты, әйтпесе үздіксіздікке түзетілген қалыпты жуықтау) рангтық-бисериалдық r-мен."),
+        .answered: ("Answered", "Ответили", "Жауап бергендер"),
+        .noAnswer: ("No answer", "Нет ответа", "Жауап жоқ"),
+        .chartBarriersByCountry: ("Barriers by country", "Барьеры по странам", "Елдер бойынша кедергілер"),
+        .captionBarriersByCountry: ("Barriers by country: share of all participants of each country who mentioned each barrier, with 95% intervals. * = suppressed.", "Барьеры по странам: доля всех участников каждой страны, назвавших барьер, с 95% интервалами. * — скрыто.", "Елдер бойынша кедергілер: әр елдің кедергіні атаған қатысушыларының үлесі, 95% аралықтарымен. * — жасырылған."),
+        .chartFathersMothers: ("Fathers and mothers by barrier", "Отцы и матери по барьерам", "Кедергілер бойынша әкелер мен аналар"),
+        .captionFathersMothers: ("Fathers next to mothers, within each country: share who mentioned each barrier, with 95% intervals. * = suppressed.", "Отцы рядом с матерями внутри каждой страны: доля назвавших барьер, с 95% интервалами. * — скрыто.", "Әр ел ішінде әкелер аналардың қасында: кедергіні атағандардың үлесі, 95% аралықтарымен. * — жасырылған."),
+        .chartHeatMap: ("Barriers by country and role", "Барьеры по странам и ролям", "Елдер мен рөлдер бойынша кедергілер"),
+        .captionHeatMap: ("Heat map of barriers × country × role: percentage of the group who mentioned the barrier. Grey * = suppressed; — = no participant in the group.", "Тепловая карта барьеры × страна × роль: процент группы, назвавшей барьер. Серое * — скрыто; — — в группе нет участников.", "Кедергілер × ел × рөл жылу картасы: кедергіні атаған топтың пайызы. Сұр * — жасырылған; — — топта қатысушы жоқ."),
+        .chartAgreement: ("Intercoder agreement per code", "Согласованность кодировщиков по кодам", "Кодтаушылар келісімі кодтар бойынша"),
+        .captionAgreement: ("Cohen's κ per code ({pair}, {n} participants coded by both); the dashed line is the threshold {t}; red = below it.", "κ Коэна по кодам ({pair}, участников, закодированных обоими, — {n}); пунктир — порог {t}; красным — ниже порога.", "Кодтар бойынша Коэн κ ({pair}, екеуі де кодтаған қатысушылар — {n}); үзік сызық — {t} шегі; қызыл — шектен төмен."),
+        .axisMentioning: ("participants mentioning the barrier (%), with 95% Wilson intervals", "участники, назвавшие барьер (%), с 95% интервалами Уилсона", "кедергіні атаған қатысушылар (%), Уилсонның 95% аралықтарымен"),
         .tableID: ("Table id", "Идентификатор таблицы", "Кесте идентификаторы"),
     ]
 

@@ -15,10 +15,7 @@ struct SurveyRenderer {
         let language = vocabulary.language
         var blocks: [ReportBlock] = [
             .title(id: table.id, text: title(of: table)),
-            .note("Cells: respondents (% of the column's respondents who answered the item) and, in brackets, the "
-                + "adjusted standardized residual (|r| > 1.96: the cell drives the association). Below each item: "
-                + "Pearson's χ² of responses × groups; for ordinal items, Mann–Whitney U (two-sided as R's wilcox.test: "
-                + "exact without ties for n < 50, else normal with continuity correction) with the rank-biserial r."),
+            .note(Phrasebook(language: language)(.surveyNote)),
         ]
         for instrument in table.instruments {
             blocks.append(.heading("\(instrument.title[language]) (\(instrument.instrumentID))"))
@@ -34,10 +31,10 @@ struct SurveyRenderer {
                             + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? "")
                     })
                 }
-                rows.append(["Answered"] + instrument.columns.indices.map {
+                rows.append([Phrasebook(language: language)(.answered)] + instrument.columns.indices.map {
                     instrument.columns[$0].suppressed ? "*" : String(item.answered[$0])
                 })
-                rows.append(["No answer"] + instrument.columns.indices.map {
+                rows.append([Phrasebook(language: language)(.noAnswer)] + instrument.columns.indices.map {
                     item.suppressedMissing?[$0] == true ? "*" : String(item.missing[$0])
                 })
                 let header = [[""] + instrument.columns.map { "\(vocabulary.columnLabel($0)) (N = \($0.suppressed ? "*" : String($0.base)))" }]
