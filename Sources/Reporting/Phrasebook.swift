@@ -142,20 +142,30 @@ struct Phrasebook {
     ]
 
     /// The phrase in this language with its slots filled; `{Name}` fills with a capitalized first letter.
+    /// A slot without a value stays as it is.
     func callAsFunction(_ key: Key, _ values: [String: String] = [:]) -> String {
         let entry = Self.phrases[key]!
-        var text = switch language {
+        let template = switch language {
         case .en: entry.en
         case .ru: entry.ru
         case .kk: entry.kk
         }
-        for name in values.keys.sorted() {
-            let value = values[name]!
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
-            let capitalName = name.prefix(1).uppercased() + name.dropFirst()
-            text = text.replacingOccurrences(of: "{\(capitalName)}", with: value.prefix(1).uppercased() + value.dropFirst())
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            let lowered = name.prefix(1).lowercased() + name.dropFirst()
+            if let value = values[name] {
+                out += value
+            } else if let value = values[lowered], name != lowered {
+                out += value.prefix(1).uppercased() + value.dropFirst()
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return out + rest
     }
 
     /// "a, b and c" in this language.

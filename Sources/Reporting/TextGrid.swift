@@ -73,7 +73,12 @@ struct TextGrid {
         return spans
     }
 
+    /// `text` without trailing spaces.
     private func trimmed(_ text: String) -> String {
-        String(text.reversed().drop(while: { $0 == " " }).reversed())
+        var end = text.utf8.endIndex
+        while end > text.utf8.startIndex, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = text.utf8.index(before: end)
+        }
+        return String(text[..<end])
     }
 }
