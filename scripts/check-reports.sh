@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product analyze --product generate-sample >/dev/null
+swift build --product analyze >/dev/null
+swift build --product generate-sample >/dev/null
 bin=$(swift build --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
