@@ -56,6 +56,6 @@ struct QuoteSelection {
     }
 
     private func digest(_ key: String, _ id: String) -> String {
-        SHA256.hash(data: Data((key + "\u{0}" + id).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data((key + "\u{0}" + id).utf8)).lowercaseHexadecimal
     }
 }

@@ -78,7 +78,7 @@ final class SourceReader {
     func fingerprint(path: String, kind: String) -> SourceFileRecord {
         let digest = hashBox.hasher.finalize()
         return SourceFileRecord(
-            path: path, kind: kind, sha256: digest.map { hexByte($0) }.joined(), byteCount: hashBox.byteCount,
+            path: path, kind: kind, sha256: digest.lowercaseHexadecimal, byteCount: hashBox.byteCount,
             recordCount: recordCount)
     }
 }
@@ -87,11 +87,6 @@ final class SourceReader {
 private final class HashBox {
     var hasher = SHA256()
     var byteCount = 0
-}
-
-func hexByte(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
 }
 
 /// How far the ingest has read a file.

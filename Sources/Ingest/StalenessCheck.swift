@@ -15,7 +15,7 @@ extension StudyIngester {
             defer { try? handle.close() }
             var hasher = SHA256()
             while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty { hasher.update(data: block) }
-            return hasher.finalize().map { hexByte($0) }.joined() != file.sha256
+            return hasher.finalize().lowercaseHexadecimal != file.sha256
         }.map(\.path)
     }
 }

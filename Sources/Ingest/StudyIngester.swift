@@ -129,7 +129,7 @@ public struct StudyIngester {
         let data = try Data(contentsOf: URL(fileURLWithPath: manifest.path(of: relativePath)))
         let digest = SHA256.hash(data: data)
         return SourceFileRecord(
-            path: relativePath, kind: kind, sha256: digest.map { hexByte($0) }.joined(), byteCount: data.count,
+            path: relativePath, kind: kind, sha256: digest.lowercaseHexadecimal, byteCount: data.count,
             recordCount: 0)
     }
 }

@@ -2,6 +2,7 @@ import Analysis
 import Storage
 import Crypto
 import Foundation
+import StudyModel
 
 /// Writes `provenance.json`: what a report was built from and with.
 ///
@@ -57,10 +58,7 @@ enum ProvenanceWriter {
     }
 
     static func sha256Hex(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        SHA256.hash(data: Data(text.utf8)).lowercaseHexadecimal
     }
 }
 
