@@ -52,7 +52,7 @@ struct CrosstabBuilder {
             let index = codebook.index(of: code.id)!
             return (TableRow(kind: .code, id: code.id, label: code.label, depth: depth),
                     { participant in
-                        let segments = Int(data.analysedSegments[participant][index])
+                        let segments = data.segments(participant: participant, code: index)
                         return (segments > 0, segments)
                     })
         }
@@ -60,7 +60,7 @@ struct CrosstabBuilder {
             let indices = codes.map { codebook.index(of: $0.id)! }
             return (TableRow(kind: kind, id: id, label: label, depth: 0),
                     { participant in
-                        let segments = indices.reduce(0) { $0 + Int(data.analysedSegments[participant][$1]) }
+                        let segments = indices.reduce(0) { $0 + data.segments(participant: participant, code: $1) }
                         return (segments > 0, segments)
                     })
         }
@@ -70,7 +70,7 @@ struct CrosstabBuilder {
                 (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
                  { participant in
                      guard data.participants[participant].role == role else { return (false, 0) }
-                     return (true, data.analysedSegments[participant].reduce(0) { $0 + Int($1) })
+                     return (true, data.segments(participant: participant))
                  })
             }
         case .barriers, .factorCategories:

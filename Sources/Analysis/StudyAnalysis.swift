@@ -13,11 +13,19 @@ public struct StudyAnalysis {
     private let store: StudyStore
 
     /// Loads the study data from the store, applying the manifest's coder policy.
+    /// - Parameter onlyPlanAttributes: load only the participant attributes the plan groups or filters by
+    ///   (and the quote-consent attribute), which keeps a large study small in memory; a notebook that asks
+    ///   for other variables needs them all (`false`, the default).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
-    public init(manifest: StudyManifest, store: StudyStore) throws {
+    public init(manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false) throws {
         self.manifest = manifest
         self.store = store
-        data = try StudyData(store: store, policy: manifest.coding)
+        var attributes: Set<String>?
+        if onlyPlanAttributes {
+            let variables = manifest.plan.flatMap { $0.columns + ($0.filter?.keys.sorted() ?? []) + ($0.compare.map { [$0.variable, $0.within] } ?? []) }
+            attributes = Set(variables).subtracting(["country", "role"]).union([manifest.quoteConsentAttribute])
+        }
+        data = try StudyData(store: store, policy: manifest.coding, attributes: attributes)
     }
 
     /// Up to `limit` quotable excerpts of a code (consent given, analysed coding), one per participant,
@@ -50,6 +58,6 @@ public struct StudyAnalysis {
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
             minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount, participants: data.participants.count,
-            analysedSegments: data.analysedSegments.reduce(0) { $0 + $1.reduce(0) { $0 + Int($1) } }, tables: tables)
+            analysedSegments: data.totalSegments, tables: tables)
     }
 }

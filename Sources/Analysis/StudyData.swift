@@ -9,8 +9,10 @@ public struct StudyData: Sendable {
     public var sourceFiles: [SourceFileRecord]
     public var participants: [Participant]
     public var codebook: Codebook
-    /// `analysedSegments[p][c]`: segments of code `codebook.codes[c]` in participant `p`'s analysed coding.
-    public var analysedSegments: [[Int32]]
+    /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `p · codeCount + c`
+    /// (one flat array: a large study holds 4 bytes per participant and code, nothing more).
+    private var analysedSegments: [Int32]
+    private var codeCount: Int
     /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
     public var analysedCoder: [String?]
     /// Every participant coded by two or more coders, with the codes (indices into the codebook) each
@@ -24,13 +26,15 @@ public struct StudyData: Sendable {
     /// who coded the participant; codings of other coders are ignored here (they serve agreement).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
     /// - Complexity: one ordered pass over the segment table; memory O(participants × codes).
-    public init(store: StudyStore, policy: CodingPolicy) throws {
+    /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
+    public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil) throws {
         let loaded = try store.read { reader -> (StudyData?) in
             guard let study = try reader.study() else { return nil }
             let codebook = try reader.codebook()
-            let participants = try reader.participants()
+            let participants = try reader.participants(attributes: attributes)
             let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
-            var segments = Array(repeating: Array(repeating: Int32(0), count: codebook.codes.count), count: participants.count)
+            let codeCount = codebook.codes.count
+            var segments = Array(repeating: Int32(0), count: participants.count * codeCount)
             var coders: [String?] = Array(repeating: nil, count: participants.count)
             var multiplyCoded: [MultiplyCodedParticipant] = []
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
@@ -52,7 +56,7 @@ public struct StudyData: Sendable {
                     multiplyCoded.append(MultiplyCodedParticipant(participant: participant, codesByCoder: codes))
                 }
                 for row in pending where row.coder == chosen {
-                    if let code = codebook.index(of: row.code) { segments[participant][code] += Int32(row.segments) }
+                    if let code = codebook.index(of: row.code) { segments[participant * codeCount + code] += Int32(row.segments) }
                 }
                 pending.removeAll(keepingCapacity: true)
             }
@@ -65,7 +69,8 @@ public struct StudyData: Sendable {
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, analysedCoder: coders, multiplyCoded: multiplyCoded, surveys: surveys)
+                analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, multiplyCoded: multiplyCoded,
+                surveys: surveys)
         }
         guard let loaded else { throw AnalysisError.emptyStore }
         self = loaded
@@ -73,7 +78,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: [[Int32]], analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
+        analysedSegments: [Int32], codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
     ) {
         self.study = study
@@ -81,10 +86,27 @@ public struct StudyData: Sendable {
         self.participants = participants
         self.codebook = codebook
         self.analysedSegments = analysedSegments
+        self.codeCount = codeCount
         self.analysedCoder = analysedCoder
         self.multiplyCoded = multiplyCoded
         self.surveys = surveys
     }
+}
+
+extension StudyData {
+    /// Analysed segments of code `code` (a codebook index) for participant `participant`.
+    @inline(__always)
+    public func segments(participant: Int, code: Int) -> Int {
+        Int(analysedSegments[participant * codeCount + code])
+    }
+
+    /// All analysed segments of a participant.
+    public func segments(participant: Int) -> Int {
+        analysedSegments[(participant * codeCount)..<((participant + 1) * codeCount)].reduce(0) { $0 + Int($1) }
+    }
+
+    /// All analysed segments of the study.
+    public var totalSegments: Int { analysedSegments.reduce(0) { $0 + Int($1) } }
 }
 
 /// A participant coded by two or more coders.

@@ -30,7 +30,7 @@ enum Pipeline {
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
-        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
         try results.jsonData().write(to: URL(fileURLWithPath: options.resultsPath), options: .atomic)
         return results
     }

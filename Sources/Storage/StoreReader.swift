@@ -59,18 +59,22 @@ public struct StoreReader {
         return try Codebook(version: version, codes: codes, file: "store")
     }
 
-    /// The participants in file order, with their attributes.
-    public func participants() throws -> [Participant] {
-        var attributes: [String: [String: String]] = [:]
+    /// The participants in file order, with their attributes (only those named, when `names` is given:
+    /// a large study then holds only what its tables group by).
+    public func participants(attributes names: Set<String>? = nil) throws -> [Participant] {
+        var participants = try Row.fetchAll(db, sql: "SELECT id, country, role FROM participant ORDER BY position").map {
+            Participant(id: $0["id"], country: $0["country"], role: $0["role"])
+        }
+        if let names, names.isEmpty { return participants }
+        let indexByID = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
         let rows = try Row.fetchCursor(
             db, sql: "SELECT participantId, name, value FROM participantAttribute ORDER BY participantId, name")
         while let row = try rows.next() {
-            attributes[row["participantId"], default: [:]][row["name"]] = row["value"]
+            let name: String = row[1]
+            guard names?.contains(name) ?? true, let index = indexByID[row[0]] else { continue }
+            participants[index].attributes[name] = row[2]
         }
-        return try Row.fetchAll(db, sql: "SELECT id, country, role FROM participant ORDER BY position").map {
-            let id: String = $0["id"]
-            return Participant(id: id, country: $0["country"], role: $0["role"], attributes: attributes[id] ?? [:])
-        }
+        return participants
     }
 
     /// Calls `body` with the segment count of every (participant, code, coder) present in the store,

@@ -63,7 +63,7 @@ struct AnalyzeBenchmark: ParsableCommand {
             + "peak RSS \(peakResidentMiB()) MiB")
 
         clock = Stopwatch()
-        let results = try StudyAnalysis(manifest: ingester.manifest, store: StudyStore(path: storePath)).run()
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: StudyStore(path: storePath), onlyPlanAttributes: true).run()
         let analysis = clock.lap()
         print("analyze    \(results.tables.count) tables over \(summary.segmentRows) rows in \(seconds(analysis)) s: "
             + "\(Int(Double(summary.segmentRows) / analysis)) rows/s; peak RSS \(peakResidentMiB()) MiB")
