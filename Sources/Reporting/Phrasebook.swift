@@ -24,6 +24,8 @@ struct Phrasebook {
         case present, agree, flag, below, notObserved, surveyNote, answered, noAnswer
         case chartBarriersByCountry, captionBarriersByCountry, chartFathersMothers, captionFathersMothers
         case chartHeatMap, captionHeatMap, chartAgreement, captionAgreement, axisMentioning
+        case itemChiSquare, itemChiWithheld, itemChiNone, itemMannWhitney, itemMannWhitneyNone, exact, normalCC
+        case scalesNote, scaleNone, scaleLine, scaleReversed, item, itemRest, alphaIfDeleted
     }
 
     private static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -138,6 +140,20 @@ struct Phrasebook {
         .chartAgreement: ("Intercoder agreement per code", "Согласованность кодировщиков по кодам", "Кодтаушылар келісімі кодтар бойынша"),
         .captionAgreement: ("Cohen's κ per code ({pair}, {n} participants coded by both); the dashed line is the threshold {t}; red = below it.", "κ Коэна по кодам ({pair}, участников, закодированных обоими, — {n}); пунктир — порог {t}; красным — ниже порога.", "Кодтар бойынша Коэн κ ({pair}, екеуі де кодтаған қатысушылар — {n}); үзік сызық — {t} шегі; қызыл — шектен төмен."),
         .axisMentioning: ("participants mentioning the barrier (%), with 95% Wilson intervals", "участники, назвавшие барьер (%), с 95% интервалами Уилсона", "кедергіні атаған қатысушылар (%), Уилсонның 95% аралықтарымен"),
+        .itemChiSquare: ("χ²({df}) = {x}, {p}, V = {v}; {k} of {n} cells expected < 5 (minimum {m})", "χ²({df}) = {x}, {p}, V = {v}; ожидаемая частота < 5 в {k} из {n} ячеек (минимум {m})", "χ²({df}) = {x}, {p}, V = {v}; {n} ұяшықтың {k} ұяшығында күтілетін жиілік < 5 (ең азы {m})"),
+        .itemChiWithheld: ("χ²: withheld (a suppressed count could be recovered from it)", "χ²: не приводится (по нему можно восстановить скрытое значение)", "χ²: келтірілмейді (ол арқылы жасырылған санды қалпына келтіруге болады)"),
+        .itemChiNone: ("χ²: not computed (fewer than two groups or responses observed)", "χ²: не вычислен (меньше двух групп или ответов)", "χ²: есептелмеді (топтар немесе жауаптар екіден аз)"),
+        .itemMannWhitney: ("{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}"),
+        .itemMannWhitneyNone: ("{groups}: not computed (a group has no answer)", "{groups}: не вычислен (в группе нет ответов)", "{groups}: есептелмеді (топта жауап жоқ)"),
+        .exact: ("exact", "точный", "нақты"),
+        .normalCC: ("normal, cc", "нормальное приближение, поправка", "қалыпты жуықтау, түзету"),
+        .scalesNote: ("Scales (Cronbach's α over respondents who answered every item; reversed items reversed first):", "Шкалы (α Кронбаха по респондентам, ответившим на все вопросы; обратные вопросы предварительно перевёрнуты):", "Шкалалар (барлық сұраққа жауап бергендер бойынша Кронбах α; кері сұрақтар алдымен аударылған):"),
+        .scaleNone: ("{label}: α not computed (fewer than two complete respondents).", "{label}: α не вычислен (меньше двух полных респондентов).", "{label}: α есептелмеді (толық респонденттер екіден аз)."),
+        .scaleLine: ("{label} ({k} items, n = {n}{reversed}): α = {alpha}", "{label} (вопросов: {k}, n = {n}{reversed}): α = {alpha}", "{label} (сұрақтар: {k}, n = {n}{reversed}): α = {alpha}"),
+        .scaleReversed: ("; reversed: {items}", "; обратные: {items}", "; кері: {items}"),
+        .item: ("item", "вопрос", "сұрақ"),
+        .itemRest: ("item–rest r", "r с остальными", "қалғанымен r"),
+        .alphaIfDeleted: ("α if deleted", "α без вопроса", "сұрақсыз α"),
         .tableID: ("Table id", "Идентификатор таблицы", "Кесте идентификаторы"),
     ]
 

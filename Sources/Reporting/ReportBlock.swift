@@ -21,7 +21,7 @@ enum ReportBlock {
             case (.title(let id, let text), .text):
                 out.append("\(id): \(text)")
             case (.title(let id, let text), .markdown):
-                out.append("### \(escaped(text))\n\nTable id: `\(id)`.")
+                out.append("### \(escaped(text))\n\n`\(id)`")
             case (.heading(let text), .text):
                 out.append("\n" + text + "\n" + String(repeating: "-", count: text.count))
             case (.heading(let text), .markdown):

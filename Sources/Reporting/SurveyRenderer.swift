@@ -48,43 +48,51 @@ struct SurveyRenderer {
     }
 
     private func testLine(_ item: SurveyItemDistribution) -> String {
+        let say = Phrasebook(language: vocabulary.language)
         var parts: [String] = []
         if let chi = item.chiSquare {
-            parts.append("χ²(\(chi.degreesOfFreedom)) = \(NumberFormat.fixed(chi.pearson)), \(NumberFormat.pClause(chi.pearsonP)), "
-                + "V = \(NumberFormat.fixed(chi.cramersV)); \(chi.cellsBelowFive) of \(chi.cellCount) cells expected < 5 "
-                + "(minimum \(NumberFormat.fixed(chi.minimumExpected)))")
-        } else if item.testsWithheld {
-            parts.append("χ²: withheld (a suppressed count could be recovered from it)")
+            parts.append(say(.itemChiSquare, [
+                "df": String(chi.degreesOfFreedom), "x": NumberFormat.fixed(chi.pearson), "p": NumberFormat.pClause(chi.pearsonP),
+                "v": NumberFormat.fixed(chi.cramersV), "k": String(chi.cellsBelowFive), "n": String(chi.cellCount),
+                "m": NumberFormat.fixed(chi.minimumExpected),
+            ]))
         } else {
-            parts.append("χ²: not computed (fewer than two groups or responses observed)")
+            parts.append(say(item.testsWithheld ? .itemChiWithheld : .itemChiNone))
         }
         for comparison in item.comparisons {
-            let groups = comparison.groups.map(vocabulary.level).joined(separator: " vs ")
+            let groups = comparison.groups.map(vocabulary.level).joined(separator: " — ")
             if let test = comparison.test {
-                parts.append("\(groups) (n = \(comparison.answered.map(String.init).joined(separator: ", "))): "
-                    + "W = \(NumberFormat.fixed(test.w, 1)), \(NumberFormat.pClause(test.p)) (\(test.method == .exact ? "exact" : "normal, cc")), "
-                    + "r = \(NumberFormat.fixed(test.rankBiserial))")
+                parts.append(say(.itemMannWhitney, [
+                    "groups": groups, "ns": comparison.answered.map(String.init).joined(separator: ", "),
+                    "w": NumberFormat.fixed(test.w, 1), "p": NumberFormat.pClause(test.p),
+                    "method": say(test.method == .exact ? .exact : .normalCC), "r": NumberFormat.fixed(test.rankBiserial),
+                ]))
             } else {
-                parts.append("\(groups): not computed (a group has no answer)")
+                parts.append(say(.itemMannWhitneyNone, ["groups": groups]))
             }
         }
         return parts.joined(separator: ". ") + "."
     }
 
     private func scaleBlocks(_ instrument: InstrumentDistribution) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.note("\nScales (Cronbach's α over respondents who answered every item; reversed items reversed first):")]
+        let say = Phrasebook(language: vocabulary.language)
+        var blocks: [ReportBlock] = [.note("\n" + say(.scalesNote))]
         for scale in instrument.scales {
+            let label = scale.label[vocabulary.language]
             guard let alpha = scale.cronbach else {
-                blocks.append(.note("\(scale.label[vocabulary.language]): α not computed (fewer than two complete respondents)."))
+                blocks.append(.note(say(.scaleNone, ["label": label])))
                 continue
             }
-            let reversed = scale.reversedItems.isEmpty ? "" : "; reversed: " + scale.reversedItems.joined(separator: ", ")
-            blocks.append(.note("\(scale.label[vocabulary.language]) (\(scale.items.count) items, n = \(alpha.respondents)\(reversed)): "
-                + "α = \(NumberFormat.fixed(alpha.alpha, 3))"))
+            let reversed = scale.reversedItems.isEmpty ? "" : say(.scaleReversed, ["items": scale.reversedItems.joined(separator: ", ")])
+            blocks.append(.note(say(.scaleLine, [
+                "label": label, "k": String(scale.items.count), "n": String(alpha.respondents), "reversed": reversed,
+                "alpha": NumberFormat.fixed(alpha.alpha, 3),
+            ])))
             let rows = scale.items.indices.map { index in
                 [scale.items[index], NumberFormat.fixed(alpha.itemRestCorrelations[index], 3), NumberFormat.fixed(alpha.alphaIfDeleted[index], 3)]
             }
-            blocks.append(.grid(header: [["item", "item–rest r", "α if deleted"]], rows: rows, indents: Array(repeating: 1, count: rows.count)))
+            blocks.append(.grid(
+                header: [[say(.item), say(.itemRest), say(.alphaIfDeleted)]], rows: rows, indents: Array(repeating: 1, count: rows.count)))
         }
         return blocks
     }
