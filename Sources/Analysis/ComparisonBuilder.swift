@@ -20,18 +20,7 @@ struct ComparisonBuilder {
                     && (stratum == nil || participant.value(of: comparison.within) == stratum)
             }
         }
-        func cell(_ membership: CrosstabBuilder.Membership, _ people: [Int]) -> TableCell {
-            var participants = 0, segments = 0
-            for person in people {
-                let (counts, count) = membership(person)
-                if counts { participants += 1 }
-                segments += count
-            }
-            return TableCell(
-                participants: participants, base: people.count,
-                percent: people.isEmpty ? nil : Double(participants) * 100 / Double(people.count), segments: segments,
-                interval: WilsonScoreInterval(count: participants, total: people.count))
-        }
+        let cell = CrosstabBuilder.cell
         func table(_ first: TableCell, _ second: TableCell) -> ContingencyTable {
             ContingencyTable([
                 [first.participants, first.base - first.participants], [second.participants, second.base - second.participants],

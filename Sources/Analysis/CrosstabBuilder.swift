@@ -21,25 +21,29 @@ struct CrosstabBuilder {
         var cells: [[TableCell]] = []
         for (row, membership) in rowDefinitions(spec.rows) {
             rows.append(row)
-            cells.append(zip(groups.columns, columnMembers).map { column, members in
-                var participants = 0
-                var segments = 0
-                for participant in members {
-                    let (counts, segmentCount) = membership(participant)
-                    if counts { participants += 1 }
-                    segments += segmentCount
-                }
-                return TableCell(
-                    participants: participants, base: column.base,
-                    percent: column.base == 0 ? nil : Double(participants) * 100 / Double(column.base),
-                    segments: segments, interval: WilsonScoreInterval(count: participants, total: column.base))
-            })
+            cells.append(columnMembers.map { members in Self.cell(membership, members) })
         }
         var table = CrosstabResult(
             id: spec.id, rowSet: spec.rows, columnVariables: spec.columns, filter: spec.filter,
             columns: groups.columns, rows: rows, cells: cells, tests: [])
         table.tests = RowTestBuilder.tests(for: table)
         return table
+    }
+
+    /// The cell of a row over a group of participants: those who count in the row, over all of them,
+    /// with the Wilson interval and the segments beside.
+    static func cell(_ membership: Membership, _ people: [Int]) -> TableCell {
+        var participants = 0
+        var segments = 0
+        for person in people {
+            let (counts, count) = membership(person)
+            if counts { participants += 1 }
+            segments += count
+        }
+        return TableCell(
+            participants: participants, base: people.count,
+            percent: people.isEmpty ? nil : Double(participants) * 100 / Double(people.count), segments: segments,
+            interval: WilsonScoreInterval(count: participants, total: people.count))
     }
 
     /// Whether a participant counts in a row, and their analysed segments of the row's codes.
