@@ -8,6 +8,13 @@ public struct StoredStudy: Sendable, Equatable, Codable {
     public var version: String
     public var codebookVersion: String
     public var toolVersion: String
+
+    public init(name: String, version: String, codebookVersion: String, toolVersion: String) {
+        self.name = name
+        self.version = version
+        self.codebookVersion = codebookVersion
+        self.toolVersion = toolVersion
+    }
 }
 
 /// How many segments one coder applied one code with, for one participant.

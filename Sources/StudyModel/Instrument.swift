@@ -9,10 +9,21 @@ public struct ResponseScale: Codable, Sendable, Equatable {
     public struct Value: Codable, Sendable, Equatable {
         public var value: Int
         public var label: LocalizedText
+
+        public init(value: Int, label: LocalizedText) {
+            self.value = value
+            self.label = label
+        }
     }
     public var id: String
     public var level: MeasurementLevel
     public var values: [Value]
+
+    public init(id: String, level: MeasurementLevel, values: [Value]) {
+        self.id = id
+        self.level = level
+        self.values = values
+    }
 
     /// The label of a response code, if the scale has it.
     public func label(of value: Int) -> LocalizedText? {
