@@ -39,8 +39,16 @@ enum Pipeline {
     static func report(
         _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en
     ) throws -> (directory: String, files: [String]) {
-        let data = try Data(contentsOf: URL(fileURLWithPath: options.resultsPath))
-        let results = try AnalysisResults(jsonData: data)
+        guard let data = FileManager.default.contents(atPath: options.resultsPath) else {
+            throw InputProblem(file: options.resultsPath, message: "no analysis results: run 'analyze analyze' first")
+        }
+        let results: AnalysisResults
+        do {
+            results = try AnalysisResults(jsonData: data)
+        } catch {
+            throw InputProblem(
+                file: options.resultsPath, message: "cannot read the analysis results (from another version?): run 'analyze analyze' again")
+        }
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
         var builder = ReportBuilder(
             results: results, language: language, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],

@@ -31,6 +31,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case missingColumns([String])
         /// A record has more or fewer fields than the header.
         case fieldCount(expected: Int, found: Int)
+        /// The header is one field holding semicolons or tabs: the file uses another delimiter.
+        case otherDelimiter(String)
 
         /// Whether reading can go on after this problem (the record is bad, the file is not).
         public var isRecoverable: Bool {
@@ -57,6 +59,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
                 "missing required column\(names.count == 1 ? "" : "s") "
                     + names.map { "'\($0)'" }.joined(separator: ", ")
             case .fieldCount(let expected, let found): "expected \(expected) fields as in the header, found \(found)"
+            case .otherDelimiter(let name):
+                "the header is one field separated by \(name): save the file with commas as the delimiter"
             }
         }
     }

@@ -47,6 +47,12 @@ public final class CSVTableReader {
             indexByName[name] = index
             names.append(name)
         }
+        if names.count == 1, !requiredColumns.isEmpty, indexByName[requiredColumns[0]] == nil {
+            // Excel in Russian or Kazakh locales saves ';'-separated "CSV"; say so instead of listing columns.
+            for (delimiter, name) in [(";", "semicolons"), ("\t", "tabs")] where names[0].contains(delimiter) {
+                throw CSVError(file: path, line: headerRecord.line, reason: .otherDelimiter(name))
+            }
+        }
         let missing = requiredColumns.filter { indexByName[$0] == nil }
         guard missing.isEmpty else {
             throw CSVError(file: path, line: headerRecord.line, reason: .missingColumns(missing))

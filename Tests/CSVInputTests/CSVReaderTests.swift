@@ -152,5 +152,10 @@ func records(inBytes bytes: [UInt8]) throws -> [(Int, [String])] {
         #expect(empty?.reason == .emptyFile)
         let blankName = #expect(throws: CSVError.self) { try CSVTableReader(path: try temporaryFile("a,,c\n")) }
         #expect(blankName?.reason == .emptyColumnName)
+        let semicolons = #expect(throws: CSVError.self) {
+            try CSVTableReader(path: try temporaryFile("participant_id;country;role\nP1;KZ;mother\n"), requiredColumns: ["participant_id"])
+        }
+        #expect(semicolons?.description.hasSuffix(
+            ":1: the header is one field separated by semicolons: save the file with commas as the delimiter") == true)
     }
 }
