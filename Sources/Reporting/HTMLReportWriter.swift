@@ -80,7 +80,7 @@ struct HTMLReportWriter {
                 title: say(.chartBarriersByCountry), categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 series: table.columns.map(vocabulary.columnLabel),
                 bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) },
-                axisLabel: say(.axisMentioning)),
+                axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
                 say(.captionBarriersByCountry))
         case .comparison(let table) where table.id == "barriers-fathers-vs-mothers":
             let rows = table.rows.filter { $0.row.kind == .code }
@@ -90,23 +90,24 @@ struct HTMLReportWriter {
                 title: say(.chartFathersMothers), categories: rows.map { vocabulary.rowLabel($0.row) },
                 series: series,
                 bars: rows.map { row in row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } },
-                axisLabel: say(.axisMentioning)),
+                axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
                 say(.captionFathersMothers))
         case .crosstab(let table) where table.id == "barriers-by-role-within-country":
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.heatMap(
                 title: say(.chartHeatMap), rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 columns: table.columns.map(vocabulary.columnLabel),
-                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }),
+                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }, decimals: vocabulary.decimals),
                 say(.captionHeatMap))
         case .agreement(let table) where table.participants > 0:
             return (SVGChart.agreementBars(
                 title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
-                values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold),
-                say(.captionAgreement, [
+                values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold,
+                decimals: vocabulary.decimals),
+                vocabulary.decimals(say(.captionAgreement, [
                     "pair": table.coders.joined(separator: " — "), "n": String(table.participants),
                     "t": NumberFormat.fixed(table.threshold),
-                ]))
+                ])))
         default:
             return nil
         }

@@ -13,7 +13,16 @@ enum ReportBlock {
 
     enum Style { case text, markdown, html }
 
-    static func render(_ blocks: [ReportBlock], style: Style) -> String {
+    /// - Parameter decimals: writes the numbers of notes and cells as the report's language does.
+    static func render(_ blocks: [ReportBlock], style: Style, decimals: (String) -> String = { $0 }) -> String {
+        let blocks = blocks.map { block -> ReportBlock in
+            switch block {
+            case .note(let text): .note(decimals(text))
+            case .grid(let header, let rows, let indents):
+                .grid(header: header, rows: rows.map { [$0[0]] + $0.dropFirst().map(decimals) }, indents: indents)
+            default: block
+            }
+        }
         if style == .html { return renderHTML(blocks) }
         var out: [String] = []
         for block in blocks {

@@ -28,7 +28,8 @@ enum SVGChart {
 
     /// Grouped horizontal bars: one group per category, one bar per series, whiskers for the 95% interval.
     static func groupedBars(
-        title: String, categories: [String], series: [String], bars: [[Bar]], axisLabel: String
+        title: String, categories: [String], series: [String], bars: [[Bar]], axisLabel: String,
+        decimals: (String) -> String = { $0 }
     ) -> String {
         let labelWidth = 330.0, plotWidth = 520.0, barHeight = 11.0, gap = 9.0
         let groupHeight = Double(series.count) * barHeight + gap
@@ -62,7 +63,7 @@ enum SVGChart {
                 }
                 guard let percent = bar.percent else { continue }
                 svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(plotWidth * percent / 100))\" height=\"\(f(barHeight - 2))\" "
-                    + "fill=\"\(palette[index % palette.count])\"><title>\(text(series[index])): \(f(percent))%</title></rect>"
+                    + "fill=\"\(palette[index % palette.count])\"><title>\(text(series[index])): \(decimals(f(percent)))%</title></rect>"
                 if let lower = bar.lower, let upper = bar.upper {
                     let yMid = y + (barHeight - 2) / 2
                     svg += "<line x1=\"\(f(labelWidth + plotWidth * lower / 100))\" y1=\"\(f(yMid))\" "
@@ -75,7 +76,9 @@ enum SVGChart {
     }
 
     /// A heat map of percentages: rows × columns, darker for higher; hidden cells grey with "*".
-    static func heatMap(title: String, rows: [String], columns: [String], bars: [[Bar]]) -> String {
+    static func heatMap(
+        title: String, rows: [String], columns: [String], bars: [[Bar]], decimals: (String) -> String = { $0 }
+    ) -> String {
         let labelWidth = 330.0, cellWidth = 58.0, cellHeight = 20.0, headerHeight = 120.0
         // Room on the right for the last column's slanted label.
         let width = labelWidth + Double(columns.count) * cellWidth + 110
@@ -95,7 +98,7 @@ enum SVGChart {
                 let (fill, value): (String, String) = if bar.suppressed {
                     ("#c8c8c8", "*")
                 } else if let percent = bar.percent {
-                    (shade(percent), f(percent))
+                    (shade(percent), decimals(f(percent)))
                 } else {
                     ("#f2f2f2", "—")
                 }
@@ -108,7 +111,10 @@ enum SVGChart {
     }
 
     /// Horizontal bars of a statistic between 0 and 1 (κ), a dashed line at the threshold, flagged bars red.
-    static func agreementBars(title: String, labels: [String], values: [Double?], flagged: [Bool], threshold: Double) -> String {
+    static func agreementBars(
+        title: String, labels: [String], values: [Double?], flagged: [Bool], threshold: Double,
+        decimals: (String) -> String = { $0 }
+    ) -> String {
         let labelWidth = 330.0, plotWidth = 420.0, rowHeight = 16.0, top = 20.0
         let height = top + Double(labels.count) * rowHeight + 36
         let width = labelWidth + plotWidth + 60
@@ -118,7 +124,7 @@ enum SVGChart {
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = labelWidth + plotWidth * tick
             svg += "<line x1=\"\(f(x))\" y1=\"\(f(top - 4))\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
-                + "<text x=\"\(f(x))\" y=\"\(f(height - 16))\" class=\"tick\" text-anchor=\"middle\">\(NumberFormat.fixed(tick, 2))</text>\n"
+                + "<text x=\"\(f(x))\" y=\"\(f(height - 16))\" class=\"tick\" text-anchor=\"middle\">\(decimals(NumberFormat.fixed(tick, 2)))</text>\n"
         }
         let thresholdX = labelWidth + plotWidth * threshold
         svg += "<line x1=\"\(f(thresholdX))\" y1=\"\(f(top - 8))\" x2=\"\(f(thresholdX))\" y2=\"\(f(height - 30))\" class=\"threshold\"/>\n"
@@ -128,7 +134,7 @@ enum SVGChart {
             if let value = values[row] {
                 let clipped = min(1, max(0, value))
                 svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 2))\" width=\"\(f(plotWidth * clipped))\" height=\"\(f(rowHeight - 5))\" "
-                    + "fill=\"\(flagged[row] ? "#c0392b" : palette[0])\"><title>κ = \(NumberFormat.fixed(value, 3))</title></rect>"
+                    + "fill=\"\(flagged[row] ? "#c0392b" : palette[0])\"><title>κ = \(decimals(NumberFormat.fixed(value, 3)))</title></rect>"
             } else {
                 svg += "<text x=\"\(f(labelWidth + 4))\" y=\"\(f(y + rowHeight - 5))\" class=\"hidden\">not observed</text>"
             }

@@ -31,6 +31,8 @@ struct SummaryWriter {
         if let text = agreement() { paragraphs.append(text) }
         if let text = surveys() { paragraphs.append(text) }
         paragraphs.append(say(.howToRead, ["level": String(level)]))
+        // Numbers as the language writes them; the title keeps the study's version as it is.
+        paragraphs = [paragraphs[0]] + paragraphs.dropFirst().map(vocabulary.decimals)
         return paragraphs.flatMap { $0.components(separatedBy: "\n\n") }.map { wrapped($0) }.joined(separator: "\n\n") + "\n"
     }
 

@@ -5,7 +5,7 @@ struct TableRenderer {
     let vocabulary: Vocabulary
 
     func render(_ table: TableResult, style: ReportBlock.Style) -> String {
-        ReportBlock.render(blocks(table), style: style)
+        ReportBlock.render(blocks(table), style: style, decimals: vocabulary.decimals)
     }
 
     func blocks(_ table: TableResult) -> [ReportBlock] {

@@ -63,6 +63,21 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// Numbers as the language writes them: Russian and Kazakh texts use a decimal comma ("33,3"). Every
+    /// "." between two digits becomes ","; English text is returned as it is. For rendered text only:
+    /// CSV and JSON keep the decimal point.
+    public func decimals(_ text: String) -> String {
+        guard language != .en, text.contains(".") else { return text }
+        var characters = Array(text)
+        for index in characters.indices.dropFirst().dropLast()
+        where characters[index] == "." && characters[index - 1].isASCII && characters[index - 1].isNumber
+            && characters[index + 1].isASCII && characters[index + 1].isNumber
+        {
+            characters[index] = ","
+        }
+        return String(characters)
+    }
+
     /// The display name of a variable.
     public func variable(_ name: String) -> String {
         Self.variables[name]?[language] ?? name
