@@ -24,7 +24,7 @@ struct ParticipantsLoader {
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
         let attributeColumns = reader.header.indices.filter { ![idColumn, countryColumn, roleColumn].contains($0) }
-        var firstLine: [String: Int] = [:]
+        var checks = IdentityChecks(who: "participant")
 
         while let record = reader.next(log: &log) {
             var valid = true
@@ -35,18 +35,14 @@ struct ParticipantsLoader {
             let id = reader.value(record, idColumn, log: &log)
             let country = reader.value(record, countryColumn, log: &log)
             let role = reader.value(record, roleColumn, log: &log)
-            if let id {
-                seenIDs.insert(id)
-                if let first = firstLine[id] {
-                    complain(idColumn, "duplicate participant id (first on line \(first))")
-                } else {
-                    firstLine[id] = record.line
-                }
-            } else {
-                complain(idColumn, "empty value; every participant needs an id")
+            if let id { seenIDs.insert(id) }
+            if let problem = checks.problem(withID: id, line: record.line) { complain(idColumn, problem) }
+            if let problem = checks.problem(withLevel: country, of: "country", declared: manifest.countries) {
+                complain(countryColumn, problem)
             }
-            check(country, column: countryColumn, levels: manifest.countries, variable: "country", complain: complain)
-            check(role, column: roleColumn, levels: manifest.roles, variable: "role", complain: complain)
+            if let problem = checks.problem(withLevel: role, of: "role", declared: manifest.roles) {
+                complain(roleColumn, problem)
+            }
             var attributes: [String: String] = [:]
             for column in attributeColumns {
                 if let value = reader.value(record, column, log: &log) { attributes[reader.header[column]] = value }
@@ -56,19 +52,5 @@ struct ParticipantsLoader {
             if try transaction.insert(participant, position: stored, line: record.line) { stored += 1 }
         }
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
-    }
-
-    private func check(
-        _ value: String?, column: Int, levels: [String], variable: String, complain: (Int?, String) -> Void
-    ) {
-        guard let value else {
-            complain(column, "empty value; every participant needs a \(variable)")
-            return
-        }
-        if !levels.contains(value) {
-            complain(
-                column,
-                "'\(value)' is not a declared \(variable) (study.yml declares \(levels.joined(separator: ", ")))")
-        }
     }
 }

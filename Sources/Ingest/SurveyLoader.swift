@@ -34,7 +34,7 @@ struct SurveyLoader {
                 message: "column '\(name)' is not an item of instrument '\(instrument.id)'"))
         }
 
-        var firstLine: [String: Int] = [:]
+        var checks = IdentityChecks(who: "respondent")
         while let record = reader.next(log: &log) {
             var valid = true
             func complain(_ column: Int?, _ message: String) {
@@ -42,27 +42,14 @@ struct SurveyLoader {
                 valid = false
             }
             let id = reader.value(record, idColumn, log: &log)
-            if let id {
-                if let first = firstLine[id] {
-                    complain(idColumn, "duplicate respondent id (first on line \(first))")
-                } else {
-                    firstLine[id] = record.line
-                }
-            } else {
-                complain(idColumn, "empty value; every respondent needs an id")
-            }
+            if let problem = checks.problem(withID: id, line: record.line) { complain(idColumn, problem) }
             let country = reader.value(record, countryColumn, log: &log)
             let role = reader.value(record, roleColumn, log: &log)
-            for (value, column, levels, variable) in [
-                (country, countryColumn, manifest.countries, "country"), (role, roleColumn, manifest.roles, "role"),
-            ] {
-                if let value {
-                    if !levels.contains(value) {
-                        complain(column, "'\(value)' is not a declared \(variable) (study.yml declares \(levels.joined(separator: ", ")))")
-                    }
-                } else {
-                    complain(column, "empty value; every respondent needs a \(variable)")
-                }
+            if let problem = checks.problem(withLevel: country, of: "country", declared: manifest.countries) {
+                complain(countryColumn, problem)
+            }
+            if let problem = checks.problem(withLevel: role, of: "role", declared: manifest.roles) {
+                complain(roleColumn, problem)
             }
             var answers: [(itemID: String, value: Int?)] = []
             for (item, column, allowed) in items {

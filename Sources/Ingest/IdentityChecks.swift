@@ -1,0 +1,27 @@
+/// The checks that participants and survey respondents share: a unique id, and a declared country and role.
+struct IdentityChecks {
+    /// "participant", "respondent": who the messages speak of.
+    let who: String
+    private var firstLine: [String: Int] = [:]
+
+    init(who: String) {
+        self.who = who
+    }
+
+    /// The problem with an id, if any: empty, or met before (with the line it was first met on).
+    mutating func problem(withID id: String?, line: Int) -> String? {
+        guard let id else { return "empty value; every \(who) needs an id" }
+        if let first = firstLine[id] { return "duplicate \(who) id (first on line \(first))" }
+        firstLine[id] = line
+        return nil
+    }
+
+    /// The problem with a level, if any: empty, or not one the manifest declares.
+    func problem(withLevel value: String?, of variable: String, declared levels: [String]) -> String? {
+        guard let value else { return "empty value; every \(who) needs a \(variable)" }
+        guard levels.contains(value) else {
+            return "'\(value)' is not a declared \(variable) (study.yml declares \(levels.joined(separator: ", ")))"
+        }
+        return nil
+    }
+}
