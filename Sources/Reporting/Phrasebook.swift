@@ -17,9 +17,9 @@ struct Phrasebook {
         case surveyRespondents, surveyNoDifference, surveyDifferences, surveyItem, scaleAlpha, baseTooSmall
         case howToRead, and, barriers, activities, items, theCountries
         case disclosureOn, disclosureOff
-        case cellsParticipants, cellsSample, intervalsShown, intervalsInCSV, segmentsNote
+        case cellsParticipants, cellsSample, intervalsShown, intervalsInCSV
         case baseParticipants, noTestSample, noTestGroups, testsNote, withheldNote, oddsRatioNote, withheld, method
-        case contents, summary, charts, tables, provenance, inputs, version, tableID, comparisonTitle
+        case contents, summary, charts, tables, provenance, inputs, version, comparisonTitle
         case comparisonNote, pooled, agreementNote, agreementNoUnits, agreementFlagNone, agreementFlagList
         case present, agree, flag, below, notObserved, surveyNote, answered, noAnswer
         case chartBarriersByCountry, captionBarriersByCountry, chartFathersMothers, captionFathersMothers
@@ -85,7 +85,6 @@ struct Phrasebook {
         .cellsSample: ("Cells: participants (% of the column's participants); seg = analysed coded segments.", "Ячейки: участники (% от участников столбца); seg = анализируемые закодированные фрагменты.", "Ұяшықтар: қатысушылар (бағандағы қатысушылардан %); seg = талданатын кодталған үзінділер."),
         .intervalsShown: ("; 95% Wilson interval", "; 95% интервал Уилсона", "; Уилсонның 95% аралығы"),
         .intervalsInCSV: ("; 95% Wilson intervals in the tidy CSV", "; 95% интервалы Уилсона — в CSV", "; Уилсонның 95% аралықтары — CSV файлында"),
-        .segmentsNote: ("seg", "seg", "seg"),
         .baseParticipants: ("Base (participants)", "База (участники)", "База (қатысушылар)"),
         .noTestSample: ("No test: the sample table describes who was interviewed.", "Без теста: таблица выборки описывает, кто был опрошен.", "Тест жоқ: іріктеме кестесі кімдермен сұхбат жүргізілгенін сипаттайды."),
         .noTestGroups: ("No test: fewer than two column groups have participants.", "Без теста: меньше двух групп столбцов с участниками.", "Тест жоқ: қатысушылары бар баған топтары екіден аз."),
@@ -154,7 +153,6 @@ struct Phrasebook {
         .item: ("item", "вопрос", "сұрақ"),
         .itemRest: ("item–rest r", "r с остальными", "қалғанымен r"),
         .alphaIfDeleted: ("α if deleted", "α без вопроса", "сұрақсыз α"),
-        .tableID: ("Table id", "Идентификатор таблицы", "Кесте идентификаторы"),
     ]
 
     /// The phrase in this language with its slots filled; `{Name}` fills with a capitalized first letter.
