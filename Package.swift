@@ -57,10 +57,16 @@ let package = Package(
             name: "Analysis",
             dependencies: ["StudyModel", "Storage", "Statistics", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
+        // The publication stage: disclosure control over every published table at once, its audit, and
+        // the statistics recomputed on the counts that may be published.
+        .target(name: "Publication", dependencies: ["StudyModel", "Statistics", "Analysis"], swiftSettings: swiftSettings),
         // Rendering results: text, Markdown, tidy CSV, JSON, summary, provenance.
         .target(
             name: "Reporting",
-            dependencies: ["StudyModel", "Storage", "Statistics", "Analysis", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "StudyModel", "Storage", "Statistics", "Analysis", "Publication",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         // The commands.
         .target(
@@ -111,8 +117,12 @@ let package = Package(
             dependencies: ["Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "PublicationTests",
+            dependencies: ["Publication", "Reporting", "Analysis", "Statistics", "Ingest", "Storage", "StudyModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
+            dependencies: ["Reporting", "Publication", "Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalyzeCLITests",

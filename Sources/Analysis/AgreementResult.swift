@@ -21,6 +21,9 @@ public struct CodeAgreement: Codable, Sendable, Equatable {
     public var presentSecond: Int?
     /// Whether the agreement falls below the manifest's threshold (κ, or α where κ is undefined).
     public var flagged: Bool
+    /// Whether disclosure control withheld κ, α, the percent agreement and the flag (a coder's count is
+    /// hidden, and the expected agreement is linear in it).
+    public var withheld: Bool = false
 }
 
 /// Intercoder agreement for every code of the codebook.
@@ -36,5 +39,7 @@ public struct AgreementResult: Codable, Sendable, Equatable {
     public var threshold: Double
     /// Krippendorff's α over all codes at once (unit: participant × code).
     public var overallAlpha: Double?
+    /// Whether disclosure control withheld the overall α (some code's agreement is withheld).
+    public var overallWithheld: Bool = false
     public var codes: [CodeAgreement]
 }

@@ -16,12 +16,17 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     public var minimumBase: Int
     /// Disclosure control: published counts from 1 to `minimumCount − 1` are suppressed.
     public var minimumCount: Int
+    /// Disclosure control: whether a count equal to its group's size is hidden (`disclosure.full_cells`).
+    public var suppressFullCells: Bool
     /// Whether the counts of these results were passed through disclosure control.
     public var suppressionApplied: Bool = false
     public var participants: Int
     /// Analysed coded segments of the whole study (a total: never suppressed).
     public var analysedSegments: Int
     public var tables: [TableResult]
+    /// The atoms every count of the tables is a sum of, with their true counts: for disclosure control
+    /// only, never published (``DisclosureBasis``); `nil` once the results have been published.
+    public var basis: DisclosureBasis?
 
     /// The results as deterministic JSON.
     public func jsonData() throws -> Data {
@@ -37,7 +42,8 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
 
     public init(
         toolVersion: String, study: StoredStudy, sourceFiles: [SourceFileRecord], countries: [String], roles: [String],
-        analysedCoders: [String], minimumBase: Int, minimumCount: Int, participants: Int, analysedSegments: Int, tables: [TableResult]
+        analysedCoders: [String], minimumBase: Int, minimumCount: Int, suppressFullCells: Bool = true, participants: Int, analysedSegments: Int, tables: [TableResult],
+        basis: DisclosureBasis? = nil
     ) {
         self.toolVersion = toolVersion
         self.study = study
@@ -47,8 +53,10 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         self.analysedCoders = analysedCoders
         self.minimumBase = minimumBase
         self.minimumCount = minimumCount
+        self.suppressFullCells = suppressFullCells
         self.participants = participants
         self.analysedSegments = analysedSegments
         self.tables = tables
+        self.basis = basis
     }
 }

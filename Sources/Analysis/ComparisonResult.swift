@@ -23,12 +23,26 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     public var pooledSecond: TableCell
     /// The Cochran–Mantel–Haenszel test stratified by the strata, with the common odds ratio.
     public var cochranMantelHaenszel: CochranMantelHaenszelTest?
-    /// The Benjamini–Hochberg adjusted CMH p-value (uncorrected statistic) within the family.
+    /// Fisher's exact test of the pooled 2 × 2 table (group × mentioned, all strata together), with its
+    /// odds ratio: the pooled test where a stratum's count is hidden but the pooled counts are published.
+    public var pooledFisher: FisherExactTest? = nil
+    public var pooledOddsRatio: OddsRatio? = nil
+    /// Which pooled test ``adjustedP`` adjusts: the CMH test, or Fisher's test of the pooled counts.
+    public var pooledTest: PooledTest? = nil
+    /// The Benjamini–Hochberg adjusted p-value of the row's pooled test within the family.
     public var adjustedP: Double?
     public var family: String
     public var familySize: Int
     /// Whether disclosure control withheld the pooled test (a cell of the row is suppressed).
     public var withheld: Bool = false
+}
+
+/// The test of a comparison row pooled over the strata.
+public enum PooledTest: String, Codable, Sendable {
+    /// Cochran–Mantel–Haenszel, stratified (the uncorrected statistic).
+    case cochranMantelHaenszel = "cmh"
+    /// Fisher's exact test of the pooled counts, strata ignored.
+    case fisherPooled = "fisher-pooled"
 }
 
 /// A comparison of two groups row by row, within strata and pooled (`barriers-fathers-vs-mothers`).
@@ -39,4 +53,6 @@ public struct GroupComparisonResult: Codable, Sendable, Equatable {
     /// The strata's levels, in declared order.
     public var strata: [String]
     public var rows: [ComparisonRow]
+    /// Whether the cells carry their segment counts (see ``CrosstabResult/segmentsPublished``).
+    public var segmentsPublished: Bool = true
 }

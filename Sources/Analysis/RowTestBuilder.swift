@@ -9,34 +9,53 @@ import StudyModel
 /// groups the odds ratio with its interval and the risk difference. The Fisher p-values are adjusted
 /// with Benjamini–Hochberg within each family: the group rows (factor categories, activity types) and
 /// the code rows of the table are two families.
-enum RowTestBuilder {
+public enum RowTestBuilder {
     static func tests(for table: CrosstabResult) -> [RowTest] {
         guard table.rowSet != .sample, table.columns.filter({ $0.base > 0 }).count >= 2 else { return [] }
         let tested = table.columns.indices.filter { table.columns[$0].base > 0 }
         // Rows are independent (each Monte Carlo draw is seeded on its own): test them on all cores.
         var tests = ConcurrentMap.map(table.rows.indices) { rowIndex -> RowTest in
-            let row = table.rows[rowIndex]
-            let cells = tested.map { table.cells[rowIndex][$0] }
-            let contingency = ContingencyTable([cells.map(\.participants), cells.map { $0.base - $0.participants }])
-            let mentionedFirst = ContingencyTable(cells.map { [$0.participants, $0.base - $0.participants] })
-            return RowTest(
-                rowKind: row.kind, row: row.id, groups: tested.count, fisher: FisherExactTest(contingency),
-                chiSquare: ChiSquareTest(contingency),
-                oddsRatio: tested.count == 2 ? OddsRatio(mentionedFirst) : nil,
-                adjustedP: nil, family: "", familySize: 0)
+            test(of: table, row: rowIndex, columns: tested)
+        }
+        adjust(&tests, table: table.id)
+        return tests
+    }
+
+    /// The tests of one row of a table on some of its column groups (indices into `table.columns`, each
+    /// with participants): the publication stage tests a row on the groups whose counts it publishes.
+    public static func test(of table: CrosstabResult, row rowIndex: Int, columns tested: [Int]) -> RowTest {
+        let row = table.rows[rowIndex]
+        let cells = tested.map { table.cells[rowIndex][$0] }
+        let contingency = ContingencyTable([cells.map(\.participants), cells.map { $0.base - $0.participants }])
+        let mentionedFirst = ContingencyTable(cells.map { [$0.participants, $0.base - $0.participants] })
+        var test = RowTest(
+            rowKind: row.kind, row: row.id, groups: tested.count, fisher: FisherExactTest(contingency),
+            chiSquare: ChiSquareTest(contingency),
+            oddsRatio: tested.count == 2 ? OddsRatio(mentionedFirst) : nil,
+            adjustedP: nil, family: "", familySize: 0)
+        if tested.count < table.columns.filter({ $0.base > 0 }).count { test.testedColumns = tested }
+        return test
+    }
+
+    /// Adjusts the Fisher p-values of the tests with Benjamini–Hochberg within each family (the group
+    /// rows and the code rows of the table); tests without a Fisher p (withheld) are in no family.
+    public static func adjust(_ tests: inout [RowTest], table: String) {
+        for index in tests.indices {
+            tests[index].adjustedP = nil
+            tests[index].family = ""
+            tests[index].familySize = 0
         }
         for kind in [RowKind.factorCategory, .activityType, .code] {
             let members = tests.indices.filter { tests[$0].rowKind == kind && tests[$0].fisher != nil }
             guard !members.isEmpty else { continue }
             let adjusted = BenjaminiHochberg.adjusted(members.map { tests[$0].fisher!.p })
-            let family = "\(familyName(kind)) of \(table.id)"
+            let family = "\(familyName(kind)) of \(table)"
             for (member, value) in zip(members, adjusted) {
                 tests[member].adjustedP = value
                 tests[member].family = family
                 tests[member].familySize = members.count
             }
         }
-        return tests
     }
 
     private static func familyName(_ kind: RowKind) -> String {

@@ -50,6 +50,12 @@ public struct StudyAnalysis {
         }
     }
 
+    /// The atoms of participants and respondents that the tables' counts are sums of (see
+    /// ``DisclosureBasis``): disclosure control sees every published table through them at once.
+    public func disclosureBasis(for specs: [TableSpec]) -> DisclosureBasis {
+        DisclosureBasisBuilder(data: data, manifest: manifest).build(for: specs)
+    }
+
     /// Computes every table of the manifest's plan, in plan order.
     /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
     public func run() throws -> AnalysisResults {
@@ -57,7 +63,8 @@ public struct StudyAnalysis {
         return AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
-            minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount, participants: data.participants.count,
-            analysedSegments: data.totalSegments, tables: tables)
+            minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount,
+            suppressFullCells: manifest.suppressFullCells, participants: data.participants.count,
+            analysedSegments: data.totalSegments, tables: tables, basis: disclosureBasis(for: manifest.plan))
     }
 }

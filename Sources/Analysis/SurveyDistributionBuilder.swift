@@ -80,3 +80,11 @@ struct SurveyDistributionBuilder {
         }
     }
 }
+
+extension SurveyItemDistribution {
+    /// Pearson's χ² of responses × the given column groups (indices into the instrument's columns): the
+    /// publication stage tests an item on the groups whose counts it publishes.
+    public func chiSquare(over columns: [Int]) -> ChiSquareTest? {
+        ChiSquareTest(ContingencyTable(scale.values.indices.map { value in columns.map { counts[$0][value] } }))
+    }
+}

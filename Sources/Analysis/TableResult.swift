@@ -119,9 +119,11 @@ public struct CrosstabResult: Codable, Sendable, Equatable {
     public var rows: [TableRow]
     /// `cells[row][column]`.
     public var cells: [[TableCell]]
-    /// Significance tests per row. The tests come with the inference work (issue 3); until then the
-    /// list is empty and reports say that no test was run.
+    /// Significance tests per row (empty for the sample table and for a single column group).
     public var tests: [RowTest]
+    /// Whether the cells carry their segment counts: internal builds do; published reports leave them
+    /// out (a participant count never exceeds its segment count, so they would need protecting too).
+    public var segmentsPublished: Bool = true
 }
 
 /// The tests of one row of a multiple-response table: mentioned / not mentioned × the column groups
@@ -146,8 +148,12 @@ public struct RowTest: Codable, Sendable, Equatable {
     public var family: String
     /// The number of tests in the family.
     public var familySize: Int
-    /// Whether disclosure control withheld the row's tests (a cell of the row is suppressed, and a test
-    /// or an effect size could give it away).
+    /// The column groups tested (indices into the table's columns) when they are fewer than the groups
+    /// with participants: disclosure control tests a row on the groups whose counts are published.
+    /// `nil`: every group with participants.
+    public var testedColumns: [Int]? = nil
+    /// Whether disclosure control withheld the row's tests (fewer than two groups of the row have
+    /// published counts, and a test or an effect size could give a hidden one away).
     public var withheld: Bool = false
 }
 
@@ -174,6 +180,12 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
     public var suppressedMissing: [Bool]? = nil
     /// Whether the item's χ² (and its residuals) were withheld because a count is hidden.
     public var testsWithheld: Bool = false
+    /// The column groups the χ² was computed over when disclosure control left out groups with a hidden
+    /// count (indices into the instrument's columns); `nil`: every group.
+    public var chiSquareColumns: [Int]? = nil
+    /// Per column: whether the number who answered is hidden (it would give a hidden "no answer" count
+    /// away); the column's percentages are then hidden too. `nil` when nothing is hidden.
+    public var answeredHidden: [Bool]? = nil
 
     public init(
         itemID: String, text: LocalizedText, scale: ResponseScale, counts: [[Int]], missing: [Int],
@@ -190,7 +202,7 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case itemID, text, scale, counts, missing, answered, chiSquare, comparisons, testsWithheld
+        case itemID, text, scale, counts, missing, answered, chiSquare, comparisons, testsWithheld, chiSquareColumns
     }
 
     public init(from decoder: any Decoder) throws {
@@ -202,11 +214,14 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
         let missing = try container.decode([Int?].self, forKey: .missing)
         self.counts = counts.map { $0.map { $0 ?? 0 } }
         self.missing = missing.map { $0 ?? 0 }
-        answered = try container.decode([Int].self, forKey: .answered)
-        if counts.joined().contains(nil) || missing.contains(nil) {
+        let answered = try container.decode([Int?].self, forKey: .answered)
+        self.answered = answered.map { $0 ?? 0 }
+        if counts.joined().contains(nil) || missing.contains(nil) || answered.contains(nil) {
             suppressedCounts = counts.map { $0.map { $0 == nil } }
             suppressedMissing = missing.map { $0 == nil }
+            if answered.contains(nil) { answeredHidden = answered.map { $0 == nil } }
         }
+        chiSquareColumns = try container.decodeIfPresent([Int].self, forKey: .chiSquareColumns)
         chiSquare = try container.decodeIfPresent(ChiSquareTest.self, forKey: .chiSquare)
         comparisons = try container.decode([SurveyComparison].self, forKey: .comparisons)
         testsWithheld = try container.decodeIfPresent(Bool.self, forKey: .testsWithheld) ?? false
@@ -223,8 +238,9 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
         }
         try container.encode(shownCounts, forKey: .counts)
         try container.encode(missing.enumerated().map { suppressedMissing?[$0] == true ? nil : $1 }, forKey: .missing)
-        try container.encode(answered, forKey: .answered)
+        try container.encode(answered.enumerated().map { answeredHidden?[$0] == true ? nil : $1 }, forKey: .answered)
         try container.encodeIfPresent(chiSquare, forKey: .chiSquare)
+        try container.encodeIfPresent(chiSquareColumns, forKey: .chiSquareColumns)
         try container.encode(comparisons, forKey: .comparisons)
         if testsWithheld { try container.encode(true, forKey: .testsWithheld) }
     }
@@ -238,6 +254,9 @@ public struct SurveyComparison: Codable, Sendable, Equatable {
     /// Respondents who answered, per group.
     public var answered: [Int]
     public var test: MannWhitneyUTest?
+    /// Whether disclosure control withheld the test (a count of the two groups is hidden, and W with the
+    /// published margins could give it away).
+    public var withheld: Bool = false
 }
 
 /// The reliability of one multi-item scale of an instrument.
@@ -248,6 +267,8 @@ public struct ScaleReliability: Codable, Sendable, Equatable {
     /// Items reversed (value ↦ min + max − value) before α was computed.
     public var reversedItems: [String]
     public var cronbach: CronbachAlpha?
+    /// Whether disclosure control withheld α (an item's answers over all respondents are not published).
+    public var withheld: Bool = false
 }
 
 /// The distributions of every item of one instrument.

@@ -65,6 +65,7 @@ enum Pipeline {
                 return fresh
             }
             builder.computeTable = { spec in try loaded().table(for: spec) }
+            builder.computeBasis = { specs in try loaded().disclosureBasis(for: manifest.plan + specs) }
             builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
         return (directory, try builder.write(to: directory))

@@ -16,7 +16,8 @@ struct AgreementRenderer {
         }
         let threshold = NumberFormat.fixed(table.threshold, 2)
         let rows = table.codes.map { code -> [String] in
-            let flag = code.flagged ? say(.below, ["t": threshold]) : (code.kappa == nil && code.alpha == nil ? say(.notObserved) : "")
+            let flag = code.withheld ? say(.agreementWithheld)
+                : code.flagged ? say(.below, ["t": threshold]) : (code.kappa == nil && code.alpha == nil ? say(.notObserved) : "")
             return [
                 code.label[vocabulary.language],
                 "\(code.presentFirst.map(String.init) ?? "*")/\(code.presentSecond.map(String.init) ?? "*")",
@@ -30,7 +31,7 @@ struct AgreementRenderer {
             .note(say(.agreementNote, [
                 "n": String(table.participants), "coders": table.allCoders.joined(separator: ", "),
                 "pair": table.coders.joined(separator: " — "), "units": String(table.codes.first?.units ?? 0),
-                "alpha": NumberFormat.fixed(table.overallAlpha, 3), "t": threshold,
+                "alpha": table.overallWithheld ? say(.overallAlphaWithheld) : NumberFormat.fixed(table.overallAlpha, 3), "t": threshold,
                 "flagged": flagged.isEmpty
                     ? say(.agreementFlagNone)
                     : say(.agreementFlagList, ["list": flagged.map { $0.label[vocabulary.language] }.joined(separator: ", ")]),

@@ -3,17 +3,40 @@ import Foundation
 /// RFC 4180 quoting for the CSV files reports write, with the spreadsheet-formula guard.
 enum CSVFieldEscaping {
     /// `field` as a CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled), and
-    /// prefixed with `'` when it starts with `=`, `+`, `-`, `@`, TAB or CR, so that a spreadsheet
-    /// does not run it as a formula (OWASP ASVS 1.2.10). Numbers are written by the caller unescaped.
+    /// prefixed with `'` when it starts with `=`, `+`, `-`, `@`, TAB or CR and is not a plain number, so
+    /// that a spreadsheet does not run it as a formula (OWASP ASVS 1.2.10).
     static func escape(_ field: String) -> String {
         var text = field
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether `text` is a plain decimal number (`-0.125`, `-1.5e-05`): a spreadsheet reads it as a
+    /// number, never as a formula, so it is written as it is and R and pandas read the column as numbers.
+    static func isNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        func digits() -> Int {
+            let count = scalars.prefix { ("0"..."9").contains($0) }.count
+            scalars = scalars.dropFirst(count)
+            return count
+        }
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        guard digits() > 0 else { return false }
+        if scalars.first == "." {
+            scalars = scalars.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if scalars.first == "e" || scalars.first == "E" {
+            scalars = scalars.dropFirst()
+            if scalars.first == "-" || scalars.first == "+" { scalars = scalars.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return scalars.isEmpty
     }
 
     /// One CSV line (LF-terminated) from text fields.

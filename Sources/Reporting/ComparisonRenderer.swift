@@ -23,25 +23,34 @@ struct ComparisonRenderer {
             top += [vocabulary.level(stratum), "", "", ""]
             second += [groups[0], groups[1], "OR (95% CI)", "Fisher p"]
         }
-        top += [Phrasebook(language: vocabulary.language)(.pooled), "", "", ""]
-        second += ["χ²", "p", "adj. p", "MH OR (95% CI)"]
+        let say = Phrasebook(language: vocabulary.language)
+        top += [say(.pooled), "", "", "", "", ""]
+        second += [groups[0], groups[1], say(.pooledTest), "p", say(.adjustedP), "OR (95% CI)"]
         let header = [top, second]
         let rows = table.rows.map { row -> [String] in
             var cells: [String] = [vocabulary.rowLabel(row.row)]
             for stratum in row.strata {
                 cells.append(share(stratum.first))
                 cells.append(share(stratum.second))
-                cells.append(stratum.withheld ? "withheld" : NumberFormat.oddsRatio(stratum.oddsRatio))
+                cells.append(stratum.withheld ? say(.withheld) : NumberFormat.oddsRatio(stratum.oddsRatio))
                 cells.append(stratum.withheld ? "" : NumberFormat.p(stratum.fisher?.p))
             }
-            let pooled = row.cochranMantelHaenszel
-            if row.withheld {
-                cells += ["withheld", "", "", ""]
-            } else {
-                cells.append(NumberFormat.fixed(pooled?.statistic))
-                cells.append(NumberFormat.p(pooled?.p))
-                cells.append(NumberFormat.p(row.adjustedP))
-                cells.append(mantelHaenszel(pooled))
+            cells.append(share(row.pooledFirst))
+            cells.append(share(row.pooledSecond))
+            switch row.pooledTest {
+            case .cochranMantelHaenszel?:
+                let pooled = row.cochranMantelHaenszel
+                cells += [
+                    say(.pooledCMH, ["x": NumberFormat.fixed(pooled?.statistic)]), NumberFormat.p(pooled?.p),
+                    NumberFormat.p(row.adjustedP), mantelHaenszel(pooled),
+                ]
+            case .fisherPooled?:
+                cells += [
+                    say(.pooledFisher), NumberFormat.p(row.pooledFisher?.p), NumberFormat.p(row.adjustedP),
+                    NumberFormat.oddsRatio(row.pooledOddsRatio),
+                ]
+            case nil:
+                cells += [say(.withheld), "", "", ""]
             }
             return cells
         }

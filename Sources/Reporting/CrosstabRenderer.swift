@@ -21,22 +21,24 @@ struct CrosstabRenderer {
 
     func blocks(_ table: CrosstabResult) -> [ReportBlock] {
         let withIntervals = table.columns.count <= 4
-        let note = table.rowSet == .sample
+        let segments = table.segmentsPublished
+        let cellsNote = table.rowSet == .sample
             ? say(.cellsSample)
             : say(.cellsParticipants, ["intervals": say(withIntervals ? .intervalsShown : .intervalsInCSV)])
-        var header = [[""] + table.columns.flatMap { [vocabulary.columnLabel($0)] + Array(repeating: "", count: withIntervals ? 3 : 2) }]
-        header.append([""] + table.columns.flatMap { _ in withIntervals ? ["n", "%", "95% CI", "seg"] : ["n", "%", "seg"] })
+        let note = cellsNote + (segments ? say(.segNote) : "")
+        let subheader = ["n", "%"] + (withIntervals ? [say(.ci95)] : []) + (segments ? ["seg"] : [])
+        var header = [[""] + table.columns.flatMap { [vocabulary.columnLabel($0)] + Array(repeating: "", count: subheader.count - 1) }]
+        header.append([""] + table.columns.flatMap { _ in subheader })
         var rows: [[String]] = []
         for (row, cells) in zip(table.rows, table.cells) {
             rows.append([vocabulary.rowLabel(row)] + cells.flatMap { cell -> [String] in
-                guard !cell.suppressed else { return Array(repeating: "*", count: withIntervals ? 4 : 3) }
+                guard !cell.suppressed else { return Array(repeating: "*", count: subheader.count) }
                 let percent = Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"
-                return withIntervals
-                    ? [String(cell.participants), percent, NumberFormat.percentInterval(cell.interval), String(cell.segments)]
-                    : [String(cell.participants), percent, String(cell.segments)]
+                return [String(cell.participants), percent] + (withIntervals ? [NumberFormat.percentInterval(cell.interval)] : [])
+                    + (segments ? [String(cell.segments)] : [])
             })
         }
-        rows.append([say(.baseParticipants)] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: withIntervals ? 3 : 2) })
+        rows.append([say(.baseParticipants)] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: subheader.count - 1) })
         var blocks: [ReportBlock] = [
             .title(id: table.id, text: title(of: table)), .note(note),
             .grid(header: header, rows: rows, indents: table.rows.map(\.depth)),
@@ -49,16 +51,21 @@ struct CrosstabRenderer {
         guard !table.tests.isEmpty else {
             return [.note(say(table.rowSet == .sample ? .noTestSample : .noTestGroups))]
         }
-        let twoGroups = table.tests.first?.groups == 2
-        var header = [["", "Fisher p", say(.method), "χ²", "df", "p", "G²", "V", "min E", "E<5", "adj. p"]]
+        let groupsWithParticipants = table.columns.filter { $0.base > 0 }.count
+        let twoGroups = groupsWithParticipants == 2
+        let subsets = table.tests.contains { $0.testedColumns != nil }
+        var header = [[""] + (subsets ? [say(.groupsTested)] : []) + ["Fisher p", say(.method), "χ²", "df", "p", "G²", "V", "min E", "E<5", say(.adjustedP)]]
         if twoGroups { header[0] += ["OR (95% CI)", "RD"] }
         let rows = zip(table.rows, table.tests).map { row, test -> [String] in
             guard !test.withheld else {
-                return [vocabulary.rowLabel(row), say(.withheld)] + Array(repeating: "", count: twoGroups ? 11 : 9)
+                return [vocabulary.rowLabel(row)] + (subsets ? [""] : []) + [say(.withheld)]
+                    + Array(repeating: "", count: twoGroups ? 11 : 9)
             }
             let chi = test.chiSquare
-            var cells = [
-                vocabulary.rowLabel(row), NumberFormat.p(test.fisher?.p), NumberFormat.method(test.fisher?.method),
+            var cells = [vocabulary.rowLabel(row)]
+            if subsets { cells.append("\(test.groups)/\(groupsWithParticipants)") }
+            cells += [
+                NumberFormat.p(test.fisher?.p), NumberFormat.method(test.fisher?.method),
                 NumberFormat.fixed(chi?.pearson), chi.map { String($0.degreesOfFreedom) } ?? "—", NumberFormat.p(chi?.pearsonP),
                 NumberFormat.fixed(chi?.likelihoodRatio), NumberFormat.fixed(chi?.cramersV),
                 NumberFormat.fixed(chi?.minimumExpected), chi.map { "\($0.cellsBelowFive)/\($0.cellCount)" } ?? "—",
@@ -70,7 +77,8 @@ struct CrosstabRenderer {
             return cells
         }
         let families = Array(Set(table.tests.filter { $0.familySize > 0 }.map { "\($0.family) (\($0.familySize) tests)" })).sorted()
-        var notes = say(.testsNote, ["groups": String(table.tests.first?.groups ?? 0), "families": families.joined(separator: "; ")])
+        var notes = say(.testsNote, ["groups": String(groupsWithParticipants), "families": families.joined(separator: "; ")])
+        if subsets { notes += say(.groupsTestedNote) }
         if table.tests.contains(where: \.withheld) { notes += say(.withheldNote) }
         if twoGroups { notes += say(.oddsRatioNote) }
         return [.grid(header: header, rows: rows, indents: table.rows.map(\.depth)), .note(notes)]

@@ -52,25 +52,29 @@ struct NotebookRenderer {
     let results: AnalysisResults
     let vocabulary: Vocabulary
     let summary: String
-    /// Computes a crosstab the plan does not hold (already through disclosure control), or `nil` when
-    /// the store cannot be read.
+    /// A crosstab the plan does not hold, published with the plan's tables (see
+    /// ``crosstabRequests(in:)``), or `nil` when the store cannot be read.
     let computeTable: (TableSpec) throws -> TableResult?
     /// Chooses quotable excerpts of a code (consent, pseudonyms), or `nil` when the store cannot be read.
     let quotes: (String, Int) throws -> [Quote]?
 
-    /// The rendered notebook and the chart files it refers to, paths relative to `notebooks/`.
-    func render(_ notebook: Notebook) throws -> [(path: String, contents: String)] {
-        var output: [String] = []
-        var files: [(path: String, contents: String)] = []
+    /// A notebook as it is read: prose lines and fenced `analyze` blocks, in order.
+    enum Part {
+        case prose(String)
+        /// The block's request lines and the line its fence opens on.
+        case block([String], line: Int)
+    }
+
+    /// The parts of a notebook.
+    /// - Throws: ``InputProblem`` for a block that is never closed.
+    static func parts(of notebook: Notebook) throws -> [Part] {
+        var parts: [Part] = []
         var block: [String]?
         var blockLine = 0
-        let stem = String(notebook.name.dropLast(3))
         for (index, line) in notebook.text.components(separatedBy: "\n").enumerated() {
             if var lines = block {
                 if line.trimmingCharacters(in: .whitespaces) == "```" {
-                    let (markdown, attachment) = try answer(lines, notebook: notebook, line: blockLine, stem: stem, number: files.count + 1)
-                    output.append(markdown)
-                    if let attachment { files.append(attachment) }
+                    parts.append(.block(lines, line: blockLine))
                     block = nil
                 } else {
                     lines.append(line)
@@ -80,11 +84,47 @@ struct NotebookRenderer {
                 block = []
                 blockLine = index + 1
             } else {
-                output.append(line)
+                parts.append(.prose(line))
             }
         }
         if block != nil {
             throw InputProblem(file: notebook.path, line: blockLine, message: "analyze block is never closed with ```")
+        }
+        return parts
+    }
+
+    /// The crosstabs a notebook asks for, with the ids ``render(_:)`` looks them up by.
+    /// - Throws: ``InputProblem`` for a crosstab request that cannot be read.
+    static func crosstabRequests(in notebook: Notebook) throws -> [TableSpec] {
+        let stem = String(notebook.name.dropLast(3))
+        return try parts(of: notebook).compactMap { part -> TableSpec? in
+            guard case .block(let lines, let line) = part else { return nil }
+            let words = words(of: lines)
+            guard words.first == "crosstab" else { return nil }
+            let problem = { (message: String) in InputProblem(file: notebook.path, line: line, message: message) }
+            return try crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: problem)
+        }
+    }
+
+    private static func words(of lines: [String]) -> [String] {
+        let request = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        return request.split(separator: " ").map(String.init)
+    }
+
+    /// The rendered notebook and the chart files it refers to, paths relative to `notebooks/`.
+    func render(_ notebook: Notebook) throws -> [(path: String, contents: String)] {
+        var output: [String] = []
+        var files: [(path: String, contents: String)] = []
+        let stem = String(notebook.name.dropLast(3))
+        for part in try Self.parts(of: notebook) {
+            switch part {
+            case .prose(let line):
+                output.append(line)
+            case .block(let lines, let line):
+                let (markdown, attachment) = try answer(lines, notebook: notebook, line: line, stem: stem, number: files.count + 1)
+                output.append(markdown)
+                if let attachment { files.append(attachment) }
+            }
         }
         return [(notebook.name, output.joined(separator: "\n"))] + files
     }
@@ -92,8 +132,8 @@ struct NotebookRenderer {
     private func answer(
         _ lines: [String], notebook: Notebook, line: Int, stem: String, number: Int
     ) throws -> (String, (path: String, contents: String)?) {
-        let request = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-        let words = request.split(separator: " ").map(String.init)
+        let words = Self.words(of: lines)
+        let request = words.joined(separator: " ")
         func fail(_ message: String) -> InputProblem { InputProblem(file: notebook.path, line: line, message: message) }
         let renderer = TableRenderer(vocabulary: vocabulary)
         switch words.first {
@@ -103,7 +143,7 @@ struct NotebookRenderer {
             }
             return (renderer.render(table, style: .markdown), nil)
         case "crosstab":
-            let spec = try crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: fail)
+            let spec = try Self.crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: fail)
             guard let table = try computeTable(spec) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
             return (renderer.render(table, style: .markdown), nil)
         case "chart" where words.count == 2:
@@ -137,7 +177,7 @@ struct NotebookRenderer {
         }
     }
 
-    private func crosstabSpec(_ words: ArraySlice<String>, id: String, fail: (String) -> InputProblem) throws -> TableSpec {
+    private static func crosstabSpec(_ words: ArraySlice<String>, id: String, fail: (String) -> InputProblem) throws -> TableSpec {
         var rows: RowSet?
         var columns: [String] = []
         var filter: [String: [String]] = [:]

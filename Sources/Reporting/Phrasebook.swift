@@ -26,6 +26,9 @@ struct Phrasebook {
         case chartHeatMap, captionHeatMap, chartAgreement, captionAgreement, axisMentioning
         case itemChiSquare, itemChiWithheld, itemChiNone, itemMannWhitney, itemMannWhitneyNone, exact, normalCC
         case scalesNote, scaleNone, scaleLine, scaleReversed, item, itemRest, alphaIfDeleted
+        case segNote, ci95, groupsTested, groupsTestedNote, adjustedP, pooledTest, pooledCMH, pooledFisher
+        case itemChiSubset, itemMannWhitneyWithheld, scaleWithheld, agreementWithheld, overallAlphaWithheld
+        case auditLine, fullCellsHidden, comparisonItemPooled
     }
 
     private static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -71,18 +74,18 @@ struct Phrasebook {
         .items: ("items", "вопросы", "сұрақтар"),
         .theCountries: ("the countries", "странами", "елдер"),
         .disclosureOn: (
-            "Disclosure control: counts from 1 to {max} are suppressed (*), with complementary suppression so that totals cannot reveal them; tests of rows with a suppressed cell are withheld.",
-            "Контроль раскрытия: значения от 1 до {max} скрыты (*), с дополнительным скрытием, чтобы их нельзя было восстановить по итогам; тесты строк со скрытыми ячейками не приводятся.",
-            "Ашып көрсетуді бақылау: 1-ден {max}-ге дейінгі сандар жасырылған (*), қорытындылар арқылы қалпына келтірілмеуі үшін қосымша жасыру қолданылған; жасырылған ұяшығы бар жолдардың тесттері келтірілмейді."),
+            "Disclosure control: counts from 1 to {max} are suppressed (*){full}, with complementary suppression checked across all tables together, so that no hidden count can be narrowed to fewer than {k} values (disclosure-audit.csv); tests use only published counts, and segment counts are not published per cell.",
+            "Контроль раскрытия: значения от 1 до {max} скрыты (*){full}, с дополнительным скрытием, проверенным по всем таблицам вместе, так что ни одно скрытое значение нельзя сузить меньше чем до {k} вариантов (disclosure-audit.csv); тесты используют только опубликованные значения, число фрагментов по ячейкам не публикуется.",
+            "Ашып көрсетуді бақылау: 1–{max} аралығындағы сандар жасырылған (*){full}, барлық кестелер бойынша бірге тексерілген қосымша жасыру қолданылған, сондықтан ешбір жасырылған санды {k} мәннен азға тарылту мүмкін емес (disclosure-audit.csv); тесттер тек жарияланған сандарды пайдаланады, ұяшықтар бойынша үзінділер саны жарияланбайды."),
         .disclosureOff: (
             "NO DISCLOSURE CONTROL (--no-suppression): small counts are shown. For internal work only; do not publish.",
             "БЕЗ КОНТРОЛЯ РАСКРЫТИЯ (--no-suppression): малые значения показаны. Только для внутренней работы; не публиковать.",
             "АШЫП КӨРСЕТУДІ БАҚЫЛАУСЫЗ (--no-suppression): шағын сандар көрсетілген. Тек ішкі жұмыс үшін; жарияламаңыз."),
         .cellsParticipants: (
-            "Cells: participants with at least one analysed segment of the row's codes (% of all participants of the column, including those with no segment{intervals}); seg = analysed segments.",
-            "Ячейки: участники хотя бы с одним анализируемым фрагментом с кодами строки (% от всех участников столбца, включая тех, у кого нет фрагментов{intervals}); seg = анализируемые фрагменты.",
-            "Ұяшықтар: жолдың кодтары бар кемінде бір талданатын үзіндісі бар қатысушылар (бағанның барлық қатысушыларынан %, үзіндісі жоқтарды қоса{intervals}); seg = талданатын үзінділер."),
-        .cellsSample: ("Cells: participants (% of the column's participants); seg = analysed coded segments.", "Ячейки: участники (% от участников столбца); seg = анализируемые закодированные фрагменты.", "Ұяшықтар: қатысушылар (бағандағы қатысушылардан %); seg = талданатын кодталған үзінділер."),
+            "Cells: participants with at least one analysed segment of the row's codes (% of all participants of the column, including those with no segment{intervals}).",
+            "Ячейки: участники хотя бы с одним анализируемым фрагментом с кодами строки (% от всех участников столбца, включая тех, у кого нет фрагментов{intervals}).",
+            "Ұяшықтар: жолдың кодтары бар кемінде бір талданатын үзіндісі бар қатысушылар (бағанның барлық қатысушыларынан %, үзіндісі жоқтарды қоса{intervals})."),
+        .cellsSample: ("Cells: participants (% of the column's participants).", "Ячейки: участники (% от участников столбца).", "Ұяшықтар: қатысушылар (бағандағы қатысушылардан %)."),
         .intervalsShown: ("; 95% Wilson interval", "; 95% интервал Уилсона", "; Уилсонның 95% аралығы"),
         .intervalsInCSV: ("; 95% Wilson intervals in the tidy CSV", "; 95% интервалы Уилсона — в CSV", "; Уилсонның 95% аралықтары — CSV файлында"),
         .baseParticipants: ("Base (participants)", "База (участники)", "База (қатысушылар)"),
@@ -90,9 +93,9 @@ struct Phrasebook {
         .noTestGroups: ("No test: fewer than two column groups have participants.", "Без теста: меньше двух групп столбцов с участниками.", "Тест жоқ: қатысушылары бар баған топтары екіден аз."),
         .testsNote: (
             "Tests per row (mentioned / not mentioned × the {groups} groups with participants): Fisher's exact test (two-sided as in R; MC = seeded Monte Carlo with that many draws where exact enumeration is infeasible), Pearson's χ² and the likelihood ratio G² without continuity correction, Cramér's V; min E = smallest expected count, E<5 = cells with expected count below 5. adj. p = Fisher p adjusted with Benjamini–Hochberg within: {families}.",
-            "Тесты по строкам (назвали / не назвали × {groups} групп с участниками): точный тест Фишера (двусторонний, как в R; MC — Монте-Карло с фиксированным зерном и указанным числом выборок, если полный перебор невозможен), χ² Пирсона и отношение правдоподобия G² без поправки на непрерывность, V Крамера; min E — наименьшая ожидаемая частота, E<5 — ячейки с ожидаемой частотой меньше 5. adj. p — p Фишера с поправкой Бенджамини–Хохберга внутри: {families}.",
-            "Жолдар бойынша тесттер (атады / атамады × қатысушылары бар {groups} топ): Фишердің нақты тесті (R-дағыдай екі жақты; MC — толық санау мүмкін болмаса, бекітілген тұқыммен Монте-Карло), үздіксіздікке түзетусіз Пирсон χ² және шындыққа ұқсастық қатынасы G², Крамер V; min E — ең аз күтілетін жиілік, E<5 — күтілетін жиілігі 5-тен аз ұяшықтар. adj. p — Бенджамини–Хохберг бойынша түзетілген Фишер p: {families}."),
-        .withheldNote: (" withheld = the row has a suppressed cell, which a test or an effect size could give away.", " не приводится — в строке есть скрытая ячейка, которую тест или размер эффекта могли бы раскрыть.", " келтірілмейді — жолда тест немесе әсер өлшемі ашып қоюы мүмкін жасырылған ұяшық бар."),
+            "Тесты по строкам (назвали / не назвали × группы с участниками, число групп: {groups}): точный тест Фишера (двусторонний, как в R; MC — Монте-Карло с фиксированным зерном и указанным числом выборок, если полный перебор невозможен), χ² Пирсона и отношение правдоподобия G² без поправки на непрерывность, V Крамера; min E — наименьшая ожидаемая частота, E<5 — ячейки с ожидаемой частотой меньше 5. adj. p — p Фишера с поправкой Бенджамини–Хохберга внутри: {families}.",
+            "Жолдар бойынша тесттер (атады / атамады × қатысушылары бар {groups} топ): Фишердің нақты тесті (R-дағыдай екі жақты; MC — толық санау мүмкін болмаса, бекітілген бастапқы мәнмен Монте-Карло), үздіксіздікке түзетусіз Пирсон χ² және шындыққа ұқсастық қатынасы G², Крамер V; min E — ең аз күтілетін жиілік, E<5 — күтілетін жиілігі 5-тен аз ұяшықтар. adj. p — Бенджамини–Хохберг бойынша түзетілген Фишер p: {families}."),
+        .withheldNote: (" withheld = fewer than two groups of the row have published counts, and a test or an effect size could give a hidden count away.", " не приводится — опубликованные значения есть меньше чем у двух групп строки, а тест или размер эффекта могли бы раскрыть скрытое значение.", " келтірілмейді — жолдың жарияланған сандары бар топтары екіден аз, ал тест немесе әсер өлшемі жасырылған санды ашып қоюы мүмкін."),
         .oddsRatioNote: (
             " OR = odds ratio of mentioning in the first group against the second (Woolf interval; † = 0.5 added to every cell because one was 0); RD = risk difference, first minus second.",
             " OR — отношение шансов упоминания в первой группе по сравнению со второй (интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0); RD — разность рисков, первая минус вторая.",
@@ -108,10 +111,10 @@ struct Phrasebook {
         .version: ("Version {version}; codebook {codebook}; analyze {tool}.", "Версия {version}; кодовая книга {codebook}; analyze {tool}.", "Нұсқа {version}; кодтар кітабы {codebook}; analyze {tool}."),
         .comparisonTitle: ("{rows}: {groups}, within each {within} and pooled", "{rows}: {groups}, внутри каждой категории «{within}» и в целом", "{rows}: {groups}, әр «{within}» ішінде және жалпы"),
         .comparisonNote: (
-            "Cells: participants who mentioned the row's codes / all participants of the group (%). Within each {within}: Fisher's exact test and the odds ratio of {group0} against {group1} (Woolf interval; † = 0.5 added to every cell because one was 0). Pooled: the Cochran–Mantel–Haenszel χ² (1 df, no continuity correction) stratified by {within}, the Mantel–Haenszel common odds ratio (Robins–Breslow–Greenland interval), and the CMH p adjusted with Benjamini–Hochberg within: {families}.",
-            "Ячейки: участники, назвавшие коды строки / все участники группы (%). Внутри каждой категории «{within}»: точный тест Фишера и отношение шансов ({group0} к {group1}; интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0). В целом: χ² Кохрана–Мантеля–Хензеля (1 ст. св., без поправки на непрерывность) со стратификацией по «{within}», общее отношение шансов Мантеля–Хензеля (интервал Робинса–Бреслоу–Гренланда) и p CMH с поправкой Бенджамини–Хохберга внутри: {families}.",
-            "Ұяшықтар: жолдың кодтарын атаған қатысушылар / топтың барлық қатысушылары (%). Әр «{within}» ішінде: Фишердің нақты тесті және мүмкіндіктер қатынасы ({group0} / {group1}; Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған). Жалпы: «{within}» бойынша жіктелген Кохран–Мантель–Хензель χ² (1 еркіндік дәрежесі, үздіксіздікке түзетусіз), Мантель–Хензельдің ортақ мүмкіндіктер қатынасы (Робинс–Бреслоу–Гренланд аралығы) және Бенджамини–Хохберг бойынша түзетілген CMH p: {families}."),
-        .pooled: ("Pooled (CMH)", "В целом (CMH)", "Жалпы (CMH)"),
+            "Cells: participants who mentioned the row's codes / all participants of the group (%). Within each {within}: Fisher's exact test and the odds ratio of {group0} against {group1} (Woolf interval; † = 0.5 added to every cell because one was 0). Pooled: the Cochran–Mantel–Haenszel χ² (1 df, no continuity correction) stratified by {within}, with the Mantel–Haenszel common odds ratio (Robins–Breslow–Greenland interval), where every stratum's counts are published; otherwise Fisher's exact test of the pooled counts with their odds ratio (Woolf interval); the pooled p adjusted with Benjamini–Hochberg within: {families}.",
+            "Ячейки: участники, назвавшие коды строки / все участники группы (%). Внутри каждой категории «{within}»: точный тест Фишера и отношение шансов ({group0} к {group1}; интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0). В целом: χ² Кохрана–Мантеля–Хензеля (1 ст. св., без поправки на непрерывность) со стратификацией по «{within}», общее отношение шансов Мантеля–Хензеля (интервал Робинса–Бреслоу–Гренланда), если значения всех страт опубликованы; иначе точный тест Фишера по объединённым значениям с отношением шансов (интервал Вулфа); p объединённого теста с поправкой Бенджамини–Хохберга внутри: {families}.",
+            "Ұяшықтар: жолдың кодтарын атаған қатысушылар / топтың барлық қатысушылары (%). Әр «{within}» ішінде: Фишердің нақты тесті және мүмкіндіктер қатынасы ({group0} / {group1}; Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған). Жалпы: «{within}» бойынша жіктелген Кохран–Мантель–Хензель χ² (1 еркіндік дәрежесі, үздіксіздікке түзетусіз), Мантель–Хензельдің ортақ мүмкіндіктер қатынасы (Робинс–Бреслоу–Гренланд аралығы), егер барлық страталардың сандары жарияланса; әйтпесе біріктірілген сандар бойынша Фишердің нақты тесті мүмкіндіктер қатынасымен (Вулф аралығы); Бенджамини–Хохберг бойынша түзетілген жалпы тест p: {families}."),
+        .pooled: ("Pooled", "В целом", "Жалпы"),
         .agreementNote: (
             "{n} participants were coded by more than one coder ({coders}). Unit: the participant; a code is present for a coder who applied it at least once. Cohen's κ and percent agreement for {pair} on the {units} participants both coded; Krippendorff's α (nominal) over all coders, missing codings allowed. Overall α over all codes: {alpha}. Codes with κ below {t} are flagged{flagged}",
             "Участников, закодированных более чем одним кодировщиком ({coders}), — {n}. Единица — участник; код присутствует у кодировщика, если он применил его хотя бы раз. κ Коэна и процент согласия для пары {pair} по участникам, закодированным обоими ({units}); α Криппендорфа (номинальная) по всем кодировщикам, с пропусками. Общий α по всем кодам: {alpha}. Коды с κ ниже {t} отмечены{flagged}",
@@ -153,6 +156,22 @@ struct Phrasebook {
         .item: ("item", "вопрос", "сұрақ"),
         .itemRest: ("item–rest r", "r с остальными", "қалғанымен r"),
         .alphaIfDeleted: ("α if deleted", "α без вопроса", "сұрақсыз α"),
+        .segNote: (" seg = analysed segments.", " seg — анализируемые фрагменты.", " seg — талданатын үзінділер."),
+        .ci95: ("95% CI", "95% ДИ", "95% СА"),
+        .groupsTested: ("groups", "группы", "топтар"),
+        .groupsTestedNote: (" groups = the groups tested of those with participants: a row is tested on the groups whose counts are published.", " группы — сколько групп из имеющих участников проверено: строка проверяется на группах с опубликованными значениями.", " топтар — қатысушылары бар топтардың қаншасы тексерілді: жол сандары жарияланған топтарда тексеріледі."),
+        .adjustedP: ("adj. p", "p с попр.", "түз. p"),
+        .pooledTest: ("test", "тест", "тест"),
+        .pooledCMH: ("CMH χ² = {x}", "CMH χ² = {x}", "CMH χ² = {x}"),
+        .pooledFisher: ("Fisher (pooled)", "Фишер (в целом)", "Фишер (жалпы)"),
+        .itemChiSubset: ("χ² over the {n} groups whose counts are published: ", "χ² по группам с опубликованными значениями ({n}): ", "сандары жарияланған топтар бойынша χ² ({n}): "),
+        .itemMannWhitneyWithheld: ("{groups}: withheld (W with the published margins could give a hidden count away)", "{groups}: не приводится (W вместе с опубликованными итогами мог бы раскрыть скрытое значение)", "{groups}: келтірілмейді (W жарияланған қорытындылармен бірге жасырылған санды ашып қоюы мүмкін)"),
+        .scaleWithheld: ("{label}: α withheld (an item's answers over all respondents are not published).", "{label}: α не приводится (ответы на вопрос по всем респондентам не опубликованы).", "{label}: α келтірілмейді (барлық респонденттер бойынша сұрақ жауаптары жарияланбаған)."),
+        .agreementWithheld: ("withheld", "не приводится", "келтірілмейді"),
+        .overallAlphaWithheld: ("withheld (a code's agreement is withheld)", "не приводится (согласие по одному из кодов не приводится)", "келтірілмейді (бір кодтың келісімі келтірілмейді)"),
+        .fullCellsHidden: (", and so are counts equal to their group's size (all of a group)", ", как и значения, равные размеру своей группы (вся группа)", ", сондай-ақ өз тобының мөлшеріне тең сандар (бүкіл топ)"),
+        .comparisonItemPooled: ("{label}: {share1} against {share2} over both countries; odds ratio {or}, Fisher (pooled counts) {p}, adjusted {adjusted}", "{label}: {share1} против {share2} в обеих странах вместе; отношение шансов {or}, Фишер (объединённые значения) {p}, с поправкой {adjusted}", "{label}: екі елде бірге {share1} және {share2}; мүмкіндіктер қатынасы {or}, Фишер (біріктірілген сандар) {p}, түзетілген {adjusted}"),
+        .auditLine: (" Hidden counts: {n}; the narrowest can still take {w} values (disclosure-audit.csv).", " Скрытых значений: {n}; самое узкое всё ещё может принимать {w} значений (disclosure-audit.csv).", " Жасырылған сандар: {n}; ең тары әлі де {w} мән қабылдай алады (disclosure-audit.csv)."),
     ]
 
     /// The phrase in this language with its slots filled; `{Name}` fills with a capitalized first letter.

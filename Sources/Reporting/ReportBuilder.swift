@@ -1,6 +1,7 @@
 import Analysis
-import Storage
 import Foundation
+import Publication
+import Storage
 import StudyModel
 
 /// Builds every file of a report from analysis results, and writes them.
@@ -13,10 +14,15 @@ import StudyModel
 ///   `summary.ru.txt`, `summary.kk.txt` in each of the three;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
 /// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
+/// - `disclosure-audit.csv`: with disclosure control, every hidden count's interval of possible values;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
+///
+/// Every file is made from the published results: ``DisclosurePass`` runs once over the plan's tables
+/// and the tables the notebooks ask for together, before anything is rendered.
 ///
 /// The same results give byte-identical files: no clock, no locale, no unordered iteration.
 public struct ReportBuilder {
+    /// The analysis results, unpublished.
     public var results: AnalysisResults
     public var vocabulary: Vocabulary
     /// The value of `SOURCE_DATE_EPOCH`, if set: the only time a report may carry.
@@ -25,19 +31,22 @@ public struct ReportBuilder {
     public var suppression: Bool
     /// Notebooks to render into `notebooks/`.
     public var notebooks: [Notebook] = []
-    /// Computes a table a notebook asks for that the plan does not hold (unsuppressed; the builder
-    /// suppresses it); `nil` when there is no store to compute from.
+    /// Computes a table a notebook asks for that the plan does not hold (unpublished: the builder
+    /// publishes it with the plan's tables); `nil` when there is no store to compute from.
     public var computeTable: ((TableSpec) throws -> TableResult)? = nil
+    /// Computes the disclosure basis of the plan and further tables (a notebook's crosstabs may group
+    /// by variables the plan does not); `nil` without a store.
+    public var computeBasis: (([TableSpec]) throws -> DisclosureBasis)? = nil
     /// Chooses quotable excerpts of a code for notebooks (see `StudyAnalysis.quotes`); `nil` without a store.
     public var quotes: ((String, Int) throws -> [Quote])? = nil
 
     /// - Parameters:
     ///   - results: the analysis results, unsuppressed.
-    ///   - suppression: apply disclosure control (``DisclosureControl``) before anything is rendered.
+    ///   - suppression: publish through disclosure control (``DisclosurePass``) before anything is rendered.
     public init(
         results: AnalysisResults, language: Language = .en, sourceDateEpoch: String? = nil, suppression: Bool = true
     ) {
-        self.results = suppression ? DisclosureControl(minimumCount: results.minimumCount).apply(to: results) : results
+        self.results = results
         vocabulary = Vocabulary(language: language)
         self.sourceDateEpoch = sourceDateEpoch
         self.suppression = suppression
@@ -46,9 +55,39 @@ public struct ReportBuilder {
     /// Every file of the report, path and contents, in a fixed order.
     /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
     public func files() throws -> [(path: String, contents: String)] {
+        // The notebooks' crosstabs are published with the plan's tables: one disclosure pass over both.
+        let requests = try notebooks.flatMap(NotebookRenderer.crosstabRequests)
+        let computed = try requests.map { spec -> TableResult in
+            guard let computeTable else {
+                throw InputProblem(file: spec.id, message: "the store cannot be read: run 'analyze ingest' first")
+            }
+            return try computeTable(spec)
+        }
+        var results: AnalysisResults
+        let extra: [TableResult]
+        var audit: DisclosureAudit?
+        if suppression {
+            var basis = self.results.basis
+            if !requests.isEmpty, let computeBasis { basis = try computeBasis(requests) }
+            let published = try DisclosurePass(minimumCount: self.results.minimumCount, suppressFullCells: self.results.suppressFullCells)
+                .publish(self.results, extraTables: computed, basis: basis)
+            results = published.results
+            extra = published.extraTables
+            audit = published.audit
+        } else {
+            results = self.results
+            results.basis = nil
+            extra = computed
+        }
+        return try files(results: results, notebookTables: extra, audit: audit)
+    }
+
+    private func files(
+        results: AnalysisResults, notebookTables: [TableResult], audit: DisclosureAudit?
+    ) throws -> [(path: String, contents: String)] {
         let renderer = TableRenderer(vocabulary: vocabulary)
         let say = Phrasebook(language: vocabulary.language)
-        let disclosure = disclosureStatement(in: vocabulary.language)
+        let disclosure = disclosureStatement(in: vocabulary.language, results: results)
         let header = "\(results.study.name). " + say(.version, [
             "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
         ]) + "\n" + disclosure
@@ -67,29 +106,28 @@ public struct ReportBuilder {
         // The summary in every language, for co-authors who write in another.
         for language in Language.allCases {
             let text = SummaryWriter(results: results, vocabulary: Vocabulary(language: language)).summary()
-            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: language) + "\n\n" + text))
+            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: language, results: results) + "\n\n" + text))
         }
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
-        let control = suppression ? DisclosureControl(minimumCount: results.minimumCount) : nil
         let notebookRenderer = NotebookRenderer(
             results: results, vocabulary: vocabulary, summary: disclosure + "\n\n" + summary,
-            computeTable: { spec in
-                guard let computeTable else { return nil }
-                var single = results
-                single.tables = [try computeTable(spec)]
-                return (control?.apply(to: single) ?? single).tables[0]
-            },
+            computeTable: { spec in notebookTables.first { $0.id == spec.id } },
             quotes: { code, limit in try quotes?(code, limit) })
         for notebook in notebooks {
             files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
         }
+        if let audit { files.append(("disclosure-audit.csv", audit.csv())) }
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
     }
 
-    private func disclosureStatement(in language: Language) -> String {
+    private func disclosureStatement(in language: Language, results: AnalysisResults) -> String {
         let say = Phrasebook(language: language)
-        return suppression ? say(.disclosureOn, ["max": String(results.minimumCount - 1)]) : say(.disclosureOff)
+        guard suppression else { return say(.disclosureOff) }
+        return say(.disclosureOn, [
+            "max": String(results.minimumCount - 1), "k": String(results.minimumCount),
+            "full": results.suppressFullCells ? say(.fullCellsHidden) : "",
+        ])
     }
 
     /// Writes the report into `directory`, replacing the files of an earlier report there

@@ -109,6 +109,13 @@ struct SummaryWriter {
                 let within = zip(table.strata, row.strata).map { stratum, cells in
                     say(.withinItem, ["place": vocabulary.level(stratum), "share1": share(cells.first), "share2": share(cells.second)])
                 }
+                if row.pooledTest == .fisherPooled {
+                    return capitalized(say(.comparisonItemPooled, [
+                        "label": label(row.row), "share1": share(row.pooledFirst), "share2": share(row.pooledSecond),
+                        "or": NumberFormat.oddsRatio(row.pooledOddsRatio), "p": NumberFormat.pClause(row.pooledFisher?.p),
+                        "adjusted": NumberFormat.pClause(row.adjustedP),
+                    ]))
+                }
                 let cmh = row.cochranMantelHaenszel!
                 return capitalized(say(.comparisonItem, [
                     "label": label(row.row), "within": within.joined(separator: "; "), "or": NumberFormat.fixed(cmh.oddsRatio),
@@ -176,8 +183,10 @@ struct SummaryWriter {
             let counts = instrument.columns.filter { $0.base > 0 && !$0.suppressed }.map {
                 say(.inPlaceCount, ["n": String($0.base), "inPlace": inPlace($0)])
             }
+            // The total only where every column's respondents are published (a hidden one would follow).
+            let total = instrument.columns.contains(where: \.suppressed) ? "*" : String(instrument.columns.reduce(0) { $0 + $1.base })
             var text = say(.surveyRespondents, [
-                "title": instrument.title[vocabulary.language], "n": String(instrument.columns.reduce(0) { $0 + $1.base }),
+                "title": instrument.title[vocabulary.language], "n": total,
                 "list": say.list(counts),
             ])
             for variable in ["country", "role"] {

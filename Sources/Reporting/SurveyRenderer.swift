@@ -24,15 +24,17 @@ struct SurveyRenderer {
                 for (valueIndex, value) in item.scale.values.enumerated() {
                     rows.append(["\(value.value) \(value.label[language])"] + instrument.columns.indices.map { column in
                         if item.suppressedCounts?[column][valueIndex] == true { return "*" }
-                        let answered = item.answered[column]
                         let count = item.counts[column][valueIndex]
-                        let residual = item.chiSquare?.adjustedResiduals[valueIndex][column]
-                        return "\(count) (\(Proportion(count: count, base: answered).percentText() ?? "—")%)"
-                            + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? "")
+                        // Percentages need the number who answered; where it is hidden, counts stand alone.
+                        let percent = item.answeredHidden?[column] == true
+                            ? "" : " (\(Proportion(count: count, base: item.answered[column]).percentText() ?? "—")%)"
+                        let residual = item.chiSquareColumns == nil || item.chiSquareColumns?.contains(column) == true
+                            ? item.chiSquare?.adjustedResiduals[valueIndex][item.chiSquareColumns?.firstIndex(of: column) ?? column] : nil
+                        return "\(count)\(percent)" + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? "")
                     })
                 }
                 rows.append([Phrasebook(language: language)(.answered)] + instrument.columns.indices.map {
-                    instrument.columns[$0].suppressed ? "*" : String(item.answered[$0])
+                    item.answeredHidden?[$0] == true ? "*" : String(item.answered[$0])
                 })
                 rows.append([Phrasebook(language: language)(.noAnswer)] + instrument.columns.indices.map {
                     item.suppressedMissing?[$0] == true ? "*" : String(item.missing[$0])
@@ -51,7 +53,8 @@ struct SurveyRenderer {
         let say = Phrasebook(language: vocabulary.language)
         var parts: [String] = []
         if let chi = item.chiSquare {
-            parts.append(say(.itemChiSquare, [
+            let subset = item.chiSquareColumns.map { say(.itemChiSubset, ["n": String($0.count)]) } ?? ""
+            parts.append(subset + say(.itemChiSquare, [
                 "df": String(chi.degreesOfFreedom), "x": NumberFormat.fixed(chi.pearson), "p": NumberFormat.pClause(chi.pearsonP),
                 "v": NumberFormat.fixed(chi.cramersV), "k": String(chi.cellsBelowFive), "n": String(chi.cellCount),
                 "m": NumberFormat.fixed(chi.minimumExpected),
@@ -68,7 +71,7 @@ struct SurveyRenderer {
                     "method": say(test.method == .exact ? .exact : .normalCC), "r": NumberFormat.fixed(test.rankBiserial),
                 ]))
             } else {
-                parts.append(say(.itemMannWhitneyNone, ["groups": groups]))
+                parts.append(say(comparison.withheld ? .itemMannWhitneyWithheld : .itemMannWhitneyNone, ["groups": groups]))
             }
         }
         return parts.joined(separator: ". ") + "."
@@ -80,7 +83,7 @@ struct SurveyRenderer {
         for scale in instrument.scales {
             let label = scale.label[vocabulary.language]
             guard let alpha = scale.cronbach else {
-                blocks.append(.note(say(.scaleNone, ["label": label])))
+                blocks.append(.note(say(scale.withheld ? .scaleWithheld : .scaleNone, ["label": label])))
                 continue
             }
             let reversed = scale.reversedItems.isEmpty ? "" : say(.scaleReversed, ["items": scale.reversedItems.joined(separator: ", ")])

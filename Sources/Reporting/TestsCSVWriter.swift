@@ -18,7 +18,11 @@ enum TestsCSVWriter {
         switch table {
         case .crosstab(let crosstab):
             for test in crosstab.tests where !test.withheld {
-                let row = [crosstab.id, test.rowKind.rawValue, test.row, ""]
+                // The groups tested, where a row is tested on some of them (those with published counts).
+                let groups = test.testedColumns.map { columns in
+                    columns.map { crosstab.columns[$0].values.joined(separator: "/") }.joined(separator: ", ")
+                } ?? ""
+                let row = [crosstab.id, test.rowKind.rawValue, test.row, groups]
                 lines += rowTests(row, fisher: test.fisher, adjustedP: test.adjustedP, chiSquare: test.chiSquare, oddsRatio: test.oddsRatio)
             }
         case .comparison(let comparison):
@@ -26,6 +30,11 @@ enum TestsCSVWriter {
                 for stratum in row.strata {
                     let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, stratum.stratum]
                     lines += rowTests(prefix, fisher: stratum.fisher, adjustedP: nil, chiSquare: nil, oddsRatio: stratum.oddsRatio)
+                }
+                if row.pooledTest == .fisherPooled, let fisher = row.pooledFisher {
+                    let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "pooled"]
+                    lines.append(prefix + ["fisher_exact_pooled", "", "", exact(fisher.p), exact(row.adjustedP), "", "", "", "", "pooled counts, strata ignored"])
+                    lines += rowTests(prefix, fisher: nil, adjustedP: nil, chiSquare: nil, oddsRatio: row.pooledOddsRatio)
                 }
                 if let cmh = row.cochranMantelHaenszel {
                     let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "pooled"]

@@ -22,13 +22,14 @@ enum TidyCSVWriter {
     }
 
     /// A cell's fields; a suppressed cell keeps only its base and says `suppressed`.
-    private static func cellFields(_ cell: TableCell) -> [String] {
+    /// A cell's fields; `segments` is empty where the report does not publish segment counts.
+    private static func cellFields(_ cell: TableCell, segments: Bool) -> [String] {
         guard !cell.suppressed else { return ["", "", "", "", "", "", "yes"] }
         return [
             String(cell.participants), String(cell.base),
             Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
             cell.interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "",
-            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", String(cell.segments), "no",
+            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", segments ? String(cell.segments) : "", "no",
         ]
     }
 
@@ -48,11 +49,11 @@ enum TidyCSVWriter {
         for row in table.rows {
             let prefix = [table.id, row.row.kind.rawValue, row.row.id]
             for stratum in row.strata {
-                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[0]] + cellFields(stratum.first))
-                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[1]] + cellFields(stratum.second))
+                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[0]] + cellFields(stratum.first, segments: table.segmentsPublished))
+                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[1]] + cellFields(stratum.second, segments: table.segmentsPublished))
             }
-            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[0]] + cellFields(row.pooledFirst))
-            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[1]] + cellFields(row.pooledSecond))
+            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[0]] + cellFields(row.pooledFirst, segments: table.segmentsPublished))
+            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[1]] + cellFields(row.pooledSecond, segments: table.segmentsPublished))
         }
         return out
     }
@@ -76,7 +77,7 @@ enum TidyCSVWriter {
                 + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments", "suppressed"])
         for (row, cells) in zip(table.rows, table.cells) {
             for (column, cell) in zip(table.columns, cells) {
-                out += CSVFieldEscaping.line([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell))
+                out += CSVFieldEscaping.line([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell, segments: table.segmentsPublished))
             }
         }
         return out
@@ -93,15 +94,19 @@ enum TidyCSVWriter {
                     for (valueIndex, value) in item.scale.values.enumerated() {
                         let count = item.counts[columnIndex][valueIndex]
                         let hidden = item.suppressedCounts?[columnIndex][valueIndex] == true
+                        let fields = hidden ? ["", "", "", "", "", "yes"]
+                            : item.answeredHidden?[columnIndex] == true ? [String(count), "", "", "", "", "no"]
+                            : proportionFields(count, answered) + ["no"]
                         out += CSVFieldEscaping.line(
-                            [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values
-                                + (hidden ? ["", "", "", "", "", "yes"] : proportionFields(count, answered) + ["no"]))
+                            [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values + fields)
                     }
                     let missing = item.missing[columnIndex]
                     let hidden = item.suppressedMissing?[columnIndex] == true
                     out += CSVFieldEscaping.line(
                         [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values
-                            + (hidden ? ["", "", "", "", "", "yes"] : proportionFields(missing, column.base) + ["no"]))
+                            + (hidden ? ["", "", "", "", "", "yes"]
+                                : column.suppressed ? [String(missing), "", "", "", "", "no"]
+                                : proportionFields(missing, column.base) + ["no"]))
                 }
             }
         }

@@ -51,6 +51,9 @@ public struct StudyManifest: Sendable, Equatable {
     /// Disclosure control: published counts n with 0 < n < minimumCount are suppressed (5 by default;
     /// the ONS and the UK Data Service use 10).
     public var minimumCount: Int
+    /// Disclosure control: whether a count equal to its group's size, greater than 0 ("all 5
+    /// grandparents"), is hidden (`disclosure.full_cells: suppress`, the default) or published (`publish`).
+    public var suppressFullCells: Bool
     /// Quotes: the participant attribute that records consent to be quoted, and the values that mean yes.
     /// Without the attribute, nobody is quoted.
     public var quoteConsentAttribute: String
@@ -99,8 +102,10 @@ public struct StudyManifest: Sendable, Equatable {
 
     private struct Disclosure: Decodable {
         var minimumCount: Int?
+        var fullCells: String?
         enum CodingKeys: String, CodingKey {
             case minimumCount = "minimum_count"
+            case fullCells = "full_cells"
         }
     }
 
@@ -131,6 +136,10 @@ public struct StudyManifest: Sendable, Equatable {
         quoteConsentValues = file.quotes?.consentValues ?? ["yes"]
         pseudonymKey = file.quotes?.pseudonymKey
         if minimumCount < 1 { complain("disclosure.minimum_count: must be at least 1 (1 suppresses nothing)") }
+        suppressFullCells = file.disclosure?.fullCells != "publish"
+        if let rule = file.disclosure?.fullCells, rule != "suppress", rule != "publish" {
+            complain("disclosure.full_cells: '\(rule)' is neither 'suppress' nor 'publish'")
+        }
 
         for (variable, levels) in [("country", countries), ("role", roles)] {
             if levels.isEmpty { complain("levels.\(variable): no levels declared") }

@@ -25,6 +25,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
         var builder = ReportBuilder(results: try analysis.run())
         builder.notebooks = try Notebook.load(from: repositoryRoot.appendingPathComponent("notebooks-md").path)
         builder.computeTable = { try analysis.table(for: $0) }
+        builder.computeBasis = { analysis.disclosureBasis(for: ingester.manifest.plan + $0) }
         builder.quotes = { try analysis.quotes(code: $0, limit: $1) }
         let files = try builder.files()
 

@@ -1,0 +1,187 @@
+import Storage
+import StudyModel
+
+/// The finest groups of participants (and of survey respondents) that every published count is a sum
+/// of, with the true counts of each: what disclosure control needs to see every table of a report at
+/// once.
+///
+/// An *atom* is one combination of values of the variables any table groups or filters by (country,
+/// role and the plan's other participant variables). Every cell of every crosstab or comparison counts,
+/// for one row, the participants of a set of atoms; so two tables' cells are linked exactly when their
+/// atom sets overlap, and a hidden count can be derived from published ones only through these sums.
+///
+/// The basis is internal: it lives in `results.json` beside the store and is never written to a report.
+public struct DisclosureBasis: Codable, Sendable, Equatable {
+    /// The variables of an atom's profile, `country` and `role` first.
+    public var variables: [String]
+    /// One value per variable for each atom (`""`: not recorded), atoms in byte order of their profiles.
+    public var profiles: [[String]]
+    /// Participants per atom.
+    public var participants: [Int]
+    /// For each row of every interview table: participants per atom who count in the row.
+    public var rows: [BasisRow]
+    /// For each instrument: respondents and answers per atom of `(country, role)`.
+    public var surveys: [SurveyBasis]
+
+    public init(variables: [String], profiles: [[String]], participants: [Int], rows: [BasisRow], surveys: [SurveyBasis]) {
+        self.variables = variables
+        self.profiles = profiles
+        self.participants = participants
+        self.rows = rows
+        self.surveys = surveys
+    }
+
+    /// The atoms whose profile satisfies every condition (variable ↦ allowed values); a variable not in
+    /// the basis makes the answer `nil`.
+    public func atoms(where conditions: [String: [String]]) -> [Int]? {
+        var positions: [(Int, Set<String>)] = []
+        for (variable, allowed) in conditions {
+            guard let position = variables.firstIndex(of: variable) else { return nil }
+            positions.append((position, Set(allowed)))
+        }
+        return profiles.indices.filter { atom in positions.allSatisfy { $1.contains(profiles[atom][$0]) } }
+    }
+
+    /// The row's counts per atom.
+    public func counts(kind: RowKind, id: String) -> [Int]? {
+        rows.first { $0.kind == kind && $0.id == id }?.counts
+    }
+}
+
+/// One interview row (a code, a factor category, an activity type) counted per atom.
+public struct BasisRow: Codable, Sendable, Equatable {
+    public var kind: RowKind
+    public var id: String
+    public var counts: [Int]
+    /// For a group row (a factor category, an activity type): the codes it groups. A participant counts
+    /// in the group when they count in any of its codes, so its count lies between the largest of the
+    /// codes' counts and their sum: disclosure control must see that relation too.
+    public var members: [String]?
+
+    public init(kind: RowKind, id: String, counts: [Int], members: [String]? = nil) {
+        self.kind = kind
+        self.id = id
+        self.counts = counts
+        self.members = members
+    }
+}
+
+/// One instrument's respondents per atom of `(country, role)`, and each item's answers per atom.
+public struct SurveyBasis: Codable, Sendable, Equatable {
+    public var instrumentID: String
+    /// `[country, role]` per atom, in byte order.
+    public var profiles: [[String]]
+    public var respondents: [Int]
+    public var items: [SurveyItemBasis]
+
+    public init(instrumentID: String, profiles: [[String]], respondents: [Int], items: [SurveyItemBasis]) {
+        self.instrumentID = instrumentID
+        self.profiles = profiles
+        self.respondents = respondents
+        self.items = items
+    }
+
+    /// The atoms whose country and role satisfy the conditions (`country`, `role` ↦ allowed values).
+    public func atoms(where conditions: [String: [String]]) -> [Int]? {
+        guard conditions.keys.allSatisfy({ $0 == "country" || $0 == "role" }) else { return nil }
+        return profiles.indices.filter { atom in
+            (conditions["country"].map { $0.contains(profiles[atom][0]) } ?? true)
+                && (conditions["role"].map { $0.contains(profiles[atom][1]) } ?? true)
+        }
+    }
+}
+
+/// One survey item: `counts[v][atom]` respondents who gave the scale's `v`-th value, `missing[atom]` who
+/// gave no answer.
+public struct SurveyItemBasis: Codable, Sendable, Equatable {
+    public var itemID: String
+    public var counts: [[Int]]
+    public var missing: [Int]
+
+    public init(itemID: String, counts: [[Int]], missing: [Int]) {
+        self.itemID = itemID
+        self.counts = counts
+        self.missing = missing
+    }
+}
+
+/// Builds the ``DisclosureBasis`` of a set of tables from the study data.
+struct DisclosureBasisBuilder {
+    let data: StudyData
+    let manifest: StudyManifest
+
+    /// The variables a set of tables groups, filters or compares by, `country` and `role` first.
+    static func variables(of specs: [TableSpec]) -> [String] {
+        let used = Set(specs.flatMap { spec in
+            spec.columns + (spec.filter?.keys.sorted() ?? []) + (spec.compare.map { [$0.variable, $0.within] } ?? [])
+        })
+        return ["country", "role"] + used.subtracting(["country", "role"]).sorted()
+    }
+
+    func build(for specs: [TableSpec]) -> DisclosureBasis {
+        let variables = Self.variables(of: specs)
+        let profileOf = data.participants.map { participant in variables.map { participant.value(of: $0) ?? "" } }
+        let profiles = Array(Set(profileOf)).sorted(by: Self.byteOrder)
+        let atomIndex = Dictionary(uniqueKeysWithValues: profiles.enumerated().map { ($1, $0) })
+        let atomOf = profileOf.map { atomIndex[$0]! }
+        var participants = Array(repeating: 0, count: profiles.count)
+        for atom in atomOf { participants[atom] += 1 }
+
+        let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
+        var rows: [BasisRow] = []
+        var seen = Set<String>()
+        for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {
+            for (row, membership) in crosstabs.rowDefinitions(rowSet) where row.kind != .role {
+                guard seen.insert("\(row.kind.rawValue):\(row.id)").inserted else { continue }
+                var counts = Array(repeating: 0, count: profiles.count)
+                for person in data.participants.indices where membership(person).counts { counts[atomOf[person]] += 1 }
+                rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
+            }
+        }
+        let surveys = specs.contains(where: { $0.rows == .surveyItems }) ? data.surveys.map(surveyBasis) : []
+        return DisclosureBasis(
+            variables: variables, profiles: profiles, participants: participants, rows: rows, surveys: surveys)
+    }
+
+    /// The codes of a group row.
+    private func members(of row: TableRow) -> [String]? {
+        let codebook = data.codebook
+        switch row.kind {
+        case .factorCategory:
+            return codebook.codes(in: .barrier).filter { $0.factor?.rawValue == row.id }.map(\.id)
+        case .activityType:
+            return codebook.codes(in: .activity).filter { $0.type?.rawValue == row.id }.map(\.id)
+        case .code, .role:
+            return nil
+        }
+    }
+
+    private func surveyBasis(_ instrument: Instrument, _ respondents: [SurveyRespondent]) -> SurveyBasis {
+        let profileOf = respondents.map { [$0.country, $0.role] }
+        let profiles = Array(Set(profileOf)).sorted(by: Self.byteOrder)
+        let atomIndex = Dictionary(uniqueKeysWithValues: profiles.enumerated().map { ($1, $0) })
+        let atomOf = profileOf.map { atomIndex[$0]! }
+        var perAtom = Array(repeating: 0, count: profiles.count)
+        for atom in atomOf { perAtom[atom] += 1 }
+        let items = instrument.items.enumerated().map { itemIndex, item -> SurveyItemBasis in
+            let values = instrument.scale(of: item)!.values
+            let valueIndex = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.value, $0) })
+            var counts = Array(repeating: Array(repeating: 0, count: profiles.count), count: values.count)
+            var missing = Array(repeating: 0, count: profiles.count)
+            for (respondent, atom) in zip(respondents, atomOf) {
+                if let answer = respondent.answers[itemIndex], let value = valueIndex[answer] {
+                    counts[value][atom] += 1
+                } else {
+                    missing[atom] += 1
+                }
+            }
+            return SurveyItemBasis(itemID: item.id, counts: counts, missing: missing)
+        }
+        return SurveyBasis(instrumentID: instrument.id, profiles: profiles, respondents: perAtom, items: items)
+    }
+
+    private static func byteOrder(_ a: [String], _ b: [String]) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)) }
+        return a.count < b.count
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Analysis
+
+/// The audit of a published report: for every hidden count, the interval of values consistent with
+/// everything the report publishes (every table, total and group size together), which must hold at
+/// least k values; written beside the tables as `disclosure-audit.csv`, without the hidden values.
+///
+/// The intervals are those of the linear-programming relaxation (see ``DisclosurePass``), which for
+/// tables of counts with their margins (one row across country × role) are exact.
+public struct DisclosureAudit: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var table: String
+        public var row: String
+        public var column: String
+        /// `suppressed` (a small count, a count equal to its group's size, or one hidden to protect
+        /// another: which of these is not published, since it would narrow the interval) or
+        /// `group-hidden` (the count of a group whose size is hidden).
+        public var reason: String
+        /// The smallest and largest values consistent with the report (`upper` nil: unbounded).
+        public var lower: Int
+        public var upper: Int?
+    }
+
+    /// Every hidden count, at every place it would have appeared, in table, row and column order.
+    public var entries: [Entry]
+    /// The number of distinct hidden counts.
+    public var hiddenCounts: Int
+    /// The narrowest interval of a small count or a count of a small group, in values (the rule
+    /// requires at least ``minimumCount``; a full cell needs 2, a complementary count none).
+    public var narrowest: Int?
+    public var minimumCount: Int
+
+    /// Audits the ledger.
+    /// - Throws: ``PublicationError/pinned(_:)`` naming the first hidden count that can take fewer than
+    ///   k values.
+    init(ledger: DisclosureLedger, minimumCount: Int) throws(PublicationError) {
+        self.minimumCount = minimumCount
+        var entries: [Entry] = []
+        var narrowest: Int?
+        var hidden = 0
+        var regions: [Space: LinearProgram.Region?] = [:]
+        for quantity in ledger.quantities {
+            guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
+            let space = quantity.space
+            let region = regions[space] ?? ledger.program(for: space).region()
+            regions[space] = region
+            let interval = ledger.interval(of: quantity, in: region)
+            let values = interval.upper.map { $0 - interval.lower + 1 }
+            hidden += 1
+            let required = reason.requiredValues(minimumCount: minimumCount)
+            if let values, required > 1 {
+                if required >= minimumCount { narrowest = min(narrowest ?? values, values) }
+                if values < required {
+                    let place = entry.places.sorted().first!
+                    throw .pinned("\(place.table), \(place.row), \(place.column) could be derived to \(values) value(s) (at least \(required) required)")
+                }
+            }
+            for place in entry.places {
+                entries.append(Entry(
+                    table: place.table, row: place.row, column: place.column,
+                    reason: reason == .hiddenBase ? "group-hidden" : "suppressed", lower: interval.lower, upper: interval.upper))
+            }
+        }
+        self.entries = entries.sorted { ($0.table, $0.row, $0.column) < ($1.table, $1.row, $1.column) }
+        hiddenCounts = hidden
+        self.narrowest = narrowest
+    }
+
+    /// The audit as CSV: `table,row,column,reason,lower,upper,values`.
+    public func csv() -> String {
+        var out = "table,row,column,reason,lower,upper,values\n"
+        for entry in entries {
+            let upper = entry.upper.map(String.init) ?? ""
+            let values = entry.upper.map { String($0 - entry.lower + 1) } ?? ""
+            out += [entry.table, entry.row, entry.column, entry.reason, String(entry.lower), upper, values]
+                .map(Self.field).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,215 @@
+import Analysis
+
+/// Every count a report publishes or hides, once each, with its true value, where it appears, and
+/// whether (and why) it is hidden; and the linear programs that say what the published counts reveal.
+struct DisclosureLedger {
+    /// Where a quantity appears: table, row and column, as the audit file names them.
+    struct Place: Hashable, Comparable {
+        var table: String
+        var row: String
+        var column: String
+
+        static func < (a: Place, b: Place) -> Bool { (a.table, a.row, a.column) < (b.table, b.row, b.column) }
+    }
+
+    struct Entry {
+        var value: Int
+        var hidden: HidingReason?
+        var places: Set<Place> = []
+        /// The order of registration: tables are walked in a fixed order, so this orders quantities
+        /// the same way on every run.
+        var order: Int
+    }
+
+    let basis: DisclosureBasis
+    private(set) var entries: [Quantity: Entry] = [:]
+    /// The quantities of each space, and all of them, in registration order.
+    private var bySpace: [Space: [Quantity]] = [:]
+    private(set) var quantities: [Quantity] = []
+    /// The spaces in the order their first quantity was registered.
+    private(set) var spaces: [Space] = []
+
+    init(basis: DisclosureBasis) {
+        self.basis = basis
+    }
+
+    subscript(quantity: Quantity) -> Entry? { entries[quantity] }
+
+    func isHidden(_ quantity: Quantity) -> Bool { entries[quantity]?.hidden != nil }
+
+    /// Records that a table publishes `quantity` (shown as `value`) at `place`.
+    /// - Throws: ``PublicationError/inconsistent`` when the table's value is not the basis's sum.
+    mutating func register(_ quantity: Quantity, value: Int, at place: Place) throws(PublicationError) {
+        guard !quantity.atoms.isEmpty else { return }
+        let truth = trueValue(of: quantity)
+        guard truth == value else {
+            throw .inconsistent("\(place.table), \(place.row), \(place.column): the table says \(value), its atoms add up to \(truth)")
+        }
+        if entries[quantity] == nil {
+            entries[quantity] = Entry(value: value, order: quantities.count)
+            quantities.append(quantity)
+            let space = quantity.space
+            if bySpace[space] == nil { spaces.append(space) }
+            bySpace[space, default: []].append(quantity)
+        }
+        entries[quantity]!.places.insert(place)
+    }
+
+    mutating func hide(_ quantity: Quantity, _ reason: HidingReason) {
+        guard entries[quantity] != nil, entries[quantity]?.hidden == nil else { return }
+        entries[quantity]!.hidden = reason
+        hiddenCount += 1
+    }
+
+    /// How many quantities are hidden.
+    private(set) var hiddenCount = 0
+
+    // MARK: - Linear programs
+
+    /// The number of atoms of a space's variables.
+    private func atomCount(_ space: Space) -> Int {
+        switch space {
+        case .participants, .row: basis.profiles.count
+        case .respondents(let instrument), .item(let instrument, _): survey(instrument)?.profiles.count ?? 0
+        }
+    }
+
+    private func survey(_ instrument: String) -> SurveyBasis? {
+        basis.surveys.first { $0.instrumentID == instrument }
+    }
+
+    private func valueCount(_ space: Space) -> Int {
+        guard case .item(let instrument, let item) = space,
+            let found = survey(instrument)?.items.first(where: { $0.itemID == item })
+        else { return 0 }
+        return found.counts.count
+    }
+
+    /// The quantity as a sum of the space's variables.
+    ///
+    /// Layouts: participants and respondents spaces hold `n[a]`; a row space holds `x[a]` then `n[a]`;
+    /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`.
+    private func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
+        let atoms = atomCount(space)
+        let values = valueCount(space)
+        switch quantity {
+        case .participants(let set), .respondents(_, let set):
+            let offset: Int = switch space {
+            case .participants, .respondents: 0
+            case .row: atoms
+            case .item: (values + 1) * atoms
+            }
+            return set.map { (offset + $0, 1) }
+        case .row(_, _, let set): return set.map { ($0, 1) }
+        case .answer(_, _, let value, let set): return set.map { (value * atoms + $0, 1) }
+        case .noAnswer(_, _, let set): return set.map { (values * atoms + $0, 1) }
+        case .answered(_, _, let set): return (0..<values).flatMap { value in set.map { (value * atoms + $0, 1.0) } }
+        }
+    }
+
+    /// The true value of a quantity, from the basis.
+    func trueValue(of quantity: Quantity) -> Int {
+        switch quantity {
+        case .participants(let atoms): return atoms.reduce(0) { $0 + basis.participants[$1] }
+        case .row(let kind, let id, let atoms):
+            let counts = basis.counts(kind: kind, id: id) ?? []
+            return atoms.reduce(0) { $0 + counts[$1] }
+        case .respondents(let instrument, let atoms):
+            let counts = survey(instrument)?.respondents ?? []
+            return atoms.reduce(0) { $0 + counts[$1] }
+        case .answer(let instrument, let item, let value, let atoms):
+            let counts = survey(instrument)?.items.first { $0.itemID == item }?.counts[value] ?? []
+            return atoms.reduce(0) { $0 + counts[$1] }
+        case .noAnswer(let instrument, let item, let atoms):
+            let counts = survey(instrument)?.items.first { $0.itemID == item }?.missing ?? []
+            return atoms.reduce(0) { $0 + counts[$1] }
+        case .answered(let instrument, let item, let atoms):
+            let counts = survey(instrument)?.items.first { $0.itemID == item }?.counts ?? []
+            return counts.reduce(0) { total, values in atoms.reduce(total) { $0 + values[$1] } }
+        }
+    }
+
+    /// Bounds on sums of a row's atoms that follow from other rows: a group row's count lies between
+    /// the largest of its codes' counts and their sum, and so a code's between the group's count less
+    /// the other codes' and the group's (see ``DisclosurePass``). Keyed by the row's space.
+    var linkedBounds: [Space: [LinkedBound]] = [:]
+
+    /// `lower ≤ Σ_{a ∈ atoms} x[a] ≤ upper` in a row's space.
+    struct LinkedBound: Equatable {
+        var atoms: [Int]
+        var lower: Int
+        var upper: Int?
+    }
+
+    /// The linear program of a space: its structure, every published quantity of it (and of its
+    /// bases' space) as an equality, and its linked bounds; `treatingAsHidden` are left out as if hidden.
+    func program(for space: Space, treatingAsHidden extra: Set<Quantity> = []) -> LinearProgram {
+        let atoms = atomCount(space)
+        let values = valueCount(space)
+        var program: LinearProgram
+        switch space {
+        case .participants, .respondents:
+            program = LinearProgram(variables: atoms)
+        case .row:
+            program = LinearProgram(variables: 2 * atoms)
+            for atom in 0..<atoms { program.require([(atom, 1), (atoms + atom, -1)], atMost: 0) }
+        case .item:
+            program = LinearProgram(variables: (values + 2) * atoms)
+            for atom in 0..<atoms {
+                let answers = (0..<values).map { (variable: $0 * atoms + atom, coefficient: 1.0) }
+                program.require(answers + [(values * atoms + atom, 1), ((values + 1) * atoms + atom, -1)], equals: 0)
+            }
+        }
+        let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? [])
+        for quantity in published where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
+            program.require(terms(quantity, in: space), equals: Double(entries[quantity]!.value))
+        }
+        for bound in linkedBounds[space] ?? [] {
+            let sum = bound.atoms.map { (variable: $0, coefficient: 1.0) }
+            if bound.lower > 0 { program.require(sum.map { ($0.variable, -1.0) }, atMost: Double(-bound.lower)) }
+            if let upper = bound.upper { program.require(sum, atMost: Double(upper)) }
+        }
+        return program
+    }
+
+    /// The whole numbers a quantity can take given everything published in its space; `upper` is `nil`
+    /// when unbounded.
+    func interval(of quantity: Quantity, in program: LinearProgram) -> (lower: Int, upper: Int?) {
+        interval(of: quantity, in: program.region())
+    }
+
+    /// The same, over a region found once for many quantities of its space.
+    func interval(of quantity: Quantity, in region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
+        guard let range = region?.range(of: terms(quantity, in: quantity.space)) else {
+            // The published values are the true ones, so the program is feasible; a failure here would
+            // be a solver fault: answer with the narrowest interval, which makes the audit refuse.
+            return (0, 0)
+        }
+        let lower = Int((range.min - 1e-6).rounded(.up))
+        return (lower, range.max.map { Int(($0 + 1e-6).rounded(.down)) })
+    }
+
+    /// The quantities of a space, in registration order.
+    func quantities(in space: Space) -> [Quantity] {
+        bySpace[space] ?? []
+    }
+}
+
+/// Why the publication stage cannot publish.
+public enum PublicationError: Error, Equatable, CustomStringConvertible {
+    /// A table's count does not match the study data (an analysis from another store).
+    case inconsistent(String)
+    /// A hidden count could still be narrowed to fewer values than the rule requires.
+    case pinned(String)
+    /// A table groups by a variable the disclosure basis lacks.
+    case unknownVariable(table: String, variable: String)
+
+    public var description: String {
+        switch self {
+        case .inconsistent(let detail): "the results do not match their disclosure basis (\(detail)): run 'analyze analyze' again"
+        case .pinned(let detail): "disclosure audit failed, report not written: \(detail)"
+        case .unknownVariable(let table, let variable):
+            "table '\(table)': '\(variable)' is not in the disclosure basis: run 'analyze analyze' again"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Analysis
+
+/// A count a report can publish, named by what it counts: the same count in two tables is one
+/// quantity, so linked tables share one suppression pattern.
+///
+/// Each quantity is a sum over atoms of the ``DisclosureBasis`` (sorted atom indices).
+enum Quantity: Hashable {
+    /// Participants of the atoms (a column base, a cell of the sample table).
+    case participants(atoms: [Int])
+    /// Participants of the atoms who count in an interview row (a code, a factor category, an activity type).
+    case row(kind: RowKind, id: String, atoms: [Int])
+    /// Respondents of an instrument in the atoms (a survey column base).
+    case respondents(instrument: String, atoms: [Int])
+    /// Respondents in the atoms who gave an item's `value`-th answer.
+    case answer(instrument: String, item: String, value: Int, atoms: [Int])
+    /// Respondents in the atoms who gave no answer to an item.
+    case noAnswer(instrument: String, item: String, atoms: [Int])
+    /// Respondents in the atoms who answered an item (the base of its percentages).
+    case answered(instrument: String, item: String, atoms: [Int])
+
+    /// The linear-program space the quantity is audited in.
+    var space: Space {
+        switch self {
+        case .participants: .participants
+        case .row(let kind, let id, _): .row(kind: kind, id: id)
+        case .respondents(let instrument, _): .respondents(instrument: instrument)
+        case .answer(let instrument, let item, _, _), .noAnswer(let instrument, let item, _),
+            .answered(let instrument, let item, _):
+            .item(instrument: instrument, item: item)
+        }
+    }
+
+    var atoms: [Int] {
+        switch self {
+        case .participants(let atoms), .row(_, _, let atoms), .respondents(_, let atoms), .answer(_, _, _, let atoms),
+            .noAnswer(_, _, let atoms), .answered(_, _, let atoms):
+            atoms
+        }
+    }
+
+    /// The same count over other atoms.
+    func replacingAtoms(_ atoms: [Int]) -> Quantity {
+        switch self {
+        case .participants: .participants(atoms: atoms)
+        case .row(let kind, let id, _): .row(kind: kind, id: id, atoms: atoms)
+        case .respondents(let instrument, _): .respondents(instrument: instrument, atoms: atoms)
+        case .answer(let instrument, let item, let value, _): .answer(instrument: instrument, item: item, value: value, atoms: atoms)
+        case .noAnswer(let instrument, let item, _): .noAnswer(instrument: instrument, item: item, atoms: atoms)
+        case .answered(let instrument, let item, _): .answered(instrument: instrument, item: item, atoms: atoms)
+        }
+    }
+
+    /// Whether the quantity is a base (participants or respondents of a group), not a count of answers.
+    var isBase: Bool {
+        switch self {
+        case .participants, .respondents: true
+        default: false
+        }
+    }
+
+}
+
+/// The variables and rules of one linear program of the audit: the interview sample, one interview
+/// row, an instrument's respondents, or one survey item.
+enum Space: Hashable {
+    case participants
+    case row(kind: RowKind, id: String)
+    case respondents(instrument: String)
+    case item(instrument: String, item: String)
+
+    /// The space whose published quantities bound this one's variables (the bases).
+    var bases: Space? {
+        switch self {
+        case .participants, .respondents: nil
+        case .row: .participants
+        case .item(let instrument, _): .respondents(instrument: instrument)
+        }
+    }
+}
+
+/// Why a count is hidden.
+enum HidingReason: String, Comparable {
+    /// A count from 1 to k − 1.
+    case primary
+    /// A count equal to its group's size, greater than 0 (`disclosure.full_cells: suppress`).
+    case fullCell = "full-cell"
+    /// The group's size is hidden, and a count over it would give the size away.
+    case hiddenBase = "hidden-base"
+    /// Hidden so that another hidden count cannot be derived from the published ones.
+    case complementary
+
+    static func < (a: HidingReason, b: HidingReason) -> Bool { a.rawValue < b.rawValue }
+
+    /// How many values a count hidden for this reason must still be able to take, given everything
+    /// published (its protection): a small count, or a count of a small group, at least k (it cannot be
+    /// told from 0 or from k); a count equal to its group's size at least 2 (the whole group cannot be
+    /// concluded); a complementary count none (it was publishable: 0 or at least k, hidden only to
+    /// protect others). Hundepool et al. (2012), §4.2: protection is required of sensitive cells.
+    func requiredValues(minimumCount k: Int) -> Int {
+        switch self {
+        case .primary, .hiddenBase: k
+        case .fullCell: 2
+        case .complementary: 1
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Analysis
+import Foundation
+import Ingest
+import Publication
+import Reporting
+import Statistics
+import Storage
+import StudyModel
+import Testing
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The sample study's published report, built once for the tests of this file.
+struct SampleReport: Sendable {
+    let files: [(path: String, contents: String)]
+    let published: PublishedResults
+    let results: AnalysisResults
+
+    static let shared = Result { try SampleReport() }
+
+    private init() throws {
+        let store = try StudyStore.inMemory()
+        let ingester = try StudyIngester(studyDirectory: repositoryRoot.appendingPathComponent("data/sample").path)
+        try ingester.ingest(into: store)
+        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store)
+        results = try analysis.run()
+        published = try DisclosurePass(minimumCount: results.minimumCount).publish(results)
+        files = try ReportBuilder(results: results).files()
+    }
+
+    func file(_ path: String) -> String? { files.first { $0.path == path }?.contents }
+
+    /// The lines of a tidy CSV as dictionaries by column name.
+    func rows(_ path: String) -> [[String: String]] {
+        guard let text = file(path) else { return [] }
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+}
+
+@Suite struct SampleDisclosureTests {
+    let sample: SampleReport
+
+    init() throws {
+        sample = try SampleReport.shared.get()
+    }
+
+    @Test func theAuditLeavesEverySmallHiddenCountAtLeastFiveValues() throws {
+        let audit = sample.published.audit
+        #expect(audit.minimumCount == 5)
+        #expect(audit.hiddenCounts > 300)
+        #expect(try #require(audit.narrowest) >= 5)
+        // `narrowest` is over the small counts and the counts of small groups (which need k values);
+        // counts equal to their group need 2, complementary counts none.
+        // The audit file holds no hidden value: its columns are intervals, never a count.
+        let csv = try #require(sample.file("disclosure-audit.csv"))
+        #expect(csv.hasPrefix("table,row,column,reason,lower,upper,values\n"))
+        #expect(csv.split(separator: "\n").count == audit.entries.count + 1)
+    }
+
+    @Test func anIndependentAttackOnThePublishedFilesPinsNoHiddenCount() {
+        let attack = PublishedFilesAttack(files: sample.files, minimumCount: 5).run()
+        #expect(attack.hidden > 300)
+        #expect(attack.findings.map(\.description) == [])
+    }
+
+    /// The issue's cross-table cases: fathers' counts hidden in one table and published pooled and
+    /// per country in others.
+    @Test func aHiddenFathersCountIsNotRecoveredFromThePooledCount() {
+        let byRole = sample.rows("tables/barriers-by-role-within-country.csv")
+        let comparison = sample.rows("tables/barriers-fathers-vs-mothers.csv")
+        for code in ["bar_low_education", "bar_cultural_differences"] {
+            for role in ["father", "mother"] {
+                func published(_ rows: [[String: String]], _ country: String) -> Bool {
+                    rows.contains { $0["row"] == code && $0["country"] == country && $0["role"] == role && $0["suppressed"] == "no" }
+                }
+                let perCountry = ["KZ", "UK"].map { published(byRole, $0) || published(comparison, $0) }
+                let pooled = published(comparison, "all")
+                // Published pooled with exactly one country published would give the other away.
+                #expect(!(pooled && perCountry.filter { $0 }.count == 1), "\(code) \(role)")
+            }
+        }
+        // Limited education: KZ fathers 4 (hidden), UK fathers 5, all fathers 9 (the data). Before, 9 − 5
+        // gave the 4 away; now the KZ count is hidden and the UK and pooled counts are not both published.
+        func cell(_ rows: [[String: String]], _ country: String) -> [String: String]? {
+            rows.first { $0["row"] == "bar_low_education" && $0["country"] == country && $0["role"] == "father" }
+        }
+        #expect(cell(byRole, "KZ")?["suppressed"] == "yes")
+        #expect(cell(comparison, "KZ")?["suppressed"] == "yes")
+        #expect(cell(byRole, "UK")?["suppressed"] == "yes" || cell(comparison, "all")?["suppressed"] == "yes")
+    }
+
+    @Test func mannWhitneyIsPublishedOnlyWhereItsCountsAre() throws {
+        var published = 0
+        for (table, variable) in [("survey-items-by-country", "country"), ("survey-items-by-role", "role")] {
+            let cells = sample.rows("tables/\(table).csv")
+            for test in sample.rows("tables/\(table).tests.csv") where test["test"] == "mann_whitney_u" {
+                published += 1
+                let item = try #require(test["row"]?.split(separator: ".").last.map(String.init))
+                let groups = try #require(test["comparison"]).components(separatedBy: " vs ")
+                let testVariable = groups.first.map { ["KZ", "UK"].contains($0) } == true ? "country" : "role"
+                guard testVariable == variable else { continue }
+                let inputs = cells.filter { $0["item"] == item && groups.contains($0[variable] ?? "") && $0["response"] != "missing" }
+                #expect(!inputs.isEmpty)
+                #expect(inputs.allSatisfy { $0["suppressed"] == "no" }, "\(table) \(item) \(groups)")
+            }
+        }
+        #expect(published >= 20)
+        // The issue's cases: pi09 (UK "1" = 2) and tc12 (UK "Very often" = 4) publish no W between countries.
+        let byCountry = sample.rows("tables/survey-items-by-country.tests.csv")
+        for item in ["parent_involvement.pi09", "teacher_checklist.tc12"] {
+            #expect(!byCountry.contains { $0["row"] == item && $0["comparison"] == "KZ vs UK" }, "\(item)")
+        }
+    }
+
+    @Test func noAnswerCountsFromOneToFourAreNeverPublished() {
+        for table in ["survey-items-by-country", "survey-items-by-role"] {
+            for line in sample.rows("tables/\(table).csv") where line["response"] == "missing" {
+                let count = Int(line["respondents"] ?? "") ?? 0
+                #expect(!(1...4).contains(count), "\(table) \(line["item"] ?? "") \(line)")
+            }
+        }
+    }
+
+    @Test func noInterviewCellEqualsASmallGroupOrIsSmall() {
+        let tables = [
+            "barriers-by-factor-category", "barriers-by-country", "barriers-by-role-within-country",
+            "factor-categories-by-country-role", "involvement-roles-by-country-role", "activities-by-country",
+            "barriers-fathers-vs-mothers",
+        ]
+        for table in tables {
+            for line in sample.rows("tables/\(table).csv") where line["suppressed"] == "no" {
+                let (count, base) = (Int(line["participants"]!)!, Int(line["base"]!)!)
+                #expect(!(1...4).contains(count), "\(table) \(line)")
+                // A count equal to its group is hidden in groups of fewer than 2k = 10.
+                #expect(count == 0 || count < base || base >= 10, "\(table) \(line)")
+                #expect(line["segments"] == "", "segment counts are not published per cell")
+            }
+        }
+    }
+
+    @Test func agreementIsWithheldWhereACoderCountIsHidden() throws {
+        let lines = sample.rows("tables/intercoder-agreement.csv")
+        #expect(!lines.isEmpty)
+        for line in lines where line["present_first"] == "" || line["present_second"] == "" {
+            #expect(line["kappa"] == "" && line["percent_agreement"] == "" && line["alpha"] == "", "\(line)")
+        }
+        let unemployment = try #require(lines.first { $0["code"] == "bar_unemployment" })
+        #expect(unemployment["kappa"] == "")
+    }
+
+    @Test func fathersAndMothersAreTestedOnAtLeastHalfTheBarriers() throws {
+        guard case .comparison(let table) = try #require(sample.published.results.tables.first { $0.id == "barriers-fathers-vs-mothers" }) else {
+            Issue.record("not a comparison")
+            return
+        }
+        let codes = table.rows.filter { $0.row.kind == .code }
+        #expect(codes.count == 22)
+        let tested = codes.filter { $0.pooledTest != nil && $0.adjustedP != nil }
+        #expect(tested.count >= 11)
+        // Every published pooled test rests on published counts.
+        for row in tested {
+            switch row.pooledTest! {
+            case .cochranMantelHaenszel: #expect(row.strata.allSatisfy { !$0.first.suppressed && !$0.second.suppressed })
+            case .fisherPooled: #expect(!row.pooledFirst.suppressed && !row.pooledSecond.suppressed)
+            }
+        }
+        // Both parents work long hours: fathers 16 of 24, mothers 12 of 48 over both countries.
+        // scipy.stats.fisher_exact([[16, 8], [12, 36]]): OR 6.0, p = 0.0009016897780399353;
+        // Woolf interval exp(log 6 ± 1.959964 · √(1/16 + 1/8 + 1/12 + 1/36)) = 2.0559–17.5103.
+        let dual = try #require(table.rows.first { $0.row.id == "bar_dual_work" })
+        #expect(dual.pooledTest == .fisherPooled)
+        #expect(dual.pooledFirst.participants == 16 && dual.pooledFirst.base == 24)
+        #expect(dual.pooledSecond.participants == 12 && dual.pooledSecond.base == 48)
+        #expect(abs(try #require(dual.pooledFisher?.p) - 0.0009016897780399353) < 1e-12)
+        #expect(abs(try #require(dual.pooledOddsRatio?.lower) - 2.0559352577771275) < 1e-9)
+        #expect(abs(try #require(dual.pooledOddsRatio?.upper) - 17.51027901477944) < 1e-9)
+    }
+
+    @Test func factorCategoriesByCountryAndRoleCarryTests() throws {
+        guard case .crosstab(let table) = try #require(sample.published.results.tables.first { $0.id == "factor-categories-by-country-role" }) else {
+            Issue.record("not a crosstab")
+            return
+        }
+        #expect(table.rows.count == 4)
+        #expect(table.tests.filter { !$0.withheld && $0.fisher != nil }.count == 4)
+        // Each test uses only published groups.
+        for (row, test) in zip(table.cells, table.tests) {
+            let columns = test.testedColumns ?? table.columns.indices.filter { table.columns[$0].base > 0 }
+            #expect(columns.allSatisfy { !row[$0].suppressed && !table.columns[$0].suppressed })
+        }
+    }
+}
