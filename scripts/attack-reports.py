@@ -354,7 +354,7 @@ def main():
     naive = interview(tdir, Model(), targets, not args.no_hierarchy)
     totals = {} if args.no_prose or args.per_item else instrument_totals(args.report_dir)
     cells, countries, roles = survey(tdir, targets, args.per_item, totals)
-    checked = pinned = 0
+    checked = pinned = narrow = derivable = 0
     results = {}
     for model, table, row, col, terms in targets:
         iv = model.interval(terms)
@@ -364,8 +364,18 @@ def main():
         checked += 1
         results[(table, row, frozenset(col.split("/")))] = iv
         if width(iv) < args.k:
-            pinned += 1
-            findings.append(f"PINNED {table},{row},{col}: hidden count in {show(iv)} ({width(iv)} values)")
+            # Fewer than k values. Below k throughout (or one value): a small count pinned. Reaching k
+            # or more: either a count that was never small (hidden only to protect another) or a
+            # count equal to its group, which `analyze` protects to 2 values; reported apart.
+            if iv[1] < args.k or width(iv) < 2:
+                pinned += 1
+                findings.append(f"PINNED {table},{row},{col}: hidden count in {show(iv)} ({width(iv)} values)")
+            elif iv[0] < args.k:
+                narrow += 1
+                notes.append(f"NARROW {table},{row},{col}: hidden count in {show(iv)} ({width(iv)} values; "
+                             "a full cell, or a small count, at its upper end)")
+            else:
+                derivable += 1
     path = os.path.join(tdir, "intercoder-agreement.csv")
     for L in read(path) if os.path.exists(path) else []:  # hidden coder counts: only 0..units known
         for f in ("present_first", "present_second"):
@@ -401,6 +411,8 @@ def main():
         print(f"audit cross-check: {matched} of {len(claims)} audit lines matched, "
               f"attacker narrower on {narrower}, wider on {wider}")
     print(f"statistics: {failed} checks failed")
+    print(f"narrow: {narrow} hidden counts reaching k with fewer than k values; "
+          f"{derivable} never small and narrowed (hidden to protect others)")
     print(f"attack: {checked} hidden counts checked, {pinned} pinned")
     sys.exit(1 if pinned or failed else 0)
 

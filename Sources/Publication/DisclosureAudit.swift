@@ -39,12 +39,28 @@ public struct DisclosureAudit: Sendable, Equatable {
         var narrowest: Int?
         var hidden = 0
         var regions: [Space: LinearProgram.Region?] = [:]
+        var groupOf: [String: BasisRow] = [:]
+        for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
+            groupOf[group.kind.rawValue + ":" + group.id] = group
+            for member in group.members! { groupOf[RowKind.code.rawValue + ":" + member] = group }
+        }
+        var groupPrograms: [String: (DisclosureLedger.GroupProgram, LinearProgram.Region?)] = [:]
         for quantity in ledger.quantities {
             guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
             let space = quantity.space
             let region = regions[space] ?? ledger.program(for: space).region()
             regions[space] = region
-            let interval = ledger.interval(of: quantity, in: region)
+            var interval = ledger.interval(of: quantity, in: region)
+            // A count of a group row or of its codes: the group program is exact where they meet.
+            if case .row(let kind, let id) = space, let group = groupOf[kind.rawValue + ":" + id] {
+                let joint = groupPrograms[group.id] ?? {
+                    let program = ledger.groupProgram(group)
+                    return (program, program.program.region())
+                }()
+                groupPrograms[group.id] = joint
+                let tight = ledger.interval(of: quantity, in: joint.0, region: joint.1)
+                interval = (max(interval.lower, tight.lower), [interval.upper, tight.upper].compactMap { $0 }.min())
+            }
             let values = interval.upper.map { $0 - interval.lower + 1 }
             hidden += 1
             let required = reason.requiredValues(minimumCount: minimumCount)

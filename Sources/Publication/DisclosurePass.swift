@@ -13,8 +13,10 @@ import StudyModel
 ///    whose every member is described). Every count over a hidden group size is hidden.
 /// 3. **Complementary suppression, checked by linear programming.** For each hidden count the pass
 ///    finds the smallest and largest values consistent with every published count, total and group
-///    size of every table (its ``DisclosureAudit``); while one can take fewer than k values, it hides
-///    one more published count of the same row (the smallest that widens the interval enough).
+///    size of every table (its ``DisclosureAudit``): per row, then with the bounds between a category
+///    and its codes, then over a category and all its codes at once. While a sensitive count keeps
+///    fewer values than its protection (``HidingReason/requiredValues(minimumCount:)``), it hides one
+///    more published count (the one that widens the interval enough, finest groups first).
 /// 4. **Statistics only from published counts.** A test, effect size or reliability is published only
 ///    when every count it is computed from is published or follows exactly from published counts; a
 ///    row is tested on the groups whose counts are published (named in the table), a comparison pooled
@@ -71,6 +73,9 @@ public struct DisclosurePass: Sendable {
                     if space.bases == nil { hideCountsOverHiddenBases(of: space, in: &ledger) }
                 }
             }
+        }
+        for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
+            protectJointly(group, in: &ledger)
         }
         let audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount)
         let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
@@ -304,6 +309,47 @@ public struct DisclosurePass: Sendable {
         // None is enough alone: the one that widens most (the largest count, which sets the bound, at a
         // tie); the loop comes back for more.
         return [best?.candidate ?? candidates[0]]
+    }
+
+    /// The last check of a group row and its codes, in one program (``DisclosureLedger/GroupProgram``):
+    /// while a hidden count of them falls short of its protection, hide one more published count of
+    /// them (the one that widens it enough alone, finest groups first; else the one that widens most).
+    private func protectJointly(_ group: BasisRow, in ledger: inout DisclosureLedger) {
+        let rows = [(group.kind, group.id)] + (group.members ?? []).map { (RowKind.code, $0) }
+        let quantities = rows.flatMap { ledger.quantities(in: .row(kind: $0.0, id: $0.1)) }
+        var passed = Set<Quantity>()
+        while true {
+            let program = ledger.groupProgram(group)
+            let region = program.program.region()
+            var failing: Quantity?
+            for quantity in quantities where ledger.isHidden(quantity) && !passed.contains(quantity) {
+                if width(ledger.interval(of: quantity, in: program, region: region)) >= required(quantity, ledger) {
+                    passed.insert(quantity)
+                } else {
+                    failing = quantity
+                    break
+                }
+            }
+            guard let failing else { return }
+            let candidates = quantities.filter { !ledger.isHidden($0) }.sorted { a, b in
+                let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
+                let (sa, sb) = (Set(a.atoms).isDisjoint(with: failing.atoms) ? 1 : 0, Set(b.atoms).isDisjoint(with: failing.atoms) ? 1 : 0)
+                return (sa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (sb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+            }
+            guard !candidates.isEmpty else { return }  // the audit will refuse
+            var chosen: Quantity?
+            var best: (width: Int, candidate: Quantity)?
+            for candidate in candidates {
+                let trial = ledger.groupProgram(group, treatingAsHidden: [candidate])
+                let widened = width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
+                if widened >= required(failing, ledger) {
+                    chosen = candidate
+                    break
+                }
+                if widened > (best?.width ?? 1) { best = (widened, candidate) }
+            }
+            ledger.hide(chosen ?? best?.candidate ?? candidates[0], .complementary)
+        }
     }
 
     /// The group row (with its codes) a row space belongs to: the group itself or one of its codes.

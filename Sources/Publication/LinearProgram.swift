@@ -34,21 +34,88 @@ struct LinearProgram {
     }
 
     /// The feasible region, found once (phase 1) for many objectives; `nil` when there is none.
+    ///
+    /// A presolve first fixes every variable an equality pins alone (`a·x = b`) or with others at zero
+    /// (`Σ aᵢxᵢ = 0` with every aᵢ > 0), and substitutes it everywhere, until none is left: published
+    /// single cells and zeros shrink the tableau a great deal.
     func region() -> Region? {
-        Tableau(self).map(Region.init)
+        var fixed: [Int: Double] = [:]
+        var equalities = self.equalities.map { (Dictionary($0.0.map { ($0.variable, $0.coefficient) }, uniquingKeysWith: +), $0.1) }
+        var changed = true
+        while changed {
+            changed = false
+            var remaining: [([Int: Double], Double)] = []
+            for (terms, value) in equalities {
+                var rest = terms, rhs = value
+                for (variable, coefficient) in terms where fixed[variable] != nil {
+                    rhs -= coefficient * fixed[variable]!
+                    rest[variable] = nil
+                }
+                rest = rest.filter { $0.value != 0 }
+                if rest.isEmpty {
+                    guard abs(rhs) < 1e-7 else { return nil }
+                    continue
+                }
+                if rest.count == 1, let (variable, coefficient) = rest.first {
+                    let x = rhs / coefficient
+                    guard x > -1e-7 else { return nil }
+                    fixed[variable] = max(0, x)
+                    changed = true
+                    continue
+                }
+                if abs(rhs) < 1e-9, rest.values.allSatisfy({ $0 > 0 }) {
+                    for variable in rest.keys { fixed[variable] = 0 }
+                    changed = true
+                    continue
+                }
+                remaining.append((rest, rhs))
+            }
+            equalities = remaining
+        }
+        // The reduced program over the variables left, numbered anew.
+        let free = (0..<variableCount).filter { fixed[$0] == nil }
+        var index = [Int: Int]()
+        for (new, old) in free.enumerated() { index[old] = new }
+        var reduced = LinearProgram(variables: free.count)
+        for (terms, value) in equalities {
+            reduced.require(terms.keys.sorted().map { (index[$0]!, terms[$0]!) }, equals: value)
+        }
+        for (terms, value) in inequalities {
+            var rhs = value
+            var rest: [Term] = []
+            for term in terms {
+                if let x = fixed[term.variable] { rhs -= term.coefficient * x } else { rest.append((index[term.variable]!, term.coefficient)) }
+            }
+            if rest.allSatisfy({ $0.coefficient == 0 }) {
+                guard rhs > -1e-7 else { return nil }
+                continue
+            }
+            reduced.require(rest, atMost: rhs)
+        }
+        guard let tableau = Tableau(reduced) else { return nil }
+        return Region(tableau: tableau, fixed: fixed, index: index)
     }
 
     /// A feasible basis of the program, from which each objective is optimised (phase 2).
     struct Region {
         fileprivate let tableau: Tableau
+        /// Variables the presolve fixed, and the new numbers of the others.
+        let fixed: [Int: Double]
+        let index: [Int: Int]
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the
         /// minimum is unbounded (which cannot happen for sums of non-negative variables).
         func range(of objective: [Term]) -> (min: Double, max: Double?)? {
+            var constant = 0.0
+            var terms: [Term] = []
+            for term in objective {
+                if let x = fixed[term.variable] { constant += term.coefficient * x } else { terms.append((index[term.variable]!, term.coefficient)) }
+            }
+            guard !terms.isEmpty else { return (constant, constant) }
             var forMinimum = tableau
-            guard let low = forMinimum.optimise(objective, maximise: false) else { return nil }
+            guard let low = forMinimum.optimise(terms, maximise: false) else { return nil }
             var forMaximum = tableau
-            return (low, forMaximum.optimise(objective, maximise: true))
+            return (low + constant, forMaximum.optimise(terms, maximise: true).map { $0 + constant })
         }
     }
 

@@ -43,4 +43,21 @@ import Testing
         let d = try #require(program.range(of: [(3, 1)]))
         #expect(abs(d.min - 2) < 1e-9 && abs(d.max! - 2) < 1e-9)
     }
+
+    /// The presolve fixes single-variable equalities and zero sums, and substitutes them.
+    @Test func presolvedVariablesKeepTheirValues() throws {
+        var program = LinearProgram(variables: 5)
+        program.require([(0, 1)], equals: 3)
+        program.require([(1, 1), (2, 1)], equals: 0)
+        program.require([(0, 1), (3, 1)], equals: 5)
+        program.require([(3, 1), (4, 1), (1, 1)], equals: 9)
+        program.require([(4, 1)], atMost: 10)
+        let x3 = try #require(program.range(of: [(3, 1)]))
+        #expect(x3.min == 2 && x3.max == 2)
+        let x4 = try #require(program.range(of: [(4, 1), (0, 2)]))
+        #expect(abs(x4.min - 13) < 1e-9 && abs(x4.max! - 13) < 1e-9)
+        // A contradiction found by the presolve alone: no region.
+        program.require([(2, 1)], equals: 1)
+        #expect(program.region() == nil)
+    }
 }
