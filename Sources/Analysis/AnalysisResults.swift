@@ -21,9 +21,15 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     /// Whether the counts of these results were passed through disclosure control.
     public var suppressionApplied: Bool = false
     public var participants: Int
-    /// Analysed coded segments of the whole study (a total: never suppressed).
+    /// Code applications in the analysed coding of the whole study (a segment with three codes counts
+    /// three times; a total: never suppressed).
     public var analysedSegments: Int
+    /// Distinct coded segments in the analysed coding.
+    public var codedSegments: Int = 0
     public var tables: [TableResult]
+    /// The table specs of the plan, one per table in the same order: what each table draws and which
+    /// findings of the summary it gives.
+    public var plan: [TableSpec]
     /// The atoms every count of the tables is a sum of, with their true counts: for disclosure control
     /// only, never published (``DisclosureBasis``); `nil` once the results have been published.
     public var basis: DisclosureBasis?
@@ -43,7 +49,7 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     public init(
         toolVersion: String, study: StoredStudy, sourceFiles: [SourceFileRecord], countries: [String], roles: [String],
         analysedCoders: [String], minimumBase: Int, minimumCount: Int, suppressFullCells: Bool = true, participants: Int, analysedSegments: Int, tables: [TableResult],
-        basis: DisclosureBasis? = nil
+        plan: [TableSpec] = [], basis: DisclosureBasis? = nil
     ) {
         self.toolVersion = toolVersion
         self.study = study
@@ -57,6 +63,7 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         self.participants = participants
         self.analysedSegments = analysedSegments
         self.tables = tables
+        self.plan = plan
         self.basis = basis
     }
 }

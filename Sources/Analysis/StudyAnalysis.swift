@@ -60,11 +60,14 @@ public struct StudyAnalysis {
     /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
     public func run() throws -> AnalysisResults {
         let tables = try manifest.plan.map(table(for:))
-        return AnalysisResults(
+        var results = AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
             minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount,
             suppressFullCells: manifest.suppressFullCells, participants: data.participants.count,
-            analysedSegments: data.totalSegments, tables: tables, basis: disclosureBasis(for: manifest.plan))
+            analysedSegments: data.totalSegments, tables: tables, plan: manifest.plan,
+            basis: disclosureBasis(for: manifest.plan))
+        results.codedSegments = data.codedSegments
+        return results
     }
 }

@@ -19,6 +19,9 @@ public struct StudyData: Sendable {
     /// coder applied: the units of intercoder agreement. In participant order; coders sorted.
     public var multiplyCoded: [MultiplyCodedParticipant]
     public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+    /// Distinct segments in the analysed coding (a segment carrying three codes is one segment and
+    /// three code applications).
+    public var codedSegments: Int
 
     /// Reads the study from the store and applies the coder policy.
     ///
@@ -66,11 +69,15 @@ public struct StudyData: Sendable {
             }
             flush()
             multiplyCoded.sort { $0.participant < $1.participant }
+            var codedSegments = 0
+            try reader.forEachSegmentCount { participantID, coder, count in
+                if let participant = participantIndex[participantID], coders[participant] == coder { codedSegments += count }
+            }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
                 analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, multiplyCoded: multiplyCoded,
-                surveys: surveys)
+                surveys: surveys, codedSegments: codedSegments)
         }
         guard let loaded else { throw AnalysisError.emptyStore }
         self = loaded
@@ -79,7 +86,7 @@ public struct StudyData: Sendable {
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
         analysedSegments: [Int32], codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
-        surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+        surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
         self.sourceFiles = sourceFiles
@@ -90,6 +97,7 @@ public struct StudyData: Sendable {
         self.analysedCoder = analysedCoder
         self.multiplyCoded = multiplyCoded
         self.surveys = surveys
+        self.codedSegments = codedSegments
     }
 }
 

@@ -16,16 +16,16 @@ struct ComparisonRenderer {
     }
 
     func blocks(_ table: GroupComparisonResult) -> [ReportBlock] {
+        let say = Phrasebook(language: vocabulary.language)
         let groups = table.comparison.groups.map(vocabulary.level)
         var top: [String] = [""]
         var second: [String] = [""]
         for stratum in table.strata {
             top += [vocabulary.level(stratum), "", "", ""]
-            second += [groups[0], groups[1], "OR (95% CI)", "Fisher p"]
+            second += [groups[0], groups[1], say(.oddsRatioCI), "Fisher p"]
         }
-        let say = Phrasebook(language: vocabulary.language)
         top += [say(.pooled), "", "", "", "", ""]
-        second += [groups[0], groups[1], say(.pooledTest), "p", say(.adjustedP), "OR (95% CI)"]
+        second += [groups[0], groups[1], say(.pooledTest), "p", say(.adjustedP), say(.oddsRatioCI)]
         let header = [top, second]
         let rows = table.rows.map { row -> [String] in
             var cells: [String] = [vocabulary.rowLabel(row.row)]
@@ -54,7 +54,13 @@ struct ComparisonRenderer {
             }
             return cells
         }
-        let families = Array(Set(table.rows.filter { $0.familySize > 0 }.map { "\($0.family), \($0.familySize) tests" })).sorted()
+        let families = Array(Set(table.rows.filter { $0.familySize > 0 }.map { row in
+            let methods = Set(table.rows.filter { $0.row.kind == row.row.kind }.compactMap(\.pooledTest))
+            let method = methods.sorted { $0.rawValue < $1.rawValue }
+                .map { $0 == .cochranMantelHaenszel ? "CMH p" : say(.pooledFisher) }.joined(separator: " / ")
+            return say(.family, ["rows": vocabulary.rowKindName(row.row.kind), "table": table.id, "n": String(row.familySize)])
+                + " (" + method + ")"
+        })).sorted()
         let within = vocabulary.variable(table.comparison.within)
         let note = Phrasebook(language: vocabulary.language)(.comparisonNote, [
             "within": within, "group0": groups[0].lowercased(), "group1": groups[1].lowercased(),

@@ -55,7 +55,7 @@ struct CrosstabRenderer {
         let twoGroups = groupsWithParticipants == 2
         let subsets = table.tests.contains { $0.testedColumns != nil }
         var header = [[""] + (subsets ? [say(.groupsTested)] : []) + ["Fisher p", say(.method), "χ²", "df", "p", "G²", "V", "min E", "E<5", say(.adjustedP)]]
-        if twoGroups { header[0] += ["OR (95% CI)", "RD"] }
+        if twoGroups { header[0] += [say(.oddsRatioCI), "RD"] }
         let rows = zip(table.rows, table.tests).map { row, test -> [String] in
             guard !test.withheld else {
                 return [vocabulary.rowLabel(row)] + (subsets ? [""] : []) + [say(.withheld)]
@@ -76,7 +76,9 @@ struct CrosstabRenderer {
             }
             return cells
         }
-        let families = Array(Set(table.tests.filter { $0.familySize > 0 }.map { "\($0.family) (\($0.familySize) tests)" })).sorted()
+        let families = Array(Set(table.tests.filter { $0.familySize > 0 }.map {
+            say(.family, ["rows": vocabulary.rowKindName($0.rowKind), "table": table.id, "n": String($0.familySize)])
+        })).sorted()
         var notes = say(.testsNote, ["groups": String(groupsWithParticipants), "families": families.joined(separator: "; ")])
         if subsets { notes += say(.groupsTestedNote) }
         if table.tests.contains(where: \.withheld) { notes += say(.withheldNote) }

@@ -66,15 +66,17 @@ struct HTMLReportWriter {
     // MARK: - Charts
 
     private func charts() -> String {
-        results.tables.compactMap { Self.chart(for: $0, vocabulary: vocabulary) }
-            .map { figure($0.svg, caption: $0.caption) }.joined(separator: "\n") + "\n"
+        zip(results.plan, results.tables).flatMap { spec, table in
+            spec.charts.compactMap { Self.chart($0, of: table, vocabulary: vocabulary) }
+        }.map { figure($0.svg, caption: $0.caption) }.joined(separator: "\n") + "\n"
     }
 
-    /// The chart of a table, if it has one: an SVG and its caption.
-    static func chart(for table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
+    /// A chart of a table, as its spec declares it: an SVG and its caption; `nil` when the table has
+    /// nothing to draw (no participant coded twice, say).
+    static func chart(_ kind: ChartKind, of table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
         let say = Phrasebook(language: vocabulary.language)
-        switch table {
-        case .crosstab(let table) where table.id == "barriers-by-country":
+        switch (kind, table) {
+        case (.groupedBars, .crosstab(let table)):
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.groupedBars(
                 title: say(.chartBarriersByCountry), categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
@@ -82,7 +84,7 @@ struct HTMLReportWriter {
                 bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) },
                 axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
                 say(.captionBarriersByCountry))
-        case .comparison(let table) where table.id == "barriers-fathers-vs-mothers":
+        case (.pairedBars, .comparison(let table)):
             let rows = table.rows.filter { $0.row.kind == .code }
             let groups = table.comparison.groups.map(vocabulary.level)
             let series = table.strata.flatMap { stratum in groups.map { "\(vocabulary.level(stratum)): \($0)" } }
@@ -92,14 +94,14 @@ struct HTMLReportWriter {
                 bars: rows.map { row in row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } },
                 axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
                 say(.captionFathersMothers))
-        case .crosstab(let table) where table.id == "barriers-by-role-within-country":
+        case (.heatMap, .crosstab(let table)):
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.heatMap(
                 title: say(.chartHeatMap), rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 columns: table.columns.map(vocabulary.columnLabel),
                 bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }, decimals: vocabulary.decimals),
                 say(.captionHeatMap))
-        case .agreement(let table) where table.participants > 0:
+        case (.agreementBars, .agreement(let table)) where table.participants > 0:
             return (SVGChart.agreementBars(
                 title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
                 values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold,

@@ -147,10 +147,12 @@ struct NotebookRenderer {
             guard let table = try computeTable(spec) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
             return (renderer.render(table, style: .markdown), nil)
         case "chart" where words.count == 2:
-            guard let table = results.tables.first(where: { $0.id == words[1] }),
-                let svg = HTMLReportWriter.chart(for: table, vocabulary: vocabulary)
+            // The chart its spec declares, so a renamed or added table keeps its chart.
+            let charted = zip(results.plan, results.tables).filter { !$0.0.charts.isEmpty }
+            guard let (spec, table) = charted.first(where: { $0.1.id == words[1] }),
+                let svg = spec.charts.lazy.compactMap({ HTMLReportWriter.chart($0, of: table, vocabulary: vocabulary) }).first
             else {
-                throw fail("no chart for '\(words[1])' (charts: barriers-by-country, barriers-fathers-vs-mothers, barriers-by-role-within-country, intercoder-agreement)")
+                throw fail("no chart for '\(words[1])' (charts: \(charted.map(\.1.id).joined(separator: ", ")))")
             }
             let file = "\(stem)-chart-\(number).svg"
             return ("![\(svg.caption)](\(file))\n\n*\(svg.caption)*", (file, svg.svg + "\n"))

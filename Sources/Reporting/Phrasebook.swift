@@ -29,17 +29,19 @@ struct Phrasebook {
         case segNote, ci95, groupsTested, groupsTestedNote, adjustedP, pooledTest, pooledCMH, pooledFisher
         case itemChiSubset, itemMannWhitneyWithheld, scaleWithheld, agreementWithheld, overallAlphaWithheld
         case auditLine, fullCellsHidden, comparisonItemPooled
+        case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
+        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI
     }
 
-    private static let phrases: [Key: (en: String, ru: String, kk: String)] = [
+    static let phrases: [Key: (en: String, ru: String, kk: String)] = [
         .summaryTitle: ("Summary of {study}, version {version}", "Сводка: {study}, версия {version}", "Қорытынды: {study}, нұсқа {version}"),
         .sampleHas: ("The sample has {n} interviewed participants: {list}.", "В выборке {n} опрошенных участников: {list}.", "Іріктемеде сұхбат берген {n} қатысушы бар: {list}."),
         .inPlaceCount: ("{n} {inPlace}", "{n} {inPlace}", "{inPlace} {n}"),
         .byRole: (" By role: {list}.", " По ролям: {list}.", " Рөлдер бойынша: {list}."),
         .roleCount: ("{role} {n}", "{role} — {n}", "{role} — {n}"),
         .suppressedRoles: ("roles with cells below {k} (suppressed) {n}", "роли с ячейками меньше {k} (скрыты) — {n}", "{k}-тен аз ұяшықтары бар рөлдер (жасырылған) — {n}"),
-        .analysedCoding: (" The analysed coding (coder policy: {coders}) has {segments} coded segments.", " Анализируемая кодировка (порядок кодировщиков: {coders}) содержит {segments} закодированных фрагментов.", " Талданатын кодтауда (кодтаушылар тәртібі: {coders}) {segments} кодталған үзінді бар."),
-        .topBarriers: ("{InPlace} the barriers mentioned by most participants were {list}.", "{InPlace} чаще всего назывались барьеры: {list}.", "{InPlace} қатысушылар ең жиі атаған кедергілер: {list}."),
+        .analysedCoding: (" The analysed coding (coder policy: {coders}) has {segments} coded segments carrying {applications} code applications.", " Анализируемое кодирование (порядок кодировщиков: {coders}): закодированных фрагментов — {segments}, применений кодов — {applications}.", " Талданатын кодтау (кодтаушылар тәртібі: {coders}): кодталған үзінділер — {segments}, код қолданулары — {applications}."),
+        .topBarriers: ("{InPlace} the barriers mentioned most often were {list}.", "{InPlace} чаще всего назывались барьеры: {list}.", "{InPlace} қатысушылар ең жиі атаған кедергілер: {list}."),
         .labelShare: ("{label} ({share})", "{label} ({share})", "{label} ({share})"),
         .share: ("{n} of {base}, {pct}%, 95% CI {ci}", "{n} из {base}, {pct}%, 95% ДИ {ci}", "{base} ішінен {n}, {pct}%, 95% СА {ci}"),
         .suppressedShare: ("fewer than {k} (suppressed)", "меньше {k} (скрыто)", "{k}-тен аз (жасырылған)"),
@@ -98,8 +100,8 @@ struct Phrasebook {
         .withheldNote: (" withheld = fewer than two groups of the row have published counts, and a test or an effect size could give a hidden count away.", " не приводится — опубликованные значения есть меньше чем у двух групп строки, а тест или размер эффекта могли бы раскрыть скрытое значение.", " келтірілмейді — жолдың жарияланған сандары бар топтары екіден аз, ал тест немесе әсер өлшемі жасырылған санды ашып қоюы мүмкін."),
         .oddsRatioNote: (
             " OR = odds ratio of mentioning in the first group against the second (Woolf interval; † = 0.5 added to every cell because one was 0); RD = risk difference, first minus second.",
-            " OR — отношение шансов упоминания в первой группе по сравнению со второй (интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0); RD — разность рисков, первая минус вторая.",
-            " OR — бірінші топта атау мүмкіндігінің екіншіге қатынасы (Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған); RD — тәуекелдер айырмасы, біріншісі минус екіншісі."),
+            " ОШ — отношение шансов упоминания в первой группе по сравнению со второй (интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0); RD — разность рисков, первая минус вторая.",
+            " МҚ — бірінші топта атау мүмкіндігінің екіншіге қатынасы (Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған); RD — тәуекелдер айырмасы, біріншісі минус екіншісі."),
         .withheld: ("withheld", "не приводится", "келтірілмейді"),
         .method: ("method", "метод", "әдіс"),
         .contents: ("Contents", "Содержание", "Мазмұны"),
@@ -112,7 +114,7 @@ struct Phrasebook {
         .comparisonTitle: ("{rows}: {groups}, within each {within} and pooled", "{rows}: {groups}, внутри каждой категории «{within}» и в целом", "{rows}: {groups}, әр «{within}» ішінде және жалпы"),
         .comparisonNote: (
             "Cells: participants who mentioned the row's codes / all participants of the group (%). Within each {within}: Fisher's exact test and the odds ratio of {group0} against {group1} (Woolf interval; † = 0.5 added to every cell because one was 0). Pooled: the Cochran–Mantel–Haenszel χ² (1 df, no continuity correction) stratified by {within}, with the Mantel–Haenszel common odds ratio (Robins–Breslow–Greenland interval), where every stratum's counts are published; otherwise Fisher's exact test of the pooled counts with their odds ratio (Woolf interval); the pooled p adjusted with Benjamini–Hochberg within: {families}.",
-            "Ячейки: участники, назвавшие коды строки / все участники группы (%). Внутри каждой категории «{within}»: точный тест Фишера и отношение шансов ({group0} к {group1}; интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0). В целом: χ² Кохрана–Мантеля–Хензеля (1 ст. св., без поправки на непрерывность) со стратификацией по «{within}», общее отношение шансов Мантеля–Хензеля (интервал Робинса–Бреслоу–Гренланда), если значения всех страт опубликованы; иначе точный тест Фишера по объединённым значениям с отношением шансов (интервал Вулфа); p объединённого теста с поправкой Бенджамини–Хохберга внутри: {families}.",
+            "Ячейки: участники, назвавшие коды строки / все участники группы (%). Внутри каждой категории «{within}»: точный тест Фишера и отношение шансов ({group0} / {group1}; интервал Вулфа; † — ко всем ячейкам добавлено 0,5, так как одна была равна 0). В целом: χ² Кохрана–Мантеля–Хензеля (1 ст. св., без поправки на непрерывность) со стратификацией по «{within}», общее отношение шансов Мантеля–Хензеля (интервал Робинса–Бреслоу–Гренланда), если значения всех страт опубликованы; иначе точный тест Фишера по объединённым значениям с отношением шансов (интервал Вулфа); p объединённого теста с поправкой Бенджамини–Хохберга внутри: {families}.",
             "Ұяшықтар: жолдың кодтарын атаған қатысушылар / топтың барлық қатысушылары (%). Әр «{within}» ішінде: Фишердің нақты тесті және мүмкіндіктер қатынасы ({group0} / {group1}; Вулф аралығы; † — бір ұяшық 0 болғандықтан, барлық ұяшыққа 0,5 қосылған). Жалпы: «{within}» бойынша жіктелген Кохран–Мантель–Хензель χ² (1 еркіндік дәрежесі, үздіксіздікке түзетусіз), Мантель–Хензельдің ортақ мүмкіндіктер қатынасы (Робинс–Бреслоу–Гренланд аралығы), егер барлық страталардың сандары жарияланса; әйтпесе біріктірілген сандар бойынша Фишердің нақты тесті мүмкіндіктер қатынасымен (Вулф аралығы); Бенджамини–Хохберг бойынша түзетілген жалпы тест p: {families}."),
         .pooled: ("Pooled", "В целом", "Жалпы"),
         .agreementNote: (
@@ -171,6 +173,18 @@ struct Phrasebook {
         .overallAlphaWithheld: ("withheld (a code's agreement is withheld)", "не приводится (согласие по одному из кодов не приводится)", "келтірілмейді (бір кодтың келісімі келтірілмейді)"),
         .fullCellsHidden: (", and so are counts equal to their group's size (all of a group)", ", как и значения, равные размеру своей группы (вся группа)", ", сондай-ақ өз тобының мөлшеріне тең сандар (бүкіл топ)"),
         .comparisonItemPooled: ("{label}: {share1} against {share2} over both countries; odds ratio {or}, Fisher (pooled counts) {p}, adjusted {adjusted}", "{label}: {share1} против {share2} в обеих странах вместе; отношение шансов {or}, Фишер (объединённые значения) {p}, с поправкой {adjusted}", "{label}: екі елде бірге {share1} және {share2}; мүмкіндіктер қатынасы {or}, Фишер (біріктірілген сандар) {p}, түзетілген {adjusted}"),
+        .factorCategoriesName: ("Factor categories (Hornby and Lafaele)", "Категории факторов (Хорнби и Лафаэле)", "Фактор санаттары (Хорнби мен Лафаэле)"),
+        .activityTypesName: ("Activity types", "Типы мероприятий", "Іс-шара түрлері"),
+        .groupRowsLead: ("{rows} by {columns}: {items}.", "{rows} по признакам «{columns}»: {items}.", "«{columns}» бойынша {rows}: {items}."),
+        .notTested: ("{label}: not tested (fewer than two groups with published counts)", "{label}: без теста (опубликованные значения есть меньше чем у двух групп)", "{label}: тест жоқ (жарияланған сандары бар топтар екіден аз)"),
+        .rangeItem: ("{label}: from {lowShare} ({low}) to {highShare} ({high}); Fisher over the {n} of {m} groups with published counts {p}, adjusted {adjusted}", "{label}: от {lowShare} ({low}) до {highShare} ({high}); Фишер по группам с опубликованными значениями ({n} из {m}) {p}, с поправкой {adjusted}", "{label}: {low} — {lowShare}, {high} — {highShare}; жарияланған сандары бар топтар бойынша Фишер ({m} ішінен {n}) {p}, түзетілген {adjusted}"),
+        .testsWithheld: (" Tests withheld by disclosure control: {n} of {m} rows (fewer than two groups with published counts).", " Тесты не приводятся из-за контроля раскрытия: строк — {n} из {m} (опубликованные значения есть меньше чем у двух групп).", " Ашып көрсетуді бақылау салдарынан тесттер келтірілмейді: {m} жолдың {n} (жарияланған сандары бар топтар екіден аз)."),
+        .withinGroup: ("within {group}: {items}", "в группе «{group}»: {items}", "«{group}» ішінде: {items}"),
+        .differencesWithin: ("{m} of {n} {whats} differed between {between} after adjustment (odds ratios of {first} against {second}), {items}.", "После поправки различались {m} из {n} ({whats}) между {between} (отношения шансов: {first} / {second}), {items}.", "Түзетуден кейін {between} арасында {n} ішінен {m} көрсеткіш ({whats}) ерекшеленді (мүмкіндіктер қатынасы: {first} / {second}), {items}."),
+        .differencesWithinMany: ("{m} of {n} {whats} differed across {between} after adjustment, {items}.", "После поправки различались {m} из {n} ({whats}) по признакам «{between}», {items}.", "Түзетуден кейін «{between}» бойынша {n} ішінен {m} көрсеткіш ({whats}) ерекшеленді, {items}."),
+        .surveyRespondentsHidden: ("{title}: the number of respondents per group is not published (with the numbers who answered each item it would give small no-answer counts away); each item gives its own.", "{title}: число респондентов по группам не публикуется (вместе с числом ответивших на каждый вопрос оно раскрыло бы малые числа пропусков); у каждого вопроса указано своё.", "{title}: топтар бойынша респонденттер саны жарияланбайды (әр сұраққа жауап бергендер санымен бірге ол жауапсыздардың шағын сандарын ашып қояр еді); әр сұрақта өз саны берілген."),
+        .family: ("{rows} rows of {table} ({n} tests)", "строки «{rows}» таблицы {table} (тестов: {n})", "{table} кестесінің «{rows}» жолдары (тесттер: {n})"),
+        .oddsRatioCI: ("OR (95% CI)", "ОШ (95% ДИ)", "МҚ (95% СА)"),
         .auditLine: (" Hidden counts: {n}; the narrowest can still take {w} values (disclosure-audit.csv).", " Скрытых значений: {n}; самое узкое всё ещё может принимать {w} значений (disclosure-audit.csv).", " Жасырылған сандар: {n}; ең тары әлі де {w} мән қабылдай алады (disclosure-audit.csv)."),
     ]
 

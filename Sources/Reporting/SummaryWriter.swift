@@ -8,7 +8,7 @@ import StudyModel
 /// the tables show with their effect sizes, intervals and adjusted p-values, agreement problems, survey
 /// differences, and a plain warning wherever a base is too small to conclude anything.
 ///
-/// It reads the tables of the default plan it finds (by id); a plan without them gets a shorter summary.
+/// Each table's spec says which findings it gives (``FindingKind``); no table is found by its id.
 struct SummaryWriter {
     let results: AnalysisResults
     let vocabulary: Vocabulary
@@ -21,15 +21,19 @@ struct SummaryWriter {
         self.vocabulary = vocabulary
     }
 
+    /// The summary: the findings each table's spec declares, in the order of ``FindingKind`` (the
+    /// sample, the factor categories, the codes within them, fathers and mothers, surveys, agreement),
+    /// tables of one kind in plan order. No table is looked up by its id.
     func summary() -> String {
         var paragraphs: [String] = []
         paragraphs.append(say(.summaryTitle, ["study": results.study.name, "version": results.study.version]))
-        paragraphs.append(sample())
-        if let text = countries() { paragraphs.append(text) }
-        if let text = fathersAndMothers() { paragraphs.append(text) }
-        if let text = activities() { paragraphs.append(text) }
-        if let text = agreement() { paragraphs.append(text) }
-        if let text = surveys() { paragraphs.append(text) }
+        let declared = Array(zip(results.plan, results.tables))
+        if !declared.contains(where: { $0.0.findings.contains(.sample) }) { paragraphs.append(sample(nil)) }
+        for kind in FindingKind.allCases {
+            for (spec, table) in declared where spec.findings.contains(kind) {
+                if let text = finding(kind, of: table) { paragraphs.append(text) }
+            }
+        }
         paragraphs.append(say(.howToRead, ["level": String(level)]))
         // Numbers as the language writes them; the title keeps the study's version as it is.
         paragraphs = [paragraphs[0]] + paragraphs.dropFirst().map(vocabulary.decimals)
@@ -38,8 +42,21 @@ struct SummaryWriter {
 
     // MARK: - Sections
 
-    private func sample() -> String {
-        guard let table = crosstab("sample-by-country-role") else {
+    private func finding(_ kind: FindingKind, of table: TableResult) -> String? {
+        switch (kind, table) {
+        case (.sample, .crosstab(let table)): sample(table)
+        case (.groupRows, .crosstab(let table)): groupRows(table)
+        case (.topCodes, .crosstab(let table)): topCodes(table)
+        case (.codeDifferences, .crosstab(let table)): codeDifferences(table)
+        case (.comparison, .comparison(let table)): fathersAndMothers(table)
+        case (.surveyDifferences, .survey(let table)): surveys(table)
+        case (.agreement, .agreement(let table)): agreement(table)
+        default: nil
+        }
+    }
+
+    private func sample(_ table: CrosstabResult?) -> String {
+        guard let table else {
             return say(.sampleHas, ["n": String(results.participants), "list": "—"])
         }
         var text = say(.sampleHas, [
@@ -58,13 +75,15 @@ struct SummaryWriter {
         }
         text += say(.byRole, ["list": say.list(roles)])
         text += say(.analysedCoding, [
-            "coders": results.analysedCoders.joined(separator: " → "), "segments": String(results.analysedSegments),
+            "coders": results.analysedCoders.joined(separator: " → "), "segments": String(results.codedSegments),
+            "applications": String(results.analysedSegments),
         ])
         return text
     }
 
-    private func countries() -> String? {
-        guard let table = crosstab("barriers-by-country"), table.columns.count == 2, !table.tests.isEmpty else { return nil }
+    /// The codes mentioned most often in each column group (at most four groups).
+    private func topCodes(_ table: CrosstabResult) -> String? {
+        guard table.columns.count <= 4 else { return nil }
         var sentences: [String] = []
         for (columnIndex, column) in table.columns.enumerated() where column.base > 0 && !column.suppressed {
             let top = rankedRows(table, kind: .code) { Double($0[columnIndex].participants) }
@@ -74,13 +93,93 @@ struct SummaryWriter {
                 "list": say.list(top.map { say(.labelShare, ["label": label(table.rows[$0]), "share": share(table.cells[$0][columnIndex])]) }),
             ]))
         }
-        sentences.append(differences(table, kind: .code, what: say(.barriers)))
         sentences += tooSmall(table.columns)
-        return sentences.joined(separator: " ")
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
 
-    private func fathersAndMothers() -> String? {
-        guard let table = comparison("barriers-fathers-vs-mothers") else { return nil }
+    /// Every group row (factor category, activity type) across the column groups, with its test.
+    private func groupRows(_ table: CrosstabResult) -> String? {
+        let rows = table.rows.indices.filter { table.rows[$0].kind == .factorCategory || table.rows[$0].kind == .activityType }
+        guard let first = rows.first, !table.tests.isEmpty else { return nil }
+        let items = rows.map { index in rowFinding(table, index) }
+        let name = say(table.rows[first].kind == .factorCategory ? .factorCategoriesName : .activityTypesName)
+        let columns = table.columnVariables.map(vocabulary.variable).joined(separator: " × ")
+        return say(.groupRowsLead, ["rows": name, "columns": columns, "items": items.joined(separator: "; ")]) + withheldNote(table, rows)
+    }
+
+    /// One row across the groups: two groups side by side with the odds ratio, or the range over more
+    /// groups; with Fisher's p and the adjusted p, or why it was not tested.
+    private func rowFinding(_ table: CrosstabResult, _ index: Int) -> String {
+        let test = table.tests[index]
+        guard !test.withheld, let fisher = test.fisher else {
+            return say(.notTested, ["label": label(table.rows[index])])
+        }
+        let columns = test.testedColumns ?? table.columns.indices.filter { table.columns[$0].base > 0 }
+        let cells = table.cells[index]
+        if columns.count == 2 && table.columns.count == 2 {
+            return say(.differenceItem, [
+                "label": label(table.rows[index]), "share1": share(cells[0]), "inFirst": inPlace(table.columns[0]),
+                "share2": share(cells[1]), "inSecond": inPlace(table.columns[1]), "or": NumberFormat.oddsRatio(test.oddsRatio),
+                "p": NumberFormat.pClause(fisher.p), "adjusted": NumberFormat.pClause(test.adjustedP),
+            ])
+        }
+        let ordered = columns.sorted { (cells[$0].participants * cells[$1].base, $0) < (cells[$1].participants * cells[$0].base, $1) }
+        let (low, high) = (ordered.first!, ordered.last!)
+        return say(.rangeItem, [
+            "label": label(table.rows[index]), "low": columnName(table.columns[low]), "lowShare": share(cells[low]),
+            "high": columnName(table.columns[high]), "highShare": share(cells[high]), "n": String(columns.count),
+            "m": String(table.columns.filter { $0.base > 0 }.count), "p": NumberFormat.pClause(fisher.p),
+            "adjusted": NumberFormat.pClause(test.adjustedP),
+        ])
+    }
+
+    /// " Tests withheld …" when some of the rows have no published test.
+    private func withheldNote(_ table: CrosstabResult, _ rows: [Int]) -> String {
+        let withheld = rows.filter { table.tests[$0].withheld }.count
+        guard withheld > 0 else { return "" }
+        return say(.testsWithheld, ["n": String(withheld), "m": String(rows.count)])
+    }
+
+    /// The code rows that differ after adjustment, within their group rows (the factor categories).
+    private func codeDifferences(_ table: CrosstabResult) -> String? {
+        guard !table.tests.isEmpty else { return nil }
+        let codes = table.rows.indices.filter { table.rows[$0].kind == .code }
+        let tested = codes.filter { table.tests[$0].adjustedP != nil }
+        let what = say(table.rows.contains { $0.kind == .activityType } ? .activities : .barriers)
+        let significant = tested.filter { table.tests[$0].adjustedP! < level }
+        guard !significant.isEmpty else {
+            return say(.noDifference, ["what": what, "whats": what, "between": between(table), "n": String(tested.count)])
+                + withheldNote(table, codes)
+        }
+        // Within each group row, in table order.
+        var groups: [(label: String?, items: [String])] = []
+        var current: String?
+        for index in table.rows.indices {
+            let row = table.rows[index]
+            if row.kind != .code { current = label(row); continue }
+            guard significant.contains(index) else { continue }
+            if groups.last?.label != current || groups.isEmpty { groups.append((current, [])) }
+            groups[groups.count - 1].items.append(rowFinding(table, index))
+        }
+        let items = groups.map { group in
+            group.label.map { say(.withinGroup, ["group": $0, "items": group.items.joined(separator: "; ")]) }
+                ?? group.items.joined(separator: "; ")
+        }
+        var lead = ["m": String(significant.count), "n": String(tested.count), "whats": what, "between": between(table)]
+        if table.columns.count == 2 {
+            lead["first"] = columnName(table.columns[0])
+            lead["second"] = columnName(table.columns[1])
+        }
+        let key: Phrasebook.Key = table.columns.count == 2 ? .differencesWithin : .differencesWithinMany
+        return say(key, lead.merging(["items": items.joined(separator: "; ")]) { $1 }) + withheldNote(table, codes)
+    }
+
+    /// "the countries", or the column variables.
+    private func between(_ table: CrosstabResult) -> String {
+        table.columnVariables == ["country"] ? say(.theCountries) : table.columnVariables.map(vocabulary.variable).joined(separator: " × ")
+    }
+
+    private func fathersAndMothers(_ table: GroupComparisonResult) -> String? {
         let groups = table.comparison.groups.map { vocabulary.level($0).lowercased() }
         let names = ["group0": groups[0], "group1": groups[1]]
         var sentences: [String] = []
@@ -134,25 +233,12 @@ struct SummaryWriter {
         return sentences.joined(separator: " ")
     }
 
-    private func activities() -> String? {
-        guard let table = crosstab("activities-by-country"), table.columns.count == 2 else { return nil }
-        var sentences: [String] = []
-        for (columnIndex, column) in table.columns.enumerated() where column.base > 0 && !column.suppressed {
-            let groups = table.rows.indices.filter { table.rows[$0].kind == .activityType }.map { index in
-                say(.labelShare, ["label": label(table.rows[index]), "share": share(table.cells[index][columnIndex])])
-            }
-            sentences.append(say(.activitiesMentioned, ["inPlace": inPlace(column), "list": say.list(groups)]))
-        }
-        if !table.tests.isEmpty { sentences.append(differences(table, kind: .code, what: say(.activities))) }
-        return sentences.joined(separator: " ")
-    }
-
-    private func agreement() -> String? {
-        for case .agreement(let table) in results.tables {
+    private func agreement(_ table: AgreementResult) -> String? {
+        do {
             guard table.participants > 0 else { return say(.agreementNone) }
             var text = say(.agreementOverall, [
                 "n": String(table.participants), "coders": say.list(table.allCoders),
-                "alpha": NumberFormat.fixed(table.overallAlpha, 3),
+                "alpha": table.overallWithheld ? say(.overallAlphaWithheld) : NumberFormat.fixed(table.overallAlpha, 3),
             ])
             let flagged = table.codes.filter(\.flagged)
             if flagged.isEmpty {
@@ -170,25 +256,22 @@ struct SummaryWriter {
             }
             return text
         }
-        return nil
     }
 
-    /// The survey paragraphs, from the first survey table of the plan (`survey-items-by-country` by default).
-    private func surveys() -> String? {
-        var tables: [SurveyTableResult] = []
-        for case .survey(let table) in results.tables { tables.append(table) }
-        guard let table = tables.first(where: { $0.id == "survey-items-by-country" }) ?? tables.first else { return nil }
+    /// The survey paragraphs: respondents per column, items that differ, scales' α.
+    private func surveys(_ table: SurveyTableResult) -> String? {
         var paragraphs: [String] = []
         for instrument in table.instruments {
             let counts = instrument.columns.filter { $0.base > 0 && !$0.suppressed }.map {
                 say(.inPlaceCount, ["n": String($0.base), "inPlace": inPlace($0)])
             }
             // The total only where every column's respondents are published (a hidden one would follow).
-            let total = instrument.columns.contains(where: \.suppressed) ? "*" : String(instrument.columns.reduce(0) { $0 + $1.base })
-            var text = say(.surveyRespondents, [
-                "title": instrument.title[vocabulary.language], "n": total,
-                "list": say.list(counts),
-            ])
+            var text = instrument.columns.contains(where: \.suppressed)
+                ? say(.surveyRespondentsHidden, ["title": instrument.title[vocabulary.language]])
+                : say(.surveyRespondents, [
+                    "title": instrument.title[vocabulary.language],
+                    "n": String(instrument.columns.reduce(0) { $0 + $1.base }), "list": say.list(counts),
+                ])
             for variable in ["country", "role"] {
                 if let sentence = surveyDifferences(instrument, variable: variable) { text += " " + sentence }
             }
@@ -235,43 +318,8 @@ struct SummaryWriter {
 
     // MARK: - Helpers
 
-    /// The rows of `kind` that differ between the two columns after adjustment, described with their effect.
-    private func differences(_ table: CrosstabResult, kind: RowKind, what: String) -> String {
-        let tested = table.rows.indices.filter { table.rows[$0].kind == kind && table.tests[$0].adjustedP != nil }
-        let significant = tested.filter { table.tests[$0].adjustedP! < level }
-            .sorted { table.tests[$0].adjustedP! != table.tests[$1].adjustedP! ? table.tests[$0].adjustedP! < table.tests[$1].adjustedP! : $0 < $1 }
-        guard !significant.isEmpty else {
-            return say(.noDifference, ["what": what, "whats": what, "between": say(.theCountries), "n": String(tested.count)])
-        }
-        let (first, second) = (table.columns[0], table.columns[1])
-        let described = significant.prefix(3).map { index -> String in
-            let cells = table.cells[index]
-            let test = table.tests[index]
-            return capitalized(say(.differenceItem, [
-                "label": label(table.rows[index]), "share1": share(cells[0]), "inFirst": inPlace(first),
-                "share2": share(cells[1]), "inSecond": inPlace(second), "or": NumberFormat.oddsRatio(test.oddsRatio),
-                "p": NumberFormat.pClause(test.fisher?.p), "adjusted": NumberFormat.pClause(test.adjustedP),
-            ]))
-        }
-        return say(.differences, [
-            "m": String(significant.count), "n": String(tested.count), "whats": what, "between": say(.theCountries),
-            "first": columnName(first), "second": columnName(second), "s": String(min(3, significant.count)),
-            "items": described.joined(separator: ". "),
-        ])
-    }
-
     private func capitalized(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    private func crosstab(_ id: String) -> CrosstabResult? {
-        for case .crosstab(let table) in results.tables where table.id == id { return table }
-        return nil
-    }
-
-    private func comparison(_ id: String) -> GroupComparisonResult? {
-        for case .comparison(let table) in results.tables where table.id == id { return table }
-        return nil
     }
 
     private func label(_ row: TableRow) -> String { vocabulary.rowLabel(row).lowercased() }

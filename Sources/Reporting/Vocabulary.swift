@@ -88,19 +88,42 @@ public struct Vocabulary: Sendable {
         Self.rowSets[rows]![language]
     }
 
+    /// The name of a kind of row, as a family of tests names it ("code rows").
+    public func rowKindName(_ kind: RowKind) -> String {
+        switch kind {
+        case .code: LocalizedText(en: "code", ru: "коды", kk: "кодтар")[language]
+        case .factorCategory: LocalizedText(en: "factor-category", ru: "категории факторов", kk: "фактор санаттары")[language]
+        case .activityType: LocalizedText(en: "activity-type", ru: "типы мероприятий", kk: "іс-шара түрлері")[language]
+        case .role: LocalizedText(en: "role", ru: "роли", kk: "рөлдер")[language]
+        }
+    }
+
     /// A table's title from its rows and column variables ("Barriers by country × role").
     public func title(rows: RowSet, columns: [String]) -> String {
         let rowsName = Self.rowSets[rows]![language]
         guard !columns.isEmpty else {
             return rowsName + " (" + LocalizedText(en: "all participants", ru: "все участники", kk: "барлық қатысушылар")[language] + ")"
         }
-        let by = switch language {
-        case .en: "by"
-        case .ru: "по"
-        case .kk: "бойынша:"
+        switch language {
+        case .en:
+            return "\(rowsName) by \(columns.map(variable).joined(separator: " × "))"
+        case .ru:
+            // "по странам и ролям": the dative plural of a known variable, else "по признаку «x»".
+            let forms = columns.map { Self.byForms[$0]?.ru ?? "признаку «\($0)»" }
+            return "\(rowsName) по \(forms.joined(separator: " и "))"
+        case .kk:
+            // "Елдер мен рөлдер бойынша кедергілер": the grouping comes first.
+            let forms = columns.map { Self.byForms[$0]?.kk ?? "«\($0)»" }
+            let by = forms.joined(separator: " мен ") + " бойынша"
+            return by.prefix(1).uppercased() + by.dropFirst() + " " + rowsName.prefix(1).lowercased() + rowsName.dropFirst()
         }
-        return "\(rowsName) \(by) \(columns.map(variable).joined(separator: " × "))"
     }
+
+    /// The forms of a known variable after "by" (ru: dative plural after «по»; kk: plural before «бойынша»).
+    private static let byForms: [String: (ru: String, kk: String)] = [
+        "country": ("странам", "елдер"),
+        "role": ("ролям", "рөлдер"),
+    ]
 
     /// The label of a column group ("Kazakhstan / Fathers"), or "All participants".
     public func columnLabel(_ column: TableColumn) -> String {

@@ -102,6 +102,18 @@ public struct StoreReader {
         }
     }
 
+    /// The number of distinct segments (a stretch of an interview, whatever codes it carries) each coder
+    /// coded for each participant, ordered by participant and coder.
+    public func forEachSegmentCount(_ body: (_ participantID: String, _ coder: String, _ segments: Int) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT participantId, coder, COUNT(DISTINCT segmentId) FROM segment
+                GROUP BY participantId, coder ORDER BY participantId, coder
+                """)
+        while let row = try rows.next() { try body(row[0], row[1], row[2]) }
+    }
+
     /// The excerpts one code was applied to, with who coded them, in participant and file order.
     public func excerpts(code: String) throws -> [(participantID: String, coder: String, excerpt: String, language: String?)] {
         try Row.fetchAll(

@@ -173,6 +173,12 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .surveyItems && spec.columns.contains(where: { $0 != "country" && $0 != "role" }) {
                 complain("analysis.tables '\(spec.id)': survey tables group by country or role only")
             }
+            for chart in spec.charts where !spec.possibleCharts.contains(chart) {
+                complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot draw '\(chart.rawValue)' (it can: \(spec.possibleCharts.map(\.rawValue).joined(separator: ", ")))")
+            }
+            for finding in spec.findings where !spec.possibleFindings.contains(finding) {
+                complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot give the finding '\(finding.rawValue)' (it can: \(spec.possibleFindings.map(\.rawValue).joined(separator: ", ")))")
+            }
             if let compare = spec.compare {
                 if compare.groups.count != 2 { complain("analysis.tables '\(spec.id)': compare two groups") }
                 if [RowSet.sample, .surveyItems, .intercoderAgreement].contains(spec.rows) {

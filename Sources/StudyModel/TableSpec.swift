@@ -16,6 +16,38 @@ public enum RowSet: String, Codable, Sendable, CaseIterable {
     case intercoderAgreement = "intercoder-agreement"
 }
 
+/// A chart a table declares (drawn in the HTML report and by a notebook's `chart` block).
+public enum ChartKind: String, Codable, Sendable, CaseIterable {
+    /// Bars per code row, one per column group, with 95% intervals (a crosstab).
+    case groupedBars = "grouped-bars"
+    /// Bars per code row, the two compared groups side by side within each stratum (a comparison).
+    case pairedBars = "paired-bars"
+    /// A heat map of code rows × column groups (a crosstab).
+    case heatMap = "heat-map"
+    /// κ per code against the agreement threshold (intercoder agreement).
+    case agreementBars = "agreement-bars"
+}
+
+/// A finding of the summary a table declares. The summary gives them in this order, whatever the
+/// order of the plan: the sample, the factor categories, the codes, the comparison of two groups, the
+/// activity types, the surveys, agreement.
+public enum FindingKind: String, Codable, Sendable, CaseIterable {
+    /// Who was interviewed (the sample table).
+    case sample
+    /// Each group row (factor category, activity type) across the column groups, with its test.
+    case groupRows = "group-rows"
+    /// The codes mentioned most often in each column group.
+    case topCodes = "top-codes"
+    /// The code rows that differ between the column groups after adjustment, within their group rows.
+    case codeDifferences = "code-differences"
+    /// The rows on which two compared groups differ (a comparison table).
+    case comparison
+    /// Survey items that differ between countries and between fathers and mothers.
+    case surveyDifferences = "survey-differences"
+    /// Intercoder agreement and the codes below its threshold.
+    case agreement
+}
+
 /// Two groups of one participant variable compared row by row, within strata and pooled over them
 /// (fathers against mothers, within each country and stratified by country).
 public struct GroupComparison: Sendable, Equatable, Codable {
@@ -46,20 +78,26 @@ public struct TableSpec: Sendable, Equatable, Codable {
     public var filter: [String: [String]]?
     /// When set, the table compares two groups row by row instead of cross-tabulating `columns`.
     public var compare: GroupComparison?
+    /// The charts of the table, in the report and for a notebook's `chart` block.
+    public var charts: [ChartKind]
+    /// The findings the summary draws from the table.
+    public var findings: [FindingKind]
 
     public init(
         id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil,
-        compare: GroupComparison? = nil
+        compare: GroupComparison? = nil, charts: [ChartKind] = [], findings: [FindingKind] = []
     ) {
         self.id = id
         self.rows = rows
         self.columns = columns
         self.filter = filter
         self.compare = compare
+        self.charts = charts
+        self.findings = findings
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rows, columns, compare
+        case id, rows, columns, compare, charts, findings
         case filter = "where"
     }
 
@@ -70,24 +108,54 @@ public struct TableSpec: Sendable, Equatable, Codable {
         columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
         filter = try container.decodeIfPresent([String: [String]].self, forKey: .filter)
         compare = try container.decodeIfPresent(GroupComparison.self, forKey: .compare)
+        charts = try container.decodeIfPresent([ChartKind].self, forKey: .charts) ?? []
+        findings = try container.decodeIfPresent([FindingKind].self, forKey: .findings) ?? []
+    }
+
+    /// The charts this kind of table can draw.
+    public var possibleCharts: [ChartKind] {
+        if compare != nil { return [.pairedBars] }
+        switch rows {
+        case .intercoderAgreement: return [.agreementBars]
+        case .sample, .surveyItems: return []
+        default: return [.groupedBars, .heatMap]
+        }
+    }
+
+    /// The findings this kind of table can give.
+    public var possibleFindings: [FindingKind] {
+        if compare != nil { return [.comparison] }
+        switch rows {
+        case .sample: return [.sample]
+        case .intercoderAgreement: return [.agreement]
+        case .surveyItems: return [.surveyDifferences]
+        case .involvementRoles: return [.topCodes, .codeDifferences]
+        default: return [.groupRows, .topCodes, .codeDifferences]
+        }
     }
 
     /// The default analysis plan, used when the manifest names none. Its ids are documented in
     /// `docs/formats.md` and never change meaning.
     public static let defaultPlan: [TableSpec] = [
-        TableSpec(id: "sample-by-country-role", rows: .sample, columns: ["country"]),
+        TableSpec(id: "sample-by-country-role", rows: .sample, columns: ["country"], findings: [.sample]),
         TableSpec(id: "barriers-by-factor-category", rows: .barriers, columns: []),
-        TableSpec(id: "barriers-by-country", rows: .barriers, columns: ["country"]),
-        TableSpec(id: "barriers-by-role-within-country", rows: .barriers, columns: ["country", "role"]),
-        TableSpec(id: "factor-categories-by-country-role", rows: .factorCategories, columns: ["country", "role"]),
+        TableSpec(
+            id: "barriers-by-country", rows: .barriers, columns: ["country"], charts: [.groupedBars],
+            findings: [.groupRows, .topCodes, .codeDifferences]),
+        TableSpec(id: "barriers-by-role-within-country", rows: .barriers, columns: ["country", "role"], charts: [.heatMap]),
+        TableSpec(
+            id: "factor-categories-by-country-role", rows: .factorCategories, columns: ["country", "role"], findings: [.groupRows]),
         TableSpec(id: "involvement-roles-by-country-role", rows: .involvementRoles, columns: ["country", "role"]),
-        TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"]),
-        TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"]),
+        TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"], findings: [.groupRows, .codeDifferences]),
+        TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"], findings: [.surveyDifferences]),
         TableSpec(id: "survey-items-by-role", rows: .surveyItems, columns: ["role"]),
         TableSpec(
             id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
-            compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country")),
-        TableSpec(id: "intercoder-agreement", rows: .intercoderAgreement, columns: []),
+            compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country"),
+            charts: [.pairedBars], findings: [.comparison]),
+        TableSpec(
+            id: "intercoder-agreement", rows: .intercoderAgreement, columns: [], charts: [.agreementBars],
+            findings: [.agreement]),
     ]
 }
 

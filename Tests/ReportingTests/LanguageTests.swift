@@ -24,7 +24,7 @@ import Testing
         #expect(html.contains("<html lang=\"kk\">"))
         #expect(html.contains("<h2>Мазмұны</h2>"))
         let text = try #require(file("tables.txt", in: files))
-        #expect(text.contains("Кедергілер бойынша: ел"))
+        #expect(text.contains("Елдер бойынша кедергілер"))
         #expect(text.contains("\n  Жұмыс "))  // the codebook's Kazakh label of bar_busy_job
         #expect(text.contains("База (қатысушылар)"))
         #expect(text.contains("66,7  20,8–93,9"))
