@@ -6,7 +6,7 @@ import StudyModel
 ///
 /// A cell counts the respondents of the column group who gave the response; its base is the column's
 /// respondents who answered the item (missing answers are counted apart, in `missing`).
-struct SurveyDistributionBuilder {
+public struct SurveyDistributionBuilder {
     let data: StudyData
     let manifest: StudyManifest
 
@@ -36,11 +36,35 @@ struct SurveyDistributionBuilder {
                     chiSquare: ChiSquareTest(byValue),
                     comparisons: scale.level == .ordinal ? comparisons(itemIndex, respondents) : [])
             }
-            return InstrumentDistribution(
+            var distribution = InstrumentDistribution(
                 instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
                 scales: reliabilities(instrument, respondents))
+            Self.adjustComparisons(&distribution)
+            return distribution
         }
         return SurveyTableResult(id: spec.id, columnVariables: spec.columns, instruments: instruments)
+    }
+
+    /// Adjusts the Mann–Whitney p-values of an instrument with Benjamini–Hochberg, one family per
+    /// compared variable (countries; fathers against mothers) over the items with a test; the
+    /// publication stage adjusts again over the tests it publishes.
+    public static func adjustComparisons(_ instrument: inout InstrumentDistribution) {
+        let variables = Array(Set(instrument.items.flatMap { $0.comparisons.map(\.variable) })).sorted()
+        for variable in variables {
+            var members: [(item: Int, comparison: Int)] = []
+            for (itemIndex, item) in instrument.items.enumerated() {
+                for (index, comparison) in item.comparisons.enumerated() where comparison.variable == variable {
+                    instrument.items[itemIndex].comparisons[index].adjustedP = nil
+                    instrument.items[itemIndex].comparisons[index].familySize = 0
+                    if comparison.test != nil { members.append((itemIndex, index)) }
+                }
+            }
+            let adjusted = BenjaminiHochberg.adjusted(members.map { instrument.items[$0.item].comparisons[$0.comparison].test!.p })
+            for (member, value) in zip(members, adjusted) {
+                instrument.items[member.item].comparisons[member.comparison].adjustedP = value
+                instrument.items[member.item].comparisons[member.comparison].familySize = members.count
+            }
+        }
     }
 
     /// Mann–Whitney tests of an ordinal item: the first two declared countries, and fathers against mothers
@@ -86,5 +110,18 @@ extension SurveyItemDistribution {
     /// publication stage tests an item on the groups whose counts it publishes.
     public func chiSquare(over columns: [Int]) -> ChiSquareTest? {
         ChiSquareTest(ContingencyTable(scale.values.indices.map { value in columns.map { counts[$0][value] } }))
+    }
+}
+
+extension SurveyItemDistribution {
+    /// The 95% Wilson interval of the share of a column's answers that gave the `value`-th answer
+    /// (over those who answered); `nil` for an empty base.
+    public func interval(column: Int, value: Int) -> WilsonScoreInterval? {
+        WilsonScoreInterval(count: counts[column][value], total: answered[column])
+    }
+
+    /// The 95% Wilson interval of a column's share of "no answer" over all its `respondents`.
+    public func missingInterval(column: Int, respondents: Int) -> WilsonScoreInterval? {
+        WilsonScoreInterval(count: missing[column], total: respondents)
     }
 }

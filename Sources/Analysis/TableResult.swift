@@ -254,6 +254,11 @@ public struct SurveyComparison: Codable, Sendable, Equatable {
     /// Respondents who answered, per group.
     public var answered: [Int]
     public var test: MannWhitneyUTest?
+    /// The Benjamini–Hochberg adjusted p-value within the family: the tests of the same variable over
+    /// the items of the instrument (``SurveyDistributionBuilder/adjustComparisons(_:)``).
+    public var adjustedP: Double? = nil
+    /// The number of tests in that family.
+    public var familySize: Int = 0
     /// Whether disclosure control withheld the test (a count of the two groups is hidden, and W with the
     /// published margins could give it away).
     public var withheld: Bool = false

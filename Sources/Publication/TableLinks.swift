@@ -359,6 +359,7 @@ struct TableLinks {
                 }
                 out.items[itemIndex] = shown
             }
+            SurveyDistributionBuilder.adjustComparisons(&out)
             out.scales = instrument.scales.map { scale in
                 var scale = scale
                 let determined = scale.items.allSatisfy { itemID in

@@ -147,7 +147,7 @@ struct Phrasebook {
         .itemChiSquare: ("χ²({df}) = {x}, {p}, V = {v}; {k} of {n} cells expected < 5 (minimum {m})", "χ²({df}) = {x}, {p}, V = {v}; ожидаемая частота < 5 в {k} из {n} ячеек (минимум {m})", "χ²({df}) = {x}, {p}, V = {v}; {n} ұяшықтың {k} ұяшығында күтілетін жиілік < 5 (ең азы {m})"),
         .itemChiWithheld: ("χ²: withheld (a suppressed count could be recovered from it)", "χ²: не приводится (по нему можно восстановить скрытое значение)", "χ²: келтірілмейді (ол арқылы жасырылған санды қалпына келтіруге болады)"),
         .itemChiNone: ("χ²: not computed (fewer than two groups or responses observed)", "χ²: не вычислен (меньше двух групп или ответов)", "χ²: есептелмеді (топтар немесе жауаптар екіден аз)"),
-        .itemMannWhitney: ("{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}"),
+        .itemMannWhitney: ("{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}; adjusted {adjusted} (Benjamini–Hochberg over the {k} items tested)", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}; с поправкой {adjusted} (Бенджамини–Хохберг по проверенным вопросам: {k})", "{groups} (n = {ns}): W = {w}, {p} ({method}), r = {r}; түзетілген {adjusted} (тексерілген сұрақтар бойынша Бенджамини–Хохберг: {k})"),
         .itemMannWhitneyNone: ("{groups}: not computed (a group has no answer)", "{groups}: не вычислен (в группе нет ответов)", "{groups}: есептелмеді (топта жауап жоқ)"),
         .exact: ("exact", "точный", "нақты"),
         .normalCC: ("normal, cc", "нормальное приближение, поправка", "қалыпты жуықтау, түзету"),

@@ -289,17 +289,16 @@ struct SummaryWriter {
     }
 
     private func surveyDifferences(_ instrument: InstrumentDistribution, variable: String) -> String? {
-        let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, MannWhitneyUTest)? in
-            guard let comparison = item.comparisons.first(where: { $0.variable == variable }), let test = comparison.test else { return nil }
-            return (item, test)
+        let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, SurveyComparison)? in
+            guard let comparison = item.comparisons.first(where: { $0.variable == variable }), comparison.test != nil,
+                comparison.adjustedP != nil
+            else { return nil }
+            return (item, comparison)
         }
-        guard let first = tested.first,
-            let levels = first.0.comparisons.first(where: { $0.variable == variable })?.groups
-        else { return nil }
-        let groups = levels.map { vocabulary.level($0) }
-        let adjusted = BenjaminiHochberg.adjusted(tested.map(\.1.p))
-        let order = tested.indices.filter { adjusted[$0] < level }
-            .sorted { adjusted[$0] != adjusted[$1] ? adjusted[$0] < adjusted[$1] : $0 < $1 }
+        guard let first = tested.first else { return nil }
+        let groups = first.1.groups.map { vocabulary.level($0) }
+        let order = tested.indices.filter { tested[$0].1.adjustedP! < level }
+            .sorted { (tested[$0].1.adjustedP!, $0) < (tested[$1].1.adjustedP!, $1) }
         let groupsText = groups.joined(separator: " — ")
         guard !order.isEmpty else {
             return say(.surveyNoDifference, ["groups": groupsText, "n": String(tested.count)])
@@ -307,10 +306,10 @@ struct SummaryWriter {
         return say(.surveyDifferences, [
             "groups": groupsText, "n": String(tested.count), "group0": groups[0],
             "list": say.list(order.prefix(3).map { index in
-                let (item, test) = tested[index]
+                let (item, comparison) = tested[index]
                 return say(.surveyItem, [
-                    "id": item.itemID, "text": item.text[vocabulary.language], "r": NumberFormat.fixed(test.rankBiserial),
-                    "p": NumberFormat.pClause(adjusted[index]),
+                    "id": item.itemID, "text": item.text[vocabulary.language],
+                    "r": NumberFormat.fixed(comparison.test!.rankBiserial), "p": NumberFormat.pClause(comparison.adjustedP),
                 ])
             }),
         ])

@@ -68,6 +68,7 @@ struct SurveyRenderer {
                 parts.append(say(.itemMannWhitney, [
                     "groups": groups, "ns": comparison.answered.map(String.init).joined(separator: ", "),
                     "w": NumberFormat.fixed(test.w, 1), "p": NumberFormat.pClause(test.p),
+                    "adjusted": NumberFormat.pClause(comparison.adjustedP), "k": String(comparison.familySize),
                     "method": say(test.method == .exact ? .exact : .normalCC), "r": NumberFormat.fixed(test.rankBiserial),
                 ]))
             } else {

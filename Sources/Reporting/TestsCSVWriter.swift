@@ -51,7 +51,7 @@ enum TestsCSVWriter {
                     }
                     for comparison in item.comparisons {
                         guard let test = comparison.test else { continue }
-                        lines.append(prefix + [comparison.groups.joined(separator: " vs "), "mann_whitney_u", exact(test.w), "", exact(test.p), "", "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue])
+                        lines.append(prefix + [comparison.groups.joined(separator: " vs "), "mann_whitney_u", exact(test.w), "", exact(test.p), exact(comparison.adjustedP), "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue])
                     }
                 }
                 for scale in instrument.scales {

@@ -33,10 +33,9 @@ enum TidyCSVWriter {
         ]
     }
 
-    /// count, base, percent and its 95% Wilson interval, as CSV fields.
-    private static func proportionFields(_ count: Int, _ base: Int) -> [String] {
-        let interval = WilsonScoreInterval(count: count, total: base)
-        return [
+    /// count, base, percent and its 95% Wilson interval (computed by Analysis), as CSV fields.
+    private static func proportionFields(_ count: Int, _ base: Int, _ interval: WilsonScoreInterval?) -> [String] {
+        [
             String(count), String(base), Proportion(count: count, base: base).percentText() ?? "",
             interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "", interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "",
         ]
@@ -96,7 +95,7 @@ enum TidyCSVWriter {
                         let hidden = item.suppressedCounts?[columnIndex][valueIndex] == true
                         let fields = hidden ? ["", "", "", "", "", "yes"]
                             : item.answeredHidden?[columnIndex] == true ? [String(count), "", "", "", "", "no"]
-                            : proportionFields(count, answered) + ["no"]
+                            : proportionFields(count, answered, item.interval(column: columnIndex, value: valueIndex)) + ["no"]
                         out += CSVFieldEscaping.line(
                             [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values + fields)
                     }
@@ -106,7 +105,7 @@ enum TidyCSVWriter {
                         [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values
                             + (hidden ? ["", "", "", "", "", "yes"]
                                 : column.suppressed ? [String(missing), "", "", "", "", "no"]
-                                : proportionFields(missing, column.base) + ["no"]))
+                                : proportionFields(missing, column.base, item.missingInterval(column: columnIndex, respondents: column.base)) + ["no"]))
                 }
             }
         }

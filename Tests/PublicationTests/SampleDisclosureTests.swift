@@ -192,4 +192,27 @@ struct SampleReport: Sendable {
             #expect(columns.allSatisfy { !row[$0].suppressed && !table.columns[$0].suppressed })
         }
     }
+
+    /// The published Mann–Whitney p-values of each instrument and comparison are adjusted together, over
+    /// the published tests only: R's p.adjust(p, "BH"), p_(i) ↦ min over j ≥ i of n·p_(j)/j, capped at 1.
+    @Test func surveyTestsAreAdjustedOverThePublishedTestsOfTheirInstrument() throws {
+        let tests = sample.rows("tables/survey-items-by-country.tests.csv").filter { $0["test"] == "mann_whitney_u" }
+        let families = Dictionary(grouping: tests) { line in
+            "\(line["row"]!.split(separator: ".").first!)|\(line["comparison"]!)"
+        }
+        #expect(families.count == 3)  // teacher checklist: countries; parent survey: countries, fathers vs mothers
+        for (family, lines) in families {
+            let p = lines.map { Double($0["p"]!)! }
+            let order = p.indices.sorted { p[$0] > p[$1] }
+            var adjusted = Array(repeating: 0.0, count: p.count)
+            var running = 1.0
+            for (rank, index) in order.enumerated() {
+                running = min(running, p[index] * Double(p.count) / Double(p.count - rank))
+                adjusted[index] = running
+            }
+            for (line, expected) in zip(lines, adjusted) {
+                #expect(abs(Double(line["adjusted_p"] ?? "")! - expected) < 1e-12, "\(family) \(line["row"]!)")
+            }
+        }
+    }
 }
