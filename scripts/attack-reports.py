@@ -364,18 +364,19 @@ def main():
         checked += 1
         results[(table, row, frozenset(col.split("/")))] = iv
         if width(iv) < args.k:
-            # Fewer than k values. Below k throughout (or one value): a small count pinned. Reaching k
-            # or more: either a count that was never small (hidden only to protect another) or a
-            # count equal to its group, which `analyze` protects to 2 values; reported apart.
-            if iv[1] < args.k or width(iv) < 2:
+            # Fewer than k values. Zero, or k and more throughout: a count that was never small
+            # (hidden only to protect another) gives nothing away. Within 1..k-1: a small count pinned.
+            # From below k to k or more: a count equal to its group, which `analyze` protects to 2
+            # values ("4 or 5 of 5"), or a small count at its upper end; reported apart.
+            if iv[1] < 1 or iv[0] >= args.k:
+                derivable += 1
+            elif iv[1] < args.k:
                 pinned += 1
                 findings.append(f"PINNED {table},{row},{col}: hidden count in {show(iv)} ({width(iv)} values)")
-            elif iv[0] < args.k:
+            else:
                 narrow += 1
                 notes.append(f"NARROW {table},{row},{col}: hidden count in {show(iv)} ({width(iv)} values; "
                              "a full cell, or a small count, at its upper end)")
-            else:
-                derivable += 1
     path = os.path.join(tdir, "intercoder-agreement.csv")
     for L in read(path) if os.path.exists(path) else []:  # hidden coder counts: only 0..units known
         for f in ("present_first", "present_second"):
@@ -412,7 +413,7 @@ def main():
               f"attacker narrower on {narrower}, wider on {wider}")
     print(f"statistics: {failed} checks failed")
     print(f"narrow: {narrow} hidden counts reaching k with fewer than k values; "
-          f"{derivable} never small and narrowed (hidden to protect others)")
+          f"{derivable} narrowed but 0 or never small (hidden to protect others)")
     print(f"attack: {checked} hidden counts checked, {pinned} pinned")
     sys.exit(1 if pinned or failed else 0)
 

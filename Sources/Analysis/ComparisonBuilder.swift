@@ -11,13 +11,14 @@ public struct ComparisonBuilder {
     func build(_ spec: TableSpec, comparison: GroupComparison) throws -> GroupComparisonResult {
         let data = crosstabs.data
         let included = try crosstabs.participantsPassing(spec.filter, table: spec.id)
-        let strata = crosstabs.manifest.declaredLevels(of: comparison.within)
-            ?? Array(Set(included.compactMap { data.participants[$0].value(of: comparison.within) })).sorted()
+        let strata = crosstabs.manifest.publishedLevels(of: comparison.within)
+            ?? Array(Set(included.compactMap { crosstabs.published(data.participants[$0], comparison.within) })).sorted()
         func members(_ group: String, _ stratum: String?) -> [Int] {
             included.filter { index in
                 let participant = data.participants[index]
-                return participant.value(of: comparison.variable) == group
-                    && (stratum == nil || participant.value(of: comparison.within) == stratum)
+                let value = participant.value(of: comparison.variable)
+                return (value == group || crosstabs.published(participant, comparison.variable) == group)
+                    && (stratum == nil || crosstabs.published(participant, comparison.within) == stratum)
             }
         }
         let cell = CrosstabBuilder.cell

@@ -13,8 +13,8 @@ struct CrosstabBuilder {
     func build(_ spec: TableSpec) throws -> CrosstabResult {
         let included = try participantsPassing(spec.filter, table: spec.id)
         try checkVariables(spec.columns, table: spec.id)
-        let units = included.map { index in spec.columns.map { data.participants[index].value(of: $0) } }
-        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.declaredLevels(of:))
+        let units = included.map { index in spec.columns.map { published(data.participants[index], $0) } }
+        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
         let columnMembers = groups.members.map { $0.map { included[$0] } }
 
         var rows: [TableRow] = []
@@ -70,10 +70,10 @@ struct CrosstabBuilder {
         }
         switch rowSet {
         case .sample:
-            return manifest.roles.map { role in
+            return (manifest.publishedLevels(of: "role") ?? manifest.roles).map { role in
                 (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
                  { participant in
-                     guard data.participants[participant].role == role else { return (false, 0) }
+                     guard manifest.publishedLevel(data.participants[participant].role, of: "role") == role else { return (false, 0) }
                      return (true, data.segments(participant: participant))
                  })
             }
@@ -105,9 +105,15 @@ struct CrosstabBuilder {
         try checkVariables(filter.keys.sorted(), table: table)
         return data.participants.indices.filter { index in
             filter.allSatisfy { variable, allowed in
-                data.participants[index].value(of: variable).map(allowed.contains) ?? false
+                // A level, or the publication group it is shown in.
+                data.participants[index].value(of: variable).map { allowed.contains($0) || allowed.contains(manifest.publishedLevel($0, of: variable)) } ?? false
             }
         }
+    }
+
+    /// A participant's value of a variable as tables show it (its publication group, if any).
+    func published(_ participant: Participant, _ variable: String) -> String? {
+        participant.value(of: variable).map { manifest.publishedLevel($0, of: variable) }
     }
 
     private func checkVariables(_ variables: [String], table: String) throws {

@@ -68,6 +68,8 @@ public struct StudyAnalysis {
             analysedSegments: data.totalSegments, tables: tables, plan: manifest.plan,
             basis: disclosureBasis(for: manifest.plan))
         results.codedSegments = data.codedSegments
+        results.publicationGroups = manifest.publicationGroups
+        results.levelLabels = manifest.levelLabels
         return results
     }
 }

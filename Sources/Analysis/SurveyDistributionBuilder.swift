@@ -13,9 +13,11 @@ public struct SurveyDistributionBuilder {
     func build(_ spec: TableSpec) -> SurveyTableResult {
         let instruments = data.surveys.map { instrument, respondents in
             let units = respondents.map { respondent in
-                spec.columns.map { variable -> String? in variable == "country" ? respondent.country : respondent.role }
+                spec.columns.map { variable -> String? in
+                    manifest.publishedLevel(variable == "country" ? respondent.country : respondent.role, of: variable)
+                }
             }
-            let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.declaredLevels(of:))
+            let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
             let items = instrument.items.enumerated().map { itemIndex, item in
                 let scale = instrument.scale(of: item)!
                 let valueIndex = Dictionary(uniqueKeysWithValues: scale.values.enumerated().map { ($1.value, $0) })

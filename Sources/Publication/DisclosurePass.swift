@@ -54,7 +54,7 @@ public struct DisclosurePass: Sendable {
         }
         var ledger = DisclosureLedger(basis: basis)
         let tables = results.tables + extraTables
-        let links = try TableLinks(tables: tables, basis: basis)
+        let links = try TableLinks(tables: tables, basis: basis, groups: results.publicationGroups)
         try links.register(in: &ledger, participants: results.participants)
 
         hidePrimary(&ledger)

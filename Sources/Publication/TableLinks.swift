@@ -6,19 +6,24 @@ import StudyModel
 struct TableLinks {
     let basis: DisclosureBasis
     let tables: [TableResult]
+    /// Publication groups: a column shown as a group stands for its members' atoms.
+    let groups: [String: [String: [String]]]
     /// Per table (in order): the atoms of each column (crosstab, survey instrument) or of each stratum.
     private var columnAtoms: [String: [[Int]]] = [:]
 
-    init(tables: [TableResult], basis: DisclosureBasis) throws(PublicationError) {
+    init(tables: [TableResult], basis: DisclosureBasis, groups: [String: [String: [String]]] = [:]) throws(PublicationError) {
         self.basis = basis
         self.tables = tables
+        self.groups = groups
+        /// A level as the atoms see it: a publication group's members, or the level.
+        func levels(_ variable: String, _ value: String) -> [String] { groups[variable]?[value] ?? [value] }
         for table in tables {
             switch table {
             case .crosstab(let crosstab):
                 var atoms: [[Int]] = []
                 for column in crosstab.columns {
                     var conditions = crosstab.filter ?? [:]
-                    for (variable, value) in zip(crosstab.columnVariables, column.values) { conditions[variable] = [value] }
+                    for (variable, value) in zip(crosstab.columnVariables, column.values) { conditions[variable] = levels(variable, value) }
                     atoms.append(try Self.atoms(conditions, basis: basis, table: crosstab.id))
                 }
                 columnAtoms[crosstab.id] = atoms
@@ -28,11 +33,12 @@ struct TableLinks {
                 for group in comparison.comparison.groups {
                     for stratum in comparison.strata {
                         var conditions = filter
-                        conditions[comparison.comparison.variable] = [group]
-                        conditions[comparison.comparison.within] = [stratum]
+                        conditions[comparison.comparison.variable] = levels(comparison.comparison.variable, group)
+                        conditions[comparison.comparison.within] = levels(comparison.comparison.within, stratum)
                         atoms.append(try Self.atoms(conditions, basis: basis, table: comparison.id))
                     }
-                    atoms.append(try Self.atoms([comparison.comparison.variable: [group]], basis: basis, table: comparison.id))
+                    atoms.append(try Self.atoms(
+                        [comparison.comparison.variable: levels(comparison.comparison.variable, group)], basis: basis, table: comparison.id))
                 }
                 columnAtoms[comparison.id] = atoms
             case .survey(let survey):
@@ -43,7 +49,7 @@ struct TableLinks {
                     var atoms: [[Int]] = []
                     for column in instrument.columns {
                         var conditions: [String: [String]] = [:]
-                        for (variable, value) in zip(survey.columnVariables, column.values) { conditions[variable] = [value] }
+                        for (variable, value) in zip(survey.columnVariables, column.values) { conditions[variable] = levels(variable, value) }
                         guard let set = surveyBasis.atoms(where: conditions) else {
                             throw .unknownVariable(table: survey.id, variable: survey.columnVariables.joined(separator: ", "))
                         }
@@ -77,7 +83,8 @@ struct TableLinks {
             list.append((.participants(atoms: set), nil, column))
             for (index, row) in table.rows.enumerated() {
                 if row.kind == .role {
-                    let roleAtoms = set.filter { basis.profiles[$0][1] == row.id }
+                    let roles = groups["role"]?[row.id] ?? [row.id]
+                    let roleAtoms = set.filter { roles.contains(basis.profiles[$0][1]) }
                     list.append((.participants(atoms: roleAtoms), index, column))
                 } else {
                     list.append((.row(kind: row.kind, id: row.id, atoms: set), index, column))

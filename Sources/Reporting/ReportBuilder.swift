@@ -47,7 +47,7 @@ public struct ReportBuilder {
         results: AnalysisResults, language: Language = .en, sourceDateEpoch: String? = nil, suppression: Bool = true
     ) {
         self.results = results
-        vocabulary = Vocabulary(language: language)
+        vocabulary = Vocabulary(language: language, labels: results.levelLabels)
         self.sourceDateEpoch = sourceDateEpoch
         self.suppression = suppression
     }
@@ -105,7 +105,7 @@ public struct ReportBuilder {
         files.append(("summary.txt", disclosure + "\n\n" + summary))
         // The summary in every language, for co-authors who write in another.
         for language in Language.allCases {
-            let text = SummaryWriter(results: results, vocabulary: Vocabulary(language: language)).summary()
+            let text = SummaryWriter(results: results, vocabulary: Vocabulary(language: language, labels: results.levelLabels)).summary()
             files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: language, results: results) + "\n\n" + text))
         }
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))

@@ -6,9 +6,13 @@ import StudyModel
 /// Levels the vocabulary does not know (an attribute's values) are shown as they are.
 public struct Vocabulary: Sendable {
     public var language: Language
+    /// Names of levels and publication groups from the study (`publication.labels` in `study.yml`),
+    /// before the built-in ones.
+    public var labels: [String: LocalizedText]
 
-    public init(language: Language = .en) {
+    public init(language: Language = .en, labels: [String: LocalizedText] = [:]) {
         self.language = language
+        self.labels = labels
     }
 
     private static let levels: [String: LocalizedText] = [
@@ -40,7 +44,7 @@ public struct Vocabulary: Sendable {
 
     /// The display name of a level (`KZ` → "Kazakhstan").
     public func level(_ value: String) -> String {
-        Self.levels[value]?[language] ?? value
+        (labels[value] ?? Self.levels[value])?[language] ?? value
     }
 
     /// The name of a level as it stands in a sentence ("the United Kingdom").

@@ -31,6 +31,11 @@ enum ManifestText {
             "  agreement_threshold: 0.6",
             "analysis:",
             "  minimum_base: 10",
+            "publication:",
+            "  groups:",
+            "    role: {carers: [grandparent, guardian, other]}",
+            "  labels:",
+            "    carers: {en: Other carers, ru: \"Бабушки, дедушки, опекуны и др.\", kk: \"Ата-әжелер, қамқоршылар және басқалар\"}",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

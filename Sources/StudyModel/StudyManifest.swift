@@ -54,6 +54,12 @@ public struct StudyManifest: Sendable, Equatable {
     /// Disclosure control: whether a count equal to its group's size, greater than 0 ("all 5
     /// grandparents"), is hidden (`disclosure.full_cells: suppress`, the default) or published (`publish`).
     public var suppressFullCells: Bool
+    /// Publication groups: levels of `country` or `role` that tables and tests show as one group
+    /// (`publication.groups`: `{role: {carers: [grandparent, guardian, other]}}`), by variable and name.
+    public var publicationGroups: [String: [String: [String]]]
+    /// Display names of levels and publication groups in the three languages (`publication.labels`),
+    /// used before the built-in names.
+    public var levelLabels: [String: LocalizedText]
     /// Quotes: the participant attribute that records consent to be quoted, and the values that mean yes.
     /// Without the attribute, nobody is quoted.
     public var quoteConsentAttribute: String
@@ -87,6 +93,12 @@ public struct StudyManifest: Sendable, Equatable {
         var analysis: Analysis?
         var disclosure: Disclosure?
         var quotes: Quotes?
+        var publication: Publication?
+    }
+
+    private struct Publication: Decodable {
+        var groups: [String: [String: [String]]]?
+        var labels: [String: LocalizedText]?
     }
 
     private struct Quotes: Decodable {
@@ -135,6 +147,25 @@ public struct StudyManifest: Sendable, Equatable {
         quoteConsentAttribute = file.quotes?.consentAttribute ?? "quote_consent"
         quoteConsentValues = file.quotes?.consentValues ?? ["yes"]
         pseudonymKey = file.quotes?.pseudonymKey
+        publicationGroups = file.publication?.groups ?? [:]
+        levelLabels = file.publication?.labels ?? [:]
+        for variable in publicationGroups.keys.sorted() {
+            guard let declared = variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil else {
+                complain("publication.groups: '\(variable)' is neither country nor role")
+                continue
+            }
+            var seen = Set<String>()
+            for (name, members) in publicationGroups[variable]!.sorted(by: { $0.key < $1.key }) {
+                if declared.contains(name) { complain("publication.groups.\(variable).\(name): the name is a declared level") }
+                if members.count < 2 { complain("publication.groups.\(variable).\(name): a group needs two levels or more") }
+                for member in members {
+                    if !declared.contains(member) {
+                        complain("publication.groups.\(variable).\(name): '\(member)' is not a declared level (\(declared.joined(separator: ", ")))")
+                    }
+                    if !seen.insert(member).inserted { complain("publication.groups.\(variable): '\(member)' is in two groups") }
+                }
+            }
+        }
         if minimumCount < 1 { complain("disclosure.minimum_count: must be at least 1 (1 suppresses nothing)") }
         suppressFullCells = file.disclosure?.fullCells != "publish"
         if let rule = file.disclosure?.fullCells, rule != "suppress", rule != "publish" {
@@ -194,6 +225,28 @@ public struct StudyManifest: Sendable, Equatable {
     public func path(of relativePath: String) -> String {
         (relativePath as NSString).isAbsolutePath
             ? relativePath : (directory as NSString).appendingPathComponent(relativePath)
+    }
+
+    /// The levels tables show for a variable: the declared levels, each publication group in the place
+    /// of its first member; `nil` for variables without declared levels.
+    public func publishedLevels(of variable: String) -> [String]? {
+        guard let declared = declaredLevels(of: variable) else { return nil }
+        var levels: [String] = []
+        for level in declared {
+            let shown = publishedLevel(level, of: variable)
+            if !levels.contains(shown) { levels.append(shown) }
+        }
+        return levels
+    }
+
+    /// The level a table shows for a participant's value: its publication group, or the value itself.
+    public func publishedLevel(_ value: String, of variable: String) -> String {
+        publicationGroups[variable]?.first { $0.value.contains(value) }?.key ?? value
+    }
+
+    /// The declared levels a shown level stands for (a publication group's members, or itself).
+    public func members(of level: String, of variable: String) -> [String] {
+        publicationGroups[variable]?[level] ?? [level]
     }
 
     /// The declared levels of `country` or `role`; `nil` for other variables (their levels are the

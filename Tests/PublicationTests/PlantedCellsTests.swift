@@ -37,7 +37,9 @@ import Testing
         """
 
     /// Writes, ingests and analyses a study; `answers[country]` lists per item the answers (nil: none).
-    static func publish(_ plan: Plan, answers: [String: [[Int?]]]) throws -> (AnalysisResults, [(path: String, contents: String)]) {
+    static func publish(
+        _ plan: Plan, answers: [String: [[Int?]]], manifestTail: String = ""
+    ) throws -> (AnalysisResults, [(path: String, contents: String)]) {
         var participants = "participant_id,country,role\n"
         var segments = "segment_id,participant_id,code,coder,document,start,end,excerpt,language\n"
         var segment = 0
@@ -59,7 +61,8 @@ import Testing
                 survey += "R\(respondent),\(country),mother," + row.map { $0.map(String.init) ?? "" }.joined(separator: ",") + "\n"
             }
         }
-        let fixture = try StudyFixture(participants: participants, segments: segments, survey: survey, analysedCoders: ["C1"])
+        let fixture = try StudyFixture(
+            participants: participants, segments: segments, survey: survey, analysedCoders: ["C1"], manifestTail: manifestTail)
         try fixture.write(instrument, to: "mini.yml")
         let store = try StudyStore.inMemory()
         let ingester = try StudyIngester(studyDirectory: fixture.directory)
@@ -177,6 +180,48 @@ import Testing
         // A count that does not add up to the basis is refused before anything is hidden.
         #expect(throws: PublicationError.self) {
             try ledger.register(.row(kind: .code, id: "c", atoms: [1]), value: 7, at: place)
+        }
+    }
+
+    @Test func levelsPublishedAsOneGroupAreOneColumnEverywhere() throws {
+        var groups = Self.groups
+        groups.insert(("KZ", "guardian", 3), at: 3)
+        groups.append(("UK", "guardian", 2))
+        let plan = Plan(groups: groups, mentions: ["bar_busy_job": [10, 6, 3, 2, 9, 6, 4, 1], "bar_fundraising": [12, 6, 5, 2, 11, 7, 5, 2]])
+        let tail = """
+            publication:
+              groups:
+                role: {carers: [grandparent, guardian]}
+              labels:
+                carers: {en: Other carers, ru: Другие, kk: Басқалар}
+
+            """
+        let (results, files) = try Self.publish(plan, answers: Self.answers(ukNever: 10, ukMissing: 0), manifestTail: tail)
+        let byRole = Self.rows(files, "tables/barriers-by-role-within-country.csv")
+        #expect(Set(byRole.compactMap { $0["role"] }) == ["mother", "father", "carers", "teacher", "other"])
+        // KZ carers: 6 grandparents and 3 guardians, of whom 5 + 2 mention fundraising.
+        let carers = try #require(byRole.first { $0["row"] == "bar_fundraising" && $0["country"] == "KZ" && $0["role"] == "carers" })
+        #expect(carers["participants"] == "7" && carers["base"] == "9")
+        let text = try #require(files.first { $0.path == "tables.txt" }?.contents)
+        #expect(text.contains("Kazakhstan / Other carers"))
+        #expect(results.publicationGroups == ["role": ["carers": ["grandparent", "guardian"]]])
+        #expect(PublishedFilesAttack(files: files, minimumCount: 5).run().findings.map(\.description) == [])
+    }
+
+    @Test func aPublicationGroupOfUndeclaredOrSharedLevelsIsRefused() throws {
+        let tail = """
+            publication:
+              groups:
+                role: {carers: [grandparent, aunt], kin: [grandparent, guardian]}
+
+            """
+        let fixture = try StudyFixture(manifestTail: tail)
+        #expect {
+            _ = try StudyManifest(directory: fixture.directory)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("publication.groups.role.carers: 'aunt' is not a declared level")
+                && text.contains("publication.groups.role: 'grandparent' is in two groups")
         }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// It shares no code with the publication stage: it parses the files and propagates bounds, a weaker
 /// but independent method than the stage's linear programs. Whatever it pins, the stage has leaked.
 struct PublishedFilesAttack {
-    /// One hidden count the attack narrowed, and to how many values.
+    /// One hidden count the attack narrowed to fewer than k values, all small.
     struct Finding: CustomStringConvertible {
         var file: String
         var cell: String
@@ -81,14 +81,26 @@ struct PublishedFilesAttack {
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
-    private static let countries = ["KZ", "UK"]
-    private static let roles = ["mother", "father", "grandparent", "guardian", "teacher", "other"]
+    /// The countries and roles (or publication groups) the sample table shows: the attacker's atoms.
+    private var countries: [String] { Self.unique(rows("tables/sample-by-country-role.csv").compactMap { $0["country"] }) }
+    private var roles: [String] { Self.unique(rows("tables/sample-by-country-role.csv").compactMap { $0["row"] }) }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
 
     /// The unknowns (country × role atoms) a cell adds up, from its column values.
-    private static func atoms(country: String?, role: String?) -> [(String, String)] {
+    private func atoms(country: String?, role: String?) -> [(String, String)] {
         countries.filter { country == nil || country == "all" || $0 == country }.flatMap { c in
             roles.filter { role == nil || $0 == role }.map { (c, $0) }
         }
+    }
+
+    /// Whether an interval gives a protected count away: fewer than k values, all of them from 1 to
+    /// k − 1 (a count at 0 or at k and more was never small).
+    private func pins(_ lower: Int, _ upper: Int) -> Bool {
+        upper - lower + 1 < minimumCount && upper >= 1 && upper < minimumCount
     }
 
     private func interviewAttack() -> ([Finding], Int) {
@@ -104,19 +116,19 @@ struct PublishedFilesAttack {
 
         // Group sizes from the sample table, shared by every row's system.
         var sizes = System()
-        for atom in Self.atoms(country: nil, role: nil) { sizes.unknown(size(atom)) }
+        for atom in atoms(country: nil, role: nil) { sizes.unknown(size(atom)) }
         for line in rows("tables/sample-by-country-role.csv") {
-            let atoms = Self.atoms(country: line["country"], role: line["row"])
-            if let value = line["participants"].flatMap(Int.init) { sizes.equations.append((atoms.map { (size($0), 1) }, value)) }
+            let cell = atoms(country: line["country"], role: line["row"])
+            if let value = line["participants"].flatMap(Int.init) { sizes.equations.append((cell.map { (size($0), 1) }, value)) }
             if let base = line["base"].flatMap(Int.init) {
-                sizes.equations.append((Self.atoms(country: line["country"], role: nil).map { (size($0), 1) }, base))
+                sizes.equations.append((atoms(country: line["country"], role: nil).map { (size($0), 1) }, base))
             }
         }
         for table in tables {
             for line in rows("tables/\(table).csv") {
                 guard let kind = line["row_kind"], let id = line["row"] else { continue }
                 let key = kind + ":" + id
-                let atoms = Self.atoms(country: line["country"], role: line["role"])
+                let atoms = self.atoms(country: line["country"], role: line["role"])
                 var system = systems[key] ?? sizes
                 for atom in atoms {
                     system.unknown(count(key, atom))
@@ -144,7 +156,7 @@ struct PublishedFilesAttack {
                 hidden += 1
                 let lower = atoms.reduce(0) { $0 + system.lower[count(key, $1)]! }
                 let upper = atoms.reduce(0) { $0 + system.upper[count(key, $1)]! }
-                if upper - lower + 1 < minimumCount {
+                if pins(lower, upper) {
                     findings.append(Finding(file: "tables/\(table).csv", cell: cell, lower: lower, upper: upper))
                 }
             }
@@ -161,7 +173,7 @@ struct PublishedFilesAttack {
                     let level = line[variable]
                 else { continue }
                 let key = instrument + "." + item
-                let atoms = variable == "country" ? Self.atoms(country: level, role: nil) : Self.atoms(country: nil, role: level)
+                let atoms = variable == "country" ? self.atoms(country: level, role: nil) : self.atoms(country: nil, role: level)
                 func name(_ response: String, _ atom: (String, String)) -> String { "\(response)|\(atom.0)|\(atom.1)" }
                 var system = systems[key] ?? System()
                 for atom in atoms { system.unknown(name(response, atom)) }
@@ -193,7 +205,7 @@ struct PublishedFilesAttack {
             for column in responses.keys.sorted() {
                 let parts = column.split(separator: "|").map(String.init)
                 let (key, level) = (parts[0], parts[1])
-                let atoms = variable == "country" ? Self.atoms(country: level, role: nil) : Self.atoms(country: nil, role: level)
+                let atoms = variable == "country" ? self.atoms(country: level, role: nil) : self.atoms(country: nil, role: level)
                 let answers = responses[column]!.sorted().flatMap { response in atoms.map { "\(response)|\($0.0)|\($0.1)" } }
                 if let total = answered[column] { systems[key]!.equations.append((answers.map { ($0, 1) }, total)) }
                 if let total = respondents[column] {
@@ -212,7 +224,7 @@ struct PublishedFilesAttack {
                 hidden += 1
                 let lower = names.reduce(0) { $0 + system.lower[$1]! }
                 let upper = names.reduce(0) { $0 + min(system.upper[$1]!, 1_000_000) }
-                if upper - lower + 1 < minimumCount {
+                if pins(lower, upper) {
                     findings.append(Finding(file: "tables/\(table).csv", cell: cell, lower: lower, upper: upper))
                 }
             }
