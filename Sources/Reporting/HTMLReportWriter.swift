@@ -77,35 +77,40 @@ struct HTMLReportWriter {
         let say = Phrasebook(language: vocabulary.language)
         switch (kind, table) {
         case (.groupedBars, .crosstab(let table)):
-            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
+            // Codes under their factor category (or activity type), which stands as a heading.
+            let rows = Array(table.rows.indices)
             return (SVGChart.groupedBars(
                 title: say(.chartBarriersByCountry), categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 series: table.columns.map(vocabulary.columnLabel),
-                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) },
-                axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
+                bars: rows.map { row in table.rows[row].kind == .code ? table.cells[row].map(SVGChart.Bar.init) : [] },
+                axisLabel: say(.axisMentioning), headings: rows.map { table.rows[$0].kind != .code },
+                decimals: vocabulary.decimals),
                 say(.captionBarriersByCountry))
         case (.pairedBars, .comparison(let table)):
-            let rows = table.rows.filter { $0.row.kind == .code }
+            let rows = table.rows
             let groups = table.comparison.groups.map(vocabulary.level)
             let series = table.strata.flatMap { stratum in groups.map { "\(vocabulary.level(stratum)): \($0)" } }
             return (SVGChart.groupedBars(
                 title: say(.chartFathersMothers), categories: rows.map { vocabulary.rowLabel($0.row) },
                 series: series,
-                bars: rows.map { row in row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } },
-                axisLabel: say(.axisMentioning), decimals: vocabulary.decimals),
+                bars: rows.map { row in
+                    row.row.kind == .code ? row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } : []
+                },
+                axisLabel: say(.axisMentioning), headings: rows.map { $0.row.kind != .code }, decimals: vocabulary.decimals),
                 say(.captionFathersMothers))
         case (.heatMap, .crosstab(let table)):
             let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
             return (SVGChart.heatMap(
                 title: say(.chartHeatMap), rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
                 columns: table.columns.map(vocabulary.columnLabel),
-                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }, decimals: vocabulary.decimals),
+                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }, legend: say(.heatLegend),
+                decimals: vocabulary.decimals),
                 say(.captionHeatMap))
         case (.agreementBars, .agreement(let table)) where table.participants > 0:
             return (SVGChart.agreementBars(
                 title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
                 values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold,
-                decimals: vocabulary.decimals),
+                missing: table.codes.map { say($0.withheld ? .agreementWithheld : .notObserved) }, decimals: vocabulary.decimals),
                 vocabulary.decimals(say(.captionAgreement, [
                     "pair": table.coders.joined(separator: " — "), "n": String(table.participants),
                     "t": NumberFormat.fixed(table.threshold),
@@ -144,13 +149,18 @@ struct HTMLReportWriter {
         figure { margin: 1rem 0 2rem; overflow-x: auto; } figcaption { font-size: 0.85rem; color: #333; max-width: 900px; }
         svg.chart { font-family: inherit; } svg .label { font-size: 11px; fill: #1a1a1a; } svg .legend { font-size: 11px; fill: #1a1a1a; }
         svg .tick { font-size: 10px; fill: #555; } svg .cell { font-size: 10px; } svg .hidden { font-size: 10px; fill: #777; }
+        svg .heading { font-size: 12px; font-weight: bold; fill: #1a1a1a; }
         svg .grid { stroke: #e3e3e3; stroke-width: 1; } svg .whisker { stroke: #1a1a1a; stroke-width: 1.2; }
         svg .threshold { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }
         section.table { break-inside: auto; overflow-x: auto; }
+        @page { size: A4; margin: 12mm; }
         @media print {
-          body { margin: 0; max-width: none; font-size: 10pt; } nav { display: none; }
-          h2 { break-before: page; } figure, table { break-inside: avoid; } a { color: inherit; text-decoration: none; }
-          section.table { overflow: visible; }
+          body { margin: 0; max-width: none; font-size: 9pt; } nav { display: none; }
+          h2 { break-before: page; } h2:first-of-type { break-before: auto; }
+          figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+          svg.chart { max-width: 100%; height: auto; }
+          section.table { overflow: visible; } table { font-size: 6.5pt; }
+          table.wide { zoom: 0.55; } table.wider { zoom: 0.4; }
         }
         """
 }

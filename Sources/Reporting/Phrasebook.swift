@@ -30,7 +30,7 @@ struct Phrasebook {
         case itemChiSubset, itemMannWhitneyWithheld, scaleWithheld, agreementWithheld, overallAlphaWithheld
         case auditLine, fullCellsHidden, comparisonItemPooled
         case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
-        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI
+        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend
     }
 
     static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -185,6 +185,7 @@ struct Phrasebook {
         .surveyRespondentsHidden: ("{title}: the number of respondents per group is not published (with the numbers who answered each item it would give small no-answer counts away); each item gives its own.", "{title}: число респондентов по группам не публикуется (вместе с числом ответивших на каждый вопрос оно раскрыло бы малые числа пропусков); у каждого вопроса указано своё.", "{title}: топтар бойынша респонденттер саны жарияланбайды (әр сұраққа жауап бергендер санымен бірге ол жауапсыздардың шағын сандарын ашып қояр еді); әр сұрақта өз саны берілген."),
         .family: ("{rows} rows of {table} ({n} tests)", "строки «{rows}» таблицы {table} (тестов: {n})", "{table} кестесінің «{rows}» жолдары (тесттер: {n})"),
         .oddsRatioCI: ("OR (95% CI)", "ОШ (95% ДИ)", "МҚ (95% СА)"),
+        .heatLegend: ("share of the group who mentioned the barrier; grey * = suppressed; — = no participant", "доля группы, назвавшей барьер; серый * — скрыто; — нет участников", "кедергіні атаған топ үлесі; сұр * — жасырылған; — қатысушы жоқ"),
         .auditLine: (" Hidden counts: {n}; the narrowest can still take {w} values (disclosure-audit.csv).", " Скрытых значений: {n}; самое узкое всё ещё может принимать {w} значений (disclosure-audit.csv).", " Жасырылған сандар: {n}; ең тары әлі де {w} мән қабылдай алады (disclosure-audit.csv)."),
     ]
 

@@ -85,7 +85,9 @@ enum ReportBlock {
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if !trimmed.isEmpty { out += "<p>\(HTMLEscaping.escape(trimmed))</p>\n" }
             case .grid(let header, let rows, let indents):
-                out += "<table>\n"
+                // Wide tables shrink when printed on A4, so that no column is cut off at the margin.
+                let columns = header.last?.count ?? rows.first?.count ?? 0
+                out += columns > 24 ? "<table class=\"wider\">\n" : columns > 12 ? "<table class=\"wide\">\n" : "<table>\n"
                 if let caption { out += "<caption>\(HTMLEscaping.escape(caption))</caption>\n" }
                 caption = nil
                 out += "<thead>\n"

@@ -21,24 +21,43 @@ enum SVGChart {
         }
     }
 
+    /// The chart's own styles, so that an SVG file opened alone (a notebook's chart) looks as in the report.
+    static let style = "<style>.label, .legend { font: 11px \"DejaVu Sans\", Arial, sans-serif; fill: #1a1a1a; } "
+        + ".tick, .cell, .hidden { font: 10px \"DejaVu Sans\", Arial, sans-serif; } .tick { fill: #555; } .hidden { fill: #777; } "
+        + ".heading { font: bold 12px \"DejaVu Sans\", Arial, sans-serif; fill: #1a1a1a; } .grid { stroke: #e3e3e3; stroke-width: 1; } "
+        + ".whisker { stroke: #1a1a1a; stroke-width: 1.2; } .threshold { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }</style>\n"
+
     static let palette = ["#1b6ca8", "#e07b39", "#5a9e4b", "#b0457a", "#7a5cb8", "#8c6d31"]
 
     private static func f(_ x: Double) -> String { NumberFormat.fixed(x, 1) }
     private static func text(_ s: String) -> String { HTMLEscaping.escape(s) }
 
-    /// Grouped horizontal bars: one group per category, one bar per series, whiskers for the 95% interval.
+    /// The end of a percentage axis that holds every value and interval: 25, 50, 75 or 100%, with its
+    /// tick step.
+    static func axisEnd(_ bars: [[Bar]]) -> (end: Double, step: Int) {
+        let largest = bars.joined().compactMap { $0.upper ?? $0.percent }.max() ?? 0
+        let end = [25.0, 50, 75, 100].first { largest <= $0 } ?? 100
+        return (end, end <= 50 ? 5 : end <= 75 ? 15 : 25)
+    }
+
+    /// Grouped horizontal bars: one group per category, one bar per series, whiskers for the 95% interval;
+    /// categories marked as headings (a factor category) stand as a bold line over the rows that follow.
+    /// The axis ends at the smallest of 25, 50, 75 and 100% that holds every interval.
     static func groupedBars(
         title: String, categories: [String], series: [String], bars: [[Bar]], axisLabel: String,
-        decimals: (String) -> String = { $0 }
+        headings: [Bool] = [], decimals: (String) -> String = { $0 }
     ) -> String {
-        let labelWidth = 330.0, plotWidth = 520.0, barHeight = 11.0, gap = 9.0
+        let labelWidth = 330.0, plotWidth = 520.0, barHeight = 11.0, gap = 9.0, headingHeight = 18.0
         let groupHeight = Double(series.count) * barHeight + gap
+        let isHeading = categories.indices.map { $0 < headings.count && headings[$0] }
         let legendHeight = 22.0, top = 30.0 + legendHeight
-        let height = top + Double(categories.count) * groupHeight + 36
+        let (axis, step) = axisEnd(bars)
+        let rowsHeight = isHeading.reduce(0.0) { $0 + ($1 ? headingHeight : groupHeight) }
+        let height = top + rowsHeight + 36
         let width = labelWidth + plotWidth + 40
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(text(title))\" "
             + "viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" class=\"chart\">\n"
-        svg += "<title>\(text(title))</title>\n"
+        svg += "<title>\(text(title))</title>\n" + style
         var legendX = 10.0
         for (index, name) in series.enumerated() {
             let x = legendX
@@ -46,14 +65,19 @@ enum SVGChart {
             svg += "<rect x=\"\(f(x))\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(palette[index % palette.count])\"/>"
                 + "<text x=\"\(f(x + 17))\" y=\"18\" class=\"legend\">\(text(name))</text>\n"
         }
-        for tick in stride(from: 0, through: 100, by: 25) {
-            let x = labelWidth + plotWidth * Double(tick) / 100
+        for tick in stride(from: 0, through: Int(axis), by: step) {
+            let x = labelWidth + plotWidth * Double(tick) / axis
             svg += "<line x1=\"\(f(x))\" y1=\"\(f(top - 4))\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
                 + "<text x=\"\(f(x))\" y=\"\(f(height - 16))\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>\n"
         }
         svg += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(height - 2))\" class=\"tick\" text-anchor=\"middle\">\(text(axisLabel))</text>\n"
+        var y0 = top
         for (row, category) in categories.enumerated() {
-            let y0 = top + Double(row) * groupHeight
+            defer { y0 += isHeading[row] ? headingHeight : groupHeight }
+            if isHeading[row] {
+                svg += "<text x=\"10\" y=\"\(f(y0 + headingHeight - 5))\" class=\"heading\">\(text(category))</text>\n"
+                continue
+            }
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y0 + groupHeight / 2))\" class=\"label\" text-anchor=\"end\">\(text(category))</text>\n"
             for (index, bar) in bars[row].enumerated() {
                 let y = y0 + Double(index) * barHeight
@@ -62,12 +86,12 @@ enum SVGChart {
                     continue
                 }
                 guard let percent = bar.percent else { continue }
-                svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(plotWidth * percent / 100))\" height=\"\(f(barHeight - 2))\" "
+                svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(plotWidth * percent / axis))\" height=\"\(f(barHeight - 2))\" "
                     + "fill=\"\(palette[index % palette.count])\"><title>\(text(series[index])): \(decimals(f(percent)))%</title></rect>"
                 if let lower = bar.lower, let upper = bar.upper {
                     let yMid = y + (barHeight - 2) / 2
-                    svg += "<line x1=\"\(f(labelWidth + plotWidth * lower / 100))\" y1=\"\(f(yMid))\" "
-                        + "x2=\"\(f(labelWidth + plotWidth * upper / 100))\" y2=\"\(f(yMid))\" class=\"whisker\"/>"
+                    svg += "<line x1=\"\(f(labelWidth + plotWidth * lower / axis))\" y1=\"\(f(yMid))\" "
+                        + "x2=\"\(f(labelWidth + plotWidth * upper / axis))\" y2=\"\(f(yMid))\" class=\"whisker\"/>"
                 }
                 svg += "\n"
             }
@@ -77,21 +101,37 @@ enum SVGChart {
 
     /// A heat map of percentages: rows × columns, darker for higher; hidden cells grey with "*".
     static func heatMap(
-        title: String, rows: [String], columns: [String], bars: [[Bar]], decimals: (String) -> String = { $0 }
+        title: String, rows: [String], columns: [String], bars: [[Bar]], legend: String = "",
+        decimals: (String) -> String = { $0 }
     ) -> String {
-        let labelWidth = 330.0, cellWidth = 58.0, cellHeight = 20.0, headerHeight = 120.0
-        // Room on the right for the last column's slanted label.
-        let width = labelWidth + Double(columns.count) * cellWidth + 110
-        let height = headerHeight + Double(rows.count) * cellHeight + 10
+        let labelWidth = 330.0, cellWidth = 58.0, cellHeight = 20.0
+        // Slanted column labels at 50°: room above for the longest, and on the right for the last.
+        let longest = Double(columns.map(\.count).max() ?? 0) * 6.4
+        let headerHeight = max(120, longest * 0.77 + 16)
+        let legendWidth = 180.0, legendHeight = 46.0
+        let width = labelWidth + Double(columns.count) * cellWidth + max(110, longest * 0.64 + 20)
+        let height = legendHeight + headerHeight + Double(rows.count) * cellHeight + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(text(title))\" "
             + "viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" class=\"chart\">\n"
-        svg += "<title>\(text(title))</title>\n"
+        svg += "<title>\(text(title))</title>\n" + style
+        // The colour scale: 0% to 100%, with the grey of a hidden cell beside it.
+        svg += "<defs><linearGradient id=\"heat-scale\"><stop offset=\"0\" stop-color=\"\(shade(0))\"/>"
+            + "<stop offset=\"1\" stop-color=\"\(shade(100))\"/></linearGradient></defs>\n"
+        svg += "<text x=\"\(f(labelWidth))\" y=\"12\" class=\"legend\">\(text(legend))</text>\n"
+            + "<rect x=\"\(f(labelWidth))\" y=\"18\" width=\"\(f(legendWidth))\" height=\"10\" fill=\"url(#heat-scale)\" stroke=\"#999\" stroke-width=\"0.5\"/>\n"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            svg += "<text x=\"\(f(labelWidth + legendWidth * Double(tick) / 100))\" y=\"40\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>"
+        }
+        svg += "<rect x=\"\(f(labelWidth + legendWidth + 20))\" y=\"18\" width=\"10\" height=\"10\" fill=\"#c8c8c8\"/>"
+            + "<text x=\"\(f(labelWidth + legendWidth + 34))\" y=\"27\" class=\"tick\">*</text>"
+            + "<rect x=\"\(f(labelWidth + legendWidth + 50))\" y=\"18\" width=\"10\" height=\"10\" fill=\"#f2f2f2\" stroke=\"#999\" stroke-width=\"0.5\"/>"
+            + "<text x=\"\(f(labelWidth + legendWidth + 64))\" y=\"27\" class=\"tick\">—</text>\n"
         for (index, column) in columns.enumerated() {
             let x = labelWidth + Double(index) * cellWidth + cellWidth / 2
-            svg += "<text transform=\"translate(\(f(x)),\(f(headerHeight - 6))) rotate(-50)\" class=\"label\">\(text(column))</text>\n"
+            svg += "<text transform=\"translate(\(f(x)),\(f(legendHeight + headerHeight - 6))) rotate(-50)\" class=\"label\">\(text(column))</text>\n"
         }
         for (row, label) in rows.enumerated() {
-            let y = headerHeight + Double(row) * cellHeight
+            let y = legendHeight + headerHeight + Double(row) * cellHeight
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + cellHeight - 6))\" class=\"label\" text-anchor=\"end\">\(text(label))</text>\n"
             for (index, bar) in bars[row].enumerated() {
                 let x = labelWidth + Double(index) * cellWidth
@@ -113,14 +153,14 @@ enum SVGChart {
     /// Horizontal bars of a statistic between 0 and 1 (κ), a dashed line at the threshold, flagged bars red.
     static func agreementBars(
         title: String, labels: [String], values: [Double?], flagged: [Bool], threshold: Double,
-        decimals: (String) -> String = { $0 }
+        missing: [String] = [], decimals: (String) -> String = { $0 }
     ) -> String {
         let labelWidth = 330.0, plotWidth = 420.0, rowHeight = 16.0, top = 20.0
         let height = top + Double(labels.count) * rowHeight + 36
         let width = labelWidth + plotWidth + 60
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(text(title))\" "
             + "viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" class=\"chart\">\n"
-        svg += "<title>\(text(title))</title>\n"
+        svg += "<title>\(text(title))</title>\n" + style
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = labelWidth + plotWidth * tick
             svg += "<line x1=\"\(f(x))\" y1=\"\(f(top - 4))\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
@@ -136,7 +176,7 @@ enum SVGChart {
                 svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 2))\" width=\"\(f(plotWidth * clipped))\" height=\"\(f(rowHeight - 5))\" "
                     + "fill=\"\(flagged[row] ? "#c0392b" : palette[0])\"><title>κ = \(decimals(NumberFormat.fixed(value, 3)))</title></rect>"
             } else {
-                svg += "<text x=\"\(f(labelWidth + 4))\" y=\"\(f(y + rowHeight - 5))\" class=\"hidden\">not observed</text>"
+                svg += "<text x=\"\(f(labelWidth + 4))\" y=\"\(f(y + rowHeight - 5))\" class=\"hidden\">\(text(row < missing.count ? missing[row] : "—"))</text>"
             }
             svg += "\n"
         }

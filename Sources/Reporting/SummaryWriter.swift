@@ -184,15 +184,15 @@ struct SummaryWriter {
         let names = ["group0": groups[0], "group1": groups[1]]
         var sentences: [String] = []
         var small: [String] = []
-        if let row = table.rows.first {
-            for (index, stratum) in table.strata.enumerated() {
-                let (first, second) = (row.strata[index].first, row.strata[index].second)
-                if first.suppressed || second.suppressed || min(first.base, second.base) < results.minimumBase {
-                    small.append(say(.smallBaseItem, names.merging([
-                        "inPlace": vocabulary.inLevel(stratum),
-                        "n1": first.suppressed ? "*" : String(first.base), "n2": second.suppressed ? "*" : String(second.base),
-                    ]) { $1 }))
-                }
+        // A group's size is that of any row where its cell is published (a hidden cell hides only its count).
+        for (index, stratum) in table.strata.enumerated() {
+            let first = table.rows.map { $0.strata[index].first }.first { !$0.suppressed }?.base
+            let second = table.rows.map { $0.strata[index].second }.first { !$0.suppressed }?.base
+            if first == nil || second == nil || min(first!, second!) < results.minimumBase {
+                small.append(say(.smallBaseItem, names.merging([
+                    "inPlace": vocabulary.inLevel(stratum),
+                    "n1": first.map(String.init) ?? "*", "n2": second.map(String.init) ?? "*",
+                ]) { $1 }))
             }
         }
         let codeRows = table.rows.indices.filter { table.rows[$0].row.kind == .code && table.rows[$0].adjustedP != nil }
