@@ -60,11 +60,11 @@ let package = Package(
         // The publication stage: disclosure control over every published table at once, its audit, and
         // the statistics recomputed on the counts that may be published.
         .target(name: "Publication", dependencies: ["StudyModel", "Statistics", "Analysis"], swiftSettings: swiftSettings),
-        // Rendering results: text, Markdown, tidy CSV, JSON, summary, provenance.
+        // Rendering published results: text, Markdown, tidy CSV, JSON, summary, provenance (no Storage).
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Storage", "Statistics", "Analysis", "Publication",
+                "StudyModel", "Statistics", "Analysis", "Publication",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),

@@ -7,7 +7,7 @@ import Analysis
 ///
 /// The intervals are those of the linear-programming relaxation (see ``DisclosurePass``), which for
 /// tables of counts with their margins (one row across country × role) are exact.
-public struct DisclosureAudit: Sendable, Equatable {
+public struct DisclosureAudit: Sendable {
     public struct Entry: Sendable, Equatable {
         public var table: String
         public var row: String
@@ -23,6 +23,9 @@ public struct DisclosureAudit: Sendable, Equatable {
 
     /// Every hidden count, at every place it would have appeared, in table, row and column order.
     public var entries: [Entry]
+    /// Every statistic withheld because it would be computed from a hidden count: table, row (or item),
+    /// and which statistic.
+    public var withheldStatistics: [(table: String, row: String, statistic: String)] = []
     /// The number of distinct hidden counts.
     public var hiddenCounts: Int
     /// The narrowest interval of a small count or a count of a small group, in values (the rule
@@ -82,7 +85,8 @@ public struct DisclosureAudit: Sendable, Equatable {
         self.narrowest = narrowest
     }
 
-    /// The audit as CSV: `table,row,column,reason,lower,upper,values`.
+    /// The audit as CSV: `table,row,column,reason,lower,upper,values`; a withheld statistic has the
+    /// reason `statistic-withheld`, the statistic in `column` and no interval.
     public func csv() -> String {
         var out = "table,row,column,reason,lower,upper,values\n"
         for entry in entries {
@@ -91,7 +95,47 @@ public struct DisclosureAudit: Sendable, Equatable {
             out += [entry.table, entry.row, entry.column, entry.reason, String(entry.lower), upper, values]
                 .map(Self.field).joined(separator: ",") + "\n"
         }
+        for withheld in withheldStatistics {
+            out += [withheld.table, withheld.row, withheld.statistic, "statistic-withheld", "", "", ""]
+                .map(Self.field).joined(separator: ",") + "\n"
+        }
         return out
+    }
+
+    /// Records the statistics the published tables withhold.
+    mutating func recordWithheldStatistics(of tables: [TableResult]) {
+        var list: [(table: String, row: String, statistic: String)] = []
+        for table in tables {
+            switch table {
+            case .crosstab(let crosstab):
+                for test in crosstab.tests where test.withheld {
+                    list.append((crosstab.id, "\(test.rowKind.rawValue):\(test.row)", "row tests"))
+                }
+            case .comparison(let comparison):
+                for row in comparison.rows {
+                    let name = "\(row.row.kind.rawValue):\(row.row.id)"
+                    for stratum in row.strata where stratum.withheld { list.append((comparison.id, name, "fisher \(stratum.stratum)")) }
+                    if row.withheld { list.append((comparison.id, name, "pooled test")) }
+                }
+            case .survey(let survey):
+                for instrument in survey.instruments {
+                    for item in instrument.items {
+                        let name = "\(instrument.instrumentID).\(item.itemID)"
+                        if item.testsWithheld { list.append((survey.id, name, "chi-square")) }
+                        for comparison in item.comparisons where comparison.withheld {
+                            list.append((survey.id, name, "mann-whitney \(comparison.groups.joined(separator: " vs "))"))
+                        }
+                    }
+                    for scale in instrument.scales where scale.withheld {
+                        list.append((survey.id, "\(instrument.instrumentID).\(scale.subscale)", "cronbach alpha"))
+                    }
+                }
+            case .agreement(let agreement):
+                for code in agreement.codes where code.withheld { list.append((agreement.id, "code:\(code.code)", "kappa, alpha, agreement")) }
+                if agreement.overallWithheld { list.append((agreement.id, "all codes", "overall alpha")) }
+            }
+        }
+        withheldStatistics = list
     }
 
     private static func field(_ text: String) -> String {

@@ -77,13 +77,14 @@ public struct DisclosurePass: Sendable {
         for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
             protectJointly(group, in: &ledger)
         }
-        let audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount)
+        var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount)
         let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
         var published = results
         published.basis = nil
         published.suppressionApplied = true
         let all = tables.map { links.apply($0, ledger: ledger, gate: gate) }
         published.tables = Array(all.prefix(results.tables.count))
+        audit.recordWithheldStatistics(of: all)
         return PublishedResults(results: published, extraTables: Array(all.dropFirst(results.tables.count)), audit: audit)
     }
 

@@ -1,6 +1,5 @@
 import Analysis
 import Foundation
-import Storage
 import StudyModel
 
 /// Writes `report.html`: one self-contained page (no script, font or image from outside; the charts are

@@ -1,5 +1,4 @@
 import Analysis
-import Storage
 import Crypto
 import Foundation
 import StudyModel

@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Publication
-import Storage
 import StudyModel
 
 /// Builds every file of a report from analysis results, and writes them.

@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Statistics
-import Storage
 import StudyModel
 
 /// Writes the plain-text summary, in the report's language: the sample, then the largest differences

@@ -57,7 +57,9 @@ struct SampleReport: Sendable {
         // The audit file holds no hidden value: its columns are intervals, never a count.
         let csv = try #require(sample.file("disclosure-audit.csv"))
         #expect(csv.hasPrefix("table,row,column,reason,lower,upper,values\n"))
-        #expect(csv.split(separator: "\n").count == audit.entries.count + 1)
+        #expect(csv.split(separator: "\n").count == audit.entries.count + audit.withheldStatistics.count + 1)
+        // Withheld statistics are listed with the reason, never a value: pi09's W between countries.
+        #expect(csv.contains("\nsurvey-items-by-country,parent_involvement.pi09,mann-whitney KZ vs UK,statistic-withheld,,,\n"))
     }
 
     @Test func anIndependentAttackOnThePublishedFilesPinsNoHiddenCount() {
