@@ -26,6 +26,11 @@ struct CrosstabBuilder {
         var table = CrosstabResult(
             id: spec.id, rowSet: spec.rows, columnVariables: spec.columns, filter: spec.filter,
             columns: groups.columns, rows: rows, cells: cells, tests: [])
+        table.untestedColumns = groups.columns.indices.filter { index in
+            zip(spec.columns, groups.columns[index].values).contains { variable, value in
+                manifest.untestedLevels[variable]?.contains(value) == true
+            }
+        }
         table.tests = RowTestBuilder.tests(for: table)
         return table
     }

@@ -9,10 +9,17 @@ import StudyModel
 /// groups the odds ratio with its interval and the risk difference. The Fisher p-values are adjusted
 /// with Benjamini–Hochberg within each family: the group rows (factor categories, activity types) and
 /// the code rows of the table are two families.
+extension CrosstabResult {
+    /// The column groups a row may be tested on: those with participants, not kept out of tests.
+    public var testableColumns: [Int] {
+        columns.indices.filter { columns[$0].base > 0 && !untestedColumns.contains($0) }
+    }
+}
+
 public enum RowTestBuilder {
     static func tests(for table: CrosstabResult) -> [RowTest] {
-        guard table.rowSet != .sample, table.columns.filter({ $0.base > 0 }).count >= 2 else { return [] }
-        let tested = table.columns.indices.filter { table.columns[$0].base > 0 }
+        let tested = table.testableColumns
+        guard table.rowSet != .sample, tested.count >= 2 else { return [] }
         // Rows are independent (each Monte Carlo draw is seeded on its own): test them on all cores.
         var tests = ConcurrentMap.map(table.rows.indices) { rowIndex -> RowTest in
             test(of: table, row: rowIndex, columns: tested)
@@ -33,7 +40,7 @@ public enum RowTestBuilder {
             chiSquare: ChiSquareTest(contingency),
             oddsRatio: tested.count == 2 ? OddsRatio(mentionedFirst) : nil,
             adjustedP: nil, family: "", familySize: 0)
-        if tested.count < table.columns.filter({ $0.base > 0 }).count { test.testedColumns = tested }
+        if tested.count < table.testableColumns.count { test.testedColumns = tested }
         return test
     }
 

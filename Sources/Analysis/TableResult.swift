@@ -121,6 +121,8 @@ public struct CrosstabResult: Codable, Sendable, Equatable {
     public var cells: [[TableCell]]
     /// Significance tests per row (empty for the sample table and for a single column group).
     public var tests: [RowTest]
+    /// Column groups shown but kept out of the row tests (`publication.untested`), indices into `columns`.
+    public var untestedColumns: [Int] = []
     /// Whether the cells carry their segment counts: internal builds do; published reports leave them
     /// out (a participant count never exceeds its segment count, so they would need protecting too).
     public var segmentsPublished: Bool = true

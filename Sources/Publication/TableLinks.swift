@@ -248,9 +248,9 @@ struct TableLinks {
         guard !table.tests.isEmpty else { return published }
         // Each row tested on the groups (with participants) whose counts are published.
         published.tests = table.rows.indices.map { row in
-            let columns = table.columns.indices.filter { table.columns[$0].base > 0 && !hidden[row][$0] }
+            let columns = table.testableColumns.filter { !hidden[row][$0] }
             guard columns.count >= 2 else { return Self.withheld(table.tests[row]) }
-            if columns.count == table.columns.filter({ $0.base > 0 }).count { return table.tests[row] }
+            if columns.count == table.testableColumns.count { return table.tests[row] }
             return RowTestBuilder.test(of: table, row: row, columns: columns)
         }
         RowTestBuilder.adjust(&published.tests, table: table.id)

@@ -51,7 +51,7 @@ struct CrosstabRenderer {
         guard !table.tests.isEmpty else {
             return [.note(say(table.rowSet == .sample ? .noTestSample : .noTestGroups))]
         }
-        let groupsWithParticipants = table.columns.filter { $0.base > 0 }.count
+        let groupsWithParticipants = table.testableColumns.count
         let twoGroups = groupsWithParticipants == 2
         let subsets = table.tests.contains { $0.testedColumns != nil }
         var header = [[""] + (subsets ? [say(.groupsTested)] : []) + ["Fisher p", say(.method), "χ²", "df", "p", "G²", "V", "min E", "E<5", say(.adjustedP)]]
@@ -81,6 +81,9 @@ struct CrosstabRenderer {
         })).sorted()
         var notes = say(.testsNote, ["groups": String(groupsWithParticipants), "families": families.joined(separator: "; ")])
         if subsets { notes += say(.groupsTestedNote) }
+        if !table.untestedColumns.isEmpty {
+            notes += say(.untestedNote, ["list": table.untestedColumns.map { vocabulary.columnLabel(table.columns[$0]) }.joined(separator: ", ")])
+        }
         if table.tests.contains(where: \.withheld) { notes += say(.withheldNote) }
         if twoGroups { notes += say(.oddsRatioNote) }
         return [.grid(header: header, rows: rows, indents: table.rows.map(\.depth)), .note(notes)]

@@ -30,7 +30,7 @@ struct Phrasebook {
         case itemChiSubset, itemMannWhitneyWithheld, scaleWithheld, agreementWithheld, overallAlphaWithheld
         case auditLine, fullCellsHidden, comparisonItemPooled
         case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
-        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend
+        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
     }
 
     static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -186,6 +186,7 @@ struct Phrasebook {
         .family: ("{rows} rows of {table} ({n} tests)", "строки «{rows}» таблицы {table} (тестов: {n})", "{table} кестесінің «{rows}» жолдары (тесттер: {n})"),
         .oddsRatioCI: ("OR (95% CI)", "ОШ (95% ДИ)", "МҚ (95% СА)"),
         .heatLegend: ("share of the group who mentioned the barrier; grey * = suppressed; — = no participant", "доля группы, назвавшей барьер; серый * — скрыто; — нет участников", "кедергіні атаған топ үлесі; сұр * — жасырылған; — қатысушы жоқ"),
+        .untestedNote: (" Shown but kept out of the tests (publication.untested): {list}.", " Показаны, но не входят в тесты (publication.untested): {list}.", " Көрсетілген, бірақ тесттерге кірмейді (publication.untested): {list}."),
         .auditLine: (" Hidden counts: {n}; the narrowest can still take {w} values (disclosure-audit.csv).", " Скрытых значений: {n}; самое узкое всё ещё может принимать {w} значений (disclosure-audit.csv).", " Жасырылған сандар: {n}; ең тары әлі де {w} мән қабылдай алады (disclosure-audit.csv)."),
     ]
 

@@ -113,7 +113,7 @@ struct SummaryWriter {
         guard !test.withheld, let fisher = test.fisher else {
             return say(.notTested, ["label": label(table.rows[index])])
         }
-        let columns = test.testedColumns ?? table.columns.indices.filter { table.columns[$0].base > 0 }
+        let columns = test.testedColumns ?? table.testableColumns
         let cells = table.cells[index]
         if columns.count == 2 && table.columns.count == 2 {
             return say(.differenceItem, [
@@ -127,7 +127,7 @@ struct SummaryWriter {
         return say(.rangeItem, [
             "label": label(table.rows[index]), "low": columnName(table.columns[low]), "lowShare": share(cells[low]),
             "high": columnName(table.columns[high]), "highShare": share(cells[high]), "n": String(columns.count),
-            "m": String(table.columns.filter { $0.base > 0 }.count), "p": NumberFormat.pClause(fisher.p),
+            "m": String(table.testableColumns.count), "p": NumberFormat.pClause(fisher.p),
             "adjusted": NumberFormat.pClause(test.adjustedP),
         ])
     }

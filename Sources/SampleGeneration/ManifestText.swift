@@ -34,6 +34,7 @@ enum ManifestText {
             "publication:",
             "  groups:",
             "    role: {carers: [grandparent, guardian, other]}",
+            "  untested: {role: [teacher]}",
             "  labels:",
             "    carers: {en: Other carers, ru: \"Бабушки, дедушки, опекуны и др.\", kk: \"Ата-әжелер, қамқоршылар және басқалар\"}",
         ]

@@ -60,6 +60,9 @@ public struct StudyManifest: Sendable, Equatable {
     /// Display names of levels and publication groups in the three languages (`publication.labels`),
     /// used before the built-in names.
     public var levelLabels: [String: LocalizedText]
+    /// Levels shown in tables but kept out of their tests (`publication.untested`: `{role: [teacher]}`),
+    /// by variable: a row is tested on the other groups.
+    public var untestedLevels: [String: [String]]
     /// Quotes: the participant attribute that records consent to be quoted, and the values that mean yes.
     /// Without the attribute, nobody is quoted.
     public var quoteConsentAttribute: String
@@ -99,6 +102,7 @@ public struct StudyManifest: Sendable, Equatable {
     private struct Publication: Decodable {
         var groups: [String: [String: [String]]]?
         var labels: [String: LocalizedText]?
+        var untested: [String: [String]]?
     }
 
     private struct Quotes: Decodable {
@@ -149,6 +153,7 @@ public struct StudyManifest: Sendable, Equatable {
         pseudonymKey = file.quotes?.pseudonymKey
         publicationGroups = file.publication?.groups ?? [:]
         levelLabels = file.publication?.labels ?? [:]
+        untestedLevels = file.publication?.untested ?? [:]
         for variable in publicationGroups.keys.sorted() {
             guard let declared = variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil else {
                 complain("publication.groups: '\(variable)' is neither country nor role")
@@ -167,6 +172,13 @@ public struct StudyManifest: Sendable, Equatable {
             }
         }
         if minimumCount < 1 { complain("disclosure.minimum_count: must be at least 1 (1 suppresses nothing)") }
+        for (variable, levels) in untestedLevels.sorted(by: { $0.key < $1.key }) {
+            let declared = (variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil) ?? []
+            let shown = declared + (file.publication?.groups?[variable]?.keys.sorted() ?? [])
+            for level in levels where !shown.contains(level) {
+                complain("publication.untested.\(variable): '\(level)' is not a level or a publication group of \(variable)")
+            }
+        }
         suppressFullCells = file.disclosure?.fullCells != "publish"
         if let rule = file.disclosure?.fullCells, rule != "suppress", rule != "publish" {
             complain("disclosure.full_cells: '\(rule)' is neither 'suppress' nor 'publish'")

@@ -188,10 +188,12 @@ struct SampleReport: Sendable {
         }
         #expect(table.rows.count == 4)
         #expect(table.tests.filter { !$0.withheld && $0.fisher != nil }.count == 4)
-        // Each test uses only published groups.
+        // Teachers are kept out of the tests (publication.untested), and each test uses only published groups.
+        #expect(table.untestedColumns.map { table.columns[$0].values } == [["KZ", "teacher"], ["UK", "teacher"]])
         for (row, test) in zip(table.cells, table.tests) {
-            let columns = test.testedColumns ?? table.columns.indices.filter { table.columns[$0].base > 0 }
+            let columns = test.testedColumns ?? table.testableColumns
             #expect(columns.allSatisfy { !row[$0].suppressed && !table.columns[$0].suppressed })
+            #expect(columns.allSatisfy { table.columns[$0].values[1] != "teacher" })
         }
     }
 
