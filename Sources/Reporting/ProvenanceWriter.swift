@@ -64,11 +64,32 @@ enum ProvenanceWriter {
 /// Why a report cannot be written.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     case invalidSourceDateEpoch(String)
+    /// The output folder holds files and no report of `analyze`: writing there could overwrite them.
+    case notAReportFolder(String)
 
     public var description: String {
         switch self {
         case .invalidSourceDateEpoch(let value):
             "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (got '\(value)')"
+        case .notAReportFolder(let path):
+            "\(path) is not empty and holds no report of analyze (no provenance.json written by analyze): "
+                + "choose a new or empty folder, or one an earlier 'analyze report' wrote"
         }
+    }
+}
+
+extension ProvenanceWriter {
+    /// The files an earlier report wrote into `directory` (its `provenance.json` outputs, and that file
+    /// itself); `nil` when the folder holds no report of `analyze`.
+    static func previousOutputs(in directory: URL) -> [String]? {
+        struct Written: Decodable {
+            struct File: Decodable { var path: String }
+            var tool: String
+            var outputs: [File]
+        }
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("provenance.json").path),
+            let written = try? JSONDecoder().decode(Written.self, from: data), written.tool == "analyze"
+        else { return nil }
+        return written.outputs.map(\.path) + ["provenance.json"]
     }
 }

@@ -105,3 +105,41 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         #expect(summary.contains("too small to conclude anything"))
     }
 }
+
+@Suite struct ReportFolderTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aReportNeverRemovesAFileItDidNotWrite() throws {
+        let root = try folder()
+        let builder = ReportBuilder(results: try fixtureResults())
+        try builder.write(to: root.path)
+        // The user's own files beside and inside the report's folders, and a file a report wrote once.
+        try Data("mine".utf8).write(to: root.appendingPathComponent("tables/my-notes.csv"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: root.appendingPathComponent("notebooks/draft.md"))
+        try builder.write(to: root.path)
+        #expect(try String(contentsOf: root.appendingPathComponent("tables/my-notes.csv"), encoding: .utf8) == "mine")
+        #expect(try String(contentsOf: root.appendingPathComponent("notebooks/draft.md"), encoding: .utf8) == "mine")
+        // A file the earlier report wrote and this one does not is removed: a plan without the survey.
+        var smaller = try fixtureResults()
+        smaller.tables.removeAll { $0.id == "survey-items-by-role" }
+        smaller.plan.removeAll { $0.id == "survey-items-by-role" }
+        try ReportBuilder(results: smaller).write(to: root.path)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("tables/survey-items-by-role.csv").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("tables/my-notes.csv").path))
+    }
+
+    @Test func aFolderWithOtherFilesAndNoReportIsRefused() throws {
+        let root = try folder()
+        try Data("thesis".utf8).write(to: root.appendingPathComponent("chapter1.docx"))
+        #expect(throws: ReportError.notAReportFolder(root.path)) {
+            try ReportBuilder(results: try fixtureResults()).write(to: root.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["chapter1.docx"])
+        #expect("\(ReportError.notAReportFolder("out"))".hasPrefix("out is not empty and holds no report of analyze"))
+    }
+}
