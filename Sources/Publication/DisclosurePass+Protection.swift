@@ -1,0 +1,206 @@
+import Analysis
+
+/// Complementary suppression checked by linear programming (see ``DisclosurePass``): per row, with the
+/// bounds between a category and its codes, and over a category with all its codes at once.
+extension DisclosurePass {
+    /// Sets the bounds that tie each group row (factor category, activity type) to its codes, from
+    /// what is published now: on every atom set `S` any of them is shown over, `max_c x_c(S) ≤ x_G(S)
+    /// ≤ Σ_c x_c(S)`, so `x_G(S) − Σ_{o ≠ c} x_o(S) ≤ x_c(S) ≤ x_G(S)`. Each count enters with its value
+    /// when published, else with the interval its own row's program allows (an outer bound: sound).
+    ///
+    /// The first round uses each row's own program; later rounds use the linked programs of the round
+    /// before, so bounds carry from group to code and back (each one implied by what is published,
+    /// so every round is sound), until nothing changes (at most four rounds).
+    func linkGroupsAndCodes(in ledger: inout DisclosureLedger) {
+        ledger.linkedBounds = [:]
+        for round in 0..<4 {
+            var links: [Space: [DisclosureLedger.LinkedBound]] = [:]
+            for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
+                links.merge(self.links(of: group, in: ledger, linked: round > 0)) { $1 }
+            }
+            if links == ledger.linkedBounds { return }
+            ledger.linkedBounds = links
+        }
+    }
+
+    /// The linked bounds of one group row and its codes (see ``linkGroupsAndCodes(in:)``).
+    func links(of group: BasisRow, in ledger: DisclosureLedger, linked: Bool = false) -> [Space: [DisclosureLedger.LinkedBound]] {
+        var links: [Space: [DisclosureLedger.LinkedBound]] = [:]
+        let rows = [(group.kind, group.id)] + (group.members ?? []).map { (RowKind.code, $0) }
+        let spaces = rows.map { Space.row(kind: $0.0, id: $0.1) }
+        for space in spaces { links[space] = [] }
+        var regions: [Space: LinearProgram.Region?] = [:]
+        // Every atom set any of these rows is shown over, in registration order.
+        var sets: [[Int]] = []
+        var seen = Set<[Int]>()
+        for space in spaces {
+            for quantity in ledger.quantities(in: space) where seen.insert(quantity.atoms).inserted { sets.append(quantity.atoms) }
+        }
+        for atoms in sets {
+            let bounds = rows.enumerated().map { index, row -> (lower: Int, upper: Int?) in
+                let quantity = Quantity.row(kind: row.0, id: row.1, atoms: atoms)
+                if let entry = ledger[quantity], entry.hidden == nil { return (entry.value, entry.value) }
+                let space = spaces[index]
+                // The row's own program, without its links in the first round (an outer bound).
+                var source = ledger
+                if !linked { source.linkedBounds[space] = nil }
+                let region = regions[space] ?? source.program(for: space).region()
+                regions[space] = region
+                return ledger.interval(of: quantity, in: region)
+            }
+            let groupBound = bounds[0], codeBounds = Array(bounds.dropFirst())
+            func sum(_ bounds: [(lower: Int, upper: Int?)]) -> Int? {
+                bounds.reduce(Int?(0)) { total, bound in total.flatMap { t in bound.upper.map { t + $0 } } }
+            }
+            links[spaces[0]]!.append(.init(atoms: atoms, lower: codeBounds.map(\.lower).max() ?? 0, upper: sum(codeBounds)))
+            for index in codeBounds.indices {
+                let others = sum(codeBounds.enumerated().filter { $0.offset != index }.map(\.element))
+                let lower = others.map { max(0, groupBound.lower - $0) } ?? 0
+                links[spaces[index + 1]]!.append(.init(atoms: atoms, lower: lower, upper: groupBound.upper))
+            }
+        }
+        return links
+    }
+
+    /// How many values a hidden quantity must still be able to take (``HidingReason/requiredValues(minimumCount:)``).
+    func required(_ quantity: Quantity, _ ledger: DisclosureLedger) -> Int {
+        ledger[quantity]?.hidden?.requiredValues(minimumCount: minimumCount) ?? 1
+    }
+
+    /// How many whole numbers the interval holds (`Int.max` when unbounded).
+    func width(_ interval: (lower: Int, upper: Int?)) -> Int {
+        interval.upper.map { $0 - interval.lower + 1 } ?? Int.max
+    }
+
+    /// Complementary suppression within one space, until every hidden count of it can take at least k
+    /// values. Hiding more only widens intervals, so a count that passed stays passed.
+    func protect(_ space: Space, in ledger: inout DisclosureLedger, passed: inout Set<Quantity>) {
+        while true {
+            let hidden = ledger.quantities(in: space).filter { ledger.isHidden($0) && !passed.contains($0) }
+            guard !hidden.isEmpty else { return }
+            let region = ledger.program(for: space).region()
+            var failing: Quantity?
+            for quantity in hidden {
+                if width(ledger.interval(of: quantity, in: region)) >= required(quantity, ledger) {
+                    passed.insert(quantity)
+                } else {
+                    failing = quantity
+                    break
+                }
+            }
+            guard let failing else { return }
+            // Finest groups first (a country × role cell before a country's or the pooled total, which the
+            // tests need), then the smallest non-zero count.
+            // A "no answer" may also be protected by hiding its column's respondents (see preference).
+            let protectsNoAnswer = { if case .noAnswer = failing { true } else { false } }()
+            let pool = ledger.quantities(in: space)
+                + (protectsNoAnswer ? space.bases.map { ledger.quantities(in: $0) } ?? [] : [])
+            let candidates = pool
+                .filter { !ledger.isHidden($0) }
+                .sorted { a, b in
+                    let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
+                    let (pa, pb) = (preference(a, protectingNoAnswer: protectsNoAnswer), preference(b, protectingNoAnswer: protectsNoAnswer))
+                    return (pa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (pb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+                }
+            guard !candidates.isEmpty else { return }  // nothing left to hide: the audit will refuse
+            var chosen: Quantity?
+            var best: (width: Int, candidate: Quantity)?
+            for candidate in candidates {
+                let trial = ledger.program(for: space, treatingAsHidden: [candidate])
+                let widened = width(ledger.interval(of: failing, in: trial))
+                if widened >= required(failing, ledger) {
+                    chosen = candidate
+                    break
+                }
+                if widened > (best?.width ?? 1) { best = (widened, candidate) }
+            }
+            if chosen == nil, let linked = linkedCandidates(for: failing, in: space, ledger: ledger) {
+                // A bound from the group's or a code's count pins it: hide those counts, update the links.
+                for quantity in linked { ledger.hide(quantity, .complementary) }
+                updateLinks(ofGroupContaining: space, in: &ledger)
+                continue
+            }
+            let overlapping = candidates.first { !Set($0.atoms).isDisjoint(with: failing.atoms) }
+            ledger.hide(chosen ?? best?.candidate ?? overlapping ?? candidates[0], .complementary)
+        }
+    }
+
+    /// The published count over the same atoms, in the failing count's group or its codes, to hide:
+    /// the one whose hiding alone widens the failing count's interval to k values, else the one that
+    /// widens it most; `nil` outside a group, or when there is none.
+    func linkedCandidates(for failing: Quantity, in space: Space, ledger: DisclosureLedger) -> [Quantity]? {
+        guard let group = groupRow(containing: space, basis: ledger.basis) else { return nil }
+        let rows = [(group.kind, group.id)] + (group.members ?? []).map { (RowKind.code, $0) }
+        let candidates = rows.map { Quantity.row(kind: $0.0, id: $0.1, atoms: failing.atoms) }
+            .filter { $0.space != space && ledger[$0] != nil && !ledger.isHidden($0) }
+            .sorted { a, b in (ledger[a]!.value, ledger[a]!.order) > (ledger[b]!.value, ledger[b]!.order) }
+        guard !candidates.isEmpty else { return nil }
+        var best: (width: Int, candidate: Quantity)?
+        for candidate in candidates {
+            var trial = ledger
+            trial.hide(candidate, .complementary)
+            updateLinks(ofGroupContaining: space, in: &trial)
+            let widened = width(trial.interval(of: failing, in: trial.program(for: space)))
+            if widened >= required(failing, ledger) { return [candidate] }
+            if widened > (best?.width ?? 0) { best = (widened, candidate) }
+        }
+        // None is enough alone: the one that widens most (the largest count, which sets the bound, at a
+        // tie); the loop comes back for more.
+        return [best?.candidate ?? candidates[0]]
+    }
+
+    /// The last check of a group row and its codes, in one program (``DisclosureLedger/GroupProgram``):
+    /// while a hidden count of them falls short of its protection, hide one more published count of
+    /// them (the one that widens it enough alone, finest groups first; else the one that widens most).
+    func protectJointly(_ group: BasisRow, in ledger: inout DisclosureLedger) {
+        let rows = [(group.kind, group.id)] + (group.members ?? []).map { (RowKind.code, $0) }
+        let quantities = rows.flatMap { ledger.quantities(in: .row(kind: $0.0, id: $0.1)) }
+        var passed = Set<Quantity>()
+        while true {
+            let program = ledger.groupProgram(group)
+            let region = program.program.region()
+            var failing: Quantity?
+            for quantity in quantities where ledger.isHidden(quantity) && !passed.contains(quantity) {
+                if width(ledger.interval(of: quantity, in: program, region: region)) >= required(quantity, ledger) {
+                    passed.insert(quantity)
+                } else {
+                    failing = quantity
+                    break
+                }
+            }
+            guard let failing else { return }
+            let candidates = quantities.filter { !ledger.isHidden($0) }.sorted { a, b in
+                let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
+                let (sa, sb) = (Set(a.atoms).isDisjoint(with: failing.atoms) ? 1 : 0, Set(b.atoms).isDisjoint(with: failing.atoms) ? 1 : 0)
+                return (sa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (sb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+            }
+            guard !candidates.isEmpty else { return }  // the audit will refuse
+            var chosen: Quantity?
+            var best: (width: Int, candidate: Quantity)?
+            for candidate in candidates {
+                let trial = ledger.groupProgram(group, treatingAsHidden: [candidate])
+                let widened = width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
+                if widened >= required(failing, ledger) {
+                    chosen = candidate
+                    break
+                }
+                if widened > (best?.width ?? 1) { best = (widened, candidate) }
+            }
+            ledger.hide(chosen ?? best?.candidate ?? candidates[0], .complementary)
+        }
+    }
+
+    /// The group row (with its codes) a row space belongs to: the group itself or one of its codes.
+    func groupRow(containing space: Space, basis: DisclosureBasis) -> BasisRow? {
+        guard case .row(let kind, let id) = space else { return nil }
+        return basis.rows.first { row in
+            guard let members = row.members, !members.isEmpty else { return false }
+            return (row.kind == kind && row.id == id) || (kind == .code && members.contains(id))
+        }
+    }
+
+    func updateLinks(ofGroupContaining space: Space, in ledger: inout DisclosureLedger) {
+        guard let group = groupRow(containing: space, basis: ledger.basis) else { return }
+        for (linkedSpace, bounds) in links(of: group, in: ledger) { ledger.linkedBounds[linkedSpace] = bounds }
+    }
+}

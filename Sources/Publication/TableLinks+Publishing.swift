@@ -1,0 +1,204 @@
+import Analysis
+import Statistics
+import StudyModel
+
+/// Applying the pattern: the tables as published, hidden counts gone and statistics from published
+/// counts only (see ``DisclosurePass``).
+extension TableLinks {
+
+    static let hiddenCell = TableCell(participants: 0, base: 0, percent: nil, segments: 0, interval: nil, suppressed: true)
+
+    /// The table as published: hidden counts gone, statistics from published counts only.
+    func apply(_ table: TableResult, ledger: DisclosureLedger, gate: StatisticGate) -> TableResult {
+        switch table {
+        case .crosstab(let crosstab): .crosstab(apply(crosstab, ledger: ledger))
+        case .comparison(let comparison): .comparison(apply(comparison, ledger: ledger, gate: gate))
+        case .survey(let survey): .survey(apply(survey, ledger: ledger, gate: gate))
+        case .agreement(let agreement): .agreement(apply(agreement, minimumCount: gate.minimumCount))
+        }
+    }
+
+    func apply(_ table: CrosstabResult, ledger: DisclosureLedger) -> CrosstabResult {
+        var published = table
+        published.segmentsPublished = false
+        var hidden = Array(repeating: Array(repeating: false, count: table.columns.count), count: table.rows.count)
+        for (quantity, row, column) in quantities(table) where ledger.isHidden(quantity) {
+            if let row {
+                hidden[row][column] = true
+            } else {
+                published.columns[column].suppressed = true
+                for index in table.rows.indices { hidden[index][column] = true }
+            }
+        }
+        for row in table.rows.indices {
+            for column in table.columns.indices {
+                if hidden[row][column] {
+                    published.cells[row][column] = Self.hiddenCell
+                } else {
+                    published.cells[row][column].segments = 0
+                }
+            }
+        }
+        guard !table.tests.isEmpty else { return published }
+        // Each row tested on the groups (with participants) whose counts are published.
+        published.tests = table.rows.indices.map { row in
+            let columns = table.testableColumns.filter { !hidden[row][$0] }
+            guard columns.count >= 2 else { return Self.withheld(table.tests[row]) }
+            if columns.count == table.testableColumns.count { return table.tests[row] }
+            return RowTestBuilder.test(of: table, row: row, columns: columns)
+        }
+        RowTestBuilder.adjust(&published.tests, table: table.id)
+        return published
+    }
+
+    static func withheld(_ test: RowTest) -> RowTest {
+        var test = test
+        test.fisher = nil
+        test.chiSquare = nil
+        test.oddsRatio = nil
+        test.adjustedP = nil
+        test.testedColumns = nil
+        test.withheld = true
+        return test
+    }
+
+    func apply(_ table: GroupComparisonResult, ledger: DisclosureLedger, gate: StatisticGate) -> GroupComparisonResult {
+        var published = table
+        published.segmentsPublished = false
+        let strata = table.strata.count
+        func isHidden(_ row: TableRow, _ position: Int) -> Bool {
+            ledger.isHidden(quantity(table, row: row, position: position, base: false))
+                || ledger.isHidden(quantity(table, row: row, position: position, base: true))
+        }
+        for (index, row) in table.rows.enumerated() {
+            var out = row
+            for stratum in 0..<strata {
+                let first = isHidden(row.row, stratum), second = isHidden(row.row, strata + 1 + stratum)
+                if first { out.strata[stratum].first = Self.hiddenCell } else { out.strata[stratum].first.segments = 0 }
+                if second { out.strata[stratum].second = Self.hiddenCell } else { out.strata[stratum].second.segments = 0 }
+                if first || second {
+                    out.strata[stratum].fisher = nil
+                    out.strata[stratum].oddsRatio = nil
+                    out.strata[stratum].withheld = true
+                }
+            }
+            let pooledFirstHidden = isHidden(row.row, strata), pooledSecondHidden = isHidden(row.row, 2 * strata + 1)
+            if pooledFirstHidden { out.pooledFirst = Self.hiddenCell } else { out.pooledFirst.segments = 0 }
+            if pooledSecondHidden { out.pooledSecond = Self.hiddenCell } else { out.pooledSecond.segments = 0 }
+            let strataPublished = out.strata.allSatisfy { !$0.withheld }
+            if strataPublished && row.cochranMantelHaenszel != nil {
+                out.pooledTest = .cochranMantelHaenszel
+            } else {
+                out.cochranMantelHaenszel = nil
+                if !pooledFirstHidden && !pooledSecondHidden && row.pooledFisher != nil {
+                    out.pooledTest = .fisherPooled
+                } else {
+                    out.pooledTest = nil
+                    out.pooledFisher = nil
+                    out.pooledOddsRatio = nil
+                }
+            }
+            out.withheld = out.pooledTest == nil
+            if pooledFirstHidden || pooledSecondHidden {
+                out.pooledFisher = nil
+                out.pooledOddsRatio = nil
+            }
+            published.rows[index] = out
+        }
+        ComparisonBuilder.adjust(&published.rows, table: table.id)
+        return published
+    }
+
+    func apply(_ table: SurveyTableResult, ledger: DisclosureLedger, gate: StatisticGate) -> SurveyTableResult {
+        var published = table
+        for (instrumentIndex, instrument) in table.instruments.enumerated() {
+            let id = instrument.instrumentID
+            let atoms = columnAtoms[table.id + "|" + id]!
+            var out = instrument
+            for column in instrument.columns.indices
+            where ledger.isHidden(.respondents(instrument: id, atoms: atoms[column])) {
+                out.columns[column].suppressed = true
+            }
+            for (itemIndex, item) in instrument.items.enumerated() {
+                var shown = item
+                let counts = atoms.map { set in
+                    item.scale.values.indices.map { ledger.isHidden(.answer(instrument: id, item: item.itemID, value: $0, atoms: set)) }
+                }
+                let missing = atoms.map { ledger.isHidden(.noAnswer(instrument: id, item: item.itemID, atoms: $0)) }
+                let answered = atoms.map { ledger.isHidden(.answered(instrument: id, item: item.itemID, atoms: $0)) }
+                if counts.joined().contains(true) || missing.contains(true) || answered.contains(true) {
+                    shown.suppressedCounts = counts
+                    shown.suppressedMissing = missing
+                    shown.answeredHidden = answered.contains(true) ? answered : nil
+                    for column in atoms.indices {
+                        for value in item.scale.values.indices where counts[column][value] { shown.counts[column][value] = 0 }
+                        if missing[column] { shown.missing[column] = 0 }
+                        if answered[column] { shown.answered[column] = 0 }
+                    }
+                    // χ² over the groups whose counts are all published.
+                    let columns = atoms.indices.filter { column in
+                        !counts[column].contains(true) && item.answered[column] > 0
+                    }
+                    let all = atoms.indices.filter { item.answered[$0] > 0 }
+                    if columns.count == all.count {
+                        shown.chiSquare = item.chiSquare
+                    } else if columns.count >= 2, let test = item.chiSquare(over: columns) {
+                        shown.chiSquare = test
+                        shown.chiSquareColumns = columns
+                    } else {
+                        shown.chiSquare = nil
+                        shown.testsWithheld = true
+                    }
+                }
+                shown.comparisons = item.comparisons.map { comparison in
+                    var comparison = comparison
+                    if !gate.answersDetermined(instrument: id, item: item.itemID, values: item.scale.values.count, variable: comparison.variable, groups: comparison.groups) {
+                        comparison.test = nil
+                        comparison.withheld = true
+                    }
+                    return comparison
+                }
+                out.items[itemIndex] = shown
+            }
+            SurveyDistributionBuilder.adjustComparisons(&out)
+            out.scales = instrument.scales.map { scale in
+                var scale = scale
+                let determined = scale.items.allSatisfy { itemID in
+                    let values = instrument.items.first { $0.itemID == itemID }?.scale.values.count ?? 0
+                    return gate.answersDetermined(instrument: id, item: itemID, values: values, variable: nil, groups: [])
+                }
+                if !determined {
+                    scale.cronbach = nil
+                    scale.withheld = true
+                }
+                return scale
+            }
+            published.instruments[instrumentIndex] = out
+        }
+        return published
+    }
+
+    /// Agreement: a coder's count of a code from 1 to k − 1 is hidden, and with it κ, α, the percent
+    /// agreement and the flag (the expected agreement is linear in the count); the overall α goes when
+    /// any code's does. The double-coded participants are published nowhere else.
+    func apply(_ table: AgreementResult, minimumCount: Int) -> AgreementResult {
+        var table = table
+        func small(_ count: Int?) -> Bool { count.map { $0 > 0 && $0 < minimumCount } ?? false }
+        for index in table.codes.indices {
+            let code = table.codes[index]
+            guard small(code.presentFirst) || small(code.presentSecond) else { continue }
+            if small(code.presentFirst) { table.codes[index].presentFirst = nil }
+            if small(code.presentSecond) { table.codes[index].presentSecond = nil }
+            table.codes[index].kappa = nil
+            table.codes[index].alpha = nil
+            table.codes[index].percentAgreement = nil
+            table.codes[index].flagged = false
+            table.codes[index].withheld = true
+        }
+        if table.codes.contains(where: \.withheld) {
+            table.overallAlpha = nil
+            table.overallWithheld = true
+        }
+        return table
+    }
+}
