@@ -36,7 +36,7 @@ struct AgreementBuilder {
             let alpha = KrippendorffAlpha.nominal(codings)
             let measure = kappa ?? alpha
             return CodeAgreement(
-                code: code.id, label: code.label, units: paired.count,
+                code: code.id, label: code.label, category: code.category, units: paired.count,
                 percentAgreement: CohenKappa.percentAgreement(first, second), kappa: kappa, alpha: alpha,
                 presentFirst: first.reduce(0, +), presentSecond: second.reduce(0, +),
                 flagged: measure.map { $0 < threshold } ?? false)

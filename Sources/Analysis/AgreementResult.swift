@@ -8,6 +8,8 @@ import StudyModel
 public struct CodeAgreement: Codable, Sendable, Equatable {
     public var code: String
     public var label: LocalizedText
+    /// The code's category (barrier, involvement role, activity): charts group codes by it.
+    public var category: CodeCategory? = nil
     /// Participants coded by both coders of the κ pair.
     public var units: Int
     /// Share of those participants on which the pair agrees.

@@ -109,7 +109,8 @@ struct HTMLReportWriter {
             return (SVGChart.agreementBars(
                 title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
                 values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold,
-                missing: table.codes.map { say($0.withheld ? .agreementWithheld : .notObserved) }, decimals: vocabulary.decimals),
+                missing: table.codes.map { say($0.withheld ? .agreementWithheld : .notObserved) },
+                headings: categoryHeadings(table.codes, vocabulary: vocabulary), decimals: vocabulary.decimals),
                 vocabulary.decimals(say(.captionAgreement, [
                     "pair": table.coders.joined(separator: " — "), "n": String(table.participants),
                     "t": NumberFormat.fixed(table.threshold),
@@ -117,6 +118,22 @@ struct HTMLReportWriter {
         default:
             return nil
         }
+    }
+
+    /// The row before which each code category begins, with its name (barriers, involvement roles, activities).
+    private static func categoryHeadings(_ codes: [CodeAgreement], vocabulary: Vocabulary) -> [Int: String] {
+        var headings: [Int: String] = [:]
+        var previous: CodeCategory?
+        for (index, code) in codes.enumerated() where code.category != nil && code.category != previous {
+            previous = code.category
+            let rows: RowSet = switch code.category! {
+            case .barrier: .barriers
+            case .involvementRole: .involvementRoles
+            case .activity: .activities
+            }
+            headings[index] = vocabulary.rowSetName(rows)
+        }
+        return headings
     }
 
     private func figure(_ svg: String, caption: String) -> String {

@@ -153,10 +153,11 @@ enum SVGChart {
     /// Horizontal bars of a statistic between 0 and 1 (κ), a dashed line at the threshold, flagged bars red.
     static func agreementBars(
         title: String, labels: [String], values: [Double?], flagged: [Bool], threshold: Double,
-        missing: [String] = [], decimals: (String) -> String = { $0 }
+        missing: [String] = [], headings: [Int: String] = [:], decimals: (String) -> String = { $0 }
     ) -> String {
-        let labelWidth = 330.0, plotWidth = 420.0, rowHeight = 16.0, top = 20.0
-        let height = top + Double(labels.count) * rowHeight + 36
+        // `headings[row]` stands as a bold line over that row (a code category).
+        let labelWidth = 330.0, plotWidth = 420.0, rowHeight = 16.0, top = 20.0, headingHeight = 20.0
+        let height = top + Double(labels.count) * rowHeight + Double(headings.count) * headingHeight + 36
         let width = labelWidth + plotWidth + 60
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(text(title))\" "
             + "viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" class=\"chart\">\n"
@@ -168,8 +169,13 @@ enum SVGChart {
         }
         let thresholdX = labelWidth + plotWidth * threshold
         svg += "<line x1=\"\(f(thresholdX))\" y1=\"\(f(top - 8))\" x2=\"\(f(thresholdX))\" y2=\"\(f(height - 30))\" class=\"threshold\"/>\n"
+        var y = top
         for (row, label) in labels.enumerated() {
-            let y = top + Double(row) * rowHeight
+            if let heading = headings[row] {
+                svg += "<text x=\"10\" y=\"\(f(y + headingHeight - 5))\" class=\"heading\">\(text(heading))</text>\n"
+                y += headingHeight
+            }
+            defer { y += rowHeight }
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + rowHeight - 5))\" class=\"label\" text-anchor=\"end\">\(text(label))</text>"
             if let value = values[row] {
                 let clipped = min(1, max(0, value))
