@@ -118,7 +118,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PublicationTests",
-            dependencies: ["Publication", "Reporting", "Analysis", "Statistics", "Ingest", "Storage", "StudyModel", "TestSupport"],
+            dependencies: ["Publication", "Reporting", "Analysis", "Statistics", "SampleGeneration", "Ingest", "Storage", "StudyModel", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportingTests",

@@ -164,6 +164,26 @@ struct DisclosureLedger {
         for quantity in published where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
             program.require(terms(quantity, in: space), equals: Double(entries[quantity]!.value))
         }
+        if case .item(let instrument, let item) = space {
+            // The respondents of a column are the same for every item of the instrument: another item's
+            // published number who answered bounds them, and with its published "no answer" fixes them.
+            let respondents = (values + 1) * atoms
+            for other in spaces {
+                guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
+                for quantity in quantities(in: other) {
+                    guard case .answered(_, _, let set) = quantity, let answered = entries[quantity], answered.hidden == nil,
+                        !extra.contains(quantity)
+                    else { continue }
+                    let sizes = set.map { (variable: respondents + $0, coefficient: 1.0) }
+                    let missing = Quantity.noAnswer(instrument: instrument, item: otherItem, atoms: set)
+                    if let entry = entries[missing], entry.hidden == nil, !extra.contains(missing) {
+                        program.require(sizes, equals: Double(answered.value + entry.value))
+                    } else {
+                        program.require(sizes.map { ($0.variable, -1.0) }, atMost: Double(-answered.value))
+                    }
+                }
+            }
+        }
         for bound in linkedBounds[space] ?? [] {
             let sum = bound.atoms.map { (variable: $0, coefficient: 1.0) }
             if bound.lower > 0 { program.require(sum.map { ($0.variable, -1.0) }, atMost: Double(-bound.lower)) }

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 @testable import Publication
 import Reporting
+import SampleGeneration
 import Statistics
 import Storage
 import StudyModel
@@ -222,6 +223,52 @@ import Testing
             let text = "\(error)"
             return text.contains("publication.groups.role.carers: 'aunt' is not a declared level")
                 && text.contains("publication.groups.role: 'grandparent' is in two groups")
+        }
+    }
+}
+
+/// A generated study of the benchmark's shape (625 participants, 10,000 segment rows, 3,000 survey
+/// respondents): the outside attack found a "no answer" count pinned through another item's published
+/// respondents before items shared their respondents in the audit.
+@Suite struct GeneratedStudyDisclosureTests {
+    @Test func aGeneratedStudyPublishesNothingAnAttackCanPin() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let codebook = root.appendingPathComponent("data/codebook.yml").path
+        let instruments = ["teacher-checklist.yml", "parent-involvement.yml"].map { root.appendingPathComponent("data/instruments/\($0)").path }
+        _ = try writeStudy(
+            configuration: SampleStudy(participants: 625, segmentTarget: 10_000, secondCoderShare: 0.15, surveyRespondents: 3_000, seed: 20_251_129),
+            codebook: try Codebook(path: codebook), codebookPath: codebook,
+            instruments: try instruments.map { InstrumentFile(instrument: try Instrument(path: $0), path: $0) }, to: folder)
+        let store = try StudyStore.inMemory()
+        let ingester = try StudyIngester(studyDirectory: folder)
+        try ingester.ingest(into: store)
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+        let files = try ReportBuilder(results: results).files()
+        let attack = PublishedFilesAttack(files: files, minimumCount: 5).run()
+        #expect(attack.hidden > 20)
+        #expect(attack.findings.map(\.description) == [])
+        // The case the outside attack found: in a survey column, an item whose number who answered and
+        // "no answer" are both published gives the column's respondents away, and with them every other
+        // item's "no answer" whose number who answered is published. So none such may be hidden.
+        for (table, variable) in [("survey-items-by-country", "country"), ("survey-items-by-role", "role")] {
+            let lines = PlantedCellsTests.rows(files, "tables/\(table).csv")
+            let columns = Set(lines.map { "\($0["instrument"]!)|\($0[variable]!)" })
+            for column in columns.sorted() {
+                let here = lines.filter { "\($0["instrument"]!)|\($0[variable]!)" == column }
+                let items = Set(here.map { $0["item"]! })
+                func missing(_ item: String) -> [String: String]? { here.first { $0["item"] == item && $0["response"] == "missing" } }
+                func answeredPublished(_ item: String) -> Bool {
+                    here.contains { $0["item"] == item && $0["response"] != "missing" && $0["base"] != "" }
+                }
+                let fixesRespondents = items.contains { answeredPublished($0) && missing($0)?["suppressed"] == "no" }
+                guard fixesRespondents else { continue }
+                for item in items.sorted() where missing(item)?["suppressed"] == "yes" {
+                    #expect(!answeredPublished(item), "\(table) \(column) \(item): its no-answer follows from another item")
+                }
+            }
         }
     }
 }

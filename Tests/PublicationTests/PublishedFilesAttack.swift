@@ -164,25 +164,47 @@ struct PublishedFilesAttack {
         return (findings, hidden)
     }
 
+    /// Survey answers: one system per instrument, whose items share their respondents per atom (every
+    /// item's answers and "no answer" add up to the same respondents).
     private func surveyAttack() -> ([Finding], Int) {
         var systems: [String: System] = [:]
         var hiddenCells: [String: [(String, String, [String])]] = [:]
+        var itemsOf: [String: Set<String>] = [:]
         for (table, variable) in [("survey-items-by-country", "country"), ("survey-items-by-role", "role")] {
             for line in rows("tables/\(table).csv") {
                 guard let instrument = line["instrument"], let item = line["item"], let response = line["response"],
                     let level = line[variable]
                 else { continue }
-                let key = instrument + "." + item
+                let key = instrument
+                itemsOf[instrument, default: []].insert(item)
                 let atoms = variable == "country" ? self.atoms(country: level, role: nil) : self.atoms(country: nil, role: level)
-                func name(_ response: String, _ atom: (String, String)) -> String { "\(response)|\(atom.0)|\(atom.1)" }
+                func name(_ response: String, _ atom: (String, String)) -> String { "\(item)|\(response)|\(atom.0)|\(atom.1)" }
                 var system = systems[key] ?? System()
                 for atom in atoms { system.unknown(name(response, atom)) }
                 if let value = line["respondents"].flatMap(Int.init) {
                     system.equations.append((atoms.map { (name(response, $0), 1) }, value))
                 } else if line["suppressed"] == "yes" {
-                    hiddenCells[key, default: []].append((table, "\(key) \(response) \(level)", atoms.map { name(response, $0) }))
+                    hiddenCells[key, default: []].append((table, "\(key).\(item) \(response) \(level)", atoms.map { name(response, $0) }))
                 }
                 systems[key] = system
+            }
+        }
+        // Every item's answers and "no answer" add up to the atom's respondents, the same for all items.
+        for (instrument, items) in itemsOf {
+            var responses: [String: Set<String>] = [:]
+            for table in ["survey-items-by-country", "survey-items-by-role"] {
+                for line in rows("tables/\(table).csv") where line["instrument"] == instrument {
+                    responses[line["item"]!, default: []].insert(line["response"]!)
+                }
+            }
+            for atom in atoms(country: nil, role: nil) {
+                let size = "n|\(atom.0)|\(atom.1)"
+                systems[instrument]!.unknown(size)
+                for item in items.sorted() {
+                    let names = responses[item, default: []].sorted().map { "\(item)|\($0)|\(atom.0)|\(atom.1)" }
+                    for name in names { systems[instrument]!.unknown(name) }
+                    systems[instrument]!.equations.append((names.map { ($0, 1) } + [(size, -1)], 0))
+                }
             }
         }
         // The base of an answer line is the column's number who answered; of a "missing" line, its respondents.
@@ -204,12 +226,14 @@ struct PublishedFilesAttack {
             }
             for column in responses.keys.sorted() {
                 let parts = column.split(separator: "|").map(String.init)
-                let (key, level) = (parts[0], parts[1])
+                let (instrumentItem, level) = (parts[0], parts[1])
+                let key = String(instrumentItem.split(separator: ".")[0])
+                let item = String(instrumentItem.split(separator: ".")[1])
                 let atoms = variable == "country" ? self.atoms(country: level, role: nil) : self.atoms(country: nil, role: level)
-                let answers = responses[column]!.sorted().flatMap { response in atoms.map { "\(response)|\($0.0)|\($0.1)" } }
+                let answers = responses[column]!.sorted().flatMap { response in atoms.map { "\(item)|\(response)|\($0.0)|\($0.1)" } }
                 if let total = answered[column] { systems[key]!.equations.append((answers.map { ($0, 1) }, total)) }
                 if let total = respondents[column] {
-                    let missing = atoms.map { "missing|\($0.0)|\($0.1)" }
+                    let missing = atoms.map { "\(item)|missing|\($0.0)|\($0.1)" }
                     for name in missing { systems[key]!.unknown(name) }
                     systems[key]!.equations.append(((answers + missing).map { ($0, 1) }, total))
                 }
