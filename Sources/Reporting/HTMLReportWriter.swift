@@ -143,7 +143,8 @@ struct HTMLReportWriter {
     private func provenance() -> String {
         let say = Phrasebook(language: vocabulary.language)
         var out = "<section id=\"provenance\">\n<h2>\(say(.provenance))</h2>\n<table>\n<caption>\(say(.inputs))</caption>\n"
-            + "<thead><tr><th scope=\"col\">file</th><th scope=\"col\">kind</th><th scope=\"col\">records</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
+            + "<thead><tr><th scope=\"col\">\(say(.inputFile))</th><th scope=\"col\">\(say(.inputKind))</th>"
+            + "<th scope=\"col\">\(say(.inputRecords))</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
         for file in results.sourceFiles {
             out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(file.path))</th><td>\(HTMLEscaping.escape(file.kind))</td>"
                 + "<td>\(file.recordCount)</td><td><code>\(file.sha256)</code></td></tr>\n"

@@ -11,9 +11,9 @@ struct Phrasebook {
 
     enum Key: CaseIterable {
         case summaryTitle, sampleHas, inPlaceCount, byRole, roleCount, suppressedRoles, analysedCoding
-        case topBarriers, labelShare, share, suppressedShare, noDifference, differences, differenceItem
+        case topBarriers, labelShare, share, suppressedShare, noDifference, differenceItem
         case noComparisonDifference, comparisonDifferences, comparisonItem, withinItem, smallBases, smallBaseItem
-        case activitiesMentioned, agreementNone, agreementOverall, agreementNoFlag, agreementFlagged, agreementItem
+        case agreementNone, agreementOverall, agreementNoFlag, agreementFlagged, agreementItem
         case surveyRespondents, surveyNoDifference, surveyDifferences, surveyItem, scaleAlpha, baseTooSmall
         case howToRead, and, barriers, activities, items, theCountries
         case disclosureOn, disclosureOff
@@ -31,6 +31,7 @@ struct Phrasebook {
         case auditLine, fullCellsHidden, comparisonItemPooled
         case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
         case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
+        case inputFile, inputKind, inputRecords
     }
 
     static let phrases: [Key: (en: String, ru: String, kk: String)] = [
@@ -46,7 +47,6 @@ struct Phrasebook {
         .share: ("{n} of {base}, {pct}%, 95% CI {ci}", "{n} из {base}, {pct}%, 95% ДИ {ci}", "{base} ішінен {n}, {pct}%, 95% СА {ci}"),
         .suppressedShare: ("fewer than {k} (suppressed)", "меньше {k} (скрыто)", "{k}-тен аз (жасырылған)"),
         .noDifference: ("No {what} differed between {between} after adjustment (Benjamini–Hochberg across {n} {whats}).", "Ни один показатель ({what}) не различался между {between} после поправки (Бенджамини–Хохберг, {n}).", "Түзетуден кейін {between} арасында ешбір көрсеткіш ({what}) ерекшеленбеді (Бенджамини–Хохберг, {n})."),
-        .differences: ("{m} of {n} {whats} differed between {between} (odds ratios of {first} against {second}; the strongest {s}): {items}.", "Различались {m} из {n} ({whats}) между {between} (отношения шансов: {first} / {second}; самые сильные — {s}): {items}.", "{Between} арасында {n} ішінен {m} көрсеткіш ({whats}) ерекшеленді (мүмкіндіктер қатынасы: {first} / {second}; ең күштілері — {s}): {items}."),
         .differenceItem: ("{label}: {share1} {inFirst} against {share2} {inSecond}; odds ratio {or}, Fisher {p}, adjusted {adjusted}", "{label}: {share1} {inFirst} против {share2} {inSecond}; отношение шансов {or}, Фишер {p}, с поправкой {adjusted}", "{label}: {inFirst} {share1}, {inSecond} {share2}; мүмкіндіктер қатынасы {or}, Фишер {p}, түзетілген {adjusted}"),
         .noComparisonDifference: ("{Group0} and {group1} did not differ on any barrier after adjustment (Cochran–Mantel–Haenszel, stratified by {within}, {n} barriers).", "{Group0} и {group1} не различались ни по одному барьеру после поправки (Кохран–Мантель–Хензель со стратификацией по признаку «{within}», барьеров: {n}).", "Түзетуден кейін {group0} мен {group1} ешбір кедергі бойынша ерекшеленбеді (Кохран–Мантель–Хензель, «{within}» бойынша жіктелген, кедергілер: {n})."),
         .comparisonDifferences: ("{Group0} and {group1} differed on {m} of the {n} barriers whose tests are published ({group0} first; the strongest {s}): {items}.", "{Group0} и {group1} различались по {m} из {n} барьеров с опубликованными тестами (сначала {group0}; самые сильные — {s}): {items}.", "{Group0} мен {group1} тесттері жарияланған {n} кедергінің {m} бойынша ерекшеленді (алдымен {group0}; ең күштілері — {s}): {items}."),
@@ -54,7 +54,6 @@ struct Phrasebook {
         .withinItem: ("{place} {share1} against {share2}", "{place}: {share1} против {share2}", "{place}: {share1} және {share2}"),
         .smallBases: ("Bases are small ({list}; below {k} is too small to conclude anything): read the within-country comparisons as descriptive.", "Базы малы ({list}; меньше {k} — слишком мало для выводов): сравнения внутри стран следует читать как описательные.", "Базалар шағын ({list}; {k}-тен аз болса, қорытынды жасауға тым аз): ел ішіндегі салыстыруларды сипаттамалық деп оқыңыз."),
         .smallBaseItem: ("{inPlace} {n1} {group0} and {n2} {group1}", "{inPlace}: {group0} — {n1}, {group1} — {n2}", "{inPlace}: {group0} — {n1}, {group1} — {n2}"),
-        .activitiesMentioned: ("{InPlace} participants mentioned {list}.", "{InPlace} участники называли: {list}.", "{InPlace} қатысушылар атаған: {list}."),
         .agreementNone: ("No participant was coded twice, so intercoder agreement is unknown.", "Ни один участник не был закодирован дважды, поэтому согласованность кодировщиков неизвестна.", "Бірде-бір қатысушы екі рет кодталмаған, сондықтан кодтаушылар келісімі белгісіз."),
         .agreementOverall: ("Intercoder agreement: {n} participants were coded by {coders}; overall Krippendorff's α = {alpha}.", "Согласованность кодировщиков: участников, закодированных {coders}, — {n}; общий α Криппендорфа = {alpha}.", "Кодтаушылар келісімі: {coders} кодтаған қатысушылар — {n}; жалпы Криппендорф α = {alpha}."),
         .agreementNoFlag: (" No code fell below κ = {t}.", " Ни один код не оказался ниже κ = {t}.", " Бірде-бір код κ = {t} мәнінен төмен болмады."),
@@ -76,9 +75,9 @@ struct Phrasebook {
         .items: ("items", "вопросы", "сұрақтар"),
         .theCountries: ("the countries", "странами", "елдер"),
         .disclosureOn: (
-            "Disclosure control: counts from 1 to {max} are suppressed (*){full}, with complementary suppression checked across all tables together, so that no hidden count can be narrowed to fewer than {k} values (disclosure-audit.csv); tests use only published counts, and segment counts are not published per cell.",
-            "Контроль раскрытия: значения от 1 до {max} скрыты (*){full}, с дополнительным скрытием, проверенным по всем таблицам вместе, так что ни одно скрытое значение нельзя сузить меньше чем до {k} вариантов (disclosure-audit.csv); тесты используют только опубликованные значения, число фрагментов по ячейкам не публикуется.",
-            "Ашып көрсетуді бақылау: 1–{max} аралығындағы сандар жасырылған (*){full}, барлық кестелер бойынша бірге тексерілген қосымша жасыру қолданылған, сондықтан ешбір жасырылған санды {k} мәннен азға тарылту мүмкін емес (disclosure-audit.csv); тесттер тек жарияланған сандарды пайдаланады, ұяшықтар бойынша үзінділер саны жарияланбайды."),
+            "Disclosure control: counts from 1 to {max} are suppressed (*){full}, with complementary suppression checked across all tables together, so that no small hidden count can be narrowed to fewer than {k} values (disclosure-audit.csv); tests use only published counts, and segment counts are not published per cell.",
+            "Контроль раскрытия: значения от 1 до {max} скрыты (*){full}, с дополнительным скрытием, проверенным по всем таблицам вместе, так что ни одно малое скрытое значение нельзя сузить меньше чем до {k} вариантов (disclosure-audit.csv); тесты используют только опубликованные значения, число фрагментов по ячейкам не публикуется.",
+            "Ашып көрсетуді бақылау: 1–{max} аралығындағы сандар жасырылған (*){full}, барлық кестелер бойынша бірге тексерілген қосымша жасыру қолданылған, сондықтан ешбір жасырылған шағын санды {k} мәннен азға тарылту мүмкін емес (disclosure-audit.csv); тесттер тек жарияланған сандарды пайдаланады, ұяшықтар бойынша үзінділер саны жарияланбайды."),
         .disclosureOff: (
             "NO DISCLOSURE CONTROL (--no-suppression): small counts are shown. For internal work only; do not publish.",
             "БЕЗ КОНТРОЛЯ РАСКРЫТИЯ (--no-suppression): малые значения показаны. Только для внутренней работы; не публиковать.",
@@ -171,7 +170,7 @@ struct Phrasebook {
         .scaleWithheld: ("{label}: α withheld (an item's answers over all respondents are not published).", "{label}: α не приводится (ответы на вопрос по всем респондентам не опубликованы).", "{label}: α келтірілмейді (барлық респонденттер бойынша сұрақ жауаптары жарияланбаған)."),
         .agreementWithheld: ("withheld", "не приводится", "келтірілмейді"),
         .overallAlphaWithheld: ("withheld (a code's agreement is withheld)", "не приводится (согласие по одному из кодов не приводится)", "келтірілмейді (бір кодтың келісімі келтірілмейді)"),
-        .fullCellsHidden: (", and so are counts equal to their group's size (all of a group)", ", как и значения, равные размеру своей группы (вся группа)", ", сондай-ақ өз тобының мөлшеріне тең сандар (бүкіл топ)"),
+        .fullCellsHidden: (", and so are counts equal to the size of a group of fewer than {g} (all of a small group)", ", как и значения, равные размеру группы меньше {g} (вся небольшая группа)", ", сондай-ақ мүшелері {g} санынан аз топтың мөлшеріне тең сандар (бүкіл шағын топ)"),
         .comparisonItemPooled: ("{label}: {share1} against {share2} over both countries; odds ratio {or}, Fisher (pooled counts) {p}, adjusted {adjusted}", "{label}: {share1} против {share2} в обеих странах вместе; отношение шансов {or}, Фишер (объединённые значения) {p}, с поправкой {adjusted}", "{label}: екі елде бірге {share1} және {share2}; мүмкіндіктер қатынасы {or}, Фишер (біріктірілген сандар) {p}, түзетілген {adjusted}"),
         .factorCategoriesName: ("Factor categories (Hornby and Lafaele)", "Категории факторов (Хорнби и Лафаэле)", "Фактор санаттары (Хорнби мен Лафаэле)"),
         .activityTypesName: ("Activity types", "Типы мероприятий", "Іс-шара түрлері"),
@@ -187,6 +186,9 @@ struct Phrasebook {
         .oddsRatioCI: ("OR (95% CI)", "ОШ (95% ДИ)", "МҚ (95% СА)"),
         .heatLegend: ("share of the group who mentioned the barrier; grey * = suppressed; — = no participant", "доля группы, назвавшей барьер; серый * — скрыто; — нет участников", "кедергіні атаған топ үлесі; сұр * — жасырылған; — қатысушы жоқ"),
         .untestedNote: (" Shown but kept out of the tests (publication.untested): {list}.", " Показаны, но не входят в тесты (publication.untested): {list}.", " Көрсетілген, бірақ тесттерге кірмейді (publication.untested): {list}."),
+        .inputFile: ("file", "файл", "файл"),
+        .inputKind: ("kind", "вид", "түрі"),
+        .inputRecords: ("records", "записи", "жазбалар"),
         .auditLine: (" Hidden counts: {n}; the narrowest can still take {w} values (disclosure-audit.csv).", " Скрытых значений: {n}; самое узкое всё ещё может принимать {w} значений (disclosure-audit.csv).", " Жасырылған сандар: {n}; ең тары әлі де {w} мән қабылдай алады (disclosure-audit.csv)."),
     ]
 

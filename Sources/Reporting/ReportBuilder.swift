@@ -86,7 +86,10 @@ public struct ReportBuilder {
     ) throws -> [(path: String, contents: String)] {
         let renderer = TableRenderer(vocabulary: vocabulary)
         let say = Phrasebook(language: vocabulary.language)
-        let disclosure = disclosureStatement(in: vocabulary.language, results: results)
+        var disclosure = disclosureStatement(in: vocabulary.language, results: results)
+        if let audit, let narrowest = audit.narrowest {
+            disclosure += say(.auditLine, ["n": String(audit.hiddenCounts), "w": String(narrowest)])
+        }
         let header = "\(results.study.name). " + say(.version, [
             "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
         ]) + "\n" + disclosure
@@ -125,7 +128,7 @@ public struct ReportBuilder {
         guard suppression else { return say(.disclosureOff) }
         return say(.disclosureOn, [
             "max": String(results.minimumCount - 1), "k": String(results.minimumCount),
-            "full": results.suppressFullCells ? say(.fullCellsHidden) : "",
+            "full": results.suppressFullCells ? say(.fullCellsHidden, ["g": String(2 * results.minimumCount)]) : "",
         ])
     }
 
