@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AnalyzeCLI", "Storage", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -12,6 +12,12 @@ enum Pipeline {
     static func ingest(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> IngestSummary {
         var ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         ingester.progress = progress
+        // The store replaces only a store: never a study input or any other file (`--store participants.csv`).
+        if FileManager.default.fileExists(atPath: options.storePath), !StudyStore.isStudyStore(at: options.storePath) {
+            throw InputProblem(
+                file: options.storePath,
+                message: "exists and is not a store of analyze: it was left as it is; give --store a new path or an earlier store")
+        }
         let directory = URL(fileURLWithPath: options.storePath).deletingLastPathComponent()
         let manager = FileManager.default
         let createdDirectory = !manager.fileExists(atPath: directory.path)

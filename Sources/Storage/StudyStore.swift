@@ -24,6 +24,15 @@ public struct StudyStore: Sendable {
         try self.init(writer: DatabaseQueue(path: path, configuration: Self.makeConfiguration()))
     }
 
+    /// Whether the file at `path` is a store of `analyze` (an SQLite database with the study's tables),
+    /// opened read-only: an ingest may replace such a file, and no other.
+    public static func isStudyStore(at path: String) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+        return (try? queue.read { db in try db.tableExists("study") && db.tableExists("segment") }) ?? false
+    }
+
     /// Opens an empty store in memory (for tests).
     public static func inMemory() throws -> StudyStore {
         try StudyStore(writer: DatabaseQueue(configuration: makeConfiguration()))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -35,6 +36,21 @@ import TestSupport
         #expect(throws: ExitCode.failure) { try again.run() }
         let after = try Data(contentsOf: URL(fileURLWithPath: fixture.path(".analyze/study.sqlite")))
         #expect(before == after)
+    }
+
+    @Test func ingestNeverOverwritesAFileThatIsNotAStore() throws {
+        let fixture = try StudyFixture()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv")))
+        var command = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--store", fixture.path("participants.csv")])
+        #expect(throws: ExitCode.failure) { try command.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv"))) == before)
+        // An earlier store is replaced as before.
+        var first = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--store", fixture.path("mine.sqlite")])
+        try first.run()
+        var second = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--store", fixture.path("mine.sqlite"), "--quiet"])
+        try second.run()
+        #expect(StudyStore.isStudyStore(at: fixture.path("mine.sqlite")))
+        #expect(!StudyStore.isStudyStore(at: fixture.path("participants.csv")))
     }
 
     @Test func analyzeRefusesAStaleStore() throws {
