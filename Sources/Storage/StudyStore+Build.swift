@@ -9,10 +9,24 @@ extension StudyStore {
     /// once, and renamed over `path` in one atomic step. So a failed build leaves `path` exactly as it
     /// was, byte for byte, or absent if it was absent; and a reader never sees half a store.
     /// - Returns: what `body` returns.
+    ///
+    /// One build at a time: the build holds an advisory lock on `path + ".lock"` (`flock`), and a second
+    /// build of the same store fails at once with ``StoreError/locked(_:)`` instead of racing the first.
+    /// The temporary file's name is the process's own; leftovers of a killed build are removed by the
+    /// next one (under the lock no other build can be running).
     public static func build<T>(at path: String, _ body: (StoreTransaction) throws -> T) throws -> T {
-        let temporaryPath = path + ".building"
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw StoreError.cannotLock(path, String(cString: strerror(errno))) }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { throw StoreError.locked(path) }
         let manager = FileManager.default
-        try? manager.removeItem(atPath: temporaryPath)
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".building"
+        for leftover in (try? manager.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        where leftover.hasPrefix(prefix) {
+            try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(leftover))
+        }
+        let temporaryPath = path + ".building-\(getpid())"
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
@@ -41,6 +55,23 @@ extension StudyStore {
         } catch {
             try? manager.removeItem(atPath: temporaryPath)
             throw error
+        }
+    }
+}
+
+/// Why a store cannot be built.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Another process is building the same store.
+    case locked(String)
+    /// The lock file cannot be created (a read-only folder, say).
+    case cannotLock(String, String)
+
+    public var description: String {
+        switch self {
+        case .locked(let path):
+            "\(path): another ingest is writing this store now; wait for it to finish, then run this one again"
+        case .cannotLock(let path, let reason):
+            "\(path).lock: cannot create the store's lock file (\(reason)); check that the folder is writable"
         }
     }
 }

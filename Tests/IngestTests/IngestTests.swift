@@ -184,3 +184,24 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
         #expect(try store.read { try $0.participants() } == [participant])
     }
 }
+
+@Suite struct StoreLockTests {
+    @Test func aSecondBuildOfTheSameStoreFailsWhileTheFirstHoldsTheLock() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/study.sqlite"
+        // A killed build's leftover is removed by the next build.
+        try Data("half a store".utf8).write(to: URL(fileURLWithPath: path + ".building-99999"))
+        try StudyStore.build(at: path) { _ in }
+        #expect(!FileManager.default.fileExists(atPath: path + ".building-99999"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Another build holds the lock (its own open file description): this one fails at once.
+        let other = open(path + ".lock", O_RDWR)
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+        #expect(throws: StoreError.locked(path)) { try StudyStore.build(at: path) { _ in } }
+        close(other)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect("\(StoreError.locked("s.sqlite"))" == "s.sqlite: another ingest is writing this store now; wait for it to finish, then run this one again")
+        try StudyStore.build(at: path) { _ in }
+    }
+}
