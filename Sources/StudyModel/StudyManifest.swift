@@ -137,6 +137,9 @@ public struct StudyManifest: Sendable, Equatable {
         }
         var problems: [InputProblem] = []
         func complain(_ message: String) { problems.append(InputProblem(file: path, message: message)) }
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            problems += ManifestKeys.problems(in: text, path: path)
+        }
 
         self.directory = directory
         name = file.name
