@@ -64,8 +64,9 @@ public struct TableCell: Codable, Sendable, Equatable {
     public var base: Int
     /// `100 · participants / base`; `nil` for an empty base.
     public var percent: Double?
-    /// Analysed segments of the row's codes in the column: they stand beside, never instead.
-    public var segments: Int
+    /// Analysed segments of the row's codes in the column: they stand beside, never instead; `nil` where
+    /// a published report leaves them out (its JSON then has no `segments`).
+    public var segments: Int?
     /// The 95% Wilson score interval of the percentage (as proportions); `nil` for an empty base.
     public var interval: WilsonScoreInterval?
     /// Whether disclosure control hides the cell; its JSON then holds nothing else.
@@ -91,7 +92,7 @@ public struct TableCell: Codable, Sendable, Equatable {
         participants = try container.decodeIfPresent(Int.self, forKey: .participants) ?? 0
         base = try container.decodeIfPresent(Int.self, forKey: .base) ?? 0
         percent = try container.decodeIfPresent(Double.self, forKey: .percent)
-        segments = try container.decodeIfPresent(Int.self, forKey: .segments) ?? 0
+        segments = try container.decodeIfPresent(Int.self, forKey: .segments)
         interval = try container.decodeIfPresent(WilsonScoreInterval.self, forKey: .interval)
     }
 
@@ -104,7 +105,7 @@ public struct TableCell: Codable, Sendable, Equatable {
         try container.encode(participants, forKey: .participants)
         try container.encode(base, forKey: .base)
         try container.encodeIfPresent(percent, forKey: .percent)
-        try container.encode(segments, forKey: .segments)
+        try container.encodeIfPresent(segments, forKey: .segments)
         try container.encodeIfPresent(interval, forKey: .interval)
     }
 }

@@ -50,13 +50,6 @@ enum Quantity: Hashable {
         }
     }
 
-    /// Whether the quantity is a base (participants or respondents of a group), not a count of answers.
-    var isBase: Bool {
-        switch self {
-        case .participants, .respondents: true
-        default: false
-        }
-    }
 
 }
 

@@ -35,7 +35,7 @@ extension TableLinks {
                 if hidden[row][column] {
                     published.cells[row][column] = Self.hiddenCell
                 } else {
-                    published.cells[row][column].segments = 0
+                    published.cells[row][column].segments = nil
                 }
             }
         }
@@ -74,8 +74,8 @@ extension TableLinks {
             var out = row
             for stratum in 0..<strata {
                 let first = isHidden(row.row, stratum), second = isHidden(row.row, strata + 1 + stratum)
-                if first { out.strata[stratum].first = Self.hiddenCell } else { out.strata[stratum].first.segments = 0 }
-                if second { out.strata[stratum].second = Self.hiddenCell } else { out.strata[stratum].second.segments = 0 }
+                if first { out.strata[stratum].first = Self.hiddenCell } else { out.strata[stratum].first.segments = nil }
+                if second { out.strata[stratum].second = Self.hiddenCell } else { out.strata[stratum].second.segments = nil }
                 if first || second {
                     out.strata[stratum].fisher = nil
                     out.strata[stratum].oddsRatio = nil
@@ -83,8 +83,8 @@ extension TableLinks {
                 }
             }
             let pooledFirstHidden = isHidden(row.row, strata), pooledSecondHidden = isHidden(row.row, 2 * strata + 1)
-            if pooledFirstHidden { out.pooledFirst = Self.hiddenCell } else { out.pooledFirst.segments = 0 }
-            if pooledSecondHidden { out.pooledSecond = Self.hiddenCell } else { out.pooledSecond.segments = 0 }
+            if pooledFirstHidden { out.pooledFirst = Self.hiddenCell } else { out.pooledFirst.segments = nil }
+            if pooledSecondHidden { out.pooledSecond = Self.hiddenCell } else { out.pooledSecond.segments = nil }
             let strataPublished = out.strata.allSatisfy { !$0.withheld }
             if strataPublished && row.cochranMantelHaenszel != nil {
                 out.pooledTest = .cochranMantelHaenszel

@@ -35,7 +35,7 @@ struct CrosstabRenderer {
                 guard !cell.suppressed else { return Array(repeating: "*", count: subheader.count) }
                 let percent = Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"
                 return [String(cell.participants), percent] + (withIntervals ? [NumberFormat.percentInterval(cell.interval)] : [])
-                    + (segments ? [String(cell.segments)] : [])
+                    + (segments ? [cell.segments.map(String.init) ?? ""] : [])
             })
         }
         rows.append([say(.baseParticipants)] + table.columns.flatMap { [$0.suppressed ? "*" : String($0.base)] + Array(repeating: "", count: subheader.count - 1) })

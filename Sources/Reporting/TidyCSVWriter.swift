@@ -29,7 +29,7 @@ enum TidyCSVWriter {
             String(cell.participants), String(cell.base),
             Proportion(count: cell.participants, base: cell.base).percentText() ?? "",
             cell.interval.map { NumberFormat.fixed($0.lower * 100, 1) } ?? "",
-            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", segments ? String(cell.segments) : "", "no",
+            cell.interval.map { NumberFormat.fixed($0.upper * 100, 1) } ?? "", segments ? cell.segments.map(String.init) ?? "" : "", "no",
         ]
     }
 

@@ -32,7 +32,7 @@ extension CrosstabResult {
             let columnIndex = columns.firstIndex(where: { $0.values == column })
         else { return nil }
         let cell = cells[rowIndex][columnIndex]
-        return [cell.participants, cell.base, cell.segments]
+        return [cell.participants, cell.base, cell.segments ?? -1]
     }
 }
 

@@ -73,9 +73,7 @@ import Testing
     }
 
     static func rows(_ files: [(path: String, contents: String)], _ path: String) -> [[String: String]] {
-        guard let text = files.first(where: { $0.path == path })?.contents else { return [] }
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        tidyRows(files, path)
     }
 
     static let groups: [(country: String, role: String, size: Int)] = [

@@ -1,5 +1,14 @@
 import Foundation
 
+/// The lines of a report's tidy CSV (no quoted fields: the tables' ids, levels and numbers have none)
+/// as dictionaries by column name; empty when the report has no such file.
+func tidyRows(_ files: [(path: String, contents: String)], _ path: String) -> [[String: String]] {
+    guard let text = files.first(where: { $0.path == path })?.contents else { return [] }
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = lines.first else { return [] }
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+}
+
 /// An attacker who reads only a report's published tidy CSV files and tries to narrow every hidden
 /// count by interval propagation over the linear relations between the tables (a country's count is
 /// the sum of its roles', the pooled count the sum of the countries', a group's size bounds its
@@ -74,12 +83,7 @@ struct PublishedFilesAttack {
         return (findings, hidden)
     }
 
-    private func rows(_ path: String) -> [[String: String]] {
-        guard let text = files.first(where: { $0.path == path })?.contents else { return [] }
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { return [] }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
+    private func rows(_ path: String) -> [[String: String]] { tidyRows(files, path) }
 
     /// The countries and roles (or publication groups) the sample table shows: the attacker's atoms.
     private var countries: [String] { Self.unique(rows("tables/sample-by-country-role.csv").compactMap { $0["country"] }) }

@@ -33,11 +33,7 @@ struct SampleReport: Sendable {
     func file(_ path: String) -> String? { files.first { $0.path == path }?.contents }
 
     /// The lines of a tidy CSV as dictionaries by column name.
-    func rows(_ path: String) -> [[String: String]] {
-        guard let text = file(path) else { return [] }
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-    }
+    func rows(_ path: String) -> [[String: String]] { tidyRows(files, path) }
 }
 
 @Suite struct SampleDisclosureTests {
@@ -140,6 +136,8 @@ struct SampleReport: Sendable {
                 #expect(count == 0 || count < base || base >= 10, "\(table) \(line)")
                 #expect(line["segments"] == "", "segment counts are not published per cell")
             }
+            // Nor in the table's JSON (no "segments": 0 standing for "not published").
+            #expect(sample.file("tables/\(table).json")?.contains("\"segments\"") == false, "\(table).json")
         }
     }
 
