@@ -15,7 +15,7 @@ enum SVGChart {
 
         init(_ cell: TableCell) {
             suppressed = cell.suppressed
-            percent = cell.suppressed || cell.base == 0 ? nil : Double(cell.participants) * 100 / Double(cell.base)
+            percent = cell.suppressed ? nil : cell.percent
             lower = cell.interval.map { $0.lower * 100 }
             upper = cell.interval.map { $0.upper * 100 }
         }
