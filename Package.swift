@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "StudyModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Catalogs")],
             swiftSettings: swiftSettings),
         // The embedded SQLite store (GRDB).
         .target(

@@ -30,7 +30,7 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     /// Levels shown as one group, by variable and group name (`publication.groups`), and display names
     /// of levels (`publication.labels`).
     public var publicationGroups: [String: [String: [String]]] = [:]
-    public var levelLabels: [String: LocalizedText] = [:]
+    public var levelLabels = LevelLabels()
     /// The table specs of the plan, one per table in the same order: what each table draws and which
     /// findings of the summary it gives.
     public var plan: [TableSpec]

@@ -86,9 +86,7 @@ struct CrosstabBuilder {
             return FactorCategory.allCases.flatMap { factor -> [(TableRow, Membership)] in
                 let codes = codebook.codes(in: .barrier).filter { $0.factor == factor }
                 guard !codes.isEmpty else { return [] }
-                let label = LocalizedText(
-                    en: factor.label(in: .en), ru: factor.label(in: .ru), kk: factor.label(in: .kk))
-                let group = groupRow(kind: .factorCategory, id: factor.rawValue, label: label, codes: codes)
+                let group = groupRow(kind: .factorCategory, id: factor.rawValue, label: factor.label, codes: codes)
                 return rowSet == .barriers ? [group] + codes.map { codeRow($0, depth: 1) } : [group]
             }
         case .involvementRoles:

@@ -12,6 +12,6 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "A folder of Markdown notebooks to render into OUTPUT/notebooks/.")
     var notebooks: String?
 
-    @Option(help: "The language of tables, charts, headings and summary: en, ru or kk.")
+    @Option(help: "The language of tables, charts, headings and summary: a language with a catalog.")
     var lang: Language = .en
 }

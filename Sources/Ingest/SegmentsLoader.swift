@@ -58,8 +58,9 @@ struct SegmentsLoader {
             let end = offset(columns.end)
             if let start, let end, start > end { complain(columns.end, "end \(end) is before start \(start)") }
             let language = reader.value(record, columns.language, log: &log)
-            if let language, Language(rawValue: language) == nil {
-                complain(columns.language, "'\(language)' is not a study language (en, ru, kk)")
+            if let language, !Language(rawValue: language).isAvailable {
+                let known = Language.available.map(\.rawValue).joined(separator: ", ")
+                complain(columns.language, "'\(language)' is not a language of the tool (\(known))")
             }
             let document = reader.value(record, columns.document, log: &log)
             let excerpt = reader.value(record, columns.excerpt, log: &log)

@@ -6,11 +6,11 @@ struct AgreementRenderer {
     let vocabulary: Vocabulary
 
     func title(of table: AgreementResult) -> String {
-        LocalizedText(en: "Intercoder agreement per code", ru: "Согласованность кодировщиков по кодам", kk: "Кодтаушылар келісімі кодтар бойынша")[vocabulary.language]
+        vocabulary.phrase("agreement.title")
     }
 
     func blocks(_ table: AgreementResult) -> [ReportBlock] {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         guard table.participants > 0, table.coders.count == 2 else {
             return [.title(id: table.id, text: title(of: table)), .note(say(.agreementNoUnits))]
         }

@@ -10,13 +10,13 @@ struct ComparisonRenderer {
     func title(of table: GroupComparisonResult) -> String {
         let groups = table.comparison.groups.map(vocabulary.level).joined(separator: " — ")
         let rows = vocabulary.rowSetName(table.rowSet)
-        return Phrasebook(language: vocabulary.language)(.comparisonTitle, [
+        return Phrasebook(vocabulary)(.comparisonTitle, [
             "rows": rows, "groups": groups, "within": vocabulary.variable(table.comparison.within),
         ])
     }
 
     func blocks(_ table: GroupComparisonResult) -> [ReportBlock] {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         let groups = table.comparison.groups.map(vocabulary.level)
         var top: [String] = [""]
         var second: [String] = [""]
@@ -62,7 +62,7 @@ struct ComparisonRenderer {
                 + " (" + method + ")"
         })).sorted()
         let within = vocabulary.variable(table.comparison.within)
-        let note = Phrasebook(language: vocabulary.language)(.comparisonNote, [
+        let note = Phrasebook(vocabulary)(.comparisonNote, [
             "within": within, "group0": groups[0].lowercased(), "group1": groups[1].lowercased(),
             "families": families.joined(separator: "; "),
         ])

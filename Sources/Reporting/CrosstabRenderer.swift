@@ -17,7 +17,7 @@ struct CrosstabRenderer {
         return title
     }
 
-    private var say: Phrasebook { Phrasebook(language: vocabulary.language) }
+    private var say: Phrasebook { Phrasebook(vocabulary) }
 
     func blocks(_ table: CrosstabResult) -> [ReportBlock] {
         let withIntervals = table.columns.count <= 4

@@ -13,7 +13,7 @@ struct HTMLReportWriter {
 
     func html() -> String {
         let renderer = TableRenderer(vocabulary: vocabulary)
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         let name = HTMLEscaping.escape(results.study.name)
         let version = say(.version, [
             "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
@@ -73,7 +73,7 @@ struct HTMLReportWriter {
     /// A chart of a table, as its spec declares it: an SVG and its caption; `nil` when the table has
     /// nothing to draw (no participant coded twice, say).
     static func chart(_ kind: ChartKind, of table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         switch (kind, table) {
         case (.groupedBars, .crosstab(let table)):
             // Codes under their factor category (or activity type), which stands as a heading.
@@ -141,7 +141,7 @@ struct HTMLReportWriter {
     }
 
     private func provenance() -> String {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         var out = "<section id=\"provenance\">\n<h2>\(say(.provenance))</h2>\n<table>\n<caption>\(say(.inputs))</caption>\n"
             + "<thead><tr><th scope=\"col\">\(say(.inputFile))</th><th scope=\"col\">\(say(.inputKind))</th>"
             + "<th scope=\"col\">\(say(.inputRecords))</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"

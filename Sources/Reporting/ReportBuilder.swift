@@ -10,7 +10,7 @@ import StudyModel
 /// - `tables/<id>.csv`, `tables/<id>.json`: each table as tidy CSV and as JSON;
 /// - `tables/<id>.tests.csv`: the table's tests, one line per test;
 /// - `summary.txt`: the plain-text summary in the report's language, and `summary.en.txt`,
-///   `summary.ru.txt`, `summary.kk.txt` in each of the three;
+///   `summary.kk.txt`, `summary.ru.txt`: one in each language with a catalog;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
 /// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
 /// - `disclosure-audit.csv`: with disclosure control, every hidden count's interval of possible values;
@@ -85,8 +85,8 @@ public struct ReportBuilder {
         results: AnalysisResults, notebookTables: [TableResult], audit: DisclosureAudit?
     ) throws -> [(path: String, contents: String)] {
         let renderer = TableRenderer(vocabulary: vocabulary)
-        let say = Phrasebook(language: vocabulary.language)
-        var disclosure = disclosureStatement(in: vocabulary.language, results: results)
+        let say = Phrasebook(vocabulary)
+        var disclosure = disclosureStatement(in: vocabulary, results: results)
         if let audit, let narrowest = audit.narrowest {
             disclosure += say(.auditLine, ["n": String(audit.hiddenCounts), "w": String(narrowest)])
         }
@@ -106,9 +106,10 @@ public struct ReportBuilder {
         let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()
         files.append(("summary.txt", disclosure + "\n\n" + summary))
         // The summary in every language, for co-authors who write in another.
-        for language in Language.allCases {
-            let text = SummaryWriter(results: results, vocabulary: Vocabulary(language: language, labels: results.levelLabels)).summary()
-            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: language, results: results) + "\n\n" + text))
+        for language in Language.available {
+            let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: results.levelLabels)
+            let text = SummaryWriter(results: results, vocabulary: words).summary()
+            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: words, results: results) + "\n\n" + text))
         }
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
         let notebookRenderer = NotebookRenderer(
@@ -123,8 +124,8 @@ public struct ReportBuilder {
         return files
     }
 
-    private func disclosureStatement(in language: Language, results: AnalysisResults) -> String {
-        let say = Phrasebook(language: language)
+    private func disclosureStatement(in vocabulary: Vocabulary, results: AnalysisResults) -> String {
+        let say = Phrasebook(vocabulary)
         guard suppression else { return say(.disclosureOff) }
         return say(.disclosureOn, [
             "max": String(results.minimumCount - 1), "k": String(results.minimumCount),

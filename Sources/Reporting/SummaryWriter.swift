@@ -13,7 +13,7 @@ struct SummaryWriter {
     let vocabulary: Vocabulary
     /// Differences are called significant below this adjusted p.
     let level = 0.05
-    private var say: Phrasebook { Phrasebook(language: vocabulary.language) }
+    private var say: Phrasebook { Phrasebook(vocabulary) }
 
     init(results: AnalysisResults, vocabulary: Vocabulary) {
         self.results = results

@@ -15,7 +15,7 @@ struct SurveyRenderer {
         let language = vocabulary.language
         var blocks: [ReportBlock] = [
             .title(id: table.id, text: title(of: table)),
-            .note(Phrasebook(language: language)(.surveyNote)),
+            .note(Phrasebook(vocabulary)(.surveyNote)),
         ]
         for instrument in table.instruments {
             blocks.append(.heading("\(instrument.title[language]) (\(instrument.instrumentID))"))
@@ -33,10 +33,10 @@ struct SurveyRenderer {
                         return "\(count)\(percent)" + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? "")
                     })
                 }
-                rows.append([Phrasebook(language: language)(.answered)] + instrument.columns.indices.map {
+                rows.append([Phrasebook(vocabulary)(.answered)] + instrument.columns.indices.map {
                     item.answeredHidden?[$0] == true ? "*" : String(item.answered[$0])
                 })
-                rows.append([Phrasebook(language: language)(.noAnswer)] + instrument.columns.indices.map {
+                rows.append([Phrasebook(vocabulary)(.noAnswer)] + instrument.columns.indices.map {
                     item.suppressedMissing?[$0] == true ? "*" : String(item.missing[$0])
                 })
                 let header = [[""] + instrument.columns.map { "\(vocabulary.columnLabel($0)) (N = \($0.suppressed ? "*" : String($0.base)))" }]
@@ -50,7 +50,7 @@ struct SurveyRenderer {
     }
 
     private func testLine(_ item: SurveyItemDistribution) -> String {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         var parts: [String] = []
         if let chi = item.chiSquare {
             let subset = item.chiSquareColumns.map { say(.itemChiSubset, ["n": String($0.count)]) } ?? ""
@@ -79,7 +79,7 @@ struct SurveyRenderer {
     }
 
     private func scaleBlocks(_ instrument: InstrumentDistribution) -> [ReportBlock] {
-        let say = Phrasebook(language: vocabulary.language)
+        let say = Phrasebook(vocabulary)
         var blocks: [ReportBlock] = [.note("\n" + say(.scalesNote))]
         for scale in instrument.scales {
             let label = scale.label[vocabulary.language]

@@ -1,77 +1,56 @@
 import Analysis
 import StudyModel
 
-/// The words reports use for the study's variables and levels, in the three languages.
+/// The words reports use for the study's variables and levels, in the report's language.
 ///
-/// Levels the vocabulary does not know (an attribute's values) are shown as they are.
+/// The tool's own words (variables, kinds of rows, the grammar of titles) come from the language's
+/// ``Catalog``; the study's levels from `study.yml` (``LevelLabels``). Levels the study does not name
+/// (an attribute's values) are shown as they are.
 public struct Vocabulary: Sendable {
     public var language: Language
-    /// Names of levels and publication groups from the study (`publication.labels` in `study.yml`),
-    /// before the built-in ones.
-    public var labels: [String: LocalizedText]
+    /// Names of levels and publication groups from the study (`publication.labels` in `study.yml`).
+    public var labels: LevelLabels
+    let catalog: Catalog
 
-    public init(language: Language = .en, labels: [String: LocalizedText] = [:]) {
-        self.language = language
-        self.labels = labels
+    /// The vocabulary of `language`, from its catalog (English's where there is none).
+    public init(language: Language = .en, labels: LevelLabels = LevelLabels()) {
+        self.init(catalog: Catalog.of(language), labels: labels)
     }
 
-    private static let levels: [String: LocalizedText] = [
-        "KZ": LocalizedText(en: "Kazakhstan", ru: "Казахстан", kk: "Қазақстан"),
-        "UK": LocalizedText(en: "United Kingdom", ru: "Великобритания", kk: "Ұлыбритания"),
-        "mother": LocalizedText(en: "Mothers", ru: "Матери", kk: "Аналар"),
-        "father": LocalizedText(en: "Fathers", ru: "Отцы", kk: "Әкелер"),
-        "grandparent": LocalizedText(en: "Grandparents", ru: "Бабушки и дедушки", kk: "Ата-әжелер"),
-        "guardian": LocalizedText(en: "Guardians", ru: "Опекуны", kk: "Қамқоршылар"),
-        "teacher": LocalizedText(en: "Teachers", ru: "Учителя", kk: "Мұғалімдер"),
-        "other": LocalizedText(en: "Others", ru: "Другие", kk: "Басқалар"),
-        "": LocalizedText(en: "(not recorded)", ru: "(не указано)", kk: "(көрсетілмеген)"),
-    ]
+    /// The vocabulary of a catalog (one read with ``Catalog/load(_:)``, say).
+    public init(catalog: Catalog, labels: LevelLabels = LevelLabels()) {
+        language = catalog.language
+        self.labels = labels
+        self.catalog = catalog
+    }
 
-    private static let variables: [String: LocalizedText] = [
-        "country": LocalizedText(en: "country", ru: "страна", kk: "ел"),
-        "role": LocalizedText(en: "role", ru: "роль", kk: "рөл"),
-    ]
-
-    private static let rowSets: [RowSet: LocalizedText] = [
-        .sample: LocalizedText(en: "Participants", ru: "Участники", kk: "Қатысушылар"),
-        .barriers: LocalizedText(en: "Barriers", ru: "Барьеры", kk: "Кедергілер"),
-        .factorCategories: LocalizedText(en: "Factor categories of barriers", ru: "Категории факторов барьеров", kk: "Кедергі факторларының санаттары"),
-        .involvementRoles: LocalizedText(en: "Involvement roles", ru: "Роли участия", kk: "Қатысу рөлдері"),
-        .activities: LocalizedText(en: "School–family activities", ru: "Мероприятия школы и семьи", kk: "Мектеп пен отбасы іс-шаралары"),
-        .intercoderAgreement: LocalizedText(en: "Intercoder agreement", ru: "Согласованность кодировщиков", kk: "Кодтаушылар келісімі"),
-        .surveyItems: LocalizedText(en: "Survey item responses", ru: "Ответы на вопросы анкет", kk: "Сауалнама сұрақтарына жауаптар"),
-    ]
+    /// A word of the catalog (every catalog has every word of English's: `PhrasebookTests` checks).
+    private func word(_ key: String) -> String? {
+        catalog.word(key)
+    }
 
     /// The display name of a level (`KZ` → "Kazakhstan").
     public func level(_ value: String) -> String {
-        (labels[value] ?? Self.levels[value])?[language] ?? value
+        if let name = labels.names[value] { return name[language] }
+        return value.isEmpty ? word("level.empty") ?? value : value
     }
 
     /// The name of a level as it stands in a sentence ("the United Kingdom").
     public func levelInSentence(_ value: String) -> String {
-        language == .en && value == "UK" ? "the United Kingdom" : level(value)
+        labels.inSentence[value]?.text(in: language) ?? level(value)
     }
-
-    private static let locatives: [String: LocalizedText] = [
-        "KZ": LocalizedText(en: "in Kazakhstan", ru: "в Казахстане", kk: "Қазақстанда"),
-        "UK": LocalizedText(en: "in the United Kingdom", ru: "в Великобритании", kk: "Ұлыбританияда"),
-    ]
 
     /// "in Kazakhstan", "в Казахстане", "Қазақстанда": where something happens, for sentences.
     public func inLevel(_ value: String) -> String {
-        if let phrase = Self.locatives[value] { return phrase[language] }
-        return switch language {
-        case .en: "in \(level(value))"
-        case .ru: "в группе «\(level(value))»"
-        case .kk: "«\(level(value))» тобында"
-        }
+        if let phrase = labels.locatives[value]?.text(in: language) { return phrase }
+        return Catalog.fill(word("in") ?? "{level}", ["level": level(value)])
     }
 
-    /// Numbers as the language writes them: Russian and Kazakh texts use a decimal comma ("33,3"). Every
-    /// "." between two digits becomes ","; English text is returned as it is. For rendered text only:
-    /// CSV and JSON keep the decimal point.
+    /// Numbers as the language writes them: with a decimal comma (`decimal_comma` in the catalog, Russian
+    /// and Kazakh: "33,3"), every "." between two digits becomes ","; otherwise the text is returned as it
+    /// is. For rendered text only: CSV and JSON keep the decimal point.
     public func decimals(_ text: String) -> String {
-        guard language != .en, text.contains(".") else { return text }
+        guard catalog.decimalComma, text.contains(".") else { return text }
         var characters = Array(text)
         for index in characters.indices.dropFirst().dropLast()
         where characters[index] == "." && characters[index - 1].isASCII && characters[index - 1].isNumber
@@ -84,56 +63,42 @@ public struct Vocabulary: Sendable {
 
     /// The display name of a variable.
     public func variable(_ name: String) -> String {
-        Self.variables[name]?[language] ?? name
+        word("variable." + name) ?? name
     }
 
     /// The name of a kind of rows ("Barriers").
     public func rowSetName(_ rows: RowSet) -> String {
-        Self.rowSets[rows]![language]
+        word("rowSet." + rows.rawValue) ?? rows.rawValue
     }
 
     /// The name of a kind of row, as a family of tests names it ("code rows").
     public func rowKindName(_ kind: RowKind) -> String {
-        switch kind {
-        case .code: LocalizedText(en: "code", ru: "коды", kk: "кодтар")[language]
-        case .factorCategory: LocalizedText(en: "factor-category", ru: "категории факторов", kk: "фактор санаттары")[language]
-        case .activityType: LocalizedText(en: "activity-type", ru: "типы мероприятий", kk: "іс-шара түрлері")[language]
-        case .role: LocalizedText(en: "role", ru: "роли", kk: "рөлдер")[language]
-        }
+        word("rowKind." + kind.rawValue) ?? kind.rawValue
     }
 
-    /// A table's title from its rows and column variables ("Barriers by country × role").
+    /// A word of the catalog by key (`agreement.title`), or the key.
+    public func phrase(_ key: String) -> String {
+        word(key) ?? key
+    }
+
+    /// A table's title from its rows and column variables ("Barriers by country × role"), by the
+    /// catalog's `title` template: `{rows}` (and `{rowsLower}`) the rows' name, `{by}` the variables'
+    /// `by.<variable>` forms (or `by.other`) joined by `title.join`.
     public func title(rows: RowSet, columns: [String]) -> String {
-        let rowsName = Self.rowSets[rows]![language]
-        guard !columns.isEmpty else {
-            return rowsName + " (" + LocalizedText(en: "all participants", ru: "все участники", kk: "барлық қатысушылар")[language] + ")"
+        let rowsName = rowSetName(rows)
+        guard !columns.isEmpty else { return Catalog.fill(word("title.all") ?? "{rows}", ["rows": rowsName]) }
+        let forms = columns.map { name in
+            word("by." + name) ?? Catalog.fill(word("by.other") ?? "{variable}", ["variable": variable(name), "name": name])
         }
-        switch language {
-        case .en:
-            return "\(rowsName) by \(columns.map(variable).joined(separator: " × "))"
-        case .ru:
-            // "по странам и ролям": the dative plural of a known variable, else "по признаку «x»".
-            let forms = columns.map { Self.byForms[$0]?.ru ?? "признаку «\($0)»" }
-            return "\(rowsName) по \(forms.joined(separator: " и "))"
-        case .kk:
-            // "Елдер мен рөлдер бойынша кедергілер": the grouping comes first.
-            let forms = columns.map { Self.byForms[$0]?.kk ?? "«\($0)»" }
-            let by = forms.joined(separator: " мен ") + " бойынша"
-            return by.prefix(1).uppercased() + by.dropFirst() + " " + rowsName.prefix(1).lowercased() + rowsName.dropFirst()
-        }
+        return Catalog.fill(word("title") ?? "{rows}: {by}", [
+            "rows": rowsName, "rowsLower": rowsName.prefix(1).lowercased() + rowsName.dropFirst(),
+            "by": forms.joined(separator: word("title.join") ?? ", "),
+        ])
     }
-
-    /// The forms of a known variable after "by" (ru: dative plural after «по»; kk: plural before «бойынша»).
-    private static let byForms: [String: (ru: String, kk: String)] = [
-        "country": ("странам", "елдер"),
-        "role": ("ролям", "рөлдер"),
-    ]
 
     /// The label of a column group ("Kazakhstan / Fathers"), or "All participants".
     public func columnLabel(_ column: TableColumn) -> String {
-        guard !column.values.isEmpty else {
-            return LocalizedText(en: "All participants", ru: "Все участники", kk: "Барлық қатысушылар")[language]
-        }
+        guard !column.values.isEmpty else { return word("column.all") ?? "" }
         return column.values.map(level).joined(separator: " / ")
     }
 

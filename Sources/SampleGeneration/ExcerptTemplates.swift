@@ -7,11 +7,7 @@ struct ExcerptPhrases: Sendable {
     var kk: [String]
 
     subscript(language: Language) -> [String] {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
+        language == .ru ? ru : language == .kk ? kk : en
     }
 }
 
@@ -64,11 +60,9 @@ enum ExcerptTemplates {
     static func sentences(for code: Code, in language: Language) -> [String] {
         if let phrases = byCode[code.id] { return phrases[language] }
         let label = code.label[language]
-        return switch language {
-        case .en: ["For me it comes down to this: \(lowercasingFirst(label))."]
-        case .ru: ["Для меня главное здесь вот что: \(lowercasingFirst(label))."]
-        case .kk: ["Менің ойымша, мәселе мынада: \(lowercasingFirst(label))."]
-        }
+        return language == .ru ? ["Для меня главное здесь вот что: \(lowercasingFirst(label))."]
+            : language == .kk ? ["Менің ойымша, мәселе мынада: \(lowercasingFirst(label))."]
+            : ["For me it comes down to this: \(lowercasingFirst(label))."]
     }
 
     /// `text` with its first letter in lower case, unless it is the English pronoun "I".

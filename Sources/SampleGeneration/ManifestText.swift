@@ -36,7 +36,20 @@ enum ManifestText {
             "    role: {carers: [grandparent, guardian, other]}",
             "  untested: {role: [teacher]}",
             "  labels:",
+            "    KZ: {en: Kazakhstan, ru: Казахстан, kk: Қазақстан}",
+            "    UK: {en: United Kingdom, ru: Великобритания, kk: Ұлыбритания}",
+            "    mother: {en: Mothers, ru: Матери, kk: Аналар}",
+            "    father: {en: Fathers, ru: Отцы, kk: Әкелер}",
+            "    grandparent: {en: Grandparents, ru: Бабушки и дедушки, kk: Ата-әжелер}",
+            "    guardian: {en: Guardians, ru: Опекуны, kk: Қамқоршылар}",
+            "    teacher: {en: Teachers, ru: Учителя, kk: Мұғалімдер}",
+            "    other: {en: Others, ru: Другие, kk: Басқалар}",
             "    carers: {en: Other carers, ru: \"Бабушки, дедушки, опекуны и др.\", kk: \"Ата-әжелер, қамқоршылар және басқалар\"}",
+            "  locatives:",
+            "    KZ: {en: in Kazakhstan, ru: в Казахстане, kk: Қазақстанда}",
+            "    UK: {en: in the United Kingdom, ru: в Великобритании, kk: Ұлыбританияда}",
+            "  sentence_labels:",
+            "    UK: {en: the United Kingdom}",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

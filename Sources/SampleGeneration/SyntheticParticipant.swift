@@ -23,7 +23,7 @@ public struct SyntheticParticipant: Sendable, Equatable {
 
     /// The language the participant's excerpts are written in (`other` speakers were interviewed in English).
     public var excerptLanguage: Language {
-        Language(rawValue: language) ?? .en
+        [Language.en, .ru, .kk].first { $0.rawValue == language } ?? .en
     }
 
     /// Whether the participant is a parent or carer rather than a teacher.

@@ -77,8 +77,8 @@ public struct Codebook: Sendable, Equatable {
                     complain("parent '\(parent)' is not a code of this codebook")
                 }
             }
-            for language in Language.allCases where code.label[language].isEmpty {
-                complain("empty \(language.rawValue) label")
+            for (language, text) in code.label.texts.sorted(by: { $0.key < $1.key }) where text.isEmpty {
+                complain("empty \(language) label")
             }
         }
         return problems

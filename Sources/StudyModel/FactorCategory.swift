@@ -5,22 +5,14 @@ public enum FactorCategory: String, CaseIterable, Codable, Sendable, Comparable 
     case parentTeacher = "parent_teacher"
     case societal
 
-    /// The category's name in `language`.
-    public func label(in language: Language) -> String {
-        switch (self, language) {
-        case (.parent, .en): "Parent factors"
-        case (.parent, .ru): "Факторы, связанные с родителями"
-        case (.parent, .kk): "Ата-анаға байланысты факторлар"
-        case (.child, .en): "Child factors"
-        case (.child, .ru): "Факторы, связанные с ребёнком"
-        case (.child, .kk): "Балаға байланысты факторлар"
-        case (.parentTeacher, .en): "Parent–teacher factors"
-        case (.parentTeacher, .ru): "Факторы взаимодействия родителей и учителей"
-        case (.parentTeacher, .kk): "Ата-ана мен мұғалім арасындағы факторлар"
-        case (.societal, .en): "Societal factors"
-        case (.societal, .ru): "Общественные факторы"
-        case (.societal, .kk): "Қоғамдық факторлар"
+    /// The category's name in every language with a catalog (`factorCategory.<id>` in its words).
+    public var label: LocalizedText {
+        var texts: [String: String] = [:]
+        for catalog in Catalog.all {
+            if let word = catalog.word("factorCategory." + rawValue) { texts[catalog.language.rawValue] = word }
         }
+        if texts[Language.en.rawValue] == nil { texts[Language.en.rawValue] = rawValue }
+        return LocalizedText(texts)
     }
 
     public static func < (lhs: FactorCategory, rhs: FactorCategory) -> Bool {

@@ -1,30 +1,79 @@
-/// A language of the study: labels, excerpts and reports come in these three.
-public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
-    case en, ru, kk
+/// A language reports can be written in: one for each catalog in `Sources/StudyModel/Catalogs/`
+/// (its ISO 639-1 code, `en`, `ru`, `kk`).
+///
+/// The codes are not a Swift enumeration: adding a language is adding its catalog file (see
+/// ``Catalog``) and the study's level labels in that language, with no code to change.
+public struct Language: RawRepresentable, Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: String
 
+    /// Any code; ``isAvailable`` says whether a catalog exists for it.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// English: the language of the tool's messages, and the fallback of a text not given in another.
+    public static let en = Language(rawValue: "en")
+
+    /// Every language with a catalog: English first, then by code.
+    public static var available: [Language] { Catalog.all.map(\.language) }
+
+    /// Whether a catalog exists for this language.
+    public var isAvailable: Bool { Catalog.all.contains { $0.language == self } }
+
+    public var description: String { rawValue }
+
+    /// English first, then by code.
     public static func < (lhs: Language, rhs: Language) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs == rhs ? false : lhs == .en ? true : rhs == .en ? false : lhs.rawValue < rhs.rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }
 
-/// A text given in English, Russian and Kazakh.
+/// A text given in several languages, keyed by language code (`{en: …, ru: …, kk: …}` in YAML and JSON).
+///
+/// English is required; a language the text does not give falls back to English.
 public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
-    public var en: String
-    public var ru: String
-    public var kk: String
+    /// The text by language code.
+    public var texts: [String: String]
 
-    public init(en: String, ru: String, kk: String) {
-        self.en = en
-        self.ru = ru
-        self.kk = kk
+    public init(_ texts: [String: String]) {
+        self.texts = texts
     }
 
-    /// The text in `language`.
+    /// The three languages of the sample study.
+    public init(en: String, ru: String, kk: String) {
+        texts = ["en": en, "ru": ru, "kk": kk]
+    }
+
+    /// The text in `language`, or in English where it has none.
     public subscript(language: Language) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
+        texts[language.rawValue] ?? texts[Language.en.rawValue] ?? ""
+    }
+
+    /// The text in `language` only, or `nil`.
+    public func text(in language: Language) -> String? {
+        texts[language.rawValue]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let texts = try decoder.singleValueContainer().decode([String: String].self)
+        guard texts[Language.en.rawValue] != nil else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a text needs its English (en)"))
         }
+        self.texts = texts
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(texts)
     }
 }

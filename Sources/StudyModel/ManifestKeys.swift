@@ -13,7 +13,7 @@ enum ManifestKeys {
         "analysis": ["tables", "minimum_base"],
         "disclosure": ["minimum_count", "full_cells"],
         "quotes": ["consent_attribute", "consent_values", "pseudonym_key"],
-        "publication": ["groups", "labels", "untested"],
+        "publication": ["groups", "labels", "locatives", "sentence_labels", "untested"],
     ]
 
     /// The problems of unknown keys in the manifest's text (empty when every key is known, or when the

@@ -57,9 +57,9 @@ public struct StudyManifest: Sendable, Equatable {
     /// Publication groups: levels of `country` or `role` that tables and tests show as one group
     /// (`publication.groups`: `{role: {carers: [grandparent, guardian, other]}}`), by variable and name.
     public var publicationGroups: [String: [String: [String]]]
-    /// Display names of levels and publication groups in the three languages (`publication.labels`),
-    /// used before the built-in names.
-    public var levelLabels: [String: LocalizedText]
+    /// Display names of levels and publication groups (`publication.labels`, `locatives`, `sentence_labels`):
+    /// the tool has no built-in names of a study's levels.
+    public var levelLabels: LevelLabels
     /// Levels shown in tables but kept out of their tests (`publication.untested`: `{role: [teacher]}`),
     /// by variable: a row is tested on the other groups.
     public var untestedLevels: [String: [String]]
@@ -102,6 +102,12 @@ public struct StudyManifest: Sendable, Equatable {
     private struct Publication: Decodable {
         var groups: [String: [String: [String]]]?
         var labels: [String: LocalizedText]?
+        var locatives: [String: LocalizedText]?
+        var sentenceLabels: [String: LocalizedText]?
+        enum CodingKeys: String, CodingKey {
+            case groups, labels, untested, locatives
+            case sentenceLabels = "sentence_labels"
+        }
         var untested: [String: [String]]?
     }
 
@@ -155,7 +161,9 @@ public struct StudyManifest: Sendable, Equatable {
         quoteConsentValues = file.quotes?.consentValues ?? ["yes"]
         pseudonymKey = file.quotes?.pseudonymKey
         publicationGroups = file.publication?.groups ?? [:]
-        levelLabels = file.publication?.labels ?? [:]
+        levelLabels = LevelLabels(
+            names: file.publication?.labels ?? [:], locatives: file.publication?.locatives ?? [:],
+            inSentence: file.publication?.sentenceLabels ?? [:])
         untestedLevels = file.publication?.untested ?? [:]
         for variable in publicationGroups.keys.sorted() {
             guard let declared = variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil else {

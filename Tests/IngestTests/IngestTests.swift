@@ -92,7 +92,7 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
             "segments.csv:5:3: code: unknown code 'bar_unknown' (not in codebook test-1)",
             "segments.csv:6:4: coder: empty value; every code application needs a coder",
             "segments.csv:6:5: start: 'x' is not a non-negative whole number",
-            "segments.csv:6:7: language: 'de' is not a study language (en, ru, kk)",
+            "segments.csv:6:7: language: 'de' is not a language of the tool (en, kk, ru)",
             "segments.csv:7:6: end: end 5 is before start 9",
         ])
     }

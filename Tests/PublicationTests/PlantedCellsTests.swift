@@ -39,7 +39,7 @@ import Testing
 
     /// Writes, ingests and analyses a study; `answers[country]` lists per item the answers (nil: none).
     static func publish(
-        _ plan: Plan, answers: [String: [[Int?]]], manifestTail: String = ""
+        _ plan: Plan, answers: [String: [[Int?]]], labels: String = StudyFixture.publication, publication: String = ""
     ) throws -> (AnalysisResults, [(path: String, contents: String)]) {
         var participants = "participant_id,country,role\n"
         var segments = "segment_id,participant_id,code,coder,document,start,end,excerpt,language\n"
@@ -63,7 +63,8 @@ import Testing
             }
         }
         let fixture = try StudyFixture(
-            participants: participants, segments: segments, survey: survey, analysedCoders: ["C1"], manifestTail: manifestTail)
+            participants: participants, segments: segments, survey: survey, analysedCoders: ["C1"],
+            publication: labels + publication)
         try fixture.write(instrument, to: "mini.yml")
         let store = try StudyStore.inMemory()
         let ingester = try StudyIngester(studyDirectory: fixture.directory)
@@ -187,15 +188,14 @@ import Testing
         groups.insert(("KZ", "guardian", 3), at: 3)
         groups.append(("UK", "guardian", 2))
         let plan = Plan(groups: groups, mentions: ["bar_busy_job": [10, 6, 3, 2, 9, 6, 4, 1], "bar_fundraising": [12, 6, 5, 2, 11, 7, 5, 2]])
-        let tail = """
-            publication:
+        let publication = """
               groups:
                 role: {carers: [grandparent, guardian]}
-              labels:
-                carers: {en: Other carers, ru: Другие, kk: Басқалар}
 
             """
-        let (results, files) = try Self.publish(plan, answers: Self.answers(ukNever: 10, ukMissing: 0), manifestTail: tail)
+        let labels = StudyFixture.publication.replacingOccurrences(
+            of: "    other: {", with: "    carers: {en: Other carers, ru: Другие, kk: Басқалар}\n    other: {")
+        let (results, files) = try Self.publish(plan, answers: Self.answers(ukNever: 10, ukMissing: 0), labels: labels, publication: publication)
         let byRole = Self.rows(files, "tables/barriers-by-role-within-country.csv")
         #expect(Set(byRole.compactMap { $0["role"] }) == ["mother", "father", "carers", "teacher", "other"])
         // KZ carers: 6 grandparents and 3 guardians, of whom 5 + 2 mention fundraising.
@@ -208,13 +208,12 @@ import Testing
     }
 
     @Test func aPublicationGroupOfUndeclaredOrSharedLevelsIsRefused() throws {
-        let tail = """
-            publication:
+        let publication = """
               groups:
                 role: {carers: [grandparent, aunt], kin: [grandparent, guardian]}
 
             """
-        let fixture = try StudyFixture(manifestTail: tail)
+        let fixture = try StudyFixture(publication: StudyFixture.publication + publication)
         #expect {
             _ = try StudyManifest(directory: fixture.directory)
         } throws: { error in

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theReportLanguageReachesTablesHeadingsAndLabels() throws {
-        let files = try ReportBuilder(results: try fixtureResults(), language: .kk, suppression: false).files()
+        let files = try ReportBuilder(results: try fixtureResults(), language: Language(rawValue: "kk"), suppression: false).files()
         let html = try #require(file("report.html", in: files))
         #expect(html.contains("<html lang=\"kk\">"))
         #expect(html.contains("<h2>Мазмұны</h2>"))

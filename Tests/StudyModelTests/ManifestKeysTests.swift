@@ -11,8 +11,8 @@ import TestSupport
         } throws: { error in
             let text = "\(error)"
             let manifest = fixture.path("study.yml")
-            return text.contains("\(manifest):13:14: disclosure.minimun_count: unknown setting (did you mean 'minimum_count'?); known: minimum_count, full_cells")
-                && text.contains("\(manifest):14:1: quote: unknown setting (did you mean 'quotes'?)")
+            return text.contains("\(manifest):28:14: disclosure.minimun_count: unknown setting (did you mean 'minimum_count'?); known: minimum_count, full_cells")
+                && text.contains("\(manifest):29:1: quote: unknown setting (did you mean 'quotes'?)")
         }
     }
 

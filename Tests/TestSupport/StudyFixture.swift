@@ -72,12 +72,32 @@ public struct StudyFixture {
 
         """
 
-    /// Writes the study. Texts left `nil` take the defaults above; `manifestTail` is appended to the
-    /// manifest (an `analysis:` block, say).
+    /// The `publication:` settings of the fixture: the names of its levels (the tool has none built in).
+    public static let publication = """
+          labels:
+            KZ: {en: Kazakhstan, ru: Казахстан, kk: Қазақстан}
+            UK: {en: United Kingdom, ru: Великобритания, kk: Ұлыбритания}
+            mother: {en: Mothers, ru: Матери, kk: Аналар}
+            father: {en: Fathers, ru: Отцы, kk: Әкелер}
+            grandparent: {en: Grandparents, ru: Бабушки и дедушки, kk: Ата-әжелер}
+            guardian: {en: Guardians, ru: Опекуны, kk: Қамқоршылар}
+            teacher: {en: Teachers, ru: Учителя, kk: Мұғалімдер}
+            other: {en: Others, ru: Другие, kk: Басқалар}
+          locatives:
+            KZ: {en: in Kazakhstan, ru: в Казахстане, kk: Қазақстанда}
+            UK: {en: in the United Kingdom, ru: в Великобритании, kk: Ұлыбританияда}
+          sentence_labels:
+            UK: {en: the United Kingdom}
+
+        """
+
+    /// Writes the study. Texts left `nil` take the defaults above; `publication` is the manifest's
+    /// `publication:` block (without its first line); `manifestTail` is appended to the manifest (an
+    /// `analysis:` block, say).
     public init(
         participants: String = StudyFixture.participants, segments: String = StudyFixture.segments,
         survey: String? = StudyFixture.survey, codebook: String = StudyFixture.codebook,
-        analysedCoders: [String] = ["C1", "C2"], manifestTail: String = ""
+        analysedCoders: [String] = ["C1", "C2"], publication: String = StudyFixture.publication, manifestTail: String = ""
     ) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -97,7 +117,8 @@ public struct StudyFixture {
         if survey != nil {
             manifest += "  - {file: survey.csv, kind: survey, instrument: mini.yml}\n"
         }
-        manifest += "coding:\n  analysed_coders: [\(analysedCoders.joined(separator: ", "))]\n" + manifestTail
+        manifest += "coding:\n  analysed_coders: [\(analysedCoders.joined(separator: ", "))]\n"
+        manifest += "publication:\n" + publication + manifestTail
         try write(manifest, to: "study.yml")
         try write(codebook, to: "codebook.yml")
         try write(Self.instrument, to: "mini.yml")
