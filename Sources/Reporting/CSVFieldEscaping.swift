@@ -1,4 +1,5 @@
 import Foundation
+import Publication
 
 /// RFC 4180 quoting for the CSV files reports write, with the spreadsheet-formula guard.
 enum CSVFieldEscaping {
@@ -42,5 +43,10 @@ enum CSVFieldEscaping {
     /// One CSV line (LF-terminated) from text fields.
     static func line(_ fields: [String]) -> String {
         fields.map(escape).joined(separator: ",") + "\n"
+    }
+
+    /// The records as CSV: the header line, then one line per record.
+    static func csv(_ table: TidyTable) -> String {
+        line(table.header) + table.rows.map(line).joined()
     }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Publication
 import StudyModel
 
 /// Writes `report.html`: one self-contained page (no script, font or image from outside; the charts are
@@ -12,7 +13,7 @@ struct HTMLReportWriter {
     let summary: String
 
     func html() -> String {
-        let renderer = TableRenderer(vocabulary: vocabulary)
+        let renderer = TableFormatter(vocabulary: vocabulary)
         let say = Phrasebook(vocabulary)
         let name = HTMLEscaping.escape(results.study.name)
         let version = say(.version, [
@@ -54,12 +55,7 @@ struct HTMLReportWriter {
     }
 
     private func title(of table: TableResult) -> String {
-        switch table {
-        case .crosstab(let crosstab): CrosstabRenderer(vocabulary: vocabulary).title(of: crosstab)
-        case .survey(let survey): SurveyRenderer(vocabulary: vocabulary).title(of: survey)
-        case .comparison(let comparison): ComparisonRenderer(vocabulary: vocabulary).title(of: comparison)
-        case .agreement(let agreement): AgreementRenderer(vocabulary: vocabulary).title(of: agreement)
-        }
+        TableFormatter(vocabulary: vocabulary).title(of: table)
     }
 
     // MARK: - Charts
@@ -73,67 +69,8 @@ struct HTMLReportWriter {
     /// A chart of a table, as its spec declares it: an SVG and its caption; `nil` when the table has
     /// nothing to draw (no participant coded twice, say).
     static func chart(_ kind: ChartKind, of table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
-        let say = Phrasebook(vocabulary)
-        switch (kind, table) {
-        case (.groupedBars, .crosstab(let table)):
-            // Codes under their factor category (or activity type), which stands as a heading.
-            let rows = Array(table.rows.indices)
-            return (SVGChart.groupedBars(
-                title: say(.chartBarriersByCountry), categories: rows.map { vocabulary.rowLabel(table.rows[$0]) },
-                series: table.columns.map(vocabulary.columnLabel),
-                bars: rows.map { row in table.rows[row].kind == .code ? table.cells[row].map(SVGChart.Bar.init) : [] },
-                axisLabel: say(.axisMentioning), headings: rows.map { table.rows[$0].kind != .code },
-                decimals: vocabulary.decimals),
-                say(.captionBarriersByCountry))
-        case (.pairedBars, .comparison(let table)):
-            let rows = table.rows
-            let groups = table.comparison.groups.map(vocabulary.level)
-            let series = table.strata.flatMap { stratum in groups.map { "\(vocabulary.level(stratum)): \($0)" } }
-            return (SVGChart.groupedBars(
-                title: say(.chartFathersMothers), categories: rows.map { vocabulary.rowLabel($0.row) },
-                series: series,
-                bars: rows.map { row in
-                    row.row.kind == .code ? row.strata.flatMap { [SVGChart.Bar($0.first), SVGChart.Bar($0.second)] } : []
-                },
-                axisLabel: say(.axisMentioning), headings: rows.map { $0.row.kind != .code }, decimals: vocabulary.decimals),
-                say(.captionFathersMothers))
-        case (.heatMap, .crosstab(let table)):
-            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
-            return (SVGChart.heatMap(
-                title: say(.chartHeatMap), rows: rows.map { vocabulary.rowLabel(table.rows[$0]) },
-                columns: table.columns.map(vocabulary.columnLabel),
-                bars: rows.map { row in table.cells[row].map(SVGChart.Bar.init) }, legend: say(.heatLegend),
-                decimals: vocabulary.decimals),
-                say(.captionHeatMap))
-        case (.agreementBars, .agreement(let table)) where table.participants > 0:
-            return (SVGChart.agreementBars(
-                title: say(.chartAgreement), labels: table.codes.map { $0.label[vocabulary.language] },
-                values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged), threshold: table.threshold,
-                missing: table.codes.map { say($0.withheld ? .agreementWithheld : .notObserved) },
-                headings: categoryHeadings(table.codes, vocabulary: vocabulary), decimals: vocabulary.decimals),
-                vocabulary.decimals(say(.captionAgreement, [
-                    "pair": table.coders.joined(separator: " — "), "n": String(table.participants),
-                    "t": NumberFormat.fixed(table.threshold),
-                ])))
-        default:
-            return nil
-        }
-    }
-
-    /// The row before which each code category begins, with its name (barriers, involvement roles, activities).
-    private static func categoryHeadings(_ codes: [CodeAgreement], vocabulary: Vocabulary) -> [Int: String] {
-        var headings: [Int: String] = [:]
-        var previous: CodeCategory?
-        for (index, code) in codes.enumerated() where code.category != nil && code.category != previous {
-            previous = code.category
-            let rows: RowSet = switch code.category! {
-            case .barrier: .barriers
-            case .involvementRole: .involvementRoles
-            case .activity: .activities
-            }
-            headings[index] = vocabulary.rowSetName(rows)
-        }
-        return headings
+        guard let figure = ChartLayout.figure(kind, of: table) else { return nil }
+        return (SVGChart.draw(figure, vocabulary: vocabulary), vocabulary.decimals(TextFormatter(vocabulary: vocabulary)(figure.caption)))
     }
 
     private func figure(_ svg: String, caption: String) -> String {

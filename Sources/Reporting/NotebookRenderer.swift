@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Publication
 import StudyModel
 
 /// An analysis notebook: Markdown prose with fenced `analyze` blocks that ask for a table, a chart or
@@ -135,7 +136,7 @@ struct NotebookRenderer {
         let words = Self.words(of: lines)
         let request = words.joined(separator: " ")
         func fail(_ message: String) -> InputProblem { InputProblem(file: notebook.path, line: line, message: message) }
-        let renderer = TableRenderer(vocabulary: vocabulary)
+        let renderer = TableFormatter(vocabulary: vocabulary)
         switch words.first {
         case "table" where words.count == 2:
             guard let table = results.tables.first(where: { $0.id == words[1] }) else {

@@ -1,4 +1,5 @@
 import Foundation
+import Publication
 import StudyModel
 
 /// The sentences of reports, from the language's catalog (`Sources/StudyModel/Catalogs/<code>.json`).
@@ -15,34 +16,10 @@ struct Phrasebook {
         catalog = vocabulary.catalog
     }
 
-    enum Key: String, CaseIterable {
-        case summaryTitle, sampleHas, inPlaceCount, byRole, roleCount, suppressedRoles, analysedCoding
-        case topBarriers, labelShare, share, suppressedShare, noDifference, differenceItem
-        case noComparisonDifference, comparisonDifferences, comparisonItem, withinItem, smallBases, smallBaseItem
-        case agreementNone, agreementOverall, agreementNoFlag, agreementFlagged, agreementItem
-        case surveyRespondents, surveyNoDifference, surveyDifferences, surveyItem, scaleAlpha, baseTooSmall
-        case howToRead, and, barriers, activities, items, theCountries
-        case disclosureOn, disclosureOff
-        case cellsParticipants, cellsSample, intervalsShown, intervalsInCSV
-        case baseParticipants, noTestSample, noTestGroups, testsNote, withheldNote, oddsRatioNote, withheld, method
-        case contents, summary, charts, tables, provenance, inputs, version, comparisonTitle
-        case comparisonNote, pooled, agreementNote, agreementNoUnits, agreementFlagNone, agreementFlagList
-        case present, agree, flag, below, notObserved, surveyNote, answered, noAnswer
-        case chartBarriersByCountry, captionBarriersByCountry, chartFathersMothers, captionFathersMothers
-        case chartHeatMap, captionHeatMap, chartAgreement, captionAgreement, axisMentioning
-        case itemChiSquare, itemChiWithheld, itemChiNone, itemMannWhitney, itemMannWhitneyNone, exact, normalCC
-        case scalesNote, scaleNone, scaleLine, scaleReversed, item, itemRest, alphaIfDeleted
-        case segNote, ci95, groupsTested, groupsTestedNote, adjustedP, pooledTest, pooledCMH, pooledFisher
-        case itemChiSubset, itemMannWhitneyWithheld, scaleWithheld, agreementWithheld, overallAlphaWithheld
-        case auditLine, fullCellsHidden, comparisonItemPooled
-        case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
-        case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
-        case inputFile, inputKind, inputRecords
-    }
 
     /// The phrase in this language with its slots filled; `{Name}` fills with a capitalized first letter.
     /// A slot without a value stays as it is.
-    func callAsFunction(_ key: Key, _ values: [String: String] = [:]) -> String {
+    func callAsFunction(_ key: Phrase, _ values: [String: String] = [:]) -> String {
         let template = catalog.phrases[key.rawValue] ?? "{\(key.rawValue)}"
         return Catalog.fill(template, values)
     }

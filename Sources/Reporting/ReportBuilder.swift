@@ -84,7 +84,7 @@ public struct ReportBuilder {
     private func files(
         results: AnalysisResults, notebookTables: [TableResult], audit: DisclosureAudit?
     ) throws -> [(path: String, contents: String)] {
-        let renderer = TableRenderer(vocabulary: vocabulary)
+        let renderer = TableFormatter(vocabulary: vocabulary)
         let say = Phrasebook(vocabulary)
         var disclosure = disclosureStatement(in: vocabulary, results: results)
         if let audit, let narrowest = audit.narrowest {
@@ -99,8 +99,8 @@ public struct ReportBuilder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         for table in results.tables {
-            files.append(("tables/\(table.id).csv", TidyCSVWriter.csv(for: table)))
-            if let tests = TestsCSVWriter.csv(for: table) { files.append(("tables/\(table.id).tests.csv", tests)) }
+            files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(TidyCells.records(for: table))))
+            if let tests = TidyTests.records(for: table) { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
             files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
         }
         let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()

@@ -1,23 +1,30 @@
 import Analysis
 import Foundation
-import Statistics
+import Publication
 
 /// Inline SVG charts for the HTML report: grouped horizontal bars of percentages with their 95%
 /// intervals, a heat map, and agreement bars. Coordinates are printed with one decimal, so the same
 /// results give the same bytes.
 enum SVGChart {
-    /// One bar: a percentage with its interval, or a hidden (suppressed) or empty value.
-    struct Bar {
-        var percent: Double?
-        var lower: Double?
-        var upper: Double?
-        var suppressed: Bool
+    typealias Bar = ChartFigure.Bar
 
-        init(_ cell: TableCell) {
-            suppressed = cell.suppressed
-            percent = cell.suppressed ? nil : cell.percent
-            lower = cell.interval.map { $0.lower * 100 }
-            upper = cell.interval.map { $0.upper * 100 }
+    /// The SVG of a figure of the published document, in the vocabulary's language.
+    static func draw(_ figure: ChartFigure, vocabulary: Vocabulary) -> String {
+        let say = TextFormatter(vocabulary: vocabulary)
+        let title = say(figure.title)
+        switch figure.drawing {
+        case .groupedBars(let categories, let series, let bars, let axisLabel, let headings):
+            return groupedBars(
+                title: title, categories: categories.map(say.callAsFunction), series: series.map(say.callAsFunction), bars: bars,
+                axisLabel: say(axisLabel), headings: headings, decimals: vocabulary.decimals)
+        case .heatMap(let rows, let columns, let bars, let legend):
+            return heatMap(
+                title: title, rows: rows.map(say.callAsFunction), columns: columns.map(say.callAsFunction), bars: bars,
+                legend: say(legend), decimals: vocabulary.decimals)
+        case .agreementBars(let labels, let values, let flagged, let threshold, let missing, let headings):
+            return agreementBars(
+                title: title, labels: labels.map(say.callAsFunction), values: values, flagged: flagged, threshold: threshold,
+                missing: missing.map(say.callAsFunction), headings: headings.mapValues(say.callAsFunction), decimals: vocabulary.decimals)
         }
     }
 

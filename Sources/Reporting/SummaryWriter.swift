@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Publication
 import Statistics
 import StudyModel
 
@@ -169,7 +170,7 @@ struct SummaryWriter {
             lead["first"] = columnName(table.columns[0])
             lead["second"] = columnName(table.columns[1])
         }
-        let key: Phrasebook.Key = table.columns.count == 2 ? .differencesWithin : .differencesWithinMany
+        let key: Phrase = table.columns.count == 2 ? .differencesWithin : .differencesWithinMany
         return say(key, lead.merging(["items": items.joined(separator: "; ")]) { $1 }) + withheldNote(table, codes)
     }
 

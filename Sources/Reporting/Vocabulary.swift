@@ -97,9 +97,12 @@ public struct Vocabulary: Sendable {
     }
 
     /// The label of a column group ("Kazakhstan / Fathers"), or "All participants".
-    public func columnLabel(_ column: TableColumn) -> String {
-        guard !column.values.isEmpty else { return word("column.all") ?? "" }
-        return column.values.map(level).joined(separator: " / ")
+    public func columnLabel(_ column: TableColumn) -> String { columnLabel(column.values) }
+
+    /// The label of the column group of these levels, or "All participants" for none.
+    public func columnLabel(_ values: [String]) -> String {
+        guard !values.isEmpty else { return word("column.all") ?? "" }
+        return values.map(level).joined(separator: " / ")
     }
 
     /// The label of a table row: a role's display name, or the row's own label.

@@ -1,4 +1,5 @@
 import Analysis
+import Publication
 import Foundation
 import StudyModel
 import Testing
@@ -28,7 +29,7 @@ import Testing
         for file in files { _ = try Catalog.load(Self.catalogFolder.appendingPathComponent(file)) }
         #expect(Language.available.map(\.rawValue) == ["en", "kk", "ru"])
         let english = Catalog.of(.en)
-        #expect(Set(english.phrases.keys) == Set(Phrasebook.Key.allCases.map(\.rawValue)))
+        #expect(Set(english.phrases.keys) == Set(Phrase.allCases.map(\.rawValue)))
     }
 
     @Test(arguments: Catalog.all.filter { $0.language != .en }.map(\.language))

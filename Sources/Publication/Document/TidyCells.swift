@@ -2,7 +2,7 @@ import Analysis
 import Statistics
 import StudyModel
 
-/// Writes a table as tidy CSV: one line per cell, every column variable in its own column.
+/// A table as tidy records (written as CSV): one record per cell, every column variable in its own column.
 ///
 /// Crosstabs: `table,row_kind,row,<column variables>,participants,base,percent,ci_lower,ci_upper,segments`
 /// (the 95% Wilson interval in percent). Comparisons: `table,row_kind,row,<stratum variable>,<group
@@ -11,17 +11,17 @@ import StudyModel
 /// response line's base is the column's respondents who answered the item, and the line with
 /// response `missing` counts those who did not, over all the column's respondents.
 /// Percentages have one decimal, rounded half up; an empty base leaves the percentage empty.
-enum TidyCSVWriter {
-    static func csv(for table: TableResult) -> String {
+public enum TidyCells {
+    /// The cells of `table`, one record each.
+    public static func records(for table: TableResult) -> TidyTable {
         switch table {
-        case .crosstab(let crosstab): csv(for: crosstab)
-        case .survey(let survey): csv(for: survey)
-        case .comparison(let comparison): csv(for: comparison)
-        case .agreement(let agreement): csv(for: agreement)
+        case .crosstab(let crosstab): records(for: crosstab)
+        case .survey(let survey): records(for: survey)
+        case .comparison(let comparison): records(for: comparison)
+        case .agreement(let agreement): records(for: agreement)
         }
     }
 
-    /// A cell's fields; a suppressed cell keeps only its base and says `suppressed`.
     /// A cell's fields; `segments` is empty where the report does not publish segment counts.
     private static func cellFields(_ cell: TableCell, segments: Bool) -> [String] {
         guard !cell.suppressed else { return ["", "", "", "", "", "", "yes"] }
@@ -41,27 +41,27 @@ enum TidyCSVWriter {
         ]
     }
 
-    private static func csv(for table: GroupComparisonResult) -> String {
+    private static func records(for table: GroupComparisonResult) -> TidyTable {
         let variables = [table.comparison.within, table.comparison.variable]
-        var out = CSVFieldEscaping.line(
+        var out = TidyTable(header: 
             ["table", "row_kind", "row"] + variables + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments", "suppressed"])
         for row in table.rows {
             let prefix = [table.id, row.row.kind.rawValue, row.row.id]
             for stratum in row.strata {
-                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[0]] + cellFields(stratum.first, segments: table.segmentsPublished))
-                out += CSVFieldEscaping.line(prefix + [stratum.stratum, table.comparison.groups[1]] + cellFields(stratum.second, segments: table.segmentsPublished))
+                out.rows.append(prefix + [stratum.stratum, table.comparison.groups[0]] + cellFields(stratum.first, segments: table.segmentsPublished))
+                out.rows.append(prefix + [stratum.stratum, table.comparison.groups[1]] + cellFields(stratum.second, segments: table.segmentsPublished))
             }
-            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[0]] + cellFields(row.pooledFirst, segments: table.segmentsPublished))
-            out += CSVFieldEscaping.line(prefix + ["all", table.comparison.groups[1]] + cellFields(row.pooledSecond, segments: table.segmentsPublished))
+            out.rows.append(prefix + ["all", table.comparison.groups[0]] + cellFields(row.pooledFirst, segments: table.segmentsPublished))
+            out.rows.append(prefix + ["all", table.comparison.groups[1]] + cellFields(row.pooledSecond, segments: table.segmentsPublished))
         }
         return out
     }
 
-    private static func csv(for table: AgreementResult) -> String {
-        var out = CSVFieldEscaping.line(
+    private static func records(for table: AgreementResult) -> TidyTable {
+        var out = TidyTable(header: 
             ["table", "code", "units", "present_first", "present_second", "percent_agreement", "kappa", "alpha", "flagged"])
         for code in table.codes {
-            out += CSVFieldEscaping.line([
+            out.rows.append([
                 table.id, code.code, String(code.units), code.presentFirst.map(String.init) ?? "", code.presentSecond.map(String.init) ?? "",
                 NumberFormat.exact(code.percentAgreement), NumberFormat.exact(code.kappa), NumberFormat.exact(code.alpha),
                 code.flagged ? "yes" : "no",
@@ -70,20 +70,20 @@ enum TidyCSVWriter {
         return out
     }
 
-    private static func csv(for table: CrosstabResult) -> String {
-        var out = CSVFieldEscaping.line(
+    private static func records(for table: CrosstabResult) -> TidyTable {
+        var out = TidyTable(header: 
             ["table", "row_kind", "row"] + table.columnVariables
                 + ["participants", "base", "percent", "ci_lower", "ci_upper", "segments", "suppressed"])
         for (row, cells) in zip(table.rows, table.cells) {
             for (column, cell) in zip(table.columns, cells) {
-                out += CSVFieldEscaping.line([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell, segments: table.segmentsPublished))
+                out.rows.append([table.id, row.kind.rawValue, row.id] + column.values + cellFields(cell, segments: table.segmentsPublished))
             }
         }
         return out
     }
 
-    private static func csv(for table: SurveyTableResult) -> String {
-        var out = CSVFieldEscaping.line(
+    private static func records(for table: SurveyTableResult) -> TidyTable {
+        var out = TidyTable(header: 
             ["table", "instrument", "item", "response"] + table.columnVariables
                 + ["respondents", "base", "percent", "ci_lower", "ci_upper", "suppressed"])
         for instrument in table.instruments {
@@ -96,12 +96,12 @@ enum TidyCSVWriter {
                         let fields = hidden ? ["", "", "", "", "", "yes"]
                             : item.answeredHidden?[columnIndex] == true ? [String(count), "", "", "", "", "no"]
                             : proportionFields(count, answered, item.interval(column: columnIndex, value: valueIndex)) + ["no"]
-                        out += CSVFieldEscaping.line(
+                        out.rows.append(
                             [table.id, instrument.instrumentID, item.itemID, String(value.value)] + column.values + fields)
                     }
                     let missing = item.missing[columnIndex]
                     let hidden = item.suppressedMissing?[columnIndex] == true
-                    out += CSVFieldEscaping.line(
+                    out.rows.append(
                         [table.id, instrument.instrumentID, item.itemID, "missing"] + column.values
                             + (hidden ? ["", "", "", "", "", "yes"]
                                 : column.suppressed ? [String(missing), "", "", "", "", "no"]

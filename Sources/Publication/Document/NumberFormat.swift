@@ -1,48 +1,49 @@
 import Foundation
 import Statistics
 
-/// How reports print numbers: fixed decimals in the POSIX locale, the same on every machine.
-enum NumberFormat {
+/// The canonical text of the numbers a report prints: fixed decimals in the POSIX locale, the same on
+/// every machine (a formatter may then write the language's decimal comma).
+public enum NumberFormat {
     /// `x` with `decimals` places ("2.35"), or "—" for `nil` or a non-finite value.
-    static func fixed(_ x: Double?, _ decimals: Int = 2) -> String {
+    public static func fixed(_ x: Double?, _ decimals: Int = 2) -> String {
         guard let x, x.isFinite else { return "—" }
         let text = String(format: "%.\(decimals)f", x)
         return text == "-" + String(format: "%.\(decimals)f", 0.0) ? String(format: "%.\(decimals)f", 0.0) : text
     }
 
     /// A p-value as journals print it: four decimals, or "< 0.0001".
-    static func p(_ p: Double?) -> String {
+    public static func p(_ p: Double?) -> String {
         guard let p, p.isFinite else { return "—" }
         return p < 0.0001 ? "< 0.0001" : String(format: "%.4f", p)
     }
 
     /// "p = 0.0123" or "p < 0.0001", for sentences.
-    static func pClause(_ value: Double?) -> String {
+    public static func pClause(_ value: Double?) -> String {
         let text = p(value)
         return text.hasPrefix("<") ? "p " + text : "p = " + text
     }
 
     /// A p-value for a CSV cell: full precision (shortest round-trip form).
-    static func exact(_ x: Double?) -> String {
+    public static func exact(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
         return "\(x)"
     }
 
     /// A Wilson interval as percentages with one decimal ("11.8–31.8").
-    static func percentInterval(_ interval: WilsonScoreInterval?) -> String {
+    public static func percentInterval(_ interval: WilsonScoreInterval?) -> String {
         guard let interval else { return "—" }
         return fixed(interval.lower * 100, 1) + "–" + fixed(interval.upper * 100, 1)
     }
 
     /// An odds ratio with its interval ("2.50 (1.10–5.68)"), marking the Haldane correction with "†".
-    static func oddsRatio(_ ratio: OddsRatio?) -> String {
+    public static func oddsRatio(_ ratio: OddsRatio?) -> String {
         guard let ratio else { return "—" }
         return fixed(ratio.oddsRatio) + " (" + fixed(ratio.lower) + "–" + fixed(ratio.upper) + ")"
             + (ratio.correction == .haldane ? "†" : "")
     }
 
     /// How a Fisher p-value was obtained ("exact", "MC 10000").
-    static func method(_ method: FisherExactTest.Method?) -> String {
+    public static func method(_ method: FisherExactTest.Method?) -> String {
         switch method {
         case .exact: "exact"
         case .monteCarlo(let draws, _): "MC \(draws)"

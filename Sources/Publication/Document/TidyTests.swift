@@ -1,19 +1,19 @@
 import Analysis
 import Statistics
 
-/// Writes the tests of a table as tidy CSV, one line per test:
+/// The tests of a table as tidy records (written as CSV), one per test:
 /// `table,row_kind,row,comparison,test,statistic,df,p,adjusted_p,effect,effect_value,ci_lower,ci_upper,method`.
 ///
 /// `comparison` names the groups or stratum a test compares where a row has several tests of one kind
 /// (a country, `KZ vs UK`); numbers are written in full precision (shortest round-trip form).
-enum TestsCSVWriter {
-    static let header = [
+public enum TidyTests {
+    public static let header = [
         "table", "row_kind", "row", "comparison", "test", "statistic", "df", "p", "adjusted_p", "effect",
         "effect_value", "ci_lower", "ci_upper", "method",
     ]
 
-    /// The tests CSV of `table`, or `nil` when the table has no tests.
-    static func csv(for table: TableResult) -> String? {
+    /// The tests of `table`, or `nil` when the table has no tests.
+    public static func records(for table: TableResult) -> TidyTable? {
         var lines: [[String]] = []
         switch table {
         case .crosstab(let crosstab):
@@ -68,7 +68,7 @@ enum TestsCSVWriter {
             }
         }
         guard !lines.isEmpty else { return nil }
-        return CSVFieldEscaping.line(header) + lines.map(CSVFieldEscaping.line).joined()
+        return TidyTable(header: header, rows: lines)
     }
 
     private static func rowTests(

@@ -1,0 +1,41 @@
+import Analysis
+import StudyModel
+
+/// Lays out intercoder agreement per code, flagging codes below the threshold.
+struct AgreementLayout {
+    static func title(of table: AgreementResult) -> Text { .word("agreement.title") }
+
+    static func blocks(_ table: AgreementResult) -> [DocumentBlock] {
+        guard table.participants > 0, table.coders.count == 2 else {
+            return [.title(id: table.id, text: title(of: table)), .note(.phrase(.agreementNoUnits, [:]))]
+        }
+        let threshold = NumberFormat.fixed(table.threshold, 2)
+        let rows = table.codes.map { code -> [Text] in
+            let flag: Text = code.withheld ? .phrase(.agreementWithheld, [:])
+                : code.flagged ? .phrase(.below, ["t": .plain(threshold)])
+                : (code.kappa == nil && code.alpha == nil ? .phrase(.notObserved, [:]) : "")
+            return [
+                .label(code.label),
+                "\(code.presentFirst.map(String.init) ?? "*")/\(code.presentSecond.map(String.init) ?? "*")",
+                .plain(code.percentAgreement.map { NumberFormat.fixed($0 * 100, 1) } ?? "—"),
+                .plain(NumberFormat.fixed(code.kappa, 3)), .plain(NumberFormat.fixed(code.alpha, 3)), flag,
+            ]
+        }
+        let flagged = table.codes.filter(\.flagged)
+        return [
+            .title(id: table.id, text: title(of: table)),
+            .note(.phrase(.agreementNote, [
+                "n": "\(table.participants)", "coders": .plain(table.allCoders.joined(separator: ", ")),
+                "pair": .plain(table.coders.joined(separator: " — ")), "units": "\(table.codes.first?.units ?? 0)",
+                "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .plain(NumberFormat.fixed(table.overallAlpha, 3)),
+                "t": .plain(threshold),
+                "flagged": flagged.isEmpty
+                    ? .phrase(.agreementFlagNone, [:])
+                    : .phrase(.agreementFlagList, ["list": flagged.map { Text.label($0.label) }.joined(separator: ", ")]),
+            ])),
+            .grid(
+                header: [["", .phrase(.present, ["pair": .plain(table.coders.joined(separator: "/"))]), .phrase(.agree, [:]), "κ", "α", .phrase(.flag, [:])]],
+                rows: rows, indents: Array(repeating: 0, count: rows.count)),
+        ]
+    }
+}

@@ -1,0 +1,68 @@
+import Analysis
+import StudyModel
+
+/// The charts a table's spec declares (``ChartKind``), laid out from the published table.
+public enum ChartLayout {
+    /// The chart `kind` of `table`, or `nil` when the table has nothing to draw (no participant coded
+    /// twice, say) or is not of a kind that draws it.
+    public static func figure(_ kind: ChartKind, of table: TableResult) -> ChartFigure? {
+        switch (kind, table) {
+        case (.groupedBars, .crosstab(let table)):
+            // Codes under their factor category (or activity type), which stands as a heading.
+            return ChartFigure(
+                kind: kind, title: .phrase(.chartBarriersByCountry, [:]), caption: .phrase(.captionBarriersByCountry, [:]),
+                drawing: .groupedBars(
+                    categories: table.rows.map(Text.row), series: table.columns.map(Text.column),
+                    bars: table.rows.indices.map { row in table.rows[row].kind == .code ? table.cells[row].map(ChartFigure.Bar.init) : [] },
+                    axisLabel: .phrase(.axisMentioning, [:]), headings: table.rows.map { $0.kind != .code }))
+        case (.pairedBars, .comparison(let table)):
+            let groups = table.comparison.groups
+            let series = table.strata.flatMap { stratum in groups.map { Text.level(stratum) + ": " + .level($0) } }
+            return ChartFigure(
+                kind: kind, title: .phrase(.chartFathersMothers, [:]), caption: .phrase(.captionFathersMothers, [:]),
+                drawing: .groupedBars(
+                    categories: table.rows.map { .row($0.row) }, series: series,
+                    bars: table.rows.map { row in
+                        row.row.kind == .code ? row.strata.flatMap { [ChartFigure.Bar($0.first), ChartFigure.Bar($0.second)] } : []
+                    },
+                    axisLabel: .phrase(.axisMentioning, [:]), headings: table.rows.map { $0.row.kind != .code }))
+        case (.heatMap, .crosstab(let table)):
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
+            return ChartFigure(
+                kind: kind, title: .phrase(.chartHeatMap, [:]), caption: .phrase(.captionHeatMap, [:]),
+                drawing: .heatMap(
+                    rows: rows.map { .row(table.rows[$0]) }, columns: table.columns.map(Text.column),
+                    bars: rows.map { row in table.cells[row].map(ChartFigure.Bar.init) }, legend: .phrase(.heatLegend, [:])))
+        case (.agreementBars, .agreement(let table)) where table.participants > 0:
+            return ChartFigure(
+                kind: kind, title: .phrase(.chartAgreement, [:]),
+                caption: .phrase(.captionAgreement, [
+                    "pair": .plain(table.coders.joined(separator: " — ")), "n": "\(table.participants)",
+                    "t": .plain(NumberFormat.fixed(table.threshold)),
+                ]),
+                drawing: .agreementBars(
+                    labels: table.codes.map { .label($0.label) }, values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged),
+                    threshold: table.threshold,
+                    missing: table.codes.map { .phrase($0.withheld ? .agreementWithheld : .notObserved, [:]) },
+                    headings: categoryHeadings(table.codes)))
+        default:
+            return nil
+        }
+    }
+
+    /// The row before which each code category begins, with its name (barriers, involvement roles, activities).
+    private static func categoryHeadings(_ codes: [CodeAgreement]) -> [Int: Text] {
+        var headings: [Int: Text] = [:]
+        var previous: CodeCategory?
+        for (index, code) in codes.enumerated() where code.category != nil && code.category != previous {
+            previous = code.category
+            let rows: RowSet = switch code.category! {
+            case .barrier: .barriers
+            case .involvementRole: .involvementRoles
+            case .activity: .activities
+            }
+            headings[index] = .rowSet(rows)
+        }
+        return headings
+    }
+}

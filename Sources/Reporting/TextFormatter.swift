@@ -1,0 +1,45 @@
+import Publication
+import StudyModel
+
+/// Writes a ``Text`` of the published document in the vocabulary's language: phrases and words from
+/// its catalog, levels from the study's labels. Numbers keep their canonical form here; the format
+/// writers apply the language's decimal comma where they print text.
+struct TextFormatter {
+    let vocabulary: Vocabulary
+
+    func callAsFunction(_ text: Text) -> String {
+        switch text {
+        case .plain(let string): string
+        case .phrase(let phrase, let values):
+            Catalog.fill(vocabulary.catalog.phrases[phrase.rawValue] ?? "{\(phrase.rawValue)}", values.mapValues { self($0) })
+        case .word(let key): vocabulary.phrase(key)
+        case .level(let value): vocabulary.level(value)
+        case .levelInSentence(let value): vocabulary.levelInSentence(value)
+        case .inLevel(let value): vocabulary.inLevel(value)
+        case .label(let label): label[vocabulary.language]
+        case .variable(let name): vocabulary.variable(name)
+        case .rowSet(let rows): vocabulary.rowSetName(rows)
+        case .rowKind(let kind): vocabulary.rowKindName(kind)
+        case .title(let rows, let columns): vocabulary.title(rows: rows, columns: columns)
+        case .column(let values): vocabulary.columnLabel(values)
+        case .list(let items): list(items.map { self($0) })
+        case .joined(let parts, let separator): parts.map { self($0) }.joined(separator: separator)
+        case .sortedJoined(let parts, let separator): Set(parts.map { self($0) }).sorted().joined(separator: separator)
+        case .lowercased(let inner): self(inner).lowercased()
+        case .capitalized(let inner): capitalized(self(inner))
+        }
+    }
+
+    /// "a, b and c" in this language.
+    func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: "—"
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " " + self(.phrase(.and, [:])) + " " + items.last!
+        }
+    }
+
+    private func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
