@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Statistics", "Analysis", "Publication",
+                "StudyModel", "Analysis", "Publication",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),

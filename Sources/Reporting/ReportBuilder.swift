@@ -103,12 +103,13 @@ public struct ReportBuilder {
             if let tests = TidyTests.records(for: table) { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
             files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
         }
-        let summary = SummaryWriter(results: results, vocabulary: vocabulary).summary()
+        let paragraphs = SummaryComposer(results: results).paragraphs()
+        let summary = SummaryWriter(paragraphs: paragraphs, vocabulary: vocabulary).summary()
         files.append(("summary.txt", disclosure + "\n\n" + summary))
         // The summary in every language, for co-authors who write in another.
         for language in Language.available {
             let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: results.levelLabels)
-            let text = SummaryWriter(results: results, vocabulary: words).summary()
+            let text = SummaryWriter(paragraphs: paragraphs, vocabulary: words).summary()
             files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: words, results: results) + "\n\n" + text))
         }
         files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
