@@ -7,24 +7,22 @@ import StudyModel
 /// inline SVG) with the study's description, the summary, charts, every table of the plan with its tests,
 /// and the provenance of the inputs. It prints cleanly (print stylesheet), and opens from a USB stick.
 struct HTMLReportWriter {
-    let results: AnalysisResults
+    let document: PublishedDocument
     let vocabulary: Vocabulary
-    let disclosure: String
+    /// The summary as the report's language writes it.
     let summary: String
 
     func html() -> String {
         let renderer = TableFormatter(vocabulary: vocabulary)
-        let say = Phrasebook(vocabulary)
-        let name = HTMLEscaping.escape(results.study.name)
-        let version = say(.version, [
-            "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
-        ])
-        var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(version))</p>\n"
-            + "<p class=\"disclosure\">\(HTMLEscaping.escape(disclosure))</p>\n</header>\n"
+        let say = TextFormatter(vocabulary: vocabulary)
+        let text = say
+        let name = HTMLEscaping.escape(document.studyName)
+        var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(text(document.version)))</p>\n"
+            + "<p class=\"disclosure\">\(HTMLEscaping.escape(text(document.disclosure)))</p>\n</header>\n"
         body += "<nav>\n<h2>\(say(.contents))</h2>\n<ol>\n<li><a href=\"#summary\">\(say(.summary))</a></li>\n"
             + "<li><a href=\"#charts\">\(say(.charts))</a></li>\n"
-        body += results.tables.map { table in
-            "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(title(of: table)))</a></li>"
+        body += document.tables.map { table in
+            "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(text(table.title)))</a></li>"
         }.joined(separator: "\n")
         body += "\n<li><a href=\"#provenance\">\(say(.provenance))</a></li>\n</ol>\n</nav>\n"
         body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"
@@ -34,7 +32,7 @@ struct HTMLReportWriter {
         }
         body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"
         body += "<section id=\"tables\">\n<h2>\(say(.tables))</h2>\n"
-        body += results.tables.map { renderer.render($0, style: .html) }.joined()
+        body += document.tables.map { renderer.render($0, style: .html) }.joined()
         body += "</section>\n" + provenance()
         return """
             <!DOCTYPE html>
@@ -54,23 +52,18 @@ struct HTMLReportWriter {
             """
     }
 
-    private func title(of table: TableResult) -> String {
-        TableFormatter(vocabulary: vocabulary).title(of: table)
-    }
-
     // MARK: - Charts
 
     private func charts() -> String {
-        zip(results.plan, results.tables).flatMap { spec, table in
-            spec.charts.compactMap { Self.chart($0, of: table, vocabulary: vocabulary) }
-        }.map { figure($0.svg, caption: $0.caption) }.joined(separator: "\n") + "\n"
+        document.tables.flatMap(\.charts).map { chart in
+            let (svg, caption) = Self.draw(chart, vocabulary: vocabulary)
+            return figure(svg, caption: caption)
+        }.joined(separator: "\n") + "\n"
     }
 
-    /// A chart of a table, as its spec declares it: an SVG and its caption; `nil` when the table has
-    /// nothing to draw (no participant coded twice, say).
-    static func chart(_ kind: ChartKind, of table: TableResult, vocabulary: Vocabulary) -> (svg: String, caption: String)? {
-        guard let figure = ChartLayout.figure(kind, of: table) else { return nil }
-        return (SVGChart.draw(figure, vocabulary: vocabulary), vocabulary.decimals(TextFormatter(vocabulary: vocabulary)(figure.caption)))
+    /// A figure's SVG and its caption, in the vocabulary's language.
+    static func draw(_ figure: ChartFigure, vocabulary: Vocabulary) -> (svg: String, caption: String) {
+        (SVGChart.draw(figure, vocabulary: vocabulary), vocabulary.decimals(TextFormatter(vocabulary: vocabulary)(figure.caption)))
     }
 
     private func figure(_ svg: String, caption: String) -> String {
@@ -78,11 +71,11 @@ struct HTMLReportWriter {
     }
 
     private func provenance() -> String {
-        let say = Phrasebook(vocabulary)
+        let say = TextFormatter(vocabulary: vocabulary)
         var out = "<section id=\"provenance\">\n<h2>\(say(.provenance))</h2>\n<table>\n<caption>\(say(.inputs))</caption>\n"
             + "<thead><tr><th scope=\"col\">\(say(.inputFile))</th><th scope=\"col\">\(say(.inputKind))</th>"
             + "<th scope=\"col\">\(say(.inputRecords))</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
-        for file in results.sourceFiles {
+        for file in document.sourceFiles {
             out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(file.path))</th><td>\(HTMLEscaping.escape(file.kind))</td>"
                 + "<td>\(file.recordCount)</td><td><code>\(file.sha256)</code></td></tr>\n"
         }

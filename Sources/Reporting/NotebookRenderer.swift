@@ -50,12 +50,11 @@ public struct Notebook: Sendable {
 ///   quoted, each signed with a pseudonym, role and country, never the participant's id;
 /// - `summary`: the plain-text summary.
 struct NotebookRenderer {
-    let results: AnalysisResults
+    /// The published document; a notebook's crosstabs are among its ``PublishedDocument/notebookTables``
+    /// (see ``crosstabRequests(in:)``).
+    let document: PublishedDocument
     let vocabulary: Vocabulary
     let summary: String
-    /// A crosstab the plan does not hold, published with the plan's tables (see
-    /// ``crosstabRequests(in:)``), or `nil` when the store cannot be read.
-    let computeTable: (TableSpec) throws -> TableResult?
     /// Chooses quotable excerpts of a code (consent, pseudonyms), or `nil` when the store cannot be read.
     let quotes: (String, Int) throws -> [Quote]?
 
@@ -139,28 +138,29 @@ struct NotebookRenderer {
         let renderer = TableFormatter(vocabulary: vocabulary)
         switch words.first {
         case "table" where words.count == 2:
-            guard let table = results.tables.first(where: { $0.id == words[1] }) else {
-                throw fail("unknown table '\(words[1])' (tables: \(results.tables.map(\.id).joined(separator: ", ")))")
+            guard let table = document.tables.first(where: { $0.id == words[1] }) else {
+                throw fail("unknown table '\(words[1])' (tables: \(document.tables.map(\.id).joined(separator: ", ")))")
             }
             return (renderer.render(table, style: .markdown), nil)
         case "crosstab":
             let spec = try Self.crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: fail)
-            guard let table = try computeTable(spec) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
+            guard let table = document.notebookTables.first(where: { $0.id == spec.id }) else {
+                throw fail("the store cannot be read: run 'analyze ingest' first")
+            }
             return (renderer.render(table, style: .markdown), nil)
         case "chart" where words.count == 2:
             // The chart its spec declares, so a renamed or added table keeps its chart.
-            let charted = zip(results.plan, results.tables).filter { !$0.0.charts.isEmpty }
-            guard let (spec, table) = charted.first(where: { $0.1.id == words[1] }),
-                let svg = spec.charts.lazy.compactMap({ HTMLReportWriter.chart($0, of: table, vocabulary: vocabulary) }).first
-            else {
-                throw fail("no chart for '\(words[1])' (charts: \(charted.map(\.1.id).joined(separator: ", ")))")
+            let charted = document.tables.filter { !$0.charts.isEmpty }
+            guard let chart = charted.first(where: { $0.id == words[1] })?.charts.first else {
+                throw fail("no chart for '\(words[1])' (charts: \(charted.map(\.id).joined(separator: ", ")))")
             }
+            let svg = HTMLReportWriter.draw(chart, vocabulary: vocabulary)
             let file = "\(stem)-chart-\(number).svg"
             return ("![\(svg.caption)](\(file))\n\n*\(svg.caption)*", (file, svg.svg + "\n"))
         case "quotes" where words.count == 2 || words.count == 3:
             // The codes the plan's tables know.
-            let codes = results.tables.flatMap { table -> [String] in
-                guard case .crosstab(let crosstab) = table else { return [] }
+            let codes = document.tables.flatMap { table -> [String] in
+                guard case .crosstab(let crosstab) = table.result else { return [] }
                 return crosstab.rows.filter { $0.kind == .code }.map(\.id)
             }
             guard codes.contains(words[1]) else { throw fail("unknown code '\(words[1])'") }

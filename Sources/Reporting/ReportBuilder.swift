@@ -78,44 +78,43 @@ public struct ReportBuilder {
             results.basis = nil
             extra = computed
         }
-        return try files(results: results, notebookTables: extra, audit: audit)
+        let document = PublishedDocument(results: results, notebookTables: extra, audit: audit, suppression: suppression)
+        return try files(document, results: results, audit: audit)
     }
 
+    /// Formats the document into every file; `results` (published) give the JSON of the inputs'
+    /// provenance only.
     private func files(
-        results: AnalysisResults, notebookTables: [TableResult], audit: DisclosureAudit?
+        _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?
     ) throws -> [(path: String, contents: String)] {
-        let renderer = TableFormatter(vocabulary: vocabulary)
-        let say = Phrasebook(vocabulary)
-        var disclosure = disclosureStatement(in: vocabulary, results: results)
-        if let audit, let narrowest = audit.narrowest {
-            disclosure += say(.auditLine, ["n": String(audit.hiddenCounts), "w": String(narrowest)])
-        }
-        let header = "\(results.study.name). " + say(.version, [
-            "version": results.study.version, "codebook": results.study.codebookVersion, "tool": results.toolVersion,
-        ]) + "\n" + disclosure
+        let formatter = TableFormatter(vocabulary: vocabulary)
+        let say = TextFormatter(vocabulary: vocabulary)
+        let disclosure = say(document.disclosure)
+        let header = "\(document.studyName). " + say(document.version) + "\n" + disclosure
         var files: [(path: String, contents: String)] = []
-        files.append(("tables.txt", header + "\n\n" + results.tables.map { renderer.render($0, style: .text) }.joined(separator: "\n\n")))
-        files.append(("tables.md", "# \(say(.tables))\n\n" + header + "\n\n" + results.tables.map { renderer.render($0, style: .markdown) }.joined(separator: "\n")))
+        files.append(("tables.txt", header + "\n\n" + document.tables.map { formatter.render($0, style: .text) }.joined(separator: "\n\n")))
+        files.append((
+            "tables.md",
+            "# \(say(.phrase(.tables, [:])))\n\n" + header + "\n\n" + document.tables.map { formatter.render($0, style: .markdown) }.joined(separator: "\n")
+        ))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        for table in results.tables {
-            files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(TidyCells.records(for: table))))
-            if let tests = TidyTests.records(for: table) { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
-            files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"))
+        for table in document.tables {
+            files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(table.cells)))
+            if let tests = table.tests { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
+            files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table.result), as: UTF8.self) + "\n"))
         }
-        let paragraphs = SummaryComposer(results: results).paragraphs()
-        let summary = SummaryWriter(paragraphs: paragraphs, vocabulary: vocabulary).summary()
+        let summary = SummaryWriter(paragraphs: document.summary, vocabulary: vocabulary).summary()
         files.append(("summary.txt", disclosure + "\n\n" + summary))
         // The summary in every language, for co-authors who write in another.
         for language in Language.available {
             let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: results.levelLabels)
-            let text = SummaryWriter(paragraphs: paragraphs, vocabulary: words).summary()
-            files.append(("summary.\(language.rawValue).txt", disclosureStatement(in: words, results: results) + "\n\n" + text))
+            let text = SummaryWriter(paragraphs: document.summary, vocabulary: words).summary()
+            files.append(("summary.\(language.rawValue).txt", TextFormatter(vocabulary: words)(document.disclosure) + "\n\n" + text))
         }
-        files.append(("report.html", HTMLReportWriter(results: results, vocabulary: vocabulary, disclosure: disclosure, summary: summary).html()))
+        files.append(("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html()))
         let notebookRenderer = NotebookRenderer(
-            results: results, vocabulary: vocabulary, summary: disclosure + "\n\n" + summary,
-            computeTable: { spec in notebookTables.first { $0.id == spec.id } },
+            document: document, vocabulary: vocabulary, summary: disclosure + "\n\n" + summary,
             quotes: { code, limit in try quotes?(code, limit) })
         for notebook in notebooks {
             files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
@@ -123,15 +122,6 @@ public struct ReportBuilder {
         if let audit { files.append(("disclosure-audit.csv", audit.csv())) }
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files
-    }
-
-    private func disclosureStatement(in vocabulary: Vocabulary, results: AnalysisResults) -> String {
-        let say = Phrasebook(vocabulary)
-        guard suppression else { return say(.disclosureOff) }
-        return say(.disclosureOn, [
-            "max": String(results.minimumCount - 1), "k": String(results.minimumCount),
-            "full": results.suppressFullCells ? say(.fullCellsHidden, ["g": String(2 * results.minimumCount)]) : "",
-        ])
     }
 
     /// Writes the report into `directory`: a new folder, an empty one, or one an earlier report of

@@ -1,17 +1,13 @@
 import Analysis
 import Publication
 
-/// Writes a published table's layout (``TableLayout``) as plain text, Markdown or HTML, in the
+/// Writes a published table's layout (``PublishedTable/blocks``) as plain text, Markdown or HTML, in the
 /// vocabulary's language.
 struct TableFormatter {
     let vocabulary: Vocabulary
 
-    func render(_ table: TableResult, style: ReportBlock.Style) -> String {
-        ReportBlock.render(TableLayout.blocks(table).map(block), style: style, decimals: vocabulary.decimals)
-    }
-
-    func title(of table: TableResult) -> String {
-        TextFormatter(vocabulary: vocabulary)(TableLayout.title(of: table))
+    func render(_ table: PublishedTable, style: ReportBlock.Style) -> String {
+        ReportBlock.render(table.blocks.map(block), style: style, decimals: vocabulary.decimals)
     }
 
     private func block(_ block: DocumentBlock) -> ReportBlock {

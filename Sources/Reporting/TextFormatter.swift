@@ -30,12 +30,17 @@ struct TextFormatter {
         }
     }
 
+    /// A phrase of the catalog with its slots filled.
+    func callAsFunction(_ phrase: Phrase, _ values: [String: Text] = [:]) -> String {
+        self(.phrase(phrase, values))
+    }
+
     /// "a, b and c" in this language.
     func list(_ items: [String]) -> String {
         switch items.count {
         case 0: "—"
         case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " " + self(.phrase(.and, [:])) + " " + items.last!
+        default: items.dropLast().joined(separator: ", ") + " " + self(.and) + " " + items.last!
         }
     }
 

@@ -24,7 +24,7 @@ public struct Vocabulary: Sendable {
         self.catalog = catalog
     }
 
-    /// A word of the catalog (every catalog has every word of English's: `PhrasebookTests` checks).
+    /// A word of the catalog (every catalog has every word of English's: `CatalogTests` checks).
     private func word(_ key: String) -> String? {
         catalog.word(key)
     }

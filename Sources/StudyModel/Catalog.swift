@@ -12,7 +12,7 @@ import Foundation
 ///   `factorCategory.parent`, the title grammar `title`, `title.join`, `by.<variable>`).
 ///
 /// English (`en.json`) is the reference: every other catalog has exactly its keys, with no slot it does
-/// not fill (`PhrasebookTests` checks both). The study's own levels (countries, roles) are not here:
+/// not fill (`CatalogTests` checks both). The study's own levels (countries, roles) are not here:
 /// `publication.labels` in `study.yml` names them.
 public struct Catalog: Decodable, Sendable {
     public var language: Language

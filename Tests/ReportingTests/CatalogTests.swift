@@ -6,7 +6,7 @@ import Testing
 
 @testable import Reporting
 
-@Suite struct PhrasebookTests {
+@Suite struct CatalogTests {
     /// The named slots of a template (`{n}`, `{InPlace}` counts as `inPlace`).
     static func slots(_ template: String) -> Set<String> {
         var names = Set<String>()
