@@ -94,7 +94,7 @@ import Testing
         }
         guard language != .en else { return }
         let text = try #require(files.first { $0.path == "tables.txt" }?.contents)
-        for english in ["withheld", "95% CI", " seg ", "# Tables", "Pooled (CMH)", "code rows of"] {
+        for english in ["withheld", "95% CI", " seg ", "# Tables", "Pooled (CMH)", "code rows of", "adj. p", "Fisher p", "RD"] {
             #expect(!text.contains(english), "\(language): '\(english)' in tables.txt")
         }
     }

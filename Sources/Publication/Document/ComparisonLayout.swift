@@ -17,7 +17,7 @@ struct ComparisonLayout {
         var second: [Text] = [""]
         for stratum in table.strata {
             top += [.level(stratum), "", "", ""]
-            second += [groups[0], groups[1], .phrase(.oddsRatioCI, [:]), "Fisher p"]
+            second += [groups[0], groups[1], .phrase(.oddsRatioCI, [:]), .phrase(.fisherP, [:])]
         }
         top += [.phrase(.pooled, [:]), "", "", "", "", ""]
         second += [groups[0], groups[1], .phrase(.pooledTest, [:]), "p", .phrase(.adjustedP, [:]), .phrase(.oddsRatioCI, [:])]

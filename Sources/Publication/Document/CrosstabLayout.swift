@@ -55,9 +55,9 @@ struct CrosstabLayout {
         let subsets = table.tests.contains { $0.testedColumns != nil }
         var header: [[Text]] = [
             [""] + (subsets ? [.phrase(.groupsTested, [:])] : [])
-                + ["Fisher p", .phrase(.method, [:]), "χ²", "df", "p", "G²", "V", "min E", "E<5", .phrase(.adjustedP, [:])]
+                + [.phrase(.fisherP, [:]), .phrase(.method, [:]), "χ²", "df", "p", "G²", "V", "min E", "E<5", .phrase(.adjustedP, [:])]
         ]
-        if twoGroups { header[0] += [.phrase(.oddsRatioCI, [:]), "RD"] }
+        if twoGroups { header[0] += [.phrase(.oddsRatioCI, [:]), .phrase(.riskDifference, [:])] }
         let rows = zip(table.rows, table.tests).map { row, test -> [Text] in
             guard !test.withheld else {
                 return [Text.row(row)] + (subsets ? [""] : []) + [.phrase(.withheld, [:])]

@@ -22,5 +22,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case auditLine, fullCellsHidden, comparisonItemPooled
     case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
     case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
-    case inputFile, inputKind, inputRecords
+    case inputFile, inputKind, inputRecords, fisherP, riskDifference
 }
