@@ -10,6 +10,9 @@ struct TextFormatter {
     func callAsFunction(_ text: Text) -> String {
         switch text {
         case .plain(let string): string
+        case .count(let count): String(count)
+        case .number(let number): number
+        case .hidden: "*"
         case .phrase(let phrase, let values):
             Catalog.fill(vocabulary.catalog.phrases[phrase.rawValue] ?? "{\(phrase.rawValue)}", values.mapValues { self($0) })
         case .word(let key): vocabulary.phrase(key)

@@ -12,13 +12,13 @@ struct AgreementLayout {
         let threshold = NumberFormat.fixed(table.threshold, 2)
         let rows = table.codes.map { code -> [Text] in
             let flag: Text = code.withheld ? .phrase(.agreementWithheld, [:])
-                : code.flagged ? .phrase(.below, ["t": .plain(threshold)])
+                : code.flagged ? .phrase(.below, ["t": .number(threshold)])
                 : (code.kappa == nil && code.alpha == nil ? .phrase(.notObserved, [:]) : "")
             return [
                 .label(code.label),
                 "\(code.presentFirst.map(String.init) ?? "*")/\(code.presentSecond.map(String.init) ?? "*")",
-                .plain(code.percentAgreement.map { NumberFormat.fixed($0 * 100, 1) } ?? "—"),
-                .plain(NumberFormat.fixed(code.kappa, 3)), .plain(NumberFormat.fixed(code.alpha, 3)), flag,
+                .number(code.percentAgreement.map { NumberFormat.fixed($0 * 100, 1) } ?? "—"),
+                .number(NumberFormat.fixed(code.kappa, 3)), .number(NumberFormat.fixed(code.alpha, 3)), flag,
             ]
         }
         let flagged = table.codes.filter(\.flagged)
@@ -27,8 +27,8 @@ struct AgreementLayout {
             .note(.phrase(.agreementNote, [
                 "n": "\(table.participants)", "coders": .plain(table.allCoders.joined(separator: ", ")),
                 "pair": .plain(table.coders.joined(separator: " — ")), "units": "\(table.codes.first?.units ?? 0)",
-                "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .plain(NumberFormat.fixed(table.overallAlpha, 3)),
-                "t": .plain(threshold),
+                "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .number(NumberFormat.fixed(table.overallAlpha, 3)),
+                "t": .number(threshold),
                 "flagged": flagged.isEmpty
                     ? .phrase(.agreementFlagNone, [:])
                     : .phrase(.agreementFlagList, ["list": flagged.map { Text.label($0.label) }.joined(separator: ", ")]),

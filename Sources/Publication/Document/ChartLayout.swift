@@ -38,7 +38,7 @@ public enum ChartLayout {
                 kind: kind, title: .phrase(.chartAgreement, [:]),
                 caption: .phrase(.captionAgreement, [
                     "pair": .plain(table.coders.joined(separator: " — ")), "n": "\(table.participants)",
-                    "t": .plain(NumberFormat.fixed(table.threshold)),
+                    "t": .number(NumberFormat.fixed(table.threshold)),
                 ]),
                 drawing: .agreementBars(
                     labels: table.codes.map { .label($0.label) }, values: table.codes.map(\.kappa), flagged: table.codes.map(\.flagged),

@@ -26,8 +26,8 @@ struct ComparisonLayout {
             for stratum in row.strata {
                 cells.append(share(stratum.first))
                 cells.append(share(stratum.second))
-                cells.append(stratum.withheld ? .phrase(.withheld, [:]) : .plain(NumberFormat.oddsRatio(stratum.oddsRatio)))
-                cells.append(stratum.withheld ? "" : .plain(NumberFormat.p(stratum.fisher?.p)))
+                cells.append(stratum.withheld ? .phrase(.withheld, [:]) : .number(NumberFormat.oddsRatio(stratum.oddsRatio)))
+                cells.append(stratum.withheld ? "" : .number(NumberFormat.p(stratum.fisher?.p)))
             }
             cells.append(share(row.pooledFirst))
             cells.append(share(row.pooledSecond))
@@ -35,13 +35,13 @@ struct ComparisonLayout {
             case .cochranMantelHaenszel?:
                 let pooled = row.cochranMantelHaenszel
                 cells += [
-                    .phrase(.pooledCMH, ["x": .plain(NumberFormat.fixed(pooled?.statistic))]), .plain(NumberFormat.p(pooled?.p)),
-                    .plain(NumberFormat.p(row.adjustedP)), .plain(mantelHaenszel(pooled)),
+                    .phrase(.pooledCMH, ["x": .number(NumberFormat.fixed(pooled?.statistic))]), .number(NumberFormat.p(pooled?.p)),
+                    .number(NumberFormat.p(row.adjustedP)), .number(mantelHaenszel(pooled)),
                 ]
             case .fisherPooled?:
                 cells += [
-                    .phrase(.pooledFisher, [:]), .plain(NumberFormat.p(row.pooledFisher?.p)), .plain(NumberFormat.p(row.adjustedP)),
-                    .plain(NumberFormat.oddsRatio(row.pooledOddsRatio)),
+                    .phrase(.pooledFisher, [:]), .number(NumberFormat.p(row.pooledFisher?.p)), .number(NumberFormat.p(row.adjustedP)),
+                    .number(NumberFormat.oddsRatio(row.pooledOddsRatio)),
                 ]
             case nil:
                 cells += [.phrase(.withheld, [:]), "", "", ""]
@@ -67,7 +67,7 @@ struct ComparisonLayout {
     }
 
     private static func share(_ cell: TableCell) -> Text {
-        guard !cell.suppressed else { return "*" }
+        guard !cell.suppressed else { return .hidden }
         return "\(cell.participants)/\(cell.base) (\(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%)"
     }
 

@@ -28,15 +28,15 @@ struct CrosstabLayout {
         var rows: [[Text]] = []
         for (row, cells) in zip(table.rows, table.cells) {
             rows.append([Text.row(row)] + cells.flatMap { cell -> [Text] in
-                guard !cell.suppressed else { return Array(repeating: "*", count: subheader.count) }
+                guard !cell.suppressed else { return Array(repeating: .hidden, count: subheader.count) }
                 let percent = Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"
-                return ["\(cell.participants)", .plain(percent)]
-                    + (withIntervals ? [.plain(NumberFormat.percentInterval(cell.interval))] : [])
-                    + (segments ? [.plain(cell.segments.map(String.init) ?? "")] : [])
+                return [.count(cell.participants), .number(percent)]
+                    + (withIntervals ? [.number(NumberFormat.percentInterval(cell.interval))] : [])
+                    + (segments ? [cell.segments.map(Text.count) ?? ""] : [])
             })
         }
         rows.append([.phrase(.baseParticipants, [:])] + table.columns.flatMap {
-            [Text.plain($0.suppressed ? "*" : String($0.base))] + Array(repeating: "", count: subheader.count - 1)
+            [$0.suppressed ? Text.hidden : .count($0.base)] + Array(repeating: "", count: subheader.count - 1)
         })
         var blocks: [DocumentBlock] = [
             .title(id: table.id, text: title(of: table)), .note(note),
@@ -72,9 +72,9 @@ struct CrosstabLayout {
                 NumberFormat.fixed(chi?.likelihoodRatio), NumberFormat.fixed(chi?.cramersV),
                 NumberFormat.fixed(chi?.minimumExpected), chi.map { "\($0.cellsBelowFive)/\($0.cellCount)" } ?? "—",
                 NumberFormat.p(test.adjustedP),
-            ].map(Text.plain)
+            ].map(Text.number)
             if twoGroups {
-                cells += [NumberFormat.oddsRatio(test.oddsRatio), NumberFormat.fixed(test.oddsRatio?.riskDifference, 3)].map(Text.plain)
+                cells += [NumberFormat.oddsRatio(test.oddsRatio), NumberFormat.fixed(test.oddsRatio?.riskDifference, 3)].map(Text.number)
             }
             return cells
         }

@@ -114,8 +114,8 @@ public struct SummaryComposer {
         if columns.count == 2 && table.columns.count == 2 {
             return .phrase(.differenceItem, [
                 "label": label(table.rows[index]), "share1": share(cells[0]), "inFirst": inPlace(table.columns[0]),
-                "share2": share(cells[1]), "inSecond": inPlace(table.columns[1]), "or": .plain(NumberFormat.oddsRatio(test.oddsRatio)),
-                "p": .plain(NumberFormat.pClause(fisher.p)), "adjusted": .plain(NumberFormat.pClause(test.adjustedP)),
+                "share2": share(cells[1]), "inSecond": inPlace(table.columns[1]), "or": .number(NumberFormat.oddsRatio(test.oddsRatio)),
+                "p": .number(NumberFormat.pClause(fisher.p)), "adjusted": .number(NumberFormat.pClause(test.adjustedP)),
             ])
         }
         let ordered = columns.sorted { (cells[$0].participants * cells[$1].base, $0) < (cells[$1].participants * cells[$0].base, $1) }
@@ -123,8 +123,8 @@ public struct SummaryComposer {
         return .phrase(.rangeItem, [
             "label": label(table.rows[index]), "low": columnName(table.columns[low]), "lowShare": share(cells[low]),
             "high": columnName(table.columns[high]), "highShare": share(cells[high]), "n": "\(columns.count)",
-            "m": "\(table.testableColumns.count)", "p": .plain(NumberFormat.pClause(fisher.p)),
-            "adjusted": .plain(NumberFormat.pClause(test.adjustedP)),
+            "m": "\(table.testableColumns.count)", "p": .number(NumberFormat.pClause(fisher.p)),
+            "adjusted": .number(NumberFormat.pClause(test.adjustedP)),
         ])
     }
 
@@ -187,7 +187,7 @@ public struct SummaryComposer {
             if first == nil || second == nil || min(first!, second!) < results.minimumBase {
                 small.append(.phrase(.smallBaseItem, names.merging([
                     "inPlace": .inLevel(stratum),
-                    "n1": .plain(first.map(String.init) ?? "*"), "n2": .plain(second.map(String.init) ?? "*"),
+                    "n1": first.map(Text.count) ?? .hidden, "n2": second.map(Text.count) ?? .hidden,
                 ]) { $1 }))
             }
         }
@@ -207,15 +207,15 @@ public struct SummaryComposer {
                 if row.pooledTest == .fisherPooled {
                     return .capitalized(.phrase(.comparisonItemPooled, [
                         "label": label(row.row), "share1": share(row.pooledFirst), "share2": share(row.pooledSecond),
-                        "or": .plain(NumberFormat.oddsRatio(row.pooledOddsRatio)), "p": .plain(NumberFormat.pClause(row.pooledFisher?.p)),
-                        "adjusted": .plain(NumberFormat.pClause(row.adjustedP)),
+                        "or": .number(NumberFormat.oddsRatio(row.pooledOddsRatio)), "p": .number(NumberFormat.pClause(row.pooledFisher?.p)),
+                        "adjusted": .number(NumberFormat.pClause(row.adjustedP)),
                     ]))
                 }
                 let cmh = row.cochranMantelHaenszel!
                 return .capitalized(.phrase(.comparisonItem, [
-                    "label": label(row.row), "within": within.joined(separator: "; "), "or": .plain(NumberFormat.fixed(cmh.oddsRatio)),
-                    "lower": .plain(NumberFormat.fixed(cmh.lower)), "upper": .plain(NumberFormat.fixed(cmh.upper)),
-                    "p": .plain(NumberFormat.pClause(cmh.p)), "adjusted": .plain(NumberFormat.pClause(row.adjustedP)),
+                    "label": label(row.row), "within": within.joined(separator: "; "), "or": .number(NumberFormat.fixed(cmh.oddsRatio)),
+                    "lower": .number(NumberFormat.fixed(cmh.lower)), "upper": .number(NumberFormat.fixed(cmh.upper)),
+                    "p": .number(NumberFormat.pClause(cmh.p)), "adjusted": .number(NumberFormat.pClause(row.adjustedP)),
                 ]))
             }
             sentences.append(.phrase(.comparisonDifferences, names.merging([
@@ -233,18 +233,18 @@ public struct SummaryComposer {
         guard table.participants > 0 else { return .phrase(.agreementNone, [:]) }
         var text: Text = .phrase(.agreementOverall, [
             "n": "\(table.participants)", "coders": .list(table.allCoders.map(Text.plain)),
-            "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .plain(NumberFormat.fixed(table.overallAlpha, 3)),
+            "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .number(NumberFormat.fixed(table.overallAlpha, 3)),
         ])
         let flagged = table.codes.filter(\.flagged)
         if flagged.isEmpty {
-            text += .phrase(.agreementNoFlag, ["t": .plain(NumberFormat.fixed(table.threshold))])
+            text += .phrase(.agreementNoFlag, ["t": .number(NumberFormat.fixed(table.threshold))])
         } else {
             text += .phrase(.agreementFlagged, [
-                "t": .plain(NumberFormat.fixed(table.threshold)),
+                "t": .number(NumberFormat.fixed(table.threshold)),
                 "list": .list(flagged.map {
                     .phrase(.agreementItem, [
-                        "label": Text.label($0.label).lowercased(), "kappa": .plain(NumberFormat.fixed($0.kappa, 2)),
-                        "pct": .plain(NumberFormat.fixed(($0.percentAgreement ?? 0) * 100, 1)),
+                        "label": Text.label($0.label).lowercased(), "kappa": .number(NumberFormat.fixed($0.kappa, 2)),
+                        "pct": .number(NumberFormat.fixed(($0.percentAgreement ?? 0) * 100, 1)),
                     ])
                 }),
             ])
@@ -272,7 +272,7 @@ public struct SummaryComposer {
             for scale in instrument.scales {
                 if let alpha = scale.cronbach {
                     text += .phrase(.scaleAlpha, [
-                        "label": .label(scale.label), "alpha": .plain(NumberFormat.fixed(alpha.alpha, 3)), "n": "\(alpha.respondents)",
+                        "label": .label(scale.label), "alpha": .number(NumberFormat.fixed(alpha.alpha, 3)), "n": "\(alpha.respondents)",
                     ])
                 }
             }
@@ -302,7 +302,7 @@ public struct SummaryComposer {
                 let (item, comparison) = tested[index]
                 return .phrase(.surveyItem, [
                     "id": .plain(item.itemID), "text": .label(item.text),
-                    "r": .plain(NumberFormat.fixed(comparison.test!.rankBiserial)), "p": .plain(NumberFormat.pClause(comparison.adjustedP)),
+                    "r": .number(NumberFormat.fixed(comparison.test!.rankBiserial)), "p": .number(NumberFormat.pClause(comparison.adjustedP)),
                 ])
             }),
         ])
@@ -312,7 +312,7 @@ public struct SummaryComposer {
 
     private func label(_ row: TableRow) -> Text { Text.row(row).lowercased() }
 
-    private func base(_ column: TableColumn) -> Text { .plain(column.suppressed ? "*" : String(column.base)) }
+    private func base(_ column: TableColumn) -> Text { column.suppressed ? .hidden : .count(column.base) }
 
     private func columnName(_ column: TableColumn) -> Text {
         column.values.count == 1 ? .levelInSentence(column.values[0]) : .column(column)
@@ -335,8 +335,8 @@ public struct SummaryComposer {
         guard !cell.suppressed else { return .phrase(.suppressedShare, ["k": "\(results.minimumCount)"]) }
         return .phrase(.share, [
             "n": "\(cell.participants)", "base": "\(cell.base)",
-            "pct": .plain(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"),
-            "ci": .plain(NumberFormat.percentInterval(cell.interval)),
+            "pct": .number(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—"),
+            "ci": .number(NumberFormat.percentInterval(cell.interval)),
         ])
     }
 

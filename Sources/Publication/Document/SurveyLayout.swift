@@ -17,21 +17,21 @@ struct SurveyLayout {
                 var rows: [[Text]] = []
                 for (valueIndex, value) in item.scale.values.enumerated() {
                     rows.append(["\(value.value) " + .label(value.label)] + instrument.columns.indices.map { column -> Text in
-                        if item.suppressedCounts?[column][valueIndex] == true { return "*" }
+                        if item.suppressedCounts?[column][valueIndex] == true { return .hidden }
                         let count = item.counts[column][valueIndex]
                         // Percentages need the number who answered; where it is hidden, counts stand alone.
                         let percent = item.answeredHidden?[column] == true
                             ? "" : " (\(Proportion(count: count, base: item.answered[column]).percentText() ?? "—")%)"
                         let residual = item.chiSquareColumns == nil || item.chiSquareColumns?.contains(column) == true
                             ? item.chiSquare?.adjustedResiduals[valueIndex][item.chiSquareColumns?.firstIndex(of: column) ?? column] : nil
-                        return .plain("\(count)\(percent)" + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? ""))
+                        return .number("\(count)\(percent)" + (residual.map { " [" + NumberFormat.fixed($0) + "]" } ?? ""))
                     })
                 }
                 rows.append([.phrase(.answered, [:])] + instrument.columns.indices.map {
-                    .plain(item.answeredHidden?[$0] == true ? "*" : String(item.answered[$0]))
+                    item.answeredHidden?[$0] == true ? .hidden : .count(item.answered[$0])
                 })
                 rows.append([.phrase(.noAnswer, [:])] + instrument.columns.indices.map {
-                    .plain(item.suppressedMissing?[$0] == true ? "*" : String(item.missing[$0]))
+                    item.suppressedMissing?[$0] == true ? .hidden : .count(item.missing[$0])
                 })
                 let header: [[Text]] = [[""] + instrument.columns.map { Text.column($0) + " (N = \($0.suppressed ? "*" : String($0.base)))" }]
                 blocks.append(.note("\n\(item.itemID). " + .label(item.text)))
@@ -48,9 +48,9 @@ struct SurveyLayout {
         if let chi = item.chiSquare {
             let subset: Text = item.chiSquareColumns.map { .phrase(.itemChiSubset, ["n": "\($0.count)"]) } ?? .empty
             parts.append(subset + .phrase(.itemChiSquare, [
-                "df": "\(chi.degreesOfFreedom)", "x": .plain(NumberFormat.fixed(chi.pearson)), "p": .plain(NumberFormat.pClause(chi.pearsonP)),
-                "v": .plain(NumberFormat.fixed(chi.cramersV)), "k": "\(chi.cellsBelowFive)", "n": "\(chi.cellCount)",
-                "m": .plain(NumberFormat.fixed(chi.minimumExpected)),
+                "df": "\(chi.degreesOfFreedom)", "x": .number(NumberFormat.fixed(chi.pearson)), "p": .number(NumberFormat.pClause(chi.pearsonP)),
+                "v": .number(NumberFormat.fixed(chi.cramersV)), "k": "\(chi.cellsBelowFive)", "n": "\(chi.cellCount)",
+                "m": .number(NumberFormat.fixed(chi.minimumExpected)),
             ]))
         } else {
             parts.append(.phrase(item.testsWithheld ? .itemChiWithheld : .itemChiNone, [:]))
@@ -60,9 +60,9 @@ struct SurveyLayout {
             if let test = comparison.test {
                 parts.append(.phrase(.itemMannWhitney, [
                     "groups": groups, "ns": .plain(comparison.answered.map(String.init).joined(separator: ", ")),
-                    "w": .plain(NumberFormat.fixed(test.w, 1)), "p": .plain(NumberFormat.pClause(test.p)),
-                    "adjusted": .plain(NumberFormat.pClause(comparison.adjustedP)), "k": "\(comparison.familySize)",
-                    "method": .phrase(test.method == .exact ? .exact : .normalCC, [:]), "r": .plain(NumberFormat.fixed(test.rankBiserial)),
+                    "w": .number(NumberFormat.fixed(test.w, 1)), "p": .number(NumberFormat.pClause(test.p)),
+                    "adjusted": .number(NumberFormat.pClause(comparison.adjustedP)), "k": "\(comparison.familySize)",
+                    "method": .phrase(test.method == .exact ? .exact : .normalCC, [:]), "r": .number(NumberFormat.fixed(test.rankBiserial)),
                 ]))
             } else {
                 parts.append(.phrase(comparison.withheld ? .itemMannWhitneyWithheld : .itemMannWhitneyNone, ["groups": groups]))
@@ -83,12 +83,12 @@ struct SurveyLayout {
                 ? .empty : .phrase(.scaleReversed, ["items": .plain(scale.reversedItems.joined(separator: ", "))])
             blocks.append(.note(.phrase(.scaleLine, [
                 "label": label, "k": "\(scale.items.count)", "n": "\(alpha.respondents)", "reversed": reversed,
-                "alpha": .plain(NumberFormat.fixed(alpha.alpha, 3)),
+                "alpha": .number(NumberFormat.fixed(alpha.alpha, 3)),
             ])))
             let rows = scale.items.indices.map { index -> [Text] in
                 [
-                    .plain(scale.items[index]), .plain(NumberFormat.fixed(alpha.itemRestCorrelations[index], 3)),
-                    .plain(NumberFormat.fixed(alpha.alphaIfDeleted[index], 3)),
+                    .plain(scale.items[index]), .number(NumberFormat.fixed(alpha.itemRestCorrelations[index], 3)),
+                    .number(NumberFormat.fixed(alpha.alphaIfDeleted[index], 3)),
                 ]
             }
             blocks.append(.grid(

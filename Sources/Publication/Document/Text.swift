@@ -8,8 +8,15 @@ import StudyModel
 /// Numbers stand in their canonical form ("66.7", "< 0.0001"), which a formatter may write with the
 /// language's decimal comma. A string literal or interpolation is a ``plain(_:)`` text.
 public indirect enum Text: Sendable, Equatable, ExpressibleByStringInterpolation {
-    /// Written as it is in every language: an id, a symbol ("χ²"), a number.
+    /// Written as it is in every language: an id, a symbol ("χ²").
     case plain(String)
+    /// A count of participants, respondents or units.
+    case count(Int)
+    /// A number in its canonical form, rounded as it is published ("66.7", "0.0123", "< 0.0001",
+    /// "2.50 (1.10–5.68)"): a formatter may write it with the language's decimal sign.
+    case number(String)
+    /// A count hidden by disclosure control ("*"); `disclosure-audit.csv` says why and how wide it stays.
+    case hidden
     /// A sentence or word of the catalog with its slots filled (a slot `{Name}` takes the value with a
     /// capitalised first letter).
     case phrase(Phrase, [String: Text])
