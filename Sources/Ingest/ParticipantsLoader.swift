@@ -9,6 +9,9 @@ struct ParticipantsLoader {
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
     private(set) var seenIDs: Set<String> = []
     private(set) var stored = 0
+    /// Whether the file could be read (its header, at least): without it, segments' participant ids
+    /// cannot be checked, and are not blamed one by one.
+    private(set) var readable = false
     var progress: IngestProgressHandler?
 
     init(manifest: StudyManifest) {
@@ -24,6 +27,16 @@ struct ParticipantsLoader {
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
         let attributeColumns = reader.header.indices.filter { ![idColumn, countryColumn, roleColumn].contains($0) }
+        readable = true
+        // The plan's variables other than country and role are columns of this file, and the levels
+        // its tables select must occur in them, or a table silently selects nobody.
+        let planVariables = PlanVariables(manifest: manifest)
+        for (setting, variable) in planVariables.uses where !reader.header.contains(variable) {
+            log.add(InputProblem(
+                file: manifest.path(of: StudyManifest.fileName),
+                message: "\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
+        }
+        var valuesSeen: [String: Set<String>] = [:]
         var checks = IdentityChecks(who: "participant")
 
         while let record = reader.next(log: &log) {
@@ -45,11 +58,20 @@ struct ParticipantsLoader {
             }
             var attributes: [String: String] = [:]
             for column in attributeColumns {
-                if let value = reader.value(record, column, log: &log) { attributes[reader.header[column]] = value }
+                if let value = reader.value(record, column, log: &log) {
+                    attributes[reader.header[column]] = value
+                    if planVariables.selected[reader.header[column]] != nil { valuesSeen[reader.header[column], default: []].insert(value) }
+                }
             }
             guard valid, let id, let country, let role else { continue }
             let participant = Participant(id: id, country: country, role: role, attributes: attributes)
             if try transaction.insert(participant, position: stored, line: record.line) { stored += 1 }
+        }
+        for (setting, variable, value) in planVariables.selections
+        where reader.header.contains(variable) && valuesSeen[variable]?.contains(value) != true {
+            log.add(InputProblem(
+                file: manifest.path(of: StudyManifest.fileName),
+                message: "\(setting): no participant has \(variable) '\(value)' in \(source.file), so it selects nobody"))
         }
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }

@@ -7,9 +7,28 @@ struct SegmentsLoader {
     static let requiredColumns = ["segment_id", "participant_id", "code", "coder"]
     let manifest: StudyManifest
     let codebook: Codebook
-    let participantIDs: Set<String>
+    /// The participant ids of participants.csv, or `nil` when it could not be read (then segments are
+    /// not checked against it, and one problem says so instead of one per row).
+    let participantIDs: Set<String>?
     private(set) var stored = 0
     var progress: IngestProgressHandler?
+
+    /// Every coder of the file's rows.
+    private(set) var coders: Set<String> = []
+
+    /// Every coder `coding.analysed_coders` names must have coded something: a misspelt coder would
+    /// silently leave participants out of the analysed coding (or all of them).
+    private func checkAnalysedCoders(log: inout ProblemLog) {
+        guard !coders.isEmpty else { return }
+        let known = coders.sorted()
+        for coder in manifest.coding.analysedCoders where !coders.contains(coder) {
+            let meant = known.first { $0.lowercased() == coder.lowercased() }
+            log.add(InputProblem(
+                file: manifest.path(of: StudyManifest.fileName),
+                message: "coding.analysed_coders: '\(coder)' coded no segment in segments.csv"
+                    + (meant.map { " (did you mean '\($0)'?)" } ?? "") + "; its coders: \(known.joined(separator: ", "))"))
+        }
+    }
 
     mutating func load(
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
@@ -25,6 +44,11 @@ struct SegmentsLoader {
             end: reader.columnIndex("end"), excerpt: reader.columnIndex("excerpt"),
             language: reader.columnIndex("language"))
 
+        var missing: [String: (record: CSVRecord, rows: Int)] = [:]
+        var missingOrder: [String] = []
+        if participantIDs == nil {
+            log.add(InputProblem(file: path, message: "participant ids not checked: participants.csv could not be read"))
+        }
         while let record = reader.next(log: &log) {
             var valid = true
             func complain(_ column: Int?, _ message: String) {
@@ -48,9 +72,16 @@ struct SegmentsLoader {
             let participantID = required(columns.participant, "a participant id")
             let code = required(columns.code, "a code")
             let coder = required(columns.coder, "a coder")
-            if let participantID, !participantIDs.contains(participantID) {
-                complain(columns.participant, "participant id not found in participants.csv")
+            if let participantID, let participantIDs, !participantIDs.contains(participantID) {
+                // Once per unknown id, at its first row, with the number of rows that name it.
+                if missing[participantID] == nil {
+                    missingOrder.append(participantID)
+                    missing[participantID] = (record, 0)
+                }
+                missing[participantID]!.rows += 1
+                valid = false
             }
+            if let coder { coders.insert(coder) }
             if let code, codebook[code] == nil {
                 complain(columns.code, "unknown code '\(code)' (not in codebook \(codebook.version))")
             }
@@ -80,6 +111,13 @@ struct SegmentsLoader {
                     log: &log)
             }
         }
+        for id in missingOrder {
+            let (record, rows) = missing[id]!
+            reader.complain(
+                record, columns.participant,
+                "participant id not found in participants.csv" + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
+        }
+        checkAnalysedCoders(log: &log)
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }
 }

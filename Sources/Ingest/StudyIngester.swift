@@ -106,7 +106,8 @@ public struct StudyIngester {
         if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
 
         let segmentsSource = manifest.sources.first { $0.kind == .segments }!
-        var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: participants.seenIDs)
+        var segments = SegmentsLoader(
+            manifest: manifest, codebook: codebook, participantIDs: participants.readable ? participants.seenIDs : nil)
         segments.progress = progress
         if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
 

@@ -71,6 +71,19 @@ public struct Codebook: Sendable, Equatable {
             case (_, .some): complain("only activities have a type")
             }
             if let parent = code.parent {
+                // Up the chain of parents: a code that comes back to itself is a cycle.
+                var chain = [code.id]
+                var next: String? = parent
+                while let id = next, let ancestor = self[id] {
+                    if chain.contains(id) {
+                        complain(id == code.id && chain.count == 1
+                            ? "a code cannot be its own parent"
+                            : "parents form a cycle: \((chain + [id]).joined(separator: " → "))")
+                        break
+                    }
+                    chain.append(id)
+                    next = ancestor.parent
+                }
                 if let parentCode = self[parent] {
                     if parentCode.category != code.category { complain("parent '\(parent)' is of another category") }
                 } else {

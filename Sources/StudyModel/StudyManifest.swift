@@ -206,6 +206,17 @@ public struct StudyManifest: Sendable, Equatable {
             complain("sources: survey '\(source.file)' needs an instrument")
         }
         if coding.analysedCoders.isEmpty { complain("coding.analysed_coders: name at least one coder") }
+        if Set(coding.analysedCoders).count != coding.analysedCoders.count { complain("coding.analysed_coders: a coder is named twice") }
+        if let threshold = coding.agreementThreshold, !(threshold >= -1 && threshold <= 1) {
+            complain("coding.agreement_threshold: \(threshold) is not a value of κ (from -1 to 1; 0.6 is usual)")
+        }
+        if minimumBase < 0 { complain("analysis.minimum_base: must be 0 or more") }
+        /// The levels a table can name for a variable: its declared levels and publication groups.
+        let groupNames = publicationGroups
+        func shownLevels(of variable: String) -> [String]? {
+            guard let declared = variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil else { return nil }
+            return declared + (groupNames[variable]?.keys.sorted() ?? [])
+        }
 
         var plan: [TableSpec] = []
         for entry in file.analysis?.tables ?? TableSpec.defaultPlan.map({ PlanEntry(spec: $0) }) {
@@ -233,8 +244,22 @@ public struct StudyManifest: Sendable, Equatable {
             for finding in spec.findings where !spec.possibleFindings.contains(finding) {
                 complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot give the finding '\(finding.rawValue)' (it can: \(spec.possibleFindings.map(\.rawValue).joined(separator: ", ")))")
             }
+            for (variable, values) in (spec.filter ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if values.isEmpty { complain("analysis.tables '\(spec.id)': where \(variable): names no level, so it selects nothing") }
+                guard let shown = shownLevels(of: variable) else { continue }
+                for value in values where !shown.contains(value) {
+                    complain("analysis.tables '\(spec.id)': where \(variable): '\(value)' is not a level of \(variable) (\(shown.joined(separator: ", ")))")
+                }
+            }
             if let compare = spec.compare {
                 if compare.groups.count != 2 { complain("analysis.tables '\(spec.id)': compare two groups") }
+                if Set(compare.groups).count != compare.groups.count { complain("analysis.tables '\(spec.id)': compare two different groups") }
+                if compare.variable == compare.within { complain("analysis.tables '\(spec.id)': compare within another variable than \(compare.variable)") }
+                if let shown = shownLevels(of: compare.variable) {
+                    for group in compare.groups where !shown.contains(group) {
+                        complain("analysis.tables '\(spec.id)': compare: '\(group)' is not a level of \(compare.variable) (\(shown.joined(separator: ", ")))")
+                    }
+                }
                 if [RowSet.sample, .surveyItems, .intercoderAgreement].contains(spec.rows) {
                     complain("analysis.tables '\(spec.id)': only code rows can be compared")
                 }

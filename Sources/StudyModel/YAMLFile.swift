@@ -5,18 +5,45 @@ import Yams
 /// that names the file and, where Yams or the decoder knows it, the line or the key path.
 enum YAMLFile {
     static func decode<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> T {
+        do {
+            return try decodeText(T.self, path: path)
+        } catch {
+            guard error.message.hasPrefix("a key is given twice") else { throw error }
+            // Yams marks the mapping; the line is where the key stands the second time.
+            var error = error
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                let key = error.message.split(separator: "'").dropFirst().first
+            {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let uses = lines.indices.filter { lines[$0].drop { $0 == " " }.hasPrefix(key + ":") && $0 + 1 >= error.line }
+                if uses.count >= 2 {
+                    error.line = uses[1] + 1
+                    error.column = lines[uses[1]].prefix { $0 == " " }.count + 1
+                }
+            }
+            throw error
+        }
+    }
+
+    private static func decodeText<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> T {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw InputProblem(file: path, message: "cannot read file (missing, or not UTF-8)")
         }
+        if text.allSatisfy({ $0.isWhitespace }) || text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+            throw InputProblem(file: path, line: 1, message: "the file is empty: it needs the settings of docs/formats.md")
+        }
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as YamlError {
             throw problem(from: error, path: path)
         } catch let error as DecodingError {
-            throw InputProblem(file: path, message: message(for: error))
+            if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+                throw problem(from: yaml, path: path)
+            }
+            throw InputProblem(file: path, line: line(of: error, in: text) ?? 0, message: message(for: error))
         } catch {
             throw InputProblem(file: path, message: String(describing: error))
         }
@@ -24,10 +51,55 @@ enum YAMLFile {
 
     private static func problem(from error: YamlError, path: String) -> InputProblem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             InputProblem(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            InputProblem(
+                file: path, line: context.mark.line, column: context.mark.column,
+                message: "a key is given twice in one mapping: \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            InputProblem(file: path, message: "cannot read the YAML: \(problem)")
         default:
             InputProblem(file: path, message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// The line of the key a decoding error is about: the line where its last key stands, after the
+    /// lines of the keys before it (a good guess; YAML decoding carries no positions).
+    private static func line(of error: DecodingError, in text: String) -> Int? {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .keyNotFound(_, let context): path = context.codingPath
+        @unknown default: return nil
+        }
+        let keys = path.filter { $0.intValue == nil }.map(\.stringValue)
+        guard !keys.isEmpty else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        var found: Int?
+        for key in keys {
+            guard let next = lines[index...].firstIndex(where: { line in
+                let trimmed = line.drop { $0 == " " || $0 == "-" }
+                return trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("{" + key + ":") || line.contains(" " + key + ": ") || line.contains("{" + key + ":")
+            }) else { return found }
+            found = next + 1
+            index = next
+        }
+        return found
+    }
+
+    /// What a Swift type is in a YAML file's words.
+    private static func kind(of type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Array") || name.hasPrefix("[") || name.contains("Sequence") { return "a list ([a, b] or lines starting with '- ')" }
+        if name.hasPrefix("Dictionary") || name.contains(":") { return "a mapping (key: value)" }
+        return switch name {
+        case "Int": "a whole number"
+        case "Double", "Float": "a number"
+        case "Bool": "true or false"
+        case "String": "a text"
+        default: "a mapping (key: value)"
         }
     }
 
@@ -47,8 +119,10 @@ enum YAMLFile {
         case .keyNotFound(let key, let context):
             let parent = place(context.codingPath)
             return "\(parent == "top level" ? "" : parent + ": ")missing key '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(place(context.codingPath)): \(context.debugDescription)"
+        case .typeMismatch(let type, let context):
+            return "\(place(context.codingPath)): expected \(kind(of: type)); found something else"
+        case .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)): expected \(kind(of: type)); found nothing"
         case .dataCorrupted(let context):
             return "\(place(context.codingPath)): \(context.debugDescription)"
         @unknown default:

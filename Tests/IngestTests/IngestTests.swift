@@ -85,15 +85,16 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
                 S4,KZ-1,bar_busy_job,,x,5,de
                 S5,KZ-1,bar_busy_job,C1,9,5,
 
-                """, survey: nil)
+                """, survey: nil, analysedCoders: ["C1"])
         #expect(try problems(of: fixture) == [
             "segments.csv:3:3: code: duplicate code application: coder 'C1' already applied 'bar_busy_job' to this segment on line 2",
-            "segments.csv:4:2: participant_id: participant id not found in participants.csv",
             "segments.csv:5:3: code: unknown code 'bar_unknown' (not in codebook test-1)",
             "segments.csv:6:4: coder: empty value; every code application needs a coder",
             "segments.csv:6:5: start: 'x' is not a non-negative whole number",
             "segments.csv:6:7: language: 'de' is not a language of the tool (en, kk, ru)",
             "segments.csv:7:6: end: end 5 is before start 9",
+            // An unknown participant is reported once, at its first row, after the rows' own problems.
+            "segments.csv:4:2: participant_id: participant id not found in participants.csv",
         ])
     }
 
@@ -111,7 +112,8 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
     @Test func invalidUTF8IsReportedWithItsColumn() throws {
         let fixture = try StudyFixture(survey: nil)
         try fixture.write(
-            bytes: Array("segment_id,participant_id,code,coder,excerpt\nS1,KZ-1,bar_busy_job,C1,caf".utf8) + [0xE9] + [0x0A],
+            bytes: Array("segment_id,participant_id,code,coder,excerpt\nS1,KZ-1,bar_busy_job,C1,caf".utf8) + [0xE9] + [0x0A]
+                + Array("S2,KZ-1,bar_busy_job,C2,x\n".utf8),
             to: "segments.csv")
         #expect(try problems(of: fixture) == ["segments.csv:2:5: excerpt: invalid UTF-8; save the file as UTF-8"])
     }
@@ -128,7 +130,7 @@ func problems(of fixture: StudyFixture, store: StudyStore? = nil) throws -> [Str
     @Test func problemsAreCappedPerFile() throws {
         var segments = "segment_id,participant_id,code,coder\n"
         for index in 0..<70 { segments += "S\(index),KZ-1,nope,C1\n" }
-        let fixture = try StudyFixture(segments: segments, survey: nil)
+        let fixture = try StudyFixture(segments: segments, survey: nil, analysedCoders: ["C1"])
         let lines = try problems(of: fixture)
         #expect(lines.count == 51)
         #expect(lines.last == "… and 20 more problems")
