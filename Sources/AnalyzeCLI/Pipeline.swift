@@ -55,6 +55,7 @@ enum Pipeline {
             throw InputProblem(
                 file: options.resultsPath, message: "cannot read the analysis results (from another version?): run 'analyze analyze' again")
         }
+        try checkResults(results, belongToStoreAt: options.storePath, resultsPath: options.resultsPath)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
         var builder = ReportBuilder(
             results: results, language: language, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
@@ -75,5 +76,23 @@ enum Pipeline {
             builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
         return (directory, try builder.write(to: directory))
+    }
+
+    /// Results are made from one ingest: where the store is there, its inputs (paths and SHA-256) must be
+    /// those the results record, or a report would mix two studies (tables from one, notebook crosstabs
+    /// and quotes from the other).
+    static func checkResults(_ results: AnalysisResults, belongToStoreAt storePath: String, resultsPath: String) throws {
+        guard FileManager.default.fileExists(atPath: storePath), StudyStore.isStudyStore(at: storePath) else { return }
+        let (study, stored) = try StudyStore(path: storePath).read { (try $0.study(), try $0.sourceFiles()) }
+        func key(_ files: [SourceFileRecord]) -> [String] { files.map { "\($0.path) \($0.sha256)" }.sorted() }
+        guard key(stored) != key(results.sourceFiles) else { return }
+        let storedHashes = Dictionary(stored.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let differing = results.sourceFiles.first { storedHashes[$0.path] != $0.sha256 }?.path
+            ?? stored.first { file in !results.sourceFiles.contains { $0.path == file.path } }?.path ?? ""
+        let other = study.map { $0.name != results.study.name } == true ? "; the store holds another study" : ""
+        throw InputProblem(
+            file: resultsPath,
+            message: "the results were not made from the store \(storePath) (\(differing) differs\(other)):"
+                + " run 'analyze analyze' (or 'analyze run') to make them again")
     }
 }

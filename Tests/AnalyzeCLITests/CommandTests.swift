@@ -69,4 +69,24 @@ import TestSupport
         let error = #expect(throws: (any Error).self) { try analyze.run() }
         #expect(error.map { String(describing: $0) } == "the store is empty: run 'analyze ingest' first")
     }
+
+    @Test func reportRefusesResultsThatWereNotMadeFromTheStore() throws {
+        let fixture = try StudyFixture()
+        var run = try AnalyzeTool.parseAsRoot(["run", fixture.directory, "--output", fixture.path("out"), "--quiet"])
+        try run.run()
+        // A new ingest of changed inputs, without a new analysis: the results belong to the old store.
+        try fixture.write(StudyFixture.participants + "UK-9,UK,father,rural\n", to: "participants.csv")
+        var ingest = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--quiet"])
+        try ingest.run()
+        let error = #expect(throws: (any Error).self) {
+            try Pipeline.report(
+                StudyOptions.parse([fixture.directory]), output: fixture.path("out"), suppression: true, notebooks: nil)
+        }
+        #expect(error.map { String(describing: $0) }
+            == "\(fixture.path(".analyze/results.json")): the results were not made from the store \(fixture.path(".analyze/study.sqlite"))"
+            + " (participants.csv differs): run 'analyze analyze' (or 'analyze run') to make them again")
+        var analyze = try AnalyzeTool.parseAsRoot(["analyze", fixture.directory, "--quiet"])
+        try analyze.run()
+        _ = try Pipeline.report(StudyOptions.parse([fixture.directory]), output: fixture.path("out"), suppression: true, notebooks: nil)
+    }
 }
