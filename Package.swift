@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "StudyModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "StudyModel", "FileSafety", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
@@ -49,6 +49,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // Writing files whole or not at all: temporary paths removed on interrupt, plain system errors.
+        .target(name: "FileSafety", swiftSettings: swiftSettings),
         // R's standalone math library (Debian `r-mathlib`): distribution functions.
         .systemLibrary(name: "CRmath", providers: [.apt(["r-mathlib"])]),
         // Statistics, free of the store and the CLI; the only importer of CRmath.
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Analysis", "Publication",
+                "StudyModel", "Analysis", "Publication", "FileSafety",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -73,7 +75,7 @@ let package = Package(
         .target(
             name: "AnalyzeCLI",
             dependencies: [
-                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting",
+                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -105,6 +107,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(

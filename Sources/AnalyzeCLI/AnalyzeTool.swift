@@ -1,3 +1,4 @@
+import FileSafety
 import ArgumentParser
 import StudyModel
 
@@ -15,4 +16,10 @@ public struct AnalyzeTool: ParsableCommand {
         subcommands: [IngestCommand.self, AnalyzeCommand.self, ReportCommand.self, RunCommand.self])
 
     public init() {}
+
+    /// Runs the command line; an interrupted command (Ctrl-C, SIGTERM) removes what it was writing.
+    public static func start() {
+        TemporaryPaths.removeOnInterrupt()
+        main()
+    }
 }

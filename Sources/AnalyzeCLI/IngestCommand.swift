@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileSafety
 import Foundation
 import Ingest
 import Storage
@@ -56,6 +57,12 @@ func reportingProblems<T>(command: String, output: OutputOptions, _ body: () thr
     } catch let problem as InputProblem {
         Terminal.printError(Terminal.problemLine(problem))
         if output.json { printProblems(command: command, [problem], omitted: 0) }
+        throw ExitCode.failure
+    } catch let error where error is SystemFailure || SystemFailure(error, path: "", action: "") != nil {
+        // The disk full, no permission, a read-only folder: in plain words, not Foundation's.
+        let failure = error as? SystemFailure ?? SystemFailure(error, path: "", action: "write")!
+        Terminal.printError(Terminal.errorLine(failure.description))
+        if output.json { Terminal.printJSON(["command": command, "ok": false, "error": failure.description]) }
         throw ExitCode.failure
     }
 }

@@ -1,4 +1,5 @@
 import Analysis
+import FileSafety
 import Foundation
 import Ingest
 import Reporting
@@ -37,7 +38,7 @@ enum Pipeline {
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
         let results = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
-        try results.jsonData().write(to: URL(fileURLWithPath: options.resultsPath), options: .atomic)
+        try AtomicFile.write(try results.jsonData(), to: options.resultsPath)
         return results
     }
 

@@ -66,6 +66,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case invalidSourceDateEpoch(String)
     /// The output folder holds files and no report of `analyze`: writing there could overwrite them.
     case notAReportFolder(String)
+    /// A file the tool did not write stands where the report writes one.
+    case fileInTheWay(String)
 
     public var description: String {
         switch self {
@@ -74,6 +76,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case .notAReportFolder(let path):
             "\(path) is not empty and holds no report of analyze (no provenance.json written by analyze): "
                 + "choose a new or empty folder, or one an earlier 'analyze report' wrote"
+        case .fileInTheWay(let path):
+            "\(path) is not a file of the earlier report, and the report writes a file of that name: "
+                + "move or rename it, then run the report again (nothing was changed)"
         }
     }
 }

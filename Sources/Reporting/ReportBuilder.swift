@@ -125,28 +125,20 @@ public struct ReportBuilder {
     }
 
     /// Writes the report into `directory`: a new folder, an empty one, or one an earlier report of
-    /// `analyze` wrote (its `provenance.json` lists what it wrote). Only the files of the earlier report
-    /// that this one no longer writes are removed; a file the tool did not write is never touched.
+    /// `analyze` wrote (its `provenance.json` lists what it wrote). The whole report replaces the earlier
+    /// one at once (``ReportFolder``); a file the tool did not write is never touched.
     /// - Returns: the paths written, relative to `directory`.
     /// - Throws: ``ReportError/notAReportFolder(_:)`` for a folder with other files and no report.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
         let files = try files()
-        let manager = FileManager.default
-        let root = URL(fileURLWithPath: directory)
-        let previous = ProvenanceWriter.previousOutputs(in: root)
-        if previous == nil, let entries = try? manager.contentsOfDirectory(atPath: root.path), !entries.isEmpty {
+        let folder = ReportFolder(directory)
+        folder.recoverLeftovers()
+        let previous = ProvenanceWriter.previousOutputs(in: folder.root)
+        if previous == nil, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.root.path), !entries.isEmpty {
             throw ReportError.notAReportFolder(directory)
         }
-        for (path, contents) in files {
-            let url = root.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url, options: .atomic)
-        }
-        let written = Set(files.map(\.path))
-        for path in (previous ?? []).sorted() where !written.contains(path) && !path.contains("..") {
-            try? manager.removeItem(at: root.appendingPathComponent(path))
-        }
+        try folder.replace(with: files, ours: previous)
         return files.map(\.path)
     }
 }

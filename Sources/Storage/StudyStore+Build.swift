@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 import GRDB
 
@@ -27,6 +28,8 @@ extension StudyStore {
             try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(leftover))
         }
         let temporaryPath = path + ".building-\(getpid())"
+        TemporaryPaths.register(temporaryPath)
+        defer { TemporaryPaths.forget(temporaryPath) }
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
@@ -48,9 +51,7 @@ extension StudyStore {
             let handle = try FileHandle(forUpdating: URL(fileURLWithPath: temporaryPath))
             try handle.synchronize()
             try handle.close()
-            guard rename(temporaryPath, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
+            guard rename(temporaryPath, path) == 0 else { throw SystemFailure.last(path: path, action: "put the new store in place") }
             return result
         } catch {
             try? manager.removeItem(atPath: temporaryPath)

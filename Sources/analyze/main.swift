@@ -1,4 +1,3 @@
 import AnalyzeCLI
-import ArgumentParser
 
-AnalyzeTool.main()
+AnalyzeTool.start()

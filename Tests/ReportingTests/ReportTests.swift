@@ -142,4 +142,47 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["chapter1.docx"])
         #expect("\(ReportError.notAReportFolder("out"))".hasPrefix("out is not empty and holds no report of analyze"))
     }
+
+    @Test func aUserFileWhereTheReportWritesOneIsRefusedAndNothingChanges() throws {
+        let root = try folder()
+        let builder = ReportBuilder(results: try fixtureResults())
+        try builder.write(to: root.path)
+        // A provenance that does not list summary.txt: that file is the user's, and the report writes one.
+        let provenance = root.appendingPathComponent("provenance.json")
+        let text = try String(contentsOf: provenance, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"path\" : \"summary.txt\"", with: "\"path\" : \"gone.txt\"")
+        try edited.write(to: provenance, atomically: true, encoding: .utf8)
+        let before = try String(contentsOf: root.appendingPathComponent("summary.txt"), encoding: .utf8)
+        #expect(throws: ReportError.fileInTheWay(root.resolvingSymlinksInPath().appendingPathComponent("summary.txt").path)) {
+            try builder.write(to: root.path)
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent("summary.txt"), encoding: .utf8) == before)
+        #expect(try String(contentsOf: provenance, encoding: .utf8) == edited)
+        #expect(try siblings(of: root).isEmpty)
+    }
+
+    /// The hidden folders a build leaves beside the report (none, when it ends).
+    func siblings(of root: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + root.lastPathComponent + ".") }
+    }
+
+    @Test func aKilledBuildsLeftoversAreRemovedAndALeftAsideReportPutBack() throws {
+        let root = try folder()
+        let builder = ReportBuilder(results: try fixtureResults())
+        try builder.write(to: root.path)
+        let parent = root.deletingLastPathComponent()
+        // A process that is gone (pid 2^22 + 1 is above Linux's pid_max default) left a half-built report,
+        // and another left the old report aside between its two renames.
+        let dead = 4_194_305
+        let building = parent.appendingPathComponent(".\(root.lastPathComponent).building-\(dead)")
+        try FileManager.default.createDirectory(at: building, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: building.appendingPathComponent("summary.txt"))
+        let aside = parent.appendingPathComponent(".\(root.lastPathComponent).previous-\(dead)")
+        try FileManager.default.moveItem(at: root, to: aside)
+        try builder.write(to: root.path)
+        #expect(try siblings(of: root).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("provenance.json").path))
+        #expect(try String(contentsOf: root.appendingPathComponent("summary.txt"), encoding: .utf8).contains("Fixture study"))
+    }
 }

@@ -1,0 +1,137 @@
+import FileSafety
+import Foundation
+
+/// Puts a whole report in place at once, never a mix of an old and a new one, and never touching a file
+/// the tool did not write.
+///
+/// The report is assembled in `.NAME.building-PID` beside the folder; the user's own files of an earlier
+/// report folder (those its `provenance.json` does not list) are hard-linked into it at their places;
+/// then the two folders are exchanged in one atomic step (`renameat2(RENAME_EXCHANGE)`; where the file
+/// system cannot, two renames through `.NAME.previous-PID`) and the old one is removed. An interrupted
+/// build removes its folder (``TemporaryPaths``); a leftover of a killed one is removed by the next
+/// build, which first puts back an old report left aside.
+struct ReportFolder {
+    /// The report folder, symbolic links resolved (so that a link to it stays a link).
+    let root: URL
+
+    init(_ directory: String) {
+        root = URL(fileURLWithPath: directory).resolvingSymlinksInPath()
+    }
+
+    private var parent: String { root.deletingLastPathComponent().path }
+    private var hiddenName: String { "." + root.lastPathComponent }
+    private func sibling(_ marker: String) -> String {
+        (parent as NSString).appendingPathComponent(hiddenName + marker + TemporaryPaths.processSuffix)
+    }
+
+    /// Writes `files` as the report folder's contents; call ``recoverLeftovers()`` first, before reading
+    /// which files are ours.
+    /// - Parameter ours: the files of the earlier report in the folder (its `provenance.json`), `nil`
+    ///   when there is none; every other file there is the user's and is kept.
+    /// - Throws: ``ReportError/fileInTheWay(_:)`` where a file of the user's stands where the report
+    ///   writes one; ``SystemFailure`` for the disk full, no permission and the like.
+    func replace(with files: [(path: String, contents: String)], ours: [String]?) throws {
+        let manager = FileManager.default
+        let building = sibling(".building")
+        TemporaryPaths.register(building)
+        defer { TemporaryPaths.forget(building) }
+        do {
+            try create(building)
+            for (path, contents) in files {
+                try TemporaryPaths.checkInterrupted()
+                let url = URL(fileURLWithPath: building).appendingPathComponent(path)
+                try create(url.deletingLastPathComponent().path)
+                guard manager.createFile(atPath: url.path, contents: Data(contents.utf8)) else {
+                    throw SystemFailure.last(path: root.appendingPathComponent(path).path, action: "write the report")
+                }
+            }
+            if manager.fileExists(atPath: root.path) {
+                try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
+                try exchange(building)
+            } else {
+                guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
+            }
+        } catch {
+            try? manager.removeItem(atPath: building)
+            throw error
+        }
+    }
+
+    private func create(_ directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SystemFailure(error, path: directory, action: "create the folder") ?? error
+        }
+    }
+
+    /// Hard-links every file of the folder that the earlier report did not write into `building`.
+    private func carryUserFiles(into building: String, ours: Set<String>, written: Set<String>) throws {
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(atPath: root.path) else { return }
+        while let relative = walker.nextObject() as? String {
+            try TemporaryPaths.checkInterrupted()
+            let source = root.appendingPathComponent(relative).path
+            let target = (building as NSString).appendingPathComponent(relative)
+            let type = walker.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                if (try? manager.contentsOfDirectory(atPath: source))?.isEmpty == true { try create(target) }
+                continue
+            }
+            if ours.contains(relative) { continue }
+            if written.contains(relative) { throw ReportError.fileInTheWay(root.appendingPathComponent(relative).path) }
+            try create((target as NSString).deletingLastPathComponent)
+            if link(source, target) != 0 {
+                do {
+                    try manager.copyItem(atPath: source, toPath: target)
+                } catch {
+                    throw SystemFailure(error, path: source, action: "keep the file in the new report") ?? error
+                }
+            }
+        }
+    }
+
+    /// Exchanges `building` and the report folder, then removes the old report.
+    private func exchange(_ building: String) throws {
+        if Self.renameExchange(building, root.path) {
+            try? FileManager.default.removeItem(atPath: building)
+            return
+        }
+        let previous = sibling(".previous")
+        TemporaryPaths.register(previous)
+        defer { TemporaryPaths.forget(previous) }
+        guard rename(root.path, previous) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
+        guard rename(building, root.path) == 0 else {
+            let failure = SystemFailure.last(path: root.path, action: "put the report in place")
+            rename(previous, root.path)
+            throw failure
+        }
+        try? FileManager.default.removeItem(atPath: previous)
+    }
+
+    /// Leftovers of killed builds: an old report left aside goes back if the folder is missing, the rest
+    /// is removed.
+    func recoverLeftovers() {
+        let manager = FileManager.default
+        for name in ((try? manager.contentsOfDirectory(atPath: parent)) ?? []).sorted() {
+            let path = (parent as NSString).appendingPathComponent(name)
+            if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".previous") {
+                if !manager.fileExists(atPath: root.path), rename(path, root.path) == 0 { continue }
+                try? manager.removeItem(atPath: path)
+            } else if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".building") {
+                try? manager.removeItem(atPath: path)
+            }
+        }
+    }
+
+    /// `renameat2(from, to, RENAME_EXCHANGE)`: Linux's atomic exchange of two paths, found at run time
+    /// (glibc declares it only under `_GNU_SOURCE`); `false` where it is missing or the file system
+    /// cannot.
+    private static func renameExchange(_ from: String, _ to: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchangeFlag: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, from, AT_FDCWD, to, renameExchangeFlag) == 0
+    }
+}
