@@ -48,15 +48,36 @@ extension StudyStore {
                 try? queue.close()
                 throw error
             }
-            let handle = try FileHandle(forUpdating: URL(fileURLWithPath: temporaryPath))
-            try handle.synchronize()
-            try handle.close()
+            let descriptor = open(temporaryPath, O_RDWR | O_CLOEXEC)
+            guard descriptor >= 0 else { throw SystemFailure.last(path: path, action: "write the store") }
+            let synced = fsync(descriptor) == 0
+            let failure = SystemFailure.last(path: path, action: "write the store")
+            close(descriptor)
+            guard synced else { throw failure }
             guard rename(temporaryPath, path) == 0 else { throw SystemFailure.last(path: path, action: "put the new store in place") }
             return result
+        } catch let error as DatabaseError {
+            try? manager.removeItem(atPath: temporaryPath)
+            throw Self.failure(error, path: path)
         } catch {
             try? manager.removeItem(atPath: temporaryPath)
             throw error
         }
+    }
+
+    /// A failure of SQLite's writing in plain words (the disk full, an input/output error), or the
+    /// error itself when it is not one of the system.
+    static func failure(_ error: DatabaseError, path: String) -> any Error {
+        let code: Int32? = switch error.resultCode {
+        case .SQLITE_FULL: ENOSPC
+        case .SQLITE_IOERR: EIO
+        case .SQLITE_READONLY: EROFS
+        case .SQLITE_PERM: EACCES
+        case .SQLITE_CANTOPEN: errno == 0 ? ENOENT : errno
+        default: nil
+        }
+        guard let code else { return error }
+        return SystemFailure(path: path, action: "write the store", code: code)
     }
 }
 
