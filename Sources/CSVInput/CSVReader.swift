@@ -121,8 +121,16 @@ public final class CSVReader {
                 endsLine = true
             }
         }
-        if memchr(start, 0, length) != nil {
-            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + 1, reason: .nulByte)
+        if let nul = memchr(start, 0, length) {
+            // The field of the NUL: the fields already ended, and the delimiters outside quotes before it
+            // on this line (a line within a quoted field starts inside quotes).
+            var inQuotes = parser.pstate == 2 || parser.pstate == 3
+            var delimiters = 0
+            for offset in 0..<start.distance(to: UnsafeMutableRawPointer(nul)) {
+                let byte = start.load(fromByteOffset: offset, as: UInt8.self)
+                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == UInt8(ascii: ","), !inQuotes { delimiters += 1 }
+            }
+            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + delimiters + 1, reason: .nulByte)
         }
         if parser.pstate == 0 && sink.fieldCount == 0 {
             // No record is under way: the next one starts on this line.

@@ -9,9 +9,9 @@ struct ParticipantsLoader {
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
     private(set) var seenIDs: Set<String> = []
     private(set) var stored = 0
-    /// Whether the file could be read (its header, at least): without it, segments' participant ids
-    /// cannot be checked, and are not blamed one by one.
-    private(set) var readable = false
+    /// Why segments' participant ids cannot be checked against the file (its header unusable, or rows
+    /// that could not be read), or `nil` when they can: then they are not blamed one by one.
+    private(set) var unreadable: String? = "participants.csv could not be read"
     var progress: IngestProgressHandler?
 
     init(manifest: StudyManifest) {
@@ -27,7 +27,7 @@ struct ParticipantsLoader {
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
         let attributeColumns = reader.header.indices.filter { ![idColumn, countryColumn, roleColumn].contains($0) }
-        readable = true
+        unreadable = nil
         // The plan's variables other than country and role are columns of this file, and the levels
         // its tables select must occur in them, or a table silently selects nobody.
         let planVariables = PlanVariables(manifest: manifest)
@@ -67,6 +67,7 @@ struct ParticipantsLoader {
             let participant = Participant(id: id, country: country, role: role, attributes: attributes)
             if try transaction.insert(participant, position: stored, line: record.line) { stored += 1 }
         }
+        if !reader.readInFull { unreadable = "participants.csv could not be read in full" }
         for (setting, variable, value) in planVariables.selections
         where reader.header.contains(variable) && valuesSeen[variable]?.contains(value) != true {
             log.add(InputProblem(

@@ -7,9 +7,10 @@ struct SegmentsLoader {
     static let requiredColumns = ["segment_id", "participant_id", "code", "coder"]
     let manifest: StudyManifest
     let codebook: Codebook
-    /// The participant ids of participants.csv, or `nil` when it could not be read (then segments are
-    /// not checked against it, and one problem says so instead of one per row).
+    /// The participant ids of participants.csv, or `nil` when it could not be read (in full): then
+    /// segments are not checked against it, and one problem says why instead of one per row.
     let participantIDs: Set<String>?
+    var uncheckedBecause = "participants.csv could not be read"
     private(set) var stored = 0
     var progress: IngestProgressHandler?
 
@@ -46,9 +47,7 @@ struct SegmentsLoader {
 
         var missing: [String: (record: CSVRecord, rows: Int)] = [:]
         var missingOrder: [String] = []
-        if participantIDs == nil {
-            log.add(InputProblem(file: path, message: "participant ids not checked: participants.csv could not be read"))
-        }
+        var saidUnchecked = false
         while let record = reader.next(log: &log) {
             var valid = true
             func complain(_ column: Int?, _ message: String) {
@@ -72,6 +71,11 @@ struct SegmentsLoader {
             let participantID = required(columns.participant, "a participant id")
             let code = required(columns.code, "a code")
             let coder = required(columns.coder, "a coder")
+            if participantID != nil, participantIDs == nil, !saidUnchecked {
+                // Once, where the first row would have been checked.
+                log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
+                saidUnchecked = true
+            }
             if let participantID, let participantIDs, !participantIDs.contains(participantID) {
                 // Once per unknown id, at its first row, with the number of rows that name it.
                 if missing[participantID] == nil {

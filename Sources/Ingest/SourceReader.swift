@@ -11,6 +11,8 @@ final class SourceReader {
     let file: String
     private let table: CSVTableReader
     private(set) var recordCount = 0
+    /// Whether every record was read: no ragged row skipped, no damage that ended the file early.
+    private(set) var readInFull = true
     private let hashBox: HashBox
 
     /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
@@ -46,6 +48,7 @@ final class SourceReader {
                 return record
             } catch {
                 log.add(InputProblem(file: error.file, line: error.line, column: error.column, message: error.reason.description))
+                readInFull = false
                 if error.reason.isRecoverable {
                     recordCount += 1
                     continue

@@ -107,7 +107,8 @@ public struct StudyIngester {
 
         let segmentsSource = manifest.sources.first { $0.kind == .segments }!
         var segments = SegmentsLoader(
-            manifest: manifest, codebook: codebook, participantIDs: participants.readable ? participants.seenIDs : nil)
+            manifest: manifest, codebook: codebook, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil)
+        if let reason = participants.unreadable { segments.uncheckedBecause = reason }
         segments.progress = progress
         if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
 

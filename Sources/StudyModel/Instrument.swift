@@ -1,5 +1,5 @@
 /// Whether a response scale's values are ordered.
-public enum MeasurementLevel: String, Codable, Sendable {
+public enum MeasurementLevel: String, CaseIterable, Codable, Sendable {
     case ordinal, nominal
 }
 

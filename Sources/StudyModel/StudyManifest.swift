@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kinds of source files a study folder holds.
-public enum SourceKind: String, Codable, Sendable {
+public enum SourceKind: String, CaseIterable, Codable, Sendable {
     case participants, segments, survey
 }
 

@@ -89,6 +89,14 @@ enum YAMLFile {
         return found
     }
 
+    /// The values a setting of each kind may take, by the name of its type.
+    static let allowedValues: [String: [String]] = [
+        "CodeCategory": CodeCategory.allCases.map(\.rawValue), "ActivityType": ActivityType.allCases.map(\.rawValue),
+        "FactorCategory": FactorCategory.allCases.map(\.rawValue), "MeasurementLevel": MeasurementLevel.allCases.map(\.rawValue),
+        "SourceKind": SourceKind.allCases.map(\.rawValue), "RowSet": RowSet.allCases.map(\.rawValue),
+        "ChartKind": ChartKind.allCases.map(\.rawValue), "FindingKind": FindingKind.allCases.map(\.rawValue),
+    ]
+
     /// What a Swift type is in a YAML file's words.
     private static func kind(of type: Any.Type) -> String {
         let name = String(describing: type)
@@ -124,6 +132,12 @@ enum YAMLFile {
         case .valueNotFound(let type, let context):
             return "\(place(context.codingPath)): expected \(kind(of: type)); found nothing"
         case .dataCorrupted(let context):
+            // "Cannot initialize CodeCategory from invalid String value obstacle": the value and those allowed.
+            let words = context.debugDescription.split(separator: " ")
+            if context.debugDescription.hasPrefix("Cannot initialize "), words.count >= 8, let value = words.last {
+                let allowed = Self.allowedValues[String(words[2])].map { " (one of: " + $0.joined(separator: ", ") + ")" } ?? ""
+                return "\(place(context.codingPath)): '\(value)' is not a known value\(allowed)"
+            }
             return "\(place(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return String(describing: error)
