@@ -114,7 +114,7 @@ let package = Package(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Storage", "StudyModel", "TestSupport"], exclude: ["Conformance", "Regressions"],
+            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport"], exclude: ["Conformance", "Regressions"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalysisTests",

@@ -1,21 +1,10 @@
 import Foundation
 import Ingest
+import Statistics
 import Storage
 import StudyModel
 import Testing
 import TestSupport
-
-/// SplitMix64: a small seeded generator, so that every random input can be made again from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Seeded random damage to every input of a study (a fuzz test that runs in CI): bytes flipped,
 /// inserted or deleted, lines doubled, files cut short. Whatever the damage, ingest either succeeds or
@@ -25,7 +14,7 @@ struct SplitMix64: RandomNumberGenerator {
     /// Bytes that matter to the CSV and YAML grammars, and invalid UTF-8.
     static let special: [UInt8] = Array(",\"\n\r\t;:{}[]-#&*!|>' ".utf8) + [0x00, 0xFF, 0xC3, 0xE2, 0x80]
 
-    static func damaged(_ text: String, random: inout SplitMix64) -> [UInt8] {
+    static func damaged(_ text: String, random: inout SeededGenerator) -> [UInt8] {
         var bytes = Array(text.utf8)
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             guard !bytes.isEmpty else { break }
@@ -72,7 +61,7 @@ struct SplitMix64: RandomNumberGenerator {
     func damagedInputsGiveProblemsNeverACrash(_ file: Int) throws {
         let (name, text) = Self.files[file]
         for seed in UInt64(0)..<120 {
-            var random = SplitMix64(state: seed &* 7919 &+ UInt64(file))
+            var random = SeededGenerator(seed: seed, stream: UInt64(file))
             try Self.check(name, Self.damaged(text, random: &random), seed: seed)
         }
     }
