@@ -32,9 +32,7 @@ struct ParticipantsLoader {
         // its tables select must occur in them, or a table silently selects nobody.
         let planVariables = PlanVariables(manifest: manifest)
         for (setting, variable) in planVariables.uses where !reader.header.contains(variable) {
-            log.add(InputProblem(
-                file: manifest.path(of: StudyManifest.fileName),
-                message: "\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
+            log.add(manifest.settingProblem("\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
         }
         var valuesSeen: [String: Set<String>] = [:]
         var checks = IdentityChecks(who: "participant")
@@ -70,9 +68,7 @@ struct ParticipantsLoader {
         if !reader.readInFull { unreadable = "participants.csv could not be read in full" }
         for (setting, variable, value) in planVariables.selections
         where reader.header.contains(variable) && valuesSeen[variable]?.contains(value) != true {
-            log.add(InputProblem(
-                file: manifest.path(of: StudyManifest.fileName),
-                message: "\(setting): no participant has \(variable) '\(value)' in \(source.file), so it selects nobody"))
+            log.add(manifest.settingProblem("\(setting): no participant has \(variable) '\(value)' in \(source.file), so it selects nobody"))
         }
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }

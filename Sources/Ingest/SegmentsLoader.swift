@@ -24,9 +24,7 @@ struct SegmentsLoader {
         let known = coders.sorted()
         for coder in manifest.coding.analysedCoders where !coders.contains(coder) {
             let meant = known.first { $0.lowercased() == coder.lowercased() }
-            log.add(InputProblem(
-                file: manifest.path(of: StudyManifest.fileName),
-                message: "coding.analysed_coders: '\(coder)' coded no segment in segments.csv"
+            log.add(manifest.settingProblem("coding.analysed_coders: '\(coder)' coded no segment in segments.csv"
                     + (meant.map { " (did you mean '\($0)'?)" } ?? "") + "; its coders: \(known.joined(separator: ", "))"))
         }
     }

@@ -14,6 +14,10 @@ enum ManifestKeys {
         "disclosure": ["minimum_count", "full_cells"],
         "quotes": ["consent_attribute", "consent_values", "pseudonym_key"],
         "publication": ["groups", "labels", "locatives", "sentence_labels", "untested"],
+        // Entries of lists, and mappings inside them.
+        "sources[]": ["file", "kind", "instrument"],
+        "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings"],
+        "analysis.tables[].compare": ["variable", "groups", "within"],
     ]
 
     /// The problems of unknown keys in the manifest's text (empty when every key is known, or when the
@@ -31,13 +35,36 @@ enum ManifestKeys {
                     problems.append(InputProblem(
                         file: path, line: key.mark?.line ?? 0, column: key.mark?.column,
                         message: "\(place): unknown setting\(suggestion); known: \(known.joined(separator: ", "))"))
-                } else if section.isEmpty, Self.known[name] != nil, let inner = value.mapping {
-                    check(inner, section: name)
+                } else if let inner = value.mapping, Self.known[place] != nil {
+                    check(inner, section: place)
+                } else if let list = value.sequence, Self.known[place + "[]"] != nil {
+                    // A list entry may also be a plain value (a default table's id).
+                    for entry in list { if let inner = entry.mapping { check(inner, section: place + "[]") } }
                 }
             }
         }
         check(top, section: "")
         return problems
+    }
+
+    /// The line and column of the setting at `path` (`["coding", "agreement_threshold"]`; an index for a
+    /// list entry: `["analysis", "tables", "2"]`), or of the nearest of its parents that is there.
+    static func place(of path: [String], in text: String) -> (line: Int, column: Int)? {
+        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        var node = root
+        var found: Mark?
+        for component in path {
+            if let mapping = node.mapping, let (key, value) = mapping.first(where: { $0.key.string == component }) {
+                found = key.mark
+                node = value
+            } else if let list = node.sequence, let index = Int(component), index < list.count {
+                node = list[list.index(list.startIndex, offsetBy: index)]
+                found = node.mark ?? found
+            } else {
+                break
+            }
+        }
+        return found.map { ($0.line, $0.column) }
     }
 
     /// The known key within two edits of `name`, if one is.

@@ -142,10 +142,14 @@ public struct StudyManifest: Sendable, Equatable {
             throw InputProblems([error])
         }
         var problems: [InputProblem] = []
-        func complain(_ message: String) { problems.append(InputProblem(file: path, message: message)) }
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            problems += ManifestKeys.problems(in: text, path: path)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        /// A broken rule, at the line of the setting its message starts with (`coding.agreement_threshold:`,
+        /// `analysis.tables 'id':`).
+        func complain(_ message: String) {
+            let place = Self.place(of: message, in: text)
+            problems.append(InputProblem(file: path, line: place?.line ?? 0, column: place?.column, message: message))
         }
+        problems += ManifestKeys.problems(in: text, path: path)
 
         self.directory = directory
         name = file.name
@@ -267,6 +271,31 @@ public struct StudyManifest: Sendable, Equatable {
         }
         self.plan = plan
         if !problems.isEmpty { throw InputProblems(problems) }
+    }
+
+    /// A problem of a setting found against the study's files (at ingest), at the setting's line in
+    /// `study.yml`: the message starts with the setting (`coding.analysed_coders: …`).
+    public func settingProblem(_ message: String) -> InputProblem {
+        let file = path(of: Self.fileName)
+        let place = Self.place(of: message, in: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+        return InputProblem(file: file, line: place?.line ?? 0, column: place?.column, message: message)
+    }
+
+    /// Where the setting a problem's message names stands in `study.yml`: the table entry with that id
+    /// (`analysis.tables 'id': …`), or the key path before the first colon (`publication.groups.role: …`).
+    static func place(of message: String, in text: String) -> (line: Int, column: Int)? {
+        if message.hasPrefix("analysis.tables '"), let id = message.dropFirst("analysis.tables '".count).split(separator: "'").first {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() {
+                for form in ["id: \(id),", "id: \(id)}", "id: \(id)\"", "id: \"\(id)\""] + [line.hasSuffix("id: \(id)") ? "id: \(id)" : "\u{0}"] {
+                    if let range = line.range(of: form) {
+                        return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                    }
+                }
+            }
+        }
+        let setting = message.prefix { $0 != ":" && $0 != " " }
+        return ManifestKeys.place(of: setting.split(separator: ".").map(String.init), in: text)
     }
 
     /// The absolute or working-directory-relative path of a file named relative to the study folder.

@@ -139,7 +139,7 @@ extension CrosstabResult {
         #expect {
             try analysed(fixture)
         } throws: { error in
-            "\(error)" == "\(fixture.path("study.yml")): analysis.tables 'by-shoe-size': 'shoe_size' is not a column of participants.csv"
+            "\(error)" == "\(fixture.path("study.yml")):30:8: analysis.tables 'by-shoe-size': 'shoe_size' is not a column of participants.csv"
                 + " (its columns: participant_id, country, role, setting)"
         }
     }

@@ -10,11 +10,11 @@ import TestSupport
     @Test func anAnalysedCoderWhoCodedNothingIsAnErrorWithTheCoderMeant() throws {
         let absent = try StudyFixture(survey: nil, analysedCoders: ["Z9"])
         #expect(try problems(of: absent) == [
-            "study.yml: coding.analysed_coders: 'Z9' coded no segment in segments.csv; its coders: C1, C2"
+            "study.yml:11:3: coding.analysed_coders: 'Z9' coded no segment in segments.csv; its coders: C1, C2"
         ])
         let wrongCase = try StudyFixture(survey: nil, analysedCoders: ["c1", "C2"])
         #expect(try problems(of: wrongCase) == [
-            "study.yml: coding.analysed_coders: 'c1' coded no segment in segments.csv (did you mean 'C1'?); its coders: C1, C2"
+            "study.yml:11:3: coding.analysed_coders: 'c1' coded no segment in segments.csv (did you mean 'C1'?); its coders: C1, C2"
         ])
     }
 
@@ -46,8 +46,8 @@ import TestSupport
 
             """)
         #expect(try problems(of: fixture) == [
-            "study.yml: analysis.tables 'by-gender': 'gender' is not a column of participants.csv (its columns: participant_id, country, role, setting)",
-            "study.yml: analysis.tables 'rural-only': where setting: no participant has setting 'rurall' in participants.csv, so it selects nobody",
+            "study.yml:29:8: analysis.tables 'by-gender': 'gender' is not a column of participants.csv (its columns: participant_id, country, role, setting)",
+            "study.yml:30:8: analysis.tables 'rural-only': where setting: no participant has setting 'rurall' in participants.csv, so it selects nobody",
         ])
     }
 }

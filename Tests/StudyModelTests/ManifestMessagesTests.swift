@@ -58,13 +58,13 @@ import TestSupport
 
             """
         #expect(try problems(manifest).split(separator: "\n") == [
-            "study.yml: coding.analysed_coders: a coder is named twice",
-            "study.yml: coding.agreement_threshold: 7.0 is not a value of κ (from -1 to 1; 0.6 is usual)",
-            "study.yml: analysis.minimum_base: must be 0 or more",
-            "study.yml: analysis.tables 't1': where role: 'fathr' is not a level of role (mother, father)",
-            "study.yml: analysis.tables 't2': compare: 'mum' is not a level of role (mother, father)",
-            "study.yml: analysis.tables 't3': compare two different groups",
-            "study.yml: analysis.tables 't3': compare within another variable than role",
+            "study.yml:11:3: coding.analysed_coders: a coder is named twice",
+            "study.yml:12:3: coding.agreement_threshold: 7.0 is not a value of κ (from -1 to 1; 0.6 is usual)",
+            "study.yml:14:3: analysis.minimum_base: must be 0 or more",
+            "study.yml:16:8: analysis.tables 't1': where role: 'fathr' is not a level of role (mother, father)",
+            "study.yml:17:8: analysis.tables 't2': compare: 'mum' is not a level of role (mother, father)",
+            "study.yml:18:8: analysis.tables 't3': compare two different groups",
+            "study.yml:18:8: analysis.tables 't3': compare within another variable than role",
         ])
     }
 
@@ -80,6 +80,15 @@ import TestSupport
             "codebook.yml: codes[0] 'bar_a': a code cannot be its own parent",
             "codebook.yml: codes[1] 'bar_b': parents form a cycle: bar_b → bar_c → bar_b",
             "codebook.yml: codes[2] 'bar_c': parents form a cycle: bar_c → bar_b → bar_c",
+        ])
+    }
+
+    @Test func aMisspeltKeyOfATableOrSourceEntryIsAnError() throws {
+        let manifest = Self.valid.replacingOccurrences(of: "kind: segments}", with: "kind: segments, instrumnet: x.yml}")
+            + "analysis:\n  tables:\n    - sample-by-country-role\n    - {id: t1, rows: barriers, colums: [country]}\n"
+        #expect(try problems(manifest).split(separator: "\n") == [
+            "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument",
+            "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings",
         ])
     }
 }
