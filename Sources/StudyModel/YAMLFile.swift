@@ -43,7 +43,8 @@ enum YAMLFile {
             if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
                 throw problem(from: yaml, path: path)
             }
-            throw InputProblem(file: path, line: line(of: error, in: text) ?? 0, message: message(for: error))
+            let place = place(of: error, in: text)
+            throw InputProblem(file: path, line: place?.line ?? 0, column: place?.column, message: message(for: error))
         } catch {
             throw InputProblem(file: path, message: String(describing: error))
         }
@@ -64,29 +65,17 @@ enum YAMLFile {
         }
     }
 
-    /// The line of the key a decoding error is about: the line where its last key stands, after the
-    /// lines of the keys before it (a good guess; YAML decoding carries no positions).
-    private static func line(of error: DecodingError, in text: String) -> Int? {
+    /// The line and column of the key a decoding error is about, from the YAML's own marks: the value's
+    /// key (a wrong type), or the mapping a key is missing from.
+    private static func place(of error: DecodingError, in text: String) -> (line: Int, column: Int)? {
         let path: [any CodingKey]
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
         case .keyNotFound(_, let context): path = context.codingPath
         @unknown default: return nil
         }
-        let keys = path.filter { $0.intValue == nil }.map(\.stringValue)
-        guard !keys.isEmpty else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var index = 0
-        var found: Int?
-        for key in keys {
-            guard let next = lines[index...].firstIndex(where: { line in
-                let trimmed = line.drop { $0 == " " || $0 == "-" }
-                return trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("{" + key + ":") || line.contains(" " + key + ": ") || line.contains("{" + key + ":")
-            }) else { return found }
-            found = next + 1
-            index = next
-        }
-        return found
+        guard !path.isEmpty else { return nil }
+        return ManifestKeys.place(of: path.map { $0.intValue.map(String.init) ?? $0.stringValue }, in: text)
     }
 
     /// The values a setting of each kind may take, by the name of its type.

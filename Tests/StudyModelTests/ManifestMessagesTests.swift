@@ -40,9 +40,9 @@ import TestSupport
         #expect(try problems(Self.valid.replacingOccurrences(of: "[KZ, UK]", with: "[KZ, UK"))
             == "study.yml:6:7: invalid YAML: did not find expected ',' or ']'")
         #expect(try problems(Self.valid.replacingOccurrences(of: "[KZ, UK]", with: "KZ"))
-            == "study.yml:5: levels.country: expected a list ([a, b] or lines starting with '- '); found something else")
+            == "study.yml:5:3: levels.country: expected a list ([a, b] or lines starting with '- '); found something else")
         #expect(try problems(Self.valid + "analysis: {minimum_base: ten}\n")
-            == "study.yml:12: analysis.minimum_base: expected a whole number; found something else")
+            == "study.yml:12:12: analysis.minimum_base: expected a whole number; found something else")
         #expect(try problems("- a\n- b\n") == "study.yml: top level: expected a mapping (key: value); found something else")
     }
 
