@@ -58,6 +58,9 @@ func reportingProblems<T>(command: String, output: OutputOptions, _ body: () thr
         Terminal.printError(Terminal.problemLine(problem))
         if output.json { printProblems(command: command, [problem], omitted: 0) }
         throw ExitCode.failure
+    } catch let interrupted as TemporaryPaths.Interrupted {
+        // What was being written is removed; end as the signal would have.
+        _exit(128 + interrupted.signal)
     } catch let error where error is SystemFailure || SystemFailure(error, path: "", action: "") != nil {
         // The disk full, no permission, a read-only folder: in plain words, not Foundation's.
         let failure = error as? SystemFailure ?? SystemFailure(error, path: "", action: "write")!

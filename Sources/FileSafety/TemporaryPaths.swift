@@ -10,15 +10,23 @@ public enum TemporaryPaths {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-    nonisolated(unsafe) private static var interrupted = false
+    nonisolated(unsafe) private static var interruption: Int32?
+    nonisolated(unsafe) private static var acknowledged = false
 
-    /// Thrown by ``checkInterrupted()`` once the process has been told to stop.
-    public struct Interrupted: Error {}
+    /// Thrown by ``checkInterrupted()`` once the process has been told to stop, with the signal.
+    public struct Interrupted: Error {
+        public var signal: Int32
+    }
 
-    /// Throws once the process has been interrupted: writers call it before each file, so that they do
-    /// not make again what the interrupt removes.
+    /// Throws once the process has been interrupted: writers call it before each file and before they
+    /// put anything in place, so that they make nothing after the interrupt. The first call after it
+    /// tells the interrupt that writing has stopped.
     public static func checkInterrupted() throws {
-        if lock.withLock({ interrupted }) { throw Interrupted() }
+        let signal = lock.withLock { () -> Int32? in
+            if interruption != nil { acknowledged = true }
+            return interruption
+        }
+        if let signal { throw Interrupted(signal: signal) }
     }
 
     /// Marks `path` for removal if the process is interrupted before ``forget(_:)``.
@@ -40,15 +48,12 @@ public enum TemporaryPaths {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
-                    let pending = lock.withLock {
-                        interrupted = true
-                        return paths
-                    }
-                    // Twice: a writer may have made a folder again between its last check and the first pass.
-                    for pass in 0..<2 {
-                        if pass == 1 { usleep(50_000) }
-                        for path in pending.sorted() { try? FileManager.default.removeItem(atPath: path) }
-                    }
+                    lock.withLock { interruption = signalNumber }
+                    // A writer stops at its next check; until then it may make a file again. Wait for it
+                    // (a store being built has no checks, but only writes into the file it opened).
+                    for _ in 0..<200 where !lock.withLock({ acknowledged }) { usleep(5_000) }
+                    let pending = lock.withLock { paths }
+                    for path in pending.sorted() { try? FileManager.default.removeItem(atPath: path) }
                     _exit(128 + signalNumber)
                 }
                 source.resume()

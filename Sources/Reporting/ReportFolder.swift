@@ -45,6 +45,7 @@ struct ReportFolder {
                     throw SystemFailure.last(path: root.appendingPathComponent(path).path, action: "write the report")
                 }
             }
+            try TemporaryPaths.checkInterrupted()
             if manager.fileExists(atPath: root.path) {
                 try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
                 try exchange(building)

@@ -38,6 +38,7 @@ extension StudyStore {
                 try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
                 try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB page cache
             }
+            try TemporaryPaths.checkInterrupted()
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration)
             let result: T
             do {
@@ -54,6 +55,8 @@ extension StudyStore {
             let failure = SystemFailure.last(path: path, action: "write the store")
             close(descriptor)
             guard synced else { throw failure }
+            // An interrupted ingest never puts its store in place, however far it got.
+            try TemporaryPaths.checkInterrupted()
             guard rename(temporaryPath, path) == 0 else { throw SystemFailure.last(path: path, action: "put the new store in place") }
             return result
         } catch let error as DatabaseError {
