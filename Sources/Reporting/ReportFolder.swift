@@ -36,7 +36,13 @@ struct ReportFolder {
         TemporaryPaths.register(building)
         defer { TemporaryPaths.forget(building) }
         do {
-            try create(building)
+            do {
+                try create(building)
+            } catch var failure as SystemFailure {
+                // Name the folder the researcher gave, not the hidden one beside it.
+                failure.path = root.path
+                throw failure
+            }
             for (path, contents) in files {
                 try TemporaryPaths.checkInterrupted()
                 let url = URL(fileURLWithPath: building).appendingPathComponent(path)
