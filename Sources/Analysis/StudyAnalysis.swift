@@ -42,7 +42,7 @@ public struct StudyAnalysis {
             return .comparison(try ComparisonBuilder(crosstabs: crosstabs).build(spec, comparison: comparison))
         }
         switch spec.rows {
-        case .surveyItems: return .survey(SurveyDistributionBuilder(data: data, manifest: manifest).build(spec))
+        case .surveyItems: return .survey(try SurveyDistributionBuilder(data: data, manifest: manifest).build(spec))
         case .intercoderAgreement:
             return .agreement(
                 AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))

@@ -10,15 +10,17 @@ public struct SurveyDistributionBuilder {
     let data: StudyData
     let manifest: StudyManifest
 
-    func build(_ spec: TableSpec) -> SurveyTableResult {
-        let instruments = data.surveys.map { instrument, respondents in
+    /// - Throws: ``StatisticsInputError`` only if answers were not whole numbers of one row per respondent
+    ///   (the store holds nothing else).
+    func build(_ spec: TableSpec) throws -> SurveyTableResult {
+        let instruments = try data.surveys.map { instrument, respondents in
             let units = respondents.map { respondent in
                 spec.columns.map { variable -> String? in
                     manifest.publishedLevel(variable == "country" ? respondent.country : respondent.role, of: variable)
                 }
             }
             let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
-            let items = instrument.items.enumerated().map { itemIndex, item in
+            let items = try instrument.items.enumerated().map { itemIndex, item in
                 let scale = instrument.scale(of: item)!
                 let valueIndex = Dictionary(uniqueKeysWithValues: scale.values.enumerated().map { ($1.value, $0) })
                 var counts = Array(repeating: Array(repeating: 0, count: scale.values.count), count: groups.columns.count)
@@ -36,11 +38,11 @@ public struct SurveyDistributionBuilder {
                 return SurveyItemDistribution(
                     itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing,
                     chiSquare: ChiSquareTest(byValue),
-                    comparisons: scale.level == .ordinal ? comparisons(itemIndex, respondents) : [])
+                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents) : [])
             }
             var distribution = InstrumentDistribution(
                 instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
-                scales: reliabilities(instrument, respondents))
+                scales: try reliabilities(instrument, respondents))
             Self.adjustComparisons(&distribution)
             return distribution
         }
@@ -71,24 +73,24 @@ public struct SurveyDistributionBuilder {
 
     /// Mann–Whitney tests of an ordinal item: the first two declared countries, and fathers against mothers
     /// where the instrument has respondents of both.
-    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent]) -> [SurveyComparison] {
+    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent]) throws -> [SurveyComparison] {
         var pairs: [(String, [String])] = []
         if manifest.countries.count >= 2 { pairs.append(("country", Array(manifest.countries.prefix(2)))) }
         if manifest.roles.contains("father") && manifest.roles.contains("mother") { pairs.append(("role", ["father", "mother"])) }
-        return pairs.compactMap { variable, groups in
+        return try pairs.compactMap { variable, groups in
             let members = groups.map { group in respondents.filter { (variable == "country" ? $0.country : $0.role) == group } }
             // A comparison of groups the instrument was not given to (fathers in a teacher survey) is left out.
             guard members.allSatisfy({ !$0.isEmpty }) else { return nil }
             let samples = members.map { $0.compactMap { $0.answers[item].map(Double.init) } }
             return SurveyComparison(
                 variable: variable, groups: groups, answered: samples.map(\.count),
-                test: MannWhitneyUTest(samples[0], samples[1]))
+                test: try MannWhitneyUTest(samples[0], samples[1]))
         }
     }
 
     /// Cronbach's α of each subscale, reverse-coded items reversed on their scale first.
-    private func reliabilities(_ instrument: Instrument, _ respondents: [SurveyRespondent]) -> [ScaleReliability] {
-        (instrument.subscales ?? []).map { subscale in
+    private func reliabilities(_ instrument: Instrument, _ respondents: [SurveyRespondent]) throws -> [ScaleReliability] {
+        try (instrument.subscales ?? []).map { subscale in
             let members = instrument.items.enumerated().filter { $0.element.subscale == subscale.id }
             let scores = respondents.map { respondent in
                 members.map { index, item -> Double? in
@@ -102,7 +104,7 @@ public struct SurveyDistributionBuilder {
             return ScaleReliability(
                 subscale: subscale.id, label: subscale.label, items: members.map(\.element.id),
                 reversedItems: members.filter { $0.element.reverse == true }.map(\.element.id),
-                cronbach: CronbachAlpha(scores))
+                cronbach: try CronbachAlpha(scores))
         }
     }
 }

@@ -16,7 +16,14 @@ public struct CronbachAlpha: Sendable, Equatable, Codable {
 
     /// α of `scores[respondent][item]`; rows with a missing item are dropped. `nil` with fewer than two
     /// items or two complete respondents, or when the total score does not vary.
-    public init?(_ scores: [[Double?]]) {
+    /// - Throws: ``StatisticsInputError`` for rows of different lengths or a non-finite score.
+    public init?(_ scores: [[Double?]]) throws(StatisticsInputError) {
+        if let first = scores.first, let row = scores.firstIndex(where: { $0.count != first.count }) {
+            throw .raggedRows(statistic: "Cronbach's α", row: row, expected: first.count, found: scores[row].count)
+        }
+        if let position = scores.joined().firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
+            throw .notFinite(statistic: "Cronbach's α", position: scores.joined().distance(from: scores.joined().startIndex, to: position))
+        }
         let complete = scores.compactMap { row -> [Double]? in
             let values = row.compactMap { $0 }
             return values.count == row.count ? values : nil

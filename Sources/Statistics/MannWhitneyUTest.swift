@@ -30,7 +30,12 @@ public struct MannWhitneyUTest: Sendable, Equatable, Codable {
     public var rankBiserial: Double
 
     /// The test of `x` against `y`, or `nil` when a sample is empty or all values are equal.
-    public init?(_ x: [Double], _ y: [Double]) {
+    /// - Throws: ``StatisticsInputError/notFinite(statistic:position:)`` for a NaN or infinite value
+    ///   (R's `wilcox.test` drops them silently; a value that is not a number is refused here).
+    public init?(_ x: [Double], _ y: [Double]) throws(StatisticsInputError) {
+        if let position = (x + y).firstIndex(where: { !$0.isFinite }) {
+            throw .notFinite(statistic: "Mann–Whitney U", position: position)
+        }
         guard !x.isEmpty, !y.isEmpty else { return nil }
         let nx = Double(x.count), ny = Double(y.count)
         let combined = x + y
