@@ -61,9 +61,9 @@ func reportingProblems<T>(command: String, output: OutputOptions, _ body: () thr
     } catch let interrupted as TemporaryPaths.Interrupted {
         // What was being written is removed; end as the signal would have.
         _exit(128 + interrupted.signal)
-    } catch let error where error is SystemFailure || SystemFailure(error, path: "", action: "") != nil {
+    } catch let error where (error as? SystemFailure ?? SystemFailure(error, path: "", action: "write")) != nil {
         // The disk full, no permission, a read-only folder: in plain words, not Foundation's.
-        let failure = error as? SystemFailure ?? SystemFailure(error, path: "", action: "write")!
+        let failure = (error as? SystemFailure ?? SystemFailure(error, path: "", action: "write"))!
         Terminal.printError(Terminal.errorLine(failure.description))
         if output.json { Terminal.printJSON(["command": command, "ok": false, "error": failure.description]) }
         throw ExitCode.failure

@@ -55,6 +55,6 @@ public struct SystemFailure: Error, Equatable, CustomStringConvertible {
         case EMFILE, ENFILE: ("too many open files", "close other programs, then run the command again")
         default: (String(cString: strerror(code)), "run the command again once this is fixed")
         }
-        return "\(path): cannot \(action): \(what); \(advice). Nothing was left half-written."
+        return (path.isEmpty ? "" : "\(path): ") + "cannot \(action): \(what); \(advice). Nothing was left half-written."
     }
 }

@@ -7,8 +7,10 @@ import Foundation
 /// The report is assembled in `.NAME.building-PID` beside the folder; the user's own files of an earlier
 /// report folder (those its `provenance.json` does not list) are hard-linked into it at their places;
 /// then the two folders are exchanged in one atomic step (`renameat2(RENAME_EXCHANGE)`; where the file
-/// system cannot, two renames through `.NAME.previous-PID`) and the old one is removed. An interrupted
-/// build removes its folder (``TemporaryPaths``); a leftover of a killed one is removed by the next
+/// system cannot, two renames through `.NAME.previous-PID`) and the old one is retired: its own files
+/// (its `provenance.json`) and the links of the user's files are removed, and a file that came into the
+/// folder while the report was being built is moved into the new one, never deleted. An interrupted
+/// build removes its folder (``TemporaryPaths``); a leftover of a killed one is retired by the next
 /// build, which first puts back an old report left aside.
 struct ReportFolder {
     /// The report folder, symbolic links resolved (so that a link to it stays a link).
@@ -54,6 +56,8 @@ struct ReportFolder {
             try TemporaryPaths.checkInterrupted()
             if manager.fileExists(atPath: root.path) {
                 try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
+                // From the exchange on, the folder holds the old report: retired, never removed whole.
+                TemporaryPaths.forget(building)
                 try exchange(building)
             } else {
                 guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
@@ -101,7 +105,7 @@ struct ReportFolder {
     /// Exchanges `building` and the report folder, then removes the old report.
     private func exchange(_ building: String) throws {
         if Self.renameExchange(building, root.path) {
-            try? FileManager.default.removeItem(atPath: building)
+            retire(building)
             return
         }
         let previous = sibling(".previous")
@@ -113,7 +117,42 @@ struct ReportFolder {
             rename(previous, root.path)
             throw failure
         }
-        try? FileManager.default.removeItem(atPath: previous)
+        retire(previous)
+    }
+
+    /// Removes an old report folder beside the report: the files its `provenance.json` lists and the
+    /// links of files the report folder holds too. Any other file (one the user put into the folder while
+    /// the new report was being built) is moved into the report folder; one that cannot be is left, and
+    /// so is the old folder. A folder without `provenance.json` is a build killed before its last file:
+    /// only the build wrote into it, so all of it is the tool's.
+    private func retire(_ old: String) {
+        let manager = FileManager.default
+        let listed = ProvenanceWriter.previousOutputs(in: URL(fileURLWithPath: old)).map(Set.init)
+        var directories: [String] = []
+        if let walker = manager.enumerator(atPath: old) {
+            while let relative = walker.nextObject() as? String {
+                let path = (old as NSString).appendingPathComponent(relative)
+                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                    directories.append(path)
+                    continue
+                }
+                let kept = root.appendingPathComponent(relative).path
+                if listed?.contains(relative) ?? true || Self.sameFile(path, kept) {
+                    unlink(path)
+                } else if !manager.fileExists(atPath: kept) {
+                    try? manager.createDirectory(atPath: (kept as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    rename(path, kept)
+                }
+            }
+        }
+        for directory in directories.reversed() + [old] { rmdir(directory) }  // only the empty ones go
+    }
+
+    /// Whether two paths are links of one file (same device and inode).
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        guard lstat(first, &a) == 0, lstat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
     /// Leftovers of killed builds: an old report left aside goes back if the folder is missing, the rest
@@ -124,9 +163,9 @@ struct ReportFolder {
             let path = (parent as NSString).appendingPathComponent(name)
             if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".previous") {
                 if !manager.fileExists(atPath: root.path), rename(path, root.path) == 0 { continue }
-                try? manager.removeItem(atPath: path)
+                retire(path)
             } else if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".building") {
-                try? manager.removeItem(atPath: path)
+                retire(path)
             }
         }
     }

@@ -105,8 +105,4 @@ public struct Vocabulary: Sendable {
         return values.map(level).joined(separator: " / ")
     }
 
-    /// The label of a table row: a role's display name, or the row's own label.
-    public func rowLabel(_ row: TableRow) -> String {
-        row.kind == .role ? level(row.id) : row.label[language]
-    }
 }

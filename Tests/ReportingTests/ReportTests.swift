@@ -185,4 +185,18 @@ func file(_ path: String, in files: [(path: String, contents: String)]) -> Strin
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("provenance.json").path))
         #expect(try String(contentsOf: root.appendingPathComponent("summary.txt"), encoding: .utf8).contains("Fixture study"))
     }
+
+    /// An old report retired after the exchange keeps what the user put into it meanwhile: that file is
+    /// moved into the report folder, never deleted.
+    @Test func aFileThatCameIntoTheOldReportIsMovedIntoTheNewOne() throws {
+        let root = try folder()
+        let builder = ReportBuilder(results: try fixtureResults())
+        try builder.write(to: root.path)
+        let aside = root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).previous-4194305")
+        try FileManager.default.copyItem(at: root, to: aside)
+        try Data("written while the report was built".utf8).write(to: aside.appendingPathComponent("tables/late.csv"))
+        try builder.write(to: root.path)
+        #expect(try String(contentsOf: root.appendingPathComponent("tables/late.csv"), encoding: .utf8) == "written while the report was built")
+        #expect(try siblings(of: root).isEmpty)
+    }
 }
