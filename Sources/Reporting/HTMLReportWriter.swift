@@ -15,14 +15,13 @@ struct HTMLReportWriter {
     func html() -> String {
         let renderer = TableFormatter(vocabulary: vocabulary)
         let say = TextFormatter(vocabulary: vocabulary)
-        let text = say
         let name = HTMLEscaping.escape(document.studyName)
-        var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(text(document.version)))</p>\n"
-            + "<p class=\"disclosure\">\(HTMLEscaping.escape(text(document.disclosure)))</p>\n</header>\n"
+        var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(say(document.version)))</p>\n"
+            + "<p class=\"disclosure\">\(HTMLEscaping.escape(say(document.disclosure)))</p>\n</header>\n"
         body += "<nav>\n<h2>\(say(.contents))</h2>\n<ol>\n<li><a href=\"#summary\">\(say(.summary))</a></li>\n"
             + "<li><a href=\"#charts\">\(say(.charts))</a></li>\n"
         body += document.tables.map { table in
-            "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(text(table.title)))</a></li>"
+            "<li><a href=\"#\(HTMLEscaping.escape(table.id))\">\(HTMLEscaping.escape(say(table.title)))</a></li>"
         }.joined(separator: "\n")
         body += "\n<li><a href=\"#provenance\">\(say(.provenance))</a></li>\n</ol>\n</nav>\n"
         body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"

@@ -67,6 +67,19 @@ enum ManifestKeys {
         return found.map { ($0.line, $0.column) }
     }
 
+    /// The line and column of the `analysis.tables` entry with this id (a mapping's `id`, or a default
+    /// table named by its id alone).
+    static func place(ofTable id: String, in text: String) -> (line: Int, column: Int)? {
+        guard let tables = (try? Yams.compose(yaml: text))?.mapping?["analysis"]?.mapping?["tables"]?.sequence else { return nil }
+        for entry in tables {
+            if let key = entry.mapping?.first(where: { $0.key.string == "id" && $0.value.string == id })?.key, let mark = key.mark {
+                return (mark.line, mark.column)
+            }
+            if entry.string == id, let mark = entry.mark { return (mark.line, mark.column) }
+        }
+        return nil
+    }
+
     /// The known key within two edits of `name`, if one is.
     static func nearest(_ name: String, in known: [String]) -> String? {
         known.map { ($0, distance(Array(name), Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0

@@ -285,14 +285,7 @@ public struct StudyManifest: Sendable, Equatable {
     /// (`analysis.tables 'id': …`), or the key path before the first colon (`publication.groups.role: …`).
     static func place(of message: String, in text: String) -> (line: Int, column: Int)? {
         if message.hasPrefix("analysis.tables '"), let id = message.dropFirst("analysis.tables '".count).split(separator: "'").first {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for (index, line) in lines.enumerated() {
-                for form in ["id: \(id),", "id: \(id)}", "id: \(id)\"", "id: \"\(id)\""] + [line.hasSuffix("id: \(id)") ? "id: \(id)" : "\u{0}"] {
-                    if let range = line.range(of: form) {
-                        return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-                    }
-                }
-            }
+            return ManifestKeys.place(ofTable: String(id), in: text)
         }
         let setting = message.prefix { $0 != ":" && $0 != " " }
         return ManifestKeys.place(of: setting.split(separator: ".").map(String.init), in: text)

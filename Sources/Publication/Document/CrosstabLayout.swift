@@ -78,17 +78,11 @@ struct CrosstabLayout {
             }
             return cells
         }
-        // Families by their rendered wording would depend on the language; they are keyed by kind and size.
-        var seen = Set<String>()
-        var families: [(key: String, text: Text)] = []
-        for test in table.tests where test.familySize > 0 {
-            let key = "\(test.rowKind.rawValue)|\(test.familySize)"
-            if seen.insert(key).inserted {
-                families.append((key, .phrase(.family, ["rows": .rowKind(test.rowKind), "table": .plain(table.id), "n": "\(test.familySize)"])))
-            }
+        let families = table.tests.filter { $0.familySize > 0 }.map { test -> Text in
+            .phrase(.family, ["rows": .rowKind(test.rowKind), "table": .plain(table.id), "n": "\(test.familySize)"])
         }
         var notes: Text = .phrase(.testsNote, [
-            "groups": "\(groupsWithParticipants)", "families": .sortedJoined(families.map(\.text), separator: "; "),
+            "groups": "\(groupsWithParticipants)", "families": .sortedJoined(families, separator: "; "),
         ])
         if subsets { notes += .phrase(.groupsTestedNote, [:]) }
         if !table.untestedColumns.isEmpty {
