@@ -37,6 +37,12 @@ enum Pipeline {
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
+        // Results replace only results: never a study input or any other file (`--results participants.csv`).
+        if let existing = FileManager.default.contents(atPath: options.resultsPath), (try? AnalysisResults(jsonData: existing)) == nil {
+            throw InputProblem(
+                file: options.resultsPath,
+                message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
+        }
         let results = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
         try AtomicFile.write(try results.jsonData(), to: options.resultsPath)
         return results

@@ -89,4 +89,20 @@ import TestSupport
         try analyze.run()
         _ = try Pipeline.report(StudyOptions.parse([fixture.directory]), output: fixture.path("out"), suppression: true, notebooks: nil)
     }
+
+    @Test func analyzeNeverOverwritesAFileThatIsNotResults() throws {
+        let fixture = try StudyFixture()
+        var ingest = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--quiet"])
+        try ingest.run()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv")))
+        let error = #expect(throws: (any Error).self) {
+            _ = try Pipeline.analyze(StudyOptions.parse([fixture.directory, "--results", fixture.path("participants.csv")]))
+        }
+        #expect(error.map { String(describing: $0) } == "\(fixture.path("participants.csv")): exists and is not analysis results of analyze:"
+            + " it was left as it is; give --results a new path or earlier results")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv"))) == before)
+        // Earlier results are replaced as before.
+        _ = try Pipeline.analyze(StudyOptions.parse([fixture.directory]))
+        _ = try Pipeline.analyze(StudyOptions.parse([fixture.directory]))
+    }
 }
