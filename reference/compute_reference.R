@@ -12,8 +12,9 @@
 # 2x2 hypergeometric sum, never simulate.p.value).
 #
 # Needs only base R (stats). psych, if installed, is used for cross-checks of
-# Cronbach's alpha and Cohen's kappa; the values written come from the formulas
-# and R functions named next to each section.
+# Cronbach's alpha and Cohen's kappa, and coin, if installed, for the
+# linear-by-linear test; the values written come from the formulas and R
+# functions named next to each section.
 
 suppressPackageStartupMessages({
   have_psych <- requireNamespace("psych", quietly = TRUE)
@@ -421,6 +422,248 @@ cronbach <- lapply(cronbach_cases, function(cs) {
 })
 
 # ---------------------------------------------------------------------------
+# Exact conditional CMH test for 2x2xK: mantelhaen.test(array, exact = TRUE).
+# Each stratum is rows = group 1 / group 2, columns = mentioned / not. The
+# exact p is the two-sided conditional p (tables with P <= P(obs) * (1 + 1e-7)),
+# `$estimate` the conditional MLE of the common odds ratio and `$conf.int` its
+# exact 95% CI, both found with uniroot as in fisher.test (see README). The
+# MLE is 0 when sum(a) is the smallest possible value and Inf when it is the
+# largest; Inf is written as null with estimate_infinite = true (likewise the
+# upper CI bound, ci_upper_infinite). asymptotic_p / asymptotic_p_corrected are
+# mantelhaen.test(correct = FALSE / TRUE). R refuses a stratum with n < 2
+# ("sample size in each stratum must be > 1") and fewer than 2 strata ("each
+# dimension in table must be >= 2"), exact or not. A stratum with a zero margin
+# has one possible table: it adds nothing to the exact distribution or to the
+# asymptotic statistic.
+# ---------------------------------------------------------------------------
+cmh_exact_cases <- list(
+  list("KZ and UK, 12 fathers vs 24 mothers each, fathers mention less",
+       list(rows(c(3, 9), c(14, 10)), rows(c(4, 8), c(13, 11)))),
+  list("KZ and UK, 12 fathers vs 24 mothers each, fathers mention more (case 1 with columns swapped: reciprocal MLE and CI, same p)",
+       list(rows(c(9, 3), c(10, 14)), rows(c(8, 4), c(11, 13)))),
+  list("KZ and UK, 12 vs 24, weak association",
+       list(rows(c(5, 7), c(15, 9)), rows(c(6, 6), c(11, 13)))),
+  list("KZ and UK, 12 vs 24, odds ratio exactly 1 in both strata",
+       list(rows(c(4, 8), c(8, 16)), rows(c(6, 6), c(12, 12)))),
+  list("KZ and UK, 12 vs 24, odds ratios in opposite directions",
+       list(rows(c(9, 3), c(8, 16)), rows(c(2, 10), c(16, 8)))),
+  list("3 strata (three countries), unequal sizes",
+       list(rows(c(3, 5), c(10, 6)), rows(c(2, 8), c(9, 9)), rows(c(4, 4), c(7, 11)))),
+  list("4 strata",
+       list(rows(c(1, 4), c(6, 5)), rows(c(3, 3), c(5, 9)), rows(c(2, 6), c(8, 4)), rows(c(5, 5), c(6, 8)))),
+  list("3 strata of very unequal size (n = 4, 80, 12)",
+       list(rows(c(1, 1), c(0, 2)), rows(c(12, 18), c(30, 20)), rows(c(3, 2), c(1, 6)))),
+  list("3 strata with zero cells, finite MLE",
+       list(rows(c(5, 3), c(0, 6)), rows(c(7, 4), c(3, 8)), rows(c(4, 6), c(2, 9)))),
+  list("sum(a) at its maximum: conditional MLE and upper CI bound Inf",
+       list(rows(c(4, 2), c(0, 5)), rows(c(3, 0), c(2, 5)))),
+  list("sum(a) at its minimum: conditional MLE 0, lower CI bound 0",
+       list(rows(c(0, 5), c(4, 3)), rows(c(0, 6), c(7, 5)))),
+  list("2 large strata, n = 300 each (100 vs 200)",
+       list(rows(c(40, 60), c(70, 130)), rows(c(55, 45), c(90, 110)))),
+  list("UK: nobody mentioned (column margin 0), adds nothing; exact p = fisher.test(KZ)",
+       list(rows(c(5, 7), c(15, 9)), rows(c(0, 12), c(0, 24)))),
+  list("3 strata, everybody mentioned in stratum 2 (column margin 0)",
+       list(rows(c(3, 9), c(14, 10)), rows(c(12, 0), c(24, 0)), rows(c(4, 8), c(13, 11)))),
+  list("a stratum of n = 2, the smallest R accepts",
+       list(rows(c(1, 0), c(0, 1)), rows(c(3, 4), c(5, 6)))),
+  list("6 strata of 2 fathers vs 4 mothers (sparse)",
+       list(rows(c(1, 1), c(1, 3)), rows(c(2, 0), c(2, 2)), rows(c(0, 2), c(1, 3)),
+            rows(c(1, 1), c(3, 1)), rows(c(2, 0), c(1, 3)), rows(c(1, 1), c(0, 4)))),
+  list("KZ and UK, 12 vs 24, fathers mention much less",
+       list(rows(c(2, 10), c(13, 11)), rows(c(3, 9), c(15, 9)))),
+  list("KZ and UK, 12 vs 24, fathers mention more in KZ only",
+       list(rows(c(7, 5), c(6, 18)), rows(c(5, 7), c(8, 16))))
+)
+strata_array <- function(strata) array(unlist(lapply(strata, as.vector)), dim = c(2, 2, length(strata)))
+cmh_exact <- lapply(cmh_exact_cases, function(cs) {
+  strata <- cs[[2]]
+  a <- strata_array(strata)
+  ex <- mantelhaen.test(a, exact = TRUE)
+  m0 <- mantelhaen.test(a, correct = FALSE)
+  m1 <- mantelhaen.test(a, correct = TRUE)
+  est <- unname(ex$estimate)
+  ci <- as.numeric(ex$conf.int)
+  stopifnot(!is.na(est), all(!is.na(ci)), est >= 0, ci[1] >= 0, is.finite(ci[1]))
+  list(
+    name = cs[[1]],
+    strata = lapply(strata, mat_json),
+    exact_p = ex$p.value,
+    conditional_mle = est,                # Inf is written as null
+    estimate_infinite = is.infinite(est),
+    exact_ci = arr(ci),                   # an infinite upper bound is written as null
+    ci_upper_infinite = is.infinite(ci[2]),
+    asymptotic_p = m0$p.value,
+    asymptotic_p_corrected = m1$p.value
+  )
+})
+
+# ---------------------------------------------------------------------------
+# Breslow-Day test of equal odds ratios across strata, with Tarone's
+# correction (Breslow & Day 1980, section 4.4; Tarone 1985). DescTools is not
+# packaged in Debian 12, so it is computed here from the formulas:
+#   psi   = MH odds ratio sum(a d / n) / sum(b c / n) over all strata;
+#   a~_k  = the root in (max(0, n1 + m1 - N), min(n1, m1)) of
+#           (1 - psi) a~^2 + (N - n1 - m1 + psi (n1 + m1)) a~ - psi n1 m1 = 0
+#           (n1 = a + b, m1 = a + c, N = stratum total), i.e. the a with the
+#           stratum's margins whose odds ratio is psi;
+#   V_k   = 1 / (1/a~ + 1/(n1 - a~) + 1/(m1 - a~) + 1/(N - n1 - m1 + a~));
+#   X2_BD = sum (a_k - a~_k)^2 / V_k (statistic_uncorrected);
+#   X2_BDT = X2_BD - (sum a_k - sum a~_k)^2 / sum V_k (statistic);
+#   df = K' - 1, p = pchisq(., df, lower.tail = FALSE).
+# The sums run over the K' informative strata (all four margins > 0); a
+# stratum with a zero margin has a single possible table (V = 0) and is left
+# out (it adds nothing to psi either). DescTools::BreslowDayTest uses K - 1
+# over all strata (NaN with such a stratum) and 1 - pchisq. Cases need a
+# finite, positive psi and K' >= 2.
+# ---------------------------------------------------------------------------
+bd_expected <- function(n1, m1, N, psi) {
+  lo <- max(0, n1 + m1 - N); hi <- min(n1, m1)
+  A <- 1 - psi; B <- N - n1 - m1 + psi * (n1 + m1); C <- -psi * n1 * m1
+  if (A == 0) return(-C / B)
+  q <- -(B + (if (B >= 0) 1 else -1) * sqrt(B^2 - 4 * A * C)) / 2
+  roots <- c(q / A, C / q)
+  root <- roots[roots > lo & roots < hi]
+  stopifnot(length(root) == 1)
+  root
+}
+breslow_day_test <- function(strata) {
+  inf <- Filter(function(s) all(rowSums(s) > 0) && all(colSums(s) > 0), strata)
+  num <- sum(vapply(inf, function(s) s[1, 1] * s[2, 2] / sum(s), 0))
+  den <- sum(vapply(inf, function(s) s[1, 2] * s[2, 1] / sum(s), 0))
+  psi <- num / den
+  stopifnot(length(inf) >= 2, is.finite(psi), psi > 0)
+  obs <- vapply(inf, function(s) as.numeric(s[1, 1]), 0)
+  ex <- vapply(inf, function(s) bd_expected(sum(s[1, ]), sum(s[, 1]), sum(s), psi), 0)
+  v <- vapply(seq_along(inf), function(k) {
+    s <- inf[[k]]; e <- ex[k]; n1 <- sum(s[1, ]); m1 <- sum(s[, 1]); N <- sum(s)
+    1 / (1 / e + 1 / (n1 - e) + 1 / (m1 - e) + 1 / (N - n1 - m1 + e))
+  }, 0)
+  x2 <- sum((obs - ex)^2 / v)
+  x2t <- x2 - (sum(obs) - sum(ex))^2 / sum(v)
+  df <- length(inf) - 1L
+  list(psi = psi, expected = ex, variance = v, statistic = x2t, statistic_uncorrected = x2, df = df,
+       p = pchisq(x2t, df, lower.tail = FALSE), p_uncorrected = pchisq(x2, df, lower.tail = FALSE))
+}
+bd_from_cmh <- c(1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14, 15, 16, 17, 18)  # cmh_exact cases with finite psi > 0 and K' >= 2
+bd_cases <- c(
+  lapply(bd_from_cmh, function(i) cmh_exact_cases[[i]]),
+  list(
+    list("2 strata, strong odds ratios in opposite directions (KZ 12 vs 24, UK 12 vs 24)",
+         list(rows(c(10, 2), c(6, 18)), rows(c(2, 10), c(18, 6)))),
+    list("3 strata, opposite directions, unequal sizes",
+         list(rows(c(8, 2), c(5, 15)), rows(c(3, 9), c(14, 6)), rows(c(6, 6), c(10, 10)))),
+    list("2 large strata (n = 300), odds ratios 2.4 and 0.5",
+         list(rows(c(60, 40), c(77, 123)), rows(c(40, 60), c(114, 86)))),
+    list("4 strata, homogeneous odds ratios",
+         list(rows(c(10, 5), c(8, 12)), rows(c(12, 6), c(9, 14)), rows(c(7, 4), c(5, 9)), rows(c(15, 8), c(10, 16))))
+  )
+)
+breslow_day <- lapply(bd_cases, function(cs) {
+  bd <- breslow_day_test(cs[[2]])
+  list(
+    name = cs[[1]],
+    strata = lapply(cs[[2]], mat_json),
+    mh_odds_ratio = bd$psi,
+    statistic = bd$statistic,
+    statistic_uncorrected = bd$statistic_uncorrected,
+    df = bd$df,
+    p = bd$p,
+    p_uncorrected = bd$p_uncorrected
+  )
+})
+
+# ---------------------------------------------------------------------------
+# Kruskal-Wallis: kruskal.test(list(...)), midranks for ties and the tie
+# correction H / (1 - sum(t^3 - t) / (N^3 - N)); df = number of groups - 1.
+# (All values equal is left out: R returns a NaN statistic.)
+# ---------------------------------------------------------------------------
+kw_cases <- list(
+  list("Likert 1-5, 12 fathers vs 24 mothers",
+       list(c(2, 3, 3, 4, 2, 1, 3, 4, 5, 3, 2, 3),
+            c(4, 5, 3, 4, 4, 5, 2, 4, 5, 3, 4, 4, 5, 3, 4, 5, 4, 2, 4, 5, 3, 4, 4, 5))),
+  list("Likert 1-5, three roles of unequal size (8, 15, 5)",
+       list(c(3, 4, 4, 2, 5, 3, 4, 4),
+            c(2, 2, 3, 1, 3, 2, 4, 2, 3, 3, 1, 2, 3, 2, 4),
+            c(5, 4, 5, 5, 3))),
+  list("Likert 1-5, four countries x roles (10, 7, 12, 9)",
+       list(c(4, 4, 5, 3, 4, 5, 4, 4, 3, 5),
+            c(3, 2, 4, 3, 3, 4, 2),
+            c(5, 5, 4, 5, 4, 5, 5, 3, 4, 5, 4, 5),
+            c(2, 3, 3, 4, 2, 1, 3, 3, 2))),
+  list("Likert 1-5, six roles (3, 15, 6, 9, 4, 11)",
+       list(c(1, 2, 2),
+            c(3, 4, 3, 5, 4, 4, 3, 2, 4, 5, 4, 3, 4, 4, 5),
+            c(2, 3, 2, 4, 3, 3),
+            c(5, 4, 5, 4, 5, 5, 3, 4, 5),
+            c(3, 3, 3, 3),
+            c(4, 2, 3, 5, 1, 4, 3, 4, 2, 3, 4))),
+  list("Likert, only 4 and 5 used (heavy ties), 3 groups",
+       list(c(4, 4, 5, 4, 4, 4), c(5, 5, 4, 5, 5), c(4, 5, 4, 5, 4, 5, 5))),
+  list("Likert, one group all 5, 3 groups",
+       list(c(5, 5, 5, 5, 5), c(3, 4, 5, 4, 2, 5, 4), c(1, 2, 3, 2, 3, 4))),
+  list("Likert, no difference between groups (same distribution), 2 groups",
+       list(c(1, 2, 3, 4, 5, 3), c(3, 5, 4, 3, 2, 1))),
+  list("no ties, 3 groups (5, 4, 6)",
+       list(c(2.9, 3.0, 2.5, 2.6, 3.2), c(3.8, 2.7, 4.0, 2.4), c(2.8, 3.4, 3.7, 2.2, 2.0, 4.4))),
+  list("a group of size 1, with ties (1, 6, 7)",
+       list(c(5), c(2, 3, 3, 4, 2, 1), c(4, 4, 5, 3, 4, 5, 2))),
+  list("2 groups, 60 vs 45 Likert answers",
+       list(rep(c(1, 2, 3, 4, 5), c(4, 9, 17, 20, 10)), rep(c(1, 2, 3, 4, 5), c(8, 12, 13, 9, 3))))
+)
+kruskal_wallis <- lapply(kw_cases, function(cs) {
+  kt <- kruskal.test(cs[[2]])
+  list(name = cs[[1]], groups = lapply(cs[[2]], arr), statistic = unname(kt$statistic),
+       df = as.integer(kt$parameter), p = kt$p.value)
+})
+
+# ---------------------------------------------------------------------------
+# Linear-by-linear association (Agresti 2002, section 3.4.1; SPSS "Linear-by-
+# Linear Association"): r = Pearson correlation of the row and column scores
+# weighted by the counts, M^2 = (N - 1) r^2, p = pchisq(M^2, 1, lower.tail =
+# FALSE). The statistic written is Agresti's (N - 1) r^2. coin::lbl_test
+# (permutation variance) gives Z^2 equal to it; it is used as a cross-check
+# below when installed. Empty rows or columns carry no weight: their scores do
+# not matter, but they stay in the table and the score vectors.
+# ---------------------------------------------------------------------------
+lbl_cases <- list(
+  list("3 ordered groups x Likert 1-5, integer scores",
+       rows(c(5, 4, 3, 2, 1), c(3, 6, 4, 5, 2), c(1, 2, 5, 9, 6)), c(1, 2, 3), c(1, 2, 3, 4, 5)),
+  list("same table, non-equally spaced column scores",
+       rows(c(5, 4, 3, 2, 1), c(3, 6, 4, 5, 2), c(1, 2, 5, 9, 6)), c(1, 2, 3), c(-2, -1, 0, 1.5, 3)),
+  list("empty column 3 (nobody answered 3)",
+       rows(c(5, 4, 0, 2, 1), c(3, 6, 0, 5, 2), c(1, 2, 0, 9, 6)), c(1, 2, 3), c(1, 2, 3, 4, 5)),
+  list("empty row 2 (an age band with nobody)",
+       rows(c(6, 3, 2, 1), c(0, 0, 0, 0), c(2, 4, 5, 3), c(1, 2, 6, 7)), c(1, 2, 3, 4), c(1, 2, 3, 4)),
+  list("2x2 (M2 = (N-1)/N * Pearson X2)", rows(c(20, 15), c(10, 25)), c(0, 1), c(0, 1)),
+  list("age bands with midpoint row scores (25, 35, 50) x 4 categories",
+       rows(c(8, 6, 3, 1), c(5, 7, 6, 4), c(2, 3, 7, 9)), c(25, 35, 50), c(1, 2, 3, 4)),
+  list("negative association, 4 groups x 3",
+       rows(c(2, 5, 9), c(3, 6, 6), c(6, 5, 4), c(10, 4, 1)), c(1, 2, 3, 4), c(1, 2, 3)),
+  list("6 ordered groups x 5, n = 180",
+       rows(c(2, 5, 9, 10, 4), c(3, 6, 10, 8, 3), c(4, 6, 9, 7, 4), c(5, 8, 7, 6, 4),
+            c(6, 8, 8, 5, 3), c(8, 9, 6, 4, 3)), 1:6, 1:5),
+  list("no association (rows proportional): M2 = 0",
+       rows(c(2, 4, 6), c(1, 2, 3), c(3, 6, 9)), c(1, 2, 3), c(1, 2, 3)),
+  list("midrank-like non-integer scores on both axes",
+       rows(c(4, 3, 1), c(2, 5, 3), c(1, 2, 6)), c(0.5, 1.25, 3), c(10, 12.5, 20))
+)
+lbl_r <- function(t, rs, cs) {
+  u <- rep(rs, ncol(t)); v <- rep(cs, each = nrow(t)); w <- as.vector(t)
+  N <- sum(w)
+  mu <- sum(w * u) / N; mv <- sum(w * v) / N
+  sum(w * (u - mu) * (v - mv)) / sqrt(sum(w * (u - mu)^2) * sum(w * (v - mv)^2))
+}
+linear_by_linear <- lapply(lbl_cases, function(cs) {
+  t <- cs[[2]]
+  r <- lbl_r(t, cs[[3]], cs[[4]])
+  m2 <- (sum(t) - 1) * r^2
+  list(name = cs[[1]], table = mat_json(t), row_scores = arr(as.numeric(cs[[3]])),
+       column_scores = arr(as.numeric(cs[[4]])), statistic = m2, p = pchisq(m2, 1, lower.tail = FALSE), r = r)
+})
+
+
+# ---------------------------------------------------------------------------
 # Cross-checks inside R (stop on disagreement).
 # ---------------------------------------------------------------------------
 close <- function(a, b, tol = 1e-12) (is.na(a) && is.na(b)) || (!is.na(a) && !is.na(b) && abs(a - b) <= tol * max(1, abs(a), abs(b)))
@@ -469,6 +712,88 @@ if (have_psych) {
   }
 }
 
+# Exact CMH: the two-sided p from the convolution of the strata's
+# hypergeometric distributions, summing P <= P(obs) * (1 + 1e-7) as R does.
+for (i in seq_along(cmh_exact)) {
+  strata <- cmh_exact_cases[[i]][[2]]
+  dist <- 1
+  lo <- 0
+  for (s in strata) {
+    n1 <- sum(s[1, ]); n2 <- sum(s[2, ]); m1 <- sum(s[, 1])
+    sup <- max(0, m1 - n2):min(n1, m1)
+    d <- dhyper(sup, n1, n2, m1)
+    dist <- convolve(dist, rev(d), type = "open")
+    lo <- lo + min(sup)
+  }
+  dist <- pmax(dist, 0) / sum(pmax(dist, 0))
+  obs <- sum(vapply(strata, function(s) as.numeric(s[1, 1]), 0))
+  p <- sum(dist[dist <= dist[obs - lo + 1] * (1 + 1e-7)])
+  if (!close(p, cmh_exact[[i]]$exact_p, 1e-9)) stop("exact CMH p differs on case ", i, ": ", p, " vs ", cmh_exact[[i]]$exact_p)
+}
+stopifnot(cmh_exact[[10]]$estimate_infinite, cmh_exact[[10]]$ci_upper_infinite,
+          cmh_exact[[11]]$conditional_mle == 0, cmh_exact[[11]]$exact_ci$v[1] == 0)
+# A stratum with a zero margin adds nothing: case 13 is fisher.test on KZ alone.
+ft13 <- fisher.test(cmh_exact_cases[[13]][[2]][[1]])
+stopifnot(close(cmh_exact[[13]]$exact_p, ft13$p.value, 1e-12),
+          close(cmh_exact[[13]]$conditional_mle, unname(ft13$estimate), 1e-6),
+          max(abs(cmh_exact[[13]]$exact_ci$v - as.numeric(ft13$conf.int))) < 1e-6 * max(ft13$conf.int))
+# Breslow-Day: DescTools::BreslowDayTest's code (polyroot for the expected
+# cell, mantelhaen.test's MH estimate) on the informative strata.
+bd_desctools <- function(x, correct) {
+  OR.hat <- unname(mantelhaen.test(x)$estimate)
+  K <- dim(x)[3]; X2 <- 0; a <- tildea <- Var.a <- numeric(K)
+  for (j in 1:K) {
+    mj <- apply(x[, , j], 1, sum); nj <- apply(x[, , j], 2, sum)
+    coef <- c(-mj[1] * nj[1] * OR.hat, nj[2] - mj[1] + OR.hat * (nj[1] + mj[1]), 1 - OR.hat)
+    sols <- Re(polyroot(coef))
+    tildea[j] <- sols[(0 < sols) & (sols <= min(nj[1], mj[1]))]
+    a[j] <- x[1, 1, j]
+    Var.a[j] <- (1 / tildea[j] + 1 / (mj[1] - tildea[j]) + 1 / (nj[1] - tildea[j]) + 1 / (mj[2] - nj[1] + tildea[j]))^(-1)
+    X2 <- X2 + as.numeric((a[j] - tildea[j])^2 / Var.a[j])
+  }
+  if (correct) X2 <- X2 - (sum(a) - sum(tildea))^2 / sum(Var.a)
+  X2
+}
+for (i in seq_along(breslow_day)) {
+  inf <- Filter(function(s) all(rowSums(s) > 0) && all(colSums(s) > 0), bd_cases[[i]][[2]])
+  x <- strata_array(inf)
+  stopifnot(close(unname(mantelhaen.test(x)$estimate), breslow_day[[i]]$mh_odds_ratio, 1e-12))
+  for (corr in c(TRUE, FALSE)) {
+    want <- if (corr) breslow_day[[i]]$statistic else breslow_day[[i]]$statistic_uncorrected
+    got <- bd_desctools(x, corr)
+    if (abs(got - want) > 1e-9 * max(1, abs(want))) stop("Breslow-Day differs on case ", i, ": ", got, " vs ", want)
+  }
+}
+# Kruskal-Wallis by the formula with the tie correction.
+for (i in seq_along(kruskal_wallis)) {
+  g <- kw_cases[[i]][[2]]
+  x <- unlist(g); N <- length(x); rk <- rank(x)
+  idx <- rep(seq_along(g), lengths(g))
+  H <- 12 / (N * (N + 1)) * sum(vapply(seq_along(g), function(j) sum(rk[idx == j])^2 / length(g[[j]]), 0)) - 3 * (N + 1)
+  tt <- table(x)
+  H <- H / (1 - sum(tt^3 - tt) / (N^3 - N))
+  stopifnot(close(H, kruskal_wallis[[i]]$statistic, 1e-12))
+}
+# Linear-by-linear: coin::lbl_test (empty rows and columns dropped, coin needs
+# used levels only); for the 2x2 case also (N-1)/N times Pearson's X2.
+have_coin <- requireNamespace("coin", quietly = TRUE)
+if (have_coin) {
+  for (i in seq_along(linear_by_linear)) {
+    t <- lbl_cases[[i]][[2]]
+    keep_r <- rowSums(t) > 0; keep_c <- colSums(t) > 0
+    t2 <- t[keep_r, keep_c, drop = FALSE]
+    d <- data.frame(g = factor(rep(rep(seq_len(nrow(t2)), ncol(t2)), as.vector(t2)), ordered = TRUE),
+                    y = factor(rep(rep(seq_len(ncol(t2)), each = nrow(t2)), as.vector(t2)), ordered = TRUE))
+    lt <- coin::lbl_test(y ~ g, data = d,
+                         scores = list(g = as.numeric(lbl_cases[[i]][[3]][keep_r]), y = as.numeric(lbl_cases[[i]][[4]][keep_c])))
+    z2 <- unname(coin::statistic(lt))^2
+    if (!close(z2, linear_by_linear[[i]]$statistic, 1e-9)) stop("coin lbl_test differs on case ", i, ": ", z2)
+    if (!close(coin::pvalue(lt), linear_by_linear[[i]]$p, 1e-7)) stop("coin lbl_test p differs on case ", i)
+  }
+}
+x2 <- unname(chisq.test(lbl_cases[[5]][[2]], correct = FALSE)$statistic)
+stopifnot(close(linear_by_linear[[5]]$statistic, (sum(lbl_cases[[5]][[2]]) - 1) / sum(lbl_cases[[5]][[2]]) * x2, 1e-12))
+
 versions <- sprintf("%s; stats (base); psych %s used only as a cross-check; written by reference/compute_reference.R",
                     R.version.string,
                     if (have_psych) as.character(packageVersion("psych")) else "not installed")
@@ -485,7 +810,11 @@ result <- list(
   cohen_kappa = cohen_kappa,
   krippendorff_alpha = krippendorff_alpha,
   mann_whitney = mann_whitney,
-  cronbach = cronbach
+  cronbach = cronbach,
+  cmh_exact = cmh_exact,
+  breslow_day = breslow_day,
+  kruskal_wallis = kruskal_wallis,
+  linear_by_linear = linear_by_linear
 )
 dir.create(dirname(out_path), recursive = TRUE, showWarnings = FALSE)
 writeLines(to_json(result), out_path, useBytes = TRUE)

@@ -79,10 +79,19 @@ SCHEMA = {
     "mann_whitney": {"name": str, "x": "fvec", "y": "fvec", "w": NUM, "p": NUM, "method": ("exact", "normal_cc"),
                      "rank_biserial": NUM},
     "cronbach": {"name": str, "data": "fmatrix", "alpha": NUM, "item_rest": "fvec", "alpha_if_deleted": "fvec"},
+    "cmh_exact": {"name": str, "strata": "strata", "exact_p": NUM, "conditional_mle": "num?",
+                  "estimate_infinite": bool, "exact_ci": "ci_open", "ci_upper_infinite": bool,
+                  "asymptotic_p": NUM, "asymptotic_p_corrected": NUM},
+    "breslow_day": {"name": str, "strata": "strata", "mh_odds_ratio": NUM, "statistic": NUM,
+                    "statistic_uncorrected": NUM, "df": int, "p": NUM, "p_uncorrected": NUM},
+    "kruskal_wallis": {"name": str, "groups": "groups", "statistic": NUM, "df": int, "p": NUM},
+    "linear_by_linear": {"name": str, "table": "matrix", "row_scores": "fvec", "column_scores": "fvec",
+                         "statistic": NUM, "p": NUM, "r": NUM},
 }
 MIN_COUNTS = {"fisher": 8, "chi_square": 5, "odds_ratio": 3, "risk_difference": 1, "wilson": 5,
               "benjamini_hochberg": 3, "cmh": 2, "cohen_kappa": 4, "krippendorff_alpha": 5,
-              "mann_whitney": 5, "cronbach": 3}
+              "mann_whitney": 5, "cronbach": 3,
+              "cmh_exact": 12, "breslow_day": 8, "kruskal_wallis": 8, "linear_by_linear": 6}
 
 
 def is_num(v):
@@ -101,6 +110,8 @@ def is_mat(v, elem_ok):
 def type_ok(v, t) -> bool:
     if t is str:
         return isinstance(v, str)
+    if t is bool:
+        return isinstance(v, bool)
     if t is int:
         return isinstance(v, int) and not isinstance(v, bool)
     if t is NUM:
@@ -117,6 +128,8 @@ def type_ok(v, t) -> bool:
         "2x2": lambda: is_mat(v, lambda e: isinstance(e, int)) and len(v) == 2 and len(v[0]) == 2,
         "fvec": lambda: is_vec(v, is_num),
         "ivec": lambda: is_vec(v, lambda e: isinstance(e, int)),
+        "ci_open": lambda: isinstance(v, list) and len(v) == 2 and is_num(v[0]) and (v[1] is None or is_num(v[1])),
+        "groups": lambda: isinstance(v, list) and len(v) >= 2 and all(is_vec(g, is_num) for g in v),
         "strata": lambda: isinstance(v, list) and len(v) >= 2 and all(
             is_mat(s, lambda e: isinstance(e, int)) and len(s) == 2 and len(s[0]) == 2 for s in v),
     }[t]()
@@ -380,6 +393,182 @@ for c in data["cronbach"]:
     check(f"{nm} item_rest (numpy)", c["item_rest"], item_rest, rel=1e-9)
     check(f"{nm} alpha_if_deleted (pingouin)", c["alpha_if_deleted"],
           [pg.cronbach_alpha(d.drop(columns=j))[0] for j in range(k)], rel=1e-9)
+
+# ---------------------------------------------------------------------------
+# Issue 9: exact CMH, Breslow-Day, Kruskal-Wallis, linear-by-linear
+# ---------------------------------------------------------------------------
+from scipy.optimize import brentq  # noqa: E402
+from statsmodels.stats.contingency_tables import Table  # noqa: E402
+
+
+def cmh_exact_distribution(strata):
+    """Support and null distribution of sum(a) given every stratum's margins:
+    the convolution of the strata's hypergeometric distributions."""
+    dist, lo, hi = np.array([1.0]), 0, 0
+    for s in strata:
+        (a, b), (c, d) = s
+        n1, n2, m1 = a + b, c + d, a + c
+        sup = np.arange(max(0, m1 - n2), min(n1, m1) + 1)
+        dist = np.convolve(dist, st.hypergeom.pmf(sup, n1 + n2, n1, m1))
+        lo, hi = lo + sup[0], hi + sup[-1]
+    return np.arange(lo, hi + 1), dist / dist.sum()
+
+
+def cmh_exact_python(strata, conf=0.95):
+    """Exact conditional test as R's mantelhaen.test(exact = TRUE), but with the
+    MLE and CI bounds solved to full precision (brentq on log psi)."""
+    support, dc = cmh_exact_distribution(strata)
+    x = sum(s[0][0] for s in strata)
+    lo, hi = support[0], support[-1]
+    p = min(1.0, dc[dc <= dc[x - lo] * (1 + 1e-7)].sum())
+    logdc = np.log(np.where(dc > 0, dc, 1e-300))
+
+    def dens(logpsi):
+        d = logdc + logpsi * support
+        d = np.exp(d - d.max())
+        return d / d.sum()
+
+    def mean(logpsi):
+        return float((support * dens(logpsi)).sum())
+
+    def lower_tail(logpsi):
+        return float(dens(logpsi)[support <= x].sum())
+
+    def upper_tail(logpsi):
+        return float(dens(logpsi)[support >= x].sum())
+
+    B = 40.0
+    alpha = (1 - conf) / 2
+    mle = 0.0 if x == lo else math.inf if x == hi else math.exp(
+        brentq(lambda t: mean(t) - x, -B, B, xtol=1e-14, rtol=1e-15))
+    lower = 0.0 if x == lo else math.exp(brentq(lambda t: upper_tail(t) - alpha, -B, B, xtol=1e-14, rtol=1e-15))
+    upper = math.inf if x == hi else math.exp(brentq(lambda t: lower_tail(t) - alpha, -B, B, xtol=1e-14, rtol=1e-15))
+    return p, mle, lower, upper
+
+
+def informative(strata):
+    return [s for s in strata if min(s[0][0] + s[0][1], s[1][0] + s[1][1], s[0][0] + s[1][0], s[0][1] + s[1][1]) > 0]
+
+
+def rel_diff(a, b):
+    if a == b:
+        return 0.0
+    return abs(a - b) / max(abs(a), abs(b))
+
+
+worst = {"mle": 0.0, "lower": 0.0, "upper": 0.0}
+for c in data["cmh_exact"]:
+    nm = f"cmh_exact {c['name']}"
+    strata = c["strata"]
+    p, mle, lower, upper = cmh_exact_python(strata)
+    # R does not clamp the summed p at 1 (1.0000000000000002 for a case with OR 1).
+    check(f"{nm} exact_p (convolution)", min(1.0, c["exact_p"]), p, rel=1e-9)
+    if c["estimate_infinite"] != (c["conditional_mle"] is None):
+        fail(f"{nm}: estimate_infinite {c['estimate_infinite']} but conditional_mle {c['conditional_mle']!r}")
+    if c["ci_upper_infinite"] != (c["exact_ci"][1] is None):
+        fail(f"{nm}: ci_upper_infinite {c['ci_upper_infinite']} but exact_ci {c['exact_ci']!r}")
+    r_mle = math.inf if c["estimate_infinite"] else c["conditional_mle"]
+    r_upper = math.inf if c["ci_upper_infinite"] else c["exact_ci"][1]
+    r_lower = c["exact_ci"][0]
+    for key, ours, theirs, tol in (("mle", r_mle, mle, 1e-4), ("lower", r_lower, lower, 1e-3),
+                                   ("upper", r_upper, upper, 2e-2)):
+        if math.isinf(ours) or math.isinf(theirs) or ours == 0 or theirs == 0:
+            if ours != theirs:
+                fail(f"{nm} {key}: R {ours!r} vs exact root {theirs!r}")
+            continue
+        d = rel_diff(ours, theirs)
+        worst[key] = max(worst[key], d)
+        if d > tol:
+            fail(f"{nm} {key}: R {ours!r} vs exact root {theirs!r} (relative {d:.2g} > {tol:g})")
+    stt = StratifiedTable(np.dstack([np.array(s, dtype=float) for s in strata]))
+    check(f"{nm} asymptotic_p (statsmodels)", c["asymptotic_p"], stt.test_null_odds(correction=False).pvalue)
+    delta = sum(s[0][0] for s in strata) - sum((s[0][0] + s[0][1]) * (s[0][0] + s[1][0]) / sum(map(sum, s))
+                                               for s in strata)
+    if abs(delta) < 0.5:
+        # R corrects only when |sum(a - E)| >= 0.5, so the corrected p is the uncorrected one;
+        # statsmodels always subtracts 0.5 from |sum(a - E)|.
+        check(f"{nm} asymptotic_p_corrected (= uncorrected, |delta| < 0.5)", c["asymptotic_p_corrected"],
+              c["asymptotic_p"], rel=0)
+        notes.append(f"{nm}: |sum(a - E)| = {abs(delta):.3g} < 0.5, R does not correct (p {c['asymptotic_p']:.6g}); "
+                     f"statsmodels correction=True gives {stt.test_null_odds(correction=True).pvalue:.6g}")
+    else:
+        check(f"{nm} asymptotic_p_corrected (statsmodels)", c["asymptotic_p_corrected"],
+              stt.test_null_odds(correction=True).pvalue)
+notes.append("cmh_exact: R's uniroot vs the exact roots (brentq), worst relative difference: MLE "
+             f"{worst['mle']:.2g}, lower {worst['lower']:.2g}, upper {worst['upper']:.2g}")
+
+
+def breslow_day_python(strata):
+    """Breslow-Day / Tarone from the formulas, on the informative strata."""
+    t = informative(strata)
+    psi = sum(s[0][0] * s[1][1] / sum(map(sum, s)) for s in t) / sum(s[0][1] * s[1][0] / sum(map(sum, s)) for s in t)
+    x2 = tot_a = tot_e = tot_v = 0.0
+    for s in t:
+        n1, m1, n = s[0][0] + s[0][1], s[0][0] + s[1][0], sum(map(sum, s))
+        lo, hi = max(0, n1 + m1 - n), min(n1, m1)
+
+        def f(e):
+            return e * (n - n1 - m1 + e) - psi * (n1 - e) * (m1 - e)
+        e = brentq(f, lo, hi, xtol=1e-15, rtol=1e-15)
+        v = 1 / (1 / e + 1 / (n1 - e) + 1 / (m1 - e) + 1 / (n - n1 - m1 + e))
+        x2 += (s[0][0] - e) ** 2 / v
+        tot_a, tot_e, tot_v = tot_a + s[0][0], tot_e + e, tot_v + v
+    return psi, x2 - (tot_a - tot_e) ** 2 / tot_v, x2, len(t) - 1
+
+
+for c in data["breslow_day"]:
+    nm = f"breslow_day {c['name']}"
+    psi, x2t, x2, df = breslow_day_python(c["strata"])
+    check(f"{nm} MH odds ratio", c["mh_odds_ratio"], psi, rel=1e-12)
+    check(f"{nm} statistic (brentq)", c["statistic"], x2t, rel=1e-8, abs_=1e-10)
+    check(f"{nm} statistic_uncorrected (brentq)", c["statistic_uncorrected"], x2, rel=1e-8, abs_=1e-10)
+    if c["df"] != df:
+        fail(f"{nm}: df {c['df']} but {df} informative strata - 1")
+    check(f"{nm} p (chi2.sf)", c["p"], st.chi2.sf(c["statistic"], c["df"]), rel=1e-12)
+    check(f"{nm} p_uncorrected (chi2.sf)", c["p_uncorrected"], st.chi2.sf(c["statistic_uncorrected"], c["df"]), rel=1e-12)
+    stt = StratifiedTable(np.dstack([np.array(s, dtype=float) for s in informative(c["strata"])]))
+    check(f"{nm} MH odds ratio (statsmodels)", c["mh_odds_ratio"], stt.oddsratio_pooled, rel=1e-12)
+    if c["mh_odds_ratio"] == 1:
+        # statsmodels divides by 1 - psi: nan when psi is exactly 1.
+        notes.append(f"{nm}: psi = 1 exactly; statsmodels test_equal_odds gives "
+                     f"{stt.test_equal_odds(adjust=True).statistic!r} (divides by 1 - psi)")
+        continue
+    for adjust, key, pkey in ((True, "statistic", "p"), (False, "statistic_uncorrected", "p_uncorrected")):
+        r = stt.test_equal_odds(adjust=adjust)
+        check(f"{nm} {key} (statsmodels adjust={adjust})", c[key], r.statistic, rel=1e-8, abs_=1e-10)
+        # statsmodels uses 1 - cdf, which loses relative precision for tiny p.
+        check(f"{nm} {pkey} (statsmodels adjust={adjust})", c[pkey], r.pvalue, rel=1e-8, abs_=1e-15)
+    if len(informative(c["strata"])) < len(c["strata"]):
+        notes.append(f"{nm}: {len(c['strata']) - len(informative(c['strata']))} stratum with a zero margin left out "
+                     f"(df {c['df']}); statsmodels on all strata gives "
+                     f"{StratifiedTable(np.dstack([np.array(s, dtype=float) for s in c['strata']])).test_equal_odds(adjust=True).statistic!r}")
+
+for c in data["kruskal_wallis"]:
+    nm = f"kruskal_wallis {c['name']}"
+    r = st.kruskal(*c["groups"])
+    check(f"{nm} statistic (scipy)", c["statistic"], r.statistic, rel=1e-10, abs_=1e-12)
+    check(f"{nm} p (scipy)", c["p"], r.pvalue, rel=1e-10)
+    if c["df"] != len(c["groups"]) - 1:
+        fail(f"{nm}: df {c['df']} != {len(c['groups']) - 1}")
+
+for c in data["linear_by_linear"]:
+    nm = f"linear_by_linear {c['name']}"
+    t = np.array(c["table"], dtype=float)
+    rs, cs = np.array(c["row_scores"], dtype=float), np.array(c["column_scores"], dtype=float)
+    if t.shape != (len(rs), len(cs)):
+        fail(f"{nm}: table {t.shape} vs scores {len(rs)}, {len(cs)}")
+        continue
+    n = t.sum()
+    u, v = np.repeat(rs, t.shape[1]), np.tile(cs, t.shape[0])
+    w = t.ravel()
+    mu, mv = (w * u).sum() / n, (w * v).sum() / n
+    r = (w * (u - mu) * (v - mv)).sum() / math.sqrt((w * (u - mu) ** 2).sum() * (w * (v - mv) ** 2).sum())
+    check(f"{nm} r (numpy)", c["r"], r, rel=1e-10, abs_=1e-12)
+    check(f"{nm} statistic (N-1) r^2", c["statistic"], (n - 1) * r * r, rel=1e-10, abs_=1e-12)
+    oa = Table(t, shift_zeros=False).test_ordinal_association(rs, cs)
+    check(f"{nm} statistic (statsmodels z^2)", c["statistic"], oa.zscore ** 2, rel=1e-10, abs_=1e-12)
+    check(f"{nm} p (statsmodels)", c["p"], oa.pvalue, rel=1e-10)
+    check(f"{nm} p (chi2.sf)", c["p"], st.chi2.sf(c["statistic"], 1), rel=1e-12)
 
 # ---------------------------------------------------------------------------
 print("\ncase counts:")
