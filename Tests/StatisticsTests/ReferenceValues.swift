@@ -80,6 +80,49 @@ struct ReferenceValues: Decodable {
         var item_rest: [Double]
         var alpha_if_deleted: [Double]
     }
+    /// `mantelhaen.test(exact = TRUE)`; strata are [[a, b], [c, d]] with rows = groups, columns = mentioned / not.
+    struct CMHExact: Decodable {
+        var name: String
+        var strata: [[[Int]]]
+        var exact_p: Double
+        /// The conditional MLE; nil when it is +∞ (then `estimate_infinite` is true).
+        var conditional_mle: Double?
+        var estimate_infinite: Bool
+        /// [lower, upper] of the exact 95% CI; the upper bound is nil when it is +∞ (`ci_upper_infinite`).
+        var exact_ci: [Double?]
+        var ci_upper_infinite: Bool
+        var asymptotic_p: Double
+        var asymptotic_p_corrected: Double
+    }
+    /// Breslow–Day with Tarone's correction (`statistic`, `p`) and without (`*_uncorrected`); df = informative strata − 1.
+    struct BreslowDay: Decodable {
+        var name: String
+        var strata: [[[Int]]]
+        var mh_odds_ratio: Double
+        var statistic: Double
+        var statistic_uncorrected: Double
+        var df: Int
+        var p: Double
+        var p_uncorrected: Double
+    }
+    /// `kruskal.test(list(...))`.
+    struct KruskalWallis: Decodable {
+        var name: String
+        var groups: [[Double]]
+        var statistic: Double
+        var df: Int
+        var p: Double
+    }
+    /// Linear-by-linear association M² = (N − 1) r², p from χ²(1).
+    struct LinearByLinear: Decodable {
+        var name: String
+        var table: [[Int]]
+        var row_scores: [Double]
+        var column_scores: [Double]
+        var statistic: Double
+        var p: Double
+        var r: Double
+    }
 
     var fisher: [Fisher]
     var chi_square: [ChiSquare]
@@ -92,6 +135,10 @@ struct ReferenceValues: Decodable {
     var krippendorff_alpha: [Krippendorff]
     var mann_whitney: [MannWhitney]
     var cronbach: [Cronbach]
+    var cmh_exact: [CMHExact]
+    var breslow_day: [BreslowDay]
+    var kruskal_wallis: [KruskalWallis]
+    var linear_by_linear: [LinearByLinear]
 
     static let shared: ReferenceValues = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
