@@ -29,6 +29,11 @@ enum Distribution {
         dhyper(x, m, n, k, 1)
     }
 
+    /// P(X = x) for the hypergeometric distribution: R's `dhyper(x, m, n, k)`.
+    static func hypergeometricDensity(_ x: Double, white m: Double, black n: Double, draws k: Double) -> Double {
+        dhyper(x, m, n, k, 0)
+    }
+
     /// P(W ≤ q) for the Wilcoxon rank-sum statistic of samples of sizes m and n without ties:
     /// R's `pwilcox(q, m, n)`.
     static func wilcoxonCDF(_ q: Double, _ m: Double, _ n: Double) -> Double {
