@@ -2,9 +2,13 @@ import Statistics
 import StudyModel
 
 /// Compares two groups of participants row by row (fathers against mothers): within each stratum with
-/// Fisher's exact test and the odds ratio, and pooled with the Cochran–Mantel–Haenszel test stratified
-/// by the strata, whose p-values are adjusted with Benjamini–Hochberg within the code rows and within
-/// the group rows.
+/// Fisher's exact test and the odds ratio, and pooled over the strata with the exact conditional test
+/// (the asymptotic Cochran–Mantel–Haenszel test beside it, and alone only beyond the exact test's work
+/// limit) and Breslow–Day's test of a common odds ratio; the pooled p-values are adjusted with
+/// Benjamini–Hochberg within the code rows and within the group rows.
+///
+/// The pooled cells count the participants of the strata only, as the stratified tests do: a participant
+/// with no stratum level (no country) is in neither.
 public struct ComparisonBuilder {
     let crosstabs: CrosstabBuilder
 
@@ -18,7 +22,9 @@ public struct ComparisonBuilder {
                 let participant = data.participants[index]
                 let value = participant.value(of: comparison.variable)
                 return (value == group || crosstabs.published(participant, comparison.variable) == group)
-                    && (stratum == nil || crosstabs.published(participant, comparison.within) == stratum)
+                    && crosstabs.published(participant, comparison.within).map { level in
+                        stratum.map { $0 == level } ?? strata.contains(level)
+                    } == true
             }
         }
         let cell = CrosstabBuilder.cell
@@ -40,30 +46,43 @@ public struct ComparisonBuilder {
             let pooledFirst = cell(membership, members(comparison.groups[0], nil))
             let pooledSecond = cell(membership, members(comparison.groups[1], nil))
             let pooled = table(pooledFirst, pooledSecond)
+            let stratumTables = perStratum.map { table($0.first, $0.second) }
             var result = ComparisonRow(
                 row: row, strata: perStratum, pooledFirst: pooledFirst, pooledSecond: pooledSecond,
-                cochranMantelHaenszel: CochranMantelHaenszelTest(strata: perStratum.map { table($0.first, $0.second) }),
+                cochranMantelHaenszel: CochranMantelHaenszelTest(strata: stratumTables),
                 adjustedP: nil, family: "", familySize: 0)
+            result.exactCMH = ExactConditionalCMHTest(strata: stratumTables)
+            result.breslowDay = BreslowDayTest(strata: stratumTables)
             result.pooledFisher = FisherExactTest(pooled)
             result.pooledOddsRatio = OddsRatio(pooled)
-            result.pooledTest = result.cochranMantelHaenszel == nil ? nil : .cochranMantelHaenszel
+            result.pooledTest = Self.stratifiedTest(result)
             return result
         }
         Self.adjust(&rows, table: spec.id)
         return GroupComparisonResult(id: spec.id, rowSet: spec.rows, comparison: comparison, strata: strata, rows: rows)
     }
 
+    /// The stratified test of a row: the exact conditional test where it was computed, else the
+    /// asymptotic CMH test; `nil` when neither was.
+    public static func stratifiedTest(_ row: ComparisonRow) -> PooledTest? {
+        row.exactCMH != nil ? .exactConditional : row.cochranMantelHaenszel != nil ? .cochranMantelHaenszel : nil
+    }
+
+    /// The p-value of the row's pooled test (``ComparisonRow/pooledTest``).
+    public static func pooledP(_ row: ComparisonRow) -> Double? {
+        switch row.pooledTest {
+        case .exactConditional: row.exactCMH?.p
+        case .cochranMantelHaenszel: row.cochranMantelHaenszel?.p
+        case .fisherPooled: row.pooledFisher?.p
+        case nil: nil
+        }
+    }
+
     /// Adjusts each row's pooled test (``ComparisonRow/pooledTest``: CMH, or Fisher's test of the pooled
     /// counts) with Benjamini–Hochberg within the code rows and within the group rows; rows without a
     /// pooled test are in no family.
     public static func adjust(_ rows: inout [ComparisonRow], table: String) {
-        func p(_ row: ComparisonRow) -> Double? {
-            switch row.pooledTest {
-            case .cochranMantelHaenszel: row.cochranMantelHaenszel?.p
-            case .fisherPooled: row.pooledFisher?.p
-            case nil: nil
-            }
-        }
+        let p = pooledP
         for index in rows.indices {
             rows[index].adjustedP = nil
             rows[index].family = ""
@@ -74,8 +93,13 @@ public struct ComparisonBuilder {
             guard !family.isEmpty else { continue }
             let adjusted = BenjaminiHochberg.adjusted(family.map { p(rows[$0])! })
             let methods = Set(family.map { rows[$0].pooledTest! })
-            let label = methods == [.cochranMantelHaenszel] ? "CMH p" : methods == [.fisherPooled] ? "pooled Fisher p"
-                : "CMH p, or pooled Fisher p where a stratum is hidden"
+            let label = methods.sorted { $0.rawValue < $1.rawValue }.map { method in
+                switch method {
+                case .exactConditional: "exact conditional p"
+                case .cochranMantelHaenszel: "CMH p"
+                case .fisherPooled: "pooled Fisher p"
+                }
+            }.joined(separator: ", or ")
             for (index, value) in zip(family, adjusted) {
                 rows[index].adjustedP = value
                 rows[index].family = "\(kind == .code ? "code" : "group") rows of \(table) (\(label))"

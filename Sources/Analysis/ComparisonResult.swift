@@ -21,8 +21,16 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     /// The pooled cells (all strata together).
     public var pooledFirst: TableCell
     public var pooledSecond: TableCell
-    /// The Cochran–Mantel–Haenszel test stratified by the strata, with the common odds ratio.
+    /// The Cochran–Mantel–Haenszel test stratified by the strata, with the common odds ratio: the asymptotic
+    /// test, shown beside the exact one.
     public var cochranMantelHaenszel: CochranMantelHaenszelTest?
+    /// The exact conditional test of the same strata (R's `mantelhaen.test(exact = TRUE)`), with the
+    /// conditional MLE of the common odds ratio and its exact interval: the pooled test wherever it can be
+    /// computed (``ExactConditionalCMHTest/workLimit``).
+    public var exactCMH: ExactConditionalCMHTest? = nil
+    /// Breslow–Day's test (Tarone's correction) of one common odds ratio across the strata: a pooled
+    /// difference is not claimed where it rejects.
+    public var breslowDay: BreslowDayTest? = nil
     /// Fisher's exact test of the pooled 2 × 2 table (group × mentioned, all strata together), with its
     /// odds ratio: the pooled test where a stratum's count is hidden but the pooled counts are published.
     public var pooledFisher: FisherExactTest? = nil
@@ -39,7 +47,10 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
 
 /// The test of a comparison row pooled over the strata.
 public enum PooledTest: String, Codable, Sendable {
-    /// Cochran–Mantel–Haenszel, stratified (the uncorrected statistic).
+    /// The exact conditional test, stratified (the rule: wherever it can be computed).
+    case exactConditional = "cmh-exact"
+    /// Cochran–Mantel–Haenszel, stratified (the uncorrected statistic): only where the exact test is
+    /// beyond its work limit.
     case cochranMantelHaenszel = "cmh"
     /// Fisher's exact test of the pooled counts, strata ignored.
     case fisherPooled = "fisher-pooled"

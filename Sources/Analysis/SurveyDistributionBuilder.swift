@@ -38,7 +38,7 @@ public struct SurveyDistributionBuilder {
                 return SurveyItemDistribution(
                     itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing,
                     chiSquare: ChiSquareTest(byValue),
-                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents) : [])
+                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents, columns: spec.columns) : [])
             }
             var distribution = InstrumentDistribution(
                 instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
@@ -49,43 +49,87 @@ public struct SurveyDistributionBuilder {
         return SurveyTableResult(id: spec.id, columnVariables: spec.columns, instruments: instruments)
     }
 
-    /// Adjusts the Mann–Whitney p-values of an instrument with Benjamini–Hochberg, one family per
-    /// compared variable (countries; fathers against mothers) over the items with a test; the
-    /// publication stage adjusts again over the tests it publishes.
+    /// Adjusts the p-values of an instrument's tests with Benjamini–Hochberg over its items: each ordinal
+    /// comparison within its family (the same groups compared in the same stratum, ``SurveyComparison/family``),
+    /// and the χ² tests of the items together. The publication stage adjusts again over the tests it publishes.
     public static func adjustComparisons(_ instrument: inout InstrumentDistribution) {
-        let variables = Array(Set(instrument.items.flatMap { $0.comparisons.map(\.variable) })).sorted()
-        for variable in variables {
+        var families: [String] = []
+        for item in instrument.items {
+            for comparison in item.comparisons where !families.contains(comparison.family) { families.append(comparison.family) }
+        }
+        for family in families {
             var members: [(item: Int, comparison: Int)] = []
             for (itemIndex, item) in instrument.items.enumerated() {
-                for (index, comparison) in item.comparisons.enumerated() where comparison.variable == variable {
+                for (index, comparison) in item.comparisons.enumerated() where comparison.family == family {
                     instrument.items[itemIndex].comparisons[index].adjustedP = nil
                     instrument.items[itemIndex].comparisons[index].familySize = 0
-                    if comparison.test != nil { members.append((itemIndex, index)) }
+                    if comparison.p != nil { members.append((itemIndex, index)) }
                 }
             }
-            let adjusted = BenjaminiHochberg.adjusted(members.map { instrument.items[$0.item].comparisons[$0.comparison].test!.p })
+            let adjusted = BenjaminiHochberg.adjusted(members.map { instrument.items[$0.item].comparisons[$0.comparison].p! })
             for (member, value) in zip(members, adjusted) {
                 instrument.items[member.item].comparisons[member.comparison].adjustedP = value
                 instrument.items[member.item].comparisons[member.comparison].familySize = members.count
             }
         }
+        let tested = instrument.items.indices.filter { instrument.items[$0].chiSquare != nil }
+        let adjusted = BenjaminiHochberg.adjusted(tested.map { instrument.items[$0].chiSquare!.pearsonP })
+        for index in instrument.items.indices {
+            instrument.items[index].chiSquareAdjustedP = nil
+            instrument.items[index].chiSquareFamilySize = 0
+        }
+        for (index, value) in zip(tested, adjusted) {
+            instrument.items[index].chiSquareAdjustedP = value
+            instrument.items[index].chiSquareFamilySize = tested.count
+        }
     }
 
-    /// Mann–Whitney tests of an ordinal item: the first two declared countries, and fathers against mothers
-    /// where the instrument has respondents of both.
-    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent]) throws -> [SurveyComparison] {
-        var pairs: [(String, [String])] = []
-        if manifest.countries.count >= 2 { pairs.append(("country", Array(manifest.countries.prefix(2)))) }
-        if manifest.roles.contains("father") && manifest.roles.contains("mother") { pairs.append(("role", ["father", "mother"])) }
-        return try pairs.compactMap { variable, groups in
-            let members = groups.map { group in respondents.filter { (variable == "country" ? $0.country : $0.role) == group } }
-            // A comparison of groups the instrument was not given to (fathers in a teacher survey) is left out.
-            guard members.allSatisfy({ !$0.isEmpty }) else { return nil }
-            let samples = members.map { $0.compactMap { $0.answers[item].map(Double.init) } }
-            return SurveyComparison(
-                variable: variable, groups: groups, answered: samples.map(\.count),
-                test: try MannWhitneyUTest(samples[0], samples[1]))
+    /// The ordinal tests of an item for a table's column variables (Mann–Whitney for two groups,
+    /// Kruskal–Wallis for more, over the variable's tested levels):
+    /// - one variable: its levels over all respondents; for roles, also fathers against mothers;
+    /// - two variables (`[role, country]`): the inner variable's levels within each level of the outer one
+    ///   (the countries among mothers, among fathers, …: the stratified comparison).
+    /// A level no respondent of the instrument has (fathers in a teacher survey) is left out.
+    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent], columns: [String]) throws -> [SurveyComparison] {
+        let known = ["country", "role"]
+        guard (1...2).contains(columns.count), columns.allSatisfy(known.contains), let variable = columns.last else { return [] }
+        func level(_ respondent: SurveyRespondent, _ variable: String) -> String {
+            manifest.publishedLevel(variable == "country" ? respondent.country : respondent.role, of: variable)
         }
+        func compare(_ groups: [String], among members: [SurveyRespondent], stratum: (String, String)?) throws -> SurveyComparison? {
+            let present = groups.filter { group in members.contains { level($0, variable) == group } }
+            guard present.count >= 2 else { return nil }
+            let samples = present.map { group in
+                members.filter { level($0, variable) == group }.compactMap { $0.answers[item].map(Double.init) }
+            }
+            var comparison = SurveyComparison(variable: variable, groups: present, answered: samples.map(\.count), test: nil)
+            comparison.stratumVariable = stratum?.0
+            comparison.stratum = stratum?.1
+            if present.count == 2 {
+                comparison.test = try MannWhitneyUTest(samples[0], samples[1])
+            } else {
+                comparison.kruskalWallis = try KruskalWallisTest(samples)
+            }
+            return comparison
+        }
+        let untested = Set(manifest.untestedLevels[variable] ?? [])
+        let tested = (manifest.publishedLevels(of: variable) ?? []).filter { !untested.contains($0) }
+        var result: [SurveyComparison] = []
+        if columns.count == 2 {
+            let outer = columns[0]
+            for stratum in manifest.publishedLevels(of: outer) ?? [] {
+                let members = respondents.filter { level($0, outer) == stratum }
+                if let within = try compare(tested, among: members, stratum: (outer, stratum)) { result.append(within) }
+            }
+            return result
+        }
+        if let all = try compare(tested, among: respondents, stratum: nil) { result.append(all) }
+        if variable == "role", tested.contains("father"), tested.contains("mother"), result.first?.groups != ["father", "mother"],
+            let pair = try compare(["father", "mother"], among: respondents, stratum: nil)
+        {
+            result.append(pair)
+        }
+        return result
     }
 
     /// Cronbach's α of each subscale, reverse-coded items reversed on their scale first.

@@ -175,12 +175,15 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
     /// Pearson's χ² of responses × column groups, with each cell's adjusted standardized residual
     /// (`chiSquare.adjustedResiduals[value][column]`).
     public var chiSquare: ChiSquareTest?
-    /// For ordinal items: Mann–Whitney tests between countries and between fathers and mothers.
+    /// For ordinal items: the ordinal tests of the table's groups (``SurveyDistributionBuilder``).
     public var comparisons: [SurveyComparison]
     /// Disclosure control: `suppressedCounts[column][v]` (and `suppressedMissing[column]`) hide a count;
     /// `nil` when nothing is hidden. The JSON then writes `null` for the hidden counts.
     public var suppressedCounts: [[Bool]]? = nil
     public var suppressedMissing: [Bool]? = nil
+    /// The Benjamini–Hochberg adjusted p of the χ² over the items of the instrument with a χ², and their number.
+    public var chiSquareAdjustedP: Double? = nil
+    public var chiSquareFamilySize: Int = 0
     /// Whether the item's χ² (and its residuals) were withheld because a count is hidden.
     public var testsWithheld: Bool = false
     /// The column groups the χ² was computed over when disclosure control left out groups with a hidden
@@ -206,6 +209,7 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case itemID, text, scale, counts, missing, answered, chiSquare, comparisons, testsWithheld, chiSquareColumns
+        case chiSquareAdjustedP, chiSquareFamilySize
     }
 
     public init(from decoder: any Decoder) throws {
@@ -226,6 +230,8 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
         }
         chiSquareColumns = try container.decodeIfPresent([Int].self, forKey: .chiSquareColumns)
         chiSquare = try container.decodeIfPresent(ChiSquareTest.self, forKey: .chiSquare)
+        chiSquareAdjustedP = try container.decodeIfPresent(Double.self, forKey: .chiSquareAdjustedP)
+        chiSquareFamilySize = try container.decodeIfPresent(Int.self, forKey: .chiSquareFamilySize) ?? 0
         comparisons = try container.decode([SurveyComparison].self, forKey: .comparisons)
         testsWithheld = try container.decodeIfPresent(Bool.self, forKey: .testsWithheld) ?? false
     }
@@ -244,27 +250,45 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
         try container.encode(answered.enumerated().map { answeredHidden?[$0] == true ? nil : $1 }, forKey: .answered)
         try container.encodeIfPresent(chiSquare, forKey: .chiSquare)
         try container.encodeIfPresent(chiSquareColumns, forKey: .chiSquareColumns)
+        try container.encodeIfPresent(chiSquareAdjustedP, forKey: .chiSquareAdjustedP)
+        if chiSquareFamilySize > 0 { try container.encode(chiSquareFamilySize, forKey: .chiSquareFamilySize) }
         try container.encode(comparisons, forKey: .comparisons)
         if testsWithheld { try container.encode(true, forKey: .testsWithheld) }
     }
 }
 
-/// A Mann–Whitney comparison of one ordinal item between two groups of respondents.
+/// An ordinal comparison of one item between groups of respondents: Mann–Whitney for two groups,
+/// Kruskal–Wallis for more, over all respondents or within one stratum (the countries among mothers).
 public struct SurveyComparison: Codable, Sendable, Equatable {
-    /// The variable (`country`, `role`) and its two levels, the first against the second.
+    /// The variable (`country`, `role`) and its compared levels (published levels: a publication group
+    /// stands for its members), the first against the second where there are two.
     public var variable: String
     public var groups: [String]
     /// Respondents who answered, per group.
     public var answered: [Int]
+    /// Mann–Whitney U, for two groups.
     public var test: MannWhitneyUTest?
-    /// The Benjamini–Hochberg adjusted p-value within the family: the tests of the same variable over
-    /// the items of the instrument (``SurveyDistributionBuilder/adjustComparisons(_:)``).
+    /// Kruskal–Wallis, for more than two groups.
+    public var kruskalWallis: KruskalWallisTest? = nil
+    /// The stratum the groups are compared within (`role` = `mother`); `nil`: all respondents.
+    public var stratumVariable: String? = nil
+    public var stratum: String? = nil
+    /// The Benjamini–Hochberg adjusted p-value within the family: the same comparison (variable, groups,
+    /// stratum) over the items of the instrument (``SurveyDistributionBuilder/adjustComparisons(_:)``).
     public var adjustedP: Double? = nil
     /// The number of tests in that family.
     public var familySize: Int = 0
-    /// Whether disclosure control withheld the test (a count of the two groups is hidden, and W with the
-    /// published margins could give it away).
+    /// Whether disclosure control withheld the test (a count of the groups is hidden, and the statistic
+    /// with the published margins could give it away).
     public var withheld: Bool = false
+
+    /// The test's p-value (Mann–Whitney's or Kruskal–Wallis'), `nil` without a test.
+    public var p: Double? { test?.p ?? kruskalWallis?.p }
+
+    /// The family the comparison is adjusted in: the same groups compared in the same stratum.
+    public var family: String {
+        ([variable] + groups).joined(separator: ",") + (stratum.map { "|" + (stratumVariable ?? "") + "=" + $0 } ?? "")
+    }
 }
 
 /// The reliability of one multi-item scale of an instrument.

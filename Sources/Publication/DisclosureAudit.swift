@@ -123,7 +123,9 @@ public struct DisclosureAudit: Sendable {
                         let name = "\(instrument.instrumentID).\(item.itemID)"
                         if item.testsWithheld { list.append((survey.id, name, "chi-square")) }
                         for comparison in item.comparisons where comparison.withheld {
-                            list.append((survey.id, name, "mann-whitney \(comparison.groups.joined(separator: " vs "))"))
+                            let test = comparison.groups.count == 2 ? "mann-whitney" : "kruskal-wallis"
+                            let within = comparison.stratum.map { " within \(comparison.stratumVariable ?? "") \($0)" } ?? ""
+                            list.append((survey.id, name, "\(test) \(comparison.groups.joined(separator: " vs "))\(within)"))
                         }
                     }
                     for scale in instrument.scales where scale.withheld {

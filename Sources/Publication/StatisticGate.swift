@@ -23,13 +23,21 @@ final class StatisticGate {
         return interval.upper == interval.lower
     }
 
-    /// Whether an item's answer counts are determined in every group of `variable` (or over all
-    /// respondents when `variable` is `nil`): the inputs of a Mann–Whitney test or of Cronbach's α.
-    func answersDetermined(instrument: String, item: String, values: Int, variable: String?, groups: [String]) -> Bool {
+    /// Whether an item's answer counts are determined in every group, each group given by its conditions
+    /// on the respondents' variables (`[country: [KZ], role: [mother]]`; an empty list of groups: all
+    /// respondents): the inputs of a Mann–Whitney or Kruskal–Wallis test or of Cronbach's α.
+    func answersDetermined(instrument: String, item: String, values: Int, groups: [[String: [String]]]) -> Bool {
         guard let survey = ledger.basis.surveys.first(where: { $0.instrumentID == instrument }) else { return false }
-        let sets: [[Int]] = variable.map { variable in
-            groups.map { survey.atoms(where: [variable: [$0]]) ?? [] }
-        } ?? [Array(survey.profiles.indices)]
+        var sets: [[Int]] = []
+        if groups.isEmpty {
+            sets = [Array(survey.profiles.indices)]
+        } else {
+            for conditions in groups {
+                // Conditions the basis cannot resolve decide nothing: the statistic is withheld.
+                guard let atoms = survey.atoms(where: conditions) else { return false }
+                sets.append(atoms)
+            }
+        }
         return sets.allSatisfy { atoms in
             atoms.isEmpty || (0..<values).allSatisfy { isDetermined(.answer(instrument: instrument, item: item, value: $0, atoms: atoms)) }
         }

@@ -6,6 +6,9 @@ import StudyModel
 /// counts only (see ``DisclosurePass``).
 extension TableLinks {
 
+    /// A level as the atoms see it: a publication group's members, or the level.
+    func levels(_ variable: String, _ value: String) -> [String] { groups[variable]?[value] ?? [value] }
+
     static let hiddenCell = TableCell(participants: 0, base: 0, percent: nil, segments: 0, interval: nil, suppressed: true)
 
     /// The table as published: hidden counts gone, statistics from published counts only.
@@ -86,10 +89,13 @@ extension TableLinks {
             if pooledFirstHidden { out.pooledFirst = Self.hiddenCell } else { out.pooledFirst.segments = nil }
             if pooledSecondHidden { out.pooledSecond = Self.hiddenCell } else { out.pooledSecond.segments = nil }
             let strataPublished = out.strata.allSatisfy { !$0.withheld }
-            if strataPublished && row.cochranMantelHaenszel != nil {
-                out.pooledTest = .cochranMantelHaenszel
+            if strataPublished, let stratified = ComparisonBuilder.stratifiedTest(row) {
+                out.pooledTest = stratified
             } else {
+                // The stratified tests (and Breslow–Day) are functions of every stratum's counts.
                 out.cochranMantelHaenszel = nil
+                out.exactCMH = nil
+                out.breslowDay = nil
                 if !pooledFirstHidden && !pooledSecondHidden && row.pooledFisher != nil {
                     out.pooledTest = .fisherPooled
                 } else {
@@ -152,8 +158,16 @@ extension TableLinks {
                 }
                 shown.comparisons = item.comparisons.map { comparison in
                     var comparison = comparison
-                    if !gate.answersDetermined(instrument: id, item: item.itemID, values: item.scale.values.count, variable: comparison.variable, groups: comparison.groups) {
+                    let groups = comparison.groups.map { group -> [String: [String]] in
+                        var conditions = [comparison.variable: levels(comparison.variable, group)]
+                        if let variable = comparison.stratumVariable, let stratum = comparison.stratum {
+                            conditions[variable] = levels(variable, stratum)
+                        }
+                        return conditions
+                    }
+                    if !gate.answersDetermined(instrument: id, item: item.itemID, values: item.scale.values.count, groups: groups) {
                         comparison.test = nil
+                        comparison.kruskalWallis = nil
                         comparison.withheld = true
                     }
                     return comparison
@@ -165,7 +179,7 @@ extension TableLinks {
                 var scale = scale
                 let determined = scale.items.allSatisfy { itemID in
                     let values = instrument.items.first { $0.itemID == itemID }?.scale.values.count ?? 0
-                    return gate.answersDetermined(instrument: id, item: itemID, values: values, variable: nil, groups: [])
+                    return gate.answersDetermined(instrument: id, item: itemID, values: values, groups: [])
                 }
                 if !determined {
                     scale.cronbach = nil

@@ -37,8 +37,12 @@ struct TableLinks {
                         conditions[comparison.comparison.within] = levels(comparison.comparison.within, stratum)
                         atoms.append(try Self.atoms(conditions, basis: basis, table: comparison.id))
                     }
+                    // Pooled: the group's participants of every stratum (those with no stratum level are in no test).
                     atoms.append(try Self.atoms(
-                        [comparison.comparison.variable: levels(comparison.comparison.variable, group)], basis: basis, table: comparison.id))
+                        [
+                            comparison.comparison.variable: levels(comparison.comparison.variable, group),
+                            comparison.comparison.within: comparison.strata.flatMap { levels(comparison.comparison.within, $0) },
+                        ], basis: basis, table: comparison.id))
                 }
                 columnAtoms[comparison.id] = atoms
             case .survey(let survey):

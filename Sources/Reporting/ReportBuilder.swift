@@ -13,6 +13,7 @@ import StudyModel
 ///   `summary.kk.txt`, `summary.ru.txt`: one in each language with a catalog;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
 /// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
+/// - `reproduce.R`: every published test rerun in base R from the published counts (``ReproductionScript``);
 /// - `disclosure-audit.csv`: with disclosure control, every hidden count's interval of possible values;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.
 ///
@@ -119,6 +120,7 @@ public struct ReportBuilder {
         for notebook in notebooks {
             files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
         }
+        files.append(("reproduce.R", ReproductionScript.r(tables: document.tables.map(\.result), study: document.studyName)))
         if let audit { files.append(("disclosure-audit.csv", audit.csv())) }
         files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
         return files

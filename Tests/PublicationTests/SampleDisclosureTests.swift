@@ -105,7 +105,9 @@ struct SampleReport: Sendable {
                 #expect(inputs.allSatisfy { $0["suppressed"] == "no" }, "\(table) \(item) \(groups)")
             }
         }
-        #expect(published >= 20)
+        // Fathers against mothers on the parent survey's 13 ordinal items (by role), and the 3 items whose
+        // answer counts by country are all published (by country); each test in one table only.
+        #expect(published == 16)
         // The issue's cases: pi09 (UK "1" = 2) and tc12 (UK "Very often" = 4) publish no W between countries.
         let byCountry = sample.rows("tables/survey-items-by-country.tests.csv")
         for item in ["parent_involvement.pi09", "teacher_checklist.tc12"] {
@@ -163,10 +165,31 @@ struct SampleReport: Sendable {
         // Every published pooled test rests on published counts.
         for row in tested {
             switch row.pooledTest! {
-            case .cochranMantelHaenszel: #expect(row.strata.allSatisfy { !$0.first.suppressed && !$0.second.suppressed })
-            case .fisherPooled: #expect(!row.pooledFirst.suppressed && !row.pooledSecond.suppressed)
+            case .exactConditional, .cochranMantelHaenszel:
+                #expect(row.strata.allSatisfy { !$0.first.suppressed && !$0.second.suppressed })
+            case .fisherPooled:
+                #expect(!row.pooledFirst.suppressed && !row.pooledSecond.suppressed)
+                #expect(row.exactCMH == nil && row.cochranMantelHaenszel == nil && row.breslowDay == nil)
             }
         }
+        // Busy job: fathers 10 of 12 against mothers 6 of 24 in Kazakhstan, 6 of 12 against 6 of 24 in the UK.
+        // R 4.2.2: mantelhaen.test(array(c(10, 6, 2, 18, 6, 6, 6, 18), c(2, 2, 2)), exact = TRUE) gives
+        // p = 0.00090360181688493261, conditional MLE 5.8465009949831757, 95% CI 1.8263507457703079–20.525953816236409.
+        let busy = try #require(table.rows.first { $0.row.id == "bar_busy_job" })
+        #expect(busy.pooledTest == .exactConditional)
+        let exact = try #require(busy.exactCMH)
+        #expect(abs(exact.p - 0.00090360181688493261) < 1e-15)
+        #expect(abs(try #require(exact.estimate) - 5.8465009949831757) < 1e-9)
+        #expect(abs(exact.lower - 1.8263507457703079) < 1e-9)
+        #expect(abs(try #require(exact.upper) - 20.525953816236409) < 1e-8)
+        // Breslow–Day with Tarone's correction on the same strata (statsmodels
+        // StratifiedTable.test_equal_odds(adjust=True) gives 1.922648055889366, p = 0.16556503397784494;
+        // adjust=False 1.9262383656788309): the strata's odds ratios (15 and 3) do not differ at 0.05.
+        let homogeneity = try #require(busy.breslowDay)
+        #expect(homogeneity.degreesOfFreedom == 1)
+        #expect(abs(homogeneity.statistic - 1.922648055889366) < 1e-12)
+        #expect(abs(homogeneity.uncorrectedStatistic - 1.9262383656788309) < 1e-12)
+        #expect(abs(homogeneity.p - 0.16556503397784494) < 1e-12)
         // Both parents work long hours: fathers 16 of 24, mothers 12 of 48 over both countries.
         // scipy.stats.fisher_exact([[16, 8], [12, 36]]): OR 6.0, p = 0.0009016897780399353;
         // Woolf interval exp(log 6 ± 1.959964 · √(1/16 + 1/8 + 1/12 + 1/36)) = 2.0559–17.5103.
@@ -198,11 +221,19 @@ struct SampleReport: Sendable {
     /// The published Mann–Whitney p-values of each instrument and comparison are adjusted together, over
     /// the published tests only: R's p.adjust(p, "BH"), p_(i) ↦ min over j ≥ i of n·p_(j)/j, capped at 1.
     @Test func surveyTestsAreAdjustedOverThePublishedTestsOfTheirInstrument() throws {
-        let tests = sample.rows("tables/survey-items-by-country.tests.csv").filter { $0["test"] == "mann_whitney_u" }
-        let families = Dictionary(grouping: tests) { line in
-            "\(line["row"]!.split(separator: ".").first!)|\(line["comparison"]!)"
+        let tests = ["survey-items-by-country", "survey-items-by-role"].flatMap { table in
+            sample.rows("tables/\(table).tests.csv").filter { ["mann_whitney_u", "kruskal_wallis"].contains($0["test"]) }
         }
-        #expect(families.count == 3)  // teacher checklist: countries; parent survey: countries, fathers vs mothers
+        let families = Dictionary(grouping: tests) { line in
+            "\(line["table"]!)|\(line["row"]!.split(separator: ".").first!)|\(line["comparison"]!)"
+        }
+        // By country: the teacher checklist's and the parent survey's countries; by role: the parent survey's
+        // fathers against mothers (its Kruskal–Wallis over mothers, fathers and other carers is withheld:
+        // other carers' answer counts are hidden).
+        #expect(families.keys.sorted() == [
+            "survey-items-by-country|parent_involvement|KZ vs UK", "survey-items-by-country|teacher_checklist|KZ vs UK",
+            "survey-items-by-role|parent_involvement|father vs mother",
+        ])
         for (family, lines) in families {
             let p = lines.map { Double($0["p"]!)! }
             let order = p.indices.sorted { p[$0] > p[$1] }

@@ -19,8 +19,11 @@ struct ComparisonLayout {
             top += [.level(stratum), "", "", ""]
             second += [groups[0], groups[1], .phrase(.oddsRatioCI, [:]), .phrase(.fisherP, [:])]
         }
-        top += [.phrase(.pooled, [:]), "", "", "", "", ""]
-        second += [groups[0], groups[1], .phrase(.pooledTest, [:]), "p", .phrase(.adjustedP, [:]), .phrase(.oddsRatioCI, [:])]
+        top += [.phrase(.pooled, [:]), "", "", "", "", "", "", ""]
+        second += [
+            groups[0], groups[1], .phrase(.pooledTest, [:]), "p", .phrase(.adjustedP, [:]), .phrase(.oddsRatioCI, [:]),
+            .phrase(.asymptoticCMH, [:]), .phrase(.homogeneityP, [:]),
+        ]
         let rows = table.rows.map { row -> [Text] in
             var cells: [Text] = [.row(row.row)]
             for stratum in row.strata {
@@ -32,6 +35,12 @@ struct ComparisonLayout {
             cells.append(share(row.pooledFirst))
             cells.append(share(row.pooledSecond))
             switch row.pooledTest {
+            case .exactConditional?:
+                let exact = row.exactCMH
+                cells += [
+                    .phrase(.pooledExact, [:]), .number(NumberFormat.p(exact?.p)), .number(NumberFormat.p(row.adjustedP)),
+                    .number(conditional(exact)),
+                ]
             case .cochranMantelHaenszel?:
                 let pooled = row.cochranMantelHaenszel
                 cells += [
@@ -46,12 +55,22 @@ struct ComparisonLayout {
             case nil:
                 cells += [.phrase(.withheld, [:]), "", "", ""]
             }
+            // The asymptotic test beside the exact one, and the homogeneity of the strata's odds ratios.
+            let asymptotic = row.pooledTest == .exactConditional ? row.cochranMantelHaenszel : nil
+            cells.append(.number(asymptotic.map { NumberFormat.fixed($0.statistic) + " (" + NumberFormat.p($0.p) + ")" } ?? ""))
+            cells.append(.number(row.breslowDay.map { NumberFormat.p($0.p) } ?? ""))
             return cells
         }
         let families = table.rows.filter { $0.familySize > 0 }.map { row -> Text in
             let methods = Set(table.rows.filter { $0.row.kind == row.row.kind }.compactMap(\.pooledTest))
             let method = methods.sorted { $0.rawValue < $1.rawValue }
-                .map { $0 == .cochranMantelHaenszel ? "CMH p" : Text.phrase(.pooledFisher, [:]) }.joined(separator: " / ")
+                .map { method -> Text in
+                    switch method {
+                    case .exactConditional: .phrase(.pooledExact, [:])
+                    case .cochranMantelHaenszel: "CMH p"
+                    case .fisherPooled: .phrase(.pooledFisher, [:])
+                    }
+                }.joined(separator: " / ")
             return .phrase(.family, ["rows": .rowKind(row.row.kind), "table": .plain(table.id), "n": "\(row.familySize)"])
                 + " (" + method + ")"
         }
@@ -69,6 +88,13 @@ struct ComparisonLayout {
     private static func share(_ cell: TableCell) -> Text {
         guard !cell.suppressed else { return .hidden }
         return "\(cell.participants)/\(cell.base) (\(Proportion(count: cell.participants, base: cell.base).percentText() ?? "—")%)"
+    }
+
+    /// The conditional MLE of the common odds ratio with its exact interval ("∞" for an unbounded end).
+    private static func conditional(_ test: ExactConditionalCMHTest?) -> String {
+        guard let test else { return "—" }
+        func value(_ x: Double?) -> String { x.map { NumberFormat.fixed($0) } ?? "∞" }
+        return value(test.estimate) + " (" + value(test.lower) + "–" + value(test.upper) + ")"
     }
 
     private static func mantelHaenszel(_ test: CochranMantelHaenszelTest?) -> String {

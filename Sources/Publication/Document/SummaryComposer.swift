@@ -192,8 +192,18 @@ public struct SummaryComposer {
             }
         }
         let codeRows = table.rows.indices.filter { table.rows[$0].row.kind == .code && table.rows[$0].adjustedP != nil }
-        let significant = codeRows.filter { table.rows[$0].adjustedP! < level }
+        let below = codeRows.filter { table.rows[$0].adjustedP! < level }
             .sorted { table.rows[$0].adjustedP! != table.rows[$1].adjustedP! ? table.rows[$0].adjustedP! < table.rows[$1].adjustedP! : $0 < $1 }
+        // A pooled difference is claimed only where the strata agree on its direction and size: Breslow–Day
+        // (Tarone) below the level says the odds ratios differ between strata.
+        func heterogeneous(_ index: Int) -> Bool { (table.rows[index].breslowDay?.p).map { $0 < level } ?? false }
+        let significant = below.filter { !heterogeneous($0) }
+        let disagreeing = below.filter(heterogeneous)
+        func within(_ row: ComparisonRow) -> Text {
+            zip(table.strata, row.strata).map { stratum, cells -> Text in
+                .phrase(.withinItem, ["place": .level(stratum), "share1": share(cells.first), "share2": share(cells.second)])
+            }.joined(separator: "; ")
+        }
         if significant.isEmpty {
             sentences.append(.phrase(.noComparisonDifference, names.merging([
                 "within": .variable(table.comparison.within), "n": "\(codeRows.count)",
@@ -201,8 +211,13 @@ public struct SummaryComposer {
         } else {
             let described = significant.prefix(3).map { index -> Text in
                 let row = table.rows[index]
-                let within = zip(table.strata, row.strata).map { stratum, cells -> Text in
-                    .phrase(.withinItem, ["place": .level(stratum), "share1": share(cells.first), "share2": share(cells.second)])
+                if row.pooledTest == .exactConditional, let exact = row.exactCMH {
+                    return .capitalized(.phrase(.comparisonItemExact, [
+                        "label": label(row.row), "within": within(row),
+                        "or": .number(exact.estimate.map { NumberFormat.fixed($0) } ?? "∞"),
+                        "lower": .number(NumberFormat.fixed(exact.lower)), "upper": .number(exact.upper.map { NumberFormat.fixed($0) } ?? "∞"),
+                        "p": .number(NumberFormat.pClause(exact.p)), "adjusted": .number(NumberFormat.pClause(row.adjustedP)),
+                    ]))
                 }
                 if row.pooledTest == .fisherPooled {
                     return .capitalized(.phrase(.comparisonItemPooled, [
@@ -213,7 +228,7 @@ public struct SummaryComposer {
                 }
                 let cmh = row.cochranMantelHaenszel!
                 return .capitalized(.phrase(.comparisonItem, [
-                    "label": label(row.row), "within": within.joined(separator: "; "), "or": .number(NumberFormat.fixed(cmh.oddsRatio)),
+                    "label": label(row.row), "within": within(row), "or": .number(NumberFormat.fixed(cmh.oddsRatio)),
                     "lower": .number(NumberFormat.fixed(cmh.lower)), "upper": .number(NumberFormat.fixed(cmh.upper)),
                     "p": .number(NumberFormat.pClause(cmh.p)), "adjusted": .number(NumberFormat.pClause(row.adjustedP)),
                 ]))
@@ -222,6 +237,15 @@ public struct SummaryComposer {
                 "m": "\(significant.count)", "n": "\(codeRows.count)", "s": "\(min(3, significant.count))",
                 "items": described.joined(separator: ". "),
             ]) { $1 }))
+        }
+        if !disagreeing.isEmpty {
+            let items = disagreeing.map { index -> Text in
+                let row = table.rows[index]
+                return .phrase(.comparisonItemHeterogeneous, [
+                    "label": label(row.row), "within": within(row), "bd": .number(NumberFormat.pClause(row.breslowDay?.p)),
+                ])
+            }
+            sentences.append(.phrase(.comparisonHeterogeneous, ["level": "\(level)", "items": items.joined(separator: "; ")]))
         }
         if !small.isEmpty {
             sentences.append(.phrase(.smallBases, ["list": .list(small), "k": "\(results.minimumBase)"]))
@@ -266,8 +290,13 @@ public struct SummaryComposer {
                     "title": .label(instrument.title),
                     "n": "\(instrument.columns.reduce(0) { $0 + $1.base })", "list": .list(counts),
                 ])
+            // Two-group differences over all respondents, each from the table of its variable.
             for variable in ["country", "role"] {
-                if let sentence = surveyDifferences(instrument, variable: variable) { text += " " + sentence }
+                if let source = surveyInstrument(instrument.instrumentID, by: variable),
+                    let sentence = surveyDifferences(source, variable: variable)
+                {
+                    text += " " + sentence
+                }
             }
             for scale in instrument.scales {
                 if let alpha = scale.cronbach {
@@ -281,9 +310,19 @@ public struct SummaryComposer {
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
     }
 
+    /// The instrument as a survey table of the one column `variable` shows it.
+    private func surveyInstrument(_ id: String, by variable: String) -> InstrumentDistribution? {
+        for case .survey(let table) in results.tables where table.columnVariables == [variable] {
+            if let instrument = table.instruments.first(where: { $0.instrumentID == id }) { return instrument }
+        }
+        return nil
+    }
+
     private func surveyDifferences(_ instrument: InstrumentDistribution, variable: String) -> Text? {
         let tested = instrument.items.compactMap { item -> (SurveyItemDistribution, SurveyComparison)? in
-            guard let comparison = item.comparisons.first(where: { $0.variable == variable }), comparison.test != nil,
+            guard let comparison = item.comparisons.first(where: {
+                $0.variable == variable && $0.stratum == nil && $0.groups.count == 2
+            }), comparison.test != nil,
                 comparison.adjustedP != nil
             else { return nil }
             return (item, comparison)

@@ -2,8 +2,9 @@ import Analysis
 import Statistics
 import StudyModel
 
-/// Lays out survey item distributions with each item's χ² test, adjusted residuals and Mann–Whitney
-/// comparisons, and each scale's Cronbach's α.
+/// Lays out survey item distributions with each item's χ² test, adjusted residuals and ordinal
+/// comparisons (Mann–Whitney, Kruskal–Wallis; within strata in a table of two variables), every p with its
+/// Benjamini–Hochberg adjustment over the instrument's items, and each scale's Cronbach's α.
 struct SurveyLayout {
     static func title(of table: SurveyTableResult) -> Text {
         .title(rows: .surveyItems, columns: table.columnVariables)
@@ -47,17 +48,30 @@ struct SurveyLayout {
         var parts: [Text] = []
         if let chi = item.chiSquare {
             let subset: Text = item.chiSquareColumns.map { .phrase(.itemChiSubset, ["n": "\($0.count)"]) } ?? .empty
+            let adjusted: Text = item.chiSquareAdjustedP.map {
+                "; " + .phrase(.itemChiAdjusted, ["adjusted": .number(NumberFormat.pClause($0)), "k": "\(item.chiSquareFamilySize)"])
+            } ?? .empty
             parts.append(subset + .phrase(.itemChiSquare, [
                 "df": "\(chi.degreesOfFreedom)", "x": .number(NumberFormat.fixed(chi.pearson)), "p": .number(NumberFormat.pClause(chi.pearsonP)),
                 "v": .number(NumberFormat.fixed(chi.cramersV)), "k": "\(chi.cellsBelowFive)", "n": "\(chi.cellCount)",
                 "m": .number(NumberFormat.fixed(chi.minimumExpected)),
-            ]))
+            ]) + adjusted)
         } else {
             parts.append(.phrase(item.testsWithheld ? .itemChiWithheld : .itemChiNone, [:]))
         }
         for comparison in item.comparisons {
-            let groups = comparison.groups.map { Text.level($0) }.joined(separator: " — ")
-            if let test = comparison.test {
+            let compared = comparison.groups.map { Text.level($0) }.joined(separator: " — ")
+            let groups = comparison.stratum.map { Text.level($0) + ": " + compared } ?? compared
+            if let test = comparison.kruskalWallis {
+                parts.append(.phrase(.itemKruskalWallis, [
+                    "groups": groups, "ns": .plain(comparison.answered.map(String.init).joined(separator: ", ")),
+                    "df": "\(test.degreesOfFreedom)", "h": .number(NumberFormat.fixed(test.statistic)),
+                    "p": .number(NumberFormat.pClause(test.p)), "adjusted": .number(NumberFormat.pClause(comparison.adjustedP)),
+                    "k": "\(comparison.familySize)",
+                ]))
+            } else if comparison.withheld && comparison.groups.count > 2 {
+                parts.append(.phrase(.itemKruskalWallisWithheld, ["groups": groups]))
+            } else if let test = comparison.test {
                 parts.append(.phrase(.itemMannWhitney, [
                     "groups": groups, "ns": .plain(comparison.answered.map(String.init).joined(separator: ", ")),
                     "w": .number(NumberFormat.fixed(test.w, 1)), "p": .number(NumberFormat.pClause(test.p)),

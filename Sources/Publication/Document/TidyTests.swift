@@ -36,10 +36,18 @@ public enum TidyTests {
                     lines.append(prefix + ["fisher_exact_pooled", "", "", exact(fisher.p), exact(row.adjustedP), "", "", "", "", "pooled counts, strata ignored"])
                     lines += rowTests(prefix, fisher: nil, adjustedP: nil, chiSquare: nil, oddsRatio: row.pooledOddsRatio)
                 }
+                if let test = row.exactCMH {
+                    let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "pooled"]
+                    lines.append(prefix + ["cmh_exact_conditional", String(test.s), "", exact(test.p), exact(row.pooledTest == .exactConditional ? row.adjustedP : nil), "conditional_mle_odds_ratio", test.estimate.map(exact) ?? "Inf", exact(test.lower), test.upper.map(exact) ?? "Inf", "S = sum of the first group's mentions over the strata"])
+                }
                 if let cmh = row.cochranMantelHaenszel {
                     let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "pooled"]
-                    lines.append(prefix + ["cochran_mantel_haenszel", exact(cmh.statistic), "1", exact(cmh.p), exact(row.adjustedP), "mh_odds_ratio", exact(cmh.oddsRatio), exact(cmh.lower), exact(cmh.upper), "no continuity correction"])
+                    lines.append(prefix + ["cochran_mantel_haenszel", exact(cmh.statistic), "1", exact(cmh.p), exact(row.pooledTest == .cochranMantelHaenszel ? row.adjustedP : nil), "mh_odds_ratio", exact(cmh.oddsRatio), exact(cmh.lower), exact(cmh.upper), "no continuity correction"])
                     lines.append(prefix + ["cochran_mantel_haenszel_corrected", exact(cmh.correctedStatistic), "1", exact(cmh.correctedP), "", "", "", "", "", "continuity correction (R default)"])
+                }
+                if let test = row.breslowDay {
+                    let prefix = [comparison.id, row.row.kind.rawValue, row.row.id, "strata"]
+                    lines.append(prefix + ["breslow_day_tarone", exact(test.statistic), String(test.degreesOfFreedom), exact(test.p), "", "", "", "", "", "homogeneity of the odds ratio, Tarone's correction"])
                 }
             }
         case .survey(let survey):
@@ -47,11 +55,16 @@ public enum TidyTests {
                 for item in instrument.items {
                     let prefix = [survey.id, "item", "\(instrument.instrumentID).\(item.itemID)"]
                     if let chi = item.chiSquare {
-                        lines.append(prefix + ["", "pearson_chi_square", exact(chi.pearson), String(chi.degreesOfFreedom), exact(chi.pearsonP), "", "cramers_v", exact(chi.cramersV), "", "", "min expected \(exact(chi.minimumExpected)); \(chi.cellsBelowFive)/\(chi.cellCount) cells below 5"])
+                        lines.append(prefix + ["", "pearson_chi_square", exact(chi.pearson), String(chi.degreesOfFreedom), exact(chi.pearsonP), exact(item.chiSquareAdjustedP), "cramers_v", exact(chi.cramersV), "", "", "min expected \(exact(chi.minimumExpected)); \(chi.cellsBelowFive)/\(chi.cellCount) cells below 5"])
                     }
                     for comparison in item.comparisons {
-                        guard let test = comparison.test else { continue }
-                        lines.append(prefix + [comparison.groups.joined(separator: " vs "), "mann_whitney_u", exact(test.w), "", exact(test.p), exact(comparison.adjustedP), "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue])
+                        let groups = (comparison.stratum.map { "\(comparison.stratumVariable ?? "")=\($0): " } ?? "")
+                            + comparison.groups.joined(separator: " vs ")
+                        if let test = comparison.test {
+                            lines.append(prefix + [groups, "mann_whitney_u", exact(test.w), "", exact(test.p), exact(comparison.adjustedP), "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue + "; BH over \(comparison.familySize) items"])
+                        } else if let test = comparison.kruskalWallis {
+                            lines.append(prefix + [groups, "kruskal_wallis", exact(test.statistic), String(test.degreesOfFreedom), exact(test.p), exact(comparison.adjustedP), "", "", "", "", "ties corrected; BH over \(comparison.familySize) items"])
+                        }
                     }
                 }
                 for scale in instrument.scales {
