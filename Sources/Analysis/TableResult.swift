@@ -37,7 +37,7 @@ public struct TableColumn: Codable, Sendable, Equatable {
 }
 
 /// What a table row counts.
-public enum RowKind: String, Codable, Sendable {
+public enum RowKind: String, Codable, Sendable, CaseIterable {
     /// A declared role (the sample table).
     case role
     /// Participants with any barrier of a factor category.

@@ -68,7 +68,7 @@ enum Pipeline {
             results: results, language: language, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
             suppression: suppression)
         if let notebooks {
-            builder.notebooks = try Notebook.load(from: notebooks)
+            builder.notebooks = try Notebook.load(from: notebooks, language: language)
             let manifest = try StudyManifest(directory: options.studyDirectory)
             let storePath = options.storePath
             var analysis: StudyAnalysis?

@@ -1,54 +1,29 @@
 import Analysis
+import Crypto
 import Foundation
 import Publication
 import StudyModel
 
-/// An analysis notebook: Markdown prose with fenced `analyze` blocks that ask for a table, a chart or
-/// the summary (format: `docs/formats.md`).
-public struct Notebook: Sendable {
-    /// The file name (`01-barriers.md`), which the rendered notebook keeps.
-    public var name: String
-    /// The path shown in problems.
-    public var path: String
-    public var text: String
-
-    public init(name: String, path: String, text: String) {
-        self.name = name
-        self.path = path
-        self.text = text
-    }
-
-    /// The `.md` notebooks of a folder, in file-name order.
-    /// - Throws: ``InputProblem`` when the folder or a notebook cannot be read.
-    public static func load(from directory: String) throws(InputProblem) -> [Notebook] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw InputProblem(file: directory, message: "notebook folder not found")
-        }
-        var notebooks: [Notebook] = []
-        for name in entries.filter({ $0.hasSuffix(".md") }).sorted() {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw InputProblem(file: path, message: "cannot read notebook (not UTF-8?)")
-            }
-            notebooks.append(Notebook(name: name, path: path, text: text))
-        }
-        return notebooks
-    }
-}
-
-/// Renders notebooks: each fenced `analyze` block is replaced by what it asks for, so the narrative
-/// and the numbers are rebuilt together. A block that asks for something unknown fails the build with
-/// the notebook's file and line.
+/// Renders notebooks: each fenced `analyze` block is replaced by what it asks for, and each inline
+/// value in the prose by its published value, so the narrative and the numbers are rebuilt together.
+/// A request that names nothing fails the build with the notebook's file and line.
 ///
-/// Blocks (one request per block):
-/// - `table ID`: a table of the analysis plan, in Markdown, with its tests;
+/// Blocks (one request per block; any may carry `name=NAME`, which prose cites as
+/// `` `analyze: ref NAME` `` and which names a crosstab's table):
+/// - `table ID`: a table of the analysis plan, in Markdown, with its tests, numbered "Table N";
 /// - `crosstab rows=ROWS columns=VAR[,VAR] [where VAR=LEVEL[,LEVEL]]`: a crosstab computed for the
-///   notebook (ROWS: barriers, factor-categories, involvement-roles, activities);
+///   notebook (ROWS: barriers, factor-categories, involvement-roles, activities), numbered "Table N"; its
+///   table id is `NOTEBOOK-NAME`, or `NOTEBOOK-` and a hash of the request, so editing the prose around it
+///   changes no id;
 /// - `chart ID`: the chart of a table (`barriers-by-country`, `barriers-fathers-vs-mothers`,
-///   `barriers-by-role-within-country`, `intercoder-agreement`), written beside the notebook as SVG;
+///   `barriers-by-role-within-country`, `intercoder-agreement`), written beside the notebook as SVG,
+///   numbered "Figure N";
 /// - `quotes CODE [N]`: up to N (3) excerpts of a code, only from participants who consented to be
 ///   quoted, each signed with a pseudonym, role and country, never the participant's id;
 /// - `summary`: the plain-text summary.
+///
+/// Inline values: `` `analyze: REQUEST` `` anywhere in the prose (``InlineValue``: `count`, `percent`,
+/// `ci`, `base`, `p`, `rows`, `participants`, `coded-twice`), and `ref NAME` for a block's number.
 struct NotebookRenderer {
     /// The published document; a notebook's crosstabs are among its ``PublishedDocument/notebookTables``
     /// (see ``crosstabRequests(in:)``).
@@ -58,23 +33,35 @@ struct NotebookRenderer {
     /// Chooses quotable excerpts of a code (consent, pseudonyms), or `nil` when the store cannot be read.
     let quotes: (String, Int) throws -> [Quote]?
 
-    /// A notebook as it is read: prose lines and fenced `analyze` blocks, in order.
+    /// A notebook as it is read: prose lines and fenced `analyze` blocks, in order, with their lines.
     enum Part {
-        case prose(String)
-        /// The block's request lines and the line its fence opens on.
-        case block([String], line: Int)
+        case prose(String, line: Int)
+        /// The block's request words (its `name=` taken out), its name, and the line its fence opens on.
+        case block([String], name: String?, line: Int)
     }
 
     /// The parts of a notebook.
-    /// - Throws: ``InputProblem`` for a block that is never closed.
+    /// - Throws: ``InputProblem`` for a block that is never closed, or a name given twice.
     static func parts(of notebook: Notebook) throws -> [Part] {
         var parts: [Part] = []
         var block: [String]?
         var blockLine = 0
+        var names: Set<String> = []
         for (index, line) in notebook.text.components(separatedBy: "\n").enumerated() {
             if var lines = block {
                 if line.trimmingCharacters(in: .whitespaces) == "```" {
-                    parts.append(.block(lines, line: blockLine))
+                    var words = words(of: lines)
+                    let name = words.first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)) }
+                    words.removeAll { $0.hasPrefix("name=") }
+                    if let name {
+                        guard name.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+                            throw InputProblem(file: notebook.path, line: blockLine, message: "name=\(name): a name is lower-case letters, digits and '-'")
+                        }
+                        guard names.insert(name).inserted else {
+                            throw InputProblem(file: notebook.path, line: blockLine, message: "name=\(name): the notebook names another block so")
+                        }
+                    }
+                    parts.append(.block(words, name: name, line: blockLine))
                     block = nil
                 } else {
                     lines.append(line)
@@ -84,7 +71,7 @@ struct NotebookRenderer {
                 block = []
                 blockLine = index + 1
             } else {
-                parts.append(.prose(line))
+                parts.append(.prose(line, line: index + 1))
             }
         }
         if block != nil {
@@ -97,13 +84,23 @@ struct NotebookRenderer {
     /// - Throws: ``InputProblem`` for a crosstab request that cannot be read.
     static func crosstabRequests(in notebook: Notebook) throws -> [TableSpec] {
         let stem = String(notebook.name.dropLast(3))
-        return try parts(of: notebook).compactMap { part -> TableSpec? in
-            guard case .block(let lines, let line) = part else { return nil }
-            let words = words(of: lines)
-            guard words.first == "crosstab" else { return nil }
+        var specs: [TableSpec] = []
+        for part in try parts(of: notebook) {
+            guard case .block(let words, let name, let line) = part, words.first == "crosstab" else { continue }
             let problem = { (message: String) in InputProblem(file: notebook.path, line: line, message: message) }
-            return try crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: problem)
+            let spec = try crosstabSpec(words.dropFirst(), id: crosstabID(words, name: name, stem: stem), fail: problem)
+            // The same request twice is one table.
+            if !specs.contains(where: { $0.id == spec.id }) { specs.append(spec) }
         }
+        return specs
+    }
+
+    /// A crosstab's table id: the notebook's stem and the block's name, or a hash of its request, so
+    /// that it does not depend on where in the notebook the block stands.
+    static func crosstabID(_ words: [String], name: String?, stem: String) -> String {
+        if let name { return "\(stem)-\(name)" }
+        let digest = SHA256.hash(data: Data(words.joined(separator: " ").utf8))
+        return "\(stem)-" + digest.prefix(4).map { String(format: "%02x", $0) }.joined()
     }
 
     private static func words(of lines: [String]) -> [String] {
@@ -111,28 +108,85 @@ struct NotebookRenderer {
         return request.split(separator: " ").map(String.init)
     }
 
+    /// The number of each numbered block, tables and figures apart ("Table 2", "Figure 1"), by its name
+    /// (unnamed blocks are numbered too, so the numbers follow the notebook's order).
+    private func numbers(_ parts: [Part]) -> (byLine: [Int: Text], byName: [String: Text]) {
+        var tables = 0, figures = 0
+        var byLine: [Int: Text] = [:], byName: [String: Text] = [:]
+        for case .block(let words, let name, let line) in parts {
+            let number: Text
+            switch words.first {
+            case "table", "crosstab":
+                tables += 1
+                number = .phrase(.tableNumber, ["n": "\(tables)"])
+            case "chart":
+                figures += 1
+                number = .phrase(.figureNumber, ["n": "\(figures)"])
+            default: continue
+            }
+            byLine[line] = number
+            if let name { byName[name] = number }
+        }
+        return (byLine, byName)
+    }
+
     /// The rendered notebook and the chart files it refers to, paths relative to `notebooks/`.
     func render(_ notebook: Notebook) throws -> [(path: String, contents: String)] {
         var output: [String] = []
         var files: [(path: String, contents: String)] = []
         let stem = String(notebook.name.dropLast(3))
-        for part in try Self.parts(of: notebook) {
+        let parts = try Self.parts(of: notebook)
+        let numbers = numbers(parts)
+        let say = TextFormatter(vocabulary: vocabulary)
+        for part in parts {
             switch part {
-            case .prose(let line):
-                output.append(line)
-            case .block(let lines, let line):
-                let (markdown, attachment) = try answer(lines, notebook: notebook, line: line, stem: stem, number: files.count + 1)
-                output.append(markdown)
+            case .prose(let text, let line):
+                output.append(try inlineValues(text, notebook: notebook, line: line, references: numbers.byName))
+            case .block(let words, let name, let line):
+                let number = numbers.byLine[line].map { say($0) }
+                let (markdown, attachment) = try answer(
+                    words, name: name, notebook: notebook, line: line, stem: stem, number: files.count + 1,
+                    figureNumber: words.first == "chart" ? number : nil)
+                // Tables are numbered above, figures in their caption.
+                output.append(words.first == "chart" ? markdown : (number.map { "**\($0).**\n\n" } ?? "") + markdown)
                 if let attachment { files.append(attachment) }
             }
         }
         return [(notebook.name, output.joined(separator: "\n"))] + files
     }
 
+    /// A prose line with every `` `analyze: REQUEST` `` replaced by its value.
+    private func inlineValues(_ text: String, notebook: Notebook, line: Int, references: [String: Text]) throws -> String {
+        let say = TextFormatter(vocabulary: vocabulary)
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "`analyze:") {
+            guard let end = rest[start.upperBound...].firstIndex(of: "`") else {
+                throw InputProblem(file: notebook.path, line: line, message: "inline value is never closed with `")
+            }
+            result += rest[..<start.lowerBound]
+            let words = rest[start.upperBound..<end].split(separator: " ").map(String.init)
+            if words.first == "ref" {
+                guard words.count == 2, let number = references[words[1]] else {
+                    let known = references.keys.sorted().joined(separator: ", ")
+                    throw InputProblem(file: notebook.path, line: line, message: "ref \(words.dropFirst().joined(separator: " ")): no block has that name (names: \(known))")
+                }
+                result += say(number)
+            } else {
+                do {
+                    result += say(try InlineValue.text(words, in: document))
+                } catch {
+                    throw InputProblem(file: notebook.path, line: line, message: "analyze: \(words.joined(separator: " ")): \(error.message)")
+                }
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+
     private func answer(
-        _ lines: [String], notebook: Notebook, line: Int, stem: String, number: Int
+        _ words: [String], name: String?, notebook: Notebook, line: Int, stem: String, number: Int, figureNumber: String?
     ) throws -> (String, (path: String, contents: String)?) {
-        let words = Self.words(of: lines)
         let request = words.joined(separator: " ")
         func fail(_ message: String) -> InputProblem { InputProblem(file: notebook.path, line: line, message: message) }
         let renderer = TableFormatter(vocabulary: vocabulary)
@@ -143,7 +197,7 @@ struct NotebookRenderer {
             }
             return (renderer.render(table, style: .markdown), nil)
         case "crosstab":
-            let spec = try Self.crosstabSpec(words.dropFirst(), id: "\(stem)-\(line)", fail: fail)
+            let spec = try Self.crosstabSpec(words.dropFirst(), id: Self.crosstabID(words, name: name, stem: stem), fail: fail)
             guard let table = document.notebookTables.first(where: { $0.id == spec.id }) else {
                 throw fail("the store cannot be read: run 'analyze ingest' first")
             }
@@ -156,7 +210,8 @@ struct NotebookRenderer {
             }
             let svg = HTMLReportWriter.draw(chart, vocabulary: vocabulary)
             let file = "\(stem)-chart-\(number).svg"
-            return ("![\(svg.caption)](\(file))\n\n*\(svg.caption)*", (file, svg.svg + "\n"))
+            let number = figureNumber.map { $0 + ". " } ?? ""
+            return ("![\(svg.caption)](\(file))\n\n*\(number)\(svg.caption)*", (file, svg.svg + "\n"))
         case "quotes" where words.count == 2 || words.count == 3:
             // The codes the plan's tables know.
             let codes = document.tables.flatMap { table -> [String] in

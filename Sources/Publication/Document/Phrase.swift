@@ -23,6 +23,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
     case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
     case inputFile, inputKind, inputRecords, fisherP, riskDifference
-    case itemChiAdjusted, itemKruskalWallis, itemKruskalWallisWithheld
+    case itemChiAdjusted, itemKruskalWallis, itemKruskalWallisWithheld, tableNumber, figureNumber
     case pooledExact, asymptoticCMH, homogeneityP, comparisonItemExact, comparisonHeterogeneous, comparisonItemHeterogeneous
 }

@@ -20,6 +20,8 @@ public struct PublishedDocument: Sendable {
     public var summary: [Text]
     /// The input files, for the report's provenance section.
     public var sourceFiles: [SourceFileRecord]
+    /// The study's participants (published in every report's header).
+    public var participants: Int
 
     /// The document of published results.
     /// - Parameters:
@@ -42,6 +44,7 @@ public struct PublishedDocument: Sendable {
         self.notebookTables = notebookTables.map { PublishedTable($0) }
         summary = SummaryComposer(results: results).paragraphs()
         sourceFiles = results.sourceFiles
+        participants = results.participants
     }
 
     /// The statement of disclosure control every summary and table file opens with. Only the report's
