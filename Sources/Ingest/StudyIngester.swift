@@ -63,7 +63,7 @@ public struct StudyIngester {
         let codebookPath = manifest.path(of: manifest.codebook)
         var codebook: Codebook?
         do {
-            codebook = try Codebook(path: codebookPath)
+            codebook = try CodebookSource.load(path: codebookPath)
         } catch {
             log.add(contentsOf: error)
         }
