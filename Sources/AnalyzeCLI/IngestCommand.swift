@@ -26,6 +26,9 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingProblems(command: "ingest", output: output) {
             try Pipeline.ingest(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
         }
+        if !output.quiet {
+            for notice in summary.notices { Terminal.printError("note: " + notice) }
+        }
         if output.json {
             Terminal.printJSON([
                 "command": "ingest", "store": study.storePath, "participants": summary.participants,
