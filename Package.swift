@@ -45,9 +45,14 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "CSVInput", "StudyModel", "Storage",
+                "CSVInput", "StudyModel", "Storage", "QDAExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings),
+        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip.
+        .target(
+            name: "QDAExchange",
+            dependencies: ["StudyModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // Writing files whole or not at all: temporary paths removed on interrupt, plain system errors.
         .target(name: "FileSafety", swiftSettings: swiftSettings),
@@ -75,7 +80,7 @@ let package = Package(
         .target(
             name: "AnalyzeCLI",
             dependencies: [
-                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety",
+                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety", "QDAExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -107,6 +112,9 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel"], exclude: ["Schema"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),

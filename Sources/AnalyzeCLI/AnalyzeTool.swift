@@ -13,7 +13,7 @@ public struct AnalyzeTool: ParsableCommand {
             analysis plan, 'analyze report' writes the tables and summary; 'analyze run' does all three.
             """,
         version: ToolVersion.current,
-        subcommands: [IngestCommand.self, AnalyzeCommand.self, ReportCommand.self, RunCommand.self])
+        subcommands: [IngestCommand.self, AnalyzeCommand.self, ReportCommand.self, RunCommand.self, ExportCommand.self])
 
     public init() {}
 

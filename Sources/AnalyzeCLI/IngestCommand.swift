@@ -26,13 +26,18 @@ struct IngestCommand: ParsableCommand {
         let summary = try reportingProblems(command: "ingest", output: output) {
             try Pipeline.ingest(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
         }
+        if !output.quiet {
+            for notice in summary.notices { Terminal.printError("note: " + notice) }
+        }
         if output.json {
-            Terminal.printJSON([
+            var object: [String: Any] = [
                 "command": "ingest", "store": study.storePath, "participants": summary.participants,
                 "codeApplications": summary.segmentRows,
                 "respondents": Dictionary(uniqueKeysWithValues: summary.respondents.map { ($0.instrument, $0.count) }),
                 "files": summary.files.map { ["path": $0.path, "kind": $0.kind, "sha256": $0.sha256, "records": $0.recordCount] },
-            ])
+            ]
+            if !summary.notices.isEmpty { object["notes"] = summary.notices }
+            Terminal.printJSON(object)
         } else if !output.quiet {
             let surveys = summary.respondents.map { "\($0.count) \($0.instrument)" }.joined(separator: ", ")
             print(

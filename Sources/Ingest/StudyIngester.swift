@@ -10,6 +10,8 @@ public struct IngestSummary: Sendable, Equatable {
     /// Respondents per instrument id, in manifest order.
     public var respondents: [(instrument: String, count: Int)]
     public var files: [SourceFileRecord]
+    /// What the researcher should know although nothing failed (a tool's codes left out as `unmapped: ignore`).
+    public var notices: [String] = []
 
     public static func == (lhs: IngestSummary, rhs: IngestSummary) -> Bool {
         lhs.participants == rhs.participants && lhs.segmentRows == rhs.segmentRows
@@ -63,7 +65,7 @@ public struct StudyIngester {
         let codebookPath = manifest.path(of: manifest.codebook)
         var codebook: Codebook?
         do {
-            codebook = try Codebook(path: codebookPath)
+            codebook = try CodebookSource.load(path: codebookPath)
         } catch {
             log.add(contentsOf: error)
         }
@@ -105,12 +107,27 @@ public struct StudyIngester {
         participants.progress = progress
         if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
 
-        let segmentsSource = manifest.sources.first { $0.kind == .segments }!
-        var segments = SegmentsLoader(
-            manifest: manifest, codebook: codebook, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil)
-        if let reason = participants.unreadable { segments.uncheckedBecause = reason }
-        segments.progress = progress
-        if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
+        let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
+        let knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
+        var segmentRows = 0
+        var notices: [String] = []
+        if segmentsSource.kind == .taguette {
+            var taguette = TaguetteLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
+            if let reason = participants.unreadable { taguette.uncheckedBecause = reason }
+            taguette.progress = progress
+            files += try taguette.load(segmentsSource, into: transaction, log: &log)
+            if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
+                files.append(try fingerprint(ofYAML: map, kind: "code-map"))
+            }
+            segmentRows = taguette.stored
+            notices = taguette.notices
+        } else {
+            var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
+            if let reason = participants.unreadable { segments.uncheckedBecause = reason }
+            segments.progress = progress
+            if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
+            segmentRows = segments.stored
+        }
 
         var respondents: [(instrument: String, count: Int)] = []
         for (position, (source, instrument)) in instruments.enumerated() {
@@ -123,8 +140,8 @@ public struct StudyIngester {
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
         return IngestSummary(
-            participants: participants.stored, segmentRows: segments.stored, respondents: respondents,
-            files: files.sorted { $0.path < $1.path })
+            participants: participants.stored, segmentRows: segmentRows, respondents: respondents,
+            files: files.sorted { $0.path < $1.path }, notices: notices)
     }
 
     private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {

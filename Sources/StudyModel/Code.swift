@@ -28,10 +28,14 @@ public struct Code: Codable, Sendable, Equatable, Identifiable {
     public var description: String
     /// Where in the article the code comes from.
     public var source: String?
+    /// Other names of the code in coding tools (`Barrier/Time pressure`, `барьер/нет времени`): the study's
+    /// ``CodeMap`` maps them to ``id``.
+    public var aliases: [String]?
 
     public init(
         id: String, category: CodeCategory, factor: FactorCategory? = nil, type: ActivityType? = nil,
-        parent: String? = nil, label: LocalizedText, description: String, source: String? = nil
+        parent: String? = nil, label: LocalizedText, description: String, source: String? = nil,
+        aliases: [String]? = nil
     ) {
         self.id = id
         self.category = category
@@ -41,5 +45,6 @@ public struct Code: Codable, Sendable, Equatable, Identifiable {
         self.label = label
         self.description = description
         self.source = source
+        self.aliases = aliases
     }
 }

@@ -3,6 +3,16 @@ import Foundation
 /// The kinds of source files a study folder holds.
 public enum SourceKind: String, CaseIterable, Codable, Sendable {
     case participants, segments, survey
+    /// Coded segments as Taguette exports them: its highlights CSV (`id,document,tag,content`).
+    case taguette
+}
+
+/// What an ingest does with a tool's code that the code map does not map to a code of the codebook.
+public enum UnmappedCodes: String, CaseIterable, Codable, Sendable {
+    /// The ingest fails, listing each unmapped code with its number of rows (the default).
+    case fail
+    /// The code's rows are left out of the store; the ingest lists each such code with its count.
+    case ignore
 }
 
 /// One source file of the study, as the manifest lists it.
@@ -12,6 +22,40 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var kind: SourceKind
     /// For surveys: the instrument definition, relative to the study folder.
     public var instrument: String?
+    /// For a coding tool's export (`taguette`): the tool's own codebook export (Taguette's codebook CSV);
+    /// every code of the segments must be in it.
+    public var codebook: String?
+    /// For a coding tool's export: a YAML file mapping the tool's code names or paths to codebook ids
+    /// (`barrier/busy-job: bar_busy_job`); see ``CodeMap``.
+    public var codeMap: String?
+    /// For a coding tool's export: the coder the segments are recorded under (Taguette records none).
+    public var coder: String?
+    /// For a coding tool's export: the participant id of each document name.
+    public var documents: [String: String]?
+    /// For a coding tool's export: what to do with codes the code map does not map.
+    public var unmapped: UnmappedCodes?
+
+    enum CodingKeys: String, CodingKey {
+        case file, kind, instrument, codebook, coder, documents, unmapped
+        case codeMap = "code_map"
+    }
+
+    public init(
+        file: String, kind: SourceKind, instrument: String? = nil, codebook: String? = nil, codeMap: String? = nil,
+        coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil
+    ) {
+        self.file = file
+        self.kind = kind
+        self.instrument = instrument
+        self.codebook = codebook
+        self.codeMap = codeMap
+        self.coder = coder
+        self.documents = documents
+        self.unmapped = unmapped
+    }
+
+    /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
+    public var holdsSegments: Bool { kind == .segments || kind == .taguette }
 }
 
 /// Which coder's segments count for analysis when a participant was coded more than once.
@@ -203,8 +247,22 @@ public struct StudyManifest: Sendable, Equatable {
             if levels.isEmpty { complain("levels.\(variable): no levels declared") }
             if Set(levels).count != levels.count { complain("levels.\(variable): a level is declared twice") }
         }
-        for kind in [SourceKind.participants, .segments] where sources.filter({ $0.kind == kind }).count != 1 {
-            complain("sources: exactly one file of kind '\(kind.rawValue)' is required")
+        if sources.filter({ $0.kind == .participants }).count != 1 {
+            complain("sources: exactly one file of kind 'participants' is required")
+        }
+        if sources.filter(\.holdsSegments).count != 1 {
+            complain("sources: exactly one file of kind 'segments' (or 'taguette', a coding tool's export) is required")
+        }
+        for source in sources where source.kind == .taguette {
+            if source.coder?.isEmpty ?? true { complain("sources: taguette '\(source.file)' needs a coder (Taguette records none)") }
+            if source.documents?.isEmpty ?? true {
+                complain("sources: taguette '\(source.file)' needs documents: the participant id of each document name")
+            }
+        }
+        for source in sources where source.kind != .taguette
+            && (source.codebook != nil || source.codeMap != nil || source.coder != nil || source.documents != nil || source.unmapped != nil)
+        {
+            complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette)")
         }
         for source in sources where source.kind == .survey && source.instrument == nil {
             complain("sources: survey '\(source.file)' needs an instrument")

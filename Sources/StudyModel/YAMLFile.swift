@@ -84,6 +84,7 @@ enum YAMLFile {
         "FactorCategory": FactorCategory.allCases.map(\.rawValue), "MeasurementLevel": MeasurementLevel.allCases.map(\.rawValue),
         "SourceKind": SourceKind.allCases.map(\.rawValue), "RowSet": RowSet.allCases.map(\.rawValue),
         "ChartKind": ChartKind.allCases.map(\.rawValue), "FindingKind": FindingKind.allCases.map(\.rawValue),
+        "UnmappedCodes": UnmappedCodes.allCases.map(\.rawValue),
     ]
 
     /// What a Swift type is in a YAML file's words.

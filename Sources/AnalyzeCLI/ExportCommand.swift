@@ -1,0 +1,68 @@
+import ArgumentParser
+import FileSafety
+import Foundation
+import Ingest
+import QDAExchange
+import StudyModel
+
+/// `analyze export …`: the study in the formats of coding tools.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the study in the exchange formats of coding tools.",
+        subcommands: [ExportCodebookCommand.self])
+}
+
+/// `analyze export codebook STUDY_DIR --format qdc --output FILE`: the codebook as a REFI-QDA codebook.
+struct ExportCodebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "Write the study's codebook as a REFI-QDA codebook (.qdc) for NVivo, MAXQDA, ATLAS.ti, QualCoder.",
+        discussion: """
+            The file is the same byte for byte for the same codebook, and reads back unchanged as a codebook
+            (codebook: FILE.qdc in study.yml). An existing file is replaced only if analyze wrote it.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case qdc
+    }
+
+    @Argument(help: "The study folder (holding study.yml).")
+    var studyDirectory: String
+
+    @Option(help: "The exchange format (qdc: REFI-QDA codebook).")
+    var format: Format = .qdc
+
+    @Option(help: "The file to write.")
+    var output: String
+
+    @OptionGroup var talk: OutputOptions
+
+    func run() throws {
+        let codebook = try reportingProblems(command: "export", output: talk) {
+            try Self.export(studyDirectory: studyDirectory, to: output)
+        }
+        if talk.json {
+            Terminal.printJSON(["command": "export", "file": output, "format": format.rawValue, "codes": codebook.codes.count])
+        } else if !talk.quiet {
+            print("Wrote \(codebook.codes.count) codes of codebook \(codebook.version) into \(output).")
+        }
+    }
+
+    /// Writes the codebook of the study at `studyDirectory` to `path`, refusing to replace a file that is
+    /// not a codebook analyze wrote.
+    @discardableResult
+    static func export(studyDirectory: String, to path: String) throws -> Codebook {
+        let manifest = try StudyManifest(directory: studyDirectory)
+        let codebook = try CodebookSource.load(path: manifest.path(of: manifest.codebook))
+        if let existing = FileManager.default.contents(atPath: path),
+            !String(decoding: existing.prefix(200), as: UTF8.self).contains("origin=\"\(QDCLayout.originPrefix)")
+        {
+            throw InputProblem(
+                file: path,
+                message: "exists and is not a codebook written by analyze: it was left as it is; give --output a new path or an earlier export")
+        }
+        try AtomicFile.write(Data(QDCCodebookWriter.document(for: codebook).utf8), to: path)
+        return codebook
+    }
+}
