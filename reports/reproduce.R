@@ -114,6 +114,14 @@ comparison_rows <- function(table, rows) {
     if (!is.na(row$adjusted)) report(sprintf("%s %s %s, pooled: p.adjust BH", table, row$kind, row$id), row$adjusted, adjusted[i])
   }
 }
+joint_rows <- function(table, rows) {
+  for (row in rows) for (side in c("interviews", "survey")) {
+    s <- row[[side]]
+    if (is.null(s)) next
+    fisher <- fisher_p(rbind(s$x, s$n - s$x), s$fisher_se)
+    report(sprintf("%s %s, %s: fisher.test p", table, row$id, side), s$fisher, fisher$p, fisher$se)
+  }
+}
 survey_items <- function(table, items) {
   answers <- function(values, counts) rep(values, counts)
   chi <- sapply(items, function(item) if (is.null(item$chi)) NA else chi_square(do.call(cbind, item$chi$counts))[2])
@@ -277,6 +285,14 @@ items <- list(
   list(id = "pi15", values = c(1, 2, 3, 4, 5), chi = list(counts = list(c(12, 32, 30, 16, 21), c(12, 12, 12, 14, 12)), value = c(5.995433724465981, 0.19948954530446006), adjusted = 0.5186728177915961), tests = list(list(family = "role,father,mother", name = "father vs mother", groups = list(c(12, 12, 12, 14, 12), c(12, 32, 30, 16, 21)), mw = c(3470.0, 0.9264214777250472), adjusted = 0.9767351138212216)))
 )
 survey_items("survey-items-by-role parent_involvement", items)
+
+# joint-display-by-country: per code ~ item, mentioned / all participants and present / answered, per group
+rows <- list(
+  list(id = "bar_busy_job ~ pi08", interviews = list(x = c(21, 17), n = c(60, 60), fisher = 0.5563650881301271, fisher_se = 0.0), survey = list(x = c(38, 50), n = c(102, 102), fisher = 0.1197138206999423, fisher_se = 0.0)),
+  list(id = "bar_instruction_language ~ pi09", interviews = list(x = c(6, 24), n = c(60, 60), fisher = 0.00025046212232228215, fisher_se = 0.0), survey = list(x = c(26, 84), n = c(102, 103), fisher = 2.5233023705563924e-16, fisher_se = 0.0)),
+  list(id = "bar_fundraising ~ pi12", interviews = list(x = c(21, 5), n = c(60, 60), fisher = 0.0006735913911475211, fisher_se = 0.0))
+)
+joint_rows("joint-display-by-country", rows)
 
 # barriers-fathers-vs-mothers: father against mother within each country (KZ, UK) and pooled; a stratum: c(mentioned, all) of each group
 rows <- list(

@@ -152,6 +152,24 @@ def interview(tdir, m, targets, hierarchy):
         name = os.path.basename(path)
         if name.endswith(".tests.csv") or name in skip or name.startswith("survey-"):
             continue
+        if name.startswith("joint-display"):
+            # Its interview side: a code's participants and the group's base per level of one variable
+            # (its survey side sums the survey tables' published answer counts, which survey() reads).
+            for L in read(path):
+                if L["side"] != "interviews":
+                    continue
+                var = [k for k in L if k not in ("table", "code", "instrument", "item", "side", "count", "base", "percent",
+                                                 "ci_lower", "ci_upper", "suppressed")][0]
+                S = group(L[var], None) if var == "country" else group(None, L[var])
+                key = ("code", L["code"])
+                v, b = num(L["count"]), num(L["base"])
+                if v is None:
+                    hidden.append((key, L["table"], f"code:{L['code']}", L[var], S, x(key, S)))
+                else:
+                    publish(key, S, x(key, S), v)
+                if b is not None:
+                    publish("n", S, nterms(S), b)
+            continue
         rows = read(path)
         if not rows:
             continue

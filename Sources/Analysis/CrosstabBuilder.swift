@@ -98,6 +98,8 @@ struct CrosstabBuilder {
                 let group = groupRow(kind: .activityType, id: type.rawValue, label: type.label, codes: codes)
                 return [group] + codes.map { codeRow($0, depth: 1) }
             }
+        case .jointDisplay:
+            return JointDisplayBuilder.measuredCodes(data).map { codeRow($0, depth: 0) }
         case .surveyItems, .intercoderAgreement:
             return []
         }

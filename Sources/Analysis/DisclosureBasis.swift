@@ -138,7 +138,7 @@ struct DisclosureBasisBuilder {
                 rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
             }
         }
-        let surveys = specs.contains(where: { $0.rows == .surveyItems }) ? data.surveys.map(surveyBasis) : []
+        let surveys = specs.contains(where: { [.surveyItems, .jointDisplay].contains($0.rows) }) ? data.surveys.map(surveyBasis) : []
         return DisclosureBasis(
             variables: variables, profiles: profiles, participants: participants, rows: rows, surveys: surveys)
     }

@@ -43,6 +43,7 @@ public struct StudyAnalysis {
         }
         switch spec.rows {
         case .surveyItems: return .survey(try SurveyDistributionBuilder(data: data, manifest: manifest).build(spec))
+        case .jointDisplay: return .jointDisplay(try JointDisplayBuilder(crosstabs: crosstabs).build(spec))
         case .intercoderAgreement:
             return .agreement(
                 AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))

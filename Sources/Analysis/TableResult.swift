@@ -326,6 +326,7 @@ public enum TableResult: Sendable, Equatable {
     case survey(SurveyTableResult)
     case comparison(GroupComparisonResult)
     case agreement(AgreementResult)
+    case jointDisplay(JointDisplayResult)
 
     public var id: String {
         switch self {
@@ -333,12 +334,13 @@ public enum TableResult: Sendable, Equatable {
         case .survey(let table): table.id
         case .comparison(let table): table.id
         case .agreement(let table): table.id
+        case .jointDisplay(let table): table.id
         }
     }
 }
 
 extension TableResult: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey, comparison, agreement }
+    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey, comparison, agreement, jointDisplay = "joint_display" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -347,6 +349,7 @@ extension TableResult: Codable {
         case "survey": self = .survey(try container.decode(SurveyTableResult.self, forKey: .survey))
         case "comparison": self = .comparison(try container.decode(GroupComparisonResult.self, forKey: .comparison))
         case "agreement": self = .agreement(try container.decode(AgreementResult.self, forKey: .agreement))
+        case "joint_display": self = .jointDisplay(try container.decode(JointDisplayResult.self, forKey: .jointDisplay))
         case let kind:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown table kind '\(kind)'")
         }
@@ -367,6 +370,9 @@ extension TableResult: Codable {
         case .agreement(let table):
             try container.encode("agreement", forKey: .kind)
             try container.encode(table, forKey: .agreement)
+        case .jointDisplay(let table):
+            try container.encode("joint_display", forKey: .kind)
+            try container.encode(table, forKey: .jointDisplay)
         }
     }
 }

@@ -81,6 +81,18 @@ public struct StudyIngester {
             log.add(InputProblem(
                 file: manifest.path(of: StudyManifest.fileName), message: "sources: two surveys use the same instrument id"))
         }
+        // An item measures codes of the codebook.
+        if let codebook {
+            for (source, instrument) in instruments {
+                for item in instrument.items {
+                    for code in item.measures ?? [] where codebook.index(of: code) == nil {
+                        log.add(InputProblem(
+                            file: manifest.path(of: source.instrument ?? ""),
+                            message: "item '\(item.id)': measures unknown code '\(code)' (not in codebook \(codebook.version))"))
+                    }
+                }
+            }
+        }
         guard let codebook, log.isEmpty else { throw log.asError }
         return (codebook, instruments)
     }

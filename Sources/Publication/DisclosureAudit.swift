@@ -135,6 +135,12 @@ public struct DisclosureAudit: Sendable {
             case .agreement(let agreement):
                 for code in agreement.codes where code.withheld { list.append((agreement.id, "code:\(code.code)", "kappa, alpha, agreement")) }
                 if agreement.overallWithheld { list.append((agreement.id, "all codes", "overall alpha")) }
+            case .jointDisplay(let display):
+                for row in display.rows {
+                    let name = "\(row.row.kind.rawValue):\(row.row.id) ~ \(row.instrumentID).\(row.itemID)"
+                    if row.interviewWithheld { list.append((display.id, name, "fisher interviews")) }
+                    if row.surveyWithheld { list.append((display.id, name, "survey share, fisher survey")) }
+                }
             }
         }
         withheldStatistics = list

@@ -22,6 +22,7 @@ public enum ReproductionScript {
             case .comparison(let comparison): lines += self.comparison(comparison)
             case .survey(let survey): lines += self.survey(survey)
             case .agreement: break
+            case .jointDisplay(let display): lines += jointDisplay(display)
             }
         }
         lines += [
@@ -94,6 +95,28 @@ public enum ReproductionScript {
             "\(table.id): \(table.comparison.groups.joined(separator: " against ")) within each \(table.comparison.within) "
                 + "(\(table.strata.joined(separator: ", "))) and pooled; a stratum: c(mentioned, all) of each group",
             name: "rows", entries: entries, call: "comparison_rows(\(string(table.id)), rows)")
+    }
+
+    private static func jointDisplay(_ table: JointDisplayResult) -> [String] {
+        let entries = table.rows.compactMap { row -> [String]? in
+            guard row.interviewTest != nil || row.surveyTest != nil else { return nil }
+            var fields = ["id = \(string(row.row.id + " ~ " + row.itemID))"]
+            if let test = row.interviewTest {
+                let cells = row.interview.filter { $0.base > 0 }
+                fields.append("interviews = list(x = c(\(cells.map { String($0.participants) }.joined(separator: ", "))), "
+                    + "n = c(\(cells.map { String($0.base) }.joined(separator: ", "))), fisher = \(number(test.p)), fisher_se = \(number(standardError(test))))")
+            }
+            if let test = row.surveyTest {
+                let shares = row.survey.filter { $0.answered > 0 }
+                fields.append("survey = list(x = c(\(shares.map { String($0.present) }.joined(separator: ", "))), "
+                    + "n = c(\(shares.map { String($0.answered) }.joined(separator: ", "))), fisher = \(number(test.p)), fisher_se = \(number(standardError(test))))")
+            }
+            return fields
+        }
+        guard !entries.isEmpty else { return [] }
+        return block(
+            "\(table.id): per code ~ item, mentioned / all participants and present / answered, per group",
+            name: "rows", entries: entries, call: "joint_rows(\(string(table.id)), rows)")
     }
 
     private static func survey(_ table: SurveyTableResult) -> [String] {
@@ -295,6 +318,14 @@ public enum ReproductionScript {
             "      report(sprintf(\"%s %s %s, pooled counts: fisher.test p\", table, row$kind, row$id), row$fisher, fisher$p, fisher$se)",
             "    }",
             "    if (!is.na(row$adjusted)) report(sprintf(\"%s %s %s, pooled: p.adjust BH\", table, row$kind, row$id), row$adjusted, adjusted[i])",
+            "  }",
+            "}",
+            "joint_rows <- function(table, rows) {",
+            "  for (row in rows) for (side in c(\"interviews\", \"survey\")) {",
+            "    s <- row[[side]]",
+            "    if (is.null(s)) next",
+            "    fisher <- fisher_p(rbind(s$x, s$n - s$x), s$fisher_se)",
+            "    report(sprintf(\"%s %s, %s: fisher.test p\", table, row$id, side), s$fisher, fisher$p, fisher$se)",
             "  }",
             "}",
             "survey_items <- function(table, items) {",

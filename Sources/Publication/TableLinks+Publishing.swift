@@ -18,7 +18,45 @@ extension TableLinks {
         case .comparison(let comparison): .comparison(apply(comparison, ledger: ledger, gate: gate))
         case .survey(let survey): .survey(apply(survey, ledger: ledger, gate: gate))
         case .agreement(let agreement): .agreement(apply(agreement, minimumCount: gate.minimumCount))
+        case .jointDisplay(let display): .jointDisplay(apply(display, ledger: ledger, gate: gate))
         }
+    }
+
+    /// A joint display: an interview cell is hidden with its count or its base; a survey share is
+    /// published only where every answer count it sums, and the number who answered, is determined by
+    /// what the report publishes (the survey tables), so that it tells nothing they do not. Each side is
+    /// tested on what is published, and a side with a hidden count is not tested.
+    func apply(_ table: JointDisplayResult, ledger: DisclosureLedger, gate: StatisticGate) -> JointDisplayResult {
+        var published = table
+        let atoms = columnAtoms[table.id]!
+        for (index, row) in table.rows.enumerated() {
+            var out = row
+            let surveyAtoms = columnAtoms[table.id + "|" + row.instrumentID] ?? []
+            for column in table.columns.indices {
+                let set = atoms[column]
+                if ledger.isHidden(.participants(atoms: set)) || ledger.isHidden(.row(kind: row.row.kind, id: row.row.id, atoms: set)) {
+                    out.interview[column] = Self.hiddenCell
+                    out.interviewWithheld = true
+                } else {
+                    out.interview[column].segments = nil
+                }
+                let respondents = column < surveyAtoms.count ? surveyAtoms[column] : []
+                let inputs = row.presentValueIndices.map {
+                    Quantity.answer(instrument: row.instrumentID, item: row.itemID, value: $0, atoms: respondents)
+                } + [.answered(instrument: row.instrumentID, item: row.itemID, atoms: respondents)]
+                let determined = respondents.isEmpty
+                    || inputs.allSatisfy { ledger.spaces.contains($0.space) && gate.isDetermined($0) }
+                if !determined {
+                    out.survey[column] = SurveyShare(present: 0, answered: 0)
+                    out.survey[column].interval = nil
+                    out.survey[column].suppressed = true
+                    out.surveyWithheld = true
+                }
+            }
+            JointDisplayBuilder.test(&out)
+            published.rows[index] = out
+        }
+        return published
     }
 
     func apply(_ table: CrosstabResult, ledger: DisclosureLedger) -> CrosstabResult {

@@ -63,6 +63,18 @@ struct TableLinks {
                 }
             case .agreement:
                 break
+            case .jointDisplay(let display):
+                let variable = display.columnVariables[0]
+                columnAtoms[display.id] = try display.columns.map { column throws(PublicationError) in
+                    try Self.atoms([variable: levels(variable, column.values[0])], basis: basis, table: display.id)
+                }
+                // The survey side: each instrument's respondents per column (none without a survey basis).
+                for instrument in Set(display.rows.map(\.instrumentID)).sorted() {
+                    let survey = basis.surveys.first { $0.instrumentID == instrument }
+                    columnAtoms[display.id + "|" + instrument] = display.columns.map { column in
+                        survey?.atoms(where: [variable: levels(variable, column.values[0])]) ?? []
+                    }
+                }
             }
         }
     }
@@ -166,6 +178,20 @@ struct TableLinks {
                 }
             case .agreement:
                 break
+            case .jointDisplay(let display):
+                // The interview side's counts are those of any crosstab of the codes (one quantity each).
+                let atoms = columnAtoms[display.id]!
+                for (column, set) in atoms.enumerated() {
+                    let label = columnLabel(display.columns[column].values)
+                    try ledger.register(
+                        .participants(atoms: set), value: display.columns[column].base,
+                        at: .init(table: display.id, row: "base", column: label))
+                    for row in display.rows {
+                        try ledger.register(
+                            .row(kind: row.row.kind, id: row.row.id, atoms: set), value: row.interview[column].participants,
+                            at: .init(table: display.id, row: "\(row.itemID):\(row.row.kind.rawValue):\(row.row.id)", column: label))
+                    }
+                }
             }
         }
     }

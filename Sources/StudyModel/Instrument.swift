@@ -41,6 +41,38 @@ public struct SurveyItem: Codable, Sendable, Equatable {
     public var reverse: Bool?
     /// The id of the multi-item scale the item belongs to.
     public var subscale: String?
+    /// The codebook codes the item measures (pi09 "The language used at school is hard for me" measures
+    /// `bar_instruction_language`): joint displays set the two side by side.
+    public var measures: [String]?
+    /// Which answers mean the measured code is present (`agree` by default: the values above the scale's
+    /// middle; `disagree`: those below it).
+    public var direction: MeasureDirection?
+
+    public init(
+        id: String, text: LocalizedText, scale: String, reverse: Bool? = nil, subscale: String? = nil,
+        measures: [String]? = nil, direction: MeasureDirection? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.scale = scale
+        self.reverse = reverse
+        self.subscale = subscale
+        self.measures = measures
+        self.direction = direction
+    }
+
+    /// The values of `scale` that mean the measured code is present: above the middle of its sorted
+    /// values for `agree` (4 and 5 of 1–5), below it for `disagree`.
+    public func presentValues(on scale: ResponseScale) -> [Int] {
+        let values = scale.values.map(\.value).sorted()
+        let half = values.count / 2
+        return (direction ?? .agree) == .agree ? Array(values.suffix(half)) : Array(values.prefix(half))
+    }
+}
+
+/// Whether agreeing with a survey item means the code it measures is present, or disagreeing does.
+public enum MeasureDirection: String, Codable, Sendable, CaseIterable {
+    case agree, disagree
 }
 
 /// A multi-item scale (for scale scores and Cronbach's α).
@@ -95,6 +127,14 @@ public struct Instrument: Codable, Sendable, Equatable {
             if !scaleIDs.contains(item.scale) { complain("item '\(item.id)': unknown scale '\(item.scale)'") }
             if let subscale = item.subscale, !subscaleIDs.contains(subscale) {
                 complain("item '\(item.id)': unknown subscale '\(subscale)'")
+            }
+            if let measures = item.measures {
+                if measures.isEmpty { complain("item '\(item.id)': measures names no code") }
+                if let scale = scale(of: item), scale.level != .ordinal || scale.values.count < 2 {
+                    complain("item '\(item.id)': measures needs an ordinal scale of two or more values ('\(scale.id)' is not)")
+                }
+            } else if item.direction != nil {
+                complain("item '\(item.id)': direction without measures")
             }
         }
         return problems

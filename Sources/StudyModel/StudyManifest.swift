@@ -300,6 +300,9 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .surveyItems && spec.columns.contains(where: { $0 != "country" && $0 != "role" }) {
                 complain("analysis.tables '\(spec.id)': survey tables group by country or role only")
             }
+            if spec.rows == .jointDisplay && (spec.columns.count != 1 || !["country", "role"].contains(spec.columns[0]) || spec.filter != nil) {
+                complain("analysis.tables '\(spec.id)': a joint display groups by one variable, country or role, with no where")
+            }
             for chart in spec.charts where !spec.possibleCharts.contains(chart) {
                 complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot draw '\(chart.rawValue)' (it can: \(spec.possibleCharts.map(\.rawValue).joined(separator: ", ")))")
             }
@@ -322,7 +325,7 @@ public struct StudyManifest: Sendable, Equatable {
                         complain("analysis.tables '\(spec.id)': compare: '\(group)' is not a level of \(compare.variable) (\(shown.joined(separator: ", ")))")
                     }
                 }
-                if [RowSet.sample, .surveyItems, .intercoderAgreement].contains(spec.rows) {
+                if [RowSet.sample, .surveyItems, .intercoderAgreement, .jointDisplay].contains(spec.rows) {
                     complain("analysis.tables '\(spec.id)': only code rows can be compared")
                 }
             }

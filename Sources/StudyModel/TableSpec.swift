@@ -14,6 +14,9 @@ public enum RowSet: String, Codable, Sendable, CaseIterable {
     case surveyItems = "survey-items"
     /// Per code: agreement between coders on the participants coded more than once.
     case intercoderAgreement = "intercoder-agreement"
+    /// Per survey item that measures a code (`measures:` in the instrument): the share of interviewed
+    /// participants who mention the code beside the share of respondents who agree with the item.
+    case jointDisplay = "joint-display"
 }
 
 /// A chart a table declares (drawn in the HTML report and by a notebook's `chart` block).
@@ -117,7 +120,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         if compare != nil { return [.pairedBars] }
         switch rows {
         case .intercoderAgreement: return [.agreementBars]
-        case .sample, .surveyItems: return []
+        case .sample, .surveyItems, .jointDisplay: return []
         default: return [.groupedBars, .heatMap]
         }
     }
@@ -129,6 +132,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         case .sample: return [.sample]
         case .intercoderAgreement: return [.agreement]
         case .surveyItems: return [.surveyDifferences]
+        case .jointDisplay: return []
         case .involvementRoles: return [.topCodes, .codeDifferences]
         default: return [.groupRows, .topCodes, .codeDifferences]
         }
@@ -149,6 +153,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         TableSpec(id: "activities-by-country", rows: .activities, columns: ["country"], findings: [.groupRows, .codeDifferences]),
         TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"], findings: [.surveyDifferences]),
         TableSpec(id: "survey-items-by-role", rows: .surveyItems, columns: ["role"]),
+        TableSpec(id: "joint-display-by-country", rows: .jointDisplay, columns: ["country"]),
         TableSpec(
             id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
             compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country"),

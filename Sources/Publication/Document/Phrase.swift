@@ -24,5 +24,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
     case inputFile, inputKind, inputRecords, fisherP, riskDifference
     case itemChiAdjusted, itemKruskalWallis, itemKruskalWallisWithheld, tableNumber, figureNumber
+    case jointDisplayTitle, jointDisplayNote, jointCode, jointInterviews, jointSurvey, jointConvergence, jointItem
+    case convergent, divergent, interviewOnly, surveyOnly, neitherDiffers
     case pooledExact, asymptoticCMH, homogeneityP, comparisonItemExact, comparisonHeterogeneous, comparisonItemHeterogeneous
 }

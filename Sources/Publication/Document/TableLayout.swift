@@ -8,6 +8,7 @@ public enum TableLayout {
         case .survey(let survey): SurveyLayout.title(of: survey)
         case .comparison(let comparison): ComparisonLayout.title(of: comparison)
         case .agreement(let agreement): AgreementLayout.title(of: agreement)
+        case .jointDisplay(let display): JointDisplayLayout.title(of: display)
         }
     }
 
@@ -17,6 +18,7 @@ public enum TableLayout {
         case .survey(let survey): SurveyLayout.blocks(survey)
         case .comparison(let comparison): ComparisonLayout.blocks(comparison)
         case .agreement(let agreement): AgreementLayout.blocks(agreement)
+        case .jointDisplay(let display): JointDisplayLayout.blocks(display)
         }
     }
 }

@@ -19,7 +19,30 @@ public enum TidyCells {
         case .survey(let survey): records(for: survey)
         case .comparison(let comparison): records(for: comparison)
         case .agreement(let agreement): records(for: agreement)
+        case .jointDisplay(let display): records(for: display)
         }
+    }
+
+    /// A joint display: `table,code,instrument,item,<variable>,side,count,base,percent,ci_lower,ci_upper,suppressed`,
+    /// `side` = `interviews` (participants who mentioned the code / all of the group) or `survey`
+    /// (respondents whose answer means the code is present / those who answered the item).
+    private static func records(for table: JointDisplayResult) -> TidyTable {
+        var out = TidyTable(header: [
+            "table", "code", "instrument", "item", table.columnVariables[0], "side", "count", "base", "percent", "ci_lower", "ci_upper",
+            "suppressed",
+        ])
+        for row in table.rows {
+            for (column, group) in table.columns.enumerated() {
+                let prefix = [table.id, row.row.id, row.instrumentID, row.itemID, group.values[0]]
+                let interview = row.interview[column]
+                out.rows.append(prefix + ["interviews"] + (interview.suppressed
+                    ? ["", "", "", "", "", "yes"] : proportionFields(interview.participants, interview.base, interview.interval) + ["no"]))
+                let survey = row.survey[column]
+                out.rows.append(prefix + ["survey"] + (survey.suppressed
+                    ? ["", "", "", "", "", "yes"] : proportionFields(survey.present, survey.answered, survey.interval) + ["no"]))
+            }
+        }
+        return out
     }
 
     /// A cell's fields; `segments` is empty where the report does not publish segment counts.

@@ -79,6 +79,20 @@ public enum TidyTests {
                 lines.append(prefix + ["percent_agreement", exact(code.percentAgreement), "", "", "", "", "", "", "", "units \(code.units)"])
                 lines.append([agreement.id, "code", code.code, agreement.allCoders.joined(separator: ", "), "krippendorff_alpha_nominal", exact(code.alpha), "", "", "", "", "", "", "", ""])
             }
+        case .jointDisplay(let display):
+            let groups = display.columns.map { $0.values[0] }.joined(separator: " vs ")
+            for row in display.rows {
+                let prefix = [display.id, row.row.kind.rawValue, row.row.id, "\(row.instrumentID).\(row.itemID): \(groups)"]
+                if let test = row.interviewTest {
+                    lines.append(prefix + ["fisher_exact_interviews", "", "", exact(test.p), "", "", "", "", "", NumberFormat.method(test.method)])
+                }
+                if let test = row.surveyTest {
+                    lines.append(prefix + ["fisher_exact_survey", "", "", exact(test.p), "", "", "", "", "", NumberFormat.method(test.method)])
+                }
+                if let convergence = row.convergence {
+                    lines.append(prefix + ["convergence", "", "", "", "", "label", convergence.rawValue, "", "", "each side differs at p < 0.05"])
+                }
+            }
         }
         guard !lines.isEmpty else { return nil }
         return TidyTable(header: header, rows: lines)

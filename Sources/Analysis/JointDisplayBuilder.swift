@@ -1,0 +1,78 @@
+import Statistics
+import Storage
+import StudyModel
+
+/// Builds a joint display: for each survey item that measures codes (`measures:`), each measured code's
+/// interview share beside the item's share of respondents whose answer means the code is present, per
+/// column group, each with its Wilson interval and Fisher's exact test, and the convergence label.
+///
+/// Interview cells count participants as every crosstab does (at least one analysed segment of the code,
+/// over all participants of the group); survey shares count respondents who answered the item.
+public struct JointDisplayBuilder {
+    let crosstabs: CrosstabBuilder
+
+    /// The codes the instruments' items measure, each once, in codebook order.
+    static func measuredCodes(_ data: StudyData) -> [Code] {
+        let measured = Set(data.surveys.flatMap { instrument, _ in instrument.items.flatMap { $0.measures ?? [] } })
+        return data.codebook.codes.filter { measured.contains($0.id) }
+    }
+
+    func build(_ spec: TableSpec) throws -> JointDisplayResult {
+        let data = crosstabs.data
+        let manifest = crosstabs.manifest
+        let variable = spec.columns[0]
+        let levels = manifest.publishedLevels(of: variable) ?? []
+        let participants = data.participants.indices
+        let interviewMembers = levels.map { level in participants.filter { crosstabs.published(data.participants[$0], variable) == level } }
+        let columns = zip(levels, interviewMembers).map { TableColumn(values: [$0], base: $1.count) }
+        let definitions = Dictionary(uniqueKeysWithValues: crosstabs.rowDefinitions(.jointDisplay).map { ($0.0.id, $0) })
+
+        var rows: [JointDisplayRow] = []
+        var respondents: [String: [Int]] = [:]
+        for (instrument, answers) in data.surveys {
+            let groups = levels.map { level in
+                answers.filter { manifest.publishedLevel(variable == "country" ? $0.country : $0.role, of: variable) == level }
+            }
+            respondents[instrument.id] = groups.map(\.count)
+            for (itemIndex, item) in instrument.items.enumerated() {
+                guard let measures = item.measures, let scale = instrument.scale(of: item) else { continue }
+                let present = Set(item.presentValues(on: scale))
+                let survey = groups.map { group -> SurveyShare in
+                    let given = group.compactMap { $0.answers[itemIndex] }
+                    return SurveyShare(present: given.filter(present.contains).count, answered: given.count)
+                }
+                for code in measures {
+                    guard let (row, membership) = definitions[code] else { continue }
+                    let interview = interviewMembers.map { CrosstabBuilder.cell(membership, $0) }
+                    var result = JointDisplayRow(
+                        row: row, instrumentID: instrument.id, itemID: item.id, itemText: item.text,
+                        presentValues: present.sorted(),
+                        presentValueIndices: scale.values.indices.filter { present.contains(scale.values[$0].value) },
+                        interview: interview, survey: survey)
+                    Self.test(&result)
+                    rows.append(result)
+                }
+            }
+        }
+        return JointDisplayResult(id: spec.id, columnVariables: spec.columns, columns: columns, rows: rows, respondents: respondents)
+    }
+
+    /// Each side's Fisher's exact test over the groups with observations, and the convergence label
+    /// where there are two groups. The publication stage calls it again on what it publishes.
+    public static func test(_ row: inout JointDisplayRow) {
+        let interview = row.interview.filter { $0.base > 0 }
+        let survey = row.survey.filter { $0.answered > 0 }
+        row.interviewTest = row.interviewWithheld || interview.count < 2
+            ? nil : FisherExactTest(ContingencyTable([interview.map(\.participants), interview.map { $0.base - $0.participants }]))
+        row.surveyTest = row.surveyWithheld || survey.count < 2
+            ? nil : FisherExactTest(ContingencyTable([survey.map(\.present), survey.map { $0.answered - $0.present }]))
+        row.convergence = nil
+        guard row.interview.count == 2, interview.count == 2, survey.count == 2,
+            let interviewP = row.interviewTest?.p, let surveyP = row.surveyTest?.p
+        else { return }
+        func share(_ count: Int, _ base: Int) -> Double { Double(count) / Double(base) }
+        row.convergence = Convergence(
+            interview: (interviewP, share(interview[0].participants, interview[0].base) - share(interview[1].participants, interview[1].base)),
+            survey: (surveyP, share(survey[0].present, survey[0].answered) - share(survey[1].present, survey[1].answered)))
+    }
+}
