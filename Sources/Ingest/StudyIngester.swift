@@ -112,6 +112,13 @@ public struct StudyIngester {
         segments.progress = progress
         if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
 
+        if let coverage = manifest.coding.coverage {
+            var loader = CoverageLoader(
+                manifest: manifest, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil,
+                coders: segments.coders)
+            if let file = try loader.load(coverage, into: transaction, log: &log) { files.append(file) }
+        }
+
         var respondents: [(instrument: String, count: Int)] = []
         for (position, (source, instrument)) in instruments.enumerated() {
             try transaction.insert(instrument, position: position)

@@ -9,7 +9,7 @@ enum ManifestKeys {
     static let known: [String: [String]] = [
         "": ["name", "version", "codebook", "levels", "sources", "coding", "analysis", "disclosure", "quotes", "publication"],
         "levels": ["country", "role"],
-        "coding": ["analysed_coders", "agreement_threshold"],
+        "coding": ["analysed_coders", "agreement_threshold", "coverage"],
         "analysis": ["tables", "minimum_base"],
         "disclosure": ["minimum_count", "full_cells"],
         "quotes": ["consent_attribute", "consent_values", "pseudonym_key"],

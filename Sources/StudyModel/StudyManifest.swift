@@ -22,10 +22,15 @@ public struct CodingPolicy: Codable, Sendable, Equatable {
     public var analysedCoders: [String]
     /// Codes whose intercoder agreement (Cohen's κ) falls below this are flagged.
     public var agreementThreshold: Double?
+    /// The coder-coverage list (a CSV of `participant_id,coder`, relative to the study folder): the
+    /// participants each coder was assigned, so one a coder coded with no code is a unit of agreement.
+    /// `nil`: a coder's units are the participants with a segment by that coder.
+    public var coverage: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case analysedCoders = "analysed_coders"
         case agreementThreshold = "agreement_threshold"
+        case coverage
     }
 }
 
@@ -211,6 +216,9 @@ public struct StudyManifest: Sendable, Equatable {
         }
         if coding.analysedCoders.isEmpty { complain("coding.analysed_coders: name at least one coder") }
         if Set(coding.analysedCoders).count != coding.analysedCoders.count { complain("coding.analysed_coders: a coder is named twice") }
+        if let coverage = coding.coverage, coverage.trimmingCharacters(in: .whitespaces).isEmpty {
+            complain("coding.coverage: name a CSV file of participant_id,coder (or leave the setting out)")
+        }
         if let threshold = coding.agreementThreshold, !(threshold >= -1 && threshold <= 1) {
             complain("coding.agreement_threshold: \(threshold) is not a value of κ (from -1 to 1; 0.6 is usual)")
         }

@@ -23,4 +23,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
     case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
     case inputFile, inputKind, inputRecords, fisherP, riskDifference
+    case agreementNoteRobust, agreementUnitsCoverage, agreementUnitsSegments, agreementOverallMedian
+    case agreementFlaggedBoth, agreementItemBoth, agreementNoFlagBoth, belowBoth, captionAgreementFlag, prevalence
+    case medianAlphaOver
 }
