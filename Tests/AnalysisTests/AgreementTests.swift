@@ -123,4 +123,17 @@ import TestSupport
             "coverage.csv:7:2: coder: 'c2' coded no segment in segments.csv and is not in coding.analysed_coders (did you mean 'C2'?)",
         ])
     }
+
+    /// The coverage list is an input like any other: fingerprinted, so changing it makes the store stale.
+    @Test func theCoverageListIsFingerprinted() throws {
+        let fixture = try StudyFixture(survey: nil, coverage: "participant_id,coder\nUK-2,C1\nUK-2,C2\n")
+        let store = try StudyStore.inMemory()
+        let ingester = try StudyIngester(studyDirectory: fixture.directory)
+        let summary = try ingester.ingest(into: store)
+        let file = try #require(summary.files.first { $0.path == "coverage.csv" })
+        #expect(file.kind == "coverage" && file.recordCount == 2)
+        #expect(try ingester.changedFiles(since: store) == [])
+        try fixture.write("participant_id,coder\nUK-2,C1\n", to: "coverage.csv")
+        #expect(try ingester.changedFiles(since: store) == ["coverage.csv"])
+    }
 }
