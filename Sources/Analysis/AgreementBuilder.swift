@@ -29,7 +29,7 @@ struct AgreementBuilder {
         var pair: (Int, Int)? = nil
         var best = -1
         for first in coders.indices {
-            for second in (first + 1)..<max(first + 1, coders.count) where shared[first * coders.count + second] > best {
+            for second in (first + 1)..<coders.count where shared[first * coders.count + second] > best {
                 best = shared[first * coders.count + second]
                 pair = (first, second)
             }
