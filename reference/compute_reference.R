@@ -338,6 +338,48 @@ krippendorff_alpha <- lapply(kripp_cases, function(cs) {
 })
 
 # ---------------------------------------------------------------------------
+# agreement_binary: two coders, presence (1) / absence (0), from the 2x2 table
+# a = both present, b = first only, c = second only, d = both absent, n = a+b+c+d.
+# po = (a+d)/n; kappa = (po - pe)/(1 - pe), pe = p1 p2 + (1-p1)(1-p2) (NA when
+# pe = 1); Gwet's AC1 (Gwet 2008, q = 2): pe = 2 pi (1 - pi), pi = (p1+p2)/2;
+# PABAK = 2 po - 1; prevalence index (a - d)/n and bias index (b - c)/n (Byrt,
+# Bishop & Carlin 1993). alpha: kripp_nominal on the two coders' 0/1 vectors.
+# (irrCAC is not in Debian 12: compute_reference.py cross-checks with Python irrCAC.)
+# ---------------------------------------------------------------------------
+binary_agreement_cases <- list(
+  list("kappa paradox: 19 of 20 units agree, one coder marks one unit (kappa 0)", c(0, 1, 0, 19)),
+  list("rare code, one shared presence (n=20)", c(1, 1, 1, 17)),
+  list("balanced, about 0.6 (n=20)", c(9, 2, 2, 7)),
+  list("almost universal code (negative kappa)", c(18, 1, 1, 0)),
+  list("perfect agreement", c(5, 0, 0, 5)),
+  list("systematic disagreement (AC1 -1)", c(0, 4, 4, 0)),
+  list("never present (kappa and alpha undefined, AC1 1)", c(0, 0, 0, 10)),
+  list("coder bias: the first marks twice as many", c(5, 10, 0, 5)),
+  list("large n=10000, rare", c(412, 37, 51, 9500))
+)
+binary_agreement <- lapply(binary_agreement_cases, function(cs) {
+  a <- cs[[2]][1]; b <- cs[[2]][2]; c <- cs[[2]][3]; d <- cs[[2]][4]
+  n <- a + b + c + d
+  po <- (a + d) / n
+  p1 <- (a + b) / n; p2 <- (a + c) / n
+  pe_k <- p1 * p2 + (1 - p1) * (1 - p2)
+  pi <- (p1 + p2) / 2
+  pe_g <- 2 * pi * (1 - pi)
+  coder1 <- c(rep(1, a), rep(1, b), rep(0, c), rep(0, d))
+  coder2 <- c(rep(1, a), rep(0, b), rep(1, c), rep(0, d))
+  stopifnot(identical(is.na(kappa_formula(coder1, coder2)), pe_k == 1))
+  list(name = cs[[1]], table = arr(as.integer(cs[[2]])),
+       percent_agreement = po,
+       kappa = if (pe_k == 1) NA_real_ else (po - pe_k) / (1 - pe_k),
+       ac1 = (po - pe_g) / (1 - pe_g),
+       pabak = 2 * po - 1,
+       prevalence = pi,
+       prevalence_index = (a - d) / n,
+       bias_index = (b - c) / n,
+       alpha = kripp_nominal(rbind(coder1, coder2)))
+})
+
+# ---------------------------------------------------------------------------
 # Mann-Whitney: wilcox.test(x, y) with R's defaults (exact if nx < 50 and
 # ny < 50 and no ties; otherwise normal approximation with continuity
 # correction and tie-corrected variance). W = U of x; r = 2W/(nx ny) - 1.
@@ -809,6 +851,7 @@ result <- list(
   cmh = cmh,
   cohen_kappa = cohen_kappa,
   krippendorff_alpha = krippendorff_alpha,
+  agreement_binary = binary_agreement,
   mann_whitney = mann_whitney,
   cronbach = cronbach,
   cmh_exact = cmh_exact,

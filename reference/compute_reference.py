@@ -76,6 +76,8 @@ SCHEMA = {
             "p_corrected": NUM, "mh_odds_ratio": NUM, "mh_odds_ratio_ci": "pair"},
     "cohen_kappa": {"name": str, "coder1": "ivec", "coder2": "ivec", "kappa": "num?"},
     "krippendorff_alpha": {"name": str, "data": "imatrix?", "alpha": "num?"},
+    "agreement_binary": {"name": str, "table": "ivec", "percent_agreement": NUM, "kappa": "num?", "ac1": NUM,
+                         "pabak": NUM, "prevalence": NUM, "prevalence_index": NUM, "bias_index": NUM, "alpha": "num?"},
     "mann_whitney": {"name": str, "x": "fvec", "y": "fvec", "w": NUM, "p": NUM, "method": ("exact", "normal_cc"),
                      "rank_biserial": NUM},
     "cronbach": {"name": str, "data": "fmatrix", "alpha": NUM, "item_rest": "fvec", "alpha_if_deleted": "fvec"},
@@ -89,7 +91,7 @@ SCHEMA = {
                          "statistic": NUM, "p": NUM, "r": NUM},
 }
 MIN_COUNTS = {"fisher": 8, "chi_square": 5, "odds_ratio": 3, "risk_difference": 1, "wilson": 5,
-              "benjamini_hochberg": 3, "cmh": 2, "cohen_kappa": 4, "krippendorff_alpha": 5,
+              "benjamini_hochberg": 3, "cmh": 2, "cohen_kappa": 4, "krippendorff_alpha": 5, "agreement_binary": 6,
               "mann_whitney": 5, "cronbach": 3,
               "cmh_exact": 12, "breslow_day": 8, "kruskal_wallis": 8, "linear_by_linear": 6}
 
@@ -359,6 +361,41 @@ for c in data["krippendorff_alpha"]:
             notes.append(f"krippendorff {c['name']}: default level (interval) gives {ai:.6g} vs nominal {c['alpha']:.6g}")
     except Exception:  # noqa: BLE001
         pass
+
+# Binary agreement (kappa, Gwet's AC1, PABAK, prevalence and bias indices, alpha) on the 2x2 table
+try:
+    import pandas as pd  # noqa: E402
+    from irrCAC.raw import CAC  # noqa: E402
+except ImportError:  # pragma: no cover
+    CAC = None
+    notes.append("agreement_binary: irrCAC not installed (pip install irrCAC); checked by the formulas only")
+for c in data["agreement_binary"]:
+    a, b, c_, d = c["table"]
+    n = a + b + c_ + d
+    nm = f"agreement_binary {c['name']}"
+    first = [1] * (a + b) + [0] * (c_ + d)
+    second = [1] * a + [0] * b + [1] * c_ + [0] * d
+    po = (a + d) / n
+    pi = (2 * a + b + c_) / (2 * n)
+    check(f"{nm} AC1 (formula)", c["ac1"], (po - 2 * pi * (1 - pi)) / (1 - 2 * pi * (1 - pi)))
+    check(f"{nm} PABAK (formula)", c["pabak"], 2 * po - 1)
+    check(f"{nm} prevalence index", c["prevalence_index"], (a - d) / n)
+    check(f"{nm} bias index", c["bias_index"], (b - c_) / n)
+    check(f"{nm} prevalence", c["prevalence"], pi)
+    arr = np.array([first, second], dtype=float)
+    try:
+        ka = float(krippendorff.alpha(reliability_data=arr, level_of_measurement="nominal"))
+        ka = None if not np.isfinite(ka) else ka
+    except Exception:  # noqa: BLE001
+        ka = None
+    check(f"{nm} alpha (python krippendorff nominal)", c["alpha"], ka)
+    if CAC is not None:
+        cac = CAC(pd.DataFrame({"first": first, "second": second}), categories=[0, 1], digits=15)
+        check(f"{nm} AC1 (irrCAC gwet)", c["ac1"], cac.gwet()["est"]["coefficient_value"], rel=1e-12)
+        check(f"{nm} PABAK (irrCAC Brennan-Prediger, q = 2)", c["pabak"], cac.bp()["est"]["coefficient_value"], rel=1e-12)
+        check(f"{nm} percent agreement (irrCAC pa)", c["percent_agreement"], cac.gwet()["est"]["pa"], rel=1e-12)
+        if c["kappa"] is not None:
+            check(f"{nm} kappa (irrCAC Conger, two raters)", c["kappa"], cac.conger()["est"]["coefficient_value"], rel=1e-12)
 
 # Mann-Whitney
 for c in data["mann_whitney"]:

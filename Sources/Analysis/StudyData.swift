@@ -18,6 +18,9 @@ public struct StudyData: Sendable {
     /// Every participant coded by two or more coders, with the codes (indices into the codebook) each
     /// coder applied: the units of intercoder agreement. In participant order; coders sorted.
     public var multiplyCoded: [MultiplyCodedParticipant]
+    /// Where the coders of ``multiplyCoded`` come from: the coverage list (with the segments), or the
+    /// segments alone.
+    public var agreementUnitSource: AgreementUnitSource = .segments
     public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
     /// Distinct segments in the analysed coding (a segment carrying three codes is one segment and
     /// three code applications).
@@ -41,6 +44,25 @@ public struct StudyData: Sendable {
             var coders: [String?] = Array(repeating: nil, count: participants.count)
             var multiplyCoded: [MultiplyCodedParticipant] = []
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
+            // The coverage list: the coders each participant was assigned, coded or not.
+            var assigned: [Int: Set<String>] = [:]
+            if policy.coverage != nil {
+                for (participantID, coder) in try reader.coverage() {
+                    if let participant = participantIndex[participantID] { assigned[participant, default: []].insert(coder) }
+                }
+            }
+            var seen = Set<Int>()
+            func addUnit(_ participant: Int, coders: [String], rows: [CodeApplicationCount]) {
+                guard coders.count >= 2 else { return }
+                var codes = Array(repeating: [Int](), count: coders.count)
+                for row in rows {
+                    if let code = codebook.index(of: row.code), let coder = coders.firstIndex(of: row.coder) {
+                        codes[coder].append(code)
+                    }
+                }
+                multiplyCoded.append(MultiplyCodedParticipant(
+                    participant: participant, coders: coders, codes: codes.map { Array(Set($0)).sorted() }))
+            }
 
             // Rows come ordered by participant: buffer one participant's rows, then keep the preferred coder's.
             var pending: [CodeApplicationCount] = []
@@ -50,14 +72,8 @@ public struct StudyData: Sendable {
                     .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
                     .min { $0.rank < $1.rank }?.coder
                 coders[participant] = chosen
-                let codersHere = Set(pending.map(\.coder))
-                if codersHere.count >= 2 {
-                    var codes: [String: Set<Int>] = [:]
-                    for row in pending {
-                        if let code = codebook.index(of: row.code) { codes[row.coder, default: []].insert(code) }
-                    }
-                    multiplyCoded.append(MultiplyCodedParticipant(participant: participant, codesByCoder: codes))
-                }
+                seen.insert(participant)
+                addUnit(participant, coders: Set(pending.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: pending)
                 for row in pending where row.coder == chosen {
                     if let code = codebook.index(of: row.code) { segments[participant * codeCount + code] += Int32(row.segments) }
                 }
@@ -68,6 +84,10 @@ public struct StudyData: Sendable {
                 pending.append(row)
             }
             flush()
+            // Participants assigned to two or more coders, none of whom applied a code.
+            for (participant, coders) in assigned where !seen.contains(participant) {
+                addUnit(participant, coders: coders.sorted(), rows: [])
+            }
             multiplyCoded.sort { $0.participant < $1.participant }
             var codedSegments = 0
             try reader.forEachSegmentCount { participantID, coder, count in
@@ -79,7 +99,8 @@ public struct StudyData: Sendable {
                 analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, multiplyCoded: multiplyCoded,
                 surveys: surveys, codedSegments: codedSegments)
         }
-        guard let loaded else { throw AnalysisError.emptyStore }
+        guard var loaded else { throw AnalysisError.emptyStore }
+        loaded.agreementUnitSource = policy.coverage == nil ? .segments : .coverage
         self = loaded
     }
 
@@ -121,8 +142,18 @@ extension StudyData {
 public struct MultiplyCodedParticipant: Sendable, Equatable {
     /// The participant's index in ``StudyData/participants``.
     public var participant: Int
-    /// The codes (codebook indices) each coder applied to the participant at least once.
-    public var codesByCoder: [String: Set<Int>]
+    /// The participant's coders, sorted.
+    public var coders: [String]
+    /// The codes (codebook indices, ascending, each once) `coders[i]` applied to the participant at least
+    /// once; empty for a coder assigned the participant who applied no code.
+    public var codes: [[Int]]
+
+    public init(participant: Int, coders: [String], codes: [[Int]]) {
+        precondition(coders.count == codes.count, "one code list per coder")
+        self.participant = participant
+        self.coders = coders
+        self.codes = codes
+    }
 }
 
 /// Why an analysis cannot run.

@@ -38,10 +38,14 @@ enum Pipeline {
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
-        if let existing = FileManager.default.contents(atPath: options.resultsPath), (try? AnalysisResults(jsonData: existing)) == nil {
-            throw InputProblem(
-                file: options.resultsPath,
-                message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
+        // Results of an earlier version of analyze (which this one may not read) are results too.
+        if let existing = FileManager.default.contents(atPath: options.resultsPath) {
+            let object = (try? JSONSerialization.jsonObject(with: existing)) as? [String: Any]
+            if object?["toolVersion"] == nil || object?["tables"] == nil {
+                throw InputProblem(
+                    file: options.resultsPath,
+                    message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
+            }
         }
         let results = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
         try AtomicFile.write(try results.jsonData(), to: options.resultsPath)

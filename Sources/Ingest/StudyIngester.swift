@@ -123,6 +123,8 @@ public struct StudyIngester {
         let knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
         var segmentRows = 0
         var notices: [String] = []
+        /// The coders the segments name (the coverage list is checked against them).
+        var segmentCoders: Set<String> = []
         if segmentsSource.kind == .taguette {
             var taguette = TaguetteLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
             if let reason = participants.unreadable { taguette.uncheckedBecause = reason }
@@ -133,12 +135,21 @@ public struct StudyIngester {
             }
             segmentRows = taguette.stored
             notices = taguette.notices
+            segmentCoders = segmentsSource.coder.map { [$0] } ?? []
         } else {
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
             if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
             segmentRows = segments.stored
+            segmentCoders = segments.coders
+        }
+
+        if let coverage = manifest.coding.coverage {
+            var loader = CoverageLoader(
+                manifest: manifest, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil,
+                coders: segmentCoders)
+            if let file = try loader.load(coverage, into: transaction, log: &log) { files.append(file) }
         }
 
         var respondents: [(instrument: String, count: Int)] = []

@@ -133,8 +133,8 @@ public struct DisclosureAudit: Sendable {
                     }
                 }
             case .agreement(let agreement):
-                for code in agreement.codes where code.withheld { list.append((agreement.id, "code:\(code.code)", "kappa, alpha, agreement")) }
-                if agreement.overallWithheld { list.append((agreement.id, "all codes", "overall alpha")) }
+                for code in agreement.codes where code.withheld { list.append((agreement.id, "code:\(code.code)", "kappa, ac1, pabak, prevalence, alpha, agreement")) }
+                if agreement.overallWithheld { list.append((agreement.id, "all codes", "median alpha")) }
             case .jointDisplay(let display):
                 for row in display.rows {
                     let name = "\(row.row.kind.rawValue):\(row.row.id) ~ \(row.instrumentID).\(row.itemID)"

@@ -230,9 +230,10 @@ extension TableLinks {
         return published
     }
 
-    /// Agreement: a coder's count of a code from 1 to k − 1 is hidden, and with it κ, α, the percent
-    /// agreement and the flag (the expected agreement is linear in the count); the overall α goes when
-    /// any code's does. The double-coded participants are published nowhere else.
+    /// Agreement: a coder's count of a code from 1 to k − 1 is hidden, and with it κ, AC1, PABAK, the
+    /// prevalence and its index, α, the percent agreement and the flag (each is a function of the counts:
+    /// the prevalence is the two counts over the base, the expected agreement is linear in them); the
+    /// median α goes when any code's α does. The double-coded participants are published nowhere else.
     func apply(_ table: AgreementResult, minimumCount: Int) -> AgreementResult {
         var table = table
         func small(_ count: Int?) -> Bool { count.map { $0 > 0 && $0 < minimumCount } ?? false }
@@ -243,12 +244,17 @@ extension TableLinks {
             if small(code.presentSecond) { table.codes[index].presentSecond = nil }
             table.codes[index].kappa = nil
             table.codes[index].alpha = nil
+            table.codes[index].ac1 = nil
+            table.codes[index].pabak = nil
+            table.codes[index].prevalence = nil
+            table.codes[index].prevalenceIndex = nil
             table.codes[index].percentAgreement = nil
             table.codes[index].flagged = false
             table.codes[index].withheld = true
         }
         if table.codes.contains(where: \.withheld) {
-            table.overallAlpha = nil
+            table.medianAlpha = nil
+            table.alphaCodes = nil
             table.overallWithheld = true
         }
         return table

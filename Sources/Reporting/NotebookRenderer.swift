@@ -225,7 +225,7 @@ struct NotebookRenderer {
             guard !chosen.isEmpty else { return ("*No quotable excerpt (consent given) for this code.*", nil) }
             return (chosen.map { quote in
                 let text = quote.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
-                return text + "\n>\n> — \(quote.pseudonym), \(vocabulary.level(quote.role)), \(vocabulary.level(quote.country))"
+                return text + "\n>\n> — \(quote.pseudonym), \(vocabulary.singular(quote.role)), \(vocabulary.level(quote.country))"
                     + (quote.language.map { " (\($0))" } ?? "")
             }.joined(separator: "\n\n"), nil)
         case "summary" where words.count == 1:

@@ -40,6 +40,11 @@ public struct Vocabulary: Sendable {
         labels.inSentence[value]?.text(in: language) ?? level(value)
     }
 
+    /// One member of a level ("father"), for a quote's signature; the level's name where none is given.
+    public func singular(_ value: String) -> String {
+        labels.singular[value]?.text(in: language) ?? level(value)
+    }
+
     /// "in Kazakhstan", "в Казахстане", "Қазақстанда": where something happens, for sentences.
     public func inLevel(_ value: String) -> String {
         if let phrase = labels.locatives[value]?.text(in: language) { return phrase }

@@ -50,6 +50,13 @@ enum ManifestText {
             "    UK: {en: in the United Kingdom, ru: в Великобритании, kk: Ұлыбританияда}",
             "  sentence_labels:",
             "    UK: {en: the United Kingdom}",
+            "  singular_labels:",
+            "    mother: {en: mother, ru: мать, kk: ана}",
+            "    father: {en: father, ru: отец, kk: әке}",
+            "    grandparent: {en: grandparent, ru: бабушка или дедушка, kk: ата немесе әже}",
+            "    guardian: {en: guardian, ru: опекун, kk: қамқоршы}",
+            "    teacher: {en: teacher, ru: учитель, kk: мұғалім}",
+            "    other: {en: other carer, ru: другой взрослый, kk: басқа қамқоршы}",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -87,6 +87,13 @@ public struct StoreReader {
         }
     }
 
+    /// The coverage list (empty when the study has none): each participant a coder was assigned,
+    /// ordered by participant and coder.
+    public func coverage() throws -> [(participantID: String, coder: String)] {
+        try Row.fetchAll(db, sql: "SELECT participantId, coder FROM coverage ORDER BY participantId, coder")
+            .map { (participantID: $0[0], coder: $0[1]) }
+    }
+
     /// The number of distinct segments (a stretch of an interview, whatever codes it carries) each coder
     /// coded for each participant, ordered by participant and coder.
     public func forEachSegmentCount(_ body: (_ participantID: String, _ coder: String, _ segments: Int) throws -> Void) throws {

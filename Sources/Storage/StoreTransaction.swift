@@ -90,6 +90,22 @@ public struct StoreTransaction {
         return try insert.execute()
     }
 
+    /// Stores one assignment of the coverage list.
+    /// - Returns: `false` when the same participant and coder are already stored.
+    public func insertCoverage(participantID: String, coder: String, line: Int) throws -> Bool {
+        let insert = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO coverage (participantId, coder, line) VALUES (?, ?, ?)")
+        insert.bind(1, participantID)
+        insert.bind(2, coder)
+        insert.bind(3, line)
+        return try insert.execute()
+    }
+
+    /// The line of the stored assignment that a duplicate repeats.
+    public func lineOfCoverage(participantID: String, coder: String) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT line FROM coverage WHERE participantId = ? AND coder = ?", arguments: [participantID, coder])
+    }
+
     /// The line of the stored code application that a duplicate repeats.
     public func lineOfSegment(participantID: String, code: String, coder: String, segmentID: String) throws -> Int? {
         try Int.fetchOne(

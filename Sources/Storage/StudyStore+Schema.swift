@@ -75,6 +75,18 @@ extension StudyStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        // The coder-coverage list (`coding.coverage`): which participants each coder was assigned.
+        migrator.registerMigration("coverage") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE coverage (
+                        participantId TEXT NOT NULL,
+                        coder TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        PRIMARY KEY (participantId, coder)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -9,11 +9,11 @@ enum ManifestKeys {
     static let known: [String: [String]] = [
         "": ["name", "version", "codebook", "levels", "sources", "coding", "analysis", "disclosure", "quotes", "publication"],
         "levels": ["country", "role"],
-        "coding": ["analysed_coders", "agreement_threshold"],
+        "coding": ["analysed_coders", "agreement_threshold", "coverage"],
         "analysis": ["tables", "minimum_base"],
         "disclosure": ["minimum_count", "full_cells"],
         "quotes": ["consent_attribute", "consent_values", "pseudonym_key"],
-        "publication": ["groups", "labels", "locatives", "sentence_labels", "untested"],
+        "publication": ["groups", "labels", "locatives", "sentence_labels", "singular_labels", "untested"],
         // Entries of lists, and mappings inside them.
         "sources[]": ["file", "kind", "instrument", "codebook", "code_map", "coder", "documents", "unmapped"],
         "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings"],

@@ -66,10 +66,15 @@ public struct CodingPolicy: Codable, Sendable, Equatable {
     public var analysedCoders: [String]
     /// Codes whose intercoder agreement (Cohen's κ) falls below this are flagged.
     public var agreementThreshold: Double?
+    /// The coder-coverage list (a CSV of `participant_id,coder`, relative to the study folder): the
+    /// participants each coder was assigned, so one a coder coded with no code is a unit of agreement.
+    /// `nil`: a coder's units are the participants with a segment by that coder.
+    public var coverage: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case analysedCoders = "analysed_coders"
         case agreementThreshold = "agreement_threshold"
+        case coverage
     }
 }
 
@@ -148,9 +153,11 @@ public struct StudyManifest: Sendable, Equatable {
         var labels: [String: LocalizedText]?
         var locatives: [String: LocalizedText]?
         var sentenceLabels: [String: LocalizedText]?
+        var singularLabels: [String: LocalizedText]?
         enum CodingKeys: String, CodingKey {
             case groups, labels, untested, locatives
             case sentenceLabels = "sentence_labels"
+            case singularLabels = "singular_labels"
         }
         var untested: [String: [String]]?
     }
@@ -211,7 +218,7 @@ public struct StudyManifest: Sendable, Equatable {
         publicationGroups = file.publication?.groups ?? [:]
         levelLabels = LevelLabels(
             names: file.publication?.labels ?? [:], locatives: file.publication?.locatives ?? [:],
-            inSentence: file.publication?.sentenceLabels ?? [:])
+            inSentence: file.publication?.sentenceLabels ?? [:], singular: file.publication?.singularLabels ?? [:])
         untestedLevels = file.publication?.untested ?? [:]
         for variable in publicationGroups.keys.sorted() {
             guard let declared = variable == "country" ? file.levels.country : variable == "role" ? file.levels.role : nil else {
@@ -269,6 +276,9 @@ public struct StudyManifest: Sendable, Equatable {
         }
         if coding.analysedCoders.isEmpty { complain("coding.analysed_coders: name at least one coder") }
         if Set(coding.analysedCoders).count != coding.analysedCoders.count { complain("coding.analysed_coders: a coder is named twice") }
+        if let coverage = coding.coverage, coverage.trimmingCharacters(in: .whitespaces).isEmpty {
+            complain("coding.coverage: name a CSV file of participant_id,coder (or leave the setting out)")
+        }
         if let threshold = coding.agreementThreshold, !(threshold >= -1 && threshold <= 1) {
             complain("coding.agreement_threshold: \(threshold) is not a value of κ (from -1 to 1; 0.6 is usual)")
         }

@@ -46,6 +46,8 @@ import TestSupport
         #expect(reluctance.kappa == 0)
         #expect(reluctance.alpha == 0)
         #expect(reluctance.percentAgreement == 0)
+        // π = 1/2, pₑ = 2 · ½ · ½ = ½: AC1 = (0 − ½)/(1 − ½) = −1; PABAK = 2 · 0 − 1 = −1.
+        #expect(reluctance.ac1 == -1 && reluctance.pabak == -1)
         #expect(reluctance.flagged)
         let language = try #require(table.codes.first { $0.code == "bar_instruction_language" })
         #expect(language.kappa == nil && language.alpha == nil && !language.flagged)  // both present: no variation

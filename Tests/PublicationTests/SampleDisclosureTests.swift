@@ -148,9 +148,16 @@ struct SampleReport: Sendable {
         #expect(!lines.isEmpty)
         for line in lines where line["present_first"] == "" || line["present_second"] == "" {
             #expect(line["kappa"] == "" && line["percent_agreement"] == "" && line["alpha"] == "", "\(line)")
+            // AC1, PABAK and the prevalence are functions of the same counts: withheld alike.
+            #expect(line["ac1"] == "" && line["pabak"] == "" && line["prevalence"] == "" && line["prevalence_index"] == "", "\(line)")
+            #expect(line["flagged"] == "no", "\(line)")
+        }
+        // Where both counts are published, so is every statistic.
+        for line in lines where line["present_first"] != "" && line["present_second"] != "" {
+            #expect(line["ac1"] != "" && line["pabak"] != "" && line["prevalence"] != "", "\(line)")
         }
         let unemployment = try #require(lines.first { $0["code"] == "bar_unemployment" })
-        #expect(unemployment["kappa"] == "")
+        #expect(unemployment["kappa"] == "" && unemployment["ac1"] == "")
     }
 
     @Test func fathersAndMothersAreTestedOnAtLeastHalfTheBarriers() throws {

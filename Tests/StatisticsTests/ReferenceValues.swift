@@ -64,6 +64,19 @@ struct ReferenceValues: Decodable {
         var data: [[Int?]]
         var alpha: Double?
     }
+    struct BinaryAgreementCase: Decodable {
+        var name: String
+        /// a (both present), b (first only), c (second only), d (both absent).
+        var table: [Int]
+        var percent_agreement: Double
+        var kappa: Double?
+        var ac1: Double
+        var pabak: Double
+        var prevalence: Double
+        var prevalence_index: Double
+        var bias_index: Double
+        var alpha: Double?
+    }
     struct MannWhitney: Decodable {
         var name: String
         var x: [Double]
@@ -133,6 +146,7 @@ struct ReferenceValues: Decodable {
     var cmh: [CMH]
     var cohen_kappa: [Kappa]
     var krippendorff_alpha: [Krippendorff]
+    var agreement_binary: [BinaryAgreementCase]
     var mann_whitney: [MannWhitney]
     var cronbach: [Cronbach]
     var cmh_exact: [CMHExact]

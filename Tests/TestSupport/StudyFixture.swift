@@ -93,11 +93,13 @@ public struct StudyFixture {
 
     /// Writes the study. Texts left `nil` take the defaults above; `publication` is the manifest's
     /// `publication:` block (without its first line); `manifestTail` is appended to the manifest (an
-    /// `analysis:` block, say).
+    /// `analysis:` block, say); `coverage`, when given, is written as `coverage.csv` and named by
+    /// `coding.coverage`.
     public init(
         participants: String = StudyFixture.participants, segments: String = StudyFixture.segments,
         survey: String? = StudyFixture.survey, codebook: String = StudyFixture.codebook,
-        analysedCoders: [String] = ["C1", "C2"], publication: String = StudyFixture.publication, manifestTail: String = ""
+        analysedCoders: [String] = ["C1", "C2"], publication: String = StudyFixture.publication, manifestTail: String = "",
+        coverage: String? = nil
     ) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -118,6 +120,7 @@ public struct StudyFixture {
             manifest += "  - {file: survey.csv, kind: survey, instrument: mini.yml}\n"
         }
         manifest += "coding:\n  analysed_coders: [\(analysedCoders.joined(separator: ", "))]\n"
+        if coverage != nil { manifest += "  coverage: coverage.csv\n" }
         manifest += "publication:\n" + publication + manifestTail
         try write(manifest, to: "study.yml")
         try write(codebook, to: "codebook.yml")
@@ -125,6 +128,7 @@ public struct StudyFixture {
         try write(participants, to: "participants.csv")
         try write(segments, to: "segments.csv")
         if let survey { try write(survey, to: "survey.csv") }
+        if let coverage { try write(coverage, to: "coverage.csv") }
     }
 
     /// Writes `text` to a file of the study folder.

@@ -36,7 +36,7 @@ public enum ChartLayout {
         case (.agreementBars, .agreement(let table)) where table.participants > 0:
             return ChartFigure(
                 kind: kind, title: .phrase(.chartAgreement, [:]),
-                caption: .phrase(.captionAgreement, [
+                caption: .phrase(.captionAgreementFlag, [
                     "pair": .plain(table.coders.joined(separator: " — ")), "n": "\(table.participants)",
                     "t": .number(NumberFormat.fixed(table.threshold)),
                 ]),

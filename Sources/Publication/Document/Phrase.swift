@@ -27,4 +27,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case jointDisplayTitle, jointDisplayNote, jointCode, jointInterviews, jointSurvey, jointConvergence, jointItem
     case convergent, divergent, interviewOnly, surveyOnly, neitherDiffers
     case pooledExact, asymptoticCMH, homogeneityP, comparisonItemExact, comparisonHeterogeneous, comparisonItemHeterogeneous
+    case agreementNoteRobust, agreementUnitsCoverage, agreementUnitsSegments, agreementOverallMedian
+    case agreementFlaggedBoth, agreementItemBoth, agreementNoFlagBoth, belowBoth, captionAgreementFlag, prevalence
+    case medianAlphaOver
 }

@@ -255,19 +255,20 @@ public struct SummaryComposer {
 
     private func agreement(_ table: AgreementResult) -> Text? {
         guard table.participants > 0 else { return .phrase(.agreementNone, [:]) }
-        var text: Text = .phrase(.agreementOverall, [
+        var text: Text = .phrase(.agreementOverallMedian, [
             "n": "\(table.participants)", "coders": .list(table.allCoders.map(Text.plain)),
-            "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .number(NumberFormat.fixed(table.overallAlpha, 3)),
+            "alpha": table.overallWithheld ? .phrase(.overallAlphaWithheld, [:]) : .number(NumberFormat.fixed(table.medianAlpha, 3)),
         ])
         let flagged = table.codes.filter(\.flagged)
         if flagged.isEmpty {
-            text += .phrase(.agreementNoFlag, ["t": .number(NumberFormat.fixed(table.threshold))])
+            text += .phrase(.agreementNoFlagBoth, ["t": .number(NumberFormat.fixed(table.threshold))])
         } else {
-            text += .phrase(.agreementFlagged, [
+            text += .phrase(.agreementFlaggedBoth, [
                 "t": .number(NumberFormat.fixed(table.threshold)),
                 "list": .list(flagged.map {
-                    .phrase(.agreementItem, [
+                    .phrase(.agreementItemBoth, [
                         "label": Text.label($0.label).lowercased(), "kappa": .number(NumberFormat.fixed($0.kappa, 2)),
+                        "ac1": .number(NumberFormat.fixed($0.ac1, 2)),
                         "pct": .number(NumberFormat.fixed(($0.percentAgreement ?? 0) * 100, 1)),
                     ])
                 }),

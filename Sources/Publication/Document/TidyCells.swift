@@ -82,11 +82,13 @@ public enum TidyCells {
 
     private static func records(for table: AgreementResult) -> TidyTable {
         var out = TidyTable(header: 
-            ["table", "code", "units", "present_first", "present_second", "percent_agreement", "kappa", "alpha", "flagged"])
+            ["table", "code", "units", "present_first", "present_second", "percent_agreement", "prevalence", "prevalence_index",
+             "kappa", "ac1", "pabak", "alpha", "flagged"])
         for code in table.codes {
             out.rows.append([
                 table.id, code.code, String(code.units), code.presentFirst.map(String.init) ?? "", code.presentSecond.map(String.init) ?? "",
-                NumberFormat.exact(code.percentAgreement), NumberFormat.exact(code.kappa), NumberFormat.exact(code.alpha),
+                NumberFormat.exact(code.percentAgreement), NumberFormat.exact(code.prevalence), NumberFormat.exact(code.prevalenceIndex),
+                NumberFormat.exact(code.kappa), NumberFormat.exact(code.ac1), NumberFormat.exact(code.pabak), NumberFormat.exact(code.alpha),
                 code.flagged ? "yes" : "no",
             ])
         }

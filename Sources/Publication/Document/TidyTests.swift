@@ -76,6 +76,8 @@ public enum TidyTests {
             for code in agreement.codes {
                 let prefix = [agreement.id, "code", code.code, agreement.coders.joined(separator: " vs ")]
                 lines.append(prefix + ["cohen_kappa", exact(code.kappa), "", "", "", "", "", "", "", code.flagged ? "flagged" : ""])
+                lines.append(prefix + ["gwet_ac1", exact(code.ac1), "", "", "", "", "", "", "", code.prevalence.map { "prevalence \(exact($0))" } ?? ""])
+                lines.append(prefix + ["pabak", exact(code.pabak), "", "", "", "", "", "", "", code.prevalenceIndex.map { "prevalence index \(exact($0))" } ?? ""])
                 lines.append(prefix + ["percent_agreement", exact(code.percentAgreement), "", "", "", "", "", "", "", "units \(code.units)"])
                 lines.append([agreement.id, "code", code.code, agreement.allCoders.joined(separator: ", "), "krippendorff_alpha_nominal", exact(code.alpha), "", "", "", "", "", "", "", ""])
             }
