@@ -7,25 +7,30 @@ import Foundation
 /// the sum of P(T) over all tables with P(T) ≤ P(observed) · (1 + 10⁻⁷) (R's `relErr`, which keeps tables
 /// equal in probability but for rounding). For 2 × 2 tables this is the hypergeometric sum R computes.
 ///
-/// Tables are enumerated exhaustively when an upper bound on their number (the number of ways to fill
-/// every column but the last, each on its own) is at most ``exactLimit`` (2 × 10⁷, about a second);
-/// beyond it (many groups or large counts, where R's FEXACT takes minutes) the p-value is estimated by
-/// Monte Carlo with a fixed seed, as R's `simulate.p.value = TRUE` does: p = (1 + #{simulated P(T) ≤ P(observed)(1 + 10⁻⁷)}) / (B + 1),
-/// drawing tables with the observed margins uniformly by a random pairing of row and column labels.
+/// Small tables (at most ``enumerationLimit`` tables by an upper bound on their number) are enumerated
+/// exhaustively; all others go to the network algorithm (``FisherNetwork``, as R's FEXACT), which is
+/// exact too. Only when the network would exceed its work bound (``FisherNetwork/workLimit``, set so that
+/// every table R's `fisher.test` solves with its default workspace is solved here) is the p-value estimated
+/// by Monte Carlo with a fixed seed, as R's `simulate.p.value = TRUE` does:
+/// p = (1 + #{simulated P(T) ≤ P(observed)(1 + 10⁻⁷)}) / (B + 1), drawing tables with the observed margins
+/// uniformly by a random pairing of row and column labels; its standard error √(p(1 − p)/B) is reported
+/// with it.
 ///
 /// Reference: Fisher (1935); Freeman & Halton (1951), Biometrika 38, 141–149; R `stats::fisher.test`.
 public struct FisherExactTest: Sendable, Equatable, Codable {
     /// How the p-value was obtained.
     public enum Method: Sendable, Equatable, Codable {
         case exact
-        case monteCarlo(draws: Int, seed: UInt64)
+        /// Estimated from `draws` seeded draws, with the estimate's standard error √(p(1 − p)/B).
+        case monteCarlo(draws: Int, seed: UInt64, standardError: Double)
     }
 
     public var p: Double
     public var method: Method
 
-    /// At most this many tables are enumerated for an exact p-value.
-    public static let exactLimit = 20_000_000
+    /// Tables with at most this many tables (by ``tableCountBound(_:)``) are enumerated one by one;
+    /// larger ones go to the network algorithm.
+    public static let enumerationLimit = 10_000
     /// Draws of the Monte Carlo fallback.
     public static let monteCarloDraws = 10_000
     /// The fixed seed of the Monte Carlo fallback, so that reports are reproducible.
@@ -44,14 +49,22 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         let observed = constant - oriented.counts.joined().reduce(0) { $0 + logFactorials[$1] }
         let threshold = observed + log1p(1e-7)
 
-        if Self.tableCountBound(oriented) <= Double(Self.exactLimit),
+        if Self.tableCountBound(oriented) <= Double(Self.enumerationLimit),
             let exact = Self.exactP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
         {
             p = exact
             method = .exact
+        } else if let exact = FisherNetwork(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+            .pValue()
+        {
+            p = exact
+            method = .exact
         } else {
-            p = Self.monteCarloP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
-            method = .monteCarlo(draws: Self.monteCarloDraws, seed: Self.monteCarloSeed)
+            let estimate = Self.monteCarloP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+            p = estimate
+            method = .monteCarlo(
+                draws: Self.monteCarloDraws, seed: Self.monteCarloSeed,
+                standardError: (estimate * (1 - estimate) / Double(Self.monteCarloDraws)).squareRoot())
         }
     }
 
@@ -66,7 +79,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     }
 
     /// Sums P(T) ≤ threshold over all tables with the margins of `table`, column by column; `nil` when
-    /// more than ``exactLimit`` tables would be visited.
+    /// more than ``enumerationLimit`` tables would be visited.
     private static func exactP(
         _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
     ) -> Double? {
@@ -88,7 +101,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
                 let logP = constant - last
                 if logP <= threshold { sum += exp(logP) }
                 visited += 1
-                if visited > exactLimit { aborted = true }
+                if visited > enumerationLimit { aborted = true }
                 return
             }
             split(j, row: 0, left: columnTotals[j], logDenominator)

@@ -1,0 +1,407 @@
+import Foundation
+
+/// The exact two-sided p-value of Fisher's test on an r × c table by the network algorithm of Mehta &
+/// Patel (1983), in the form of R's FEXACT (Clarkson, Fan & Joe 1993).
+///
+/// A table is built one column (a stage) at a time. A node of the network is the multiset of the row
+/// totals not yet used, so that nodes reached by different partial tables whose remaining row totals
+/// are a permutation of each other merge; an arc fills one column. Write S(T) = Σ log xᵢⱼ! so that
+/// log P(T) = K − S(T) with K = log(Π rᵢ! Π cⱼ! / n!); a table counts towards the p-value when
+/// S(T) ≥ K − log(P(observed) (1 + 10⁻⁷)). At each node the distinct past sums S (of the columns filled
+/// so far) are kept with their number of paths; those within a relative 10⁻¹² of each other merge.
+/// A past s at a node whose completions have sums between `minimum` and `maximum` is
+/// - counted whole when s + minimum reaches the limit: it adds weight · exp(K − s) · n′! / (Π r′ᵢ! Π c′ⱼ!),
+///   the closed-form sum of Π 1/x! over all completions with the remaining margins r′, c′;
+/// - dropped when s + maximum stays below the limit (no completion counts);
+/// - carried along the arcs of the node otherwise.
+/// `minimum` is bounded from below by the best of three relaxations (each column spread evenly over the
+/// rows, each row spread evenly over the columns, and the Lagrangian dual of the separable convex
+/// transportation problem, whose value at any multipliers is a lower bound); `maximum` from above by the
+/// smaller of two relaxations (each column, or each row, concentrated in the largest cells). At the last
+/// column both are exact, so every past is decided there.
+///
+/// Rows with equal remaining totals are interchangeable: a column is filled only in non-increasing order
+/// within such a group, and the arc carries the number of distinct permutations as its weight.
+///
+/// Reference: Mehta & Patel (1983), JASA 78, 427–434; Mehta & Patel (1986), ACM TOMS 12, 154–161;
+/// Clarkson, Fan & Joe (1993), ACM TOMS 19, 484–488.
+struct FisherNetwork {
+    /// A partial sum S of log x! over the cells filled so far, with the number of partial tables giving it.
+    struct Past {
+        var sum: Double
+        var weight: Double
+    }
+
+    /// Work bound: at most this many past entries are carried along arcs in total. Beyond it the
+    /// network gives up (`pValue` returns `nil`) and the caller estimates the p-value by Monte Carlo.
+    /// Calibrated so that every table R's `fisher.test` solves with its default `workspace = 200000`
+    /// (at most 320 nodes and 9,600 pasts in a stage) is solved here: see the `fisher_rxc` reference cases.
+    static let workLimit = 40_000_000
+
+    private let rows: [Int]
+    /// Place values of the packed node key: remaining totals v (descending) pack to Σ vᵢ · placeᵢ with
+    /// placeᵢ = Π_{h<i} (rowsₕ + 1); v is dominated by `rows` (both descending), so the packing is unique.
+    /// `nil` when Π (rowsᵢ + 1) overflows an Int (R's FEXACT gives up sooner, at 2³¹).
+    private let places: [Int]?
+    private let columns: [Int]
+    /// Total of columns k… (index columns.count gives 0).
+    private let suffixTotals: [Int]
+    private let logFactorials: LogFactorials
+    private let constant: Double
+    /// A table counts when its S is at least this.
+    private let limit: Double
+
+    /// The network of `table` (rows and columns with at least one observation), with K = `constant` and
+    /// log(P(observed)(1 + 10⁻⁷)) = `threshold`. The smaller dimension is the node key; the larger one
+    /// is filled column by column, largest total first.
+    init(_ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials) {
+        let oriented = table.rowCount <= table.columnCount ? table : table.transposed()
+        rows = oriented.rowTotals.filter { $0 > 0 }.sorted(by: >)
+        var places = [1]
+        for row in rows {
+            let (next, overflow) = places[places.count - 1].multipliedReportingOverflow(by: row + 1)
+            if overflow { break }
+            places.append(next)
+        }
+        self.places = places.count == rows.count + 1 ? places : nil
+        columns = oriented.columnTotals.filter { $0 > 0 }.sorted(by: >)
+        var suffix = Array(repeating: 0, count: columns.count + 1)
+        for k in stride(from: columns.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + columns[k] }
+        suffixTotals = suffix
+        self.logFactorials = logFactorials
+        self.constant = constant
+        limit = constant - threshold
+    }
+
+    /// The p-value, or `nil` when the work would exceed ``workLimit``.
+    func pValue() -> Double? {
+        guard let places else { return nil }
+        let rootBounds = cheapBounds(rows, stage: 0)
+        if rootBounds.minimum >= limit + margin(stage: 0) { return 1 }
+        var p = 0.0
+        var work = 0
+        // The nodes of the current stage, each with its pasts (merged when the stage is processed).
+        var keys: [[Int]] = [rows]
+        var pasts: [[Past]] = [[Past(sum: 0, weight: 1)]]
+        var daughterIndex: [Int: Int] = [:]
+        var fills = Fills()
+        for stage in columns.indices.dropLast() {
+            let daughterStage = stage + 1
+            let daughterMargin = margin(stage: daughterStage)
+            var daughterKeys: [[Int]] = []
+            var daughterBounds: [Bounds] = []
+            var daughterTightened: [Bool] = []
+            var daughterPasts: [[Past]] = []
+            daughterIndex.removeAll(keepingCapacity: true)
+            for (key, unmerged) in zip(keys, pasts) {
+                let mother = Self.merged(unmerged)
+                let sums = mother.map(\.sum)
+                let smallest = sums[0]
+                // tail[i] = Σ_{j ≥ i} weightⱼ · exp(smallest − sumⱼ): the mass of the pasts from i on.
+                var tail = Array(repeating: 0.0, count: mother.count + 1)
+                for i in stride(from: mother.count - 1, through: 0, by: -1) {
+                    tail[i] = tail[i + 1] + mother[i].weight * exp(smallest - mother[i].sum)
+                }
+                fills.generate(from: key, total: columns[stage], places: places, logFactorials: logFactorials)
+                for f in 0..<fills.count {
+                    let packed = fills.packedKeys[f]
+                    let arcSum = fills.sums[f]
+                    let multiplicity = fills.multiplicities[f]
+                    let index: Int
+                    if let existing = daughterIndex[packed] {
+                        index = existing
+                    } else {
+                        index = daughterKeys.count
+                        daughterIndex[packed] = index
+                        let remaining = Self.unpack(packed, places: places)
+                        daughterKeys.append(remaining)
+                        daughterBounds.append(cheapBounds(remaining, stage: daughterStage))
+                        daughterTightened.append(daughterStage == columns.count - 1)
+                        daughterPasts.append([])
+                    }
+                    // Pasts below `dropped` have no counting completion; from `counted` on every one counts.
+                    let dropped = Self.firstIndex(in: sums, notBelow: limit - daughterMargin - arcSum - daughterBounds[index].maximum)
+                    var counted = Self.firstIndex(in: sums, notBelow: limit + daughterMargin - arcSum - daughterBounds[index].minimum)
+                    if dropped < counted, !daughterTightened[index] {
+                        daughterBounds[index].minimum = max(
+                            daughterBounds[index].minimum, lagrangianMinimum(daughterKeys[index], stage: daughterStage))
+                        daughterTightened[index] = true
+                        counted = Self.firstIndex(in: sums, notBelow: limit + daughterMargin - arcSum - daughterBounds[index].minimum)
+                    }
+                    if counted < mother.count {
+                        p += multiplicity * tail[counted]
+                            * exp(constant - smallest - arcSum + daughterBounds[index].logCount)
+                    }
+                    work += 1 + max(0, counted - dropped)
+                    if work > Self.workLimit { return nil }
+                    if dropped < counted {
+                        for i in dropped..<counted {
+                            daughterPasts[index].append(Past(sum: mother[i].sum + arcSum, weight: mother[i].weight * multiplicity))
+                        }
+                    }
+                }
+            }
+            keys = []
+            pasts = []
+            for (key, live) in zip(daughterKeys, daughterPasts) where !live.isEmpty {
+                keys.append(key)
+                pasts.append(live)
+            }
+        }
+        return min(1, p)
+    }
+
+    /// The margin that keeps rounding in the bounds from deciding a past; none at the last column, where
+    /// the bounds are exact.
+    private func margin(stage: Int) -> Double {
+        stage == columns.count - 1 ? 0 : 1e-9 * max(1, abs(limit))
+    }
+
+    /// The first index of ascending `values` whose value is at least `bound` (`values.count` if none).
+    private static func firstIndex(in values: [Double], notBelow bound: Double) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Pasts sorted by sum, those within a relative 10⁻¹² of the first of a run merged (weights added).
+    private static func merged(_ pasts: [Past]) -> [Past] {
+        if pasts.count < 2 { return pasts }
+        let sorted = pasts.sorted { $0.sum < $1.sum }
+        var result: [Past] = []
+        result.reserveCapacity(sorted.count)
+        var current = sorted[0]
+        for past in sorted.dropFirst() {
+            if past.sum - current.sum <= 1e-12 * max(1, abs(current.sum)) {
+                current.weight += past.weight
+            } else {
+                result.append(current)
+                current = past
+            }
+        }
+        result.append(current)
+        return result
+    }
+
+    private struct Bounds {
+        var minimum: Double
+        var maximum: Double
+        /// log Σ over completions of Π 1/x! = log(n′! / (Π r′ᵢ! Π c′ⱼ!)).
+        var logCount: Double
+    }
+
+    /// Bounds on S over the completions of a node from the even and concentrated relaxations.
+    private func cheapBounds(_ key: [Int], stage: Int) -> Bounds {
+        let rest = columns[stage...]
+        var logCount = logFactorials[suffixTotals[stage]]
+        for r in key { logCount -= logFactorials[r] }
+        for c in rest { logCount -= logFactorials[c] }
+        var columnsEven = 0.0
+        var columnsConcentrated = 0.0
+        for c in rest {
+            columnsEven += evenSpread(c, caps: key)
+            columnsConcentrated += concentrated(c, caps: key)
+        }
+        var rowsEven = 0.0
+        var rowsConcentrated = 0.0
+        let restCaps = Array(rest)
+        for r in key {
+            rowsEven += evenSpread(r, caps: restCaps)
+            rowsConcentrated += concentrated(r, caps: restCaps)
+        }
+        return Bounds(
+            minimum: max(columnsEven, rowsEven), maximum: min(columnsConcentrated, rowsConcentrated), logCount: logCount)
+    }
+
+    /// min Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the total spread as evenly as the caps allow.
+    private func evenSpread(_ total: Int, caps: [Int]) -> Double {
+        let ascending = caps.sorted()
+        var left = total
+        var sum = 0.0
+        for (index, cap) in ascending.enumerated() {
+            let share = left / (ascending.count - index)
+            if cap <= share {
+                sum += logFactorials[cap]
+                left -= cap
+            } else {
+                // Every cap from here on exceeds the share: spread the rest in shares and shares + 1.
+                let count = ascending.count - index
+                let q = left / count
+                let extra = left % count
+                sum += Double(extra) * logFactorials[q + 1] + Double(count - extra) * logFactorials[q]
+                left = 0
+                break
+            }
+        }
+        return sum
+    }
+
+    /// max Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the largest caps filled first (this vector
+    /// majorizes every other, and Σ log x! is Schur-convex).
+    private func concentrated(_ total: Int, caps: [Int]) -> Double {
+        var left = total
+        var sum = 0.0
+        for cap in caps.sorted(by: >) where left > 0 {
+            let x = min(cap, left)
+            sum += logFactorials[x]
+            left -= x
+        }
+        return sum
+    }
+
+    /// A lower bound on min S over the completions: the Lagrangian dual of the transportation problem
+    /// min Σ log xᵢⱼ! with margins r, c, at multipliers aᵢ, bⱼ improved by two rounds of coordinate ascent
+    /// from aᵢ + bⱼ = log(rᵢ cⱼ / n′). Every (a, b) gives Σ aᵢ rᵢ + Σ bⱼ cⱼ + Σ min over 0 ≤ x ≤ min(rᵢ, cⱼ) of
+    /// (log x! − (aᵢ + bⱼ) x) ≤ min S, the inner minimum at x = min(cap, ⌊e^(aᵢ+bⱼ)⌋).
+    private func lagrangianMinimum(_ key: [Int], stage: Int) -> Double {
+        let rest = Array(columns[stage...])
+        let logTotal = log(Double(suffixTotals[stage]))
+        var a = key.map { log(Double($0)) }
+        var b = rest.map { log(Double($0)) - logTotal }
+
+        func best(_ t: Double, cap: Int) -> Int {
+            if t < 0 { return 0 }
+            let e = exp(t)
+            return e >= Double(cap) ? cap : Int(e)
+        }
+        // The multiplier m for a line with total `total` and other multipliers `others`, caps min(total, other
+        // total): the smallest m at which the line's best cells reach its total (the dual is concave in m).
+        func solve(total: Int, others: [Double], otherTotals: [Int]) -> Double {
+            var lo = -1.0 - (others.max() ?? 0)
+            var hi = 1.0 + log(Double(total)) - (others.min() ?? 0)
+            for _ in 0..<60 {
+                let mid = 0.5 * (lo + hi)
+                var reached = 0
+                for (o, otherTotal) in zip(others, otherTotals) { reached += best(mid + o, cap: min(total, otherTotal)) }
+                if reached >= total { hi = mid } else { lo = mid }
+            }
+            return hi
+        }
+        for _ in 0..<2 {
+            for i in key.indices { a[i] = solve(total: key[i], others: b, otherTotals: rest) }
+            for j in rest.indices { b[j] = solve(total: rest[j], others: a, otherTotals: key) }
+        }
+        var value = 0.0
+        for i in key.indices { value += a[i] * Double(key[i]) }
+        for j in rest.indices { value += b[j] * Double(rest[j]) }
+        for i in key.indices {
+            for j in rest.indices {
+                let t = a[i] + b[j]
+                let x = best(t, cap: min(key[i], rest[j]))
+                value += logFactorials[x] - t * Double(x)
+            }
+        }
+        return value
+    }
+
+    /// The remaining totals (descending, zeros dropped) of a packed key.
+    private static func unpack(_ packed: Int, places: [Int]) -> [Int] {
+        var values: [Int] = []
+        var rest = packed
+        for i in stride(from: places.count - 2, through: 0, by: -1) {
+            values.append(rest / places[i])
+            rest %= places[i]
+        }
+        return values.reversed().filter { $0 > 0 }
+    }
+}
+
+/// The ways to fill one column of the network from the rows' remaining totals, as flat arrays (reused
+/// from node to node): for each, the packed key of the remaining totals afterwards, Σ log x! over the
+/// column, and the number of fills that are permutations of it within groups of equal totals (only fills
+/// non-increasing within such a group are generated).
+struct Fills {
+    private(set) var packedKeys: [Int] = []
+    private(set) var sums: [Double] = []
+    private(set) var multiplicities: [Double] = []
+    var count: Int { packedKeys.count }
+
+    private var fill: [Int] = []
+    private var left: [Int] = []
+    private var partial: [Double] = []
+    private var capacityBelow: [Int] = []
+    private var scratch: [Int] = []
+
+    /// Every fill of a column of `total` from `key` (remaining totals, descending, all positive).
+    mutating func generate(from key: [Int], total: Int, places: [Int], logFactorials: LogFactorials) {
+        packedKeys.removeAll(keepingCapacity: true)
+        sums.removeAll(keepingCapacity: true)
+        multiplicities.removeAll(keepingCapacity: true)
+        let m = key.count
+        fill = Array(repeating: 0, count: m)
+        left = Array(repeating: 0, count: m + 1)
+        partial = Array(repeating: 0, count: m + 1)
+        scratch = Array(repeating: 0, count: m)
+        capacityBelow = Array(repeating: 0, count: m + 1)
+        for i in stride(from: m - 1, through: 0, by: -1) { capacityBelow[i] = capacityBelow[i + 1] + key[i] }
+        left[0] = total
+
+        // Depth-first over rows: each row takes its largest allowed value first, then one less, down to
+        // the least that the rows below can still complete.
+        func highest(_ i: Int) -> Int {
+            let tiedCap = i > 0 && key[i] == key[i - 1] ? fill[i - 1] : Int.max
+            return min(left[i], key[i], tiedCap)
+        }
+        var i = 0
+        fill[0] = highest(0)
+        while true {
+            if fill[i] < max(0, left[i] - capacityBelow[i + 1]) {
+                if i == 0 { break }
+                i -= 1
+                fill[i] -= 1
+                continue
+            }
+            left[i + 1] = left[i] - fill[i]
+            partial[i + 1] = partial[i] + logFactorials[fill[i]]
+            if i == m - 1 {
+                emit(key: key, places: places, logFactorials: logFactorials)
+                fill[i] -= 1
+                continue
+            }
+            i += 1
+            fill[i] = highest(i)
+        }
+    }
+
+    private mutating func emit(key: [Int], places: [Int], logFactorials: LogFactorials) {
+        let m = key.count
+        // Insertion sort of the remaining totals, descending, then packed.
+        for j in 0..<m {
+            let value = key[j] - fill[j]
+            var h = j
+            while h > 0, scratch[h - 1] < value {
+                scratch[h] = scratch[h - 1]
+                h -= 1
+            }
+            scratch[h] = value
+        }
+        var packed = 0
+        for j in 0..<m { packed += scratch[j] * places[j] }
+        // Within each group of equal totals: group size! / Π (size of each run of equal values)!.
+        var multiplicity = 1.0
+        var groupStart = 0
+        while groupStart < m {
+            var groupEnd = groupStart + 1
+            while groupEnd < m, key[groupEnd] == key[groupStart] { groupEnd += 1 }
+            if groupEnd - groupStart > 1 {
+                var logValue = logFactorials[groupEnd - groupStart]
+                var runStart = groupStart
+                while runStart < groupEnd {
+                    var runEnd = runStart + 1
+                    while runEnd < groupEnd, fill[runEnd] == fill[runStart] { runEnd += 1 }
+                    logValue -= logFactorials[runEnd - runStart]
+                    runStart = runEnd
+                }
+                multiplicity *= exp(logValue).rounded()
+            }
+            groupStart = groupEnd
+        }
+        packedKeys.append(packed)
+        sums.append(partial[m])
+        multiplicities.append(multiplicity)
+    }
+}
