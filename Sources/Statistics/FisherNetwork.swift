@@ -36,7 +36,7 @@ struct FisherNetwork {
     /// network gives up (`pValue` returns `nil`) and the caller estimates the p-value by Monte Carlo.
     /// Calibrated so that every table R's `fisher.test` solves with its default `workspace = 200000`
     /// (at most 320 nodes and 9,600 pasts in a stage) is solved here: see the `fisher_rxc` reference cases.
-    static let workLimit = 40_000_000
+    static let workLimit = 10_000_000
 
     private let rows: [Int]
     /// Place values of the packed node key: remaining totals v (descending) pack to Σ vᵢ · placeᵢ with
@@ -71,6 +71,19 @@ struct FisherNetwork {
         self.logFactorials = logFactorials
         self.constant = constant
         limit = constant - threshold
+    }
+
+    /// The p-value of `table` (rows and columns without observations dropped, at least 2 × 2 left), or
+    /// `nil` beyond the work bound: the network on its own, for tests and benchmarks.
+    static func pValue(_ table: ContingencyTable) -> Double? {
+        let reduced = table.droppingEmptyMargins().table
+        let logFactorials = LogFactorials(upTo: reduced.total)
+        let rowSum: Double = reduced.rowTotals.reduce(0.0) { $0 + logFactorials[$1] }
+        let columnSum: Double = reduced.columnTotals.reduce(0.0) { $0 + logFactorials[$1] }
+        let cellSum: Double = reduced.counts.joined().reduce(0.0) { $0 + logFactorials[$1] }
+        let constant = rowSum + columnSum - logFactorials[reduced.total]
+        let threshold = constant - cellSum + log1p(1e-7)
+        return FisherNetwork(reduced, constant: constant, threshold: threshold, logFactorials: logFactorials).pValue()
     }
 
     /// The p-value, or `nil` when the work would exceed ``workLimit``.
@@ -259,40 +272,45 @@ struct FisherNetwork {
     /// (log x! − (aᵢ + bⱼ) x) ≤ min S, the inner minimum at x = min(cap, ⌊e^(aᵢ+bⱼ)⌋).
     private func lagrangianMinimum(_ key: [Int], stage: Int) -> Double {
         let rest = Array(columns[stage...])
-        let logTotal = log(Double(suffixTotals[stage]))
-        var a = key.map { log(Double($0)) }
-        var b = rest.map { log(Double($0)) - logTotal }
+        // Multipliers kept as e^a, e^b; the best cell is min(cap, ⌊e^a · e^b⌋).
+        let total = Double(suffixTotals[stage])
+        var rowMultipliers = key.map { Double($0) }
+        var columnMultipliers = rest.map { Double($0) / total }
 
-        func best(_ t: Double, cap: Int) -> Int {
-            if t < 0 { return 0 }
-            let e = exp(t)
-            return e >= Double(cap) ? cap : Int(e)
-        }
-        // The multiplier m for a line with total `total` and other multipliers `others`, caps min(total, other
-        // total): the smallest m at which the line's best cells reach its total (the dual is concave in m).
-        func solve(total: Int, others: [Double], otherTotals: [Int]) -> Double {
-            var lo = -1.0 - (others.max() ?? 0)
-            var hi = 1.0 + log(Double(total)) - (others.min() ?? 0)
-            for _ in 0..<60 {
-                let mid = 0.5 * (lo + hi)
+        // The multiplier of a line with total `lineTotal`, the other lines' multipliers and totals: the
+        // smallest (to a relative 10⁻⁹, by geometric bisection) at which the line's best cells reach its
+        // total; the dual is concave in it and this is where its slope changes sign.
+        func solve(_ lineTotal: Int, _ others: [Double], _ otherTotals: [Int]) -> Double {
+            var low = 0.5 / (others.max() ?? 1)
+            var high = (Double(lineTotal) + 1) / (others.min() ?? 1)
+            for _ in 0..<40 {
+                let middle = (low * high).squareRoot()
                 var reached = 0
-                for (o, otherTotal) in zip(others, otherTotals) { reached += best(mid + o, cap: min(total, otherTotal)) }
-                if reached >= total { hi = mid } else { lo = mid }
+                for (other, otherTotal) in zip(others, otherTotals) {
+                    let cap = min(lineTotal, otherTotal)
+                    let product = middle * other
+                    reached += product >= Double(cap) ? cap : Int(product)
+                }
+                if reached >= lineTotal { high = middle } else { low = middle }
+                if high <= low * (1 + 1e-9) { break }
             }
-            return hi
+            return high
         }
         for _ in 0..<2 {
-            for i in key.indices { a[i] = solve(total: key[i], others: b, otherTotals: rest) }
-            for j in rest.indices { b[j] = solve(total: rest[j], others: a, otherTotals: key) }
+            for i in key.indices { rowMultipliers[i] = solve(key[i], columnMultipliers, rest) }
+            for j in rest.indices { columnMultipliers[j] = solve(rest[j], rowMultipliers, key) }
         }
+        let a = rowMultipliers.map { log($0) }
+        let b = columnMultipliers.map { log($0) }
         var value = 0.0
         for i in key.indices { value += a[i] * Double(key[i]) }
         for j in rest.indices { value += b[j] * Double(rest[j]) }
         for i in key.indices {
             for j in rest.indices {
-                let t = a[i] + b[j]
-                let x = best(t, cap: min(key[i], rest[j]))
-                value += logFactorials[x] - t * Double(x)
+                let cap = min(key[i], rest[j])
+                let product = rowMultipliers[i] * columnMultipliers[j]
+                let x = product >= Double(cap) ? cap : Int(product)
+                value += logFactorials[x] - (a[i] + b[j]) * Double(x)
             }
         }
         return value
