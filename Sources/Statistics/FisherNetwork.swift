@@ -7,7 +7,7 @@ import Foundation
 /// totals not yet used, so that nodes reached by different partial tables whose remaining row totals
 /// are a permutation of each other merge; an arc fills one column. Write S(T) = Σ log xᵢⱼ! so that
 /// log P(T) = K − S(T) with K = log(Π rᵢ! Π cⱼ! / n!); a table counts towards the p-value when
-/// S(T) ≥ K − log(P(observed) (1 + 10⁻⁷)). At each node the distinct past sums S (of the columns filled
+/// S(T) ≥ K − log(P(observed) (1 + ε)) (ε as in ``FisherExactTest``). At each node the distinct past sums S (of the columns filled
 /// so far) are kept with their number of paths; those within a relative 10⁻¹² of each other merge.
 /// A past s at a node whose completions have sums between `minimum` and `maximum` is
 /// - counted whole when s + minimum reaches the limit: it adds weight · exp(K − s) · n′! / (Π r′ᵢ! Π c′ⱼ!),
@@ -32,11 +32,29 @@ struct FisherNetwork {
         var weight: Double
     }
 
-    /// Work bound: at most this many past entries are carried along arcs in total. Beyond it the
-    /// network gives up (`pValue` returns `nil`) and the caller estimates the p-value by Monte Carlo.
-    /// Calibrated so that every table R's `fisher.test` solves with its default `workspace = 200000`
-    /// (at most 320 nodes and 9,600 pasts in a stage) is solved here: see the `fisher_rxc` reference cases.
-    static let workLimit = 10_000_000
+    /// Work bounds: beyond any of them the network gives up (`pValue` returns `nil`) and the caller
+    /// estimates the p-value by Monte Carlo. R's FEXACT, with its default `workspace = 200000`, keeps the
+    /// nodes of a stage (but the last) in a hash table of 2 · LDKEY entries and their pasts in a stack of
+    /// 30 · LDKEY, where LDKEY = (200000 − w)/318 − 1 and w is what its other arrays take (2(n + 1) for the
+    /// log factorials, most of it), and stops with an error beyond. The network here, built in FEXACT's
+    /// order, is allowed twice that: ``nodeLimit`` nodes and ``pastLimit`` pasts in a stage. Calibrated on
+    /// the `fisher_rxc` reference cases and on 87 random tables of 2 × 3 to 6 × 6 with n = 30 to 6,000: every
+    /// table R solved with its default workspace stayed within R's own limits here too.
+    let nodeLimit: Int
+    /// Distinct pasts (after merging) carried in one stage: twice FEXACT's 30 · LDKEY.
+    let pastLimit: Int
+    /// Steps in all, arcs plus the pasts carried along them (about 10⁷ a second): a bound on time.
+    static let workLimit = 20_000_000
+
+    /// FEXACT's LDKEY for an r × c table of n with R's default workspace (at least 1).
+    static func fexactKeyCapacity(total n: Int, rows: Int, columns: Int) -> Int {
+        let larger = max(rows, columns)
+        let smaller = min(rows, columns)
+        let k = rows + columns + 1
+        let others = 2 * (n + 1) + 3 * larger + 2 * smaller + max(5 * k + 2 * k * larger, 7 * larger + 800)
+            + 2 * (larger + 401)
+        return max(1, (200_000 - others) / 318 - 1)
+    }
 
     private let rows: [Int]
     /// Place values of the packed node key: remaining totals v (descending) pack to Σ vᵢ · placeᵢ with
@@ -52,8 +70,8 @@ struct FisherNetwork {
     private let limit: Double
 
     /// The network of `table` (rows and columns with at least one observation), with K = `constant` and
-    /// log(P(observed)(1 + 10⁻⁷)) = `threshold`. The smaller dimension is the node key; the larger one
-    /// is filled column by column, largest total first.
+    /// log(P(observed)(1 + ε)) = `threshold`. The smaller dimension is the node key; the larger one
+    /// is filled column by column, smallest total first (as FEXACT does).
     init(_ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials) {
         let oriented = table.rowCount <= table.columnCount ? table : table.transposed()
         rows = oriented.rowTotals.filter { $0 > 0 }.sorted(by: >)
@@ -64,7 +82,10 @@ struct FisherNetwork {
             places.append(next)
         }
         self.places = places.count == rows.count + 1 ? places : nil
-        columns = oriented.columnTotals.filter { $0 > 0 }.sorted(by: >)
+        let keyCapacity = Self.fexactKeyCapacity(total: oriented.total, rows: oriented.rowCount, columns: oriented.columnCount)
+        nodeLimit = 2 * 2 * keyCapacity
+        pastLimit = 2 * 30 * keyCapacity
+        columns = oriented.columnTotals.filter { $0 > 0 }.sorted()
         var suffix = Array(repeating: 0, count: columns.count + 1)
         for k in stride(from: columns.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + columns[k] }
         suffixTotals = suffix
@@ -82,11 +103,11 @@ struct FisherNetwork {
         let columnSum: Double = reduced.columnTotals.reduce(0.0) { $0 + logFactorials[$1] }
         let cellSum: Double = reduced.counts.joined().reduce(0.0) { $0 + logFactorials[$1] }
         let constant = rowSum + columnSum - logFactorials[reduced.total]
-        let threshold = constant - cellSum + log1p(1e-7)
+        let threshold = constant - cellSum + FisherExactTest.logTolerance(reduced)
         return FisherNetwork(reduced, constant: constant, threshold: threshold, logFactorials: logFactorials).pValue()
     }
 
-    /// The p-value, or `nil` when the work would exceed ``workLimit``.
+    /// The p-value, or `nil` when the network would exceed ``nodeLimit``, ``pastLimit`` or ``workLimit``.
     func pValue() -> Double? {
         guard let places else { return nil }
         let rootBounds = cheapBounds(rows, stage: 0)
@@ -106,8 +127,11 @@ struct FisherNetwork {
             var daughterTightened: [Bool] = []
             var daughterPasts: [[Past]] = []
             daughterIndex.removeAll(keepingCapacity: true)
+            var stagePasts = 0
             for (key, unmerged) in zip(keys, pasts) {
                 let mother = Self.merged(unmerged)
+                stagePasts += mother.count
+                if stagePasts > pastLimit { return nil }
                 let sums = mother.map(\.sum)
                 let smallest = sums[0]
                 // tail[i] = Σ_{j ≥ i} weightⱼ · exp(smallest − sumⱼ): the mass of the pasts from i on.
@@ -116,6 +140,19 @@ struct FisherNetwork {
                     tail[i] = tail[i + 1] + mother[i].weight * exp(smallest - mother[i].sum)
                 }
                 fills.generate(from: key, total: columns[stage], places: places, logFactorials: logFactorials)
+                if daughterStage == columns.count - 1 {
+                    // The last column is forced: each fill completes one table, decided exactly.
+                    for f in 0..<fills.count {
+                        let tableSum = fills.sums[f] + fills.restSums[f]
+                        let counted = Self.firstIndex(in: sums, notBelow: limit - tableSum)
+                        if counted < mother.count {
+                            p += fills.multiplicities[f] * tail[counted] * exp(constant - smallest - tableSum)
+                        }
+                    }
+                    work += fills.count
+                    if work > Self.workLimit { return nil }
+                    continue
+                }
                 for f in 0..<fills.count {
                     let packed = fills.packedKeys[f]
                     let arcSum = fills.sums[f]
@@ -125,6 +162,7 @@ struct FisherNetwork {
                         index = existing
                     } else {
                         index = daughterKeys.count
+                        if index == nodeLimit { return nil }
                         daughterIndex[packed] = index
                         let remaining = Self.unpack(packed, places: places)
                         daughterKeys.append(remaining)
@@ -336,6 +374,8 @@ struct Fills {
     private(set) var packedKeys: [Int] = []
     private(set) var sums: [Double] = []
     private(set) var multiplicities: [Double] = []
+    /// Σ log r′! over the remaining totals afterwards: S of the last column when it is forced.
+    private(set) var restSums: [Double] = []
     var count: Int { packedKeys.count }
 
     private var fill: [Int] = []
@@ -349,6 +389,7 @@ struct Fills {
         packedKeys.removeAll(keepingCapacity: true)
         sums.removeAll(keepingCapacity: true)
         multiplicities.removeAll(keepingCapacity: true)
+        restSums.removeAll(keepingCapacity: true)
         let m = key.count
         fill = Array(repeating: 0, count: m)
         left = Array(repeating: 0, count: m + 1)
@@ -398,7 +439,11 @@ struct Fills {
             scratch[h] = value
         }
         var packed = 0
-        for j in 0..<m { packed += scratch[j] * places[j] }
+        var restSum = 0.0
+        for j in 0..<m {
+            packed += scratch[j] * places[j]
+            restSum += logFactorials[scratch[j]]
+        }
         // Within each group of equal totals: group size! / Π (size of each run of equal values)!.
         var multiplicity = 1.0
         var groupStart = 0
@@ -421,5 +466,6 @@ struct Fills {
         packedKeys.append(packed)
         sums.append(partial[m])
         multiplicities.append(multiplicity)
+        restSums.append(restSum)
     }
 }
