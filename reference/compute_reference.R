@@ -138,7 +138,7 @@ fisher_rxc_cases <- list(
   list("2x5, n = 5000", rows(c(480, 520, 505, 495, 510), c(520, 480, 495, 505, 490)), 200000),
   list("2x6, n = 600 (needs a larger workspace)", rows(c(43, 47, 39, 56, 36, 49), c(54, 87, 43, 51, 38, 57)), 2000000),
   list("4x4, n = 120 (needs a larger workspace)", rows(c(15, 6, 11, 8), c(11, 6, 17, 7), c(4, 2, 3, 4), c(8, 8, 7, 3)), 2000000),
-  list("3x6, n = 150 (needs a larger workspace)", rows(c(16, 14, 18, 4, 11, 17), c(12, 3, 3, 5, 2, 3), c(11, 5, 6, 9, 5, 6)), 20000000)
+  list("4x5, n = 200 (needs a larger workspace)", rows(c(10, 12, 8, 11, 9), c(9, 10, 12, 8, 11), c(11, 9, 10, 12, 8), c(10, 9, 10, 9, 12)), 2000000)
 )
 fisher_rxc <- lapply(fisher_rxc_cases, function(cs) {
   tab <- cs[[2]]
