@@ -137,8 +137,9 @@ fisher_rxc_cases <- list(
   list("2x5, n = 5000, many tables within 1e-6 of P(observed)", rows(c(729, 354, 645, 771, 646), c(448, 216, 377, 444, 370)), 200000),
   list("2x5, n = 5000", rows(c(480, 520, 505, 495, 510), c(520, 480, 495, 505, 490)), 200000),
   list("2x6, n = 600 (needs a larger workspace)", rows(c(43, 47, 39, 56, 36, 49), c(54, 87, 43, 51, 38, 57)), 2000000),
-  list("4x4, n = 120 (needs a larger workspace)", rows(c(15, 6, 11, 8), c(11, 6, 17, 7), c(4, 2, 3, 4), c(8, 8, 7, 3)), 2000000),
-  list("4x5, n = 200 (needs a larger workspace)", rows(c(10, 12, 8, 11, 9), c(9, 10, 12, 8, 11), c(11, 9, 10, 12, 8), c(10, 9, 10, 9, 12)), 2000000)
+  list("2x6, n = 1500 (needs a larger workspace)", rows(c(152, 96, 78, 147, 78, 156), c(182, 101, 105, 156, 81, 168)), 2000000),
+  list("3x5, n = 150 (needs a larger workspace)", rows(c(11, 11, 4, 4, 13), c(9, 10, 5, 9, 6), c(9, 15, 8, 16, 20)), 2000000),
+  list("5x5, n = 60 (needs a larger workspace)", rows(c(5, 8, 5, 1, 1), c(1, 2, 1, 1, 0), c(5, 0, 5, 1, 3), c(1, 5, 1, 0, 1), c(0, 7, 4, 1, 1)), 2000000)
 )
 fisher_rxc <- lapply(fisher_rxc_cases, function(cs) {
   tab <- cs[[2]]

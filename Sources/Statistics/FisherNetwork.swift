@@ -37,10 +37,11 @@ struct FisherNetwork {
     /// nodes of a stage (but the last) in a hash table of 2 · LDKEY entries and their pasts in a stack of
     /// 30 · LDKEY, where LDKEY = (200000 − w)/318 − 1 and w is what its other arrays take (2(n + 1) for the
     /// log factorials, most of it), and stops with an error beyond. The network here is built in FEXACT's
-    /// order and allowed twice its nodes (``nodeLimit``) and eight times its pasts (``pastLimit``, cheap
-    /// here). Calibrated on the `fisher_rxc` reference cases and on 87 random tables of 2 × 3 to 6 × 6 with
-    /// n = 30 to 6,000: every table R solved with its default workspace stayed within R's own limits here
-    /// (at most 0.91 of them), and some that R solves only with a larger workspace are solved too.
+    /// order and allowed as many nodes in a stage (``nodeLimit``) and eight times the pasts (``pastLimit``,
+    /// cheap here). Calibrated on the `fisher_rxc` reference cases and on 87 random tables of 2 × 3 to 6 × 6
+    /// with n = 30 to 6,000: every table R solved with its default workspace needed at most 0.91 of R's
+    /// node and past limits here, and many that R solves only with a larger workspace are solved too.
+    /// Giving up costs about 10 ms on a 2 × 6 table of n = 15,000.
     let nodeLimit: Int
     /// Distinct pasts (after merging) carried in one stage.
     let pastLimit: Int
@@ -84,7 +85,7 @@ struct FisherNetwork {
         }
         self.places = places.count == rows.count + 1 ? places : nil
         let keyCapacity = Self.fexactKeyCapacity(total: oriented.total, rows: oriented.rowCount, columns: oriented.columnCount)
-        nodeLimit = 2 * 2 * keyCapacity
+        nodeLimit = 2 * keyCapacity
         pastLimit = 8 * 30 * keyCapacity
         columns = oriented.columnTotals.filter { $0 > 0 }.sorted()
         var suffix = Array(repeating: 0, count: columns.count + 1)
