@@ -119,6 +119,46 @@ fisher <- lapply(fisher_cases, function(cs) {
 })
 
 # ---------------------------------------------------------------------------
+# BEGIN fisher_rxc — Fisher-Freeman-Halton on r x c tables beyond exhaustive
+# enumeration, exact by R's FEXACT (the network algorithm): fisher.test(t,
+# workspace = ws)$p.value, never simulate.p.value. `workspace` is the one R
+# needed: 200000 is R's default; the cases with a larger one fail with the
+# default (FEXACT error 6 or 7), which `default_workspace_fails` records.
+# ---------------------------------------------------------------------------
+fisher_rxc_cases <- list(
+  list("2x6 crosstab row, about 30 per group", rows(c(12, 18, 9, 15, 20, 11), c(18, 12, 21, 15, 10, 19)), 200000),
+  list("2x4, 300 per group", rows(c(140, 160, 120, 150), c(160, 140, 180, 150)), 200000),
+  list("3x5, n = 150", rows(c(12, 8, 10, 6, 14), c(9, 11, 7, 13, 10), c(10, 12, 9, 11, 8)), 200000),
+  list("5x5 sparse, n = 20", rows(c(3, 0, 1, 0, 0), c(0, 2, 0, 1, 0), c(1, 0, 4, 0, 1), c(0, 1, 0, 3, 0), c(0, 0, 1, 0, 2)), 200000),
+  list("2x10, about 15 per group", rows(c(7, 9, 5, 8, 6, 10, 4, 8, 7, 9), c(8, 6, 10, 7, 9, 5, 11, 7, 8, 6)), 200000),
+  list("4x6, n = 100", rows(c(5, 3, 6, 2, 4, 5), c(3, 6, 2, 5, 4, 3), c(4, 4, 5, 3, 6, 2), c(6, 2, 3, 5, 4, 3)), 200000),
+  list("3x3 with one huge row", rows(c(300, 250, 280), c(3, 1, 5), c(2, 6, 1)), 200000),
+  list("6x6, n = 40", rows(c(1, 2, 0, 3, 1, 0), c(0, 1, 2, 1, 0, 2), c(2, 0, 1, 0, 2, 1), c(1, 1, 0, 2, 1, 1), c(0, 2, 1, 0, 1, 2), c(2, 0, 2, 1, 0, 1)), 200000),
+  list("2x12, n = 240 (Monte Carlo before the network algorithm)", rows(c(8, 10, 12, 9, 7, 11, 10, 8, 11, 9, 8, 12), c(12, 10, 8, 11, 13, 9, 10, 12, 9, 11, 12, 8)), 200000),
+  list("2x5, n = 5000, many tables within 1e-6 of P(observed)", rows(c(729, 354, 645, 771, 646), c(448, 216, 377, 444, 370)), 200000),
+  list("2x5, n = 5000", rows(c(480, 520, 505, 495, 510), c(520, 480, 495, 505, 490)), 200000),
+  list("2x6, n = 600 (needs a larger workspace)", rows(c(43, 47, 39, 56, 36, 49), c(54, 87, 43, 51, 38, 57)), 2000000),
+  list("2x6, n = 1500 (needs a larger workspace)", rows(c(152, 96, 78, 147, 78, 156), c(182, 101, 105, 156, 81, 168)), 2000000),
+  list("3x5, n = 150 (needs a larger workspace)", rows(c(11, 11, 4, 4, 13), c(9, 10, 5, 9, 6), c(9, 15, 8, 16, 20)), 2000000),
+  list("5x5, n = 60 (needs a larger workspace)", rows(c(5, 8, 5, 1, 1), c(1, 2, 1, 1, 0), c(5, 0, 5, 1, 3), c(1, 5, 1, 0, 1), c(0, 7, 4, 1, 1)), 2000000)
+)
+fisher_rxc <- lapply(fisher_rxc_cases, function(cs) {
+  tab <- cs[[2]]
+  ws <- cs[[3]]
+  default_fails <- inherits(tryCatch(fisher.test(tab), error = function(e) e), "error")
+  if (default_fails != (ws > 200000)) stop("fisher_rxc case '", cs[[1]], "': the default workspace ",
+                                            if (default_fails) "fails" else "suffices", ", contrary to its workspace")
+  list(
+    name = cs[[1]],
+    table = mat_json(tab),
+    workspace = ws,
+    default_workspace_fails = default_fails,
+    p = fisher.test(tab, workspace = ws)$p.value
+  )
+})
+# END fisher_rxc
+
+# ---------------------------------------------------------------------------
 # Chi-square: chisq.test(table, correct = FALSE); G^2 = 2 sum O ln(O/E) with
 # 0 ln 0 = 0 and the same df; Cramer's V from the uncorrected X^2;
 # adjusted residuals = $stdres. Empty rows/columns are dropped first (R gives
@@ -843,6 +883,7 @@ versions <- sprintf("%s; stats (base); psych %s used only as a cross-check; writ
 result <- list(
   generated_by = versions,
   fisher = fisher,
+  fisher_rxc = fisher_rxc,
   chi_square = chi_square,
   odds_ratio = odds_ratio,
   risk_difference = risk_difference,

@@ -200,7 +200,7 @@ rows <- list(
   list(kind = "factor_category", id = "child", x = c(11, 15, 5), n = c(24, 24, 9), fisher = 0.559750557029241, fisher_se = 0.0, adjusted = 0.746334076038988, chi = c(1.3495657568238213, 0.509266981460317)),
   list(kind = "code", id = "bar_child_not_valued", x = c(6, 6), n = c(24, 24), fisher = 0.9999999999999939, fisher_se = 0.0, adjusted = 1.0, chi = c(0.0, 1.0)),
   list(kind = "code", id = "bar_fear_bad_news", x = c(0, 7), n = c(24, 24), fisher = 0.00940128649183582, fisher_se = 0.0, adjusted = 0.03447138380339801, chi = c(8.195121951219512, 0.0042003170818297846)),
-  list(kind = "factor_category", id = "parent_teacher", x = c(15, 6, 5, 21, 8), n = c(24, 12, 9, 24, 12), fisher = 0.11021732141098266, fisher_se = 0.0, adjusted = 0.44086928564393063, chi = c(6.952972027972027, 0.13839440717258378)),
+  list(kind = "factor_category", id = "parent_teacher", x = c(15, 6, 5, 21, 8), n = c(24, 12, 9, 24, 12), fisher = 0.11021732141098507, fisher_se = 0.0, adjusted = 0.4408692856439403, chi = c(6.952972027972027, 0.13839440717258378)),
   list(kind = "code", id = "bar_weak_invitations", x = c(11, 7), n = c(24, 24), fisher = 0.37146881216719585, fisher_se = 0.0, adjusted = 0.681026155639859, chi = c(1.422222222222222, 0.23303798227390546)),
   list(kind = "factor_category", id = "societal", x = c(19, 20, 5), n = c(24, 24, 9), fisher = 0.28320565032198464, fisher_se = 0.0, adjusted = 0.5664113006439693, chi = c(2.9604458041958037, 0.22758695312021887)),
   list(kind = "code", id = "bar_divorce", x = c(5, 5), n = c(24, 24), fisher = 1.0, fisher_se = 0.0, adjusted = 1.0, chi = c(0.0, 1.0)),
@@ -213,7 +213,7 @@ crosstab_rows("barriers-by-role-within-country", rows)
 rows <- list(
   list(kind = "factor_category", id = "parent", x = c(21, 8, 21), n = c(24, 9, 24), fisher = 0.9999999999999718, fisher_se = 0.0, adjusted = 0.9999999999999718, chi = c(0.013571428571428627, 0.9932372566859513)),
   list(kind = "factor_category", id = "child", x = c(11, 15, 5), n = c(24, 24, 9), fisher = 0.559750557029241, fisher_se = 0.0, adjusted = 0.746334076038988, chi = c(1.3495657568238213, 0.509266981460317)),
-  list(kind = "factor_category", id = "parent_teacher", x = c(15, 6, 5, 21, 8), n = c(24, 12, 9, 24, 12), fisher = 0.11021732141098266, fisher_se = 0.0, adjusted = 0.44086928564393063, chi = c(6.952972027972027, 0.13839440717258378)),
+  list(kind = "factor_category", id = "parent_teacher", x = c(15, 6, 5, 21, 8), n = c(24, 12, 9, 24, 12), fisher = 0.11021732141098507, fisher_se = 0.0, adjusted = 0.4408692856439403, chi = c(6.952972027972027, 0.13839440717258378)),
   list(kind = "factor_category", id = "societal", x = c(19, 20, 5), n = c(24, 24, 9), fisher = 0.28320565032198464, fisher_se = 0.0, adjusted = 0.5664113006439693, chi = c(2.9604458041958037, 0.22758695312021887))
 )
 crosstab_rows("factor-categories-by-country-role", rows)

@@ -4,8 +4,8 @@ import StudyModel
 /// Tests every row of a multiple-response crosstab on its own and adjusts across rows.
 ///
 /// For each row: the 2 × k table of participants who mentioned the row's codes and those who did not,
-/// over the column groups with a non-empty base; Fisher's exact test (exact, or seeded Monte Carlo for
-/// very many tables), Pearson's χ² and G² with the expected-count diagnostics, Cramér's V, and for two
+/// over the column groups with a non-empty base; Fisher's exact test (exact by enumeration or the network
+/// algorithm; seeded Monte Carlo with its standard error only beyond the network's work bound), Pearson's χ² and G² with the expected-count diagnostics, Cramér's V, and for two
 /// groups the odds ratio with its interval and the risk difference. The Fisher p-values are adjusted
 /// with Benjamini–Hochberg within each family: the group rows (factor categories, activity types) and
 /// the code rows of the table are two families.

@@ -196,7 +196,7 @@ public enum ReproductionScript {
 
     /// The Monte Carlo standard error of a Fisher p-value, 0 when it is exact.
     static func standardError(_ test: FisherExactTest) -> Double {
-        if case .monteCarlo(let draws, _) = test.method { return (test.p * (1 - test.p) / Double(draws)).squareRoot() }
+        if case .monteCarlo(_, _, let standardError) = test.method { return standardError }
         return 0
     }
 

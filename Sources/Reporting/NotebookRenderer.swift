@@ -17,7 +17,8 @@ import StudyModel
 ///   changes no id;
 /// - `chart ID`: the chart of a table (`barriers-by-country`, `barriers-fathers-vs-mothers`,
 ///   `barriers-by-role-within-country`, `intercoder-agreement`), written beside the notebook as SVG,
-///   numbered "Figure N";
+///   numbered "Figure N"; `chart ID kind=grouped-bars|heat-map` draws any crosstab of the plan, or a
+///   crosstab block of the notebook by its name, titled by its table;
 /// - `quotes CODE [N]`: up to N (3) excerpts of a code, only from participants who consented to be
 ///   quoted, each signed with a pseudonym, role and country, never the participant's id;
 /// - `summary`: the plain-text summary.
@@ -202,11 +203,31 @@ struct NotebookRenderer {
                 throw fail("the store cannot be read: run 'analyze ingest' first")
             }
             return (renderer.render(table, style: .markdown), nil)
-        case "chart" where words.count == 2:
-            // The chart its spec declares, so a renamed or added table keeps its chart.
-            let charted = document.tables.filter { !$0.charts.isEmpty }
-            guard let chart = charted.first(where: { $0.id == words[1] })?.charts.first else {
-                throw fail("no chart for '\(words[1])' (charts: \(charted.map(\.id).joined(separator: ", ")))")
+        case "chart" where words.count == 2 || (words.count == 3 && words[2].hasPrefix("kind=")):
+            let chart: ChartFigure
+            if words.count == 3 {
+                // Any table of the plan, or a crosstab this notebook names, drawn as the kind asked for.
+                let kinds = [ChartKind.groupedBars, .heatMap, .pairedBars, .agreementBars]
+                guard let kind = ChartKind(rawValue: String(words[2].dropFirst(5))), kinds.contains(kind) else {
+                    throw fail("unknown chart kind '\(words[2].dropFirst(5))' (\(kinds.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard let table = document.table(words[1]) ?? document.table("\(stem)-\(words[1])") else {
+                    throw fail("unknown table '\(words[1])' (a table of the plan, or the name= of a crosstab block of this notebook)")
+                }
+                guard var figure = ChartLayout.figure(kind, of: table.result) else {
+                    throw fail("'\(words[1])' cannot be drawn as \(kind.rawValue) (grouped-bars and heat-map draw crosstabs, paired-bars comparisons, agreement-bars agreement)")
+                }
+                // Titled by its table, whatever its rows and columns.
+                figure.title = table.title
+                figure.caption = .phrase(.captionOfTable, ["title": table.title])
+                chart = figure
+            } else {
+                // The chart its spec declares, so a renamed or added table keeps its chart.
+                let charted = document.tables.filter { !$0.charts.isEmpty }
+                guard let declared = charted.first(where: { $0.id == words[1] })?.charts.first else {
+                    throw fail("no chart for '\(words[1])' (charts: \(charted.map(\.id).joined(separator: ", ")); any crosstab: chart ID kind=grouped-bars|heat-map)")
+                }
+                chart = declared
             }
             let svg = HTMLReportWriter.draw(chart, vocabulary: vocabulary)
             let file = "\(stem)-chart-\(number).svg"

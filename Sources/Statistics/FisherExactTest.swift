@@ -4,28 +4,35 @@ import Foundation
 /// as R's `fisher.test` defines it.
 ///
 /// Given the margins, a table T has probability P(T) = Π rᵢ! Π cⱼ! / (n! Π xᵢⱼ!). The two-sided p-value is
-/// the sum of P(T) over all tables with P(T) ≤ P(observed) · (1 + 10⁻⁷) (R's `relErr`, which keeps tables
-/// equal in probability but for rounding). For 2 × 2 tables this is the hypergeometric sum R computes.
+/// the sum of P(T) over all tables with P(T) ≤ P(observed) · (1 + ε), which keeps tables equal in probability
+/// but for rounding: for 2 × 2 tables ε = 10⁻⁷, R's `relErr` in its hypergeometric sum; for larger tables
+/// log(1 + ε) = 3.45254 · 10⁻⁷, the tolerance R's FEXACT adds to the observed path length (it matters for large
+/// n, where many tables come within 10⁻⁶ of P(observed): on a 2 × 5 table of n = 5000 the two differ by 8 · 10⁻⁷).
 ///
-/// Tables are enumerated exhaustively when an upper bound on their number (the number of ways to fill
-/// every column but the last, each on its own) is at most ``exactLimit`` (2 × 10⁷, about a second);
-/// beyond it (many groups or large counts, where R's FEXACT takes minutes) the p-value is estimated by
-/// Monte Carlo with a fixed seed, as R's `simulate.p.value = TRUE` does: p = (1 + #{simulated P(T) ≤ P(observed)(1 + 10⁻⁷)}) / (B + 1),
-/// drawing tables with the observed margins uniformly by a random pairing of row and column labels.
+/// Small tables (at most ``enumerationLimit`` tables by an upper bound on their number) are enumerated
+/// exhaustively; all others go to the network algorithm (``FisherNetwork``, as R's FEXACT), which is
+/// exact too. Only when the network would exceed its work bound (``FisherNetwork/workLimit``, set so that
+/// every table R's `fisher.test` solves with its default workspace is solved here) is the p-value estimated
+/// by Monte Carlo with a fixed seed, as R's `simulate.p.value = TRUE` does:
+/// p = (1 + #{simulated P(T) ≤ P(observed)(1 + ε)}) / (B + 1), drawing tables with the observed margins
+/// uniformly by a random pairing of row and column labels; its standard error √(p(1 − p)/B) is reported
+/// with it.
 ///
 /// Reference: Fisher (1935); Freeman & Halton (1951), Biometrika 38, 141–149; R `stats::fisher.test`.
 public struct FisherExactTest: Sendable, Equatable, Codable {
     /// How the p-value was obtained.
     public enum Method: Sendable, Equatable, Codable {
         case exact
-        case monteCarlo(draws: Int, seed: UInt64)
+        /// Estimated from `draws` seeded draws, with the estimate's standard error √(p(1 − p)/B).
+        case monteCarlo(draws: Int, seed: UInt64, standardError: Double)
     }
 
     public var p: Double
     public var method: Method
 
-    /// At most this many tables are enumerated for an exact p-value.
-    public static let exactLimit = 20_000_000
+    /// Tables with at most this many tables (by ``tableCountBound(_:)``) are enumerated one by one;
+    /// larger ones go to the network algorithm.
+    public static let enumerationLimit = 10_000
     /// Draws of the Monte Carlo fallback.
     public static let monteCarloDraws = 10_000
     /// The fixed seed of the Monte Carlo fallback, so that reports are reproducible.
@@ -42,17 +49,31 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         let constant = oriented.rowTotals.reduce(0) { $0 + logFactorials[$1] }
             + oriented.columnTotals.reduce(0) { $0 + logFactorials[$1] } - logFactorials[oriented.total]
         let observed = constant - oriented.counts.joined().reduce(0) { $0 + logFactorials[$1] }
-        let threshold = observed + log1p(1e-7)
+        let threshold = observed + Self.logTolerance(oriented)
 
-        if Self.tableCountBound(oriented) <= Double(Self.exactLimit),
+        if Self.tableCountBound(oriented) <= Double(Self.enumerationLimit),
             let exact = Self.exactP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
         {
             p = exact
             method = .exact
+        } else if let exact = FisherNetwork(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+            .pValue()
+        {
+            p = exact
+            method = .exact
         } else {
-            p = Self.monteCarloP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
-            method = .monteCarlo(draws: Self.monteCarloDraws, seed: Self.monteCarloSeed)
+            let estimate = Self.monteCarloP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+            p = estimate
+            method = .monteCarlo(
+                draws: Self.monteCarloDraws, seed: Self.monteCarloSeed,
+                standardError: (estimate * (1 - estimate) / Double(Self.monteCarloDraws)).squareRoot())
         }
+    }
+
+    /// log(1 + ε) of the comparison with P(observed): R's `relErr` 10⁻⁷ for 2 × 2 tables, FEXACT's
+    /// 3.45254 · 10⁻⁷ (added to log P(observed)) for larger ones.
+    static func logTolerance(_ table: ContingencyTable) -> Double {
+        table.rowCount == 2 && table.columnCount == 2 ? log1p(1e-7) : 3.45254e-7
     }
 
     /// An upper bound on the number of tables with the margins of `table`: each column but the last
@@ -66,7 +87,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     }
 
     /// Sums P(T) ≤ threshold over all tables with the margins of `table`, column by column; `nil` when
-    /// more than ``exactLimit`` tables would be visited.
+    /// more than ``enumerationLimit`` tables would be visited.
     private static func exactP(
         _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
     ) -> Double? {
@@ -88,7 +109,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
                 let logP = constant - last
                 if logP <= threshold { sum += exp(logP) }
                 visited += 1
-                if visited > exactLimit { aborted = true }
+                if visited > enumerationLimit { aborted = true }
                 return
             }
             split(j, row: 0, left: columnTotals[j], logDenominator)

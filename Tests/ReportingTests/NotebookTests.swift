@@ -41,6 +41,9 @@ import Testing
         ("See `analyze: ref chart-a`.\n\n```analyze\nchart barriers-by-country name=chart-b\n```\n",
          "notebooks-md/n.md:1: ref chart-a: no block has that name (names: chart-b)"),
         ("`analyze: participants\n", "notebooks-md/n.md:1: inline value is never closed with `"),
+        ("```analyze\nchart barriers-by-country kind=pie\n```\n", "notebooks-md/n.md:1: unknown chart kind 'pie'"),
+        ("```analyze\nchart intercoder-agreement kind=heat-map\n```\n",
+         "notebooks-md/n.md:1: 'intercoder-agreement' cannot be drawn as heat-map"),
         ("```analyze\ntable barriers-by-country name=t\n```\n```analyze\nchart barriers-by-country name=t\n```\n",
          "notebooks-md/n.md:4: name=t: the notebook names another block so"),
     ])
@@ -90,6 +93,15 @@ import Testing
         #expect(markdown.contains("**Table 1.**\n\n### Barriers by country"))
         #expect(markdown.contains("**Table 2.**\n\n### "))
         #expect(markdown.contains("`n-kz`"))
+    }
+
+    /// Any crosstab can be charted, a notebook's own by its name; the figure is titled by its table.
+    @Test func aNotebookCrosstabIsChartedByName() throws {
+        let markdown = try render(
+            "```analyze\ncrosstab rows=factor-categories columns=role where country=KZ name=kz\n```\n\n"
+                + "```analyze\nchart kz kind=heat-map\n```\n")
+        #expect(markdown.contains("](n-chart-1.svg)"))
+        #expect(markdown.contains("*Figure 1. Factor categories of barriers by role (country: Kazakhstan): share of each group who mentioned each code"))
     }
 
     /// A crosstab's table id does not depend on the prose around it: editing the notebook above it

@@ -27,7 +27,9 @@ public enum ChartLayout {
                     },
                     axisLabel: .phrase(.axisMentioning, [:]), headings: table.rows.map { $0.row.kind != .code }))
         case (.heatMap, .crosstab(let table)):
-            let rows = table.rows.indices.filter { table.rows[$0].kind == .code }
+            // Its codes; a table of group rows only (factor categories) draws those.
+            let codes = table.rows.indices.filter { table.rows[$0].kind == .code }
+            let rows = codes.isEmpty ? Array(table.rows.indices) : codes
             return ChartFigure(
                 kind: kind, title: .phrase(.chartHeatMap, [:]), caption: .phrase(.captionHeatMap, [:]),
                 drawing: .heatMap(

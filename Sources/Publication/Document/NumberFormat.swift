@@ -42,11 +42,12 @@ public enum NumberFormat {
             + (ratio.correction == .haldane ? "†" : "")
     }
 
-    /// How a Fisher p-value was obtained ("exact", "MC 10000").
+    /// How a Fisher p-value was obtained ("exact", or "MC 10000, SE 0.0022": Monte Carlo draws and the
+    /// estimate's standard error to four decimals, as the p-value).
     public static func method(_ method: FisherExactTest.Method?) -> String {
         switch method {
         case .exact: "exact"
-        case .monteCarlo(let draws, _): "MC \(draws)"
+        case .monteCarlo(let draws, _, let standardError): "MC \(draws), SE " + fixed(standardError, 4)
         case nil: "—"
         }
     }

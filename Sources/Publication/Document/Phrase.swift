@@ -25,7 +25,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case inputFile, inputKind, inputRecords, fisherP, riskDifference
     case itemChiAdjusted, itemKruskalWallis, itemKruskalWallisWithheld, tableNumber, figureNumber
     case jointDisplayTitle, jointDisplayNote, jointCode, jointInterviews, jointSurvey, jointConvergence, jointItem
-    case convergent, divergent, interviewOnly, surveyOnly, neitherDiffers
+    case captionOfTable, convergent, divergent, interviewOnly, surveyOnly, neitherDiffers
     case pooledExact, asymptoticCMH, homogeneityP, comparisonItemExact, comparisonHeterogeneous, comparisonItemHeterogeneous
     case agreementNoteRobust, agreementUnitsCoverage, agreementUnitsSegments, agreementOverallMedian
     case agreementFlaggedBoth, agreementItemBoth, agreementNoFlagBoth, belowBoth, captionAgreementFlag, prevalence

@@ -107,7 +107,8 @@ public enum TidyTests {
         if let fisher {
             let method = switch fisher.method {
             case .exact: "exact"
-            case .monteCarlo(let draws, let seed): "monte carlo, \(draws) draws, seed \(seed)"
+            case .monteCarlo(let draws, let seed, let standardError):
+                "monte carlo, \(draws) draws, seed \(seed), standard error \(exact(standardError))"
             }
             lines.append(prefix + ["fisher_exact", "", "", exact(fisher.p), exact(adjustedP), "", "", "", "", method])
         }
