@@ -22,7 +22,7 @@ struct SurveyLoader {
         if Self.isStatFile(source.file) { return try loadStatFile(source, into: transaction, log: &log) }
         let path = manifest.path(of: source.file)
         let required = ["respondent_id", "country", "role"] + instrument.items.map(\.id)
-        guard let reader = SourceReader(path: path, requiredColumns: required, log: &log, progress: progress) else { return nil }
+        guard let reader = SourceReader(path: path, requiredColumns: required, dialect: source.dialect, log: &log, progress: progress) else { return nil }
         let idColumn = reader.columnIndex("respondent_id")!
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
