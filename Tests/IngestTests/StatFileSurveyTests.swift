@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Statistics
 import Storage
 import StudyModel
 import Testing
@@ -71,6 +72,40 @@ import TestSupport
             let summary = try StudyIngester(studyDirectory: study).ingest(into: store)
             #expect(summary.respondents.map(\.count) == [90, 210], "\(file)")
             #expect(try store.read { try $0.respondents(of: instrument) } == fromCSV, "\(file)")
+        }
+    }
+
+    /// Seeded damage to `mini.sav` (bytes changed, ranges deleted, the file cut short): ReadStat is C, so a
+    /// damaged file must give a problem of its file (or pass as data), never a crash. `SAV_DAMAGE_COUNT`
+    /// runs more (3,000 were run once by hand).
+    @Test func damagedSavFilesGiveProblemsNeverACrash() throws {
+        let original = Array(try Data(contentsOf: Self.fixtures.appendingPathComponent("mini.sav")))
+        let count = UInt64(ProcessInfo.processInfo.environment["SAV_DAMAGE_COUNT"].flatMap(Int.init) ?? 150)
+        let fixture = try Self.study(with: "mini.sav")
+        for seed in UInt64(0)..<count {
+            var random = SeededGenerator(seed: seed, stream: 77)
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                guard !bytes.isEmpty else { break }
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...16, using: &random)))
+                case 1: bytes = Array(bytes[..<at])
+                case 2: bytes[at] = [0x00, 0xFF, 0x7F, 0x80].randomElement(using: &random)!
+                default: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                }
+            }
+            try fixture.write(bytes: bytes, to: "mini.sav")
+            do {
+                _ = try StudyIngester(studyDirectory: fixture.directory).ingest(into: try StudyStore.inMemory())
+            } catch let problems as InputProblems {
+                #expect(!problems.problems.isEmpty, "seed \(seed)")
+                for problem in problems.problems {
+                    #expect(!problem.file.isEmpty && !problem.message.isEmpty, "seed \(seed): \(problem)")
+                }
+            } catch {
+                Issue.record("seed \(seed): not an input problem: \(error)")
+            }
         }
     }
 }
