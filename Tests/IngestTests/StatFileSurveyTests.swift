@@ -36,6 +36,14 @@ import TestSupport
         #expect(fromSav == fromCSV)
     }
 
+    @Test func numericIdsAndLabelledLevelsAreRead() throws {
+        let respondents = try Self.respondents(try Self.study(with: "mini-coded-levels.sav"))
+        #expect(respondents.map(\.id) == ["101", "102", "103"])
+        #expect(respondents.map(\.country) == ["KZ", "KZ", "UK"])
+        #expect(respondents.map(\.role) == ["mother", "father", "mother"])
+        #expect(respondents.map(\.answers) == [[1, 2], [1, nil], [2, 2]])
+    }
+
     @Test func valueLabelsAndValuesAreCheckedAgainstTheScale() throws {
         let fixture = try Self.study(with: "mini-mislabelled.sav")
         #expect(try problems(of: fixture) == [
@@ -43,6 +51,13 @@ import TestSupport
             "mini-mislabelled.sav:2:4: q1: value 1 is labelled 'No' in the file, but scale 'yesno' labels it 'Yes'",
             "mini-mislabelled.sav:3:4: q1: value 2 is labelled 'Yes' in the file, but scale 'yesno' labels it 'No'",
             "mini-mislabelled.sav:3:5: q2: 3 is not a value of scale 'yesno' (1, 2) or missing",
+        ])
+    }
+
+    @Test func variablesAreRequiredByName() throws {
+        // The sample's parent survey against the fixture's two-item instrument: neither item is there.
+        #expect(try problems(of: try Self.study(with: "survey-parents.sav")) == [
+            "survey-parents.sav: missing required variables 'q1', 'q2'"
         ])
     }
 

@@ -101,6 +101,23 @@ def write_mini(work):
         if os.path.exists(target):
             os.remove(target)
         subprocess.run(["readstat", data, meta, target], check=True)
+    # mini-coded-levels.sav: numeric respondent ids (101–103, unlabelled) and country coded 1 = "KZ", 2 = "UK".
+    data = os.path.join(work, "mini-coded-levels.csv")
+    with open(data, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+        writer.writerow(["respondent_id", "country", "role", "q1", "q2"])
+        for number, row in enumerate(MINI_ROWS):
+            writer.writerow([101 + number, 1 if row[1] == "KZ" else 2, row[2], row[3], row[4]])
+    meta = os.path.join(work, "mini-coded-levels.json")
+    with open(meta, "w", encoding="utf-8") as handle:
+        json.dump({"type": "SPSS", "variables": [
+            {"type": "NUMERIC", "name": "respondent_id"},
+            {"type": "NUMERIC", "name": "country", "categories": [{"code": 1, "label": "KZ"}, {"code": 2, "label": "UK"}]},
+            {"type": "STRING", "name": "role"}, variable("q1", right), variable("q2", right)]}, handle)
+    target = os.path.join(HERE, "mini-coded-levels.sav")
+    if os.path.exists(target):
+        os.remove(target)
+    subprocess.run(["readstat", data, meta, target], check=True)
 
 
 if __name__ == "__main__":
