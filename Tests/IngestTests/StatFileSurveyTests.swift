@@ -36,6 +36,7 @@ import TestSupport
         #expect(fromSav == fromCSV)
     }
 
+    /// R2's q2 is 98, in the user-missing range 97–99: no answer.
     @Test func numericIdsAndLabelledLevelsAreRead() throws {
         let respondents = try Self.respondents(try Self.study(with: "mini-coded-levels.sav"))
         #expect(respondents.map(\.id) == ["101", "102", "103"])

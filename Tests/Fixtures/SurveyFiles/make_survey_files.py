@@ -101,19 +101,22 @@ def write_mini(work):
         if os.path.exists(target):
             os.remove(target)
         subprocess.run(["readstat", data, meta, target], check=True)
-    # mini-coded-levels.sav: numeric respondent ids (101–103, unlabelled) and country coded 1 = "KZ", 2 = "UK".
+    # mini-coded-levels.sav: numeric respondent ids (101–103, unlabelled), country coded 1 = "KZ", 2 = "UK", and
+    # R2's missing q2 as 98 in the user-missing range 97–99.
     data = os.path.join(work, "mini-coded-levels.csv")
     with open(data, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
         writer.writerow(["respondent_id", "country", "role", "q1", "q2"])
         for number, row in enumerate(MINI_ROWS):
-            writer.writerow([101 + number, 1 if row[1] == "KZ" else 2, row[2], row[3], row[4]])
+            writer.writerow([101 + number, 1 if row[1] == "KZ" else 2, row[2], row[3], 98 if row[4] == NO_ANSWER else row[4]])
     meta = os.path.join(work, "mini-coded-levels.json")
     with open(meta, "w", encoding="utf-8") as handle:
         json.dump({"type": "SPSS", "variables": [
             {"type": "NUMERIC", "name": "respondent_id"},
             {"type": "NUMERIC", "name": "country", "categories": [{"code": 1, "label": "KZ"}, {"code": 2, "label": "UK"}]},
-            {"type": "STRING", "name": "role"}, variable("q1", right), variable("q2", right)]}, handle)
+            {"type": "STRING", "name": "role"}, variable("q1", right),
+            {"type": "NUMERIC", "name": "q2", "categories": [{"code": 1, "label": "Yes"}, {"code": 2, "label": "No"}],
+             "missing": {"type": "RANGE", "low": 97, "high": 99}}]}, handle)
     target = os.path.join(HERE, "mini-coded-levels.sav")
     if os.path.exists(target):
         os.remove(target)
