@@ -27,6 +27,10 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]),
         // A streaming CSV reader with 1-based line numbers, the only importer of CLibCSV.
         .target(name: "CSVInput", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        // The C boundary for statistics packages' files: ReadStat (Debian `libreadstat-dev`, no pkg-config file).
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"]), .brew(["readstat"])]),
+        // SPSS `.sav` and Stata `.dta` files read whole, the only importer of CReadStat.
+        .target(name: "StatFileInput", dependencies: ["CReadStat"], swiftSettings: swiftSettings),
         // The study's vocabulary: codebook, manifest, participants, segments, instruments.
         .target(
             name: "StudyModel",
@@ -45,7 +49,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "CSVInput", "StudyModel", "Storage", "QDAExchange",
+                "CSVInput", "StatFileInput", "StudyModel", "Storage", "QDAExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),

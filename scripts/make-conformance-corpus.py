@@ -5,7 +5,8 @@ Each file replaces one input of the test fixture (Tests/TestSupport/StudyFixture
 before `--` names it. `ConformanceTests` ingests the fixture with it and compares the outcome with
 `<same name>.expected` (the number of records accepted, or every problem with file, line, column and
 reason), which were reviewed one by one. Rerun this script only to add cases; it never rewrites an
-expected outcome.
+expected outcome. A case with a `<same name>.dialect` file (a YAML flow mapping) is ingested with that
+`dialect:` declared on its source in study.yml.
 """
 import os
 
@@ -123,6 +124,46 @@ cases = {
     "codebook.yml--unknown-category.yml": u(C.replace("category: barrier, factor: parent,", "category: obstacle, factor: parent,")),
     "codebook.yml--not-a-mapping.yml": u("- bar_busy_job\n- bar_instruction_language\n"),
 }
+
+# Files saved by Excel and LibreOffice outside English locales, read because the manifest declares their dialect
+# (the same inputs without the declaration are the cases above). Line and column numbers of problems are those of
+# the original file.
+P_CRLF = P.replace("\n", "\r\n")
+V_BAD = V.replace("R2,KZ,father,1,", "R2,KZ,father,1,7")
+dialect_cases = {
+    "participants.csv--semicolons-declared.csv": ('{delimiter: ";"}', u(P.replace(",", ";"))),
+    "participants.csv--utf16le-bom-declared.csv": ("{encoding: utf-16}", b"\xff\xfe" + P.encode("utf-16-le")),
+    "participants.csv--utf16be-bom-declared.csv": ("{encoding: utf-16}", b"\xfe\xff" + P.encode("utf-16-be")),
+    "participants.csv--utf16le-no-bom-declared.csv": ("{encoding: utf-16}", P.encode("utf-16-le")),
+    "participants.csv--windows-1251-declared.csv": ("{encoding: windows-1251}", P.replace("urban", "город").encode("cp1251")),
+    # Excel's "Unicode Text": UTF-16LE with a byte-order mark, tabs, CRLF.
+    "participants.csv--excel-unicode-text-declared.csv": ('{delimiter: "\\t", encoding: utf-16}',
+        b"\xff\xfe" + P_CRLF.replace(",", "\t").encode("utf-16-le")),
+    # Excel "CSV" in a Russian locale: semicolons, Windows-1251, CRLF; a country typed in Russian on line 4.
+    "participants.csv--excel-ru-declared.csv": ('{delimiter: ";", encoding: windows-1251}',
+        P_CRLF.replace("KZ-3,KZ", "KZ-3,Казахстан").replace("urban", "город").replace(",", ";").encode("cp1251")),
+    # A field with Windows-1251's one unassigned byte (0x98), on line 3.
+    "participants.csv--windows-1251-unassigned-byte-declared.csv": ("{encoding: windows-1251}",
+        P.replace("rural", "село").encode("cp1251").replace("село".encode("cp1251"), b"\x98")),
+    "participants.csv--utf8-bom-declared-windows-1251.csv": ("{encoding: windows-1251}", b"\xef\xbb\xbf" + u(P)),
+    "participants.csv--utf16-bom-declared-windows-1251.csv": ("{encoding: windows-1251}", b"\xff\xfe" + P.encode("utf-16-le")),
+    "participants.csv--commas-declared-semicolons.csv": ('{delimiter: ";"}', u(P)),
+    # A survey as UTF-16BE with semicolons: the 7 outside the scale is on line 3, field 5.
+    "survey.csv--utf16be-semicolons-declared.csv": ('{delimiter: ";", encoding: utf-16}',
+        b"\xfe\xff" + V_BAD.replace(",", ";").encode("utf-16-be")),
+    "segments.csv--semicolons-cp1251-declared.csv": ('{delimiter: ";", encoding: windows-1251}',
+        S.replace(",", ";").replace("so \"\"school\"\" waits", "школа ждёт").encode("cp1251")),
+}
+cases["study.yml--dialect-bad-values.yml"] = u(M.replace(
+    "{file: participants.csv, kind: participants}",
+    "{file: participants.csv, kind: participants, dialect: {delimiter: ';;', encoding: latin1}}"))
+cases["study.yml--dialect-misspelt-key.yml"] = u(M.replace(
+    "{file: participants.csv, kind: participants}", "{file: participants.csv, kind: participants, dialect: {encodng: utf-16}}"))
+cases["study.yml--dialect-on-sav.yml"] = u(M.replace(
+    "{file: survey.csv, kind: survey,", "{file: survey.sav, kind: survey, dialect: {delimiter: ';'},"))
+for name, (dialect, data) in dialect_cases.items():
+    cases[name] = data
+    cases[name + ".dialect"] = u(dialect + "\n")
 
 os.makedirs(OUT, exist_ok=True)
 written = 0

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the study in the exchange formats of coding tools.",
-        subcommands: [ExportCodebookCommand.self])
+        subcommands: [ExportCodebookCommand.self, ExportMatrixCommand.self])
 }
 
 /// `analyze export codebook STUDY_DIR --format qdc --output FILE`: the codebook as a REFI-QDA codebook.

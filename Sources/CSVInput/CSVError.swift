@@ -33,6 +33,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case fieldCount(expected: Int, found: Int)
         /// The header is one field holding semicolons or tabs: the file uses another delimiter.
         case otherDelimiter(String)
+        /// The file's byte-order mark contradicts the encoding its dialect declares.
+        case byteOrderMark(found: String, declared: String)
 
         /// Whether reading can go on after this problem (the record is bad, the file is not).
         public var isRecoverable: Bool {
@@ -61,6 +63,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             case .fieldCount(let expected, let found): "expected \(expected) fields as in the header, found \(found)"
             case .otherDelimiter(let name):
                 "the header is one field separated by \(name): save the file with commas as the delimiter"
+            case .byteOrderMark(let found, let declared):
+                "the file starts with a \(found) byte-order mark, but its dialect declares encoding \(declared)"
             }
         }
     }

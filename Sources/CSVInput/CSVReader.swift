@@ -15,7 +15,9 @@ import Glibc
 /// ```
 ///
 /// What it accepts and rejects:
-/// - a UTF-8 byte-order mark is skipped; a UTF-16 one is an error;
+/// - a UTF-8 byte-order mark is skipped; a UTF-16 one is an error, unless UTF-16 is the declared
+///   ``CSVEncoding`` (a UTF-16 or Windows-1251 file is converted to UTF-8 as it is read, and its
+///   byte-order mark must agree with the declaration);
 /// - LF, CRLF and CR line ends, quoted fields with delimiters, doubled quotes and line breaks;
 /// - libcsv trims spaces and tabs around unquoted fields; blank lines produce no record;
 /// - a quote inside an unquoted field, text after a closing quote, or a quote left open at the end
@@ -38,29 +40,42 @@ public final class CSVReader {
     private var physicalLine = 1
     private var pendingCarriageReturn = false
     private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+    private let delimiter: UInt8
+    /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
+    private var transcoder: CSVTranscoder?
+    private var rawBlock: UnsafeMutableRawBufferPointer?
+    private var decoded: [UInt8] = []
 
     /// Opens a CSV file.
     /// - Parameters:
     ///   - path: the file to read.
     ///   - delimiter: the field delimiter, `,` by default.
+    ///   - encoding: the file's character encoding, UTF-8 by default.
     ///   - blockObserver: called with every block of raw bytes as it is read (for hashing the file
-    ///     in the same pass).
+    ///     in the same pass), before any conversion.
     /// - Throws: ``CSVError`` with reason `unreadable` when the file cannot be opened.
     public init(
-        path: String, delimiter: UInt8 = UInt8(ascii: ","),
+        path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: CSVEncoding = .utf8,
         blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
     ) throws(CSVError) {
         self.path = path
         self.blockObserver = blockObserver
+        self.delimiter = delimiter
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
         }
-        buffer = .allocate(byteCount: 1 << 16, alignment: 1)
+        if encoding != .utf8 {
+            transcoder = CSVTranscoder(encoding: encoding)
+            rawBlock = .allocate(byteCount: 1 << 16, alignment: 1)
+        }
+        // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
+        buffer = .allocate(byteCount: encoding == .utf8 ? 1 << 16 : 3 << 16 + 8, alignment: 1)
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
         guard csv_init(&parser, options) == 0 else {
             close(descriptor)
             buffer.deallocate()
+            rawBlock?.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
         }
         csv_set_delim(&parser, delimiter)
@@ -69,6 +84,7 @@ public final class CSVReader {
     deinit {
         csv_free(&parser)
         buffer.deallocate()
+        rawBlock?.deallocate()
         close(descriptor)
     }
 
@@ -128,7 +144,7 @@ public final class CSVReader {
             var delimiters = 0
             for offset in 0..<start.distance(to: UnsafeMutableRawPointer(nul)) {
                 let byte = start.load(fromByteOffset: offset, as: UInt8.self)
-                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == UInt8(ascii: ","), !inQuotes { delimiters += 1 }
+                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == delimiter, !inQuotes { delimiters += 1 }
             }
             throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + delimiters + 1, reason: .nulByte)
         }
@@ -145,6 +161,7 @@ public final class CSVReader {
     }
 
     private func refill() throws(CSVError) {
+        if transcoder != nil { return try refillConverting() }
         let count = read(descriptor, buffer.baseAddress, buffer.count)
         guard count >= 0 else {
             throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
@@ -166,6 +183,45 @@ public final class CSVReader {
                 bufferStart = 3
             }
         }
+    }
+
+    /// Reads a block of a UTF-16 or Windows-1251 file and converts it to UTF-8 into the buffer. The first
+    /// block's byte-order mark is skipped (UTF-16: it sets the byte order); one that contradicts the declared
+    /// encoding is an error.
+    private func refillConverting() throws(CSVError) {
+        let raw = rawBlock!
+        let count = read(descriptor, raw.baseAddress, raw.count)
+        guard count >= 0 else {
+            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        decoded.removeAll(keepingCapacity: true)
+        if count == 0 {
+            transcoder!.finish(into: &decoded)
+            if decoded.isEmpty { atEndOfFile = true }
+        } else {
+            blockObserver?(UnsafeRawBufferPointer(start: raw.baseAddress, count: count))
+            var skip = 0
+            if isFirstBlock {
+                isFirstBlock = false
+                let bytes = Array(raw.prefix(min(count, 3)))
+                let utf8Mark = bytes.count == 3 && bytes == [0xEF, 0xBB, 0xBF]
+                let littleMark = bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
+                let bigMark = bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF
+                let declared = transcoder!.encoding
+                if utf8Mark { throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-8", declared: declared.rawValue)) }
+                if declared == .windows1251, littleMark || bigMark {
+                    throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-16", declared: declared.rawValue))
+                }
+                if littleMark || bigMark {
+                    transcoder!.bigEndian = bigMark
+                    skip = 2
+                }
+            }
+            transcoder!.transcode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[skip..<count]), into: &decoded)
+        }
+        decoded.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        bufferStart = 0
+        bufferEnd = decoded.count
     }
 
     private func finish() throws(CSVError) {

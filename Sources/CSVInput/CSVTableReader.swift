@@ -21,13 +21,15 @@ public final class CSVTableReader {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - requiredColumns: columns the header must have.
+    ///   - delimiter: the field delimiter, `,` by default.
+    ///   - encoding: the file's character encoding, UTF-8 by default.
     ///   - blockObserver: called with every block of raw bytes as it is read.
     /// - Throws: ``CSVError`` when the file cannot be read or the header is unusable.
     public init(
-        path: String, requiredColumns: [String] = [],
-        blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
+        path: String, requiredColumns: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
+        encoding: CSVEncoding = .utf8, blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
     ) throws(CSVError) {
-        reader = try CSVReader(path: path, blockObserver: blockObserver)
+        reader = try CSVReader(path: path, delimiter: delimiter, encoding: encoding, blockObserver: blockObserver)
         guard let headerRecord = try reader.next() else {
             throw CSVError(file: path, line: 1, reason: .emptyFile)
         }

@@ -2,16 +2,19 @@
 struct IdentityChecks {
     /// "participant", "respondent": who the messages speak of.
     let who: String
+    /// "line" (CSV), "case" (SPSS and Stata files): what the place of a first occurrence is called.
+    let place: String
     private var firstLine: [String: Int] = [:]
 
-    init(who: String) {
+    init(who: String, place: String = "line") {
         self.who = who
+        self.place = place
     }
 
     /// The problem with an id, if any: empty, or met before (with the line it was first met on).
     mutating func problem(withID id: String?, line: Int) -> String? {
         guard let id else { return "empty value; every \(who) needs an id" }
-        if let first = firstLine[id] { return "duplicate \(who) id (first on line \(first))" }
+        if let first = firstLine[id] { return "duplicate \(who) id (first on \(place) \(first))" }
         firstLine[id] = line
         return nil
     }

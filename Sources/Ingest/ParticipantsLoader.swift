@@ -22,7 +22,7 @@ struct ParticipantsLoader {
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log, progress: progress) else { return nil }
+        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress) else { return nil }
         let idColumn = reader.columnIndex("participant_id")!
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!

@@ -14,16 +14,27 @@ final class SourceReader {
     /// Whether every record was read: no ragged row skipped, no damage that ended the file early.
     private(set) var readInFull = true
     private let hashBox: HashBox
+    /// The declared encoding when it is not UTF-8 (it names what undecodable bytes fail to be).
+    private let declaredEncoding: String?
 
     /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
-    /// - Parameter progress: told of the bytes read so far and the file's size, block by block.
-    init?(path: String, requiredColumns: [String], log: inout ProblemLog, progress: IngestProgressHandler? = nil) {
+    /// - Parameters:
+    ///   - dialect: the file's delimiter and encoding as the manifest declares them (checked there).
+    ///   - progress: told of the bytes read so far and the file's size, block by block.
+    init?(
+        path: String, requiredColumns: [String], dialect: CSVDialect? = nil, log: inout ProblemLog,
+        progress: IngestProgressHandler? = nil
+    ) {
         file = path
+        declaredEncoding = dialect?.encoding.flatMap { $0 == "utf-8" ? nil : $0 }
         let box = HashBox()
         hashBox = box
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
-            table = try CSVTableReader(path: path, requiredColumns: requiredColumns) { block in
+            table = try CSVTableReader(
+                path: path, requiredColumns: requiredColumns, delimiter: dialect?.delimiterByte ?? UInt8(ascii: ","),
+                encoding: dialect?.encoding.flatMap(CSVEncoding.init(rawValue:)) ?? .utf8
+            ) { block in
                 box.hasher.update(bufferPointer: block)
                 box.byteCount += block.count
                 progress?(IngestProgress(file: path, bytesRead: box.byteCount, totalBytes: size))
@@ -65,7 +76,8 @@ final class SourceReader {
         guard let text = record.field(column) else {
             log.add(InputProblem(
                 file: file, line: record.line, column: column + 1,
-                message: "\(header[column]): invalid UTF-8; save the file as UTF-8"))
+                message: "\(header[column]): "
+                    + (declaredEncoding.map { "bytes that are not \($0) text" } ?? "invalid UTF-8; save the file as UTF-8")))
             return nil
         }
         return text.isEmpty ? nil : text

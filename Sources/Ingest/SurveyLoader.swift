@@ -2,11 +2,13 @@ import CSVInput
 import Storage
 import StudyModel
 
-/// Validates and stores one survey CSV against its instrument.
+/// Validates and stores one survey file against its instrument: a CSV, or an SPSS or Stata file
+/// (`SurveyLoader+StatFile.swift`).
 struct SurveyLoader {
     let manifest: StudyManifest
     let instrument: Instrument
-    private(set) var stored = 0
+    /// Respondents stored so far.
+    var stored = 0
     var progress: IngestProgressHandler?
 
     init(manifest: StudyManifest, instrument: Instrument) {
@@ -17,9 +19,10 @@ struct SurveyLoader {
     mutating func load(
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
+        if Self.isStatFile(source.file) { return try loadStatFile(source, into: transaction, log: &log) }
         let path = manifest.path(of: source.file)
         let required = ["respondent_id", "country", "role"] + instrument.items.map(\.id)
-        guard let reader = SourceReader(path: path, requiredColumns: required, log: &log, progress: progress) else { return nil }
+        guard let reader = SourceReader(path: path, requiredColumns: required, dialect: source.dialect, log: &log, progress: progress) else { return nil }
         let idColumn = reader.columnIndex("respondent_id")!
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!

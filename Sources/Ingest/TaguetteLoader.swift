@@ -49,7 +49,7 @@ struct TaguetteLoader {
                     + " (\(manifest.coding.analysedCoders.joined(separator: ", ")))"))
         }
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, log: &log, progress: progress) else {
+        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress) else {
             return files
         }
         let columns = (

@@ -34,15 +34,18 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var documents: [String: String]?
     /// For a coding tool's export: what to do with codes the code map does not map.
     public var unmapped: UnmappedCodes?
+    /// For a CSV file: its delimiter and encoding, when not comma-separated UTF-8.
+    public var dialect: CSVDialect?
 
     enum CodingKeys: String, CodingKey {
-        case file, kind, instrument, codebook, coder, documents, unmapped
+        case file, kind, instrument, codebook, coder, documents, unmapped, dialect
         case codeMap = "code_map"
     }
 
     public init(
         file: String, kind: SourceKind, instrument: String? = nil, codebook: String? = nil, codeMap: String? = nil,
-        coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil
+        coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil,
+        dialect: CSVDialect? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -52,6 +55,7 @@ public struct SourceFile: Codable, Sendable, Equatable {
         self.coder = coder
         self.documents = documents
         self.unmapped = unmapped
+        self.dialect = dialect
     }
 
     /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
@@ -270,6 +274,13 @@ public struct StudyManifest: Sendable, Equatable {
             && (source.codebook != nil || source.codeMap != nil || source.coder != nil || source.documents != nil || source.unmapped != nil)
         {
             complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette)")
+        }
+        for source in sources {
+            for problem in source.dialect?.problems ?? [] { complain("sources: '\(source.file)': dialect: \(problem)") }
+            let lowered = source.file.lowercased()
+            if source.dialect != nil, [".sav", ".zsav", ".dta"].contains(where: { lowered.hasSuffix($0) }) {
+                complain("sources: '\(source.file)': dialect is a setting of CSV files, not of SPSS or Stata files")
+            }
         }
         for source in sources where source.kind == .survey && source.instrument == nil {
             complain("sources: survey '\(source.file)' needs an instrument")

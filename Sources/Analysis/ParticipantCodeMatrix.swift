@@ -1,0 +1,33 @@
+import StudyModel
+
+/// The participant × code presence matrix, for R and SPSS users: one row per participant (in pseudonym
+/// order, signed with the pseudonym quotes use, ``Pseudonyms``; by id only in an internal export), its
+/// country, role and other attributes, and per code of the codebook 1 when the participant has at least
+/// one segment of it in the analysed coding, else 0 — the presence every table counts.
+///
+/// CSV: `participant,country,role,<attributes in byte order>,<code ids in codebook order>`; an attribute a
+/// participant lacks is empty. The consent attribute for quotes is left out (it says nothing of the
+/// study's questions).
+public struct ParticipantCodeMatrix {
+    public let header: [String]
+    public let rows: [[String]]
+
+    /// - Parameter ids: write participant ids instead of pseudonyms (internal work only).
+    public init(analysis: StudyAnalysis, ids: Bool = false) {
+        let data = analysis.data
+        let manifest = analysis.manifest
+        let pseudonyms = Pseudonyms(data: data, manifest: manifest)
+        let attributes = Set(data.participants.flatMap(\.attributes.keys))
+            .subtracting([manifest.quoteConsentAttribute])
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let codes = data.codebook.codes
+        header = ["participant", "country", "role"] + attributes + codes.map(\.id)
+        let order = ids ? data.participants.indices.sorted { data.participants[$0].id < data.participants[$1].id } : pseudonyms.order
+        rows = order.map { index in
+            let participant = data.participants[index]
+            return [ids ? participant.id : pseudonyms.byID[participant.id]!, participant.country, participant.role]
+                + attributes.map { participant.attributes[$0] ?? "" }
+                + codes.indices.map { data.segments(participant: index, code: $0) > 0 ? "1" : "0" }
+        }
+    }
+}
