@@ -122,6 +122,13 @@ joint_rows <- function(table, rows) {
     report(sprintf("%s %s, %s: fisher.test p", table, row$id, side), s$fisher, fisher$p, fisher$se)
   }
 }
+# The linear-by-linear association test (Agresti 2002, 3.4.1): M2 = (N - 1) r^2, groups scored 1, 2, ...
+linear_by_linear <- function(groups, values) {
+  u <- unlist(lapply(seq_along(groups), function(i) rep(i, sum(groups[[i]]))))
+  v <- unlist(lapply(groups, function(g) rep(values, g)))
+  m2 <- (length(u) - 1) * cor(u, v)^2
+  c(m2, pchisq(m2, 1, lower.tail = FALSE))
+}
 survey_items <- function(table, items) {
   answers <- function(values, counts) rep(values, counts)
   chi <- sapply(items, function(item) if (is.null(item$chi)) NA else chi_square(do.call(cbind, item$chi$counts))[2])
@@ -131,7 +138,9 @@ survey_items <- function(table, items) {
   p <- sapply(tests, function(t) {
     if (!is.null(t$unprintable)) return(NA)
     samples <- lapply(t$groups, function(g) answers(items[[t$item]]$values, g))
-    if (!is.null(t$mw)) wilcox.test(samples[[1]], samples[[2]])$p.value else kruskal.test(samples)$p.value
+    if (!is.null(t$mw)) return(wilcox.test(samples[[1]], samples[[2]])$p.value)
+    if (!is.null(t$lbl)) return(linear_by_linear(t$groups, items[[t$item]]$values)[2])
+    kruskal.test(samples)$p.value
   })
   adjusted <- adjust_families(p, sapply(tests, function(t) t$family))
   for (i in seq_along(items)) {
@@ -149,7 +158,10 @@ survey_items <- function(table, items) {
       next
     }
     samples <- lapply(t$groups, function(g) answers(item$values, g))
-    if (!is.null(t$mw)) {
+    if (!is.null(t$lbl)) {
+      report(sprintf("%s %s, %s: linear-by-linear M2, p, p.adjust BH", table, item$id, t$name), c(t$lbl, t$adjusted),
+             c(linear_by_linear(t$groups, item$values), adjusted[j]))
+    } else if (!is.null(t$mw)) {
       w <- wilcox.test(samples[[1]], samples[[2]])
       report(sprintf("%s %s, %s: wilcox.test W, p, p.adjust BH", table, item$id, t$name), c(t$mw, t$adjusted),
              c(unname(w$statistic), w$p.value, adjusted[j]))

@@ -38,7 +38,7 @@ public struct SurveyDistributionBuilder {
                 return SurveyItemDistribution(
                     itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing,
                     chiSquare: ChiSquareTest(byValue),
-                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents, columns: spec.columns) : [])
+                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents, spec: spec, scale: scale) : [])
             }
             var distribution = InstrumentDistribution(
                 instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
@@ -90,7 +90,10 @@ public struct SurveyDistributionBuilder {
     /// - two variables (`[role, country]`): the inner variable's levels within each level of the outer one
     ///   (the countries among mothers, among fathers, …: the stratified comparison).
     /// A level no respondent of the instrument has (fathers in a teacher survey) is left out.
-    private func comparisons(_ item: Int, _ respondents: [SurveyRespondent], columns: [String]) throws -> [SurveyComparison] {
+    private func comparisons(
+        _ item: Int, _ respondents: [SurveyRespondent], spec: TableSpec, scale: ResponseScale
+    ) throws -> [SurveyComparison] {
+        let columns = spec.columns
         let known = ["country", "role"]
         guard (1...2).contains(columns.count), columns.allSatisfy(known.contains), let variable = columns.last else { return [] }
         func level(_ respondent: SurveyRespondent, _ variable: String) -> String {
@@ -124,6 +127,20 @@ public struct SurveyDistributionBuilder {
             return result
         }
         if let all = try compare(tested, among: respondents, stratum: nil) { result.append(all) }
+        if spec.ordered == true, let all = result.first {
+            // The groups in their declared order, scored 1, 2, …; the answers scored by their values.
+            let values = scale.values.map(\.value)
+            let counts = all.groups.map { group in
+                values.map { value in
+                    respondents.filter { level($0, variable) == group && $0.answers[item] == value }.count
+                }
+            }
+            var trend = SurveyComparison(variable: variable, groups: all.groups, answered: counts.map { $0.reduce(0, +) }, test: nil)
+            trend.trend = true
+            trend.linearByLinear = LinearByLinearTest(
+                ContingencyTable(counts), rowScores: all.groups.indices.map { Double($0 + 1) }, columnScores: values.map(Double.init))
+            result.append(trend)
+        }
         if variable == "role", tested.contains("father"), tested.contains("mother"), result.first?.groups != ["father", "mother"],
             let pair = try compare(["father", "mother"], among: respondents, stratum: nil)
         {

@@ -270,6 +270,9 @@ public struct SurveyComparison: Codable, Sendable, Equatable {
     public var test: MannWhitneyUTest?
     /// Kruskal–Wallis, for more than two groups.
     public var kruskalWallis: KruskalWallisTest? = nil
+    /// The linear-by-linear association test, for ordered groups (scores 1, 2, … in their order; the
+    /// answers' values as the column scores): `ordered: true` on the table.
+    public var linearByLinear: LinearByLinearTest? = nil
     /// The stratum the groups are compared within (`role` = `mother`); `nil`: all respondents.
     public var stratumVariable: String? = nil
     public var stratum: String? = nil
@@ -281,13 +284,16 @@ public struct SurveyComparison: Codable, Sendable, Equatable {
     /// Whether disclosure control withheld the test (a count of the groups is hidden, and the statistic
     /// with the published margins could give it away).
     public var withheld: Bool = false
+    /// Whether this is the ordered groups' trend test (the linear-by-linear test), kept when withheld.
+    public var trend: Bool = false
 
     /// The test's p-value (Mann–Whitney's or Kruskal–Wallis'), `nil` without a test.
-    public var p: Double? { test?.p ?? kruskalWallis?.p }
+    public var p: Double? { test?.p ?? kruskalWallis?.p ?? linearByLinear?.p }
 
     /// The family the comparison is adjusted in: the same groups compared in the same stratum.
     public var family: String {
         ([variable] + groups).joined(separator: ",") + (stratum.map { "|" + (stratumVariable ?? "") + "=" + $0 } ?? "")
+            + (trend ? "|trend" : "")
     }
 }
 

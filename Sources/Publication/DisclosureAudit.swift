@@ -123,7 +123,7 @@ public struct DisclosureAudit: Sendable {
                         let name = "\(instrument.instrumentID).\(item.itemID)"
                         if item.testsWithheld { list.append((survey.id, name, "chi-square")) }
                         for comparison in item.comparisons where comparison.withheld {
-                            let test = comparison.groups.count == 2 ? "mann-whitney" : "kruskal-wallis"
+                            let test = comparison.trend ? "linear-by-linear" : comparison.groups.count == 2 ? "mann-whitney" : "kruskal-wallis"
                             let within = comparison.stratum.map { " within \(comparison.stratumVariable ?? "") \($0)" } ?? ""
                             list.append((survey.id, name, "\(test) \(comparison.groups.joined(separator: " vs "))\(within)"))
                         }

@@ -206,6 +206,7 @@ extension TableLinks {
                     if !gate.answersDetermined(instrument: id, item: item.itemID, values: item.scale.values.count, groups: groups) {
                         comparison.test = nil
                         comparison.kruskalWallis = nil
+                        comparison.linearByLinear = nil
                         comparison.withheld = true
                     }
                     return comparison

@@ -321,6 +321,9 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .surveyItems && spec.columns.contains(where: { $0 != "country" && $0 != "role" }) {
                 complain("analysis.tables '\(spec.id)': survey tables group by country or role only")
             }
+            if spec.ordered == true && (spec.rows != .surveyItems || spec.columns.count != 1) {
+                complain("analysis.tables '\(spec.id)': ordered: true is for a survey table of one column variable")
+            }
             if spec.rows == .jointDisplay && (spec.columns.count != 1 || !["country", "role"].contains(spec.columns[0]) || spec.filter != nil) {
                 complain("analysis.tables '\(spec.id)': a joint display groups by one variable, country or role, with no where")
             }

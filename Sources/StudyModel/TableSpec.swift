@@ -85,6 +85,9 @@ public struct TableSpec: Sendable, Equatable, Codable {
     public var charts: [ChartKind]
     /// The findings the summary draws from the table.
     public var findings: [FindingKind]
+    /// Whether the column groups are ordered, in the declared order of their levels (a survey table of
+    /// one variable): each ordinal item then also gets the linear-by-linear association test.
+    public var ordered: Bool?
 
     public init(
         id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil,
@@ -100,7 +103,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rows, columns, compare, charts, findings
+        case id, rows, columns, compare, charts, findings, ordered
         case filter = "where"
     }
 
@@ -113,6 +116,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         compare = try container.decodeIfPresent(GroupComparison.self, forKey: .compare)
         charts = try container.decodeIfPresent([ChartKind].self, forKey: .charts) ?? []
         findings = try container.decodeIfPresent([FindingKind].self, forKey: .findings) ?? []
+        ordered = try container.decodeIfPresent(Bool.self, forKey: .ordered)
     }
 
     /// The charts this kind of table can draw.

@@ -23,6 +23,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case factorCategoriesName, activityTypesName, groupRowsLead, notTested, rangeItem, testsWithheld, withinGroup
     case differencesWithin, differencesWithinMany, surveyRespondentsHidden, family, oddsRatioCI, heatLegend, untestedNote
     case inputFile, inputKind, inputRecords, fisherP, riskDifference
+    case itemLinearByLinear, itemLinearByLinearWithheld
     case itemChiAdjusted, itemKruskalWallis, itemKruskalWallisWithheld, tableNumber, figureNumber
     case jointDisplayTitle, jointDisplayNote, jointCode, jointInterviews, jointSurvey, jointConvergence, jointItem
     case captionOfTable, convergent, divergent, interviewOnly, surveyOnly, neitherDiffers

@@ -62,7 +62,16 @@ struct SurveyLayout {
         for comparison in item.comparisons {
             let compared = comparison.groups.map { Text.level($0) }.joined(separator: " — ")
             let groups = comparison.stratum.map { Text.level($0) + ": " + compared } ?? compared
-            if let test = comparison.kruskalWallis {
+            if let test = comparison.linearByLinear {
+                parts.append(.phrase(.itemLinearByLinear, [
+                    "groups": groups, "ns": .plain(comparison.answered.map(String.init).joined(separator: ", ")),
+                    "m": .number(NumberFormat.fixed(test.statistic)), "p": .number(NumberFormat.pClause(test.p)),
+                    "r": .number(NumberFormat.fixed(test.correlation)),
+                    "adjusted": .number(NumberFormat.pClause(comparison.adjustedP)), "k": "\(comparison.familySize)",
+                ]))
+            } else if comparison.trend {
+                parts.append(.phrase(.itemLinearByLinearWithheld, ["groups": groups]))
+            } else if let test = comparison.kruskalWallis {
                 parts.append(.phrase(.itemKruskalWallis, [
                     "groups": groups, "ns": .plain(comparison.answered.map(String.init).joined(separator: ", ")),
                     "df": "\(test.degreesOfFreedom)", "h": .number(NumberFormat.fixed(test.statistic)),

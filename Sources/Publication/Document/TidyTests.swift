@@ -62,6 +62,8 @@ public enum TidyTests {
                             + comparison.groups.joined(separator: " vs ")
                         if let test = comparison.test {
                             lines.append(prefix + [groups, "mann_whitney_u", exact(test.w), "", exact(test.p), exact(comparison.adjustedP), "rank_biserial", exact(test.rankBiserial), "", "", test.method.rawValue + "; BH over \(comparison.familySize) items"])
+                        } else if let test = comparison.linearByLinear {
+                            lines.append(prefix + [groups, "linear_by_linear", exact(test.statistic), "1", exact(test.p), exact(comparison.adjustedP), "r", exact(test.correlation), "", "", "ordered groups scored 1, 2, …; BH over \(comparison.familySize) items"])
                         } else if let test = comparison.kruskalWallis {
                             lines.append(prefix + [groups, "kruskal_wallis", exact(test.statistic), String(test.degreesOfFreedom), exact(test.p), exact(comparison.adjustedP), "", "", "", "", "ties corrected; BH over \(comparison.familySize) items"])
                         }
