@@ -139,21 +139,32 @@ struct NotebookRenderer {
         let parts = try Self.parts(of: notebook)
         let numbers = numbers(parts)
         let say = TextFormatter(vocabulary: vocabulary)
+        var page: [NotebookPage.Part] = []
         for part in parts {
             switch part {
             case .prose(let text, let line):
-                output.append(try inlineValues(text, notebook: notebook, line: line, references: numbers.byName))
+                let filled = try inlineValues(text, notebook: notebook, line: line, references: numbers.byName)
+                output.append(filled)
+                page.append(.prose(filled))
             case .block(let words, let name, let line):
                 let number = numbers.byLine[line].map { say($0) }
-                let (markdown, attachment) = try answer(
+                let (markdown, html, attachment) = try answer(
                     words, name: name, notebook: notebook, line: line, stem: stem, number: files.count + 1,
                     figureNumber: words.first == "chart" ? number : nil)
                 // Tables are numbered above, figures in their caption.
-                output.append(words.first == "chart" ? markdown : (number.map { "**\($0).**\n\n" } ?? "") + markdown)
+                let numbered = words.first == "chart" ? nil : number
+                output.append((numbered.map { "**\($0).**\n\n" } ?? "") + markdown)
+                page.append(.html((numbered.map { "<p><strong>\(HTMLEscaping.escape($0)).</strong></p>\n" } ?? "")
+                    + (html ?? NotebookPage.markdown(markdown.components(separatedBy: "\n")))))
                 if let attachment { files.append(attachment) }
             }
         }
-        return [(notebook.name, output.joined(separator: "\n"))] + files
+        let title = parts.lazy.compactMap { part -> String? in
+            guard case .prose(let text, _) = part, text.hasPrefix("# ") else { return nil }
+            return String(text.dropFirst(2))
+        }.first ?? stem
+        let html = NotebookPage(title: title, language: vocabulary.language.rawValue, parts: page).html()
+        return [(notebook.name, output.joined(separator: "\n")), (stem + ".html", html)] + files
     }
 
     /// A prose line with every `` `analyze: REQUEST` `` replaced by its value.
@@ -187,7 +198,7 @@ struct NotebookRenderer {
 
     private func answer(
         _ words: [String], name: String?, notebook: Notebook, line: Int, stem: String, number: Int, figureNumber: String?
-    ) throws -> (String, (path: String, contents: String)?) {
+    ) throws -> (markdown: String, html: String?, attachment: (path: String, contents: String)?) {
         let request = words.joined(separator: " ")
         func fail(_ message: String) -> InputProblem { InputProblem(file: notebook.path, line: line, message: message) }
         let renderer = TableFormatter(vocabulary: vocabulary)
@@ -196,13 +207,13 @@ struct NotebookRenderer {
             guard let table = document.tables.first(where: { $0.id == words[1] }) else {
                 throw fail("unknown table '\(words[1])' (tables: \(document.tables.map(\.id).joined(separator: ", ")))")
             }
-            return (renderer.render(table, style: .markdown), nil)
+            return (renderer.render(table, style: .markdown), renderer.render(table, style: .html), nil)
         case "crosstab":
             let spec = try Self.crosstabSpec(words.dropFirst(), id: Self.crosstabID(words, name: name, stem: stem), fail: fail)
             guard let table = document.notebookTables.first(where: { $0.id == spec.id }) else {
                 throw fail("the store cannot be read: run 'analyze ingest' first")
             }
-            return (renderer.render(table, style: .markdown), nil)
+            return (renderer.render(table, style: .markdown), renderer.render(table, style: .html), nil)
         case "chart" where words.count == 2 || (words.count == 3 && words[2].hasPrefix("kind=")):
             let chart: ChartFigure
             if words.count == 3 {
@@ -232,7 +243,8 @@ struct NotebookRenderer {
             let svg = HTMLReportWriter.draw(chart, vocabulary: vocabulary)
             let file = "\(stem)-chart-\(number).svg"
             let number = figureNumber.map { $0 + ". " } ?? ""
-            return ("![\(svg.caption)](\(file))\n\n*\(number)\(svg.caption)*", (file, svg.svg + "\n"))
+            let html = "<figure>\n\(svg.svg)\n<figcaption>\(HTMLEscaping.escape(number + svg.caption))</figcaption>\n</figure>"
+            return ("![\(svg.caption)](\(file))\n\n*\(number)\(svg.caption)*", html, (file, svg.svg + "\n"))
         case "quotes" where words.count == 2 || words.count == 3:
             // The codes the plan's tables know.
             let codes = document.tables.flatMap { table -> [String] in
@@ -243,14 +255,15 @@ struct NotebookRenderer {
             let limit = words.count == 3 ? Int(words[2]) : 3
             guard let limit, limit > 0 else { throw fail("quotes: the number of quotes must be a positive whole number") }
             guard let chosen = try quotes(words[1], limit) else { throw fail("the store cannot be read: run 'analyze ingest' first") }
-            guard !chosen.isEmpty else { return ("*No quotable excerpt (consent given) for this code.*", nil) }
+            guard !chosen.isEmpty else { return ("*No quotable excerpt (consent given) for this code.*", nil, nil) }
             return (chosen.map { quote in
                 let text = quote.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
                 return text + "\n>\n> — \(quote.pseudonym), \(vocabulary.singular(quote.role)), \(vocabulary.level(quote.country))"
                     + (quote.language.map { " (\($0))" } ?? "")
-            }.joined(separator: "\n\n"), nil)
+            }.joined(separator: "\n\n"), nil, nil)
         case "summary" where words.count == 1:
-            return ("```text\n" + summary.trimmingCharacters(in: .newlines) + "\n```", nil)
+            let text = summary.trimmingCharacters(in: .newlines)
+            return ("```text\n" + text + "\n```", "<pre>" + HTMLEscaping.escape(text) + "</pre>", nil)
         default:
             throw fail("unknown request '\(request)' (use: table ID, crosstab rows=… columns=… [where …], chart ID, quotes CODE [N], summary)")
         }

@@ -12,7 +12,8 @@ import StudyModel
 /// - `summary.txt`: the plain-text summary in the report's language, and `summary.en.txt`,
 ///   `summary.kk.txt`, `summary.ru.txt`: one in each language with a catalog;
 /// - `report.html`: one self-contained page with the summary, SVG charts and every table;
-/// - `notebooks/<name>.md` (and their charts as SVG): each notebook with its blocks answered;
+/// - `notebooks/<name>.md` (and their charts as SVG) and `notebooks/<name>.html` (self-contained): each
+///   notebook with its blocks and inline values answered;
 /// - `reproduce.R`: every published test rerun in base R from the published counts (``ReproductionScript``);
 /// - `disclosure-audit.csv`: with disclosure control, every hidden count's interval of possible values;
 /// - `provenance.json`: input and output SHA-256s, codebook and tool versions.

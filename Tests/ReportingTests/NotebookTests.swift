@@ -16,14 +16,27 @@ import Testing
 
     @Test func blocksAreReplacedByWhatTheyAskFor() throws {
         let files = try render("# Title\n\nProse.\n\n```analyze\ntable barriers-by-country\n```\n\n```analyze\nchart barriers-by-country\n```\nEnd.\n")
-        #expect(files.map(\.path) == ["notebooks/n.md", "notebooks/n-chart-1.svg"])
+        #expect(files.map(\.path) == ["notebooks/n.md", "notebooks/n.html", "notebooks/n-chart-1.svg"])
         let markdown = files[0].contents
         #expect(markdown.hasPrefix("# Title\n\nProse.\n\n**Table 1.**\n\n### Barriers by country\n"))
         #expect(markdown.contains("| **Parent factors** | 2 | 66.7 | 20.8–93.9 | 4 |"))
         #expect(markdown.contains("![Barriers by country: share of all participants"))
         #expect(markdown.contains("*Figure 1. Barriers by country: share of all participants"))
         #expect(markdown.hasSuffix("End.\n"))
-        #expect(files[1].contents.hasPrefix("<svg xmlns="))
+        #expect(files[2].contents.hasPrefix("<svg xmlns="))
+        // The page: the prose as HTML, the table and the chart inline.
+        #expect(files[1].contents.contains("<h1>Title</h1>\n<p>Prose.</p>\n<p><strong>Table 1.</strong></p>"))
+        #expect(files[1].contents.contains("<figure>\n<svg xmlns="))
+        #expect(files[1].contents.contains("<p>End.</p>"))
+    }
+
+    /// The page escapes the prose: markup in it is shown, never run.
+    @Test func theNotebookPageEscapesItsProse() throws {
+        let files = try render("A <script>alert(1)</script> & `x<y>` **bold** *em* [link](https://example.org)\n\n> quoted\n")
+        let page = try #require(files.first { $0.path == "notebooks/n.html" }).contents
+        #expect(page.contains("<p>A &lt;script&gt;alert(1)&lt;/script&gt; &amp; <code>x&lt;y&gt;</code> <strong>bold</strong> <em>em</em> "
+            + "<a href=\"https://example.org\">link</a></p>\n<blockquote><p>quoted</p></blockquote>"))
+        #expect(!page.contains("<script>"))
     }
 
     @Test(arguments: [
