@@ -144,6 +144,11 @@ public struct StudyIngester {
             segmentRows = segments.stored
             segmentCoders = segments.coders
         }
+        // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
+        // so that a coder left out by mistake is not a silent zero.
+        for coder in segmentCoders.sorted() where !manifest.coding.analysedCoders.contains(coder) {
+            notices.append("coder '\(coder)' is not in coding.analysed_coders: their segments count for intercoder agreement only")
+        }
 
         if let coverage = manifest.coding.coverage {
             var loader = CoverageLoader(
