@@ -8,6 +8,8 @@ import Foundation
 /// (``isLeftover(_:)``).
 public enum TemporaryPaths {
     private static let lock = NSLock()
+    /// Held through a step that must not be cut in two (``uninterrupted(_:)``); an interrupt waits for it.
+    private static let criticalLock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
     nonisolated(unsafe) private static var interruption: Int32?
@@ -34,6 +36,15 @@ public enum TemporaryPaths {
         lock.withLock { _ = paths.insert(path) }
     }
 
+    /// Runs `body` whole even if the process is interrupted meanwhile: the interrupt waits for it to end
+    /// before it removes anything (a report folder exchanged with the old one, say, between the moment its
+    /// temporary name is forgotten and the moment it is in place).
+    public static func uninterrupted<T>(_ body: () throws -> T) rethrows -> T {
+        criticalLock.lock()
+        defer { criticalLock.unlock() }
+        return try body()
+    }
+
     /// `path` is done with (renamed into place, or removed).
     public static func forget(_ path: String) {
         lock.withLock { _ = paths.remove(path) }
@@ -50,8 +61,13 @@ public enum TemporaryPaths {
                 source.setEventHandler {
                     lock.withLock { interruption = signalNumber }
                     // A writer stops at its next check; until then it may make a file again. Wait for it
-                    // (a store being built has no checks, but only writes into the file it opened).
-                    for _ in 0..<200 where !lock.withLock({ acknowledged }) { usleep(5_000) }
+                    // while it has anything to remove (up to 10 s on a loaded machine; a store being built
+                    // has no checks, but only writes into the file it opened). A writer registers a path
+                    // before it checks and before it makes the path, so with nothing registered now it
+                    // will make nothing.
+                    for _ in 0..<2_000 where !lock.withLock({ acknowledged || paths.isEmpty }) { usleep(5_000) }
+                    // A step that must not be cut in two ends first; the process ends before it may start another.
+                    criticalLock.lock()
                     let pending = lock.withLock { paths }
                     for path in pending.sorted() { try? FileManager.default.removeItem(atPath: path) }
                     _exit(128 + signalNumber)

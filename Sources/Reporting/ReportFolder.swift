@@ -38,6 +38,8 @@ struct ReportFolder {
         TemporaryPaths.register(building)
         defer { TemporaryPaths.forget(building) }
         do {
+            // Registered before checked, checked before made: an interrupt either removes it or stops it.
+            try TemporaryPaths.checkInterrupted()
             do {
                 try create(building)
             } catch var failure as SystemFailure {
@@ -56,11 +58,17 @@ struct ReportFolder {
             try TemporaryPaths.checkInterrupted()
             if manager.fileExists(atPath: root.path) {
                 try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
-                // From the exchange on, the folder holds the old report: retired, never removed whole.
-                TemporaryPaths.forget(building)
-                try exchange(building)
+                // From the exchange on, the folder holds the old report: retired, never removed whole. An
+                // interrupt waits until the new report is in place and the old one retired.
+                try TemporaryPaths.uninterrupted {
+                    TemporaryPaths.forget(building)
+                    try exchange(building)
+                }
             } else {
-                guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
+                try TemporaryPaths.uninterrupted {
+                    guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
+                    TemporaryPaths.forget(building)
+                }
             }
         } catch {
             try? manager.removeItem(atPath: building)
