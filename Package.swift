@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "analyze-benchmark",
             dependencies: [
-                "SampleGeneration", "StudyModel", "Storage", "Ingest", "Analysis",
+                "SampleGeneration", "StudyModel", "Storage", "Ingest", "Analysis", "CSVInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

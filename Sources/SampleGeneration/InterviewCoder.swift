@@ -24,7 +24,7 @@ struct CodedInterview {
 }
 
 /// Codes one participant's interview: given the codes present (``PresencePlan``), gives every present
-/// code one to three segments, packs the mentions into segments of one to three codes, writes their
+/// code one to three segments (more when the mean asks for more than three), packs the mentions into segments of one to three codes, writes their
 /// excerpts, and lets `C2` recode the same segments with the disagreements the plan chose.
 struct InterviewCoder {
     /// Chance that a segment carries one, two or three codes (when enough codes are left to pack).
@@ -33,8 +33,15 @@ struct InterviewCoder {
     static let codeSwitching = 0.10
 
     let model: PresenceModel
-    /// Mean number of segments per present code, in `1...3`.
+    /// Mean number of segments per present code, in `1...InterviewCoder.maximumMean`.
     let segmentsPerPresentCode: Double
+    /// The largest mean ``segmentsPerPresentCode`` can ask for (a benchmark study of 50 rows per
+    /// participant needs about 3.8).
+    static let maximumMean = 8.0
+
+    /// Extra mentions of a present code are Binomial(trials, (mean − 1) / trials): two trials up to a
+    /// mean of 3 (the sample: one to three segments, the draws it was made with), one more per unit above.
+    var extraMentionTrials: Int { max(2, Int((segmentsPerPresentCode - 1).rounded(.up))) }
     let seed: UInt64
 
     /// The coded interview of `participant` (`index`: its position in the study, for its random stream),
@@ -43,11 +50,13 @@ struct InterviewCoder {
         var random = SeededGenerator(seed: seed, stream: 20, index: UInt64(index))
         let codes = model.codes
 
-        // Mentions: each present code 1 + Binomial(2, (mean - 1) / 2) times, in interview order.
+        // Mentions: each present code 1 + Binomial(trials, (mean - 1) / trials) times, in interview order.
         var pending: [Int] = []
-        let extra = (segmentsPerPresentCode - 1) / 2
+        let trials = extraMentionTrials
+        let extra = (segmentsPerPresentCode - 1) / Double(trials)
         for codeIndex in codes.indices where present[codeIndex] {
-            let count = 1 + (random.chance(extra) ? 1 : 0) + (random.chance(extra) ? 1 : 0)
+            var count = 1
+            for _ in 0..<trials where random.chance(extra) { count += 1 }
             pending += Array(repeating: codeIndex, count: count)
         }
         random.shuffle(&pending)

@@ -30,7 +30,8 @@ enum PlantedReport {
         line("## How the interviews are made")
         line()
         line("For every participant and code the generator first decides whether the code is *present* in the")
-        line("interview (coder C1); each present code then gets one to three segments, and segments carry one to")
+        let mentions = summary.segmentsPerPresentCode > 3 ? "one or more (mean \(fixed(summary.segmentsPerPresentCode, digits: 2)))" : "one to three"
+        line("interview (coder C1); each present code then gets \(mentions) segments, and segments carry one to")
         line("three codes (one row per code). Presence is allocated exactly: among the participants who share a")
         line("code's probability p (everyone, for a code without a planted difference; each group of a planted")
         line("difference), exactly round(p × their number) have the code, chosen at random. So the planted")

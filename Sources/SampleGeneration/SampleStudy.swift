@@ -6,7 +6,8 @@ public struct SampleStudy: Sendable, Equatable {
     /// Interviewed people, split evenly between KZ and UK (KZ gets the odd one).
     public var participants: Int
     /// The number of rows wanted in `segments.csv` (code applications of all coders). It is a target:
-    /// every present code gets one to three segments, and the mean is tuned to come close to it.
+    /// every present code gets one to three segments (more where the target asks for over three per
+    /// present code, up to a mean of eight), and the mean is tuned to come close to it.
     public var segmentTarget: Int
     /// The share of participants whose interview coder `C2` codes as well as `C1`.
     public var secondCoderShare: Double

@@ -66,7 +66,7 @@ public struct StudyWriter: Sendable {
         // Rows ≈ segments per present code × (present codes + those C2 recodes).
         let applications = plan.totalPresent + plan.presentAmongSecondCoded
         let perCode = applications > 0 ? Double(configuration.segmentTarget) / Double(applications) : 1
-        let coder = InterviewCoder(model: model, segmentsPerPresentCode: min(3, max(1, perCode)), seed: seed)
+        let coder = InterviewCoder(model: model, segmentsPerPresentCode: min(InterviewCoder.maximumMean, max(1, perCode)), seed: seed)
 
         try Self.writeParticipants(roster, to: path("participants.csv"))
         let (tally, segmentRows) = try writeSegments(roster: roster, plan: plan, coder: coder, to: path("segments.csv"))

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import CSVInput
 import Foundation
 import Glibc
 import Ingest
@@ -14,6 +15,10 @@ import StudyModel
 ///
 ///     swift build -c release --product analyze-benchmark
 ///     .build/release/analyze-benchmark --segments 1000000
+///
+/// `--parse-only FILE` only streams one CSV file through the project's reader (``CSVReader``) and prints
+/// records, fields, seconds and MB/s: the micro-benchmark `scripts/benchmark.py` sets beside a bare C
+/// libcsv parse.
 struct AnalyzeBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze-benchmark",
@@ -31,7 +36,13 @@ struct AnalyzeBenchmark: ParsableCommand {
     @Option(help: "The codebook.")
     var codebook = "data/codebook.yml"
 
+    @Option(
+        name: .customLong("parse-only"),
+        help: "Only stream this CSV file through the CSV reader and print records, fields and MB/s.")
+    var parseOnly: String?
+
     func run() throws {
+        if let parseOnly { return try parse(parseOnly) }
         let folder = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("analyze-benchmark-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -67,6 +78,22 @@ struct AnalyzeBenchmark: ParsableCommand {
         let analysis = clock.lap()
         print("analyze    \(results.tables.count) tables over \(summary.segmentRows) rows in \(seconds(analysis)) s: "
             + "\(Int(Double(summary.segmentRows) / analysis)) rows/s; peak RSS \(peakResidentMiB()) MiB")
+    }
+
+    /// Streams `path` through ``CSVReader`` (strict libcsv, line numbers, UTF-8 validation: what ingest
+    /// reads with) and prints what it read and how fast (MB = 10⁶ bytes).
+    private func parse(_ path: String) throws {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var clock = Stopwatch()
+        let reader = try CSVReader(path: path)
+        var records = 0, fields = 0
+        while let record = try reader.next() {
+            records += 1
+            fields += record.count
+        }
+        let elapsed = clock.lap()
+        print("parse      \(records) records, \(fields) fields, \(bytes) bytes in \(seconds(elapsed)) s: "
+            + String(format: "%.1f", Double(bytes) / elapsed / 1e6) + " MB/s; peak RSS \(peakResidentMiB()) MiB")
     }
 
     private func seconds(_ value: Double) -> String { String(format: "%.3f", value) }

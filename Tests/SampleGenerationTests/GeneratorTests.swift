@@ -32,4 +32,18 @@ let root = URL(fileURLWithPath: #filePath)
         let other = try generate(seed: 8)
         #expect(other["segments.csv"] != first["segments.csv"])
     }
+
+    /// The benchmark's M shape (50 rows per participant) needs more than three segments per present code:
+    /// the target is met within 3% (capped at three, these 200 participants would give about 8,400 rows).
+    @Test func targetAboveThreeSegmentsPerPresentCodeIsMet() throws {
+        let codebookPath = root.appendingPathComponent("data/codebook.yml").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let study = SampleStudy(participants: 200, segmentTarget: 10_000, secondCoderShare: 0.15, surveyRespondents: 0, seed: 11)
+        let summary = try writeStudy(
+            configuration: study, codebook: try Codebook(path: codebookPath), codebookPath: codebookPath,
+            instruments: [], to: directory)
+        #expect(summary.segmentsPerPresentCode > 3 && summary.segmentsPerPresentCode < 8)
+        #expect(abs(summary.segmentRows - 10_000) <= 300, "\(summary.segmentRows) rows")
+    }
 }
