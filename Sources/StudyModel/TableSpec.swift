@@ -171,6 +171,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"], findings: [.surveyDifferences]),
         TableSpec(id: "survey-items-by-role", rows: .surveyItems, columns: ["role"]),
         TableSpec(id: "joint-display-by-country", rows: .jointDisplay, columns: ["country"]),
+        TableSpec(id: "joint-display-by-role", rows: .jointDisplay, columns: ["role"]),
         TableSpec(id: "barrier-co-occurrence-by-country", rows: .cooccurrence, columns: ["country"], charts: [.heatMap]),
         TableSpec(
             id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
