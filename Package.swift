@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // MARK: - The pipeline, left to right: CSV → model → store → ingest → analysis → report → CLI
@@ -53,10 +54,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip.
+        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip;
+        // the study as a `.qdpx` project (a zip through ZIPFoundation).
         .target(
             name: "QDAExchange",
-            dependencies: ["StudyModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "StudyModel", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings),
         // Writing files whole or not at all: temporary paths removed on interrupt, plain system errors.
         .target(name: "FileSafety", swiftSettings: swiftSettings),
@@ -117,7 +122,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel"], exclude: ["Schema"],
+            name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],
             swiftSettings: swiftSettings),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
         .testTarget(
@@ -143,8 +148,10 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "Storage", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AnalyzeCLI", "Storage", "StudyModel", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Scripts"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SampleGenerationTests", dependencies: ["SampleGeneration", "StudyModel"], swiftSettings: swiftSettings),

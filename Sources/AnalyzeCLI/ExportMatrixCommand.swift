@@ -20,19 +20,14 @@ struct ExportMatrixCommand: ParsableCommand {
             only if analyze wrote it.
             """)
 
-    @OptionGroup var study: StudyOptions
-
-    @Option(help: "The CSV file to write.")
-    var output: String
-
-    @Flag(help: "Write participant ids instead of pseudonyms (internal work: never publish the file).")
-    var ids = false
+    @OptionGroup var options: StoreExportOptions
 
     @OptionGroup var talk: OutputOptions
 
     func run() throws {
+        let output = options.output
         let matrix = try reportingProblems(command: "export", output: talk) {
-            try Self.export(study, to: output, ids: ids)
+            try Self.export(options.study, to: output, ids: options.ids)
         }
         if talk.json {
             Terminal.printJSON(["command": "export", "file": output, "format": "matrix", "participants": matrix.rows.count])
@@ -44,18 +39,10 @@ struct ExportMatrixCommand: ParsableCommand {
     /// Writes the matrix of the ingested study, refusing to replace a file that is not a matrix analyze wrote.
     @discardableResult
     static func export(_ options: StudyOptions, to path: String, ids: Bool) throws -> ParticipantCodeMatrix {
-        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
-        guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
-        let store = try StudyStore(path: options.storePath)
-        if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
-        if let existing = FileManager.default.contents(atPath: path),
-            !String(decoding: existing.prefix(MatrixFile.headerPrefix.utf8.count), as: UTF8.self).hasPrefix(MatrixFile.headerPrefix)
-        {
-            throw InputProblem(
-                file: path,
-                message: "exists and is not a matrix written by analyze: it was left as it is; give --output a new path or an earlier export")
+        try refuseForeignFile(at: path, kind: "a matrix") {
+            String(decoding: $0.prefix(MatrixFile.headerPrefix.utf8.count), as: UTF8.self).hasPrefix(MatrixFile.headerPrefix)
         }
-        let matrix = ParticipantCodeMatrix(analysis: try StudyAnalysis(manifest: ingester.manifest, store: store), ids: ids)
+        let matrix = ParticipantCodeMatrix(analysis: try ingestedAnalysis(options).analysis, ids: ids)
         try AtomicFile.write(Data(MatrixFile.csv(matrix).utf8), to: path)
         return matrix
     }
