@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CSVInput", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
         // The C boundary for statistics packages' files: ReadStat (Debian `libreadstat-dev`, no pkg-config file).
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"]), .brew(["readstat"])]),
-        // SPSS `.sav` and Stata `.dta` files read whole, the only importer of CReadStat.
+        // SPSS `.sav` and Stata `.dta` files read whole, and `.sav` files written; the only importer of CReadStat.
         .target(name: "StatFileInput", dependencies: ["CReadStat"], swiftSettings: swiftSettings),
         // The study's vocabulary: codebook, manifest, participants, segments, instruments.
         .target(
@@ -77,11 +77,12 @@ let package = Package(
         // The publication stage: disclosure control over every published table at once, its audit, and
         // the statistics recomputed on the counts that may be published.
         .target(name: "Publication", dependencies: ["StudyModel", "Statistics", "Analysis"], swiftSettings: swiftSettings),
-        // Rendering published results: text, Markdown, tidy CSV, JSON, summary, provenance (no Storage).
+        // Rendering published results: text, Markdown, tidy CSV, JSON, summary, provenance (no Storage); the
+        // participant × code matrix as CSV and SPSS `.sav` (through StatFileInput).
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Analysis", "Publication", "FileSafety",
+                "StudyModel", "Analysis", "Publication", "FileSafety", "StatFileInput",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -89,7 +90,7 @@ let package = Package(
         .target(
             name: "AnalyzeCLI",
             dependencies: [
-                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety", "QDAExchange",
+                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety", "QDAExchange", "StatFileInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -121,6 +122,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatFileInputTests", dependencies: ["StatFileInput"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],
             swiftSettings: swiftSettings),
@@ -148,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "Storage", "StudyModel", "TestSupport",
+                "AnalyzeCLI", "Storage", "StudyModel", "StatFileInput", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Scripts"],

@@ -11,6 +11,10 @@ import StudyModel
 public struct ParticipantCodeMatrix {
     public let header: [String]
     public let rows: [[String]]
+    /// The codes of the last columns, in codebook order.
+    public let codes: [Code]
+    /// The declared levels of the columns that have them (`country`, `role`), in the manifest's order.
+    public let levels: [String: [String]]
 
     /// - Parameter ids: write participant ids instead of pseudonyms (internal work only).
     public init(analysis: StudyAnalysis, ids: Bool = false) {
@@ -18,6 +22,8 @@ public struct ParticipantCodeMatrix {
         let manifest = analysis.manifest
         let attributes = Pseudonyms.exportedAttributes(of: data, manifest: manifest)
         let codes = data.codebook.codes
+        self.codes = codes
+        levels = ["country": manifest.countries, "role": manifest.roles]
         header = ["participant", "country", "role"] + attributes + codes.map(\.id)
         rows = Pseudonyms(data: data, manifest: manifest).listing(of: data, ids: ids).map { index, name in
             let participant = data.participants[index]
