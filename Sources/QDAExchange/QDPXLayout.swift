@@ -1,7 +1,8 @@
 import Foundation
 
 /// How analyze lays a study out in a REFI-QDA project (`.qdpx`), so that the file is the same byte for byte
-/// when written again and opens in NVivo, MAXQDA, ATLAS.ti and QualCoder.
+/// when written again, validates against the REFI-QDA Project XSD and imports into the coding tools (checked
+/// with QualCoder's importer; see `docs/formats.md`).
 ///
 /// - The zip holds `project.qde` (namespace `urn:QDA-XML:project:1.0`) first, then one `sources/<guid>.txt`
 ///   per text source (UTF-8, no byte order mark) in the order of the cases; every entry is deflated and
