@@ -148,6 +148,26 @@ public struct StoreReader {
         ).map { (participantID: $0[0], coder: $0[1], excerpt: $0[2], language: $0[3]) }
     }
 
+    /// Calls `body` with every stored code application (a row of `segments.csv`), ordered by participant,
+    /// document (none first), start (none last), end, segment id, excerpt, code and coder: the rows of one
+    /// segment come together, the segments of a document in its order.
+    ///
+    /// - Complexity: one pass over the segment table; memory O(1).
+    public func forEachSegment(_ body: (CodedSegment) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT segmentId, participantId, code, coder, document, start, "end", excerpt, language, line FROM segment
+                ORDER BY participantId, document, start IS NULL, start, "end", segmentId, excerpt, code, coder
+                """)
+        while let row = try rows.next() {
+            try body(
+                CodedSegment(
+                    segmentID: row[0], participantID: row[1], code: row[2], coder: row[3], document: row[4],
+                    start: row[5], end: row[6], excerpt: row[7], language: row[8], line: row[9]))
+        }
+    }
+
     /// The number of stored code applications (rows of `segments.csv`).
     public func segmentRowCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM segment") ?? 0
