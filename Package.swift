@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // MARK: - The pipeline, left to right: CSV → model → store → ingest → analysis → report → CLI
@@ -53,10 +54,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip.
+        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip;
+        // projects (`.qdpx`, a zip) read.
         .target(
             name: "QDAExchange",
-            dependencies: ["StudyModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "StudyModel", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings),
         // Writing files whole or not at all: temporary paths removed on interrupt, plain system errors.
         .target(name: "FileSafety", swiftSettings: swiftSettings),

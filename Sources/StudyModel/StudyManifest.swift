@@ -5,6 +5,9 @@ public enum SourceKind: String, CaseIterable, Codable, Sendable {
     case participants, segments, survey
     /// Coded segments as Taguette exports them: its highlights CSV (`id,document,tag,content`).
     case taguette
+    /// A REFI-QDA project (`.qdpx`, written by NVivo, MAXQDA, ATLAS.ti, QualCoder): its users are the coders,
+    /// its cases the participants (unless a `participants` file is listed), its coded text selections the segments.
+    case qdpx
 }
 
 /// What an ingest does with a tool's code that the code map does not map to a code of the codebook.
@@ -59,7 +62,10 @@ public struct SourceFile: Codable, Sendable, Equatable {
     }
 
     /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
-    public var holdsSegments: Bool { kind == .segments || kind == .taguette }
+    public var holdsSegments: Bool { kind == .segments || isCodingToolExport }
+
+    /// Whether the file is a coding tool's export (`taguette`, `qdpx`), read through a code map.
+    public var isCodingToolExport: Bool { kind == .taguette || kind == .qdpx }
 }
 
 /// Which coder's segments count for analysis when a participant was coded more than once.
@@ -258,11 +264,17 @@ public struct StudyManifest: Sendable, Equatable {
             if levels.isEmpty { complain("levels.\(variable): no levels declared") }
             if Set(levels).count != levels.count { complain("levels.\(variable): a level is declared twice") }
         }
-        if sources.filter({ $0.kind == .participants }).count != 1 {
+        let participantFiles = sources.filter({ $0.kind == .participants }).count
+        if sources.contains(where: { $0.kind == .qdpx }) {
+            if participantFiles > 1 { complain("sources: at most one file of kind 'participants' (a qdpx project's cases can be the participants)") }
+        } else if participantFiles != 1 {
             complain("sources: exactly one file of kind 'participants' is required")
         }
         if sources.filter(\.holdsSegments).count != 1 {
-            complain("sources: exactly one file of kind 'segments' (or 'taguette', a coding tool's export) is required")
+            complain("sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
+        }
+        for source in sources where source.kind == .qdpx && (source.coder != nil || source.codebook != nil) {
+            complain("sources: qdpx '\(source.file)': coder and codebook are not settings of a REFI-QDA project (its users are the coders, its code tree is in it)")
         }
         for source in sources where source.kind == .taguette {
             if source.coder?.isEmpty ?? true { complain("sources: taguette '\(source.file)' needs a coder (Taguette records none)") }
@@ -270,10 +282,10 @@ public struct StudyManifest: Sendable, Equatable {
                 complain("sources: taguette '\(source.file)' needs documents: the participant id of each document name")
             }
         }
-        for source in sources where source.kind != .taguette
+        for source in sources where !source.isCodingToolExport
             && (source.codebook != nil || source.codeMap != nil || source.coder != nil || source.documents != nil || source.unmapped != nil)
         {
-            complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette)")
+            complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette or qdpx)")
         }
         for source in sources {
             for problem in source.dialect?.problems ?? [] { complain("sources: '\(source.file)': dialect: \(problem)") }
