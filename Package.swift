@@ -119,7 +119,9 @@ let package = Package(
 
         // MARK: - Tests
 
-        .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["StudyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel"], exclude: ["Schema"],
