@@ -72,6 +72,16 @@ struct QDPXLoader {
         let data = FileManager.default.contents(atPath: path) ?? Data()
         progress?(IngestProgress(file: path, bytesRead: data.count, totalBytes: data.count))
 
+        let fingerprint = SourceFileRecord(
+            path: source.file, kind: source.kind.rawValue, sha256: SHA256.hash(data: data).lowercaseHexadecimal,
+            byteCount: data.count, recordCount: project.textSources.reduce(0) { $0 + $1.selections.reduce(0) { $0 + $1.codings.count } })
+        if !participantsListed, project.cases.isEmpty {
+            log.add(InputProblem(
+                file: project.file,
+                message: "/Project: the project has no cases, so no participants: list a participants file (kind: participants)"
+                    + " and give each document's participant id with documents: in study.yml"))
+            return [fingerprint]
+        }
         let (owners, cases) = assignSources(project, source: source, log: &log)
         if !participantsListed {
             try storeParticipants(cases, project: project, into: transaction, log: &log)
@@ -81,7 +91,6 @@ struct QDPXLoader {
 
         var unmapped: [String: (codings: Int, place: QDPXPlace)] = [:]
         var unmappedOrder: [String] = []
-        var codings = 0
         for text in project.textSources {
             let codedSelections = text.selections.filter { !$0.codings.isEmpty }
             guard !codedSelections.isEmpty else { continue }
@@ -94,7 +103,6 @@ struct QDPXLoader {
             }
             for selection in codedSelections {
                 for coding in selection.codings {
-                    codings += 1
                     coders.insert(coding.user)
                     let codePath = coding.codePath.joined(separator: "/")
                     guard let code = codeMap.id(for: codePath) else {
@@ -127,9 +135,7 @@ struct QDPXLoader {
             }
         }
         checkAnalysedCoders(file: source.file, log: &log)
-        return [SourceFileRecord(
-            path: source.file, kind: source.kind.rawValue, sha256: SHA256.hash(data: data).lowercaseHexadecimal,
-            byteCount: data.count, recordCount: codings)]
+        return [fingerprint]
     }
 
     /// The participant of each text source (by GUID), and the participants the cases give.
@@ -214,13 +220,6 @@ struct QDPXLoader {
     private mutating func storeParticipants(
         _ participants: [CaseParticipant], project: QDPXProject, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws {
-        guard !project.cases.isEmpty else {
-            log.add(InputProblem(
-                file: project.file,
-                message: "/Project: the project has no cases, so no participants: list a participants file (kind: participants)"
-                    + " and give each document's participant id with documents: in study.yml"))
-            return
-        }
         let planVariables = PlanVariables(manifest: manifest)
         var variablesSeen: Set<String> = []
         var valuesSeen: [String: Set<String>] = [:]
