@@ -25,15 +25,17 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var kind: SourceKind
     /// For surveys: the instrument definition, relative to the study folder.
     public var instrument: String?
-    /// For a coding tool's export (`taguette`): the tool's own codebook export (Taguette's codebook CSV);
+    /// For Taguette's export (`taguette`): the tool's own codebook export (Taguette's codebook CSV or `.qdc`);
     /// every code of the segments must be in it.
     public var codebook: String?
     /// For a coding tool's export: a YAML file mapping the tool's code names or paths to codebook ids
     /// (`barrier/busy-job: bar_busy_job`); see ``CodeMap``.
     public var codeMap: String?
-    /// For a coding tool's export: the coder the segments are recorded under (Taguette records none).
+    /// For Taguette's export: the coder the segments are recorded under (Taguette records none; a `.qdpx`'s
+    /// users are its coders).
     public var coder: String?
-    /// For a coding tool's export: the participant id of each document name.
+    /// For a coding tool's export: the participant id of each document name (required for Taguette; for a
+    /// `.qdpx`, of the sources no case holds and of nameless cases).
     public var documents: [String: String]?
     /// For a coding tool's export: what to do with codes the code map does not map.
     public var unmapped: UnmappedCodes?
