@@ -45,8 +45,8 @@ struct QDPXLoader {
     /// A participant the project's cases give, with where it comes from.
     private struct CaseParticipant {
         var id: String
-        var values: [QDPXProject.VariableValue]
-        var place: QDPXPlace
+        var values: [QDPXProjectContents.VariableValue]
+        var place: QDPXElementPlace
         var nameless: Bool
     }
 
@@ -61,7 +61,7 @@ struct QDPXLoader {
             return []
         }
         let path = manifest.path(of: source.file)
-        let project: QDPXProject
+        let project: QDPXProjectContents
         do {
             project = try QDPXProjectReader.read(path: path)
         } catch {
@@ -89,7 +89,7 @@ struct QDPXLoader {
             notices.append("\(source.file): the cases' variables are not read: the participants are those of the study's participants file")
         }
 
-        var unmapped: [String: (codings: Int, place: QDPXPlace)] = [:]
+        var unmapped: [String: (codings: Int, place: QDPXElementPlace)] = [:]
         var unmappedOrder: [String] = []
         for text in project.textSources {
             let codedSelections = text.selections.filter { !$0.codings.isEmpty }
@@ -140,12 +140,12 @@ struct QDPXLoader {
 
     /// The participant of each text source (by GUID), and the participants the cases give.
     private mutating func assignSources(
-        _ project: QDPXProject, source: SourceFile, log: inout ProblemLog
+        _ project: QDPXProjectContents, source: SourceFile, log: inout ProblemLog
     ) -> (owners: [String: String], cases: [CaseParticipant]) {
         let documents = source.documents ?? [:]
         let textByGUID = Dictionary(project.textSources.map { ($0.guid, $0) }) { first, _ in first }
         var owners: [String: String] = [:]
-        var ownerPlace: [String: QDPXPlace] = [:]
+        var ownerPlace: [String: QDPXElementPlace] = [:]
         var participants: [CaseParticipant] = []
         var indexOfID: [String: Int] = [:]
         var nameless = 0
@@ -218,7 +218,7 @@ struct QDPXLoader {
 
     /// Stores the cases' participants: `country` and `role` from their variables, the other variables as attributes.
     private mutating func storeParticipants(
-        _ participants: [CaseParticipant], project: QDPXProject, into transaction: StoreTransaction, log: inout ProblemLog
+        _ participants: [CaseParticipant], project: QDPXProjectContents, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws {
         let planVariables = PlanVariables(manifest: manifest)
         var variablesSeen: Set<String> = []
@@ -280,9 +280,9 @@ struct QDPXLoader {
     }
 
     /// The place of the code at `path` in the code tree.
-    private func codePlace(of path: [String], in codes: [QDCCode]) -> QDPXPlace? {
+    private func codePlace(of path: [String], in codes: [QDCCode]) -> QDPXElementPlace? {
         guard let first = path.first, let code = codes.first(where: { $0.name == first }) else { return nil }
-        if path.count == 1 { return QDPXPlace(line: code.line, xmlPath: code.xmlPath) }
+        if path.count == 1 { return QDPXElementPlace(line: code.line, xmlPath: code.xmlPath) }
         return codePlace(of: Array(path.dropFirst()), in: code.children)
     }
 }

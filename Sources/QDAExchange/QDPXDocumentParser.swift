@@ -10,12 +10,12 @@ import StudyModel
 final class QDPXDocumentParser: NSObject, XMLParserDelegate {
     struct Reference {
         var guid: String
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
     struct Value {
         var variableGUID: String?
         var value: String?
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
     struct Variable {
         var guid: String
@@ -26,12 +26,12 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         var name: String?
         var values: [Value] = []
         var sourceRefs: [Reference] = []
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
     struct Coding {
         var user: String?
         var codeGUID: String?
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
     struct Selection {
         var guid: String
@@ -39,7 +39,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         var end: Int
         var user: String?
         var codings: [Coding] = []
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
     struct TextSource {
         var guid: String
@@ -50,7 +50,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         var selections: [Selection] = []
         /// Codings of the whole source (not of a selection).
         var sourceCodings = 0
-        var place: QDPXPlace
+        var place: QDPXElementPlace
     }
 
     let file: String
@@ -59,7 +59,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
     var namespace: String?
     var origin: String?
     var sawRoot = false
-    var users: [(guid: String, name: String, place: QDPXPlace)] = []
+    var users: [(guid: String, name: String, place: QDPXElementPlace)] = []
     var codes: [QDCCode] = []
     var variables: [Variable] = []
     var cases: [Case] = []
@@ -99,7 +99,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         guid.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).lowercased()
     }
 
-    private var place: QDPXPlace { QDPXPlace(line: parser.lineNumber, xmlPath: stack.last?.path ?? "") }
+    private var place: QDPXElementPlace { QDPXElementPlace(line: parser.lineNumber, xmlPath: stack.last?.path ?? "") }
 
     private func fail(_ message: String) {
         problems.append(InputProblem(file: file, line: parser.lineNumber, message: "\(stack.last?.path ?? ""): \(message)"))

@@ -5,9 +5,9 @@ import StudyModel
     import FoundationXML
 #endif
 
-/// Reads a REFI-QDA project (`.qdpx`: a zip of `project.qde` and its `sources/`) into a ``QDPXProject``.
+/// Reads a REFI-QDA project (`.qdpx`: a zip of `project.qde` and its `sources/`) into a ``QDPXProjectContents``.
 ///
-/// Tolerated, and said in ``QDPXProject/notes``: a project document with another name than `project.qde` (the
+/// Tolerated, and said in ``QDPXProjectContents/notes``: a project document with another name than `project.qde` (the
 /// only `.qde` at the top), a `Sources` folder in any case, any `urn:QDA-XML:project:*` namespace (or none),
 /// GUIDs in braces or any case, a byte-order mark at the start of a text file (QualCoder), a project's
 /// `creatingUserGUID` that names no user (QualCoder), colours in any form, non-text sources and codings of whole
@@ -20,8 +20,8 @@ public enum QDPXProjectReader {
 
     /// - Parameter path: the `.qdpx` file, also the name problems give it.
     /// - Throws: ``InputProblems`` naming the file and where in it.
-    public static func read(path: String) throws(InputProblems) -> QDPXProject {
-        let archive = try QDPXArchive(path: path)
+    public static func read(path: String) throws(InputProblems) -> QDPXProjectContents {
+        let archive = try QDPXArchiveReader(path: path)
         let documentPath = try archive.projectDocumentPath()
         let file = "\(path):\(documentPath)"
         let parser = XMLParser(data: try archive.contents(of: documentPath))
@@ -55,27 +55,27 @@ public enum QDPXProjectReader {
 private struct Resolver {
     let file: String
     let document: QDPXDocumentParser
-    let archive: QDPXArchive
+    let archive: QDPXArchiveReader
     var problems: [InputProblem] = []
     var notes: [String] = []
 
-    init(file: String, document: QDPXDocumentParser, archive: QDPXArchive) {
+    init(file: String, document: QDPXDocumentParser, archive: QDPXArchiveReader) {
         self.file = file
         self.document = document
         self.archive = archive
     }
 
-    private mutating func complain(_ place: QDPXPlace, _ message: String) {
+    private mutating func complain(_ place: QDPXElementPlace, _ message: String) {
         problems.append(InputProblem(file: file, line: place.line, message: "\(place.xmlPath): \(message)"))
     }
 
-    mutating func project() -> QDPXProject {
-        var users: [QDPXProject.User] = []
+    mutating func project() -> QDPXProjectContents {
+        var users: [QDPXProjectContents.User] = []
         var userNames: [String: String] = [:]
         for user in document.users {
             if userNames[user.guid] != nil { complain(user.place, "a second user with GUID \(user.guid)") }
             userNames[user.guid] = user.name
-            users.append(QDPXProject.User(guid: user.guid, name: user.name, place: user.place))
+            users.append(QDPXProjectContents.User(guid: user.guid, name: user.name, place: user.place))
         }
         var codePaths: [String: [String]] = [:]
         func visit(_ code: QDCCode, above: [String]) {
@@ -86,7 +86,7 @@ private struct Resolver {
         for code in document.codes { visit(code, above: []) }
         let variableNames = Dictionary(document.variables.map { ($0.guid, $0.name) }) { first, _ in first }
 
-        var sources: [QDPXProject.TextSource] = []
+        var sources: [QDPXProjectContents.TextSource] = []
         var byteOrderMarks = 0
         var wholeSourceCodings = 0
         for raw in document.textSources {
@@ -96,7 +96,7 @@ private struct Resolver {
                 text.removeFirst()
                 byteOrderMarks += 1
             }
-            var selections: [QDPXProject.Selection] = []
+            var selections: [QDPXProjectContents.Selection] = []
             for selection in raw.selections {
                 guard selection.start <= selection.end else {
                     complain(selection.place, "endPosition \(selection.end) is before startPosition \(selection.start)")
@@ -108,7 +108,7 @@ private struct Resolver {
                         "the selection \(selection.start)–\(selection.end) is out of the text's range: '\(raw.name)' has \(text.count) characters")
                     continue
                 }
-                var codings: [QDPXProject.Coding] = []
+                var codings: [QDPXProjectContents.Coding] = []
                 for coding in selection.codings {
                     guard let userGUID = coding.user ?? selection.user else {
                         complain(coding.place, "no creatingUser on the Coding or its PlainTextSelection: whose coding it is cannot be told")
@@ -127,36 +127,36 @@ private struct Resolver {
                         continue
                     }
                     guard let path = codePaths[codeGUID] else {
-                        complain(QDPXPlace(line: coding.place.line, xmlPath: coding.place.xmlPath + "/CodeRef"),
+                        complain(QDPXElementPlace(line: coding.place.line, xmlPath: coding.place.xmlPath + "/CodeRef"),
                                  "targetGUID: unknown GUID \(codeGUID) (not a Code of the project's CodeBook)")
                         continue
                     }
-                    codings.append(QDPXProject.Coding(user: user, codePath: path, place: coding.place))
+                    codings.append(QDPXProjectContents.Coding(user: user, codePath: path, place: coding.place))
                 }
                 let excerpt = String(String.UnicodeScalarView(text[selection.start..<selection.end]))
-                selections.append(QDPXProject.Selection(
+                selections.append(QDPXProjectContents.Selection(
                     guid: selection.guid, start: selection.start, end: selection.end, excerpt: excerpt, codings: codings,
                     place: selection.place))
             }
-            sources.append(QDPXProject.TextSource(
+            sources.append(QDPXProjectContents.TextSource(
                 guid: raw.guid, name: raw.name, text: text, values: values(raw.values, names: variableNames),
                 selections: selections, place: raw.place))
         }
         let sourceGUIDs = Set(document.textSources.map(\.guid))
-        var cases: [QDPXProject.Case] = []
+        var cases: [QDPXProjectContents.Case] = []
         var otherReferences = 0
         for raw in document.cases {
-            var refs: [QDPXProject.SourceRef] = []
+            var refs: [QDPXProjectContents.SourceRef] = []
             for ref in raw.sourceRefs {
                 if sourceGUIDs.contains(ref.guid) {
-                    refs.append(QDPXProject.SourceRef(sourceGUID: ref.guid, place: ref.place))
+                    refs.append(QDPXProjectContents.SourceRef(sourceGUID: ref.guid, place: ref.place))
                 } else if document.otherSourceGUIDs.contains(ref.guid) {
                     otherReferences += 1
                 } else {
                     complain(ref.place, "targetGUID: unknown GUID \(ref.guid) (not a source of the project)")
                 }
             }
-            cases.append(QDPXProject.Case(
+            cases.append(QDPXProjectContents.Case(
                 guid: raw.guid, name: raw.name, values: values(raw.values, names: variableNames), sources: refs, place: raw.place))
         }
 
@@ -172,24 +172,24 @@ private struct Resolver {
         if otherReferences > 0 {
             notes.append("\(otherReferences) SourceRef\(otherReferences == 1 ? "" : "s") of cases to non-text sources left out")
         }
-        return QDPXProject(
+        return QDPXProjectContents(
             file: file, origin: document.origin, users: users, codes: document.codes, cases: cases, textSources: sources,
             notes: notes)
     }
 
-    private mutating func values(_ raw: [QDPXDocumentParser.Value], names: [String: String]) -> [QDPXProject.VariableValue] {
-        var values: [QDPXProject.VariableValue] = []
+    private mutating func values(_ raw: [QDPXDocumentParser.Value], names: [String: String]) -> [QDPXProjectContents.VariableValue] {
+        var values: [QDPXProjectContents.VariableValue] = []
         for value in raw {
             guard let guid = value.variableGUID else {
                 complain(value.place, "the VariableValue has no VariableRef")
                 continue
             }
             guard let name = names[guid] else {
-                complain(QDPXPlace(line: value.place.line, xmlPath: value.place.xmlPath + "/VariableRef"),
+                complain(QDPXElementPlace(line: value.place.line, xmlPath: value.place.xmlPath + "/VariableRef"),
                          "targetGUID: unknown GUID \(guid) (not a Variable of the project)")
                 continue
             }
-            values.append(QDPXProject.VariableValue(variable: name, value: value.value, place: value.place))
+            values.append(QDPXProjectContents.VariableValue(variable: name, value: value.value, place: value.place))
         }
         return values
     }

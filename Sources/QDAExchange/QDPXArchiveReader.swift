@@ -4,7 +4,7 @@ import ZIPFoundation
 
 /// The zip of a REFI-QDA project (`.qdpx`): its project document (`project.qde`, or the one `.qde` at the top
 /// whatever its name) and the files of its sources folder (`sources/` or `Sources/`), read whole.
-struct QDPXArchive {
+struct QDPXArchiveReader {
     /// The `.qdpx` file, as named in problems.
     let file: String
     private let archive: Archive

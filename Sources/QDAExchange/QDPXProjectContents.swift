@@ -5,7 +5,7 @@ import StudyModel
 ///
 /// Offsets are in Unicode code points of the source's plain text (REFI-QDA counts characters; a byte-order
 /// mark at the start of the text file is not one).
-public struct QDPXProject: Sendable {
+public struct QDPXProjectContents: Sendable {
     /// The `.qdpx` file and the project document in it, as problems name them (`pilot.qdpx:project.qde`).
     public var file: String
     /// The program that wrote the project (`origin`), if it says.
@@ -23,7 +23,7 @@ public struct QDPXProject: Sendable {
     public struct User: Sendable, Equatable {
         public var guid: String
         public var name: String
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A variable's value on a case or a source, the variable resolved to its name.
@@ -31,7 +31,7 @@ public struct QDPXProject: Sendable {
         public var variable: String
         /// The text of whichever value element it holds (`TextValue`, `IntegerValue`, …); `nil` when empty.
         public var value: String?
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A `Case`: a unit of analysis (a participant), named, or nameless as MAXQDA and Quirkos write a
@@ -43,13 +43,13 @@ public struct QDPXProject: Sendable {
         public var values: [VariableValue]
         /// The GUIDs of the text sources it holds (references to other kinds of source are left out).
         public var sources: [SourceRef]
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A `SourceRef` of a case, resolved to a text source.
     public struct SourceRef: Sendable, Equatable {
         public var sourceGUID: String
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A `TextSource` with its plain text and coded selections.
@@ -60,7 +60,7 @@ public struct QDPXProject: Sendable {
         public var text: [Unicode.Scalar]
         public var values: [VariableValue]
         public var selections: [Selection]
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A `PlainTextSelection`: a stretch of a text source, in code points, with its codings.
@@ -71,7 +71,7 @@ public struct QDPXProject: Sendable {
         /// The selected words, taken from the source's text.
         public var excerpt: String
         public var codings: [Coding]
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A `Coding` of a selection: one code applied by one user.
@@ -80,18 +80,18 @@ public struct QDPXProject: Sendable {
         public var user: String
         /// The code's names from the top of the code tree down to it (`["Barriers", "Time"]`).
         public var codePath: [String]
-        public var place: QDPXPlace
+        public var place: QDPXElementPlace
     }
 
     /// A problem at an element of the project document: file, line and XML path.
-    public func problem(at place: QDPXPlace, _ message: String) -> InputProblem {
+    public func problem(at place: QDPXElementPlace, _ message: String) -> InputProblem {
         InputProblem(file: file, line: place.line, message: "\(place.xmlPath): \(message)")
     }
 }
 
 /// Where an element of a project document starts: its line and its XML path
 /// (`/Project/Sources/TextSource[2]/PlainTextSelection[1]`).
-public struct QDPXPlace: Sendable, Equatable {
+public struct QDPXElementPlace: Sendable, Equatable {
     public var line: Int
     public var xmlPath: String
 
