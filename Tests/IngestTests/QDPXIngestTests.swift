@@ -140,6 +140,30 @@ private func replacingFirst(_ pattern: String, with replacement: String, in text
         #expect(summary.segmentRows == 12)
     }
 
+    /// With a participants file, the participants are its rows; the cases only say whose sources are whose, and a
+    /// case that is not one of its ids is an error at the case's SourceRef.
+    @Test func aParticipantsFileTakesPrecedenceOverTheCases() throws {
+        let study = try QDPXStudyCopy(
+            "NVivoShapedPilot",
+            editManifest: { $0.replacingOccurrences(of: "sources:\n", with: "sources:\n  - {file: participants.csv, kind: participants}\n") })
+        defer { study.remove() }
+        let rows = ["KZ-P01,KZ,father", "KZ-P02,KZ,father", "KZ-P03,KZ,grandparent", "KZ-T01,KZ,teacher", "UK-P01,UK,mother",
+                    "UK-P02,UK,father", "UK-P03,UK,mother", "UK-T01,UK,teacher", "UK-P04,UK,mother"]
+        try (["participant_id,country,role"] + rows).joined(separator: "\n").appending("\n")
+            .write(toFile: study.path("participants.csv"), atomically: true, encoding: .utf8)
+        let store = try StudyStore.inMemory()
+        let summary = try StudyIngester(studyDirectory: study.directory).ingest(into: store)
+        #expect(summary.participants == 9)
+        #expect(summary.segmentRows == 21)
+        #expect(summary.notices.contains("pilot.qdpx: the cases' variables are not read: the participants are those of the study's participants file"))
+        #expect(try store.read { try $0.participants() }.first == Participant(id: "KZ-P01", country: "KZ", role: "father"))
+
+        try (["participant_id,country,role"] + rows.filter { !$0.hasPrefix("UK-T01") }).joined(separator: "\n").appending("\n")
+            .write(toFile: study.path("participants.csv"), atomically: true, encoding: .utf8)
+        let found = try problems(study)
+        #expect(found == ["pilot.qdpx:project.qde:150: /Project/Cases/Case[8]/SourceRef[1]: the case's participant 'UK-T01' is not in the participants file"])
+    }
+
     @Test func aProjectWithoutCasesAndNoParticipantsFileIsAnError() throws {
         let study = try QDPXStudyCopy("MAXQDAShapedPilot", editProject: { replacingFirst("<Cases>(.|\n)*</Cases>\n", with: "", in: $0) })
         defer { study.remove() }
