@@ -133,7 +133,8 @@ let package = Package(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport"], exclude: ["Conformance", "Regressions"],
+            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "QDAExchange"],
+            exclude: ["Conformance", "Regressions"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalysisTests",

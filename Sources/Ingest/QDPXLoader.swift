@@ -63,7 +63,7 @@ struct QDPXLoader {
         let path = manifest.path(of: source.file)
         let project: QDPXProjectContents
         do {
-            project = try QDPXProjectReader.read(path: path)
+            project = try QDPXProjectReader.read(path: path, crlfAsOne: source.lineEnds == .crlfAsOne)
         } catch {
             log.add(contentsOf: error)
             return []

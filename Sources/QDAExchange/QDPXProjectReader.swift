@@ -18,9 +18,12 @@ public enum QDPXProjectReader {
     /// The namespace of REFI-QDA 1.0 projects.
     public static let namespace = "urn:QDA-XML:project:1.0"
 
-    /// - Parameter path: the `.qdpx` file, also the name problems give it.
+    /// - Parameters:
+    ///   - path: the `.qdpx` file, also the name problems give it.
+    ///   - crlfAsOne: whether the offsets count a Windows line end (`\r\n`) as one character, as some tools do;
+    ///     they are then turned into code points.
     /// - Throws: ``InputProblems`` naming the file and where in it.
-    public static func read(path: String) throws(InputProblems) -> QDPXProjectContents {
+    public static func read(path: String, crlfAsOne: Bool = false) throws(InputProblems) -> QDPXProjectContents {
         let archive = try QDPXArchiveReader(path: path)
         let documentPath = try archive.projectDocumentPath()
         let file = "\(path):\(documentPath)"
@@ -37,7 +40,7 @@ public enum QDPXProjectReader {
             document.problems.append(InputProblem(file: file, message: "no Project element: not a REFI-QDA project"))
         }
         guard document.problems.isEmpty else { throw InputProblems(document.problems) }
-        var resolver = Resolver(file: file, document: document, archive: archive)
+        var resolver = Resolver(file: file, document: document, archive: archive, crlfAsOne: crlfAsOne)
         if documentPath != "project.qde" {
             resolver.notes.append("the project document is named '\(documentPath)', not project.qde")
         }
@@ -56,13 +59,28 @@ private struct Resolver {
     let file: String
     let document: QDPXDocumentParser
     let archive: QDPXArchiveReader
+    let crlfAsOne: Bool
     var problems: [InputProblem] = []
     var notes: [String] = []
 
-    init(file: String, document: QDPXDocumentParser, archive: QDPXArchiveReader) {
+    init(file: String, document: QDPXDocumentParser, archive: QDPXArchiveReader, crlfAsOne: Bool) {
         self.file = file
         self.document = document
         self.archive = archive
+        self.crlfAsOne = crlfAsOne
+    }
+
+    /// The code point at which each position of the tool's counting starts, and one past the end: the identity, or,
+    /// with `crlfAsOne`, a `\r\n` taking one position.
+    private func codePoints(of text: [Unicode.Scalar]) -> [Int]? {
+        guard crlfAsOne else { return nil }
+        var starts: [Int] = []
+        var index = 0
+        while index < text.count {
+            starts.append(index)
+            index += text[index] == "\r" && index + 1 < text.count && text[index + 1] == "\n" ? 2 : 1
+        }
+        return starts + [text.count]
     }
 
     private mutating func complain(_ place: QDPXElementPlace, _ message: String) {
@@ -89,6 +107,7 @@ private struct Resolver {
         var sources: [QDPXProjectContents.TextSource] = []
         var byteOrderMarks = 0
         var wholeSourceCodings = 0
+        var crlfTexts = 0
         for raw in document.textSources {
             wholeSourceCodings += raw.sourceCodings
             guard var text = plainText(of: raw) else { continue }
@@ -96,18 +115,23 @@ private struct Resolver {
                 text.removeFirst()
                 byteOrderMarks += 1
             }
+            let starts = codePoints(of: text)
+            let length = starts.map { $0.count - 1 } ?? text.count
+            if !raw.selections.isEmpty, zip(text, text.dropFirst()).contains(where: { $0 == "\r" && $1 == "\n" }) { crlfTexts += 1 }
             var selections: [QDPXProjectContents.Selection] = []
-            for selection in raw.selections {
+            for var selection in raw.selections {
                 guard selection.start <= selection.end else {
                     complain(selection.place, "endPosition \(selection.end) is before startPosition \(selection.start)")
                     continue
                 }
-                guard selection.end <= text.count else {
+                guard selection.end <= length else {
                     complain(
                         selection.place,
-                        "the selection \(selection.start)–\(selection.end) is out of the text's range: '\(raw.name)' has \(text.count) characters")
+                        "the selection \(selection.start)–\(selection.end) is out of the text's range: '\(raw.name)' has \(length) characters"
+                            + (crlfAsOne ? " (counting \\r\\n as one)" : ""))
                     continue
                 }
+                if let starts { (selection.start, selection.end) = (starts[selection.start], starts[selection.end]) }
                 var codings: [QDPXProjectContents.Coding] = []
                 for coding in selection.codings {
                     guard let userGUID = coding.user ?? selection.user else {
@@ -162,6 +186,11 @@ private struct Resolver {
 
         if byteOrderMarks > 0 {
             notes.append("\(byteOrderMarks) plain text file\(byteOrderMarks == 1 ? "" : "s") start with a byte-order mark (as QualCoder writes them); it is not counted in offsets")
+        }
+        if crlfTexts > 0 {
+            notes.append(
+                "\(crlfTexts) coded text\(crlfTexts == 1 ? " has" : "s have") Windows line ends (\\r\\n), whose offsets were read with \\r\\n as "
+                    + (crlfAsOne ? "one character (line_ends: crlf_as_one)" : "two characters (REFI-QDA's code points); if excerpts look shifted by a character per line, set line_ends: crlf_as_one"))
         }
         if wholeSourceCodings > 0 {
             notes.append("\(wholeSourceCodings) coding\(wholeSourceCodings == 1 ? "" : "s") of whole sources left out (only coded text selections become segments)")

@@ -18,6 +18,14 @@ public enum UnmappedCodes: String, CaseIterable, Codable, Sendable {
     case ignore
 }
 
+/// How a `.qdpx` project's offsets count a Windows line end (`\r\n`).
+public enum LineEnds: String, CaseIterable, Codable, Sendable {
+    /// Two characters, as REFI-QDA's code points and QualCoder count it (the default).
+    case crlfAsTwo = "crlf_as_two"
+    /// One character, as some tools count it: the offsets are read so, and stored as code points.
+    case crlfAsOne = "crlf_as_one"
+}
+
 /// One source file of the study, as the manifest lists it.
 public struct SourceFile: Codable, Sendable, Equatable {
     /// Path relative to the study folder.
@@ -41,16 +49,19 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var unmapped: UnmappedCodes?
     /// For a CSV file: its delimiter and encoding, when not comma-separated UTF-8.
     public var dialect: CSVDialect?
+    /// For a `.qdpx` project: how its offsets count a Windows line end (`crlf_as_two` when absent).
+    public var lineEnds: LineEnds?
 
     enum CodingKeys: String, CodingKey {
         case file, kind, instrument, codebook, coder, documents, unmapped, dialect
+        case lineEnds = "line_ends"
         case codeMap = "code_map"
     }
 
     public init(
         file: String, kind: SourceKind, instrument: String? = nil, codebook: String? = nil, codeMap: String? = nil,
         coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil,
-        dialect: CSVDialect? = nil
+        dialect: CSVDialect? = nil, lineEnds: LineEnds? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -61,6 +72,7 @@ public struct SourceFile: Codable, Sendable, Equatable {
         self.documents = documents
         self.unmapped = unmapped
         self.dialect = dialect
+        self.lineEnds = lineEnds
     }
 
     /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
@@ -274,6 +286,9 @@ public struct StudyManifest: Sendable, Equatable {
         }
         if sources.filter(\.holdsSegments).count != 1 {
             complain("sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
+        }
+        for source in sources where source.kind != .qdpx && source.lineEnds != nil {
+            complain("sources: '\(source.file)': line_ends is a setting of a REFI-QDA project (kind: qdpx)")
         }
         for source in sources where source.kind == .qdpx && (source.coder != nil || source.codebook != nil) {
             complain("sources: qdpx '\(source.file)': coder and codebook are not settings of a REFI-QDA project (its users are the coders, its code tree is in it)")

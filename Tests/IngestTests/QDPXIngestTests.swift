@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import QDAExchange
 import Storage
 import StudyModel
 import Testing
@@ -15,10 +16,13 @@ private func problems(_ study: QDPXStudyCopy) throws -> [String] {
     }
 }
 
-/// `text` with the first match of `pattern` replaced.
-private func replacingFirst(_ pattern: String, with replacement: String, in text: String) -> String {
-    guard let range = text.range(of: pattern, options: .regularExpression) else { return text }
-    return text.replacingCharacters(in: range, with: replacement)
+/// `text` with the first match of `pattern` replaced by `template` (`$1` names a group).
+private func replacingFirst(_ pattern: String, with template: String, in text: String) -> String {
+    let expression = try! NSRegularExpression(pattern: pattern)
+    guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+        let range = Range(match.range, in: text)
+    else { return text }
+    return text.replacingCharacters(in: range, with: expression.replacementString(for: match, in: text, offset: 0, template: template))
 }
 
 @Suite struct QDPXIngestTests {
@@ -34,6 +38,8 @@ private func replacingFirst(_ pattern: String, with replacement: String, in text
         #expect(summary.segmentRows == 24)
         #expect(summary.notices == [
             "pilot.qdpx: 8 plain text files start with a byte-order mark (as QualCoder writes them); it is not counted in offsets",
+            "pilot.qdpx: 1 coded text has Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
+                + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
             "pilot.qdpx: 8 sources held by no case's SourceRef (QualCoder exports none) given their participants by documents: in study.yml",
             "pilot.qdpx: code 'Follow up' is mapped to no code; its 1 coding left out (unmapped: ignore)",
         ])
@@ -86,6 +92,8 @@ private func replacingFirst(_ pattern: String, with replacement: String, in text
         #expect(summary.participants == 8)
         #expect(summary.segmentRows == 21)
         #expect(summary.notices == [
+            "pilot.qdpx: 9 coded texts have Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
+                + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
             "pilot.qdpx: 1 coding of whole sources left out (only coded text selections become segments)",
             "pilot.qdpx: 1 PDFSource element with 1 coding left out (only text sources are read)",
             "pilot.qdpx: code 'Memos to self' is mapped to no code; its 1 coding left out (unmapped: ignore)",
@@ -162,6 +170,48 @@ private func replacingFirst(_ pattern: String, with replacement: String, in text
             .write(toFile: study.path("participants.csv"), atomically: true, encoding: .utf8)
         let found = try problems(study)
         #expect(found == ["pilot.qdpx:project.qde:150: /Project/Cases/Case[8]/SourceRef[1]: the case's participant 'UK-T01' is not in the participants file"])
+    }
+
+    /// Offsets that count `\r\n` as one character (as some tools write them) give the same excerpts with
+    /// `line_ends: crlf_as_one` as code points give without it; without the setting they are shifted.
+    @Test func offsetsCountingCRLFAsOneAreReadWithTheSetting() throws {
+        let original = try QDPXStudyCopy("NVivoShapedPilot")
+        defer { original.remove() }
+        let project = try QDPXProjectReader.read(path: original.path("pilot.qdpx"))
+        var collapsed: [String: (start: Int, end: Int)] = [:]
+        for source in project.textSources {
+            for selection in source.selections {
+                func count(_ offset: Int) -> Int {
+                    offset - zip(source.text[..<offset], source.text[..<offset].dropFirst()).filter { $0 == "\r" && $1 == "\n" }.count
+                }
+                collapsed[selection.guid] = (count(selection.start), count(selection.end))
+            }
+        }
+        #expect(collapsed.values.contains { $0.start != $0.end && $0.start > 0 })
+        func rewritten(_ document: String) -> String {
+            var text = document
+            for (guid, offsets) in collapsed {
+                text = replacingFirst(
+                    #"guid=""# + guid + #"" (name="[^"]*") startPosition="\d+" endPosition="\d+""#,
+                    with: #"guid=""# + guid + #"" $1 startPosition=""# + "\(offsets.start)" + #"" endPosition=""# + "\(offsets.end)\"", in: text)
+            }
+            return text
+        }
+        func excerpts(_ study: QDPXStudyCopy) throws -> [String] {
+            let store = try StudyStore.inMemory()
+            try StudyIngester(studyDirectory: study.directory).ingest(into: store)
+            let codes = ["bar_busy_job", "bar_instruction_language", "bar_low_efficacy", "role_communicator", "role_home_teacher", "act_parent_meetings", "act_open_day"]
+            return try store.read { reader in try codes.flatMap { try reader.excerpts(code: $0).map(\.excerpt) } }
+        }
+        let withSetting = try QDPXStudyCopy(
+            "NVivoShapedPilot", editManifest: { $0.replacingOccurrences(of: "unmapped: ignore}", with: "unmapped: ignore, line_ends: crlf_as_one}") },
+            editProject: rewritten)
+        defer { withSetting.remove() }
+        #expect(try withSetting.projectDocument() != (try original.projectDocument()))
+        #expect(try excerpts(withSetting) == (try excerpts(original)))
+        let without = try QDPXStudyCopy("NVivoShapedPilot", editProject: rewritten)
+        defer { without.remove() }
+        #expect(try excerpts(without) != (try excerpts(original)))
     }
 
     @Test func aProjectWithoutCasesAndNoParticipantsFileIsAnError() throws {

@@ -17,7 +17,11 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(project.users.map(\.name) == ["Aigerim", "Tom"])
         #expect(project.cases.map { $0.name ?? "" } == ["KZ01", "KZ02", "KZ03", "KZ04", "UK01", "UK02", "UK03", "UK04"])
         #expect(project.cases.allSatisfy { $0.sources.isEmpty && $0.values.map(\.variable) == ["country", "role"] })
-        #expect(project.notes == ["8 plain text files start with a byte-order mark (as QualCoder writes them); it is not counted in offsets"])
+        #expect(project.notes == [
+            "8 plain text files start with a byte-order mark (as QualCoder writes them); it is not counted in offsets",
+            "1 coded text has Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
+                + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
+        ])
         var read: [String] = []
         for source in project.textSources {
             for selection in source.selections {
@@ -50,6 +54,8 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(project.cases.first?.values.map { "\($0.variable)=\($0.value ?? "")" } == ["Country=KZ", "Role=mother", "Interview year=2026"])
         #expect(project.textSources.flatMap(\.selections).flatMap(\.codings).count == 22)
         #expect(project.notes == [
+            "9 coded texts have Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
+                + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
             "1 coding of whole sources left out (only coded text selections become segments)",
             "1 PDFSource element with 1 coding left out (only text sources are read)",
         ])
