@@ -69,12 +69,11 @@ struct QDPXLoader {
             return []
         }
         notices += project.notes.map { "\(source.file): \($0)" }
-        let data = FileManager.default.contents(atPath: path) ?? Data()
-        progress?(IngestProgress(file: path, bytesRead: data.count, totalBytes: data.count))
-
+        let (digest, byteCount) = hash(of: path)
+        progress?(IngestProgress(file: path, bytesRead: byteCount, totalBytes: byteCount))
         let fingerprint = SourceFileRecord(
-            path: source.file, kind: source.kind.rawValue, sha256: SHA256.hash(data: data).lowercaseHexadecimal,
-            byteCount: data.count, recordCount: project.textSources.reduce(0) { $0 + $1.selections.reduce(0) { $0 + $1.codings.count } })
+            path: source.file, kind: source.kind.rawValue, sha256: digest, byteCount: byteCount,
+            recordCount: project.textSources.reduce(0) { $0 + $1.selections.reduce(0) { $0 + $1.codings.count } })
         if !participantsListed, project.cases.isEmpty {
             log.add(InputProblem(
                 file: project.file,
@@ -203,6 +202,11 @@ struct QDPXLoader {
             owners[text.guid] = id
             viaDocuments += 1
         }
+        let sourceNames = Set(project.textSources.map(\.name))
+        let strays = documents.keys.filter { !sourceNames.contains($0) }.sorted()
+        if !strays.isEmpty {
+            notices.append("\(source.file): documents: in study.yml names \(strays.count == 1 ? "a document" : "documents") the project has no text source of: \(strays.map { "'\($0)'" }.joined(separator: ", "))")
+        }
         if viaDocuments > 0, !project.cases.isEmpty {
             notices.append("\(source.file): \(viaDocuments) source\(viaDocuments == 1 ? "" : "s") held by no case's SourceRef (QualCoder exports none) given \(viaDocuments == 1 ? "its participant" : "their participants") by documents: in study.yml")
         }
@@ -277,6 +281,20 @@ struct QDPXLoader {
                 "coding.analysed_coders: '\(coder)' is no user who coded in \(file)"
                     + (meant.map { " (did you mean '\($0)'?)" } ?? "") + "; its coding users: \(known.joined(separator: ", "))"))
         }
+    }
+
+    /// The SHA-256 and size of the file, read in blocks (a project may hold large media files).
+    private func hash(of path: String) -> (sha256: String, byteCount: Int) {
+        var hasher = SHA256()
+        var byteCount = 0
+        if let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
+                hasher.update(data: block)
+                byteCount += block.count
+            }
+        }
+        return (hasher.finalize().lowercaseHexadecimal, byteCount)
     }
 
     /// The place of the code at `path` in the code tree.

@@ -214,6 +214,16 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
         #expect(try excerpts(without) != (try excerpts(original)))
     }
 
+    @Test func aDocumentsEntryNamingNoSourceIsANote() throws {
+        let study = try QDPXStudyCopy(
+            "QualCoderPilot",
+            editManifest: { $0.replacingOccurrences(of: "      York interview 4.txt: UK04\n", with: "      York interview 4.txt: UK04\n      Hull interview 5.txt: UK05\n") })
+        defer { study.remove() }
+        let summary = try StudyIngester(studyDirectory: study.directory).ingest(into: try StudyStore.inMemory())
+        #expect(summary.notices.contains("pilot.qdpx: documents: in study.yml names a document the project has no text source of: 'Hull interview 5.txt'"))
+        #expect(summary.segmentRows == 24)
+    }
+
     @Test func aProjectWithoutCasesAndNoParticipantsFileIsAnError() throws {
         let study = try QDPXStudyCopy("MAXQDAShapedPilot", editProject: { replacingFirst("<Cases>(.|\n)*</Cases>\n", with: "", in: $0) })
         defer { study.remove() }
