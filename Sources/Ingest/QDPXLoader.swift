@@ -134,6 +134,14 @@ struct QDPXLoader {
             }
         }
         checkAnalysedCoders(file: source.file, log: &log)
+        if stored == 0, log.isEmpty {
+            // Never a report of zeros without a word.
+            let left = unmapped.values.reduce(0) { $0 + $1.codings }
+            log.add(InputProblem(
+                file: project.file,
+                message: "/Project: no coded text selection became a segment (\(fingerprint.recordCount) coding\(fingerprint.recordCount == 1 ? "" : "s") of text"
+                    + " selections in the project, \(left) of them of codes mapped to no codebook id)"))
+        }
         return [fingerprint]
     }
 

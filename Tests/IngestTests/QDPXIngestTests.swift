@@ -224,6 +224,14 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
         #expect(summary.segmentRows == 24)
     }
 
+    /// A project none of whose codings becomes a segment is an error, never a report of zeros.
+    @Test func aProjectThatGivesNoSegmentIsAnError() throws {
+        let study = try QDPXStudyCopy("MAXQDAShapedPilot", editManifest: { $0.replacingOccurrences(of: "code_map: code-map.yml", with: "unmapped: ignore") })
+        defer { study.remove() }
+        let found = try problems(study)
+        #expect(found == ["pilot.qdpx:MAXQDA pilot.qde: /Project: no coded text selection became a segment (12 codings of text selections in the project, 12 of them of codes mapped to no codebook id)"])
+    }
+
     @Test func aProjectWithoutCasesAndNoParticipantsFileIsAnError() throws {
         let study = try QDPXStudyCopy("MAXQDAShapedPilot", editProject: { replacingFirst("<Cases>(.|\n)*</Cases>\n", with: "", in: $0) })
         defer { study.remove() }
