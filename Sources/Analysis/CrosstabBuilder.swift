@@ -100,7 +100,7 @@ struct CrosstabBuilder {
             }
         case .jointDisplay:
             return JointDisplayBuilder.measuredCodes(data).map { codeRow($0, depth: 0) }
-        case .surveyItems, .intercoderAgreement:
+        case .surveyItems, .intercoderAgreement, .cooccurrence:
             return []
         }
     }

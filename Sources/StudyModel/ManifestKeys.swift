@@ -17,7 +17,7 @@ enum ManifestKeys {
         // Entries of lists, and mappings inside them.
         "sources[]": ["file", "kind", "instrument", "codebook", "code_map", "coder", "documents", "unmapped", "dialect", "line_ends"],
         "sources[].dialect": ["delimiter", "encoding"],
-        "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings", "ordered"],
+        "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings", "ordered", "of"],
         "analysis.tables[].compare": ["variable", "groups", "within"],
     ]
 

@@ -356,6 +356,16 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .jointDisplay && (spec.columns.count != 1 || !["country", "role"].contains(spec.columns[0]) || spec.filter != nil) {
                 complain("analysis.tables '\(spec.id)': a joint display groups by one variable, country or role, with no where")
             }
+            if spec.rows == .cooccurrence {
+                if spec.columns.count > 1 || spec.compare != nil {
+                    complain("analysis.tables '\(spec.id)': a co-occurrence table groups by at most one variable, with no compare")
+                }
+                if !RowSet.codeSets.contains(spec.pairedCodes) {
+                    complain("analysis.tables '\(spec.id)': of: '\(spec.pairedCodes.rawValue)' has no codes to pair (it can: \(RowSet.codeSets.map(\.rawValue).joined(separator: ", ")))")
+                }
+            } else if let of = spec.of {
+                complain("analysis.tables '\(spec.id)': of: \(of.rawValue) is for a co-occurrence table")
+            }
             for chart in spec.charts where !spec.possibleCharts.contains(chart) {
                 complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot draw '\(chart.rawValue)' (it can: \(spec.possibleCharts.map(\.rawValue).joined(separator: ", ")))")
             }
@@ -378,7 +388,7 @@ public struct StudyManifest: Sendable, Equatable {
                         complain("analysis.tables '\(spec.id)': compare: '\(group)' is not a level of \(compare.variable) (\(shown.joined(separator: ", ")))")
                     }
                 }
-                if [RowSet.sample, .surveyItems, .intercoderAgreement, .jointDisplay].contains(spec.rows) {
+                if [RowSet.sample, .surveyItems, .intercoderAgreement, .jointDisplay, .cooccurrence].contains(spec.rows) {
                     complain("analysis.tables '\(spec.id)': only code rows can be compared")
                 }
             }

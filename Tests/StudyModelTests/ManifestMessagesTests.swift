@@ -88,7 +88,7 @@ import TestSupport
             + "analysis:\n  tables:\n    - sample-by-country-role\n    - {id: t1, rows: barriers, colums: [country]}\n"
         #expect(try problems(manifest).split(separator: "\n") == [
             "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument, codebook, code_map, coder, documents, unmapped, dialect, line_ends",
-            "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings, ordered",
+            "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings, ordered, of",
         ])
     }
 }
