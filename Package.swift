@@ -55,7 +55,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip;
-        // the study as a `.qdpx` project (a zip through ZIPFoundation).
+        // the study as a `.qdpx` project written, and projects read (a zip through ZIPFoundation).
         .target(
             name: "QDAExchange",
             dependencies: [
@@ -120,7 +120,9 @@ let package = Package(
 
         // MARK: - Tests
 
-        .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["StudyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
         .testTarget(name: "StatFileInputTests", dependencies: ["StatFileInput"], swiftSettings: swiftSettings),
         .testTarget(
@@ -133,7 +135,8 @@ let package = Package(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport"], exclude: ["Conformance", "Regressions"],
+            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "QDAExchange"],
+            exclude: ["Conformance", "Regressions"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalysisTests",

@@ -4,8 +4,9 @@ import StudyModel
 
 /// Pseudonyms of a study's participants: P-001, P-002, … in the order of SHA-256(key ‖ id), so they are
 /// stable across builds and reveal nothing of the id to whoever lacks the key (the manifest's
-/// `quotes.pseudonym_key`, or else the SHA-256 of `participants.csv`). Quotes, the participant × code
-/// matrix and the exported project sign with the same pseudonym.
+/// `quotes.pseudonym_key`, or else the SHA-256 of `participants.csv`, or of the `.qdpx` project whose cases are
+/// the participants). Quotes, the participant × code matrix and the exported project sign with the same
+/// pseudonym.
 public struct Pseudonyms: Sendable {
     /// Participant indices in pseudonym order.
     public let order: [Int]
@@ -14,7 +15,8 @@ public struct Pseudonyms: Sendable {
 
     public init(data: StudyData, manifest: StudyManifest) {
         let key = manifest.pseudonymKey
-            ?? data.sourceFiles.first { $0.kind == SourceKind.participants.rawValue }?.sha256 ?? ""
+            ?? data.sourceFiles.first { $0.kind == SourceKind.participants.rawValue }?.sha256
+            ?? data.sourceFiles.first { $0.kind == SourceKind.qdpx.rawValue }?.sha256 ?? ""
         func digest(_ id: String) -> String { SHA256.hash(data: Data((key + "\u{0}" + id).utf8)).lowercaseHexadecimal }
         let digests = data.participants.map { digest($0.id) }
         order = data.participants.indices.sorted { digests[$0] < digests[$1] }

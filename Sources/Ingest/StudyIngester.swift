@@ -114,18 +114,37 @@ public struct StudyIngester {
             files.append(try fingerprint(ofYAML: path, kind: kind))
         }
 
-        let participantsSource = manifest.sources.first { $0.kind == .participants }!
+        // A qdpx project's cases are the participants when no participants file is listed.
+        let participantsSource = manifest.sources.first { $0.kind == .participants }
         var participants = ParticipantsLoader(manifest: manifest)
         participants.progress = progress
-        if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
+        if let participantsSource, let file = try participants.load(participantsSource, into: transaction, log: &log) {
+            files.append(file)
+        }
+        var participantCount = participants.stored
 
         let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
-        let knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
+        var knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
         var segmentRows = 0
         var notices: [String] = []
         /// The coders the segments name (the coverage list is checked against them).
         var segmentCoders: Set<String> = []
-        if segmentsSource.kind == .taguette {
+        if segmentsSource.kind == .qdpx {
+            var qdpx = QDPXLoader(
+                manifest: manifest, codebook: codebook, listedParticipants: knownIDs, participantsListed: participantsSource != nil)
+            qdpx.progress = progress
+            files += try qdpx.load(segmentsSource, into: transaction, log: &log)
+            if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
+                files.append(try fingerprint(ofYAML: map, kind: "code-map"))
+            }
+            segmentRows = qdpx.stored
+            notices = qdpx.notices
+            segmentCoders = qdpx.coders
+            if participantsSource == nil {
+                participantCount = qdpx.participantsStored
+                knownIDs = qdpx.caseParticipantIDs
+            }
+        } else if segmentsSource.kind == .taguette {
             var taguette = TaguetteLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
             if let reason = participants.unreadable { taguette.uncheckedBecause = reason }
             taguette.progress = progress
@@ -151,9 +170,7 @@ public struct StudyIngester {
         }
 
         if let coverage = manifest.coding.coverage {
-            var loader = CoverageLoader(
-                manifest: manifest, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil,
-                coders: segmentCoders)
+            var loader = CoverageLoader(manifest: manifest, participantIDs: knownIDs, coders: segmentCoders)
             if let file = try loader.load(coverage, into: transaction, log: &log) { files.append(file) }
         }
 
@@ -168,7 +185,7 @@ public struct StudyIngester {
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
         return IngestSummary(
-            participants: participants.stored, segmentRows: segmentRows, respondents: respondents,
+            participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices)
     }
 
