@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "Storage", "StudyModel", "StatFileInput", "TestSupport",
+                "AnalyzeCLI", "Analysis", "QDAExchange", "Storage", "StudyModel", "StatFileInput", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Scripts"],
