@@ -63,7 +63,8 @@ struct QDPXLoader {
         let path = manifest.path(of: source.file)
         let project: QDPXProjectContents
         do {
-            project = try QDPXProjectReader.read(path: path, crlfAsOne: source.lineEnds == .crlfAsOne)
+            project = try QDPXProjectReader.read(
+                path: path, crlfAsOne: source.lineEnds == .crlfAsOne, utf16Units: source.offsets == .utf16)
         } catch {
             log.add(contentsOf: error)
             return []

@@ -9,7 +9,7 @@ import StudyModel
 ///
 /// Tolerated, and said in ``QDPXProjectContents/notes``: a project document with another name than `project.qde` (the
 /// only `.qde` at the top), a `Sources` folder in any case, any `urn:QDA-XML:project:*` namespace (or none),
-/// GUIDs in braces or any case, a byte-order mark at the start of a text file (QualCoder), a project's
+/// GUIDs in braces or any case, a byte-order mark at the start of a text file (QualCoder, NVivo for Windows), a project's
 /// `creatingUserGUID` that names no user (QualCoder), colours in any form, non-text sources and codings of whole
 /// sources (left out). Refused, with the file, line and XML path: XML that does not parse, a reference to a GUID
 /// that is not in the project (user, code, variable, source), a selection outside its text, a coding whose user
@@ -22,8 +22,10 @@ public enum QDPXProjectReader {
     ///   - path: the `.qdpx` file, also the name problems give it.
     ///   - crlfAsOne: whether the offsets count a Windows line end (`\r\n`) as one character, as some tools do;
     ///     they are then turned into code points.
+    ///   - utf16Units: whether the offsets count UTF-16 code units (NVivo), a character outside the Basic
+    ///     Multilingual Plane taking two; they are then turned into code points.
     /// - Throws: ``InputProblems`` naming the file and where in it.
-    public static func read(path: String, crlfAsOne: Bool = false) throws(InputProblems) -> QDPXProjectContents {
+    public static func read(path: String, crlfAsOne: Bool = false, utf16Units: Bool = false) throws(InputProblems) -> QDPXProjectContents {
         let archive = try QDPXArchiveReader(path: path)
         let documentPath = try archive.projectDocumentPath()
         let file = "\(path):\(documentPath)"
@@ -40,7 +42,7 @@ public enum QDPXProjectReader {
             document.problems.append(InputProblem(file: file, message: "no Project element: not a REFI-QDA project"))
         }
         guard document.problems.isEmpty else { throw InputProblems(document.problems) }
-        var resolver = Resolver(file: file, document: document, archive: archive, crlfAsOne: crlfAsOne)
+        var resolver = Resolver(file: file, document: document, archive: archive, crlfAsOne: crlfAsOne, utf16Units: utf16Units)
         if documentPath != "project.qde" {
             resolver.notes.append("the project document is named '\(documentPath)', not project.qde")
         }
@@ -60,27 +62,41 @@ private struct Resolver {
     let document: QDPXDocumentParser
     let archive: QDPXArchiveReader
     let crlfAsOne: Bool
+    let utf16Units: Bool
     var problems: [InputProblem] = []
     var notes: [String] = []
 
-    init(file: String, document: QDPXDocumentParser, archive: QDPXArchiveReader, crlfAsOne: Bool) {
+    init(file: String, document: QDPXDocumentParser, archive: QDPXArchiveReader, crlfAsOne: Bool, utf16Units: Bool) {
         self.file = file
         self.document = document
         self.archive = archive
         self.crlfAsOne = crlfAsOne
+        self.utf16Units = utf16Units
     }
 
-    /// The code point at which each position of the tool's counting starts, and one past the end: the identity, or,
-    /// with `crlfAsOne`, a `\r\n` taking one position.
-    private func codePoints(of text: [Unicode.Scalar]) -> [Int]? {
-        guard crlfAsOne else { return nil }
-        var starts: [Int] = []
+    /// The code point at which each position of the tool's counting starts, and one past the end: the identity, or
+    /// with `crlfAsOne` a `\r\n` taking one position, with `utf16Units` a character outside the Basic Multilingual
+    /// Plane two (the second, inside the character, is `nil`).
+    private func codePoints(of text: [Unicode.Scalar]) -> [Int?]? {
+        guard crlfAsOne || utf16Units else { return nil }
+        var starts: [Int?] = []
         var index = 0
         while index < text.count {
             starts.append(index)
-            index += text[index] == "\r" && index + 1 < text.count && text[index + 1] == "\n" ? 2 : 1
+            if utf16Units, text[index].value > 0xFFFF { starts.append(nil) }
+            index += crlfAsOne && text[index] == "\r" && index + 1 < text.count && text[index + 1] == "\n" ? 2 : 1
         }
         return starts + [text.count]
+    }
+
+    /// How the offsets were counted, for messages: empty for code points.
+    private var counting: String {
+        switch (crlfAsOne, utf16Units) {
+        case (false, false): ""
+        case (true, false): " (counting \\r\\n as one)"
+        case (false, true): " (counting UTF-16 units)"
+        case (true, true): " (counting UTF-16 units, \\r\\n as one)"
+        }
     }
 
     private mutating func complain(_ place: QDPXElementPlace, _ message: String) {
@@ -108,6 +124,7 @@ private struct Resolver {
         var byteOrderMarks = 0
         var wholeSourceCodings = 0
         var crlfTexts = 0
+        var wideTexts = 0
         for raw in document.textSources {
             wholeSourceCodings += raw.sourceCodings
             guard var text = plainText(of: raw) else { continue }
@@ -118,6 +135,8 @@ private struct Resolver {
             let starts = codePoints(of: text)
             let length = starts.map { $0.count - 1 } ?? text.count
             if !raw.selections.isEmpty, zip(text, text.dropFirst()).contains(where: { $0 == "\r" && $1 == "\n" }) { crlfTexts += 1 }
+            let wide = text.contains { $0.value > 0xFFFF }
+            if !raw.selections.isEmpty, wide { wideTexts += 1 }
             var selections: [QDPXProjectContents.Selection] = []
             for var selection in raw.selections {
                 guard selection.start <= selection.end else {
@@ -128,10 +147,22 @@ private struct Resolver {
                     complain(
                         selection.place,
                         "the selection \(selection.start)–\(selection.end) is out of the text's range: '\(raw.name)' has \(length) characters"
-                            + (crlfAsOne ? " (counting \\r\\n as one)" : ""))
+                            + counting + (!utf16Units && wide ? "; the text has characters outside the Basic Multilingual Plane (emoji):"
+                                + " if the tool counts them as two UTF-16 units (NVivo), set offsets: utf16" : ""))
                     continue
                 }
-                if let starts { (selection.start, selection.end) = (starts[selection.start], starts[selection.end]) }
+                if let starts {
+                    guard let start = starts[selection.start], let end = starts[selection.end] else {
+                        let inside = starts[selection.start] == nil ? selection.start : selection.end
+                        let character = text[starts[inside - 1]!]
+                        complain(
+                            selection.place,
+                            "the selection \(selection.start)–\(selection.end) of '\(raw.name)' \(inside == selection.start ? "starts" : "ends")"
+                                + " inside the character U+\(String(character.value, radix: 16, uppercase: true)) (two UTF-16 units)")
+                        continue
+                    }
+                    (selection.start, selection.end) = (start, end)
+                }
                 var codings: [QDPXProjectContents.Coding] = []
                 for coding in selection.codings {
                     guard let userGUID = coding.user ?? selection.user else {
@@ -185,12 +216,17 @@ private struct Resolver {
         }
 
         if byteOrderMarks > 0 {
-            notes.append("\(byteOrderMarks) plain text file\(byteOrderMarks == 1 ? "" : "s") start with a byte-order mark (as QualCoder writes them); it is not counted in offsets")
+            notes.append("\(byteOrderMarks) plain text file\(byteOrderMarks == 1 ? "" : "s") start with a byte-order mark (as QualCoder and NVivo for Windows write them); it is not counted in offsets")
         }
         if crlfTexts > 0 {
             notes.append(
                 "\(crlfTexts) coded text\(crlfTexts == 1 ? " has" : "s have") Windows line ends (\\r\\n), whose offsets were read with \\r\\n as "
                     + (crlfAsOne ? "one character (line_ends: crlf_as_one)" : "two characters (REFI-QDA's code points); if excerpts look shifted by a character per line, set line_ends: crlf_as_one"))
+        }
+        if wideTexts > 0 {
+            notes.append(
+                "\(wideTexts) coded text\(wideTexts == 1 ? " has" : "s have") characters outside the Basic Multilingual Plane (emoji), whose offsets were read as "
+                    + (utf16Units ? "two UTF-16 units each (offsets: utf16)" : "one code point each (REFI-QDA); NVivo counts them as two UTF-16 units: if excerpts look shifted by a character per emoji, set offsets: utf16"))
         }
         if wholeSourceCodings > 0 {
             notes.append("\(wholeSourceCodings) coding\(wholeSourceCodings == 1 ? "" : "s") of whole sources left out (only coded text selections become segments)")

@@ -26,6 +26,15 @@ public enum LineEnds: String, CaseIterable, Codable, Sendable {
     case crlfAsOne = "crlf_as_one"
 }
 
+/// The units a `.qdpx` project's offsets count.
+public enum OffsetUnits: String, CaseIterable, Codable, Sendable {
+    /// Unicode code points, as REFI-QDA counts characters and QualCoder writes them (the default).
+    case codePoints = "code_points"
+    /// UTF-16 code units, as NVivo writes them: a character outside the Basic Multilingual Plane (an emoji) takes
+    /// two. The offsets are read so, and stored as code points.
+    case utf16
+}
+
 /// One source file of the study, as the manifest lists it.
 public struct SourceFile: Codable, Sendable, Equatable {
     /// Path relative to the study folder.
@@ -51,9 +60,11 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var dialect: CSVDialect?
     /// For a `.qdpx` project: how its offsets count a Windows line end (`crlf_as_two` when absent).
     public var lineEnds: LineEnds?
+    /// For a `.qdpx` project: the units its offsets count (`code_points` when absent).
+    public var offsets: OffsetUnits?
 
     enum CodingKeys: String, CodingKey {
-        case file, kind, instrument, codebook, coder, documents, unmapped, dialect
+        case file, kind, instrument, codebook, coder, documents, unmapped, dialect, offsets
         case lineEnds = "line_ends"
         case codeMap = "code_map"
     }
@@ -61,7 +72,7 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public init(
         file: String, kind: SourceKind, instrument: String? = nil, codebook: String? = nil, codeMap: String? = nil,
         coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil,
-        dialect: CSVDialect? = nil, lineEnds: LineEnds? = nil
+        dialect: CSVDialect? = nil, lineEnds: LineEnds? = nil, offsets: OffsetUnits? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -73,6 +84,7 @@ public struct SourceFile: Codable, Sendable, Equatable {
         self.unmapped = unmapped
         self.dialect = dialect
         self.lineEnds = lineEnds
+        self.offsets = offsets
     }
 
     /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
@@ -287,8 +299,10 @@ public struct StudyManifest: Sendable, Equatable {
         if sources.filter(\.holdsSegments).count != 1 {
             complain("sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
         }
-        for source in sources where source.kind != .qdpx && source.lineEnds != nil {
-            complain("sources: '\(source.file)': line_ends is a setting of a REFI-QDA project (kind: qdpx)")
+        for source in sources where source.kind != .qdpx {
+            for (key, given) in [("line_ends", source.lineEnds != nil), ("offsets", source.offsets != nil)] where given {
+                complain("sources: '\(source.file)': \(key) is a setting of a REFI-QDA project (kind: qdpx)")
+            }
         }
         for source in sources where source.kind == .qdpx && (source.coder != nil || source.codebook != nil) {
             complain("sources: qdpx '\(source.file)': coder and codebook are not settings of a REFI-QDA project (its users are the coders, its code tree is in it)")

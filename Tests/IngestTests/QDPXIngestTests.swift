@@ -25,6 +25,39 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
     return text.replacingCharacters(in: range, with: expression.replacementString(for: match, in: text, offset: 0, template: template))
 }
 
+/// The line of the first `PlainTextSelection` in the copy's project document.
+private func lineOfFirstSelection(_ study: QDPXStudyCopy) throws -> Int {
+    let lines = try study.projectDocument().split(separator: "\n", omittingEmptySubsequences: false)
+    return (lines.firstIndex { $0.contains("<PlainTextSelection") } ?? -1) + 1
+}
+
+/// Each selection's start and end (by GUID) as a tool counting otherwise would write them: `count` turns a code
+/// point offset into a text into the tool's.
+private func toolOffsets(
+    _ project: QDPXProjectContents, count: ([Unicode.Scalar], Int) -> Int
+) -> [String: (start: Int, end: Int)] {
+    var offsets: [String: (start: Int, end: Int)] = [:]
+    for source in project.textSources {
+        for selection in source.selections {
+            offsets[selection.guid] = (count(source.text, selection.start), count(source.text, selection.end))
+        }
+    }
+    return offsets
+}
+
+/// Rewrites a project document's selections to the given offsets (by GUID).
+private func rewritingOffsets(_ offsets: [String: (start: Int, end: Int)]) -> (String) -> String {
+    { document in
+        var text = document
+        for (guid, offset) in offsets {
+            text = replacingFirst(
+                #"guid=""# + guid + #""( name="[^"]*")? startPosition="\d+" endPosition="\d+""#,
+                with: #"guid=""# + guid + #""$1 startPosition=""# + "\(offset.start)" + #"" endPosition=""# + "\(offset.end)\"", in: text)
+        }
+        return text
+    }
+}
+
 @Suite struct QDPXIngestTests {
     /// QualCoder's export: the cases are the participants, `documents:` links each source to its case (QualCoder
     /// writes no SourceRef for a file linked to a case), every stored excerpt is QualCoder's own `seltext` (the
@@ -37,9 +70,11 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
         #expect(summary.participants == 8)
         #expect(summary.segmentRows == 24)
         #expect(summary.notices == [
-            "pilot.qdpx: 8 plain text files start with a byte-order mark (as QualCoder writes them); it is not counted in offsets",
+            "pilot.qdpx: 8 plain text files start with a byte-order mark (as QualCoder and NVivo for Windows write them); it is not counted in offsets",
             "pilot.qdpx: 1 coded text has Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
                 + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
+            "pilot.qdpx: 1 coded text has characters outside the Basic Multilingual Plane (emoji), whose offsets were read as one code point each (REFI-QDA);"
+                + " NVivo counts them as two UTF-16 units: if excerpts look shifted by a character per emoji, set offsets: utf16",
             "pilot.qdpx: 8 sources held by no case's SourceRef (QualCoder exports none) given their participants by documents: in study.yml",
             "pilot.qdpx: code 'Follow up' is mapped to no code; its 1 coding left out (unmapped: ignore)",
         ])
@@ -178,25 +213,11 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
         let original = try QDPXStudyCopy("NVivoShapedPilot")
         defer { original.remove() }
         let project = try QDPXProjectReader.read(path: original.path("pilot.qdpx"))
-        var collapsed: [String: (start: Int, end: Int)] = [:]
-        for source in project.textSources {
-            for selection in source.selections {
-                func count(_ offset: Int) -> Int {
-                    offset - zip(source.text[..<offset], source.text[..<offset].dropFirst()).filter { $0 == "\r" && $1 == "\n" }.count
-                }
-                collapsed[selection.guid] = (count(selection.start), count(selection.end))
-            }
+        let collapsed = toolOffsets(project) { text, offset in
+            offset - zip(text[..<offset], text[..<offset].dropFirst()).filter { $0 == "\r" && $1 == "\n" }.count
         }
         #expect(collapsed.values.contains { $0.start != $0.end && $0.start > 0 })
-        func rewritten(_ document: String) -> String {
-            var text = document
-            for (guid, offsets) in collapsed {
-                text = replacingFirst(
-                    #"guid=""# + guid + #"" (name="[^"]*") startPosition="\d+" endPosition="\d+""#,
-                    with: #"guid=""# + guid + #"" $1 startPosition=""# + "\(offsets.start)" + #"" endPosition=""# + "\(offsets.end)\"", in: text)
-            }
-            return text
-        }
+        let rewritten = rewritingOffsets(collapsed)
         func excerpts(_ study: QDPXStudyCopy) throws -> [String] {
             let store = try StudyStore.inMemory()
             try StudyIngester(studyDirectory: study.directory).ingest(into: store)
@@ -212,6 +233,60 @@ private func replacingFirst(_ pattern: String, with template: String, in text: S
         let without = try QDPXStudyCopy("NVivoShapedPilot", editProject: rewritten)
         defer { without.remove() }
         #expect(try excerpts(without) != (try excerpts(original)))
+    }
+
+    /// Offsets in UTF-16 code units (as NVivo writes them: an emoji takes two) give the same excerpts with
+    /// `offsets: utf16` as code points give without it; without the setting they are shifted, and a note says how
+    /// they were read. A position inside an emoji is refused.
+    @Test func offsetsInUTF16UnitsAreReadWithTheSetting() throws {
+        let original = try QDPXStudyCopy("QualCoderPilot")
+        defer { original.remove() }
+        let project = try QDPXProjectReader.read(path: original.path("pilot.qdpx"))
+        let units = toolOffsets(project) { text, offset in offset + text[..<offset].filter { $0.value > 0xFFFF }.count }
+        let moved = project.textSources.flatMap(\.selections).filter { units[$0.guid]! != ($0.start, $0.end) }
+        // The emoji's own selection ends one later; the four after it in its text (and only they) start and end one later.
+        #expect(moved.map(\.excerpt) == [
+            "Я рабо\u{301}таю до семи 🙂 и не успеваю на собрания.", "Родительские собрания проходят днём",
+            "Дома я проверяю уроки каждый вечер.", "не успеваю на собрания", "когда я на работе",
+        ])
+        let rewritten = rewritingOffsets(units)
+        func ingested(_ study: QDPXStudyCopy) throws -> (excerpts: [String], notices: [String]) {
+            let store = try StudyStore.inMemory()
+            let summary = try StudyIngester(studyDirectory: study.directory).ingest(into: store)
+            let codes = ["bar_busy_job", "bar_instruction_language", "bar_low_efficacy", "role_communicator", "role_home_teacher", "act_parent_meetings", "act_open_day"]
+            return (try store.read { reader in try codes.flatMap { try reader.excerpts(code: $0).map(\.excerpt) } }, summary.notices)
+        }
+        let utf16 = { (manifest: String) in manifest.replacingOccurrences(of: "    unmapped: ignore\n", with: "    unmapped: ignore\n    offsets: utf16\n") }
+        let withSetting = try QDPXStudyCopy("QualCoderPilot", editManifest: utf16, editProject: rewritten)
+        defer { withSetting.remove() }
+        #expect(try withSetting.projectDocument().contains(#"startPosition="18" endPosition="65""#))
+        let expected = try ingested(original)
+        let read = try ingested(withSetting)
+        #expect(expected.excerpts.count == 24)
+        #expect(read.excerpts == expected.excerpts)
+        #expect(read.notices.contains(
+            "pilot.qdpx: 1 coded text has characters outside the Basic Multilingual Plane (emoji), whose offsets were read as two UTF-16 units each (offsets: utf16)"))
+        #expect(expected.notices.contains(
+            "pilot.qdpx: 1 coded text has characters outside the Basic Multilingual Plane (emoji), whose offsets were read as one code point each (REFI-QDA);"
+                + " NVivo counts them as two UTF-16 units: if excerpts look shifted by a character per emoji, set offsets: utf16"))
+        // Without the setting the last selection of the text runs past its end.
+        let without = try QDPXStudyCopy("QualCoderPilot", editProject: rewritten)
+        defer { without.remove() }
+        #expect(try problems(without) == [
+            "pilot.qdpx:project.qde:146: /Project/Sources/TextSource[1]/PlainTextSelection[3]: the selection 122–157 is out of the text's range:"
+                + " 'Almaty interview 1.txt' has 156 characters; the text has characters outside the Basic Multilingual Plane (emoji):"
+                + " if the tool counts them as two UTF-16 units (NVivo), set offsets: utf16",
+        ])
+
+        // The emoji is at code point 37, UTF-16 units 37 and 38: a selection ending at 38 ends inside it.
+        let inside = try QDPXStudyCopy(
+            "QualCoderPilot", editManifest: utf16,
+            editProject: { replacingFirst(#"startPosition="18" endPosition="64""#, with: #"startPosition="18" endPosition="38""#, in: $0) })
+        defer { inside.remove() }
+        #expect(try problems(inside) == [
+            "pilot.qdpx:project.qde:\(try lineOfFirstSelection(inside)): /Project/Sources/TextSource[1]/PlainTextSelection[1]:"
+                + " the selection 18–38 of 'Almaty interview 1.txt' ends inside the character U+1F642 (two UTF-16 units)",
+        ])
     }
 
     @Test func aDocumentsEntryNamingNoSourceIsANote() throws {

@@ -18,9 +18,11 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(project.cases.map { $0.name ?? "" } == ["KZ01", "KZ02", "KZ03", "KZ04", "UK01", "UK02", "UK03", "UK04"])
         #expect(project.cases.allSatisfy { $0.sources.isEmpty && $0.values.map(\.variable) == ["country", "role"] })
         #expect(project.notes == [
-            "8 plain text files start with a byte-order mark (as QualCoder writes them); it is not counted in offsets",
+            "8 plain text files start with a byte-order mark (as QualCoder and NVivo for Windows write them); it is not counted in offsets",
             "1 coded text has Windows line ends (\\r\\n), whose offsets were read with \\r\\n as two characters (REFI-QDA's code points);"
                 + " if excerpts look shifted by a character per line, set line_ends: crlf_as_one",
+            "1 coded text has characters outside the Basic Multilingual Plane (emoji), whose offsets were read as one code point each (REFI-QDA);"
+                + " NVivo counts them as two UTF-16 units: if excerpts look shifted by a character per emoji, set offsets: utf16",
         ])
         var read: [String] = []
         for source in project.textSources {

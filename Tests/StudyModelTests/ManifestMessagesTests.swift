@@ -87,7 +87,7 @@ import TestSupport
         let manifest = Self.valid.replacingOccurrences(of: "kind: segments}", with: "kind: segments, instrumnet: x.yml}")
             + "analysis:\n  tables:\n    - sample-by-country-role\n    - {id: t1, rows: barriers, colums: [country]}\n"
         #expect(try problems(manifest).split(separator: "\n") == [
-            "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument, codebook, code_map, coder, documents, unmapped, dialect, line_ends",
+            "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument, codebook, code_map, coder, documents, unmapped, dialect, line_ends, offsets",
             "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings, ordered, of",
         ])
     }
@@ -114,6 +114,10 @@ import TestSupport
             == "study.yml:7:1: sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
         #expect(try problems("  - {file: participants.csv, kind: participants, line_ends: crlf_as_one}\n  - {file: pilot.qdpx, kind: qdpx}\n")
             == "study.yml:7:1: sources: 'participants.csv': line_ends is a setting of a REFI-QDA project (kind: qdpx)")
+        #expect(try problems("  - {file: participants.csv, kind: participants, offsets: utf16}\n  - {file: pilot.qdpx, kind: qdpx}\n")
+            == "study.yml:7:1: sources: 'participants.csv': offsets is a setting of a REFI-QDA project (kind: qdpx)")
+        let unknownUnits = try problems("  - {file: pilot.qdpx, kind: qdpx, offsets: utf8}\n")
+        #expect(unknownUnits == "study.yml:8:36: sources[0].offsets: 'utf8' is not a known value")
         #expect(try problems("  - {file: segments.csv, kind: segments}\n")
             == "study.yml:7:1: sources: exactly one file of kind 'participants' is required")
     }
