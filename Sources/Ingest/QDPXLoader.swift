@@ -16,7 +16,8 @@ import StudyModel
 ///   `SourceRef`s, else the source's `documents:` in study.yml (QualCoder exports none).
 /// - Segments: one per coding of a text selection: the selection's GUID, the source's name as document, start and
 ///   end in code points, the excerpt from the source's text. Two codings of one selection mapped to the same code
-///   by one coder count once.
+///   by one coder count once; selections of one text with the same range and user (NVivo writes one per code) are
+///   one segment, under the first one's GUID.
 struct QDPXLoader {
     let manifest: StudyManifest
     let codebook: Codebook
@@ -91,7 +92,10 @@ struct QDPXLoader {
 
         var unmapped: [String: (codings: Int, place: QDPXElementPlace)] = [:]
         var unmappedOrder: [String] = []
+        // NVivo writes one selection per coding: selections of one text with the same range and user are one segment.
+        var sameRange = 0
         for text in project.textSources {
+            var segmentOfRange: [String: String] = [:]
             let codedSelections = text.selections.filter { !$0.codings.isEmpty }
             guard !codedSelections.isEmpty else { continue }
             guard let participant = owners[text.guid] else {
@@ -102,6 +106,7 @@ struct QDPXLoader {
                 continue
             }
             for selection in codedSelections {
+                var merged = false
                 for coding in selection.codings {
                     coders.insert(coding.user)
                     let codePath = coding.codePath.joined(separator: "/")
@@ -113,13 +118,20 @@ struct QDPXLoader {
                         unmapped[codePath]!.codings += 1
                         continue
                     }
+                    let range = "\(selection.start) \(selection.end) \(coding.user)"
+                    let segmentID = segmentOfRange[range] ?? selection.guid
+                    if segmentID != selection.guid { merged = true } else { segmentOfRange[range] = segmentID }
                     let segment = CodedSegment(
-                        segmentID: selection.guid, participantID: participant, code: code, coder: coding.user,
+                        segmentID: segmentID, participantID: participant, code: code, coder: coding.user,
                         document: text.name, start: selection.start, end: selection.end, excerpt: selection.excerpt,
                         language: nil, line: selection.place.line)
                     if try transaction.insert(segment) { stored += 1 }
                 }
+                if merged { sameRange += 1 }
             }
+        }
+        if sameRange > 0 {
+            notices.append("\(source.file): \(sameRange) selection\(sameRange == 1 ? "" : "s") with the range and user of an earlier selection of its text (NVivo writes one selection per code) read as that segment, with its codes")
         }
         let mapName = source.codeMap ?? "a code map (code_map:)"
         for codePath in unmappedOrder {

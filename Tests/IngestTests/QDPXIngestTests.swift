@@ -289,6 +289,43 @@ private func rewritingOffsets(_ offsets: [String: (start: Int, end: Int)]) -> (S
         ])
     }
 
+    /// NVivo writes one selection per code, so a passage coded twice is two selections of the same range: they are
+    /// one segment with two codes, as one selection with two codings is.
+    @Test func selectionsOfOneRangeAndUserAreOneSegment() throws {
+        let first = #"<PlainTextSelection guid="559f53b4-fb07-4930-b657-ff0601666503""#
+        let coding = #"<Coding guid="4fbdbfe6-6f77-4bff-a4d6-df178b70aaa6" creatingUser="8f529b07-5500-432c-a0a3-3657461ff9ae" >"#
+            + "\n" + #"<CodeRef targetGUID="9e92c25d-a8c7-4f5e-bd6b-d6f26eb49f66" />"# + "\n</Coding>\n"
+        // The code of the second selection (Мероприятия/Родительские собрания), on the first selection's passage too.
+        let second = coding.replacingOccurrences(of: "4fbdbfe6", with: "aaaaaaaa").replacingOccurrences(of: "9e92c25d-a8c7-4f5e-bd6b-d6f26eb49f66", with: "29c6dcd7-3f4c-4484-8870-5b2178a1409c")
+        let oneSelection = try QDPXStudyCopy("QualCoderPilot", editProject: { $0.replacingOccurrences(of: coding, with: coding + second) })
+        defer { oneSelection.remove() }
+        let twoSelections = try QDPXStudyCopy("QualCoderPilot", editProject: { document in
+            let start = document.range(of: first)!.lowerBound
+            let end = document.range(of: "</PlainTextSelection>\n", range: start..<document.endIndex)!.upperBound
+            let copy = document[start..<end].replacingOccurrences(of: "559f53b4", with: "bbbbbbbb").replacingOccurrences(of: coding, with: second)
+            return document.replacingCharacters(in: end..<end, with: copy)
+        })
+        defer { twoSelections.remove() }
+        #expect(try twoSelections.projectDocument().components(separatedBy: #"startPosition="18" endPosition="64""#).count == 3)
+        func stored(_ study: QDPXStudyCopy) throws -> (segments: [String], notices: [String]) {
+            let store = try StudyStore.inMemory()
+            let summary = try StudyIngester(studyDirectory: study.directory).ingest(into: store)
+            var segments: [String] = []
+            try store.read { reader in try reader.forEachSegment { segments.append("\($0.segmentID) \($0.code) \($0.coder) \($0.excerpt ?? "")") } }
+            return (segments.sorted(), summary.notices)
+        }
+        let one = try stored(oneSelection), two = try stored(twoSelections)
+        #expect(one.segments.count == 25)
+        #expect(one.segments.filter { $0.hasPrefix("559f53b4-fb07-4930-b657-ff0601666503 ") } == [
+            "559f53b4-fb07-4930-b657-ff0601666503 act_parent_meetings Aigerim Я рабо\u{301}таю до семи 🙂 и не успеваю на собрания.",
+            "559f53b4-fb07-4930-b657-ff0601666503 bar_busy_job Aigerim Я рабо\u{301}таю до семи 🙂 и не успеваю на собрания.",
+        ])
+        #expect(two.segments == one.segments)
+        #expect(two.notices.contains(
+            "pilot.qdpx: 1 selection with the range and user of an earlier selection of its text (NVivo writes one selection per code) read as that segment, with its codes"))
+        #expect(!one.notices.contains { $0.contains("earlier selection") })
+    }
+
     @Test func aDocumentsEntryNamingNoSourceIsANote() throws {
         let study = try QDPXStudyCopy(
             "QualCoderPilot",
