@@ -96,6 +96,14 @@ private let repository = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(reimported.groups == original.groups)
         #expect(reimported.ids == Set((1...120).map { String(format: "P-%03d", $0) }))
         #expect(reimported.ids.isDisjoint(with: original.ids))
+
+        // And an independent count from the exported file, study.yml and the code map alone (Python's standard library).
+        if let python3 {
+            let recount = try runTool(python3, [repository.appendingPathComponent("scripts/recount-qdpx.py").path, study])
+            #expect(recount.status == 0, "\(recount.error)")
+            #expect(recount.output == "recount-qdpx: 436 nonzero code × country × role cells and 12 country × role groups of sample.qdpx"
+                + " equal analyze's (120 participants)\n")
+        }
     }
 }
 
