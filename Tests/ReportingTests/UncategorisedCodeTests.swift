@@ -100,5 +100,14 @@ import TestSupport
         #expect(hidden.contains("\nuncategorised-codes-by-country,code,follow_up,KZ,,,,,,,yes\n"))  // the base of 3 too
         let audit = try #require(file("disclosure-audit.csv", in: published))
         #expect(audit.contains("uncategorised-codes-by-country"))
+
+        // Their labels are the tags, in English only: a Russian report shows them and says so (the codebook's
+        // codes all have Russian labels).
+        let russian = try ReportBuilder(results: results, language: Language(rawValue: "ru")).files()
+        let tables = try #require(file("tables.txt", in: russian))
+        #expect(tables.contains("\nНазвания кодов, которых нет на русском языке (показаны по-английски): 2.\n\n"))
+        #expect(tables.contains("follow up"))
+        #expect(tables.contains("Коды без категории"))
+        #expect(!(try #require(file("tables.txt", in: published))).contains("Code labels not given"))
     }
 }
