@@ -33,8 +33,11 @@ struct QDPXLoader {
     private(set) var stored = 0
     /// Every user who coded a text selection.
     private(set) var coders: Set<String> = []
-    /// What the ingest tells without failing: tolerated quirks, codes left out under `unmapped: ignore`.
+    /// What the ingest tells without failing: tolerated quirks, codes left out under `unmapped: ignore` or kept
+    /// under `keep`.
     private(set) var notices: [String] = []
+    /// The code paths kept as uncategorised codes (`unmapped: keep`), in the order first seen.
+    private(set) var keptCodes: [Code] = []
 
     init(manifest: StudyManifest, codebook: Codebook, listedParticipants: Set<String>?, participantsListed: Bool) {
         self.manifest = manifest
@@ -90,8 +93,7 @@ struct QDPXLoader {
             notices.append("\(source.file): the cases' variables are not read: the participants are those of the study's participants file")
         }
 
-        var unmapped: [String: (codings: Int, place: QDPXElementPlace)] = [:]
-        var unmappedOrder: [String] = []
+        var unmapped = UnmappedTally<QDPXElementPlace>(setting: source.unmapped, codebook: codebook, unit: ("coding", "codings"))
         // NVivo writes one selection per coding: selections of one text with the same range and user are one segment.
         var sameRange = 0
         for text in project.textSources {
@@ -110,14 +112,9 @@ struct QDPXLoader {
                 for coding in selection.codings {
                     coders.insert(coding.user)
                     let codePath = coding.codePath.joined(separator: "/")
-                    guard let code = codeMap.id(for: codePath) else {
-                        if unmapped[codePath] == nil {
-                            unmappedOrder.append(codePath)
-                            unmapped[codePath] = (0, codePlace(of: coding.codePath, in: project.codes) ?? coding.place)
-                        }
-                        unmapped[codePath]!.codings += 1
-                        continue
-                    }
+                    guard let code = codeMap.id(for: codePath)
+                        ?? unmapped.count(codePath, at: codePlace(of: coding.codePath, in: project.codes) ?? coding.place)
+                    else { continue }
                     let range = "\(selection.start) \(selection.end) \(coding.user)"
                     let segmentID = segmentOfRange[range] ?? selection.guid
                     if segmentID != selection.guid { merged = true } else { segmentOfRange[range] = segmentID }
@@ -134,22 +131,22 @@ struct QDPXLoader {
             notices.append("\(source.file): \(sameRange) selection\(sameRange == 1 ? "" : "s") with the range and user of an earlier selection of its text (NVivo writes one selection per code) read as that segment, with its codes")
         }
         let mapName = source.codeMap ?? "a code map (code_map:)"
-        for codePath in unmappedOrder {
-            let (count, place) = unmapped[codePath]!
-            let counted = "\(count) coding\(count == 1 ? "" : "s")"
-            if source.unmapped == .ignore {
-                notices.append("\(source.file): code '\(codePath)' is mapped to no code; its \(counted) left out (unmapped: ignore)")
-            } else {
+        if unmapped.setting == .fail {
+            for (codePath, count, place) in unmapped.codes {
                 log.add(project.problem(
                     at: place,
-                    "code '\(codePath)' (on \(counted)) is mapped to no code of codebook \(codebook.version); map it in \(mapName)"
-                        + " or as an alias in the codebook, or set unmapped: ignore"))
+                    "code '\(codePath)' (on \(unmapped.counted(count))) is mapped to no code of codebook \(codebook.version); map it in \(mapName)"
+                        + " or as an alias in the codebook, or set unmapped: ignore or keep"))
             }
         }
+        let (said, collisions, kept) = unmapped.outcome(file: source.file, what: "code")
+        notices += said
+        for (message, place) in collisions { log.add(project.problem(at: place, "code " + message)) }
+        keptCodes = kept
         checkAnalysedCoders(file: source.file, log: &log)
         if stored == 0, log.isEmpty {
             // Never a report of zeros without a word.
-            let left = unmapped.values.reduce(0) { $0 + $1.codings }
+            let left = unmapped.total
             log.add(InputProblem(
                 file: project.file,
                 message: "/Project: no coded text selection became a segment (\(fingerprint.recordCount) coding\(fingerprint.recordCount == 1 ? "" : "s") of text"

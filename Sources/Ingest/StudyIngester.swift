@@ -106,7 +106,6 @@ public struct StudyIngester {
         try transaction.setStudy(
             name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
             toolVersion: ToolVersion.current)
-        try transaction.insert(codebook)
         var files: [SourceFileRecord] = []
         for (path, kind) in [(StudyManifest.fileName, "manifest"), (manifest.codebook, "codebook")]
             + instruments.map({ ($0.source.instrument ?? "", "instrument") })
@@ -127,6 +126,8 @@ public struct StudyIngester {
         var knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
         var segmentRows = 0
         var notices: [String] = []
+        /// A coding tool's codes kept as uncategorised codes (`unmapped: keep`): stored after the codebook's.
+        var keptCodes: [Code] = []
         /// The coders the segments name (the coverage list is checked against them).
         var segmentCoders: Set<String> = []
         if segmentsSource.kind == .qdpx {
@@ -139,6 +140,7 @@ public struct StudyIngester {
             }
             segmentRows = qdpx.stored
             notices = qdpx.notices
+            keptCodes = qdpx.keptCodes
             segmentCoders = qdpx.coders
             if participantsSource == nil {
                 participantCount = qdpx.participantsStored
@@ -154,6 +156,7 @@ public struct StudyIngester {
             }
             segmentRows = taguette.stored
             notices = taguette.notices
+            keptCodes = taguette.keptCodes
             segmentCoders = segmentsSource.coder.map { [$0] } ?? []
         } else {
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
@@ -163,6 +166,7 @@ public struct StudyIngester {
             segmentRows = segments.stored
             segmentCoders = segments.coders
         }
+        try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
         // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
         // so that a coder left out by mistake is not a silent zero.
         for coder in segmentCoders.sorted() where !manifest.coding.analysedCoders.contains(coder) {
@@ -187,6 +191,29 @@ public struct StudyIngester {
         return IngestSummary(
             participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices)
+    }
+
+    /// Stores the codebook's codes and, after them, the kept ones; a table of uncategorised codes in a study
+    /// that has none is an error (never an empty table).
+    private func storeCodes(
+        _ codebook: Codebook, kept: [Code], into transaction: StoreTransaction, log: inout ProblemLog
+    ) throws {
+        var codes = codebook
+        if !kept.isEmpty {
+            do {
+                codes = try Codebook(version: codebook.version, codes: codebook.codes + kept, file: manifest.codebook)
+            } catch {
+                log.add(contentsOf: error)
+            }
+        }
+        if codes.codes(in: .uncategorised).isEmpty {
+            for spec in manifest.plan where spec.rows == .uncategorisedCodes {
+                log.add(manifest.settingProblem(
+                    "analysis.tables '\(spec.id)': rows: uncategorised-codes: the study has no uncategorised codes"
+                        + " (a coding tool's codes mapped to no codebook code, kept with unmapped: keep)"))
+            }
+        }
+        try transaction.insert(codes)
     }
 
     private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {

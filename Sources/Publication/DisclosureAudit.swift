@@ -49,13 +49,16 @@ public struct DisclosureAudit: Sendable {
         }
         var groupPrograms: [String: (DisclosureLedger.GroupProgram, LinearProgram.Region?)] = [:]
         // The pairs of codes each code is in (co-occurrence): a code's count is also seen through them.
+        // Only pairs with a published pair count: with none, a pair's program says no more than the rows.
         var pairsOf: [String: [Space]] = [:]
         for space in ledger.spaces {
-            guard case .pair(let first, let second) = space else { continue }
+            guard case .pair(let first, let second) = space, ledger.quantities(in: space).contains(where: { !ledger.isHidden($0) })
+            else { continue }
             pairsOf[first, default: []].append(space)
             pairsOf[second, default: []].append(space)
         }
         let pass = DisclosurePass(minimumCount: minimumCount)
+        var bareRegions: [Space: LinearProgram.Region?] = [:]
         for quantity in ledger.quantities {
             guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
             let space = quantity.space
@@ -63,7 +66,11 @@ public struct DisclosureAudit: Sendable {
             regions[space] = region
             var interval = ledger.interval(of: quantity, in: region)
             var required = reason.requiredValues(minimumCount: minimumCount)
-            if space.isPair { required = pass.requiredInPair(quantity, space: space, ledger: ledger) }
+            if space.isPair {
+                let bare = bareRegions[space] ?? ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region()
+                bareRegions[space] = bare
+                required = pass.requiredInPair(quantity, ledger: ledger, bare: bare)
+            }
             if case .row(.code, let id) = space {
                 for pair in pairsOf[id] ?? [] {
                     let pairRegion = regions[pair] ?? ledger.program(for: pair).region()

@@ -18,12 +18,16 @@ extension DisclosurePass {
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
         let rows = ledger.pairedRows(space)
         let pairs = ledger.quantities(in: space)
+        // With no pair count published, the program says no more than the codes' own rows (whose counts
+        // stand protected) and leaves each pair count its structural width: nothing to do.
+        guard pairs.contains(where: { !ledger.isHidden($0) }) else { return }
         var passed = Set<Quantity>()
         // A pair count's structural requirement depends on its codes' counts only, which stay as they are.
+        let bare = ledger.program(for: space, treatingAsHidden: Set(pairs)).region()
         var requirement: [Quantity: Int] = [:]
         func required(_ quantity: Quantity) -> Int {
             if let known = requirement[quantity] { return known }
-            let value = requiredInPair(quantity, space: space, ledger: ledger)
+            let value = requiredInPair(quantity, ledger: ledger, bare: bare)
             requirement[quantity] = value
             return value
         }
@@ -55,9 +59,13 @@ extension DisclosurePass {
     /// The values a hidden count must keep in a pair's program: its protection, but for a pair count
     /// no more than it has with no pair count of the space published.
     func requiredInPair(_ quantity: Quantity, space: Space, ledger: DisclosureLedger) -> Int {
+        requiredInPair(quantity, ledger: ledger, bare: ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region())
+    }
+
+    /// The same, given the region of the pair's program with no pair count published (`bare`).
+    func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: LinearProgram.Region?) -> Int {
         let rule = required(quantity, ledger)
         guard case .pair = quantity, rule > 1 else { return rule }
-        let bare = ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region()
-        return min(rule, width(ledger.interval(of: quantity, inSpace: space, region: bare)))
+        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare)))
     }
 }

@@ -28,7 +28,7 @@ public enum MatrixFile {
         let variables = matrix.header.enumerated().map { column, name -> StatFile.Variable in
             if column >= codeColumns {
                 let code = matrix.codes[column - codeColumns]
-                return StatFile.Variable(name: name, label: code.label.texts["en"], isNumeric: true, valueLabels: presence)
+                return StatFile.Variable(name: name, label: code.label[.en], isNumeric: true, valueLabels: presence)
             }
             if let levels = matrix.levels[name] {
                 let labels = Dictionary(uniqueKeysWithValues: levels.enumerated().map { (Double($0 + 1), $1) })

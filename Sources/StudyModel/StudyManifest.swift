@@ -16,6 +16,9 @@ public enum UnmappedCodes: String, CaseIterable, Codable, Sendable {
     case fail
     /// The code's rows are left out of the store; the ingest lists each such code with its count.
     case ignore
+    /// The code becomes a code of the study of category ``CodeCategory/uncategorised`` (its id derived from
+    /// the tool's name by ``UncategorisedCode/id(for:)``, its label the name); the ingest lists each with its count.
+    case keep
 }
 
 /// How a `.qdpx` project's offsets count a Windows line end (`\r\n`).

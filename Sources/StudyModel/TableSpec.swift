@@ -20,6 +20,9 @@ public enum RowSet: String, Codable, Sendable, CaseIterable {
     /// Pairs of codes of one code set (`of:`, barriers by default) mentioned by the same participant and
     /// applied to the same segment, with their Jaccard indices.
     case cooccurrence = "co-occurrence"
+    /// The codes of a coding tool kept as uncategorised codes (`unmapped: keep`), one row each; asking for
+    /// them in a study that has none is an error at ingest.
+    case uncategorisedCodes = "uncategorised-codes"
 
     /// The code sets a co-occurrence table can pair the codes of.
     public static let codeSets: [RowSet] = [.barriers, .involvementRoles, .activities]
@@ -151,6 +154,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
         case .surveyItems: return [.surveyDifferences]
         case .jointDisplay, .cooccurrence: return []
         case .involvementRoles: return [.topCodes, .codeDifferences]
+        case .uncategorisedCodes: return []
         default: return [.groupRows, .topCodes, .codeDifferences]
         }
     }

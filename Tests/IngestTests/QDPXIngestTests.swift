@@ -386,13 +386,35 @@ private func rewritingOffsets(_ offsets: [String: (start: Int, end: Int)]) -> (S
         ])
     }
 
+    /// `unmapped: keep`: QualCoder's memo code 'Follow up' becomes the study's uncategorised code 'follow_up', stored
+    /// after the codebook's codes with its codings (one: the project's CodeRefs to it, counted from the document).
+    @Test func anUnmappedCodeIsKeptAsAnUncategorisedCode() throws {
+        let study = try QDPXStudyCopy("QualCoderPilot", editManifest: { $0.replacingOccurrences(of: "unmapped: ignore", with: "unmapped: keep") })
+        defer { study.remove() }
+        let store = try StudyStore.inMemory()
+        let summary = try StudyIngester(studyDirectory: study.directory).ingest(into: store)
+        #expect(summary.segmentRows == 25)
+        #expect(summary.notices.last == "pilot.qdpx: code 'Follow up' is mapped to no code; kept as uncategorised code 'follow_up' with its 1 coding (unmapped: keep)")
+        let codebook = try store.read { try $0.codebook() }
+        #expect(codebook.codes.last == UncategorisedCode.code(named: "Follow up"))
+        #expect(codebook.codes(in: .uncategorised).map(\.id) == ["follow_up"])
+        var applications: [String] = []
+        try store.read { reader in
+            try reader.forEachCodeApplication { if $0.code == "follow_up" { applications.append("\($0.participantID) \($0.coder) \($0.segments)") } }
+        }
+        let document = try study.projectDocument()
+        let followUp = try #require(document.firstMatch(of: /<Code guid="([^"]+)" name="Follow up"/)).output.1
+        #expect(document.matches(of: try Regex("<CodeRef targetGUID=\"\(followUp)\"")).count == 1)
+        #expect(applications.count == 1)
+    }
+
     @Test func anUnmappedCodeFailsByDefaultAtItsPlaceInTheCodeTree() throws {
         let study = try QDPXStudyCopy("NVivoShapedPilot", editManifest: { $0.replacingOccurrences(of: ", unmapped: ignore", with: "") })
         defer { study.remove() }
         let found = try problems(study)
         #expect(found == [
             "pilot.qdpx:project.qde:22: /Project/CodeBook/Codes/Code[4]: code 'Memos to self' (on 1 coding) is mapped to no code of codebook"
-                + " pilot-1; map it in code-map.yml or as an alias in the codebook, or set unmapped: ignore",
+                + " pilot-1; map it in code-map.yml or as an alias in the codebook, or set unmapped: ignore or keep",
         ])
     }
 

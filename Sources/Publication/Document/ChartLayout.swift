@@ -74,7 +74,8 @@ public enum ChartLayout {
         }
     }
 
-    /// The row before which each code category begins, with its name (barriers, involvement roles, activities).
+    /// The row before which each code category begins, with its name (barriers, involvement roles, activities,
+    /// uncategorised codes).
     private static func categoryHeadings(_ codes: [CodeAgreement]) -> [Int: Text] {
         var headings: [Int: Text] = [:]
         var previous: CodeCategory?
@@ -84,6 +85,7 @@ public enum ChartLayout {
             case .barrier: .barriers
             case .involvementRole: .involvementRoles
             case .activity: .activities
+            case .uncategorised: .uncategorisedCodes
             }
             headings[index] = .rowSet(rows)
         }

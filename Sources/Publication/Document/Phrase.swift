@@ -32,4 +32,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case agreementFlaggedBoth, agreementItemBoth, agreementNoFlagBoth, belowBoth, captionAgreementFlag, prevalence
     case medianAlphaOver
     case cooccurrenceNote, chartCooccurrence, captionCooccurrence, jaccardLegend, cooccurrenceSegments, cooccurrenceSegmentJaccard
+    case labelsShownIn
 }
