@@ -29,16 +29,19 @@ public final class CSVReader {
     /// The path as given, used in error messages.
     public let path: String
     private let descriptor: Int32
-    private var parser = csv_parser()
-    private let sink = RecordSink()
+    // The per-line state is read and written for every line: it is only ever touched by this class's own
+    // methods, one at a time, so the runtime's exclusivity checks (a third of the reader's time) are off.
+    @exclusivity(unchecked) private var parser = csv_parser()
+    /// libcsv's callbacks write the record under way here (a pointer, so that C can reach it).
+    private let sink: UnsafeMutablePointer<RecordSink>
     private var buffer: UnsafeMutableRawBufferPointer
-    private var bufferStart = 0
-    private var bufferEnd = 0
-    private var atEndOfFile = false
-    private var finished = false
+    @exclusivity(unchecked) private var bufferStart = 0
+    @exclusivity(unchecked) private var bufferEnd = 0
+    @exclusivity(unchecked) private var atEndOfFile = false
+    @exclusivity(unchecked) private var finished = false
     private var isFirstBlock = true
-    private var physicalLine = 1
-    private var pendingCarriageReturn = false
+    @exclusivity(unchecked) private var physicalLine = 1
+    @exclusivity(unchecked) private var pendingCarriageReturn = false
     private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
     private let delimiter: UInt8
     /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
@@ -61,8 +64,13 @@ public final class CSVReader {
         self.path = path
         self.blockObserver = blockObserver
         self.delimiter = delimiter
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: RecordSink())
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
+            sink.pointee.deallocate()
+            sink.deinitialize(count: 1)
+            sink.deallocate()
             throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
         }
         if encoding != .utf8 {
@@ -76,6 +84,9 @@ public final class CSVReader {
             close(descriptor)
             buffer.deallocate()
             rawBlock?.deallocate()
+            sink.pointee.deallocate()
+            sink.deinitialize(count: 1)
+            sink.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
         }
         csv_set_delim(&parser, delimiter)
@@ -83,6 +94,9 @@ public final class CSVReader {
 
     deinit {
         csv_free(&parser)
+        sink.pointee.deallocate()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
         buffer.deallocate()
         rawBlock?.deallocate()
         close(descriptor)
@@ -91,12 +105,13 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file.
     /// - Throws: ``CSVError`` for unreadable bytes, bad quoting, NUL bytes or invalid UTF-8.
     public func next() throws(CSVError) -> CSVRecord? {
-        while sink.completed.isEmpty {
+        sink.pointee.beginRecord()
+        // A line holds at most one record end (a record ends at a line end), so one record at a time.
+        while !sink.pointee.isComplete {
             if finished { return nil }
             try feedNextLine()
         }
-        let record = sink.completed.removeFirst()
-        return record
+        return sink.pointee.takeRecord()
     }
 
     /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
@@ -146,13 +161,13 @@ public final class CSVReader {
                 let byte = start.load(fromByteOffset: offset, as: UInt8.self)
                 if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == delimiter, !inQuotes { delimiters += 1 }
             }
-            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + delimiters + 1, reason: .nulByte)
+            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + delimiters + 1, reason: .nulByte)
         }
-        if parser.pstate == 0 && sink.fieldCount == 0 {
+        if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
             // No record is under way: the next one starts on this line.
-            sink.recordStartLine = physicalLine
+            sink.pointee.recordStartLine = physicalLine
         }
-        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, sink.opaque)
+        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
         if consumed != length {
             try throwParserError()
         }
@@ -226,11 +241,11 @@ public final class CSVReader {
 
     private func finish() throws(CSVError) {
         finished = true
-        if csv_fini(&parser, fieldCallback, recordCallback, sink.opaque) != 0 {
+        if csv_fini(&parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
             if csv_error(&parser) == CSV_EPARSE {
                 throw CSVError(
-                    file: path, line: sink.recordStartLine, column: sink.fieldCount + 1,
-                    reason: .unterminatedQuote(openedAtLine: sink.recordStartLine))
+                    file: path, line: sink.pointee.recordStartLine, column: sink.pointee.fieldCount + 1,
+                    reason: .unterminatedQuote(openedAtLine: sink.pointee.recordStartLine))
             }
             try throwParserError()
         }
@@ -239,40 +254,80 @@ public final class CSVReader {
     private func throwParserError() throws(CSVError) {
         let code = csv_error(&parser)
         if code == CSV_EPARSE {
-            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + 1, reason: .malformedQuote)
+            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .malformedQuote)
         }
         throw CSVError(
             file: path, line: physicalLine, reason: .parserFailure(String(cString: csv_strerror(code))))
     }
 }
 
-/// Collects libcsv's callbacks into records; reached from C through an unretained pointer.
-private final class RecordSink {
-    var completed: [CSVRecord] = []
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
+/// Collects libcsv's callbacks into the record under way; reached from C through a pointer.
+///
+/// The fields go into two buffers that grow as needed and are reused from record to record, so a field
+/// costs one `memcpy` and a store; a finished record is copied out into a ``CSVRecord`` once.
+private struct RecordSink {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 1 << 12
+    private var byteCount = 0
+    private var ends: UnsafeMutablePointer<Int>
+    private var endCapacity = 32
+    private(set) var fieldCount = 0
     var recordStartLine = 1
-    var fieldCount: Int { ends.count }
-    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+    /// Whether the record under way has ended (and not been taken yet).
+    var isComplete = false
 
-    func addField(_ field: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: field)
-        ends.append(bytes.count)
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+        ends = .allocate(capacity: endCapacity)
     }
 
-    func endRecord() {
-        completed.append(CSVRecord(line: recordStartLine, bytes: bytes, ends: ends))
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+    /// Frees the buffers; the sink is not used afterwards.
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    mutating func beginRecord() {
+        byteCount = 0
+        fieldCount = 0
+        isComplete = false
+    }
+
+    mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        if let field, length > 0 {
+            if byteCount + length > byteCapacity {
+                byteCapacity = max(byteCapacity * 2, byteCount + length)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+                grown.initialize(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+            }
+            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+            byteCount += length
+        }
+        if fieldCount == endCapacity {
+            endCapacity *= 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+            grown.initialize(from: ends, count: fieldCount)
+            ends.deallocate()
+            ends = grown
+        }
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
+    mutating func takeRecord() -> CSVRecord {
+        isComplete = false
+        return CSVRecord(
+            line: recordStartLine, bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
+            ends: Array(UnsafeBufferPointer(start: ends, count: fieldCount)))
     }
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
-    sink.addField(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.addField(field, length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
-    sink.endRecord()
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.isComplete = true
 }

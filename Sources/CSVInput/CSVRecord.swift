@@ -27,7 +27,21 @@ public struct CSVRecord: Sendable, Equatable {
 
     /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
     public func field(_ index: Int) -> String? {
-        String(validating: bytes(at: index), as: UTF8.self)
+        withBytes(at: index) { field in
+            UTF8Validation.isValid(field) ? String(decoding: field, as: UTF8.self) : nil
+        }
+    }
+
+    /// Whether field `index` (0-based) is well-formed UTF-8.
+    public func isValidUTF8(at index: Int) -> Bool {
+        withBytes(at: index) { UTF8Validation.isValid($0) }
+    }
+
+    /// Calls `body` with the raw bytes of field `index` (0-based), valid only during the call.
+    public func withBytes<Result>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let start = index == 0 ? 0 : ends[index - 1]
+        let end = ends[index]
+        return try bytes.withUnsafeBytes { all in try body(UnsafeRawBufferPointer(rebasing: all[start..<end])) }
     }
 
     /// All fields decoded as UTF-8 (invalid bytes replaced by U+FFFD); meant for tests and messages.
