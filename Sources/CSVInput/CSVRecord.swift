@@ -21,27 +21,30 @@ public struct CSVRecord: Sendable, Equatable {
 
     /// The raw bytes of field `index` (0-based).
     public func bytes(at index: Int) -> ArraySlice<UInt8> {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return bytes[start..<ends[index]]
+        bytes[range(at: index)]
     }
 
     /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
     public func field(_ index: Int) -> String? {
-        withBytes(at: index) { field in
-            UTF8Validation.isValid(field) ? String(decoding: field, as: UTF8.self) : nil
-        }
+        // Validated once (UTF8Span), then copied without a second check; `String(validating:)` over a
+        // slice goes through an unspecialised generic path that cost ingest more than libcsv's parse.
+        guard let text = try? UTF8Span(validating: bytes.span.extracting(range(at: index))) else { return nil }
+        return String(copying: text)
     }
 
     /// Whether field `index` (0-based) is well-formed UTF-8.
     public func isValidUTF8(at index: Int) -> Bool {
-        withBytes(at: index) { UTF8Validation.isValid($0) }
+        (try? UTF8Span(validating: bytes.span.extracting(range(at: index)))) != nil
     }
 
     /// Calls `body` with the raw bytes of field `index` (0-based), valid only during the call.
     public func withBytes<Result>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        let start = index == 0 ? 0 : ends[index - 1]
-        let end = ends[index]
-        return try bytes.withUnsafeBytes { all in try body(UnsafeRawBufferPointer(rebasing: all[start..<end])) }
+        let range = range(at: index)
+        return try bytes.withUnsafeBytes { all in try body(UnsafeRawBufferPointer(rebasing: all[range])) }
+    }
+
+    private func range(at index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
     /// All fields decoded as UTF-8 (invalid bytes replaced by U+FFFD); meant for tests and messages.
