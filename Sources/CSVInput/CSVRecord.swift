@@ -10,10 +10,14 @@ public struct CSVRecord: Sendable, Equatable {
     /// `ends[i]` is the end offset of field `i` in `bytes`.
     @usableFromInline var ends: [Int]
 
-    init(line: Int, bytes: [UInt8], ends: [Int]) {
+    /// Whether every field is well-formed UTF-8, as the parser found.
+    private var isValidUTF8: Bool
+
+    init(line: Int, bytes: [UInt8], ends: [Int], isValidUTF8: Bool) {
         self.line = line
         self.bytes = bytes
         self.ends = ends
+        self.isValidUTF8 = isValidUTF8
     }
 
     /// The number of fields.
@@ -26,21 +30,13 @@ public struct CSVRecord: Sendable, Equatable {
 
     /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
     public func field(_ index: Int) -> String? {
-        // Validated once (UTF8Span), then copied without a second check; `String(validating:)` over a
-        // slice goes through an unspecialised generic path that cost ingest more than libcsv's parse.
-        guard let text = try? UTF8Span(validating: bytes.span.extracting(range(at: index))) else { return nil }
+        // Validated once (by the parser for the whole record, else here), then copied without a second
+        // check; `String(validating:)` over a slice goes through an unspecialised generic path that cost
+        // ingest more than libcsv's parse.
+        let field = bytes.span.extracting(range(at: index))
+        if isValidUTF8 { return String(copying: UTF8Span(unchecked: field)) }
+        guard let text = try? UTF8Span(validating: field) else { return nil }
         return String(copying: text)
-    }
-
-    /// Whether field `index` (0-based) is well-formed UTF-8.
-    public func isValidUTF8(at index: Int) -> Bool {
-        (try? UTF8Span(validating: bytes.span.extracting(range(at: index)))) != nil
-    }
-
-    /// Calls `body` with the raw bytes of field `index` (0-based), valid only during the call.
-    public func withBytes<Result>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        let range = range(at: index)
-        return try bytes.withUnsafeBytes { all in try body(UnsafeRawBufferPointer(rebasing: all[range])) }
     }
 
     private func range(at index: Int) -> Range<Int> {

@@ -250,6 +250,9 @@ private struct RecordSink {
     var recordStartLine = 1
     /// Whether the record under way has ended (and not been taken yet).
     var isComplete = false
+    /// Whether every field so far is well-formed UTF-8 (checked here, on the parsing thread, so that
+    /// ``CSVRecord/field(_:)`` need not check again).
+    private var isValidUTF8 = true
 
     init() {
         bytes = .allocate(capacity: byteCapacity)
@@ -266,6 +269,7 @@ private struct RecordSink {
         byteCount = 0
         fieldCount = 0
         isComplete = false
+        isValidUTF8 = true
     }
 
     mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
@@ -277,7 +281,9 @@ private struct RecordSink {
                 bytes.deallocate()
                 bytes = grown
             }
-            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+            let text = UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: length)
+            if isValidUTF8, (try? UTF8Span(validating: text.span)) == nil { isValidUTF8 = false }
+            (bytes + byteCount).initialize(from: text.baseAddress!, count: length)
             byteCount += length
         }
         if fieldCount == endCapacity {
@@ -295,7 +301,7 @@ private struct RecordSink {
         isComplete = false
         return CSVRecord(
             line: recordStartLine, bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
-            ends: Array(UnsafeBufferPointer(start: ends, count: fieldCount)))
+            ends: Array(UnsafeBufferPointer(start: ends, count: fieldCount)), isValidUTF8: isValidUTF8)
     }
 }
 

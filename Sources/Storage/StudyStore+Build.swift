@@ -33,6 +33,10 @@ extension StudyStore {
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
+                // 16 KiB pages (set before the file's first table): a segment row with its excerpt is
+                // several hundred bytes, and four times fewer pages made the M study's ingest spend
+                // 10% less CPU, and its analysis too.
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA journal_mode = OFF")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
