@@ -10,7 +10,7 @@ public struct CSVRecord: Sendable, Equatable {
     /// `ends[i]` is the end offset of field `i` in `bytes`.
     @usableFromInline var ends: [Int]
 
-    /// Whether every field is well-formed UTF-8, as the parser found.
+    /// Whether every field is known to be well-formed UTF-8 (the parser checks the file as it reads).
     private var isValidUTF8: Bool
 
     init(line: Int, bytes: [UInt8], ends: [Int], isValidUTF8: Bool) {
@@ -30,7 +30,7 @@ public struct CSVRecord: Sendable, Equatable {
 
     /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
     public func field(_ index: Int) -> String? {
-        // Validated once (by the parser for the whole record, else here), then copied without a second
+        // Validated once (by the parser, with the whole file, or else here), then copied without a second
         // check; `String(validating:)` over a slice goes through an unspecialised generic path that cost
         // ingest more than libcsv's parse.
         let field = bytes.span.extracting(range(at: index))

@@ -25,6 +25,8 @@ final class RecordParser: @unchecked Sendable {
     private var isFirstBlock = true
     @exclusivity(unchecked) private var physicalLine = 1
     @exclusivity(unchecked) private var pendingCarriageReturn = false
+    /// The UTF-8 check of every byte fed to libcsv so far.
+    @exclusivity(unchecked) private var utf8 = UTF8StreamCheck()
     private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
     private let delimiter: UInt8
     /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
@@ -86,7 +88,10 @@ final class RecordParser: @unchecked Sendable {
             if finished { return nil }
             try feedNextLine()
         }
-        return sink.pointee.takeRecord()
+        // The record's bytes have all been checked (it ends at a line end, the last byte fed, or at
+        // the end of the file); the fields of a well-formed stream are well-formed (they are cut at
+        // ASCII bytes), so only after a failure must each field be checked on its own.
+        return sink.pointee.takeRecord(isValidUTF8: utf8.isWellFormed)
     }
 
     /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
@@ -142,6 +147,7 @@ final class RecordParser: @unchecked Sendable {
             // No record is under way: the next one starts on this line.
             sink.pointee.recordStartLine = physicalLine
         }
+        utf8.check(UnsafeRawBufferPointer(start: start, count: length))
         let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
         if consumed != length {
             try throwParserError()
@@ -250,9 +256,6 @@ private struct RecordSink {
     var recordStartLine = 1
     /// Whether the record under way has ended (and not been taken yet).
     var isComplete = false
-    /// Whether every field so far is well-formed UTF-8 (checked here, on the parsing thread, so that
-    /// ``CSVRecord/field(_:)`` need not check again).
-    private var isValidUTF8 = true
 
     init() {
         bytes = .allocate(capacity: byteCapacity)
@@ -269,7 +272,6 @@ private struct RecordSink {
         byteCount = 0
         fieldCount = 0
         isComplete = false
-        isValidUTF8 = true
     }
 
     mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
@@ -281,9 +283,7 @@ private struct RecordSink {
                 bytes.deallocate()
                 bytes = grown
             }
-            let text = UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: length)
-            if isValidUTF8, (try? UTF8Span(validating: text.span)) == nil { isValidUTF8 = false }
-            (bytes + byteCount).initialize(from: text.baseAddress!, count: length)
+            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
             byteCount += length
         }
         if fieldCount == endCapacity {
@@ -297,7 +297,8 @@ private struct RecordSink {
         fieldCount += 1
     }
 
-    mutating func takeRecord() -> CSVRecord {
+    /// The record, with whether all its fields are known to be well-formed UTF-8.
+    mutating func takeRecord(isValidUTF8: Bool) -> CSVRecord {
         isComplete = false
         return CSVRecord(
             line: recordStartLine, bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
