@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // MARK: - The pipeline, left to right: CSV → model → store → ingest → analysis → report → CLI
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "CSVInput", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
         // The C boundary for statistics packages' files: ReadStat (Debian `libreadstat-dev`, no pkg-config file).
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"]), .brew(["readstat"])]),
-        // SPSS `.sav` and Stata `.dta` files read whole, the only importer of CReadStat.
+        // SPSS `.sav` and Stata `.dta` files read whole, and `.sav` files written; the only importer of CReadStat.
         .target(name: "StatFileInput", dependencies: ["CReadStat"], swiftSettings: swiftSettings),
         // The study's vocabulary: codebook, manifest, participants, segments, instruments.
         .target(
@@ -53,10 +54,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip.
+        // REFI-QDA exchange: the codebook as a `.qdc` (written and read), the layout that makes it round-trip;
+        // the study as a `.qdpx` project written, and projects read (a zip through ZIPFoundation).
         .target(
             name: "QDAExchange",
-            dependencies: ["StudyModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "StudyModel", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings),
         // Writing files whole or not at all: temporary paths removed on interrupt, plain system errors.
         .target(name: "FileSafety", swiftSettings: swiftSettings),
@@ -72,11 +77,12 @@ let package = Package(
         // The publication stage: disclosure control over every published table at once, its audit, and
         // the statistics recomputed on the counts that may be published.
         .target(name: "Publication", dependencies: ["StudyModel", "Statistics", "Analysis"], swiftSettings: swiftSettings),
-        // Rendering published results: text, Markdown, tidy CSV, JSON, summary, provenance (no Storage).
+        // Rendering published results: text, Markdown, tidy CSV, JSON, summary, provenance (no Storage); the
+        // participant × code matrix as CSV and SPSS `.sav` (through StatFileInput).
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Analysis", "Publication", "FileSafety",
+                "StudyModel", "Analysis", "Publication", "FileSafety", "StatFileInput",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -84,7 +90,7 @@ let package = Package(
         .target(
             name: "AnalyzeCLI",
             dependencies: [
-                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety", "QDAExchange",
+                "StudyModel", "Storage", "Ingest", "Analysis", "Reporting", "FileSafety", "QDAExchange", "StatFileInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -114,10 +120,13 @@ let package = Package(
 
         // MARK: - Tests
 
-        .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["StudyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TestSupport"),
         .testTarget(name: "CSVInputTests", dependencies: ["CSVInput"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatFileInputTests", dependencies: ["StatFileInput"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel"], exclude: ["Schema"],
+            name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],
             swiftSettings: swiftSettings),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
         .testTarget(
@@ -126,7 +135,8 @@ let package = Package(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport"], exclude: ["Conformance", "Regressions"],
+            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "QDAExchange"],
+            exclude: ["Conformance", "Regressions"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalysisTests",
@@ -143,8 +153,10 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "Storage", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AnalyzeCLI", "Storage", "StudyModel", "StatFileInput", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Scripts"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SampleGenerationTests", dependencies: ["SampleGeneration", "StudyModel"], swiftSettings: swiftSettings),

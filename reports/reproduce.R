@@ -306,6 +306,12 @@ rows <- list(
 )
 joint_rows("joint-display-by-country", rows)
 
+# joint-display-by-role: per code ~ item, mentioned / all participants and present / answered, per group
+rows <- list(
+  list(id = "bar_instruction_language ~ pi09", interviews = list(x = c(12, 5, 6), n = c(48, 24, 18), fisher = 0.6890149809144358, fisher_se = 0.0), survey = list(x = c(59, 36, 15), n = c(113, 63, 29), fisher = 0.8040918424939751, fisher_se = 0.0))
+)
+joint_rows("joint-display-by-role", rows)
+
 # barriers-fathers-vs-mothers: father against mother within each country (KZ, UK) and pooled; a stratum: c(mentioned, all) of each group
 rows <- list(
   list(kind = "factor_category", id = "parent", pooled = c(23, 24, 42, 48), test = "fisher-pooled", fisher = 0.411838899949278, fisher_se = 0.0, adjusted = 0.549118533265704),

@@ -171,6 +171,9 @@ def interview(tdir, m, targets, hierarchy):
                     publish("n", S, nterms(S), b)
             continue
         rows = read(path)
+        if rows and "kind" in rows[0] and "with" in rows[0]:
+            cooccurrence(m, rows, group, x, nterms, publish, hidden, cells)
+            continue
         if not rows:
             continue
         fields = list(rows[0].keys())
@@ -216,6 +219,82 @@ def interview(tdir, m, targets, hierarchy):
                     break
     targets += [(m, t, lab, col, terms) for _, t, lab, col, _, terms in hidden]
     return naive
+
+
+def cooccurrence(m, rows, group, x, nterms, publish, hidden, cells):
+    """A co-occurrence table: a code's participants (kind code) are the crosstabs' unknowns; a pair's
+    participants are unknowns p[a, b, cell] with Frechet's bounds in every cell (p <= x_a, p <= x_b,
+    x_a + x_b - p <= n); a published Jaccard index J = both / (A + B - both), rounded to 3 decimals,
+    bounds A + B; a segment-level index bounds the codes' segment counts (unknowns s[code, group] at
+    least the code's participants of the group), and a published segment count above 0 says some
+    participant of the group mentions both."""
+    var = next(k for k in rows[0] if k not in ("table", "kind", "code", "with", "participants", "base", "jaccard",
+                                                "segments", "segment_jaccard", "suppressed")) if len(rows[0]) > 10 else None
+
+    def S_of(L):
+        if var is None:
+            return group(None, None)
+        return group(L[var], None) if var == "country" else group(None, L[var])
+
+    def pair(a, b, S):
+        if ("p", a, b, cells[0]) not in m.index:
+            xa, xb = x(("code", a), frozenset(cells)), x(("code", b), frozenset(cells))
+            for g in cells:
+                pv = m.var(("p", a, b, g))
+                ia, ib = m.index[("x", ("code", a), g)], m.index[("x", ("code", b), g)]
+                m.add({pv: 1, ia: -1}, -np.inf, 0)
+                m.add({pv: 1, ib: -1}, -np.inf, 0)
+                m.add({ia: 1, ib: 1, pv: -1, m.var(("n", g)): -1}, -np.inf, 0)
+        return {m.index[("p", a, b, g)]: 1 for g in S}
+
+    def bound_index(both, union_terms, value):
+        """both / union in [value - 0.0005, value + 0.0005], both and union linear forms."""
+        lo, hi = value - 0.0005, value + 0.0005
+        t = dict(both)
+        for k, c in union_terms.items():
+            t[k] = t.get(k, 0) - lo * c
+        m.add(t, 0, np.inf)
+        t = dict(both)
+        for k, c in union_terms.items():
+            t[k] = t.get(k, 0) - hi * c
+        m.add(t, -np.inf, 0)
+
+    for L in rows:
+        S = S_of(L)
+        col = L[var] if var else "all"
+        a, b = L["code"], L["with"]
+        v = num(L["participants"])
+        if L["kind"] == "code":
+            key = ("code", a)
+            if v is None:
+                hidden.append((key, L["table"], f"code:{a}", col, S, x(key, S)))
+            else:
+                publish(key, S, x(key, S), v)
+            if num(L["base"]) is not None:
+                publish("n", S, nterms(S), num(L["base"]))
+            continue
+        terms = pair(a, b, S)
+        if v is None:
+            hidden.append((("pair", a, b), L["table"], f"pair:{a}|{b}", col, S, terms))
+            continue
+        m.add(terms, v)
+        if L["jaccard"] != "":
+            union = {**x(("code", a), S)}
+            for k, c in x(("code", b), S).items():
+                union[k] = union.get(k, 0) + c
+            for k, c in terms.items():
+                union[k] = union.get(k, 0) - c
+            bound_index(terms, union, float(L["jaccard"]))
+        seg = num(L["segments"])
+        if seg is not None and seg > 0:
+            m.add(terms, 1, np.inf)
+        if seg is not None and L["segment_jaccard"] != "":
+            sa, sb = m.var(("s", a, S)), m.var(("s", b, S))
+            for code, sv in ((a, sa), (b, sb)):
+                m.add({sv: 1, **{k: -c for k, c in x(("code", code), S).items()}}, 0, np.inf)
+            both = {m.var(("seg", a, b, S)): 1}
+            m.add(both, seg)
+            bound_index(both, {sa: 1, sb: 1, **{k: -c for k, c in both.items()}}, float(L["segment_jaccard"]))
 
 
 def prose(report_dir, name):

@@ -120,6 +120,7 @@ cases = {
     "codebook.yml--barrier-without-factor.yml": u(C.replace("factor: parent, ", "")),
     "codebook.yml--parent-cycle.yml": u(C.replace("factor: parent, label", "factor: parent, parent: bar_busy_job, label")),
     "codebook.yml--label-without-english.yml": u(C.replace("en: Busy job, ", "")),
+    "codebook.yml--label-without-any-language.yml": u(C.replace("label: {en: Busy job, ru: Занятость, kk: Жұмыс}", "label: {}")),
     "codebook.yml--empty-label-text.yml": u(C.replace("kk: Жұмыс", "kk: \"\"")),
     "codebook.yml--unknown-category.yml": u(C.replace("category: barrier, factor: parent,", "category: obstacle, factor: parent,")),
     "codebook.yml--not-a-mapping.yml": u("- bar_busy_job\n- bar_instruction_language\n"),

@@ -91,6 +91,8 @@ struct CrosstabBuilder {
             }
         case .involvementRoles:
             return codebook.codes(in: .involvementRole).map { codeRow($0, depth: 0) }
+        case .uncategorisedCodes:
+            return codebook.codes(in: .uncategorised).map { codeRow($0, depth: 0) }
         case .activities:
             return ActivityType.allCases.flatMap { type -> [(TableRow, Membership)] in
                 let codes = codebook.codes(in: .activity).filter { $0.type == type }
@@ -100,7 +102,7 @@ struct CrosstabBuilder {
             }
         case .jointDisplay:
             return JointDisplayBuilder.measuredCodes(data).map { codeRow($0, depth: 0) }
-        case .surveyItems, .intercoderAgreement:
+        case .surveyItems, .intercoderAgreement, .cooccurrence:
             return []
         }
     }

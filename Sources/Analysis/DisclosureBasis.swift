@@ -22,13 +22,46 @@ public struct DisclosureBasis: Codable, Sendable, Equatable {
     public var rows: [BasisRow]
     /// For each instrument: respondents and answers per atom of `(country, role)`.
     public var surveys: [SurveyBasis]
+    /// For each pair of codes a co-occurrence table shows: participants per atom who mention both.
+    public var pairs: [BasisPair] = []
 
-    public init(variables: [String], profiles: [[String]], participants: [Int], rows: [BasisRow], surveys: [SurveyBasis]) {
+    public init(
+        variables: [String], profiles: [[String]], participants: [Int], rows: [BasisRow], surveys: [SurveyBasis],
+        pairs: [BasisPair] = []
+    ) {
         self.variables = variables
         self.profiles = profiles
         self.participants = participants
         self.rows = rows
         self.surveys = surveys
+        self.pairs = pairs
+    }
+
+    private enum CodingKeys: String, CodingKey { case variables, profiles, participants, rows, surveys, pairs }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        variables = try container.decode([String].self, forKey: .variables)
+        profiles = try container.decode([[String]].self, forKey: .profiles)
+        participants = try container.decode([Int].self, forKey: .participants)
+        rows = try container.decode([BasisRow].self, forKey: .rows)
+        surveys = try container.decode([SurveyBasis].self, forKey: .surveys)
+        pairs = try container.decodeIfPresent([BasisPair].self, forKey: .pairs) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(variables, forKey: .variables)
+        try container.encode(profiles, forKey: .profiles)
+        try container.encode(participants, forKey: .participants)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(surveys, forKey: .surveys)
+        if !pairs.isEmpty { try container.encode(pairs, forKey: .pairs) }
+    }
+
+    /// The pair's counts per atom (codes in either order).
+    public func counts(pair first: String, _ second: String) -> [Int]? {
+        pairs.first { ($0.first == first && $0.second == second) || ($0.first == second && $0.second == first) }?.counts
     }
 
     /// The atoms whose profile satisfies every condition (variable ↦ allowed values); a variable not in
@@ -63,6 +96,19 @@ public struct BasisRow: Codable, Sendable, Equatable {
         self.id = id
         self.counts = counts
         self.members = members
+    }
+}
+
+/// Two codes counted per atom: participants who mention both (a co-occurrence table's count).
+public struct BasisPair: Codable, Sendable, Equatable {
+    public var first: String
+    public var second: String
+    public var counts: [Int]
+
+    public init(first: String, second: String, counts: [Int]) {
+        self.first = first
+        self.second = second
+        self.counts = counts
     }
 }
 
@@ -138,9 +184,32 @@ struct DisclosureBasisBuilder {
                 rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
             }
         }
+        // The codes a co-occurrence table pairs, and the pairs.
+        var pairs: [BasisPair] = []
+        var seenPairs = Set<String>()
+        for spec in specs where spec.rows == .cooccurrence {
+            let codes = CooccurrenceBuilder.codes(of: spec.pairedCodes, crosstabs: crosstabs)
+            let indices = codes.map { data.codebook.index(of: $0.id)! }
+            for code in codes where seen.insert("\(RowKind.code.rawValue):\(code.id)").inserted {
+                let index = data.codebook.index(of: code.id)!
+                var counts = Array(repeating: 0, count: profiles.count)
+                for person in data.participants.indices where data.segments(participant: person, code: index) > 0 { counts[atomOf[person]] += 1 }
+                rows.append(BasisRow(kind: .code, id: code.id, counts: counts))
+            }
+            for first in codes.indices {
+                for second in (first + 1)..<codes.count where seenPairs.insert(codes[first].id + "|" + codes[second].id).inserted {
+                    var counts = Array(repeating: 0, count: profiles.count)
+                    for person in data.participants.indices
+                    where data.segments(participant: person, code: indices[first]) > 0 && data.segments(participant: person, code: indices[second]) > 0 {
+                        counts[atomOf[person]] += 1
+                    }
+                    pairs.append(BasisPair(first: codes[first].id, second: codes[second].id, counts: counts))
+                }
+            }
+        }
         let surveys = specs.contains(where: { [.surveyItems, .jointDisplay].contains($0.rows) }) ? data.surveys.map(surveyBasis) : []
         return DisclosureBasis(
-            variables: variables, profiles: profiles, participants: participants, rows: rows, surveys: surveys)
+            variables: variables, profiles: profiles, participants: participants, rows: rows, surveys: surveys, pairs: pairs)
     }
 
     /// The codes of a group row.

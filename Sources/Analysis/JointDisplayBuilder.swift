@@ -7,7 +7,9 @@ import StudyModel
 /// column group, each with its Wilson interval and Fisher's exact test, and the convergence label.
 ///
 /// Interview cells count participants as every crosstab does (at least one analysed segment of the code,
-/// over all participants of the group); survey shares count respondents who answered the item.
+/// over all participants of the group); survey shares count respondents who answered the item. The
+/// groups are the variable's levels (a publication group for its members) with respondents of an
+/// instrument that measures codes.
 public struct JointDisplayBuilder {
     let crosstabs: CrosstabBuilder
 
@@ -21,7 +23,16 @@ public struct JointDisplayBuilder {
         let data = crosstabs.data
         let manifest = crosstabs.manifest
         let variable = spec.columns[0]
-        let levels = manifest.publishedLevels(of: variable) ?? []
+        func level(of respondent: SurveyRespondent) -> String {
+            manifest.publishedLevel(variable == "country" ? respondent.country : respondent.role, of: variable)
+        }
+        // A level no instrument with a measuring item has a respondent of (teachers beside a parent
+        // survey) has no survey side to set beside its interviews: it is left out.
+        let levels = (manifest.publishedLevels(of: variable) ?? []).filter { shown in
+            data.surveys.contains { instrument, answers in
+                instrument.items.contains { $0.measures != nil } && answers.contains { level(of: $0) == shown }
+            }
+        }
         let participants = data.participants.indices
         let interviewMembers = levels.map { level in participants.filter { crosstabs.published(data.participants[$0], variable) == level } }
         let columns = zip(levels, interviewMembers).map { TableColumn(values: [$0], base: $1.count) }
@@ -30,9 +41,7 @@ public struct JointDisplayBuilder {
         var rows: [JointDisplayRow] = []
         var respondents: [String: [Int]] = [:]
         for (instrument, answers) in data.surveys {
-            let groups = levels.map { level in
-                answers.filter { manifest.publishedLevel(variable == "country" ? $0.country : $0.role, of: variable) == level }
-            }
+            let groups = levels.map { shown in answers.filter { level(of: $0) == shown } }
             respondents[instrument.id] = groups.map(\.count)
             for (itemIndex, item) in instrument.items.enumerated() {
                 guard let measures = item.measures, let scale = instrument.scale(of: item) else { continue }

@@ -11,21 +11,23 @@ import StudyModel
 public struct ParticipantCodeMatrix {
     public let header: [String]
     public let rows: [[String]]
+    /// The codes of the last columns, in codebook order.
+    public let codes: [Code]
+    /// The declared levels of the columns that have them (`country`, `role`), in the manifest's order.
+    public let levels: [String: [String]]
 
     /// - Parameter ids: write participant ids instead of pseudonyms (internal work only).
     public init(analysis: StudyAnalysis, ids: Bool = false) {
         let data = analysis.data
         let manifest = analysis.manifest
-        let pseudonyms = Pseudonyms(data: data, manifest: manifest)
-        let attributes = Set(data.participants.flatMap(\.attributes.keys))
-            .subtracting([manifest.quoteConsentAttribute])
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let attributes = Pseudonyms.exportedAttributes(of: data, manifest: manifest)
         let codes = data.codebook.codes
+        self.codes = codes
+        levels = ["country": manifest.countries, "role": manifest.roles]
         header = ["participant", "country", "role"] + attributes + codes.map(\.id)
-        let order = ids ? data.participants.indices.sorted { data.participants[$0].id < data.participants[$1].id } : pseudonyms.order
-        rows = order.map { index in
+        rows = Pseudonyms(data: data, manifest: manifest).listing(of: data, ids: ids).map { index, name in
             let participant = data.participants[index]
-            return [ids ? participant.id : pseudonyms.byID[participant.id]!, participant.country, participant.role]
+            return [name, participant.country, participant.role]
                 + attributes.map { participant.attributes[$0] ?? "" }
                 + codes.indices.map { data.segments(participant: index, code: $0) > 0 ? "1" : "0" }
         }

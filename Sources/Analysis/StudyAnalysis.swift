@@ -44,6 +44,7 @@ public struct StudyAnalysis {
         switch spec.rows {
         case .surveyItems: return .survey(try SurveyDistributionBuilder(data: data, manifest: manifest).build(spec))
         case .jointDisplay: return .jointDisplay(try JointDisplayBuilder(crosstabs: crosstabs).build(spec))
+        case .cooccurrence: return .cooccurrence(try CooccurrenceBuilder(crosstabs: crosstabs, store: store).build(spec))
         case .intercoderAgreement:
             return .agreement(
                 AgreementBuilder(data: data, threshold: manifest.coding.agreementThreshold ?? 0.6).build(id: spec.id))

@@ -333,6 +333,7 @@ public enum TableResult: Sendable, Equatable {
     case comparison(GroupComparisonResult)
     case agreement(AgreementResult)
     case jointDisplay(JointDisplayResult)
+    case cooccurrence(CooccurrenceResult)
 
     public var id: String {
         switch self {
@@ -341,12 +342,13 @@ public enum TableResult: Sendable, Equatable {
         case .comparison(let table): table.id
         case .agreement(let table): table.id
         case .jointDisplay(let table): table.id
+        case .cooccurrence(let table): table.id
         }
     }
 }
 
 extension TableResult: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey, comparison, agreement, jointDisplay = "joint_display" }
+    private enum CodingKeys: String, CodingKey { case kind, crosstab, survey, comparison, agreement, jointDisplay = "joint_display", cooccurrence = "co_occurrence" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -356,6 +358,7 @@ extension TableResult: Codable {
         case "comparison": self = .comparison(try container.decode(GroupComparisonResult.self, forKey: .comparison))
         case "agreement": self = .agreement(try container.decode(AgreementResult.self, forKey: .agreement))
         case "joint_display": self = .jointDisplay(try container.decode(JointDisplayResult.self, forKey: .jointDisplay))
+        case "co_occurrence": self = .cooccurrence(try container.decode(CooccurrenceResult.self, forKey: .cooccurrence))
         case let kind:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown table kind '\(kind)'")
         }
@@ -379,6 +382,9 @@ extension TableResult: Codable {
         case .jointDisplay(let table):
             try container.encode("joint_display", forKey: .kind)
             try container.encode(table, forKey: .jointDisplay)
+        case .cooccurrence(let table):
+            try container.encode("co_occurrence", forKey: .kind)
+            try container.encode(table, forKey: .cooccurrence)
         }
     }
 }

@@ -1,8 +1,10 @@
+import Analysis
 import ArgumentParser
 import FileSafety
 import Foundation
 import Ingest
 import QDAExchange
+import Storage
 import StudyModel
 
 /// `analyze export …`: the study in the formats of coding tools.
@@ -10,7 +12,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the study in the exchange formats of coding tools.",
-        subcommands: [ExportCodebookCommand.self, ExportMatrixCommand.self])
+        subcommands: [ExportCodebookCommand.self, ExportMatrixCommand.self, ExportProjectCommand.self])
 }
 
 /// `analyze export codebook STUDY_DIR --format qdc --output FILE`: the codebook as a REFI-QDA codebook.
@@ -55,14 +57,39 @@ struct ExportCodebookCommand: ParsableCommand {
     static func export(studyDirectory: String, to path: String) throws -> Codebook {
         let manifest = try StudyManifest(directory: studyDirectory)
         let codebook = try CodebookSource.load(path: manifest.path(of: manifest.codebook))
-        if let existing = FileManager.default.contents(atPath: path),
-            !String(decoding: existing.prefix(200), as: UTF8.self).contains("origin=\"\(QDCLayout.originPrefix)")
-        {
-            throw InputProblem(
-                file: path,
-                message: "exists and is not a codebook written by analyze: it was left as it is; give --output a new path or an earlier export")
+        try refuseForeignFile(at: path, kind: "a codebook") {
+            String(decoding: $0.prefix(200), as: UTF8.self).contains("origin=\"\(QDCLayout.originPrefix)")
         }
         try AtomicFile.write(Data(QDCCodebookWriter.document(for: codebook).utf8), to: path)
         return codebook
     }
+}
+
+/// Throws unless `path` is new or holds a file analyze wrote (`isOurs`): an export never replaces anything else.
+func refuseForeignFile(at path: String, kind: String, isOurs: (Data) -> Bool) throws {
+    guard let existing = FileManager.default.contents(atPath: path), !isOurs(existing) else { return }
+    throw InputProblem(
+        file: path,
+        message: "exists and is not \(kind) written by analyze: it was left as it is; give --output a new path or an earlier export")
+}
+
+/// The analysis of the study's store, which must exist and be up to date with the study's files.
+func ingestedAnalysis(_ options: StudyOptions) throws -> (analysis: StudyAnalysis, store: StudyStore) {
+    let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+    guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
+    let store = try StudyStore(path: options.storePath)
+    if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
+    return (try StudyAnalysis(manifest: ingester.manifest, store: store), store)
+}
+
+/// The options of an export from the ingested store: the study, the file to write, and whether participants are
+/// named by id.
+struct StoreExportOptions: ParsableArguments {
+    @OptionGroup var study: StudyOptions
+
+    @Option(help: "The file to write.")
+    var output: String
+
+    @Flag(help: "Write participant ids (and document names) instead of pseudonyms (internal work: never publish the file).")
+    var ids = false
 }

@@ -2,9 +2,8 @@ import Analysis
 import ArgumentParser
 import FileSafety
 import Foundation
-import Ingest
 import Reporting
-import Storage
+import StatFileInput
 import StudyModel
 
 /// `analyze export matrix STUDY_DIR --output FILE.csv`: the participant × code presence matrix for R and
@@ -12,51 +11,60 @@ import StudyModel
 struct ExportMatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Write the participant × code presence matrix (0/1, with the participants' attributes) as CSV.",
+        abstract: "Write the participant × code presence matrix (0/1, with the participants' attributes) as CSV or SPSS .sav.",
         discussion: """
             One row per participant under the pseudonym quotes use (P-001, …), its country, role and other
-            attributes, and 1 per code the participant mentioned in the analysed coding. Participant ids
-            appear only with --ids, for internal work. Needs an ingested store; an existing file is replaced
-            only if analyze wrote it.
+            attributes, and 1 per code the participant mentioned in the analysed coding. As .sav, country and
+            role are numbers labelled with the study's levels, each code is labelled 0 = not mentioned,
+            1 = mentioned, and its variable label is the code's English label. Participant ids appear only
+            with --ids, for internal work. Needs an ingested store; an existing file is replaced only if
+            analyze wrote it.
             """)
 
-    @OptionGroup var study: StudyOptions
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, sav
+    }
 
-    @Option(help: "The CSV file to write.")
-    var output: String
+    @OptionGroup var options: StoreExportOptions
 
-    @Flag(help: "Write participant ids instead of pseudonyms (internal work: never publish the file).")
-    var ids = false
+    @Option(help: "The file format (csv, or sav: SPSS system file).")
+    var format: Format = .csv
 
     @OptionGroup var talk: OutputOptions
 
     func run() throws {
+        let output = options.output
         let matrix = try reportingProblems(command: "export", output: talk) {
-            try Self.export(study, to: output, ids: ids)
+            try Self.export(options.study, to: output, ids: options.ids, format: format)
         }
         if talk.json {
-            Terminal.printJSON(["command": "export", "file": output, "format": "matrix", "participants": matrix.rows.count])
+            Terminal.printJSON([
+                "command": "export", "file": output, "format": "matrix", "fileFormat": format.rawValue,
+                "participants": matrix.rows.count,
+            ])
         } else if !talk.quiet {
             print("Wrote \(matrix.rows.count) participants × \(matrix.header.count - 3) columns into \(output).")
         }
     }
 
-    /// Writes the matrix of the ingested study, refusing to replace a file that is not a matrix analyze wrote.
+    /// Writes the matrix of the ingested study, refusing to replace a file that is not a matrix analyze wrote
+    /// (in either format).
     @discardableResult
-    static func export(_ options: StudyOptions, to path: String, ids: Bool) throws -> ParticipantCodeMatrix {
-        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
-        guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
-        let store = try StudyStore(path: options.storePath)
-        if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
-        if let existing = FileManager.default.contents(atPath: path),
-            !String(decoding: existing.prefix(MatrixFile.headerPrefix.utf8.count), as: UTF8.self).hasPrefix(MatrixFile.headerPrefix)
-        {
-            throw InputProblem(
-                file: path,
-                message: "exists and is not a matrix written by analyze: it was left as it is; give --output a new path or an earlier export")
+    static func export(_ options: StudyOptions, to path: String, ids: Bool, format: Format = .csv) throws -> ParticipantCodeMatrix {
+        try refuseForeignFile(at: path, kind: "a matrix") {
+            MatrixFile.isSavMatrix($0)
+                || String(decoding: $0.prefix(MatrixFile.headerPrefix.utf8.count), as: UTF8.self).hasPrefix(MatrixFile.headerPrefix)
         }
-        let matrix = ParticipantCodeMatrix(analysis: try StudyAnalysis(manifest: ingester.manifest, store: store), ids: ids)
-        try AtomicFile.write(Data(MatrixFile.csv(matrix).utf8), to: path)
+        let matrix = ParticipantCodeMatrix(analysis: try ingestedAnalysis(options).analysis, ids: ids)
+        switch format {
+        case .csv: try AtomicFile.write(Data(MatrixFile.csv(matrix).utf8), to: path)
+        case .sav:
+            let data: Data
+            do { data = try MatrixFile.sav(matrix, file: path) } catch let error as StatFileError {
+                throw InputProblem(file: error.file, message: error.reason)
+            }
+            try AtomicFile.write(data, to: path)
+        }
         return matrix
     }
 }

@@ -106,7 +106,6 @@ public struct StudyIngester {
         try transaction.setStudy(
             name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
             toolVersion: ToolVersion.current)
-        try transaction.insert(codebook)
         var files: [SourceFileRecord] = []
         for (path, kind) in [(StudyManifest.fileName, "manifest"), (manifest.codebook, "codebook")]
             + instruments.map({ ($0.source.instrument ?? "", "instrument") })
@@ -114,18 +113,40 @@ public struct StudyIngester {
             files.append(try fingerprint(ofYAML: path, kind: kind))
         }
 
-        let participantsSource = manifest.sources.first { $0.kind == .participants }!
+        // A qdpx project's cases are the participants when no participants file is listed.
+        let participantsSource = manifest.sources.first { $0.kind == .participants }
         var participants = ParticipantsLoader(manifest: manifest)
         participants.progress = progress
-        if let file = try participants.load(participantsSource, into: transaction, log: &log) { files.append(file) }
+        if let participantsSource, let file = try participants.load(participantsSource, into: transaction, log: &log) {
+            files.append(file)
+        }
+        var participantCount = participants.stored
 
         let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
-        let knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
+        var knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
         var segmentRows = 0
         var notices: [String] = []
+        /// A coding tool's codes kept as uncategorised codes (`unmapped: keep`): stored after the codebook's.
+        var keptCodes: [Code] = []
         /// The coders the segments name (the coverage list is checked against them).
         var segmentCoders: Set<String> = []
-        if segmentsSource.kind == .taguette {
+        if segmentsSource.kind == .qdpx {
+            var qdpx = QDPXLoader(
+                manifest: manifest, codebook: codebook, listedParticipants: knownIDs, participantsListed: participantsSource != nil)
+            qdpx.progress = progress
+            files += try qdpx.load(segmentsSource, into: transaction, log: &log)
+            if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
+                files.append(try fingerprint(ofYAML: map, kind: "code-map"))
+            }
+            segmentRows = qdpx.stored
+            notices = qdpx.notices
+            keptCodes = qdpx.keptCodes
+            segmentCoders = qdpx.coders
+            if participantsSource == nil {
+                participantCount = qdpx.participantsStored
+                knownIDs = qdpx.caseParticipantIDs
+            }
+        } else if segmentsSource.kind == .taguette {
             var taguette = TaguetteLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
             if let reason = participants.unreadable { taguette.uncheckedBecause = reason }
             taguette.progress = progress
@@ -135,6 +156,7 @@ public struct StudyIngester {
             }
             segmentRows = taguette.stored
             notices = taguette.notices
+            keptCodes = taguette.keptCodes
             segmentCoders = segmentsSource.coder.map { [$0] } ?? []
         } else {
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
@@ -144,6 +166,7 @@ public struct StudyIngester {
             segmentRows = segments.stored
             segmentCoders = segments.coders
         }
+        try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
         // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
         // so that a coder left out by mistake is not a silent zero.
         for coder in segmentCoders.sorted() where !manifest.coding.analysedCoders.contains(coder) {
@@ -151,9 +174,7 @@ public struct StudyIngester {
         }
 
         if let coverage = manifest.coding.coverage {
-            var loader = CoverageLoader(
-                manifest: manifest, participantIDs: participants.unreadable == nil ? participants.seenIDs : nil,
-                coders: segmentCoders)
+            var loader = CoverageLoader(manifest: manifest, participantIDs: knownIDs, coders: segmentCoders)
             if let file = try loader.load(coverage, into: transaction, log: &log) { files.append(file) }
         }
 
@@ -168,8 +189,31 @@ public struct StudyIngester {
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
         return IngestSummary(
-            participants: participants.stored, segmentRows: segmentRows, respondents: respondents,
+            participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices)
+    }
+
+    /// Stores the codebook's codes and, after them, the kept ones; a table of uncategorised codes in a study
+    /// that has none is an error (never an empty table).
+    private func storeCodes(
+        _ codebook: Codebook, kept: [Code], into transaction: StoreTransaction, log: inout ProblemLog
+    ) throws {
+        var codes = codebook
+        if !kept.isEmpty {
+            do {
+                codes = try Codebook(version: codebook.version, codes: codebook.codes + kept, file: manifest.codebook)
+            } catch {
+                log.add(contentsOf: error)
+            }
+        }
+        if codes.codes(in: .uncategorised).isEmpty {
+            for spec in manifest.plan where spec.rows == .uncategorisedCodes {
+                log.add(manifest.settingProblem(
+                    "analysis.tables '\(spec.id)': rows: uncategorised-codes: the study has no uncategorised codes"
+                        + " (a coding tool's codes mapped to no codebook code, kept with unmapped: keep)"))
+            }
+        }
+        try transaction.insert(codes)
     }
 
     private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {

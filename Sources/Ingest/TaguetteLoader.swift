@@ -21,8 +21,10 @@ struct TaguetteLoader {
     var uncheckedBecause = "participants.csv could not be read"
     var progress: IngestProgressHandler?
     private(set) var stored = 0
-    /// What the ingest tells without failing: codes left out under `unmapped: ignore`.
+    /// What the ingest tells without failing: codes left out under `unmapped: ignore` or kept under `keep`.
     private(set) var notices: [String] = []
+    /// The tags kept as uncategorised codes (`unmapped: keep`), in the order first seen.
+    private(set) var keptCodes: [Code] = []
 
     init(manifest: StudyManifest, codebook: Codebook, participantIDs: Set<String>?) {
         self.manifest = manifest
@@ -66,8 +68,7 @@ struct TaguetteLoader {
             }
             firstRows[key]!.rows += 1
         }
-        var unmapped: [(tag: String, line: Int)] = []
-        var unmappedRows: [String: Int] = [:]
+        var unmapped = UnmappedTally<Int>(setting: source.unmapped, codebook: codebook, unit: ("row", "rows"))
         while let record = reader.next(log: &log) {
             guard let tag = reader.value(record, columns.tag, log: &log) else { continue }  // an untagged highlight
             guard let highlight = reader.value(record, columns.id, log: &log) else {
@@ -92,11 +93,7 @@ struct TaguetteLoader {
                         "'\(document)': its participant id is not in participants.csv")
                 valid = false
             }
-            guard let code = codeMap.id(for: tag) else {
-                if unmappedRows[tag] == nil { unmapped.append((tag, record.line)) }
-                unmappedRows[tag, default: 0] += 1
-                continue
-            }
+            guard let code = codeMap.id(for: tag) ?? unmapped.count(tag, at: record.line) else { continue }
             guard valid, let participantID else { continue }
             let segment = CodedSegment(
                 segmentID: highlight, participantID: participantID, code: code, coder: coder, document: document,
@@ -111,18 +108,18 @@ struct TaguetteLoader {
             reader.complain(record, column, message + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
         }
         let mapName = source.codeMap ?? "a code map (code_map:)"
-        for (tag, line) in unmapped {
-            let rows = unmappedRows[tag]!
-            let count = "\(rows) row\(rows == 1 ? "" : "s")"
-            if source.unmapped == .ignore {
-                notices.append("\(source.file): tag '\(tag)' is mapped to no code; its \(count) left out (unmapped: ignore)")
-            } else {
+        if unmapped.setting == .fail {
+            for (tag, rows, line) in unmapped.codes {
                 log.add(InputProblem(
                     file: path, line: line, column: columns.tag + 1,
-                    message: "tag: '\(tag)' (on \(count)) is mapped to no code of codebook \(codebook.version); map it in \(mapName)"
-                        + " or as an alias in the codebook, or set unmapped: ignore"))
+                    message: "tag: '\(tag)' (on \(unmapped.counted(rows))) is mapped to no code of codebook \(codebook.version); map it in \(mapName)"
+                        + " or as an alias in the codebook, or set unmapped: ignore or keep"))
             }
         }
+        let (said, collisions, kept) = unmapped.outcome(file: source.file, what: "tag")
+        notices += said
+        for (message, line) in collisions { log.add(InputProblem(file: path, line: line, column: columns.tag + 1, message: "tag: " + message)) }
+        keptCodes = kept
         files.append(reader.fingerprint(path: source.file, kind: source.kind.rawValue))
         return files
     }

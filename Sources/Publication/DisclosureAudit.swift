@@ -48,12 +48,37 @@ public struct DisclosureAudit: Sendable {
             for member in group.members! { groupOf[RowKind.code.rawValue + ":" + member] = group }
         }
         var groupPrograms: [String: (DisclosureLedger.GroupProgram, LinearProgram.Region?)] = [:]
+        // The pairs of codes each code is in (co-occurrence): a code's count is also seen through them.
+        // Only pairs with a published pair count: with none, a pair's program says no more than the rows.
+        var pairsOf: [String: [Space]] = [:]
+        for space in ledger.spaces {
+            guard case .pair(let first, let second) = space, ledger.quantities(in: space).contains(where: { !ledger.isHidden($0) })
+            else { continue }
+            pairsOf[first, default: []].append(space)
+            pairsOf[second, default: []].append(space)
+        }
+        let pass = DisclosurePass(minimumCount: minimumCount)
+        var bareRegions: [Space: LinearProgram.Region?] = [:]
         for quantity in ledger.quantities {
             guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
             let space = quantity.space
             let region = regions[space] ?? ledger.program(for: space).region()
             regions[space] = region
             var interval = ledger.interval(of: quantity, in: region)
+            var required = reason.requiredValues(minimumCount: minimumCount)
+            if space.isPair {
+                let bare = bareRegions[space] ?? ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region()
+                bareRegions[space] = bare
+                required = pass.requiredInPair(quantity, ledger: ledger, bare: bare)
+            }
+            if case .row(.code, let id) = space {
+                for pair in pairsOf[id] ?? [] {
+                    let pairRegion = regions[pair] ?? ledger.program(for: pair).region()
+                    regions[pair] = pairRegion
+                    let tight = ledger.interval(of: quantity, inSpace: pair, region: pairRegion)
+                    interval = (max(interval.lower, tight.lower), [interval.upper, tight.upper].compactMap { $0 }.min())
+                }
+            }
             // A count of a group row or of its codes: the group program is exact where they meet.
             if case .row(let kind, let id) = space, let group = groupOf[kind.rawValue + ":" + id] {
                 let joint = groupPrograms[group.id] ?? {
@@ -66,7 +91,6 @@ public struct DisclosureAudit: Sendable {
             }
             let values = interval.upper.map { $0 - interval.lower + 1 }
             hidden += 1
-            let required = reason.requiredValues(minimumCount: minimumCount)
             if let values, required > 1 {
                 if required >= minimumCount { narrowest = min(narrowest ?? values, values) }
                 if values < required {
@@ -135,6 +159,18 @@ public struct DisclosureAudit: Sendable {
             case .agreement(let agreement):
                 for code in agreement.codes where code.withheld { list.append((agreement.id, "code:\(code.code)", "kappa, ac1, pabak, prevalence, alpha, agreement")) }
                 if agreement.overallWithheld { list.append((agreement.id, "all codes", "median alpha")) }
+            case .cooccurrence(let table):
+                for pair in table.pairs {
+                    let name = TableLinks.pairLabel(table.codes[pair.first].row.id, table.codes[pair.second].row.id)
+                    for (column, cell) in pair.cells.enumerated() where !table.columns[column].suppressed {
+                        let label = table.columns[column].values.isEmpty ? "all" : table.columns[column].values.joined(separator: "/")
+                        var withheld: [String] = []
+                        if !cell.suppressed && cell.jaccardWithheld { withheld.append("jaccard") }
+                        if !cell.suppressed && cell.segmentsSuppressed { withheld.append("segments both") }
+                        if !cell.segmentsSuppressed && cell.segmentJaccardWithheld { withheld.append("segment jaccard") }
+                        if !withheld.isEmpty { list.append((table.id, name, "\(withheld.joined(separator: ", ")) \(label)")) }
+                    }
+                }
             case .jointDisplay(let display):
                 for row in display.rows {
                     let name = "\(row.row.kind.rawValue):\(row.row.id) ~ \(row.instrumentID).\(row.itemID)"

@@ -69,7 +69,7 @@ struct DisclosureLedger {
     /// The number of atoms of a space's variables.
     private func atomCount(_ space: Space) -> Int {
         switch space {
-        case .participants, .row: basis.profiles.count
+        case .participants, .row, .pair: basis.profiles.count
         case .respondents(let instrument), .item(let instrument, _): survey(instrument)?.profiles.count ?? 0
         }
     }
@@ -88,7 +88,8 @@ struct DisclosureLedger {
     /// The quantity as a sum of the space's variables.
     ///
     /// Layouts: participants and respondents spaces hold `n[a]`; a row space holds `x[a]` then `n[a]`;
-    /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`.
+    /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`; a pair space
+    /// holds `x_first[a]`, `x_second[a]`, `x_both[a]`, then `n[a]`.
     private func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
         let atoms = atomCount(space)
         let values = valueCount(space)
@@ -98,9 +99,14 @@ struct DisclosureLedger {
             case .participants, .respondents: 0
             case .row: atoms
             case .item: (values + 1) * atoms
+            case .pair: 3 * atoms
             }
             return set.map { (offset + $0, 1) }
-        case .row(_, _, let set): return set.map { ($0, 1) }
+        case .row(_, let id, let set):
+            guard case .pair(let first, _) = space else { return set.map { ($0, 1) } }
+            let offset = id == first ? 0 : atoms
+            return set.map { (offset + $0, 1) }
+        case .pair(_, _, let set): return set.map { (2 * atoms + $0, 1) }
         case .answer(_, _, let value, let set): return set.map { (value * atoms + $0, 1) }
         case .noAnswer(_, _, let set): return set.map { (values * atoms + $0, 1) }
         case .answered(_, _, let set): return (0..<values).flatMap { value in set.map { (value * atoms + $0, 1.0) } }
@@ -126,6 +132,9 @@ struct DisclosureLedger {
         case .answered(let instrument, let item, let atoms):
             let counts = survey(instrument)?.items.first { $0.itemID == item }?.counts ?? []
             return counts.reduce(0) { total, values in atoms.reduce(total) { $0 + values[$1] } }
+        case .pair(let first, let second, let atoms):
+            let counts = basis.counts(pair: first, second) ?? []
+            return atoms.reduce(0) { $0 + counts[$1] }
         }
     }
 
@@ -153,6 +162,14 @@ struct DisclosureLedger {
         case .row:
             program = LinearProgram(variables: 2 * atoms)
             for atom in 0..<atoms { program.require([(atom, 1), (atoms + atom, -1)], atMost: 0) }
+        case .pair:
+            // Per atom: both ≤ first, both ≤ second, first + second − both ≤ n (Fréchet's bounds).
+            program = LinearProgram(variables: 4 * atoms)
+            for atom in 0..<atoms {
+                program.require([(2 * atoms + atom, 1), (atom, -1)], atMost: 0)
+                program.require([(2 * atoms + atom, 1), (atoms + atom, -1)], atMost: 0)
+                program.require([(atom, 1), (atoms + atom, 1), (2 * atoms + atom, -1), (3 * atoms + atom, -1)], atMost: 0)
+            }
         case .item:
             program = LinearProgram(variables: (values + 2) * atoms)
             for atom in 0..<atoms {
@@ -160,7 +177,7 @@ struct DisclosureLedger {
                 program.require(answers + [(values * atoms + atom, 1), ((values + 1) * atoms + atom, -1)], equals: 0)
             }
         }
-        let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? [])
+        let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? []) + pairedRows(space).flatMap(quantities(in:))
         for quantity in published where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
             program.require(terms(quantity, in: space), equals: Double(entries[quantity]!.value))
         }
@@ -184,12 +201,22 @@ struct DisclosureLedger {
                 }
             }
         }
-        for bound in linkedBounds[space] ?? [] {
-            let sum = bound.atoms.map { (variable: $0, coefficient: 1.0) }
-            if bound.lower > 0 { program.require(sum.map { ($0.variable, -1.0) }, atMost: Double(-bound.lower)) }
-            if let upper = bound.upper { program.require(sum, atMost: Double(upper)) }
+        // A row's linked bounds; in a pair space, both rows' (first at 0, second at `atoms`).
+        let rows = pairedRows(space).isEmpty ? [(space, 0)] : pairedRows(space).enumerated().map { ($1, $0 * atoms) }
+        for (row, offset) in rows {
+            for bound in linkedBounds[row] ?? [] {
+                let sum = bound.atoms.map { (variable: offset + $0, coefficient: 1.0) }
+                if bound.lower > 0 { program.require(sum.map { ($0.variable, -1.0) }, atMost: Double(-bound.lower)) }
+                if let upper = bound.upper { program.require(sum, atMost: Double(upper)) }
+            }
         }
         return program
+    }
+
+    /// The row spaces of a pair space's two codes (first, second); none for another space.
+    func pairedRows(_ space: Space) -> [Space] {
+        guard case .pair(let first, let second) = space else { return [] }
+        return [.row(kind: .code, id: first), .row(kind: .code, id: second)]
     }
 
     /// The whole numbers a quantity can take given everything published in its space; `upper` is `nil`
@@ -200,7 +227,12 @@ struct DisclosureLedger {
 
     /// The same, over a region found once for many quantities of its space.
     func interval(of quantity: Quantity, in region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        guard let range = region?.range(of: terms(quantity, in: quantity.space)) else {
+        interval(of: quantity, inSpace: quantity.space, region: region)
+    }
+
+    /// The same in another space's region: a code's count in the program of a pair of codes.
+    func interval(of quantity: Quantity, inSpace space: Space, region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
+        guard let range = region?.range(of: terms(quantity, in: space)) else {
             // The published values are the true ones, so the program is feasible; a failure here would
             // be a solver fault: answer with the narrowest interval, which makes the audit refuse.
             return (0, 0)

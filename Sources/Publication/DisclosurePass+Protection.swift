@@ -169,25 +169,36 @@ extension DisclosurePass {
                 }
             }
             guard let failing else { return }
-            let candidates = quantities.filter { !ledger.isHidden($0) }.sorted { a, b in
-                let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
-                let (sa, sb) = (Set(a.atoms).isDisjoint(with: failing.atoms) ? 1 : 0, Set(b.atoms).isDisjoint(with: failing.atoms) ? 1 : 0)
-                return (sa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (sb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
-            }
+            let candidates = complementCandidates(quantities, protecting: failing, in: ledger)
             guard !candidates.isEmpty else { return }  // the audit will refuse
-            var chosen: Quantity?
-            var best: (width: Int, candidate: Quantity)?
-            for candidate in candidates {
+            let pick = complement(from: candidates, required: required(failing, ledger)) { candidate in
                 let trial = ledger.groupProgram(group, treatingAsHidden: [candidate])
-                let widened = width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
-                if widened >= required(failing, ledger) {
-                    chosen = candidate
-                    break
-                }
-                if widened > (best?.width ?? 1) { best = (widened, candidate) }
+                return width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
             }
-            ledger.hide(chosen ?? best?.candidate ?? candidates[0], .complementary)
+            ledger.hide(pick, .complementary)
         }
+    }
+
+    /// The published counts of `pool` that could protect `failing`, in the order they are tried: those
+    /// over atoms it shares first, finest groups, non-zero counts, the smallest, then registration order.
+    func complementCandidates(_ pool: [Quantity], protecting failing: Quantity, in ledger: DisclosureLedger) -> [Quantity] {
+        pool.filter { !ledger.isHidden($0) }.sorted { a, b in
+            let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
+            let (sa, sb) = (Set(a.atoms).isDisjoint(with: failing.atoms) ? 1 : 0, Set(b.atoms).isDisjoint(with: failing.atoms) ? 1 : 0)
+            return (sa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (sb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+        }
+    }
+
+    /// The candidate whose hiding alone widens the failing count to `required` values (`widened` gives the
+    /// width with a candidate hidden); else the one that widens it most; else the first.
+    func complement(from candidates: [Quantity], required: Int, widened: (Quantity) -> Int) -> Quantity {
+        var best: (width: Int, candidate: Quantity)?
+        for candidate in candidates {
+            let width = widened(candidate)
+            if width >= required { return candidate }
+            if width > (best?.width ?? 1) { best = (width, candidate) }
+        }
+        return best?.candidate ?? candidates[0]
     }
 
     /// The group row (with its codes) a row space belongs to: the group itself or one of its codes.

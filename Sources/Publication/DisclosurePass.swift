@@ -68,7 +68,8 @@ public struct DisclosurePass: Sendable {
             while hiddenCount != ledger.hiddenCount {
                 hiddenCount = ledger.hiddenCount
                 if linked { linkGroupsAndCodes(in: &ledger) }
-                for space in ledger.spaces.filter({ $0.bases == nil }) + ledger.spaces.filter({ $0.bases != nil }) {
+                let spaces = ledger.spaces.filter { !$0.isPair }
+                for space in spaces.filter({ $0.bases == nil }) + spaces.filter({ $0.bases != nil }) {
                     protect(space, in: &ledger, passed: &passed)
                     if space.bases == nil { hideCountsOverHiddenBases(of: space, in: &ledger) }
                 }
@@ -76,6 +77,10 @@ public struct DisclosurePass: Sendable {
         }
         for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
             protectJointly(group, in: &ledger)
+        }
+        // Co-occurrence counts last: they hide only each other, so what stood above stands.
+        for space in ledger.spaces where space.isPair {
+            protectPair(space, in: &ledger)
         }
         var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount)
         let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
@@ -97,20 +102,22 @@ public struct DisclosurePass: Sendable {
             let value = ledger[quantity]!.value
             if isSmall(value) {
                 ledger.hide(quantity, .primary)
-            } else if suppressFullCells, value > 0, value < 2 * minimumCount, let group = whole(of: quantity),
-                ledger[group]?.value == value
+            } else if suppressFullCells, value > 0, value < 2 * minimumCount,
+                wholes(of: quantity).contains(where: { ledger[$0]?.value == value })
             {
                 ledger.hide(quantity, .fullCell)
             }
         }
     }
 
-    /// The group a count is a part of: its base, or for an answer the number who answered.
-    private func whole(of quantity: Quantity) -> Quantity? {
+    /// The groups a count is a part of: its base; for an answer the number who answered; for a pair of
+    /// codes each code's participants ("all 6 who mention A also mention B").
+    private func wholes(of quantity: Quantity) -> [Quantity] {
         switch quantity {
-        case .row(_, _, let atoms): .participants(atoms: atoms)
-        case .answer(let instrument, let item, _, let atoms): .answered(instrument: instrument, item: item, atoms: atoms)
-        default: nil
+        case .row(_, _, let atoms): [.participants(atoms: atoms)]
+        case .answer(let instrument, let item, _, let atoms): [.answered(instrument: instrument, item: item, atoms: atoms)]
+        case .pair(let first, let second, let atoms): [.row(kind: .code, id: first, atoms: atoms), .row(kind: .code, id: second, atoms: atoms)]
+        default: []
         }
     }
 

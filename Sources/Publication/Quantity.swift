@@ -17,6 +17,9 @@ enum Quantity: Hashable {
     case noAnswer(instrument: String, item: String, atoms: [Int])
     /// Respondents in the atoms who answered an item (the base of its percentages).
     case answered(instrument: String, item: String, atoms: [Int])
+    /// Participants of the atoms who mention both codes (a co-occurrence table); `first` precedes
+    /// `second` in the table's order.
+    case pair(first: String, second: String, atoms: [Int])
 
     /// The linear-program space the quantity is audited in.
     var space: Space {
@@ -27,13 +30,14 @@ enum Quantity: Hashable {
         case .answer(let instrument, let item, _, _), .noAnswer(let instrument, let item, _),
             .answered(let instrument, let item, _):
             .item(instrument: instrument, item: item)
+        case .pair(let first, let second, _): .pair(first: first, second: second)
         }
     }
 
     var atoms: [Int] {
         switch self {
         case .participants(let atoms), .row(_, _, let atoms), .respondents(_, let atoms), .answer(_, _, _, let atoms),
-            .noAnswer(_, _, let atoms), .answered(_, _, let atoms):
+            .noAnswer(_, _, let atoms), .answered(_, _, let atoms), .pair(_, _, let atoms):
             atoms
         }
     }
@@ -47,25 +51,30 @@ enum Quantity: Hashable {
         case .answer(let instrument, let item, let value, _): .answer(instrument: instrument, item: item, value: value, atoms: atoms)
         case .noAnswer(let instrument, let item, _): .noAnswer(instrument: instrument, item: item, atoms: atoms)
         case .answered(let instrument, let item, _): .answered(instrument: instrument, item: item, atoms: atoms)
+        case .pair(let first, let second, _): .pair(first: first, second: second, atoms: atoms)
         }
     }
-
-
 }
 
 /// The variables and rules of one linear program of the audit: the interview sample, one interview
-/// row, an instrument's respondents, or one survey item.
+/// row, an instrument's respondents, one survey item, or a pair of codes with both their rows.
 enum Space: Hashable {
     case participants
     case row(kind: RowKind, id: String)
     case respondents(instrument: String)
     case item(instrument: String, item: String)
+    case pair(first: String, second: String)
+
+    /// Whether this is the space of a pair of codes.
+    var isPair: Bool {
+        if case .pair = self { true } else { false }
+    }
 
     /// The space whose published quantities bound this one's variables (the bases).
     var bases: Space? {
         switch self {
         case .participants, .respondents: nil
-        case .row: .participants
+        case .row, .pair: .participants
         case .item(let instrument, _): .respondents(instrument: instrument)
         }
     }

@@ -21,7 +21,7 @@ public enum ReproductionScript {
             case .crosstab(let crosstab): lines += self.crosstab(crosstab)
             case .comparison(let comparison): lines += self.comparison(comparison)
             case .survey(let survey): lines += self.survey(survey)
-            case .agreement: break
+            case .agreement, .cooccurrence: break
             case .jointDisplay(let display): lines += jointDisplay(display)
             }
         }

@@ -19,6 +19,7 @@ extension TableLinks {
         case .survey(let survey): .survey(apply(survey, ledger: ledger, gate: gate))
         case .agreement(let agreement): .agreement(apply(agreement, minimumCount: gate.minimumCount))
         case .jointDisplay(let display): .jointDisplay(apply(display, ledger: ledger, gate: gate))
+        case .cooccurrence(let table): .cooccurrence(apply(table, ledger: ledger, minimumCount: gate.minimumCount))
         }
     }
 

@@ -63,6 +63,12 @@ struct TableLinks {
                 }
             case .agreement:
                 break
+            case .cooccurrence(let table):
+                columnAtoms[table.id] = try table.columns.map { column throws(PublicationError) in
+                    var conditions = table.filter ?? [:]
+                    for (variable, value) in zip(table.columnVariables, column.values) { conditions[variable] = levels(variable, value) }
+                    return try Self.atoms(conditions, basis: basis, table: table.id)
+                }
             case .jointDisplay(let display):
                 let variable = display.columnVariables[0]
                 columnAtoms[display.id] = try display.columns.map { column throws(PublicationError) in
@@ -89,7 +95,7 @@ struct TableLinks {
 
     // MARK: - Quantities of a table
 
-    private func columnLabel(_ values: [String]) -> String { values.isEmpty ? "all" : values.joined(separator: "/") }
+    func columnLabel(_ values: [String]) -> String { values.isEmpty ? "all" : values.joined(separator: "/") }
 
     /// Each crosstab count: `(quantity, row index or nil for the base, column index)`.
     func quantities(_ table: CrosstabResult) -> [(Quantity, Int?, Int)] {
@@ -178,6 +184,8 @@ struct TableLinks {
                 }
             case .agreement:
                 break
+            case .cooccurrence(let table):
+                try register(table, in: &ledger)
             case .jointDisplay(let display):
                 // The interview side's counts are those of any crosstab of the codes (one quantity each).
                 let atoms = columnAtoms[display.id]!

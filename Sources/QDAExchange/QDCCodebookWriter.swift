@@ -9,7 +9,15 @@ public enum QDCCodebookWriter {
     public static func document(for codebook: Codebook) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<CodeBook xmlns=\"\(QDCLayout.namespace)\" origin=\"\(attribute(QDCLayout.originPrefix + codebook.version + ")"))\">\n"
-        out += "  <Codes>\n"
+        out += codes(of: codebook, indent: "  ")
+        out += "</CodeBook>\n"
+        return out
+    }
+
+    /// The `<Codes>` element of the tree (the same in a codebook and in a project), each line starting with
+    /// `indent`.
+    static func codes(of codebook: Codebook, indent base: String) -> String {
+        var out = "\(base)<Codes>\n"
         // Runs of codes of one category, in codebook order.
         var runs: [(category: CodeCategory, codes: [Code])] = []
         for code in codebook.codes {
@@ -20,7 +28,7 @@ public enum QDCCodebookWriter {
             runCount[category, default: 0] += 1
             let run = runCount[category]!
             let groupName = "urn:analyze:group:" + category.rawValue + (run > 1 ? "#\(run)" : "")
-            out += "    <Code guid=\"\(NameBasedUUID.make(name: groupName))\" name=\"\(category.rawValue)\" isCodable=\"false\">\n"
+            out += "\(base)  <Code guid=\"\(NameBasedUUID.make(name: groupName))\" name=\"\(category.rawValue)\" isCodable=\"false\">\n"
             // Nest children under their parent only when depth-first order is the codebook's order.
             let ids = Set(codes.map(\.id))
             let roots = codes.filter { $0.parent.map { !ids.contains($0) } ?? true }
@@ -32,12 +40,11 @@ public enum QDCCodebookWriter {
             roots.forEach(visit)
             let nests = nestedOrder == codes.map(\.id)
             for code in nests ? roots : codes {
-                write(code, among: nests ? codes : [], indent: "      ", nestedIn: nil, into: &out)
+                write(code, among: nests ? codes : [], indent: base + "    ", nestedIn: nil, into: &out)
             }
-            out += "    </Code>\n"
+            out += "\(base)  </Code>\n"
         }
-        out += "  </Codes>\n"
-        out += "</CodeBook>\n"
+        out += "\(base)</Codes>\n"
         return out
     }
 

@@ -17,7 +17,9 @@ struct HTMLReportWriter {
         let say = TextFormatter(vocabulary: vocabulary)
         let name = HTMLEscaping.escape(document.studyName)
         var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(say(document.version)))</p>\n"
-            + "<p class=\"disclosure\">\(HTMLEscaping.escape(say(document.disclosure)))</p>\n</header>\n"
+            + "<p class=\"disclosure\">\(HTMLEscaping.escape(say(document.disclosure)))</p>\n"
+            + (say(document.labelNote).isEmpty ? "" : "<p class=\"labels\">\(HTMLEscaping.escape(say(document.labelNote)))</p>\n")
+            + "</header>\n"
         body += "<nav>\n<h2>\(say(.contents))</h2>\n<ol>\n<li><a href=\"#summary\">\(say(.summary))</a></li>\n"
             + "<li><a href=\"#charts\">\(say(.charts))</a></li>\n"
         body += document.tables.map { table in

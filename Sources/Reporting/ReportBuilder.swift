@@ -91,7 +91,12 @@ public struct ReportBuilder {
     ) throws -> [(path: String, contents: String)] {
         let formatter = TableFormatter(vocabulary: vocabulary)
         let say = TextFormatter(vocabulary: vocabulary)
-        let disclosure = say(document.disclosure)
+        // The disclosure statement, and after it the note on labels shown in another language (if any).
+        func opening(_ say: TextFormatter) -> String {
+            let note = say(document.labelNote)
+            return say(document.disclosure) + (note.isEmpty ? "" : "\n" + note)
+        }
+        let disclosure = opening(say)
         let header = "\(document.studyName). " + say(document.version) + "\n" + disclosure
         var files: [(path: String, contents: String)] = []
         files.append(("tables.txt", header + "\n\n" + document.tables.map { formatter.render($0, style: .text) }.joined(separator: "\n\n")))
@@ -112,7 +117,7 @@ public struct ReportBuilder {
         for language in Language.available {
             let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: results.levelLabels)
             let text = SummaryWriter(paragraphs: document.summary, vocabulary: words).summary()
-            files.append(("summary.\(language.rawValue).txt", TextFormatter(vocabulary: words)(document.disclosure) + "\n\n" + text))
+            files.append(("summary.\(language.rawValue).txt", opening(TextFormatter(vocabulary: words)) + "\n\n" + text))
         }
         files.append(("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html()))
         let notebookRenderer = NotebookRenderer(

@@ -21,6 +21,13 @@ enum SVGChart {
             return heatMap(
                 title: title, rows: rows.map(say.callAsFunction), columns: columns.map(say.callAsFunction), bars: bars,
                 legend: say(legend), decimals: vocabulary.decimals)
+        case .indexMatrix(let rows, let columns, let cells, let legend):
+            // An index from 0 to 1, drawn on the heat map's scale; two decimals in the cells.
+            return heatMap(
+                title: title, rows: rows.map(say.callAsFunction), columns: columns.map(say.callAsFunction), bars: cells,
+                legend: say(legend), decimals: vocabulary.decimals,
+                tick: { vocabulary.decimals(NumberFormat.fixed(Double($0) / 100, 2)) },
+                value: { vocabulary.decimals(NumberFormat.fixed($0 / 100, 2)) })
         case .agreementBars(let labels, let values, let flagged, let threshold, let missing, let headings):
             return agreementBars(
                 title: title, labels: labels.map(say.callAsFunction), values: values, flagged: flagged, threshold: threshold,
@@ -109,9 +116,10 @@ enum SVGChart {
     /// A heat map of percentages: rows × columns, darker for higher; hidden cells grey with "*".
     static func heatMap(
         title: String, rows: [String], columns: [String], bars: [[Bar]], legend: String = "",
-        decimals: (String) -> String = { $0 }
+        decimals: (String) -> String = { $0 }, tick: ((Int) -> String)? = nil, value: ((Double) -> String)? = nil
     ) -> String {
-        let labelWidth = 330.0, cellWidth = 58.0, cellHeight = 20.0
+        // Room on the left for the longest row label (about 6.2 px a character at 11 px).
+        let labelWidth = max(330.0, Double(rows.map(\.count).max() ?? 0) * 6.2 + 16), cellWidth = 58.0, cellHeight = 20.0
         // Slanted column labels at 50°: room above for the longest, and on the right for the last.
         let longest = Double(columns.map(\.count).max() ?? 0) * 6.4
         let headerHeight = max(120, longest * 0.77 + 16)
@@ -126,8 +134,8 @@ enum SVGChart {
             + "<stop offset=\"1\" stop-color=\"\(shade(100))\"/></linearGradient></defs>\n"
         svg += "<text x=\"\(f(labelWidth))\" y=\"12\" class=\"legend\">\(text(legend))</text>\n"
             + "<rect x=\"\(f(labelWidth))\" y=\"18\" width=\"\(f(legendWidth))\" height=\"10\" fill=\"url(#heat-scale)\" stroke=\"#999\" stroke-width=\"0.5\"/>\n"
-        for tick in stride(from: 0, through: 100, by: 25) {
-            svg += "<text x=\"\(f(labelWidth + legendWidth * Double(tick) / 100))\" y=\"40\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>"
+        for tickValue in stride(from: 0, through: 100, by: 25) {
+            svg += "<text x=\"\(f(labelWidth + legendWidth * Double(tickValue) / 100))\" y=\"40\" class=\"tick\" text-anchor=\"middle\">\(tick.map { $0(tickValue) } ?? "\(tickValue)%")</text>"
         }
         svg += "<rect x=\"\(f(labelWidth + legendWidth + 20))\" y=\"18\" width=\"10\" height=\"10\" fill=\"#c8c8c8\"/>"
             + "<text x=\"\(f(labelWidth + legendWidth + 34))\" y=\"27\" class=\"tick\">*</text>"
@@ -145,7 +153,7 @@ enum SVGChart {
                 let (fill, value): (String, String) = if bar.suppressed {
                     ("#c8c8c8", "*")
                 } else if let percent = bar.percent {
-                    (shade(percent), decimals(f(percent)))
+                    (shade(percent), value.map { $0(percent) } ?? decimals(f(percent)))
                 } else {
                     ("#f2f2f2", "—")
                 }

@@ -20,6 +20,7 @@ struct TextFormatter {
         case .levelInSentence(let value): vocabulary.levelInSentence(value)
         case .inLevel(let value): vocabulary.inLevel(value)
         case .label(let label): label[vocabulary.language]
+        case .labelFallback(let labels): labelFallback(labels)
         case .variable(let name): vocabulary.variable(name)
         case .rowSet(let rows): vocabulary.rowSetName(rows)
         case .rowKind(let kind): vocabulary.rowKindName(kind)
@@ -45,6 +46,18 @@ struct TextFormatter {
         case 1: items[0]
         default: items.dropLast().joined(separator: ", ") + " " + self(.and) + " " + items.last!
         }
+    }
+
+    /// One sentence per language the labels fall back to (English first, then by code), with how many; empty
+    /// when every label has the vocabulary's language.
+    private func labelFallback(_ labels: [LocalizedText]) -> String {
+        var counts: [Language: Int] = [:]
+        for label in labels {
+            if let fallback = label.fallback(for: vocabulary.language) { counts[fallback, default: 0] += 1 }
+        }
+        return counts.keys.sorted().map { language in
+            self(.labelsShownIn, ["n": .count(counts[language]!), "language": .plain(vocabulary.inLanguage(language))])
+        }.joined(separator: " ")
     }
 
     private func capitalized(_ text: String) -> String {

@@ -29,6 +29,12 @@ public struct Vocabulary: Sendable {
         catalog.word(key)
     }
 
+    /// How a text in `language` is said to be shown ("in English", "по-английски", "ағылшын тілінде": the words
+    /// `inLanguage.<code>`), or that language's own name where the catalog has no such word.
+    public func inLanguage(_ language: Language) -> String {
+        word("inLanguage." + language.rawValue) ?? Catalog.all.first { $0.language == language }?.name ?? language.rawValue
+    }
+
     /// The display name of a level (`KZ` → "Kazakhstan").
     public func level(_ value: String) -> String {
         if let name = labels.names[value] { return name[language] }

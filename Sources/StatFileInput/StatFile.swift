@@ -11,7 +11,7 @@ internal import CReadStat
 /// Every missing value becomes ``Value/missing``: SPSS system-missing (`.`) and user-missing values
 /// (discrete values or ranges declared on the variable), and Stata's `.` and tagged `.a`–`.z`.
 /// Strings arrive as UTF-8 (ReadStat converts them from the file's declared encoding).
-/// This file is the only importer of ReadStat's C API.
+/// This file and `StatFile+Writing.swift` (``savData(fileLabel:file:)``) are the only importers of ReadStat's C API.
 public struct StatFile: Sendable {
     /// One variable (column) of the file.
     public struct Variable: Sendable, Equatable {
@@ -23,6 +23,13 @@ public struct StatFile: Sendable {
         public var isNumeric: Bool
         /// The value labels of a numeric variable: value → label.
         public var valueLabels: [Double: String]
+
+        public init(name: String, label: String? = nil, isNumeric: Bool, valueLabels: [Double: String] = [:]) {
+            self.name = name
+            self.label = label
+            self.isNumeric = isNumeric
+            self.valueLabels = valueLabels
+        }
     }
 
     /// One cell.
@@ -37,6 +44,12 @@ public struct StatFile: Sendable {
     public private(set) var variables: [Variable] = []
     /// The cases (rows), in file order; each holds one value per variable.
     public private(set) var cases: [[Value]] = []
+
+    /// A file to write (``savData(fileLabel:file:)``): its variables and its cases, one value per variable each.
+    public init(variables: [Variable], cases: [[Value]]) {
+        self.variables = variables
+        self.cases = cases
+    }
 
     /// Reads the whole file; the format comes from the extension (`.sav`, `.zsav`, `.dta`).
     /// - Throws: ``StatFileError`` when the extension is not one of those or ReadStat cannot read the file.

@@ -6,6 +6,10 @@ public enum CodeCategory: String, CaseIterable, Codable, Sendable {
     case involvementRole = "involvement_role"
     /// A school–family activity; it is ``ActivityType/formal`` or ``ActivityType/informal``.
     case activity
+    /// A coding tool's code that no codebook code is mapped to, kept by `unmapped: keep` (see
+    /// ``UncategorisedCode``): shown in a table of its own (`rows: uncategorised-codes`), in intercoder
+    /// agreement and the participant × code matrix, never among barriers, roles or activities.
+    case uncategorised
 }
 
 /// Whether a school–family activity is formal or informal (the article's distinction).

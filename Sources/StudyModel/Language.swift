@@ -39,7 +39,9 @@ public struct Language: RawRepresentable, Hashable, Codable, Sendable, Comparabl
 
 /// A text given in several languages, keyed by language code (`{en: …, ru: …, kk: …}` in YAML and JSON).
 ///
-/// English is required; a language the text does not give falls back to English.
+/// At least one language is required; a language the text does not give falls back to English, or, where it
+/// has no English either, to the first language it gives (by code): a code label a tool gave in one language
+/// only is shown in that language, and reports say so (``fallback(for:)``).
 public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
     /// The text by language code.
     public var texts: [String: String]
@@ -53,9 +55,16 @@ public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
         texts = ["en": en, "ru": ru, "kk": kk]
     }
 
-    /// The text in `language`, or in English where it has none.
+    /// The text in `language`, or in the language it falls back to (``fallback(for:)``) where it has none.
     public subscript(language: Language) -> String {
-        texts[language.rawValue] ?? texts[Language.en.rawValue] ?? ""
+        texts[language.rawValue] ?? fallback(for: language).flatMap { texts[$0.rawValue] } ?? ""
+    }
+
+    /// The language shown instead of `language` where the text has none: English, or else the first language it
+    /// gives, English first and then by code; `nil` where it gives `language` (or nothing at all).
+    public func fallback(for language: Language) -> Language? {
+        guard texts[language.rawValue] == nil else { return nil }
+        return texts[Language.en.rawValue] != nil ? .en : texts.keys.map(Language.init(rawValue:)).min()
     }
 
     /// The text in `language` only, or `nil`.
@@ -65,9 +74,9 @@ public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let texts = try decoder.singleValueContainer().decode([String: String].self)
-        guard texts[Language.en.rawValue] != nil else {
+        guard !texts.isEmpty else {
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a text needs its English (en)"))
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a text needs at least one language (en, ru, kk, …)"))
         }
         self.texts = texts
     }

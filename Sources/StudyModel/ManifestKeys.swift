@@ -15,9 +15,9 @@ enum ManifestKeys {
         "quotes": ["consent_attribute", "consent_values", "pseudonym_key"],
         "publication": ["groups", "labels", "locatives", "sentence_labels", "singular_labels", "untested"],
         // Entries of lists, and mappings inside them.
-        "sources[]": ["file", "kind", "instrument", "codebook", "code_map", "coder", "documents", "unmapped", "dialect"],
+        "sources[]": ["file", "kind", "instrument", "codebook", "code_map", "coder", "documents", "unmapped", "dialect", "line_ends"],
         "sources[].dialect": ["delimiter", "encoding"],
-        "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings", "ordered"],
+        "analysis.tables[]": ["id", "rows", "columns", "where", "compare", "charts", "findings", "ordered", "of"],
         "analysis.tables[].compare": ["variable", "groups", "within"],
     ]
 

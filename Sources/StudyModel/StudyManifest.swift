@@ -5,6 +5,9 @@ public enum SourceKind: String, CaseIterable, Codable, Sendable {
     case participants, segments, survey
     /// Coded segments as Taguette exports them: its highlights CSV (`id,document,tag,content`).
     case taguette
+    /// A REFI-QDA project (`.qdpx`, written by NVivo, MAXQDA, ATLAS.ti, QualCoder): its users are the coders,
+    /// its cases the participants (unless a `participants` file is listed), its coded text selections the segments.
+    case qdpx
 }
 
 /// What an ingest does with a tool's code that the code map does not map to a code of the codebook.
@@ -13,6 +16,17 @@ public enum UnmappedCodes: String, CaseIterable, Codable, Sendable {
     case fail
     /// The code's rows are left out of the store; the ingest lists each such code with its count.
     case ignore
+    /// The code becomes a code of the study of category ``CodeCategory/uncategorised`` (its id derived from
+    /// the tool's name by ``UncategorisedCode/id(for:)``, its label the name); the ingest lists each with its count.
+    case keep
+}
+
+/// How a `.qdpx` project's offsets count a Windows line end (`\r\n`).
+public enum LineEnds: String, CaseIterable, Codable, Sendable {
+    /// Two characters, as REFI-QDA's code points and QualCoder count it (the default).
+    case crlfAsTwo = "crlf_as_two"
+    /// One character, as some tools count it: the offsets are read so, and stored as code points.
+    case crlfAsOne = "crlf_as_one"
 }
 
 /// One source file of the study, as the manifest lists it.
@@ -22,30 +36,35 @@ public struct SourceFile: Codable, Sendable, Equatable {
     public var kind: SourceKind
     /// For surveys: the instrument definition, relative to the study folder.
     public var instrument: String?
-    /// For a coding tool's export (`taguette`): the tool's own codebook export (Taguette's codebook CSV);
+    /// For Taguette's export (`taguette`): the tool's own codebook export (Taguette's codebook CSV or `.qdc`);
     /// every code of the segments must be in it.
     public var codebook: String?
     /// For a coding tool's export: a YAML file mapping the tool's code names or paths to codebook ids
     /// (`barrier/busy-job: bar_busy_job`); see ``CodeMap``.
     public var codeMap: String?
-    /// For a coding tool's export: the coder the segments are recorded under (Taguette records none).
+    /// For Taguette's export: the coder the segments are recorded under (Taguette records none; a `.qdpx`'s
+    /// users are its coders).
     public var coder: String?
-    /// For a coding tool's export: the participant id of each document name.
+    /// For a coding tool's export: the participant id of each document name (required for Taguette; for a
+    /// `.qdpx`, of the sources no case holds and of nameless cases).
     public var documents: [String: String]?
     /// For a coding tool's export: what to do with codes the code map does not map.
     public var unmapped: UnmappedCodes?
     /// For a CSV file: its delimiter and encoding, when not comma-separated UTF-8.
     public var dialect: CSVDialect?
+    /// For a `.qdpx` project: how its offsets count a Windows line end (`crlf_as_two` when absent).
+    public var lineEnds: LineEnds?
 
     enum CodingKeys: String, CodingKey {
         case file, kind, instrument, codebook, coder, documents, unmapped, dialect
+        case lineEnds = "line_ends"
         case codeMap = "code_map"
     }
 
     public init(
         file: String, kind: SourceKind, instrument: String? = nil, codebook: String? = nil, codeMap: String? = nil,
         coder: String? = nil, documents: [String: String]? = nil, unmapped: UnmappedCodes? = nil,
-        dialect: CSVDialect? = nil
+        dialect: CSVDialect? = nil, lineEnds: LineEnds? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -56,10 +75,14 @@ public struct SourceFile: Codable, Sendable, Equatable {
         self.documents = documents
         self.unmapped = unmapped
         self.dialect = dialect
+        self.lineEnds = lineEnds
     }
 
     /// Whether the file holds the study's coded segments (`segments`, or a coding tool's export).
-    public var holdsSegments: Bool { kind == .segments || kind == .taguette }
+    public var holdsSegments: Bool { kind == .segments || isCodingToolExport }
+
+    /// Whether the file is a coding tool's export (`taguette`, `qdpx`), read through a code map.
+    public var isCodingToolExport: Bool { kind == .taguette || kind == .qdpx }
 }
 
 /// Which coder's segments count for analysis when a participant was coded more than once.
@@ -258,11 +281,20 @@ public struct StudyManifest: Sendable, Equatable {
             if levels.isEmpty { complain("levels.\(variable): no levels declared") }
             if Set(levels).count != levels.count { complain("levels.\(variable): a level is declared twice") }
         }
-        if sources.filter({ $0.kind == .participants }).count != 1 {
+        let participantFiles = sources.filter({ $0.kind == .participants }).count
+        if sources.contains(where: { $0.kind == .qdpx }) {
+            if participantFiles > 1 { complain("sources: at most one file of kind 'participants' (a qdpx project's cases can be the participants)") }
+        } else if participantFiles != 1 {
             complain("sources: exactly one file of kind 'participants' is required")
         }
         if sources.filter(\.holdsSegments).count != 1 {
-            complain("sources: exactly one file of kind 'segments' (or 'taguette', a coding tool's export) is required")
+            complain("sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
+        }
+        for source in sources where source.kind != .qdpx && source.lineEnds != nil {
+            complain("sources: '\(source.file)': line_ends is a setting of a REFI-QDA project (kind: qdpx)")
+        }
+        for source in sources where source.kind == .qdpx && (source.coder != nil || source.codebook != nil) {
+            complain("sources: qdpx '\(source.file)': coder and codebook are not settings of a REFI-QDA project (its users are the coders, its code tree is in it)")
         }
         for source in sources where source.kind == .taguette {
             if source.coder?.isEmpty ?? true { complain("sources: taguette '\(source.file)' needs a coder (Taguette records none)") }
@@ -270,10 +302,10 @@ public struct StudyManifest: Sendable, Equatable {
                 complain("sources: taguette '\(source.file)' needs documents: the participant id of each document name")
             }
         }
-        for source in sources where source.kind != .taguette
+        for source in sources where !source.isCodingToolExport
             && (source.codebook != nil || source.codeMap != nil || source.coder != nil || source.documents != nil || source.unmapped != nil)
         {
-            complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette)")
+            complain("sources: '\(source.file)': codebook, code_map, coder, documents and unmapped are settings of a coding tool's export (kind: taguette or qdpx)")
         }
         for source in sources {
             for problem in source.dialect?.problems ?? [] { complain("sources: '\(source.file)': dialect: \(problem)") }
@@ -327,6 +359,16 @@ public struct StudyManifest: Sendable, Equatable {
             if spec.rows == .jointDisplay && (spec.columns.count != 1 || !["country", "role"].contains(spec.columns[0]) || spec.filter != nil) {
                 complain("analysis.tables '\(spec.id)': a joint display groups by one variable, country or role, with no where")
             }
+            if spec.rows == .cooccurrence {
+                if spec.columns.count > 1 || spec.compare != nil {
+                    complain("analysis.tables '\(spec.id)': a co-occurrence table groups by at most one variable, with no compare")
+                }
+                if !RowSet.codeSets.contains(spec.pairedCodes) {
+                    complain("analysis.tables '\(spec.id)': of: '\(spec.pairedCodes.rawValue)' has no codes to pair (it can: \(RowSet.codeSets.map(\.rawValue).joined(separator: ", ")))")
+                }
+            } else if let of = spec.of {
+                complain("analysis.tables '\(spec.id)': of: \(of.rawValue) is for a co-occurrence table")
+            }
             for chart in spec.charts where !spec.possibleCharts.contains(chart) {
                 complain("analysis.tables '\(spec.id)': a table of \(spec.rows.rawValue) cannot draw '\(chart.rawValue)' (it can: \(spec.possibleCharts.map(\.rawValue).joined(separator: ", ")))")
             }
@@ -349,7 +391,7 @@ public struct StudyManifest: Sendable, Equatable {
                         complain("analysis.tables '\(spec.id)': compare: '\(group)' is not a level of \(compare.variable) (\(shown.joined(separator: ", ")))")
                     }
                 }
-                if [RowSet.sample, .surveyItems, .intercoderAgreement, .jointDisplay].contains(spec.rows) {
+                if [RowSet.sample, .surveyItems, .intercoderAgreement, .jointDisplay, .cooccurrence].contains(spec.rows) {
                     complain("analysis.tables '\(spec.id)': only code rows can be compared")
                 }
             }

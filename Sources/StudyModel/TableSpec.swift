@@ -17,6 +17,15 @@ public enum RowSet: String, Codable, Sendable, CaseIterable {
     /// Per survey item that measures a code (`measures:` in the instrument): the share of interviewed
     /// participants who mention the code beside the share of respondents who agree with the item.
     case jointDisplay = "joint-display"
+    /// Pairs of codes of one code set (`of:`, barriers by default) mentioned by the same participant and
+    /// applied to the same segment, with their Jaccard indices.
+    case cooccurrence = "co-occurrence"
+    /// The codes of a coding tool kept as uncategorised codes (`unmapped: keep`), one row each; asking for
+    /// them in a study that has none is an error at ingest.
+    case uncategorisedCodes = "uncategorised-codes"
+
+    /// The code sets a co-occurrence table can pair the codes of.
+    public static let codeSets: [RowSet] = [.barriers, .involvementRoles, .activities]
 }
 
 /// A chart a table declares (drawn in the HTML report and by a notebook's `chart` block).
@@ -88,6 +97,8 @@ public struct TableSpec: Sendable, Equatable, Codable {
     /// Whether the column groups are ordered, in the declared order of their levels (a survey table of
     /// one variable): each ordinal item then also gets the linear-by-linear association test.
     public var ordered: Bool?
+    /// For a co-occurrence table: the code set whose codes are paired (`nil`: barriers).
+    public var of: RowSet?
 
     public init(
         id: String, rows: RowSet, columns: [String], filter: [String: [String]]? = nil,
@@ -103,7 +114,7 @@ public struct TableSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rows, columns, compare, charts, findings, ordered
+        case id, rows, columns, compare, charts, findings, ordered, of
         case filter = "where"
     }
 
@@ -117,13 +128,18 @@ public struct TableSpec: Sendable, Equatable, Codable {
         charts = try container.decodeIfPresent([ChartKind].self, forKey: .charts) ?? []
         findings = try container.decodeIfPresent([FindingKind].self, forKey: .findings) ?? []
         ordered = try container.decodeIfPresent(Bool.self, forKey: .ordered)
+        of = try container.decodeIfPresent(RowSet.self, forKey: .of)
     }
+
+    /// The code set a co-occurrence table pairs the codes of.
+    public var pairedCodes: RowSet { of ?? .barriers }
 
     /// The charts this kind of table can draw.
     public var possibleCharts: [ChartKind] {
         if compare != nil { return [.pairedBars] }
         switch rows {
         case .intercoderAgreement: return [.agreementBars]
+        case .cooccurrence: return [.heatMap]
         case .sample, .surveyItems, .jointDisplay: return []
         default: return [.groupedBars, .heatMap]
         }
@@ -136,8 +152,9 @@ public struct TableSpec: Sendable, Equatable, Codable {
         case .sample: return [.sample]
         case .intercoderAgreement: return [.agreement]
         case .surveyItems: return [.surveyDifferences]
-        case .jointDisplay: return []
+        case .jointDisplay, .cooccurrence: return []
         case .involvementRoles: return [.topCodes, .codeDifferences]
+        case .uncategorisedCodes: return []
         default: return [.groupRows, .topCodes, .codeDifferences]
         }
     }
@@ -158,6 +175,8 @@ public struct TableSpec: Sendable, Equatable, Codable {
         TableSpec(id: "survey-items-by-country", rows: .surveyItems, columns: ["country"], findings: [.surveyDifferences]),
         TableSpec(id: "survey-items-by-role", rows: .surveyItems, columns: ["role"]),
         TableSpec(id: "joint-display-by-country", rows: .jointDisplay, columns: ["country"]),
+        TableSpec(id: "joint-display-by-role", rows: .jointDisplay, columns: ["role"]),
+        TableSpec(id: "barrier-co-occurrence-by-country", rows: .cooccurrence, columns: ["country"], charts: [.heatMap]),
         TableSpec(
             id: "barriers-fathers-vs-mothers", rows: .barriers, columns: [],
             compare: GroupComparison(variable: "role", groups: ["father", "mother"], within: "country"),

@@ -86,7 +86,39 @@ private struct TaguettePilot {
         defer { try? FileManager.default.removeItem(atPath: pilot.directory) }
         #expect(try pilot.problems() == [
             "highlights.csv:10:3: tag: 'follow up' (on 1 row) is mapped to no code of codebook pilot-1; map it in code-map.yml"
-                + " or as an alias in the codebook, or set unmapped: ignore"
+                + " or as an alias in the codebook, or set unmapped: ignore or keep"
+        ])
+    }
+
+    @Test func aTableOfUncategorisedCodesInAStudyWithoutAnyIsAnError() throws {
+        let pilot = try TaguettePilot {
+            $0 + "analysis:\n  tables:\n    - barriers-by-country\n    - {id: kept-by-country, rows: uncategorised-codes, columns: [country]}\n"
+        }
+        defer { try? FileManager.default.removeItem(atPath: pilot.directory) }
+        let found = try pilot.problems()
+        #expect(found == [
+            "study.yml:27:8: analysis.tables 'kept-by-country': rows: uncategorised-codes: the study has no uncategorised codes"
+                + " (a coding tool's codes mapped to no codebook code, kept with unmapped: keep)"
+        ])
+    }
+
+    /// Two tags whose kept ids are the same, or a codebook code's, are errors naming both.
+    @Test func keptIDsThatCollideAreErrors() throws {
+        let pilot = try TaguettePilot {
+            $0.replacingOccurrences(of: "unmapped: ignore", with: "unmapped: keep").replacingOccurrences(of: "    codebook: codebook.csv\n", with: "")
+        }
+        defer { try? FileManager.default.removeItem(atPath: pilot.directory) }
+        let highlights = URL(fileURLWithPath: pilot.directory).appendingPathComponent("highlights.csv")
+        var lines = try String(contentsOf: highlights, encoding: .utf8).components(separatedBy: "\r\n")  // Taguette writes CRLF
+        lines[9] = lines[9].replacingOccurrences(of: "follow up", with: "Follow/up")  // highlight 7's second tag
+        lines[10] = lines[10].replacingOccurrences(of: "Barrier/Low confidence", with: "follow up")
+        lines[12] = lines[12].replacingOccurrences(of: "role/communicator", with: "bar/busy job")
+        try Data(lines.joined(separator: "\r\n").utf8).write(to: highlights)
+        let found = try pilot.problems()
+        #expect(found == [
+            "highlights.csv:11:3: tag: 'follow up' would be kept as uncategorised code 'follow_up', as 'Follow/up' is; map one of them in the code map",
+            "highlights.csv:13:3: tag: 'bar/busy job' would be kept as uncategorised code 'bar_busy_job', which is a code of codebook pilot-1;"
+                + " map it to that code or another in the code map",
         ])
     }
 

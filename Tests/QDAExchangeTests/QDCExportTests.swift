@@ -2,14 +2,12 @@ import Foundation
 import QDAExchange
 import StudyModel
 import Testing
+import TestSupport
 
 /// The repository's root, found from this file.
 private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 private let schema = repository.appendingPathComponent("Tests/QDAExchangeTests/Schema/Codebook.xsd").path
-private let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-}
 
 @Suite struct QDCExportTests {
     let articleCodebook: Codebook
@@ -108,26 +106,13 @@ private let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homeb
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("article.qdc")
         try Data(QDCCodebookWriter.document(for: articleCodebook).utf8).write(to: file)
-        let (status, output) = try run(xmllint!, ["--noout", "--schema", schema, file.path])
+        let (status, _, output) = try runTool(xmllint!, ["--noout", "--schema", schema, file.path])
         #expect(status == 0, "\(output)")
         #expect(output.contains("validates"))
         // The schema is strict enough to fail a file: Taguette's empty <Sets/> does not validate.
         let taguette = repository.appendingPathComponent("Tests/Fixtures/TaguettePilot/codebook.qdc").path
-        let (taguetteStatus, taguetteOutput) = try run(xmllint!, ["--noout", "--schema", schema, taguette])
+        let (taguetteStatus, _, taguetteOutput) = try runTool(xmllint!, ["--noout", "--schema", schema, taguette])
         #expect(taguetteStatus != 0)
         #expect(taguetteOutput.contains("Missing child element(s). Expected is ( {urn:QDA-XML:codebook:1.0}Set )"))
-    }
-
-    private func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

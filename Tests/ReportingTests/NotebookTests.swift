@@ -89,6 +89,15 @@ import Testing
         #expect(markdown == "Of 3 in KZ, 2 (66.7%, 20.8–93.9%) named a parent factor; 5 barriers, 6 participants.\n")
     }
 
+    /// A group with no participant (the fixture has no Kazakh grandparent) has no percentage and no
+    /// interval: a dash, not "—%".
+    @Test func anEmptyGroupHasNoPercentInline() throws {
+        let markdown = try render(
+            "`analyze: base barriers-by-role-within-country KZ/grandparent`: `analyze: percent barriers-by-role-within-country parent KZ/grandparent`"
+                + " (`analyze: ci barriers-by-role-within-country parent KZ/grandparent`)\n")
+        #expect(markdown == "0: — (—)\n")
+    }
+
     /// A count disclosure control hides stays hidden in the prose too.
     @Test func aHiddenCountIsHiddenInline() throws {
         let markdown = try render(

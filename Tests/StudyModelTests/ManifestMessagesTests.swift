@@ -87,8 +87,34 @@ import TestSupport
         let manifest = Self.valid.replacingOccurrences(of: "kind: segments}", with: "kind: segments, instrumnet: x.yml}")
             + "analysis:\n  tables:\n    - sample-by-country-role\n    - {id: t1, rows: barriers, colums: [country]}\n"
         #expect(try problems(manifest).split(separator: "\n") == [
-            "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument, codebook, code_map, coder, documents, unmapped, dialect",
-            "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings, ordered",
+            "study.yml:9:42: sources[].instrumnet: unknown setting (did you mean 'instrument'?); known: file, kind, instrument, codebook, code_map, coder, documents, unmapped, dialect, line_ends",
+            "study.yml:15:32: analysis.tables[].colums: unknown setting (did you mean 'columns'?); known: id, rows, columns, where, compare, charts, findings, ordered, of",
         ])
+    }
+}
+
+/// A REFI-QDA project source (`kind: qdpx`) may stand without a participants file (its cases are the participants),
+/// takes no coder or codebook of its own, and is the one segments source.
+@Suite struct QDPXManifestTests {
+    func problems(_ sources: String) throws -> String {
+        try ManifestMessagesTests().problems(ManifestMessagesTests.valid.replacingOccurrences(
+            of: "  - {file: participants.csv, kind: participants}\n  - {file: segments.csv, kind: segments}\n", with: sources))
+    }
+
+    @Test func aProjectNeedsNoParticipantsFile() throws {
+        #expect(try problems("  - {file: pilot.qdpx, kind: qdpx, code_map: map.yml, unmapped: ignore, documents: {a.txt: KZ01}}\n") == "")
+        #expect(try problems("  - {file: participants.csv, kind: participants}\n  - {file: pilot.qdpx, kind: qdpx}\n") == "")
+    }
+
+    @Test func aProjectsCoderAndCodebookAreItsOwn() throws {
+        #expect(try problems("  - {file: pilot.qdpx, kind: qdpx, coder: C1}\n")
+            == "study.yml:7:1: sources: qdpx 'pilot.qdpx': coder and codebook are not settings of a REFI-QDA project"
+            + " (its users are the coders, its code tree is in it)")
+        #expect(try problems("  - {file: pilot.qdpx, kind: qdpx}\n  - {file: segments.csv, kind: segments}\n")
+            == "study.yml:7:1: sources: exactly one file of kind 'segments' (or 'taguette' or 'qdpx', a coding tool's export) is required")
+        #expect(try problems("  - {file: participants.csv, kind: participants, line_ends: crlf_as_one}\n  - {file: pilot.qdpx, kind: qdpx}\n")
+            == "study.yml:7:1: sources: 'participants.csv': line_ends is a setting of a REFI-QDA project (kind: qdpx)")
+        #expect(try problems("  - {file: segments.csv, kind: segments}\n")
+            == "study.yml:7:1: sources: exactly one file of kind 'participants' is required")
     }
 }

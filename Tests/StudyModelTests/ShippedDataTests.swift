@@ -42,7 +42,7 @@ let dataDirectory = URL(fileURLWithPath: #filePath)
             "sample-by-country-role", "barriers-by-factor-category", "barriers-by-country",
             "barriers-by-role-within-country", "factor-categories-by-country-role",
             "involvement-roles-by-country-role", "activities-by-country", "survey-items-by-country",
-            "survey-items-by-role", "joint-display-by-country", "barriers-fathers-vs-mothers", "intercoder-agreement",
+            "survey-items-by-role", "joint-display-by-country", "joint-display-by-role", "barrier-co-occurrence-by-country", "barriers-fathers-vs-mothers", "intercoder-agreement",
         ])
     }
 }

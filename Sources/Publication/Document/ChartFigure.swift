@@ -12,6 +12,11 @@ public struct ChartFigure: Sendable, Equatable {
         public var upper: Double?
         public var suppressed: Bool
 
+        public init(percent: Double?, suppressed: Bool) {
+            self.percent = suppressed ? nil : percent
+            self.suppressed = suppressed
+        }
+
         public init(_ cell: TableCell) {
             suppressed = cell.suppressed
             percent = cell.suppressed ? nil : cell.percent
@@ -26,6 +31,9 @@ public struct ChartFigure: Sendable, Equatable {
         case groupedBars(categories: [Text], series: [Text], bars: [[Bar]], axisLabel: Text, headings: [Bool])
         /// A shaded cell per row and column.
         case heatMap(rows: [Text], columns: [Text], bars: [[Bar]], legend: Text)
+        /// A shaded cell per row and column of an index from 0 to 1 (a Jaccard index), carried as a
+        /// percentage (`percent` = 100 · index) on the heat map's scale.
+        case indexMatrix(rows: [Text], columns: [Text], cells: [[Bar]], legend: Text)
         /// κ per code against the threshold; `missing` says why a code has none; headings by row index.
         case agreementBars(labels: [Text], values: [Double?], flagged: [Bool], threshold: Double, missing: [Text], headings: [Int: Text])
     }

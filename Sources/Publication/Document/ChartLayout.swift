@@ -35,6 +35,28 @@ public enum ChartLayout {
                 drawing: .heatMap(
                     rows: rows.map { .row(table.rows[$0]) }, columns: table.columns.map(Text.column),
                     bars: rows.map { row in table.cells[row].map(ChartFigure.Bar.init) }, legend: .phrase(.heatLegend, [:])))
+        case (.heatMap, .cooccurrence(let table)):
+            // One matrix of codes per column group, stacked: a cell is the pair's participant-level
+            // Jaccard index; the diagonal is empty.
+            var rows: [Text] = []
+            var cells: [[ChartFigure.Bar]] = []
+            var index: [Int: ChartFigure.Bar] = [:]
+            for (column, group) in table.columns.enumerated() {
+                for pair in table.pairs {
+                    let cell = pair.cells[column]
+                    let bar = ChartFigure.Bar(percent: cell.jaccard.map { $0 * 100 }, suppressed: group.suppressed || cell.jaccardWithheld)
+                    index[pair.first * table.codes.count + pair.second] = bar
+                    index[pair.second * table.codes.count + pair.first] = bar
+                }
+                for (row, code) in table.codes.enumerated() {
+                    rows.append(table.columns.count > 1 ? .column(group) + ": " + .row(code.row) : .row(code.row))
+                    cells.append(table.codes.indices.map { index[row * table.codes.count + $0] ?? ChartFigure.Bar(percent: nil, suppressed: false) })
+                }
+            }
+            return ChartFigure(
+                kind: kind, title: .phrase(.chartCooccurrence, ["codes": .rowSet(table.codeSet)]), caption: .phrase(.captionCooccurrence, [:]),
+                drawing: .indexMatrix(
+                    rows: rows, columns: table.codes.map { .row($0.row) }, cells: cells, legend: .phrase(.jaccardLegend, [:])))
         case (.agreementBars, .agreement(let table)) where table.participants > 0:
             return ChartFigure(
                 kind: kind, title: .phrase(.chartAgreement, [:]),
@@ -52,7 +74,8 @@ public enum ChartLayout {
         }
     }
 
-    /// The row before which each code category begins, with its name (barriers, involvement roles, activities).
+    /// The row before which each code category begins, with its name (barriers, involvement roles, activities,
+    /// uncategorised codes).
     private static func categoryHeadings(_ codes: [CodeAgreement]) -> [Int: Text] {
         var headings: [Int: Text] = [:]
         var previous: CodeCategory?
@@ -62,6 +85,7 @@ public enum ChartLayout {
             case .barrier: .barriers
             case .involvementRole: .involvementRoles
             case .activity: .activities
+            case .uncategorised: .uncategorisedCodes
             }
             headings[index] = .rowSet(rows)
         }

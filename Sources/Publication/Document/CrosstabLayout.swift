@@ -5,14 +5,16 @@ import StudyModel
 /// Lays out a multiple-response crosstab and, beside it, the tests of its rows.
 struct CrosstabLayout {
     static func title(of table: CrosstabResult) -> Text {
-        var title: Text = .title(rows: table.rowSet, columns: table.columnVariables)
-        if let filter = table.filter, !filter.isEmpty {
-            let condition = filter.keys.sorted().map { variable -> Text in
-                .variable(variable) + ": " + filter[variable]!.map { Text.level($0) }.joined(separator: ", ")
-            }
-            title += " (" + condition.joined(separator: "; ") + ")"
+        .title(rows: table.rowSet, columns: table.columnVariables) + condition(table.filter)
+    }
+
+    /// " (role: Mothers, Fathers)" for a table's `where` filter; empty without one.
+    static func condition(_ filter: [String: [String]]?) -> Text {
+        guard let filter, !filter.isEmpty else { return .empty }
+        let parts = filter.keys.sorted().map { variable -> Text in
+            .variable(variable) + ": " + filter[variable]!.map { Text.level($0) }.joined(separator: ", ")
         }
-        return title
+        return " (" + parts.joined(separator: "; ") + ")"
     }
 
     static func blocks(_ table: CrosstabResult) -> [DocumentBlock] {

@@ -59,8 +59,9 @@ public enum InlineValue {
             switch request {
             case "count": return .count(cell.participants)
             case "percent":
-                return .number((Proportion(count: cell.participants, base: cell.base).percentText() ?? "—") + "%")
-            default: return .number(NumberFormat.percentInterval(cell.interval) + "%")
+                // An empty group has no percentage: "—", not "—%".
+                return .number(Proportion(count: cell.participants, base: cell.base).percentText().map { $0 + "%" } ?? "—")
+            default: return .number(cell.interval.map { NumberFormat.percentInterval($0) + "%" } ?? "—")
             }
         case "base":
             try arguments(2, "TABLE COLUMN")

@@ -31,4 +31,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case agreementNoteRobust, agreementUnitsCoverage, agreementUnitsSegments, agreementOverallMedian
     case agreementFlaggedBoth, agreementItemBoth, agreementNoFlagBoth, belowBoth, captionAgreementFlag, prevalence
     case medianAlphaOver
+    case cooccurrenceNote, chartCooccurrence, captionCooccurrence, jaccardLegend, cooccurrenceSegments, cooccurrenceSegmentJaccard
+    case labelsShownIn
 }

@@ -12,6 +12,9 @@ public struct PublishedDocument: Sendable {
     public var version: Text
     /// What disclosure control did (or that it was off), with the audit's line.
     public var disclosure: Text
+    /// The note on code labels that fall back to another language (empty in a language every label has): it
+    /// follows the disclosure statement wherever that opens a file.
+    public var labelNote: Text
     /// The tables of the plan, in plan order.
     public var tables: [PublishedTable]
     /// Tables the notebooks ask for that the plan does not hold, published with the plan's.
@@ -42,6 +45,7 @@ public struct PublishedDocument: Sendable {
             tables += results.tables.dropFirst(results.plan.count).map { PublishedTable($0) }
         }
         self.notebookTables = notebookTables.map { PublishedTable($0) }
+        labelNote = .labelFallback(Self.codeLabels(of: results.tables + notebookTables))
         summary = SummaryComposer(results: results).paragraphs()
         sourceFiles = results.sourceFiles
         participants = results.participants
@@ -60,6 +64,24 @@ public struct PublishedDocument: Sendable {
             text += .phrase(.auditLine, ["n": "\(audit.hiddenCounts)", "w": "\(narrowest)"])
         }
         return text
+    }
+
+    /// The label of every code the tables show, once each (by id), in the order first shown.
+    static func codeLabels(of tables: [TableResult]) -> [LocalizedText] {
+        var codes: [(id: String, label: LocalizedText)] = []
+        func add(_ rows: [TableRow]) { codes += rows.filter { $0.kind == .code }.map { ($0.id, $0.label) } }
+        for table in tables {
+            switch table {
+            case .crosstab(let crosstab): add(crosstab.rows)
+            case .comparison(let comparison): add(comparison.rows.map(\.row))
+            case .agreement(let agreement): codes += agreement.codes.map { ($0.code, $0.label) }
+            case .jointDisplay(let display): add(display.rows.map(\.row))
+            case .cooccurrence(let table): add(table.codes.map(\.row))
+            case .survey: break
+            }
+        }
+        var seen: Set<String> = []
+        return codes.filter { seen.insert($0.id).inserted }.map(\.label)
     }
 
     /// The table of the plan or of a notebook with this id.

@@ -9,6 +9,7 @@ public enum TableLayout {
         case .comparison(let comparison): ComparisonLayout.title(of: comparison)
         case .agreement(let agreement): AgreementLayout.title(of: agreement)
         case .jointDisplay(let display): JointDisplayLayout.title(of: display)
+        case .cooccurrence(let table): CooccurrenceLayout.title(of: table)
         }
     }
 
@@ -19,6 +20,7 @@ public enum TableLayout {
         case .comparison(let comparison): ComparisonLayout.blocks(comparison)
         case .agreement(let agreement): AgreementLayout.blocks(agreement)
         case .jointDisplay(let display): JointDisplayLayout.blocks(display)
+        case .cooccurrence(let table): CooccurrenceLayout.blocks(table)
         }
     }
 }

@@ -30,6 +30,9 @@ public indirect enum Text: Sendable, Equatable, ExpressibleByStringInterpolation
     case inLevel(String)
     /// A label of the codebook or an instrument, in the report's language.
     case label(LocalizedText)
+    /// The note on the code labels a report shows: how many of them lack the report's language and which language
+    /// each is shown in instead (``LocalizedText/fallback(for:)``); empty in a language every label has.
+    case labelFallback([LocalizedText])
     /// The display name of a variable ("country").
     case variable(String)
     /// The name of a kind of rows ("Barriers").

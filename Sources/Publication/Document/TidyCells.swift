@@ -20,7 +20,43 @@ public enum TidyCells {
         case .comparison(let comparison): records(for: comparison)
         case .agreement(let agreement): records(for: agreement)
         case .jointDisplay(let display): records(for: display)
+        case .cooccurrence(let table): records(for: table)
         }
+    }
+
+    /// A co-occurrence table: `table,kind,code,with,<column variables>,participants,base,jaccard,segments,segment_jaccard,suppressed`;
+    /// `kind` = `code` (participants who mention `code`) or `pair` (who mention both `code` and `with`,
+    /// the Jaccard index of those participants, the segments carrying both and their Jaccard index, three
+    /// decimals). A hidden count or a withheld index is empty; `suppressed` says whether `participants` is hidden.
+    private static func records(for table: CooccurrenceResult) -> TidyTable {
+        var out = TidyTable(header: ["table", "kind", "code", "with"] + table.columnVariables + [
+            "participants", "base", "jaccard", "segments", "segment_jaccard", "suppressed",
+        ])
+        func index(_ value: Double?, _ withheld: Bool) -> String { withheld ? "" : value.map { NumberFormat.fixed($0, 3) } ?? "" }
+        for (position, code) in table.codes.enumerated() {
+            for (column, group) in table.columns.enumerated() {
+                let base = group.suppressed ? "" : String(group.base)
+                let hidden = code.suppressed?[column] == true || group.suppressed
+                out.rows.append([table.id, "code", code.row.id, ""] + group.values
+                    + [hidden ? "" : String(code.participants[column]), base, "", "", "", hidden ? "yes" : "no"])
+            }
+            for pair in table.pairs where pair.first == position {
+                for (column, group) in table.columns.enumerated() {
+                    let cell = pair.cells[column]
+                    let prefix = [table.id, "pair", code.row.id, table.codes[pair.second].row.id] + group.values
+                    guard !group.suppressed else {
+                        out.rows.append(prefix + ["", "", "", "", "", "yes"])
+                        continue
+                    }
+                    out.rows.append(prefix + [
+                        cell.suppressed ? "" : String(cell.participants), String(group.base), index(cell.jaccard, cell.jaccardWithheld),
+                        cell.segmentsSuppressed ? "" : String(cell.segments), index(cell.segmentJaccard, cell.segmentJaccardWithheld),
+                        cell.suppressed ? "yes" : "no",
+                    ])
+                }
+            }
+        }
+        return out
     }
 
     /// A joint display: `table,code,instrument,item,<variable>,side,count,base,percent,ci_lower,ci_upper,suppressed`,

@@ -97,6 +97,8 @@ public enum TidyTests {
                     lines.append(prefix + ["convergence", "", "", "", "", "label", convergence.rawValue, "", "", "each side differs at p < 0.05"])
                 }
             }
+        case .cooccurrence:
+            return nil
         }
         guard !lines.isEmpty else { return nil }
         return TidyTable(header: header, rows: lines)

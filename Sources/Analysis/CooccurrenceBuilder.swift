@@ -1,0 +1,90 @@
+import Storage
+import StudyModel
+
+/// Builds a code co-occurrence table: for every pair of codes of a code set and every column group,
+/// the participants who mention both (each in their analysed coding, as every crosstab counts) and
+/// the analysed segments that carry both, with their Jaccard indices.
+///
+/// Participant level reads the per-participant code counts already loaded; segment level makes one
+/// ordered pass over the segments of the paired codes (each segment's codes in the analysed coding).
+struct CooccurrenceBuilder {
+    let crosstabs: CrosstabBuilder
+    let store: StudyStore
+
+    func build(_ spec: TableSpec) throws -> CooccurrenceResult {
+        let data = crosstabs.data
+        let included = try crosstabs.participantsPassing(spec.filter, table: spec.id)
+        let units = included.map { index in spec.columns.map { crosstabs.published(data.participants[index], $0) } }
+        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: crosstabs.manifest.publishedLevels(of:))
+        var columnOf = [Int?](repeating: nil, count: data.participants.count)
+        for (column, members) in groups.members.enumerated() {
+            for member in members { columnOf[included[member]] = column }
+        }
+        let rows = Self.codes(of: spec.pairedCodes, crosstabs: crosstabs)
+        let indices = rows.map { data.codebook.index(of: $0.id)! }
+        let columns = groups.columns.count
+
+        var participants = Array(repeating: Array(repeating: 0, count: columns), count: rows.count)
+        var segments = participants
+        var both = Array(repeating: Array(repeating: 0, count: columns), count: rows.count * rows.count)
+        for person in data.participants.indices {
+            guard let column = columnOf[person] else { continue }
+            let mentioned = indices.indices.filter { data.segments(participant: person, code: indices[$0]) > 0 }
+            for code in mentioned {
+                participants[code][column] += 1
+                segments[code][column] += data.segments(participant: person, code: indices[code])
+            }
+            for (position, first) in mentioned.enumerated() {
+                for second in mentioned[(position + 1)...] { both[first * rows.count + second][column] += 1 }
+            }
+        }
+        let segmentBoth = try segmentPairs(codes: rows.map(\.id), columnOf: columnOf, columns: columns)
+
+        var pairs: [CooccurrencePair] = []
+        for first in rows.indices {
+            for second in (first + 1)..<rows.count {
+                let cells = (0..<columns).map { column in
+                    CooccurrenceCell(
+                        participants: both[first * rows.count + second][column],
+                        first: participants[first][column], second: participants[second][column],
+                        segments: segmentBoth[first * rows.count + second][column],
+                        firstSegments: segments[first][column], secondSegments: segments[second][column])
+                }
+                pairs.append(CooccurrencePair(first: first, second: second, cells: cells))
+            }
+        }
+        return CooccurrenceResult(
+            id: spec.id, codeSet: spec.pairedCodes, columnVariables: spec.columns, filter: spec.filter, columns: groups.columns,
+            codes: rows.indices.map { CooccurrenceCode(row: rows[$0], participants: participants[$0], segments: segments[$0]) },
+            pairs: pairs)
+    }
+
+    /// The codes of a code set, in its rows' order (a factor category's codes under it), as depth-0 rows.
+    static func codes(of codeSet: RowSet, crosstabs: CrosstabBuilder) -> [TableRow] {
+        crosstabs.rowDefinitions(codeSet).map(\.0).filter { $0.kind == .code }.map { row in
+            var row = row
+            row.depth = 0
+            return row
+        }
+    }
+
+    /// `pairs[first · codes + second][column]`: analysed segments carrying both codes.
+    private func segmentPairs(codes: [String], columnOf: [Int?], columns: Int) throws -> [[Int]] {
+        let data = crosstabs.data
+        let position = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let participantIndex = Dictionary(uniqueKeysWithValues: data.participants.enumerated().map { ($1.id, $0) })
+        var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
+        try store.read { reader in
+            try reader.forEachSegmentCodes(codes: codes) { participantID, coder, segmentCodes in
+                guard let person = participantIndex[participantID], data.analysedCoder[person] == coder,
+                    let column = columnOf[person]
+                else { return }
+                let found = segmentCodes.compactMap { position[$0] }.sorted()
+                for (index, first) in found.enumerated() {
+                    for second in found[(index + 1)...] { pairs[first * codes.count + second][column] += 1 }
+                }
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,71 @@
+import Analysis
+
+/// Complementary suppression of code co-occurrence counts (see ``DisclosurePass``).
+///
+/// A pair's count is linked to its codes' counts, not by a sum but by Fréchet's bounds, atom by atom:
+/// `max(0, A + B − n) ≤ both ≤ min(A, B)`. So a published pair count can narrow a hidden count of
+/// either code (a hidden role cell of A, say, when every participant who mentions A in a country also
+/// mentions B), and the codes' published counts can narrow a hidden pair count. Each pair is checked
+/// in one linear program over both codes' rows, the pair and the group sizes
+/// (``DisclosureLedger/program(for:treatingAsHidden:)`` of a ``Space/pair(first:second:)``): every
+/// hidden count of the three rows must keep its protection; only pair counts are hidden to restore it,
+/// so no crosstab changes because of a co-occurrence table.
+///
+/// A hidden pair count cannot be better protected than the crosstabs leave it: where its codes'
+/// published counts alone narrow it below k values (a code mentioned by nearly everyone of a country),
+/// the rule asks for as many values as it has with no pair count published (its *structural* width).
+extension DisclosurePass {
+    func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
+        let rows = ledger.pairedRows(space)
+        let pairs = ledger.quantities(in: space)
+        // With no pair count published, the program says no more than the codes' own rows (whose counts
+        // stand protected) and leaves each pair count its structural width: nothing to do.
+        guard pairs.contains(where: { !ledger.isHidden($0) }) else { return }
+        var passed = Set<Quantity>()
+        // A pair count's structural requirement depends on its codes' counts only, which stay as they are.
+        let bare = ledger.program(for: space, treatingAsHidden: Set(pairs)).region()
+        var requirement: [Quantity: Int] = [:]
+        func required(_ quantity: Quantity) -> Int {
+            if let known = requirement[quantity] { return known }
+            let value = requiredInPair(quantity, ledger: ledger, bare: bare)
+            requirement[quantity] = value
+            return value
+        }
+        while true {
+            let hidden = (pairs + rows.flatMap { ledger.quantities(in: $0) }).filter { ledger.isHidden($0) && !passed.contains($0) }
+            guard !hidden.isEmpty else { return }
+            let region = ledger.program(for: space).region()
+            var failing: Quantity?
+            for quantity in hidden {
+                let interval = ledger.interval(of: quantity, inSpace: space, region: region)
+                if width(interval) >= required(quantity) {
+                    passed.insert(quantity)
+                } else {
+                    failing = quantity
+                    break
+                }
+            }
+            guard let failing else { return }
+            let candidates = complementCandidates(pairs, protecting: failing, in: ledger)
+            guard !candidates.isEmpty else { return }  // the audit will refuse
+            let pick = complement(from: candidates, required: required(failing)) { candidate in
+                let trial = ledger.program(for: space, treatingAsHidden: [candidate]).region()
+                return width(ledger.interval(of: failing, inSpace: space, region: trial))
+            }
+            ledger.hide(pick, .complementary)
+        }
+    }
+
+    /// The values a hidden count must keep in a pair's program: its protection, but for a pair count
+    /// no more than it has with no pair count of the space published.
+    func requiredInPair(_ quantity: Quantity, space: Space, ledger: DisclosureLedger) -> Int {
+        requiredInPair(quantity, ledger: ledger, bare: ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region())
+    }
+
+    /// The same, given the region of the pair's program with no pair count published (`bare`).
+    func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: LinearProgram.Region?) -> Int {
+        let rule = required(quantity, ledger)
+        guard case .pair = quantity, rule > 1 else { return rule }
+        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare)))
+    }
+}
