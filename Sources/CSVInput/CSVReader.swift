@@ -1,5 +1,4 @@
-internal import CLibCSV
-import Glibc
+import Foundation
 
 /// A streaming CSV reader built on libcsv in strict mode.
 ///
@@ -22,29 +21,23 @@ import Glibc
 /// - libcsv trims spaces and tabs around unquoted fields; blank lines produce no record;
 /// - a quote inside an unquoted field, text after a closing quote, or a quote left open at the end
 ///   of the file are errors (`CSV_STRICT | CSV_STRICT_FINI`);
-/// - NUL bytes and invalid UTF-8 are errors, reported with line and column.
+/// - NUL bytes are errors, reported with line and column; invalid UTF-8 shows as a field that
+///   ``CSVRecord/field(_:)`` cannot decode.
+///
+/// The file is parsed on a thread of its own, up to a few batches of records ahead of ``next()``, so
+/// that parsing overlaps with whatever the caller does with the records. Records, their lines and the
+/// error that ends a file arrive in file order, exactly as a parse on the caller's thread gives them.
+/// The block observer is called on that thread; all its calls for the blocks read so far have
+/// happened when ``next()`` returns `nil` or throws.
 ///
 /// Field counts are not checked here: that is the business of whoever knows the header.
 public final class CSVReader {
     /// The path as given, used in error messages.
     public let path: String
-    private let descriptor: Int32
-    private var parser = csv_parser()
-    private let sink = RecordSink()
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var bufferStart = 0
-    private var bufferEnd = 0
-    private var atEndOfFile = false
-    private var finished = false
-    private var isFirstBlock = true
-    private var physicalLine = 1
-    private var pendingCarriageReturn = false
-    private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
-    private let delimiter: UInt8
-    /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
-    private var transcoder: CSVTranscoder?
-    private var rawBlock: UnsafeMutableRawBufferPointer?
-    private var decoded: [UInt8] = []
+    private let queue: RecordQueue
+    /// The batch being handed out, and the position of its next record.
+    private var batch = RecordQueue.Batch(records: [], end: nil)
+    private var position = 0
 
     /// Opens a CSV file.
     /// - Parameters:
@@ -59,220 +52,114 @@ public final class CSVReader {
         blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
     ) throws(CSVError) {
         self.path = path
-        self.blockObserver = blockObserver
-        self.delimiter = delimiter
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        if encoding != .utf8 {
-            transcoder = CSVTranscoder(encoding: encoding)
-            rawBlock = .allocate(byteCount: 1 << 16, alignment: 1)
-        }
-        // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
-        buffer = .allocate(byteCount: encoding == .utf8 ? 1 << 16 : 3 << 16 + 8, alignment: 1)
-        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
-        guard csv_init(&parser, options) == 0 else {
-            close(descriptor)
-            buffer.deallocate()
-            rawBlock?.deallocate()
-            throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
-        }
-        csv_set_delim(&parser, delimiter)
+        let parser = try RecordParser(
+            path: path, delimiter: delimiter, encoding: encoding, blockObserver: blockObserver)
+        queue = RecordQueue(parser)
     }
 
     deinit {
-        csv_free(&parser)
-        buffer.deallocate()
-        rawBlock?.deallocate()
-        close(descriptor)
+        queue.stop()
     }
 
-    /// The next record, or `nil` at the end of the file.
-    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting, NUL bytes or invalid UTF-8.
+    /// The next record, or `nil` at the end of the file (and after an error).
+    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes; reading ends there.
     public func next() throws(CSVError) -> CSVRecord? {
-        while sink.completed.isEmpty {
-            if finished { return nil }
-            try feedNextLine()
+        while position == batch.records.count {
+            switch batch.end {
+            case .endOfFile: return nil
+            case .failure(let error):
+                batch.end = .endOfFile
+                throw error
+            case nil:
+                batch = queue.take()
+                position = 0
+            }
         }
-        let record = sink.completed.removeFirst()
-        return record
+        position += 1
+        return batch.records[position - 1]
+    }
+}
+
+/// The records of one file, parsed on a thread of its own and handed over in batches, in order.
+///
+/// The parser is used only by that thread once the queue has it; `batches`, `stopped` and `running`
+/// are guarded by `condition`.
+private final class RecordQueue: @unchecked Sendable {
+    /// Records in file order; the last batch of a file says how it ended.
+    struct Batch {
+        enum End { case endOfFile, failure(CSVError) }
+        var records: [CSVRecord]
+        var end: End?
     }
 
-    /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
-    /// of the block; finishes the parse at the end of the file.
-    private func feedNextLine() throws(CSVError) {
-        if bufferStart == bufferEnd {
-            if atEndOfFile {
-                try finish()
-            } else {
-                try refill()
-            }
-            return
-        }
-        let base = buffer.baseAddress!
-        let start = base + bufferStart
-        let available = bufferEnd - bufferStart
-        if pendingCarriageReturn {
-            // The previous block ended in CR; an LF right after it belongs to the same line end.
-            pendingCarriageReturn = false
-            if start.load(as: UInt8.self) == UInt8(ascii: "\n") {
-                physicalLine -= 1
-            }
-        }
-        var length = available
-        var endsLine = false
-        if let newline = memchr(start, Int32(UInt8(ascii: "\n")), available) {
-            length = start.distance(to: UnsafeMutableRawPointer(newline)) + 1
-            endsLine = true
-        }
-        if let carriage = memchr(start, Int32(UInt8(ascii: "\r")), length) {
-            let offset = start.distance(to: UnsafeMutableRawPointer(carriage))
-            if offset + 1 == available {
-                pendingCarriageReturn = true
-                length = available
-                endsLine = true
-            } else if start.load(fromByteOffset: offset + 1, as: UInt8.self) != UInt8(ascii: "\n") {
-                length = offset + 1
-                endsLine = true
-            }
-        }
-        if let nul = memchr(start, 0, length) {
-            // The field of the NUL: the fields already ended, and the delimiters outside quotes before it
-            // on this line (a line within a quoted field starts inside quotes).
-            var inQuotes = parser.pstate == 2 || parser.pstate == 3
-            var delimiters = 0
-            for offset in 0..<start.distance(to: UnsafeMutableRawPointer(nul)) {
-                let byte = start.load(fromByteOffset: offset, as: UInt8.self)
-                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == delimiter, !inQuotes { delimiters += 1 }
-            }
-            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + delimiters + 1, reason: .nulByte)
-        }
-        if parser.pstate == 0 && sink.fieldCount == 0 {
-            // No record is under way: the next one starts on this line.
-            sink.recordStartLine = physicalLine
-        }
-        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, sink.opaque)
-        if consumed != length {
-            try throwParserError()
-        }
-        bufferStart += length
-        if endsLine { physicalLine += 1 }
+    /// Records per batch, and batches parsed ahead at most (a MiB or so of a typical file).
+    static let batchSize = 1_024
+    static let depth = 3
+
+    private let condition = NSCondition()
+    private var batches: [Batch] = []
+    /// The reader is gone: parse no further.
+    private var stopped = false
+    /// The parsing thread has not returned yet.
+    private var running = true
+
+    init(_ parser: RecordParser) {
+        let thread = Thread { [self] in produce(parser) }
+        thread.name = "CSVReader"
+        thread.start()
     }
 
-    private func refill() throws(CSVError) {
-        if transcoder != nil { return try refillConverting() }
-        let count = read(descriptor, buffer.baseAddress, buffer.count)
-        guard count >= 0 else {
-            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
+    /// Parses batch after batch until the file ends, fails, or the reader is gone.
+    private func produce(_ parser: RecordParser) {
+        defer {
+            condition.lock()
+            running = false
+            condition.broadcast()
+            condition.unlock()
         }
-        bufferStart = 0
-        bufferEnd = count
-        if count == 0 {
-            atEndOfFile = true
-            return
-        }
-        blockObserver?(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
-        if isFirstBlock {
-            isFirstBlock = false
-            let bytes = buffer.prefix(3)
-            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-                throw CSVError(file: path, line: 1, reason: .utf16)
-            }
-            if bytes.count == 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bufferStart = 3
-            }
-        }
-    }
-
-    /// Reads a block of a UTF-16 or Windows-1251 file and converts it to UTF-8 into the buffer. The first
-    /// block's byte-order mark is skipped (UTF-16: it sets the byte order); one that contradicts the declared
-    /// encoding is an error.
-    private func refillConverting() throws(CSVError) {
-        let raw = rawBlock!
-        let count = read(descriptor, raw.baseAddress, raw.count)
-        guard count >= 0 else {
-            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        decoded.removeAll(keepingCapacity: true)
-        if count == 0 {
-            transcoder!.finish(into: &decoded)
-            if decoded.isEmpty { atEndOfFile = true }
-        } else {
-            blockObserver?(UnsafeRawBufferPointer(start: raw.baseAddress, count: count))
-            var skip = 0
-            if isFirstBlock {
-                isFirstBlock = false
-                let bytes = Array(raw.prefix(min(count, 3)))
-                let utf8Mark = bytes.count == 3 && bytes == [0xEF, 0xBB, 0xBF]
-                let littleMark = bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
-                let bigMark = bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF
-                let declared = transcoder!.encoding
-                if utf8Mark { throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-8", declared: declared.rawValue)) }
-                if declared == .windows1251, littleMark || bigMark {
-                    throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-16", declared: declared.rawValue))
+        while true {
+            var batch = Batch(records: [], end: nil)
+            batch.records.reserveCapacity(Self.batchSize)
+            do {
+                while batch.records.count < Self.batchSize {
+                    guard let record = try parser.next() else {
+                        batch.end = .endOfFile
+                        break
+                    }
+                    batch.records.append(record)
                 }
-                if littleMark || bigMark {
-                    transcoder!.bigEndian = bigMark
-                    skip = 2
-                }
+            } catch {
+                batch.end = .failure(error)
             }
-            transcoder!.transcode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[skip..<count]), into: &decoded)
-        }
-        decoded.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        bufferStart = 0
-        bufferEnd = decoded.count
-    }
-
-    private func finish() throws(CSVError) {
-        finished = true
-        if csv_fini(&parser, fieldCallback, recordCallback, sink.opaque) != 0 {
-            if csv_error(&parser) == CSV_EPARSE {
-                throw CSVError(
-                    file: path, line: sink.recordStartLine, column: sink.fieldCount + 1,
-                    reason: .unterminatedQuote(openedAtLine: sink.recordStartLine))
+            condition.lock()
+            while batches.count >= Self.depth, !stopped { condition.wait() }
+            if stopped {
+                condition.unlock()
+                return
             }
-            try throwParserError()
+            batches.append(batch)
+            condition.broadcast()
+            condition.unlock()
+            if batch.end != nil { return }
         }
     }
 
-    private func throwParserError() throws(CSVError) {
-        let code = csv_error(&parser)
-        if code == CSV_EPARSE {
-            throw CSVError(file: path, line: physicalLine, column: sink.fieldCount + 1, reason: .malformedQuote)
-        }
-        throw CSVError(
-            file: path, line: physicalLine, reason: .parserFailure(String(cString: csv_strerror(code))))
-    }
-}
-
-/// Collects libcsv's callbacks into records; reached from C through an unretained pointer.
-private final class RecordSink {
-    var completed: [CSVRecord] = []
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-    var recordStartLine = 1
-    var fieldCount: Int { ends.count }
-    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-
-    func addField(_ field: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: field)
-        ends.append(bytes.count)
+    /// The next batch, waiting for it if need be (there is one: the last batch of a file ends it).
+    func take() -> Batch {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty { condition.wait() }
+        condition.broadcast()
+        return batches.removeFirst()
     }
 
-    func endRecord() {
-        completed.append(CSVRecord(line: recordStartLine, bytes: bytes, ends: ends))
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+    /// Tells the parsing thread to stop and waits until it has returned, so that no block observer
+    /// is called after the reader is gone.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
     }
-}
-
-private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
-    sink.addField(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
-}
-
-private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
-    sink.endRecord()
 }

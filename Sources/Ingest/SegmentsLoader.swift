@@ -46,6 +46,10 @@ struct SegmentsLoader {
         var missing: [String: (record: CSVRecord, rows: Int)] = [:]
         var missingOrder: [String] = []
         var saidUnchecked = false
+        // Rows come grouped by participant and coder: the last id found in participants.csv and the
+        // last coder noted need no second look-up (hashing them cost more than the look-up's answer).
+        var lastKnownParticipant: String?
+        var lastCoder: String?
         while let record = reader.next(log: &log) {
             var valid = true
             func complain(_ column: Int?, _ message: String) {
@@ -74,7 +78,8 @@ struct SegmentsLoader {
                 log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
                 saidUnchecked = true
             }
-            if let participantID, let participantIDs, !participantIDs.contains(participantID) {
+            if let participantID, let participantIDs, participantID != lastKnownParticipant,
+               !participantIDs.contains(participantID) {
                 // Once per unknown id, at its first row, with the number of rows that name it.
                 if missing[participantID] == nil {
                     missingOrder.append(participantID)
@@ -82,9 +87,14 @@ struct SegmentsLoader {
                 }
                 missing[participantID]!.rows += 1
                 valid = false
+            } else if participantIDs != nil {
+                lastKnownParticipant = participantID
             }
-            if let coder { coders.insert(coder) }
-            if let code, codebook[code] == nil {
+            if let coder, coder != lastCoder {
+                coders.insert(coder)
+                lastCoder = coder
+            }
+            if let code, codebook.index(of: code) == nil {
                 complain(columns.code, "unknown code '\(code)' (not in codebook \(codebook.version))")
             }
             let start = offset(columns.start)

@@ -8,11 +8,14 @@ internal import GRDBSQLite
 /// (a third of ingest's time when measured). This file is the store's only use of the C API.
 struct PreparedInsert {
     private let db: Database
+    /// Held so that GRDB's cache cannot finalize the statement while this insert uses its handle.
+    private let statement: Statement
     private let handle: SQLiteStatement
 
     init(_ db: Database, sql: String) throws {
         self.db = db
-        handle = try db.cachedStatement(sql: sql).sqliteStatement
+        statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
     }
 
     /// Binds text (or NULL) to the 1-based parameter `index`.
@@ -42,6 +45,37 @@ struct PreparedInsert {
         }
     }
 
+    /// Binds `texts` (or NULLs) to their 1-based parameters without copying them (`SQLITE_STATIC`), runs
+    /// the statement with them and the values bound before, and clears every binding, so that SQLite
+    /// keeps no pointer into the strings once they are gone.
+    /// - Returns: whether a row was written, as ``execute()``.
+    func execute(texts: [(index: Int32, text: String?)]) throws -> Bool {
+        try bindWithoutCopy(texts[...])
+    }
+
+    /// Binds the first text, then the rest inside its `withUTF8` (where its bytes stay put), then runs.
+    private func bindWithoutCopy(_ texts: ArraySlice<(index: Int32, text: String?)>) throws -> Bool {
+        guard let (index, text) = texts.first else {
+            defer { sqlite3_clear_bindings(handle) }
+            return try execute()
+        }
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return try bindWithoutCopy(texts.dropFirst())
+        }
+        return try text.withUTF8 { bytes in
+            try bytes.withMemoryRebound(to: CChar.self) { characters in
+                if let address = characters.baseAddress {
+                    sqlite3_bind_text(handle, index, address, Int32(characters.count), nil)
+                } else {
+                    // An empty buffer has no address, and a NULL pointer would store NULL.
+                    sqlite3_bind_text(handle, index, "", 0, transient)
+                }
+                return try bindWithoutCopy(texts.dropFirst())
+            }
+        }
+    }
+
     /// Runs the statement with the bound values.
     /// - Returns: whether a row was written (`false` when `INSERT OR IGNORE` met an existing key).
     /// - Throws: `DatabaseError` with SQLite's message.
@@ -59,3 +93,4 @@ struct PreparedInsert {
 
 /// SQLite copies bound text at once (`SQLITE_TRANSIENT`), so Swift strings need not outlive the call.
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+

@@ -8,6 +8,13 @@ import StudyModel
 /// throwing, so the caller can report the duplicate with its place in the input.
 public struct StoreTransaction {
     let db: Database
+    /// The bulk inserts, prepared once per transaction instead of looked up in GRDB's cache by their SQL
+    /// (hashing the SQL text) for every row.
+    private let inserts = BulkInserts()
+
+    init(db: Database) {
+        self.db = db
+    }
 
     /// Records what the study is.
     public func setStudy(name: String, version: String, codebookVersion: String, toolVersion: String) throws {
@@ -70,24 +77,18 @@ public struct StoreTransaction {
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
-        let insert = try PreparedInsert(
-            db,
-            sql: """
-                INSERT OR IGNORE INTO segment
-                (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insert.bind(1, segment.participantID)
-        insert.bind(2, segment.code)
-        insert.bind(3, segment.coder)
-        insert.bind(4, segment.segmentID)
-        insert.bind(5, segment.document)
+        let insert = try inserts.segment ?? inserts.prepare(\.segment, db, sql: """
+            INSERT OR IGNORE INTO segment
+            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insert.bind(6, segment.start)
         insert.bind(7, segment.end)
-        insert.bind(8, segment.excerpt)
-        insert.bind(9, segment.language)
         insert.bind(10, segment.line)
-        return try insert.execute()
+        return try insert.execute(texts: [
+            (1, segment.participantID), (2, segment.code), (3, segment.coder), (4, segment.segmentID),
+            (5, segment.document), (8, segment.excerpt), (9, segment.language),
+        ])
     }
 
     /// Stores one assignment of the coverage list.
@@ -142,5 +143,17 @@ public struct StoreTransaction {
             _ = try answer.execute()
         }
         return true
+    }
+}
+
+/// The statements of ``StoreTransaction``'s bulk inserts, prepared on first use.
+private final class BulkInserts {
+    var segment: PreparedInsert?
+
+    /// Prepares `sql`, keeps it at `slot` and returns it.
+    func prepare(_ slot: ReferenceWritableKeyPath<BulkInserts, PreparedInsert?>, _ db: Database, sql: String) throws -> PreparedInsert {
+        let insert = try PreparedInsert(db, sql: sql)
+        self[keyPath: slot] = insert
+        return insert
     }
 }

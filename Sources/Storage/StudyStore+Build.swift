@@ -33,10 +33,17 @@ extension StudyStore {
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
+                // 16 KiB pages (set before the file's first table): a segment row with its excerpt is
+                // several hundred bytes, and four times fewer pages made the M study's ingest spend
+                // 10% less CPU, and its analysis too.
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA journal_mode = OFF")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
-                try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB page cache
+                // 8 MiB of page cache: rows arrive grouped by participant, so inserts touch few pages;
+                // 32 MiB made ingest's peak RSS 25 MiB larger (M: 72 -> 47 MiB; L: 98 -> 70 MiB) and
+                // its system time larger at L (20.6 -> 10.7 s), for the same user time.
+                try db.execute(sql: "PRAGMA cache_size = -8192")
             }
             try TemporaryPaths.checkInterrupted()
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration)

@@ -1,0 +1,315 @@
+internal import CLibCSV
+import Glibc
+
+/// The libcsv parse behind ``CSVReader``: the project's only use of libcsv's C API.
+///
+/// It reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it knows the line
+/// every record starts on; memory stays bounded by the longest record, whatever the file's size. What it
+/// accepts and rejects is described at ``CSVReader``.
+///
+/// Used by one thread at a time: created on the reader's, then parsed on the reading-ahead thread only.
+final class RecordParser: @unchecked Sendable {
+    /// The path as given, used in error messages.
+    let path: String
+    private let descriptor: Int32
+    // The per-line state is read and written for every line: it is only ever touched by this class's own
+    // methods, one at a time, so the runtime's exclusivity checks (a third of the reader's time) are off.
+    @exclusivity(unchecked) private var parser = csv_parser()
+    /// libcsv's callbacks write the record under way here (a pointer, so that C can reach it).
+    private let sink: UnsafeMutablePointer<RecordSink>
+    private var buffer: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var bufferStart = 0
+    @exclusivity(unchecked) private var bufferEnd = 0
+    @exclusivity(unchecked) private var atEndOfFile = false
+    @exclusivity(unchecked) private var finished = false
+    private var isFirstBlock = true
+    @exclusivity(unchecked) private var physicalLine = 1
+    @exclusivity(unchecked) private var pendingCarriageReturn = false
+    /// The UTF-8 check of every byte fed to libcsv so far.
+    @exclusivity(unchecked) private var utf8 = UTF8StreamCheck()
+    private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+    private let delimiter: UInt8
+    /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
+    private var transcoder: CSVTranscoder?
+    private var rawBlock: UnsafeMutableRawBufferPointer?
+    private var decoded: [UInt8] = []
+
+    /// Opens a CSV file (see ``CSVReader/init(path:delimiter:encoding:blockObserver:)``).
+    init(
+        path: String, delimiter: UInt8, encoding: CSVEncoding, blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+    ) throws(CSVError) {
+        self.path = path
+        self.blockObserver = blockObserver
+        self.delimiter = delimiter
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: RecordSink())
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            sink.pointee.deallocate()
+            sink.deinitialize(count: 1)
+            sink.deallocate()
+            throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        if encoding != .utf8 {
+            transcoder = CSVTranscoder(encoding: encoding)
+            rawBlock = .allocate(byteCount: 1 << 16, alignment: 1)
+        }
+        // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
+        buffer = .allocate(byteCount: encoding == .utf8 ? 1 << 16 : 3 << 16 + 8, alignment: 1)
+        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
+        guard csv_init(&parser, options) == 0 else {
+            close(descriptor)
+            buffer.deallocate()
+            rawBlock?.deallocate()
+            sink.pointee.deallocate()
+            sink.deinitialize(count: 1)
+            sink.deallocate()
+            throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
+        }
+        csv_set_delim(&parser, delimiter)
+    }
+
+    deinit {
+        csv_free(&parser)
+        sink.pointee.deallocate()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
+        buffer.deallocate()
+        rawBlock?.deallocate()
+        close(descriptor)
+    }
+
+    /// The next record, or `nil` at the end of the file.
+    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes.
+    func next() throws(CSVError) -> CSVRecord? {
+        sink.pointee.beginRecord()
+        // A line holds at most one record end (a record ends at a line end), so one record at a time.
+        while !sink.pointee.isComplete {
+            if finished { return nil }
+            try feedNextLine()
+        }
+        // The record's bytes have all been checked (it ends at a line end, the last byte fed, or at
+        // the end of the file); the fields of a well-formed stream are well-formed (they are cut at
+        // ASCII bytes), so only after a failure must each field be checked on its own.
+        return sink.pointee.takeRecord(isValidUTF8: utf8.isWellFormed)
+    }
+
+    /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
+    /// of the block; finishes the parse at the end of the file.
+    private func feedNextLine() throws(CSVError) {
+        if bufferStart == bufferEnd {
+            if atEndOfFile {
+                try finish()
+            } else {
+                try refill()
+            }
+            return
+        }
+        let base = buffer.baseAddress!
+        let start = base + bufferStart
+        let available = bufferEnd - bufferStart
+        if pendingCarriageReturn {
+            // The previous block ended in CR; an LF right after it belongs to the same line end.
+            pendingCarriageReturn = false
+            if start.load(as: UInt8.self) == UInt8(ascii: "\n") {
+                physicalLine -= 1
+            }
+        }
+        var length = available
+        var endsLine = false
+        if let newline = memchr(start, Int32(UInt8(ascii: "\n")), available) {
+            length = start.distance(to: UnsafeMutableRawPointer(newline)) + 1
+            endsLine = true
+        }
+        if let carriage = memchr(start, Int32(UInt8(ascii: "\r")), length) {
+            let offset = start.distance(to: UnsafeMutableRawPointer(carriage))
+            if offset + 1 == available {
+                pendingCarriageReturn = true
+                length = available
+                endsLine = true
+            } else if start.load(fromByteOffset: offset + 1, as: UInt8.self) != UInt8(ascii: "\n") {
+                length = offset + 1
+                endsLine = true
+            }
+        }
+        if let nul = memchr(start, 0, length) {
+            // The field of the NUL: the fields already ended, and the delimiters outside quotes before it
+            // on this line (a line within a quoted field starts inside quotes).
+            var inQuotes = parser.pstate == 2 || parser.pstate == 3
+            var delimiters = 0
+            for offset in 0..<start.distance(to: UnsafeMutableRawPointer(nul)) {
+                let byte = start.load(fromByteOffset: offset, as: UInt8.self)
+                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == delimiter, !inQuotes { delimiters += 1 }
+            }
+            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + delimiters + 1, reason: .nulByte)
+        }
+        if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+            // No record is under way: the next one starts on this line.
+            sink.pointee.recordStartLine = physicalLine
+        }
+        utf8.check(UnsafeRawBufferPointer(start: start, count: length))
+        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
+        if consumed != length {
+            try throwParserError()
+        }
+        bufferStart += length
+        if endsLine { physicalLine += 1 }
+    }
+
+    private func refill() throws(CSVError) {
+        if transcoder != nil { return try refillConverting() }
+        let count = read(descriptor, buffer.baseAddress, buffer.count)
+        guard count >= 0 else {
+            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        bufferStart = 0
+        bufferEnd = count
+        if count == 0 {
+            atEndOfFile = true
+            return
+        }
+        blockObserver?(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
+        if isFirstBlock {
+            isFirstBlock = false
+            let bytes = buffer.prefix(3)
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                throw CSVError(file: path, line: 1, reason: .utf16)
+            }
+            if bytes.count == 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bufferStart = 3
+            }
+        }
+    }
+
+    /// Reads a block of a UTF-16 or Windows-1251 file and converts it to UTF-8 into the buffer. The first
+    /// block's byte-order mark is skipped (UTF-16: it sets the byte order); one that contradicts the declared
+    /// encoding is an error.
+    private func refillConverting() throws(CSVError) {
+        let raw = rawBlock!
+        let count = read(descriptor, raw.baseAddress, raw.count)
+        guard count >= 0 else {
+            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        decoded.removeAll(keepingCapacity: true)
+        if count == 0 {
+            transcoder!.finish(into: &decoded)
+            if decoded.isEmpty { atEndOfFile = true }
+        } else {
+            blockObserver?(UnsafeRawBufferPointer(start: raw.baseAddress, count: count))
+            var skip = 0
+            if isFirstBlock {
+                isFirstBlock = false
+                let bytes = Array(raw.prefix(min(count, 3)))
+                let utf8Mark = bytes.count == 3 && bytes == [0xEF, 0xBB, 0xBF]
+                let littleMark = bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
+                let bigMark = bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF
+                let declared = transcoder!.encoding
+                if utf8Mark { throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-8", declared: declared.rawValue)) }
+                if declared == .windows1251, littleMark || bigMark {
+                    throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-16", declared: declared.rawValue))
+                }
+                if littleMark || bigMark {
+                    transcoder!.bigEndian = bigMark
+                    skip = 2
+                }
+            }
+            transcoder!.transcode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[skip..<count]), into: &decoded)
+        }
+        decoded.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        bufferStart = 0
+        bufferEnd = decoded.count
+    }
+
+    private func finish() throws(CSVError) {
+        finished = true
+        if csv_fini(&parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
+            if csv_error(&parser) == CSV_EPARSE {
+                throw CSVError(
+                    file: path, line: sink.pointee.recordStartLine, column: sink.pointee.fieldCount + 1,
+                    reason: .unterminatedQuote(openedAtLine: sink.pointee.recordStartLine))
+            }
+            try throwParserError()
+        }
+    }
+
+    private func throwParserError() throws(CSVError) {
+        let code = csv_error(&parser)
+        if code == CSV_EPARSE {
+            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .malformedQuote)
+        }
+        throw CSVError(
+            file: path, line: physicalLine, reason: .parserFailure(String(cString: csv_strerror(code))))
+    }
+}
+
+/// Collects libcsv's callbacks into the record under way; reached from C through a pointer.
+///
+/// The fields go into two buffers that grow as needed and are reused from record to record, so a field
+/// costs one `memcpy` and a store; a finished record is copied out into a ``CSVRecord`` once.
+private struct RecordSink {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 1 << 12
+    private var byteCount = 0
+    private var ends: UnsafeMutablePointer<Int>
+    private var endCapacity = 32
+    private(set) var fieldCount = 0
+    var recordStartLine = 1
+    /// Whether the record under way has ended (and not been taken yet).
+    var isComplete = false
+
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+        ends = .allocate(capacity: endCapacity)
+    }
+
+    /// Frees the buffers; the sink is not used afterwards.
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    mutating func beginRecord() {
+        byteCount = 0
+        fieldCount = 0
+        isComplete = false
+    }
+
+    mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        if let field, length > 0 {
+            if byteCount + length > byteCapacity {
+                byteCapacity = max(byteCapacity * 2, byteCount + length)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+                grown.initialize(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+            }
+            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+            byteCount += length
+        }
+        if fieldCount == endCapacity {
+            endCapacity *= 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+            grown.initialize(from: ends, count: fieldCount)
+            ends.deallocate()
+            ends = grown
+        }
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
+    /// The record, with whether all its fields are known to be well-formed UTF-8.
+    mutating func takeRecord(isValidUTF8: Bool) -> CSVRecord {
+        isComplete = false
+        return CSVRecord(
+            line: recordStartLine, bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
+            ends: Array(UnsafeBufferPointer(start: ends, count: fieldCount)), isValidUTF8: isValidUTF8)
+    }
+}
+
+private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.addField(field, length)
+}
+
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.isComplete = true
+}
