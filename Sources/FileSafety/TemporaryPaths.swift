@@ -69,7 +69,13 @@ public enum TemporaryPaths {
                     // A step that must not be cut in two ends first; the process ends before it may start another.
                     criticalLock.lock()
                     let pending = lock.withLock { paths }
-                    for path in pending.sorted() { try? FileManager.default.removeItem(atPath: path) }
+                    // The writer, stopped by its check, may be removing the same folder on its way out: two
+                    // removals of one tree each give up at the first entry the other took. Go on until it is gone.
+                    for path in pending.sorted() {
+                        for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
+                            try? FileManager.default.removeItem(atPath: path)
+                        }
+                    }
                     _exit(128 + signalNumber)
                 }
                 source.resume()
