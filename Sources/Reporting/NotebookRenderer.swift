@@ -228,9 +228,13 @@ struct NotebookRenderer {
                 guard var figure = ChartLayout.figure(kind, of: table.result) else {
                     throw fail("'\(words[1])' cannot be drawn as \(kind.rawValue) (grouped-bars and heat-map draw crosstabs, paired-bars comparisons, agreement-bars agreement)")
                 }
-                // Titled by its table, whatever its rows and columns.
+                // Titled by its table, whatever its rows and columns; a chart of shares (a crosstab's or a
+                // comparison's) says so, another (co-occurrence, agreement) keeps its own caption.
                 figure.title = table.title
-                figure.caption = .phrase(.captionOfTable, ["title": table.title])
+                switch table.result {
+                case .crosstab, .comparison: figure.caption = .phrase(.captionOfTable, ["title": table.title])
+                default: break
+                }
                 chart = figure
             } else {
                 // The chart its spec declares, so a renamed or added table keeps its chart.

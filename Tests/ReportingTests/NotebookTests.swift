@@ -98,6 +98,14 @@ import Testing
         #expect(markdown == "0: — (—)\n")
     }
 
+    /// A chart of a co-occurrence table keeps its own caption (a Jaccard index per pair), not the caption
+    /// of a chart of shares.
+    @Test func aCooccurrenceChartKeepsItsCaption() throws {
+        let markdown = try render("```analyze\nchart barrier-co-occurrence-by-country kind=heat-map\n```\n")
+        #expect(markdown.contains("*Figure 1. Each cell: participants who mention both codes / participants who mention either (Jaccard index)"))
+        #expect(!markdown.contains("share of each group who mentioned each code"))
+    }
+
     /// A count disclosure control hides stays hidden in the prose too.
     @Test func aHiddenCountIsHiddenInline() throws {
         let markdown = try render(
