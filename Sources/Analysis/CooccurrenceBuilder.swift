@@ -13,12 +13,10 @@ struct CooccurrenceBuilder {
 
     func build(_ spec: TableSpec) throws -> CooccurrenceResult {
         let data = crosstabs.data
-        let included = try crosstabs.participantsPassing(spec.filter, table: spec.id)
-        let units = included.map { index in spec.columns.map { crosstabs.published(data.participants[index], $0) } }
-        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: crosstabs.manifest.publishedLevels(of:))
+        let (groups, members) = try crosstabs.columnGroups(spec)
         var columnOf = [Int?](repeating: nil, count: data.participants.count)
-        for (column, members) in groups.members.enumerated() {
-            for member in members { columnOf[included[member]] = column }
+        for (column, people) in members.enumerated() {
+            for person in people { columnOf[person] = column }
         }
         let rows = Self.codes(of: spec.pairedCodes, crosstabs: crosstabs)
         let indices = rows.map { data.codebook.index(of: $0.id)! }

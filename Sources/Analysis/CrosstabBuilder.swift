@@ -11,11 +11,7 @@ struct CrosstabBuilder {
     let manifest: StudyManifest
 
     func build(_ spec: TableSpec) throws -> CrosstabResult {
-        let included = try participantsPassing(spec.filter, table: spec.id)
-        try checkVariables(spec.columns, table: spec.id)
-        let units = included.map { index in spec.columns.map { published(data.participants[index], $0) } }
-        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
-        let columnMembers = groups.members.map { $0.map { included[$0] } }
+        let (groups, columnMembers) = try columnGroups(spec)
 
         var rows: [TableRow] = []
         var cells: [[TableCell]] = []
@@ -105,6 +101,17 @@ struct CrosstabBuilder {
         case .surveyItems, .intercoderAgreement, .cooccurrence:
             return []
         }
+    }
+
+    /// The column groups of a table (its `where` applied, every variable checked), and each group's
+    /// participants (indices into the study data).
+    /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a variable no participant has.
+    func columnGroups(_ spec: TableSpec) throws -> (groups: ColumnGroups, members: [[Int]]) {
+        let included = try participantsPassing(spec.filter, table: spec.id)
+        try checkVariables(spec.columns, table: spec.id)
+        let units = included.map { index in spec.columns.map { published(data.participants[index], $0) } }
+        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
+        return (groups, groups.members.map { $0.map { included[$0] } })
     }
 
     func participantsPassing(_ filter: [String: [String]]?, table: String) throws -> [Int] {

@@ -174,36 +174,35 @@ struct DisclosureBasisBuilder {
         for atom in atomOf { participants[atom] += 1 }
 
         let crosstabs = CrosstabBuilder(data: data, manifest: manifest)
+        /// Participants per atom for whom `counts(person)` holds.
+        func perAtom(_ counts: (Int) -> Bool) -> [Int] {
+            var perAtom = Array(repeating: 0, count: profiles.count)
+            for person in data.participants.indices where counts(person) { perAtom[atomOf[person]] += 1 }
+            return perAtom
+        }
         var rows: [BasisRow] = []
         var seen = Set<String>()
-        for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {
-            for (row, membership) in crosstabs.rowDefinitions(rowSet) where row.kind != .role {
+        func addRows(_ definitions: [(TableRow, CrosstabBuilder.Membership)]) {
+            for (row, membership) in definitions where row.kind != .role {
                 guard seen.insert("\(row.kind.rawValue):\(row.id)").inserted else { continue }
-                var counts = Array(repeating: 0, count: profiles.count)
-                for person in data.participants.indices where membership(person).counts { counts[atomOf[person]] += 1 }
-                rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
+                rows.append(BasisRow(kind: row.kind, id: row.id, counts: perAtom { membership($0).counts }, members: members(of: row)))
             }
         }
-        // The codes a co-occurrence table pairs, and the pairs.
+        for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {
+            addRows(crosstabs.rowDefinitions(rowSet))
+        }
+        // The codes a co-occurrence table pairs (their rows, as a crosstab of them counts them), and the pairs.
         var pairs: [BasisPair] = []
         var seenPairs = Set<String>()
         for spec in specs where spec.rows == .cooccurrence {
-            let codes = CooccurrenceBuilder.codes(of: spec.pairedCodes, crosstabs: crosstabs)
-            let indices = codes.map { data.codebook.index(of: $0.id)! }
-            for code in codes where seen.insert("\(RowKind.code.rawValue):\(code.id)").inserted {
-                let index = data.codebook.index(of: code.id)!
-                var counts = Array(repeating: 0, count: profiles.count)
-                for person in data.participants.indices where data.segments(participant: person, code: index) > 0 { counts[atomOf[person]] += 1 }
-                rows.append(BasisRow(kind: .code, id: code.id, counts: counts))
-            }
-            for first in codes.indices {
-                for second in (first + 1)..<codes.count where seenPairs.insert(codes[first].id + "|" + codes[second].id).inserted {
-                    var counts = Array(repeating: 0, count: profiles.count)
-                    for person in data.participants.indices
-                    where data.segments(participant: person, code: indices[first]) > 0 && data.segments(participant: person, code: indices[second]) > 0 {
-                        counts[atomOf[person]] += 1
-                    }
-                    pairs.append(BasisPair(first: codes[first].id, second: codes[second].id, counts: counts))
+            let definitions = crosstabs.rowDefinitions(spec.pairedCodes).filter { $0.0.kind == .code }
+            addRows(definitions)
+            for first in definitions.indices {
+                for second in (first + 1)..<definitions.count
+                where seenPairs.insert(definitions[first].0.id + "|" + definitions[second].0.id).inserted {
+                    let (a, b) = (definitions[first].1, definitions[second].1)
+                    let counts = perAtom { a($0).counts && b($0).counts }
+                    pairs.append(BasisPair(first: definitions[first].0.id, second: definitions[second].0.id, counts: counts))
                 }
             }
         }

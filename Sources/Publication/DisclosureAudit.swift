@@ -163,7 +163,7 @@ public struct DisclosureAudit: Sendable {
                 for pair in table.pairs {
                     let name = TableLinks.pairLabel(table.codes[pair.first].row.id, table.codes[pair.second].row.id)
                     for (column, cell) in pair.cells.enumerated() where !table.columns[column].suppressed {
-                        let label = table.columns[column].values.isEmpty ? "all" : table.columns[column].values.joined(separator: "/")
+                        let label = TableLinks.columnLabel(table.columns[column].values)
                         var withheld: [String] = []
                         if !cell.suppressed && cell.jaccardWithheld { withheld.append("jaccard") }
                         if !cell.suppressed && cell.segmentsSuppressed { withheld.append("segments both") }

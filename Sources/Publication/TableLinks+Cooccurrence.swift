@@ -11,7 +11,7 @@ extension TableLinks {
     func register(_ table: CooccurrenceResult, in ledger: inout DisclosureLedger) throws(PublicationError) {
         let atoms = columnAtoms[table.id]!
         for (column, set) in atoms.enumerated() {
-            let label = columnLabel(table.columns[column].values)
+            let label = Self.columnLabel(table.columns[column].values)
             try ledger.register(.participants(atoms: set), value: table.columns[column].base, at: .init(table: table.id, row: "base", column: label))
             for code in table.codes {
                 try ledger.register(

@@ -20,13 +20,7 @@ struct TableLinks {
         for table in tables {
             switch table {
             case .crosstab(let crosstab):
-                var atoms: [[Int]] = []
-                for column in crosstab.columns {
-                    var conditions = crosstab.filter ?? [:]
-                    for (variable, value) in zip(crosstab.columnVariables, column.values) { conditions[variable] = levels(variable, value) }
-                    atoms.append(try Self.atoms(conditions, basis: basis, table: crosstab.id))
-                }
-                columnAtoms[crosstab.id] = atoms
+                columnAtoms[crosstab.id] = try columns(crosstab.columns, of: crosstab.columnVariables, filter: crosstab.filter, table: crosstab.id)
             case .comparison(let comparison):
                 let filter = [String: [String]]()
                 var atoms: [[Int]] = []
@@ -64,11 +58,7 @@ struct TableLinks {
             case .agreement:
                 break
             case .cooccurrence(let table):
-                columnAtoms[table.id] = try table.columns.map { column throws(PublicationError) in
-                    var conditions = table.filter ?? [:]
-                    for (variable, value) in zip(table.columnVariables, column.values) { conditions[variable] = levels(variable, value) }
-                    return try Self.atoms(conditions, basis: basis, table: table.id)
-                }
+                columnAtoms[table.id] = try columns(table.columns, of: table.columnVariables, filter: table.filter, table: table.id)
             case .jointDisplay(let display):
                 let variable = display.columnVariables[0]
                 columnAtoms[display.id] = try display.columns.map { column throws(PublicationError) in
@@ -85,6 +75,18 @@ struct TableLinks {
         }
     }
 
+    /// The atoms of each column group of a table of participants: its `where`, and the group's levels (a
+    /// publication group standing for its members).
+    private func columns(
+        _ columns: [TableColumn], of variables: [String], filter: [String: [String]]?, table: String
+    ) throws(PublicationError) -> [[Int]] {
+        try columns.map { column throws(PublicationError) in
+            var conditions = filter ?? [:]
+            for (variable, value) in zip(variables, column.values) { conditions[variable] = groups[variable]?[value] ?? [value] }
+            return try Self.atoms(conditions, basis: basis, table: table)
+        }
+    }
+
     private static func atoms(_ conditions: [String: [String]], basis: DisclosureBasis, table: String) throws(PublicationError) -> [Int] {
         guard let atoms = basis.atoms(where: conditions) else {
             let missing = conditions.keys.sorted().first { !basis.variables.contains($0) } ?? ""
@@ -95,7 +97,7 @@ struct TableLinks {
 
     // MARK: - Quantities of a table
 
-    func columnLabel(_ values: [String]) -> String { values.isEmpty ? "all" : values.joined(separator: "/") }
+    static func columnLabel(_ values: [String]) -> String { values.isEmpty ? "all" : values.joined(separator: "/") }
 
     /// Each crosstab count: `(quantity, row index or nil for the base, column index)`.
     func quantities(_ table: CrosstabResult) -> [(Quantity, Int?, Int)] {
@@ -134,7 +136,7 @@ struct TableLinks {
                 for (quantity, row, column) in quantities(crosstab) {
                     let place = DisclosureLedger.Place(
                         table: crosstab.id, row: row.map { "\(crosstab.rows[$0].kind.rawValue):\(crosstab.rows[$0].id)" } ?? "base",
-                        column: columnLabel(crosstab.columns[column].values))
+                        column: Self.columnLabel(crosstab.columns[column].values))
                     let value = row.map { crosstab.cells[$0][column].participants } ?? crosstab.columns[column].base
                     try ledger.register(quantity, value: value, at: place)
                 }
@@ -162,7 +164,7 @@ struct TableLinks {
                 for instrument in survey.instruments {
                     let atoms = columnAtoms[survey.id + "|" + instrument.instrumentID]!
                     for (column, set) in atoms.enumerated() {
-                        let label = columnLabel(instrument.columns[column].values)
+                        let label = Self.columnLabel(instrument.columns[column].values)
                         try ledger.register(
                             .respondents(instrument: instrument.instrumentID, atoms: set), value: instrument.columns[column].base,
                             at: .init(table: survey.id, row: "\(instrument.instrumentID):respondents", column: label))
@@ -190,7 +192,7 @@ struct TableLinks {
                 // The interview side's counts are those of any crosstab of the codes (one quantity each).
                 let atoms = columnAtoms[display.id]!
                 for (column, set) in atoms.enumerated() {
-                    let label = columnLabel(display.columns[column].values)
+                    let label = Self.columnLabel(display.columns[column].values)
                     try ledger.register(
                         .participants(atoms: set), value: display.columns[column].base,
                         at: .init(table: display.id, row: "base", column: label))

@@ -72,6 +72,20 @@ import TestSupport
         #expect(table.codes.map(\.row.id) == ["act_parent_meetings", "act_open_day"])
         #expect(table.columns.map(\.base) == [6])
 
+        // A column variable no participant has is an error, not one column of "(not recorded)".
+        let typo = """
+            analysis:
+              tables:
+                - {id: pairs-by-setting, rows: co-occurrence, columns: [setting]}
+                - {id: pairs-by-seting, rows: co-occurrence, columns: [seting]}
+
+            """
+        #expect {
+            _ = try analysed(try StudyFixture(segments: Self.segments, manifestTail: typo))
+        } throws: { error in
+            String(describing: error).contains("'seting'")
+        }
+
         let wrongSet = """
             analysis:
               tables:
