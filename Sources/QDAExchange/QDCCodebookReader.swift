@@ -53,8 +53,8 @@ private final class Collector: NSObject, XMLParserDelegate {
     var roots: [QDCCode] = []
     var sawRoot = false
     var sawCodes = false
-    /// Open elements: name and path, with counts of the children named alike.
-    private var stack: [(name: String, path: String, childCounts: [String: Int])] = []
+    /// Open elements with their paths (codes and sets numbered).
+    private var stack = XMLElementStack(indexed: ["Code", "Set"])
     private var openCodes: [QDCCode] = []
     private var descriptionText: String?
 
@@ -81,14 +81,8 @@ private final class Collector: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         let name = elementName
-        var path = "/" + name
-        if !stack.isEmpty {
-            let count = (stack[stack.count - 1].childCounts[name] ?? 0) + 1
-            stack[stack.count - 1].childCounts[name] = count
-            path = stack[stack.count - 1].path + "/" + name + (name == "Code" || name == "Set" ? "[\(count)]" : "")
-        }
-        stack.append((name, path, [:]))
-        if stack.count == 1 {
+        let path = stack.open(name)
+        if stack.depth == 1 {
             guard name == "CodeBook" else { return fail("\(path): the root is \(name), not CodeBook: not a REFI-QDA codebook") }
             if let namespaceURI, !namespaceURI.isEmpty, !namespaceURI.hasPrefix("urn:QDA-XML:codebook:") {
                 return fail("\(path): namespace '\(namespaceURI)' is not that of a REFI-QDA codebook (urn:QDA-XML:codebook:1.0)")
@@ -97,7 +91,7 @@ private final class Collector: NSObject, XMLParserDelegate {
             origin = attributes["origin"]
             return
         }
-        let parent = stack[stack.count - 2].name
+        let parent = stack.name(above: 1)!
         switch (parent, name) {
         case ("CodeBook", "Codes"):
             sawCodes = true
@@ -124,9 +118,9 @@ private final class Collector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        let closed = stack.removeLast()
-        let parent = stack.last?.name
-        switch (parent, closed.name) {
+        let closed = stack.close()
+        let parent = stack.name(above: 0)
+        switch (parent, closed) {
         case ("Code", "Description"):
             openCodes[openCodes.count - 1].description = descriptionText
             descriptionText = nil

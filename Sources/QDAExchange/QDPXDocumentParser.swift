@@ -69,7 +69,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
     /// The GUIDs of the other kinds of source (a case may refer to them).
     var otherSourceGUIDs: Set<String> = []
 
-    private var stack: [(name: String, path: String, childCounts: [String: Int])] = []
+    private var stack = XMLElementStack(indexed: repeated)
     private var openCodes: [QDCCode] = []
     private var openCase: Case?
     private var openSource: TextSource?
@@ -99,10 +99,10 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         guid.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).lowercased()
     }
 
-    private var place: QDPXElementPlace { QDPXElementPlace(line: parser.lineNumber, xmlPath: stack.last?.path ?? "") }
+    private var place: QDPXElementPlace { QDPXElementPlace(line: parser.lineNumber, xmlPath: stack.path) }
 
     private func fail(_ message: String) {
-        problems.append(InputProblem(file: file, line: parser.lineNumber, message: "\(stack.last?.path ?? ""): \(message)"))
+        problems.append(InputProblem(file: file, line: parser.lineNumber, message: "\(stack.path): \(message)"))
     }
 
     /// A required attribute, or a problem naming it.
@@ -134,14 +134,8 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        var path = "/" + name
-        if let parent = stack.last {
-            let count = (parent.childCounts[name] ?? 0) + 1
-            stack[stack.count - 1].childCounts[name] = count
-            path = parent.path + "/" + name + (Self.repeated.contains(name) ? "[\(count)]" : "")
-        }
-        stack.append((name, path, [:]))
-        if stack.count == 1 {
+        let path = stack.open(name)
+        if stack.depth == 1 {
             guard name == "Project" else {
                 fail("the root is \(name), not Project: not a REFI-QDA project")
                 return parser.abortParsing()
@@ -155,7 +149,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
             origin = attributes["origin"]
             return
         }
-        let parent = stack[stack.count - 2].name
+        let parent = stack.name(above: 1)!
         if openOther != nil {
             if name == "Coding" { otherSources[openOther!]!.codings += 1 }
             return
@@ -219,7 +213,7 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
         case ("PlainTextSelection", "Coding"):
             openSelection?.codings.append(Coding(user: attributes["creatingUser"].map(Self.normalized), place: place))
         case ("Coding", "CodeRef"):
-            if stack.count >= 3, stack[stack.count - 3].name == "PlainTextSelection", let guid = required(attributes, "targetGUID"),
+            if stack.name(above: 2) == "PlainTextSelection", let guid = required(attributes, "targetGUID"),
                 openSelection?.codings.isEmpty == false
             {
                 openSelection!.codings[openSelection!.codings.count - 1].codeGUID = Self.normalized(guid)
@@ -234,20 +228,20 @@ final class QDPXDocumentParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let closed = stack.removeLast()
-        let parent = stack.last?.name
+        let closed = stack.close()
+        let parent = stack.name(above: 0)
         if let other = openOther {
-            if closed.name == other && parent == "Sources" { openOther = nil }
+            if closed == other && parent == "Sources" { openOther = nil }
             return
         }
-        switch (parent, closed.name) {
+        switch (parent, closed) {
         case ("Codes", "Code"), ("Code", "Code"):
             let code = openCodes.removeLast()
             if openCodes.isEmpty { codes.append(code) } else { openCodes[openCodes.count - 1].children.append(code) }
         case ("Cases", "Case"):
             if let openCase { cases.append(openCase) }
             openCase = nil
-        case ("VariableValue", _) where Self.valueElements.contains(closed.name):
+        case ("VariableValue", _) where Self.valueElements.contains(closed):
             let value = text?.trimmingCharacters(in: .whitespacesAndNewlines)
             openValue?.value = value?.isEmpty == false ? value : nil
             text = nil
