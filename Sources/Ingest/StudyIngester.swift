@@ -135,9 +135,6 @@ public struct StudyIngester {
                 manifest: manifest, codebook: codebook, listedParticipants: knownIDs, participantsListed: participantsSource != nil)
             qdpx.progress = progress
             files += try qdpx.load(segmentsSource, into: transaction, log: &log)
-            if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
-                files.append(try fingerprint(ofYAML: map, kind: "code-map"))
-            }
             segmentRows = qdpx.stored
             notices = qdpx.notices
             keptCodes = qdpx.keptCodes
@@ -151,9 +148,6 @@ public struct StudyIngester {
             if let reason = participants.unreadable { taguette.uncheckedBecause = reason }
             taguette.progress = progress
             files += try taguette.load(segmentsSource, into: transaction, log: &log)
-            if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
-                files.append(try fingerprint(ofYAML: map, kind: "code-map"))
-            }
             segmentRows = taguette.stored
             notices = taguette.notices
             keptCodes = taguette.keptCodes
@@ -165,6 +159,10 @@ public struct StudyIngester {
             if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
             segmentRows = segments.stored
             segmentCoders = segments.coders
+        }
+        // A coding tool's code map (a setting of taguette and qdpx sources only) is an input like the files.
+        if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
+            files.append(try fingerprint(ofYAML: map, kind: "code-map"))
         }
         try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
         // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
