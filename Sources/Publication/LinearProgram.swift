@@ -12,8 +12,8 @@ struct LinearProgram {
     typealias Term = (variable: Int, coefficient: Double)
 
     let variableCount: Int
-    private var equalities: [([Term], Double)] = []
-    private var inequalities: [([Term], Double)] = []
+    private(set) var equalities: [([Term], Double)] = []
+    private(set) var inequalities: [([Term], Double)] = []
 
     init(variables: Int) {
         variableCount = variables
@@ -39,32 +39,48 @@ struct LinearProgram {
     /// (`Σ aᵢxᵢ = 0` with every aᵢ > 0), and substitutes it everywhere, until none is left: published
     /// single cells and zeros shrink the tableau a great deal.
     func region() -> Region? {
-        var fixed: [Int: Double] = [:]
-        var equalities = self.equalities.map { (Dictionary($0.0.map { ($0.variable, $0.coefficient) }, uniquingKeysWith: +), $0.1) }
+        // `fixed[v]` is the value the presolve gave variable v, NaN while it is free.
+        var fixed = [Double](repeating: .nan, count: variableCount)
+        // Each equality's terms by variable, repeated variables merged.
+        var equalities: [([Term], Double)] = self.equalities.map { terms, value in
+            var merged: [Term] = []
+            for term in terms.sorted(by: { $0.variable < $1.variable }) {
+                if let last = merged.last, last.variable == term.variable {
+                    merged[merged.count - 1].coefficient += term.coefficient
+                } else {
+                    merged.append(term)
+                }
+            }
+            return (merged, value)
+        }
         var changed = true
         while changed {
             changed = false
-            var remaining: [([Int: Double], Double)] = []
+            var remaining: [([Term], Double)] = []
             for (terms, value) in equalities {
-                var rest = terms, rhs = value
-                for (variable, coefficient) in terms where fixed[variable] != nil {
-                    rhs -= coefficient * fixed[variable]!
-                    rest[variable] = nil
+                var rhs = value
+                var rest: [Term] = []
+                for term in terms {
+                    let x = fixed[term.variable]
+                    if !x.isNaN {
+                        rhs -= term.coefficient * x
+                    } else if term.coefficient != 0 {
+                        rest.append(term)
+                    }
                 }
-                rest = rest.filter { $0.value != 0 }
                 if rest.isEmpty {
                     guard abs(rhs) < 1e-7 else { return nil }
                     continue
                 }
-                if rest.count == 1, let (variable, coefficient) = rest.first {
-                    let x = rhs / coefficient
+                if rest.count == 1 {
+                    let x = rhs / rest[0].coefficient
                     guard x > -1e-7 else { return nil }
-                    fixed[variable] = max(0, x)
+                    fixed[rest[0].variable] = max(0, x)
                     changed = true
                     continue
                 }
-                if abs(rhs) < 1e-9, rest.values.allSatisfy({ $0 > 0 }) {
-                    for variable in rest.keys { fixed[variable] = 0 }
+                if abs(rhs) < 1e-9, rest.allSatisfy({ $0.coefficient > 0 }) {
+                    for term in rest { fixed[term.variable] = 0 }
                     changed = true
                     continue
                 }
@@ -72,19 +88,23 @@ struct LinearProgram {
             }
             equalities = remaining
         }
-        // The reduced program over the variables left, numbered anew.
-        let free = (0..<variableCount).filter { fixed[$0] == nil }
-        var index = [Int: Int]()
-        for (new, old) in free.enumerated() { index[old] = new }
-        var reduced = LinearProgram(variables: free.count)
+        // The reduced program over the variables left, numbered anew (`index[v]` is −1 when fixed).
+        var index = [Int](repeating: -1, count: variableCount)
+        var free = 0
+        for variable in 0..<variableCount where fixed[variable].isNaN {
+            index[variable] = free
+            free += 1
+        }
+        var reduced = LinearProgram(variables: free)
         for (terms, value) in equalities {
-            reduced.require(terms.keys.sorted().map { (index[$0]!, terms[$0]!) }, equals: value)
+            reduced.require(terms.map { (index[$0.variable], $0.coefficient) }, equals: value)
         }
         for (terms, value) in inequalities {
             var rhs = value
             var rest: [Term] = []
             for term in terms {
-                if let x = fixed[term.variable] { rhs -= term.coefficient * x } else { rest.append((index[term.variable]!, term.coefficient)) }
+                let x = fixed[term.variable]
+                if !x.isNaN { rhs -= term.coefficient * x } else { rest.append((index[term.variable], term.coefficient)) }
             }
             if rest.allSatisfy({ $0.coefficient == 0 }) {
                 guard rhs > -1e-7 else { return nil }
@@ -98,10 +118,11 @@ struct LinearProgram {
 
     /// A feasible basis of the program, from which each objective is optimised (phase 2).
     struct Region {
-        fileprivate let tableau: Tableau
-        /// Variables the presolve fixed, and the new numbers of the others.
-        let fixed: [Int: Double]
-        let index: [Int: Int]
+        let tableau: Tableau
+        /// The values of the variables the presolve fixed (NaN for the others), and the new numbers of
+        /// the others (−1 for the fixed).
+        let fixed: [Double]
+        let index: [Int]
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the
         /// minimum is unbounded (which cannot happen for sums of non-negative variables).
@@ -109,153 +130,14 @@ struct LinearProgram {
             var constant = 0.0
             var terms: [Term] = []
             for term in objective {
-                if let x = fixed[term.variable] { constant += term.coefficient * x } else { terms.append((index[term.variable]!, term.coefficient)) }
+                let x = fixed[term.variable]
+                if !x.isNaN { constant += term.coefficient * x } else { terms.append((index[term.variable], term.coefficient)) }
             }
             guard !terms.isEmpty else { return (constant, constant) }
-            var forMinimum = tableau
-            guard let low = forMinimum.optimise(terms, maximise: false) else { return nil }
-            var forMaximum = tableau
-            return (low + constant, forMaximum.optimise(terms, maximise: true).map { $0 + constant })
-        }
-    }
-
-    /// The dense simplex tableau in canonical form for a feasible basis (after phase 1), stored row by
-    /// row in one flat array.
-    fileprivate struct Tableau {
-        /// `rowCount` rows of `width` entries: the coefficients, then the right-hand side.
-        var cells: [Double]
-        var rowCount: Int
-        var width: Int
-        var basis: [Int]
-        /// Columns that may enter the basis (structural and slack, not artificial).
-        let columns: Int
-        static let epsilon = 1e-9
-
-        init?(_ program: LinearProgram) {
-            let slacks = program.inequalities.count
-            let columns = program.variableCount + slacks
-            let constraints = program.equalities.map { ($0.0, $0.1, -1) }
-                + program.inequalities.enumerated().map { ($1.0, $1.1, program.variableCount + $0) }
-            let m = constraints.count
-            let width = columns + m + 1
-            var cells = Array(repeating: 0.0, count: m * width)
-            for (index, (terms, value, slack)) in constraints.enumerated() {
-                let row = index * width
-                for term in terms { cells[row + term.variable] += term.coefficient }
-                if slack >= 0 { cells[row + slack] = 1 }
-                cells[row + width - 1] = value
-                if value < 0 { for j in 0..<width { cells[row + j] = -cells[row + j] } }
-                cells[row + columns + index] = 1
-            }
-            self.cells = cells
-            rowCount = m
-            self.width = width
-            self.columns = columns
-            basis = (0..<m).map { columns + $0 }
-            // Phase 1: minimise the sum of the artificial variables.
-            var cost = Array(repeating: 0.0, count: width)
-            for j in columns..<(columns + m) { cost[j] = 1 }
-            guard let residual = run(cost: cost), residual < 1e-7 else { return nil }
-            // Drive artificial variables still in the basis (at zero) out, or drop their redundant rows.
-            var keep: [Int] = []
-            for row in 0..<rowCount {
-                if basis[row] >= columns {
-                    if let j = (0..<columns).first(where: { abs(self.cells[row * width + $0]) > 1e-7 }) {
-                        pivot(row: row, column: j)
-                        keep.append(row)
-                    }
-                } else {
-                    keep.append(row)
-                }
-            }
-            // Keep the structural and slack columns and the right-hand side of the rows kept.
-            let newWidth = columns + 1
-            var reduced = Array(repeating: 0.0, count: keep.count * newWidth)
-            for (newRow, row) in keep.enumerated() {
-                for j in 0..<columns { reduced[newRow * newWidth + j] = self.cells[row * width + j] }
-                reduced[newRow * newWidth + columns] = self.cells[row * width + width - 1]
-            }
-            basis = keep.map { basis[$0] }
-            self.cells = reduced
-            rowCount = keep.count
-            self.width = newWidth
-        }
-
-        /// The optimum of the objective (over the structural variables); `nil` when unbounded.
-        mutating func optimise(_ objective: [Term], maximise: Bool) -> Double? {
-            var cost = Array(repeating: 0.0, count: width)
-            for term in objective { cost[term.variable] += maximise ? -term.coefficient : term.coefficient }
-            guard let value = run(cost: cost) else { return nil }
-            return maximise ? -value : value
-        }
-
-        /// Minimises `cost · x` from the current basis; returns the minimum, or `nil` when unbounded.
-        private mutating func run(cost: [Double]) -> Double? {
-            let rhs = width - 1
-            // Reduced costs: c_j − Σ c_B(i) · row_i(j).
-            var reduced = cost
-            for i in 0..<rowCount where cost[basis[i]] != 0 {
-                let factor = cost[basis[i]]
-                for j in 0...rhs { reduced[j] -= factor * cells[i * width + j] }
-            }
-            // Dantzig's rule (most negative reduced cost) is fast; after many pivots, Bland's rule (first
-            // negative) guarantees the method ends.
-            var pivots = 0
-            let blandAfter = 50 * (rowCount + width)
-            while true {
-                var entering: Int?
-                if pivots < blandAfter {
-                    var most = -Self.epsilon
-                    for j in 0..<rhs where reduced[j] < most {
-                        most = reduced[j]
-                        entering = j
-                    }
-                } else {
-                    entering = (0..<rhs).first { reduced[$0] < -Self.epsilon }
-                }
-                guard let entering else { return -reduced[rhs] }
-                pivots += 1
-                var leaving: Int?
-                var best = Double.infinity
-                for i in 0..<rowCount {
-                    let a = cells[i * width + entering]
-                    guard a > Self.epsilon else { continue }
-                    let ratio = cells[i * width + rhs] / a
-                    if ratio < best - Self.epsilon || (abs(ratio - best) <= Self.epsilon && leaving.map { basis[i] < basis[$0] } == true) {
-                        best = ratio
-                        leaving = i
-                    }
-                }
-                guard let leaving else { return nil }
-                pivot(row: leaving, column: entering)
-                let factor = reduced[entering]
-                let start = leaving * width
-                for j in 0...rhs {
-                    let value = cells[start + j]
-                    if value != 0 { reduced[j] -= factor * value }
-                }
-            }
-        }
-
-        private mutating func pivot(row: Int, column: Int) {
-            let width = self.width
-            let rowCount = self.rowCount
-            cells.withUnsafeMutableBufferPointer { cells in
-                let start = row * width
-                let divisor = cells[start + column]
-                for j in 0..<width { cells[start + j] /= divisor }
-                var nonZero: [Int] = []
-                nonZero.reserveCapacity(width)
-                for j in 0..<width where cells[start + j] != 0 { nonZero.append(j) }
-                for i in 0..<rowCount where i != row {
-                    let other = i * width
-                    let factor = cells[other + column]
-                    guard factor != 0 else { continue }
-                    for j in nonZero { cells[other + j] -= factor * cells[start + j] }
-                    cells[other + column] = 0
-                }
-            }
-            basis[row] = column
+            // The minimum's optimal basis is feasible, so the maximum starts from it: one copy of the tableau.
+            var working = tableau
+            guard let low = working.optimise(terms, maximise: false) else { return nil }
+            return (low + constant, working.optimise(terms, maximise: true).map { $0 + constant })
         }
     }
 }

@@ -61,3 +61,120 @@ import Testing
         #expect(program.region() == nil)
     }
 }
+
+/// The simplex against brute force: the extreme values of a linear objective over a small bounded
+/// region are taken at vertices, found by solving every choice of `n` tight constraints.
+@Suite struct LinearProgramBruteForceTests {
+    /// A deterministic generator (SplitMix64), so a failure reproduces.
+    struct Random {
+        var state: UInt64
+        mutating func next(_ range: ClosedRange<Int>) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return range.lowerBound + Int(z % UInt64(range.count))
+        }
+    }
+
+    /// Rows `a·x = b` (equality) or `a·x ≤ b`, and the bounds `x ≥ 0`, as dense rows.
+    struct Dense {
+        var rows: [(a: [Double], b: Double, equality: Bool)]
+        let n: Int
+
+        func feasible(_ x: [Double]) -> Bool {
+            x.allSatisfy { $0 > -1e-7 } && rows.allSatisfy { row in
+                let value = zip(row.a, x).reduce(0) { $0 + $1.0 * $1.1 }
+                return row.equality ? abs(value - row.b) < 1e-7 : value < row.b + 1e-7
+            }
+        }
+
+        /// The min and max of `c·x` over the vertices; `nil` when there is none (infeasible).
+        func range(_ c: [Double]) -> (min: Double, max: Double)? {
+            let candidates = rows.map { ($0.a, $0.b) } + (0..<n).map { i in ((0..<n).map { $0 == i ? 1.0 : 0 }, 0.0) }
+            var best: (min: Double, max: Double)?
+            for subset in Self.subsets(of: candidates.count, size: n) {
+                guard let x = Self.solve(subset.map { candidates[$0] }), feasible(x) else { continue }
+                let value = zip(c, x).reduce(0) { $0 + $1.0 * $1.1 }
+                best = (Swift.min(best?.min ?? value, value), Swift.max(best?.max ?? value, value))
+            }
+            return best
+        }
+
+        static func subsets(of count: Int, size: Int) -> [[Int]] {
+            guard size > 0 else { return [[]] }
+            guard count >= size else { return [] }
+            return subsets(of: count - 1, size: size) + subsets(of: count - 1, size: size - 1).map { $0 + [count - 1] }
+        }
+
+        /// Gaussian elimination with partial pivoting; `nil` when singular.
+        static func solve(_ system: [([Double], Double)]) -> [Double]? {
+            var m = system.map { $0.0 + [$0.1] }
+            let n = m.count
+            for col in 0..<n {
+                guard let p = (col..<n).max(by: { abs(m[$0][col]) < abs(m[$1][col]) }), abs(m[p][col]) > 1e-9 else { return nil }
+                m.swapAt(col, p)
+                for r in 0..<n where r != col {
+                    let f = m[r][col] / m[col][col]
+                    for k in col...n { m[r][k] -= f * m[col][k] }
+                }
+            }
+            return (0..<n).map { m[$0][n] / m[$0][$0] }
+        }
+    }
+
+    /// 200 random boxes `0 ≤ xᵢ ≤ uᵢ` with random equalities and inequalities (small integer
+    /// coefficients, some repeated: redundant rows), built from a known feasible point half the time.
+    @Test func simplexAgreesWithVertexEnumeration() throws {
+        var random = Random(state: 12)
+        var feasibleCount = 0
+        for _ in 0..<200 {
+            let n = random.next(2...4)
+            var program = LinearProgram(variables: n)
+            var dense = Dense(rows: [], n: n)
+            let point = (0..<n).map { _ in Double(random.next(0...4)) }
+            let anchored = random.next(0...1) == 1
+            func add(_ a: [Double], _ b: Double, equality: Bool) {
+                let terms = a.enumerated().filter { $0.element != 0 }.map { (variable: $0.offset, coefficient: $0.element) }
+                if equality { program.require(terms, equals: b) } else { program.require(terms, atMost: b) }
+                dense.rows.append((a, b, equality))
+            }
+            for i in 0..<n {
+                add((0..<n).map { $0 == i ? 1 : 0 }, Double(random.next(1...6)) + (anchored ? point[i] : 0), equality: false)
+            }
+            for _ in 0..<random.next(0...3) {
+                let a = (0..<n).map { _ in Double(random.next(-2...2)) }
+                let exact = zip(a, point).reduce(0) { $0 + $1.0 * $1.1 }
+                let equality = random.next(0...2) == 0
+                let b = anchored ? exact + (equality ? 0 : Double(random.next(0...3))) : Double(random.next(-3...6))
+                add(a, b, equality: equality)
+                if random.next(0...3) == 0 { add(a, b, equality: equality) }  // a duplicate row
+            }
+            let objective = (0..<n).map { _ in Double(random.next(-2...3)) }
+            let terms = objective.enumerated().map { (variable: $0.offset, coefficient: $0.element) }
+            let expected = dense.range(objective)
+            let found = program.range(of: terms)
+            #expect((expected == nil) == (found == nil), "feasibility differs: \(dense.rows)")
+            guard let expected, let found else { continue }
+            feasibleCount += 1
+            #expect(abs(found.min - expected.min) < 1e-6, "min \(found.min) ≠ \(expected.min): \(dense.rows) c \(objective)")
+            #expect(abs((found.max ?? .infinity) - expected.max) < 1e-6, "max \(String(describing: found.max)) ≠ \(expected.max)")
+        }
+        #expect(feasibleCount > 100)
+    }
+
+    /// The same equality three times, and one implied by two others: redundant rows are dropped after
+    /// phase 1 and the bounds are those of the program without them.
+    @Test func duplicateAndImpliedEqualities() throws {
+        var program = LinearProgram(variables: 3)
+        for _ in 0..<3 { program.require([(0, 1), (1, 1)], equals: 5) }
+        program.require([(1, 1), (2, 1)], equals: 4)
+        program.require([(0, 1), (1, 2), (2, 1)], equals: 9)
+        program.require([(0, 1)], atMost: 4)
+        let x1 = try #require(program.range(of: [(1, 1)]))
+        #expect(abs(x1.min - 1) < 1e-9 && abs(x1.max! - 4) < 1e-9)
+        let x2 = try #require(program.range(of: [(2, 1)]))
+        #expect(abs(x2.min - 0) < 1e-9 && abs(x2.max! - 3) < 1e-9)
+    }
+}
