@@ -2,9 +2,9 @@ import Analysis
 
 extension DisclosureLedger {
     /// One linear program over a group row (a factor category, an activity type) and all its codes at
-    /// once: `x[r][a]` for each row r (the group first) and atom a, then `n[a]`; every count at most its
-    /// group's size, each code's count at most the group's, the group's at most the codes' sum, and
-    /// every published count of these rows and every published group size. It sees what the per-row
+    /// once: `x[r][a]` for each row r (the group first) and atom a, then `n[a]`; the group's count at most
+    /// its group's size (so every code's count too), each code's count at most the group's, the group's
+    /// at most the codes' sum, and every published count of these rows and every published group size. It sees what the per-row
     /// programs with carried bounds may miss (a code bounded through the group in two countries).
     struct GroupProgram {
         let rows: [(kind: RowKind, id: String)]
@@ -26,7 +26,8 @@ extension DisclosureLedger {
         let sizes = rows.count * atoms
         var program = LinearProgram(variables: sizes + atoms)
         for atom in 0..<atoms {
-            for row in rows.indices { program.require([(row * atoms + atom, 1), (sizes + atom, -1)], atMost: 0) }
+            // The group at most the atom's size; a code's count at most its size follows (code ≤ group).
+            program.require([(atom, 1), (sizes + atom, -1)], atMost: 0)
             for row in rows.indices.dropFirst() { program.require([(row * atoms + atom, 1), (atom, -1)], atMost: 0) }
             program.require([(atom, 1)] + rows.indices.dropFirst().map { (variable: $0 * atoms + atom, coefficient: -1.0) }, atMost: 0)
         }
