@@ -7,14 +7,31 @@ public enum NumberFormat {
     /// `x` with `decimals` places ("2.35"), or "—" for `nil` or a non-finite value.
     public static func fixed(_ x: Double?, _ decimals: Int = 2) -> String {
         guard let x, x.isFinite else { return "—" }
-        let text = String(format: "%.\(decimals)f", x)
-        return text == "-" + String(format: "%.\(decimals)f", 0.0) ? String(format: "%.\(decimals)f", 0.0) : text
+        return printed(x, decimals, negativeZero: false)
+    }
+
+    /// `printf("%.*f", decimals, x)` through C's `vsnprintf` (the process keeps the "C" locale, so the
+    /// point is "."), the same text as `String(format:)` at a fraction of its cost; a negative value
+    /// that rounds to zero ("-0.00") loses its sign unless `negativeZero`.
+    static func printed(_ x: Double, _ decimals: Int, negativeZero: Bool = true) -> String {
+        let capacity = 64
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String in
+            let start = buffer.baseAddress!
+            let length = withVaList([Int32(decimals), x]) { vsnprintf(start, capacity, "%.*f", $0) }
+            guard length > 0, Int(length) < capacity else { return String(format: "%.\(decimals)f", x) }
+            var skip = 0
+            if !negativeZero, start[0] == 0x2D,  // "-0.000": every digit a zero
+                UnsafeBufferPointer(start: start + 1, count: Int(length) - 1).allSatisfy({ $0 == 0x30 || $0 == 0x2E }) {
+                skip = 1
+            }
+            return String(decoding: UnsafeRawBufferPointer(start: start + skip, count: Int(length) - skip), as: UTF8.self)
+        }
     }
 
     /// A p-value as journals print it: four decimals, or "< 0.0001".
     public static func p(_ p: Double?) -> String {
         guard let p, p.isFinite else { return "—" }
-        return p < 0.0001 ? "< 0.0001" : String(format: "%.4f", p)
+        return p < 0.0001 ? "< 0.0001" : printed(p, 4)
     }
 
     /// "p = 0.0123" or "p < 0.0001", for sentences.
