@@ -7,6 +7,12 @@ enum CSVFieldEscaping {
     /// prefixed with `'` when it starts with `=`, `+`, `-`, `@`, TAB or CR and is not a plain number, so
     /// that a spreadsheet does not run it as a formula (OWASP ASVS 1.2.10).
     static func escape(_ field: String) -> String {
+        // The usual field: no byte that needs a quote and no formula character first, returned as it is
+        // (the characters checked are ASCII, so checking bytes is checking characters).
+        if let first = field.utf8.first, first != 0x3D, first != 0x2B, first != 0x2D, first != 0x40, first != 0x09, first != 0x0D,
+            !field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return field
+        }
         var text = field
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) {
             text = "'" + text

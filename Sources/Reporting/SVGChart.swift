@@ -205,9 +205,15 @@ enum SVGChart {
     }
 
     /// A blue of the given intensity: white at 0%, #08306b at 100%.
-    private static func shade(_ percent: Double) -> String {
+    static func shade(_ percent: Double) -> String {
         let t = min(1, max(0, percent / 100))
         let (r, g, b) = (255 + (8 - 255) * t, 255 + (48 - 255) * t, 255 + (107 - 255) * t)
-        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
+        return "#" + hexByte[Int(r.rounded())] + hexByte[Int(g.rounded())] + hexByte[Int(b.rounded())]
+    }
+
+    /// `String(format: "%02x", byte)` for every byte, computed once.
+    private static let hexByte: [String] = (0..<256).map { byte in
+        let digits = Array("0123456789abcdef")
+        return String([digits[byte >> 4], digits[byte & 15]])
     }
 }

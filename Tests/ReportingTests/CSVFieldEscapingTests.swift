@@ -1,3 +1,4 @@
+import Foundation
 @testable import Reporting
 import Testing
 
@@ -12,5 +13,41 @@ import Testing
     ])
     func escapes(_ field: String, _ expected: String) {
         #expect(CSVFieldEscaping.escape(field) == expected)
+    }
+
+    /// The escapers' fast paths (text returned as it is) against the character-by-character rules on
+    /// random text drawn from the characters that matter.
+    @Test func fastPathsEqualTheRulesOnRandomText() {
+        let alphabet: [Character] = [",", "\"", "\n", "\r", "\r\n", "=", "+", "-", "@", "\t", "&", "<", ">", "а", "Қ", "a", "1", ".", "e", " "]
+        func csvReference(_ field: String) -> String {
+            var text = field
+            if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !CSVFieldEscaping.isNumber(text) {
+                text = "'" + text
+            }
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        func htmlReference(_ text: String) -> String {
+            text.map { character -> String in
+                switch character {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                default: String(character)
+                }
+            }.joined()
+        }
+        var state: UInt64 = 3
+        for _ in 0..<3000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 61) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(CSVFieldEscaping.escape(text) == csvReference(text), "\(text.debugDescription)")
+            #expect(HTMLEscaping.escape(text) == htmlReference(text), "\(text.debugDescription)")
+        }
     }
 }
