@@ -153,6 +153,32 @@ struct DisclosureLedger {
     /// The linear program of a space: its structure, every published quantity of it (and of its
     /// bases' space) as an equality, and its linked bounds; `treatingAsHidden` are left out as if hidden.
     func program(for space: Space, treatingAsHidden extra: Set<Quantity> = []) -> LinearProgram {
+        var numbers: [Quantity: Int]?
+        return program(for: space, treatingAsHidden: extra, numbering: &numbers)
+    }
+
+    /// The program of a space with the number of each published quantity's equality (in
+    /// ``LinearProgram/equalities``): the program with one more of them treated as hidden is this one
+    /// less that equality (``trialProgram(_:hiding:)``), without building it again.
+    struct NumberedProgram {
+        let program: LinearProgram
+        let equalities: [Quantity: Int]
+    }
+
+    func numberedProgram(for space: Space) -> NumberedProgram {
+        var numbers: [Quantity: Int]? = [:]
+        let program = program(for: space, treatingAsHidden: [], numbering: &numbers)
+        return NumberedProgram(program: program, equalities: numbers!)
+    }
+
+    /// `program(for: space, treatingAsHidden: [candidate])`, from the space's numbered program.
+    func trialProgram(_ numbered: NumberedProgram, hiding candidate: Quantity) -> LinearProgram {
+        guard let index = numbered.equalities[candidate] else { return numbered.program }
+        return numbered.program.removingEquality(at: index)
+    }
+
+    /// The program; with `numbering` not `nil`, the number of each published quantity's equality in it.
+    private func program(for space: Space, treatingAsHidden extra: Set<Quantity>, numbering: inout [Quantity: Int]?) -> LinearProgram {
         let atoms = atomCount(space)
         let values = valueCount(space)
         var program: LinearProgram
@@ -178,8 +204,10 @@ struct DisclosureLedger {
             }
         }
         let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? []) + pairedRows(space).flatMap(quantities(in:))
-        for quantity in published where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
-            program.require(terms(quantity, in: space), equals: Double(entries[quantity]!.value))
+        for quantity in published {
+            guard let entry = entries[quantity], entry.hidden == nil, !extra.contains(quantity) else { continue }
+            numbering?[quantity] = program.equalities.count
+            program.require(terms(quantity, in: space), equals: Double(entry.value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's

@@ -34,7 +34,8 @@ extension DisclosurePass {
         while true {
             let hidden = (pairs + rows.flatMap { ledger.quantities(in: $0) }).filter { ledger.isHidden($0) && !passed.contains($0) }
             guard !hidden.isEmpty else { return }
-            let region = ledger.program(for: space).region()
+            let numbered = ledger.numberedProgram(for: space)
+            let region = numbered.program.region()
             var failing: Quantity?
             for quantity in hidden {
                 let interval = ledger.interval(of: quantity, inSpace: space, region: region)
@@ -49,7 +50,7 @@ extension DisclosurePass {
             let candidates = complementCandidates(pairs, protecting: failing, in: ledger)
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
-                let trial = ledger.program(for: space, treatingAsHidden: [candidate]).region()
+                let trial = ledger.trialProgram(numbered, hiding: candidate).region()
                 return width(ledger.interval(of: failing, inSpace: space, region: trial))
             }
             ledger.hide(pick, .complementary)

@@ -78,7 +78,8 @@ extension DisclosurePass {
         while true {
             let hidden = ledger.quantities(in: space).filter { ledger.isHidden($0) && !passed.contains($0) }
             guard !hidden.isEmpty else { return }
-            let region = ledger.program(for: space).region()
+            let numbered = ledger.numberedProgram(for: space)
+            let region = numbered.program.region()
             var failing: Quantity?
             for quantity in hidden {
                 if width(ledger.interval(of: quantity, in: region)) >= required(quantity, ledger) {
@@ -106,7 +107,7 @@ extension DisclosurePass {
             var chosen: Quantity?
             var best: (width: Int, candidate: Quantity)?
             for candidate in candidates {
-                let trial = ledger.program(for: space, treatingAsHidden: [candidate])
+                let trial = ledger.trialProgram(numbered, hiding: candidate)
                 let widened = width(ledger.interval(of: failing, in: trial))
                 if widened >= required(failing, ledger) {
                     chosen = candidate

@@ -3,9 +3,10 @@ extension LinearProgram {
     /// row in one flat array: `rowCount` rows of `width` entries, the structural and slack columns and
     /// then the right-hand side.
     ///
-    /// Phase 1 starts from one artificial variable per row without storing their columns: an artificial
-    /// variable that leaves the basis never re-enters (the usual rule), so only the structural and slack
-    /// columns are pivoted. Rows whose artificial variable stays in the basis at zero are redundant
+    /// Phase 1 starts from the slack of each inequality with a right-hand side ≥ 0 and an artificial
+    /// variable for every other row, without storing the artificial columns: an artificial variable that
+    /// leaves the basis never re-enters (the usual rule), so only the structural and slack columns are
+    /// pivoted. Rows whose artificial variable stays in the basis at zero are redundant
     /// (a repeated or implied equality) when no column can replace it, and are dropped.
     struct Tableau {
         var cells: [Double]
@@ -39,11 +40,16 @@ extension LinearProgram {
             rowCount = m
             self.width = width
             self.columns = columns
-            basis = Array(columns..<(columns + m))
+            // An inequality row with a right-hand side ≥ 0 starts with its slack in the basis; every other
+            // row with its artificial variable.
+            basis = (0..<m).map { row in
+                let slack = row - first
+                return slack >= 0 && program.inequalities[slack].1 >= 0 ? program.variableCount + slack : columns + row
+            }
             // Phase 1: minimise the sum of the artificial variables, whose reduced costs start at
-            // −Σ rows.
+            // −Σ rows with an artificial variable.
             var reduced = [Double](repeating: 0, count: width)
-            for i in 0..<m {
+            for i in 0..<m where basis[i] >= columns {
                 for j in 0..<width { reduced[j] -= cells[i * width + j] }
             }
             guard let residual = run(reduced: &reduced), residual < 1e-7 else { return nil }

@@ -27,6 +27,13 @@ struct LinearProgram {
         inequalities.append((terms, value))
     }
 
+    /// The same program without its `index`-th equality (in the order required).
+    func removingEquality(at index: Int) -> LinearProgram {
+        var program = self
+        program.equalities.remove(at: index)
+        return program
+    }
+
     /// The minimum and maximum of `Σ terms` over the feasible region; `max` is `nil` when unbounded.
     /// `nil` when the constraints have no solution.
     func range(of objective: [Term]) -> (min: Double, max: Double?)? {

@@ -1,0 +1,31 @@
+import Analysis
+@testable import Publication
+import Testing
+
+/// A trial program (the space's program with one more published count treated as hidden) taken from the
+/// space's numbered program less one equality gives the same bounds as the program built again.
+@Suite struct TrialProgramTests {
+    @Test func trialProgramsGiveTheBoundsOfRebuiltPrograms() throws {
+        let ledger = try CooccurrenceDisclosureTests.ledger()
+        var trials = 0
+        for space in ledger.spaces {
+            let numbered = ledger.numberedProgram(for: space)
+            let candidates = ledger.quantities(in: space) + (space.bases.map(ledger.quantities(in:)) ?? [])
+                + ledger.pairedRows(space).flatMap(ledger.quantities(in:))
+            let measured = ledger.quantities(in: space) + ledger.pairedRows(space).flatMap(ledger.quantities(in:))
+            for candidate in candidates where !ledger.isHidden(candidate) {
+                #expect(numbered.equalities[candidate] != nil)
+                let trial = ledger.trialProgram(numbered, hiding: candidate).region()
+                let rebuilt = ledger.program(for: space, treatingAsHidden: [candidate]).region()
+                #expect((trial == nil) == (rebuilt == nil))
+                for quantity in measured {
+                    let a = ledger.interval(of: quantity, inSpace: space, region: trial)
+                    let b = ledger.interval(of: quantity, inSpace: space, region: rebuilt)
+                    #expect(a.lower == b.lower && a.upper == b.upper, "\(quantity) without \(candidate)")
+                }
+                trials += 1
+            }
+        }
+        #expect(trials >= 10)
+    }
+}
