@@ -52,6 +52,7 @@ extension LinearProgram {
             for i in 0..<m where basis[i] >= columns {
                 for j in 0..<width { reduced[j] -= cells[i * width + j] }
             }
+            cells = []  // the tableau's one reference, so that pivoting does not copy it
             guard let residual = run(reduced: &reduced), residual < 1e-7 else { return nil }
             // Drive artificial variables still in the basis (at zero) out, or drop their redundant rows.
             var keep: [Int] = []

@@ -51,6 +51,7 @@ struct LinearProgram {
         // Each equality's terms by variable, repeated variables merged.
         var equalities: [([Term], Double)] = self.equalities.map { terms, value in
             var merged: [Term] = []
+            merged.reserveCapacity(terms.count)
             for term in terms.sorted(by: { $0.variable < $1.variable }) {
                 if let last = merged.last, last.variable == term.variable {
                     merged[merged.count - 1].coefficient += term.coefficient
@@ -64,9 +65,11 @@ struct LinearProgram {
         while changed {
             changed = false
             var remaining: [([Term], Double)] = []
+            remaining.reserveCapacity(equalities.count)
             for (terms, value) in equalities {
                 var rhs = value
                 var rest: [Term] = []
+                rest.reserveCapacity(terms.count)
                 for term in terms {
                     let x = fixed[term.variable]
                     if !x.isNaN {
@@ -109,6 +112,7 @@ struct LinearProgram {
         for (terms, value) in inequalities {
             var rhs = value
             var rest: [Term] = []
+            rest.reserveCapacity(terms.count)
             for term in terms {
                 let x = fixed[term.variable]
                 if !x.isNaN { rhs -= term.coefficient * x } else { rest.append((index[term.variable], term.coefficient)) }
