@@ -215,16 +215,28 @@ struct TableLinks {
     func lines(in ledger: DisclosureLedger) -> [[Quantity]] {
         var lines: [[Quantity]] = []
         let families = columnAtoms.keys.sorted().map { columnAtoms[$0]! }
+        // The ways a family splits an atom set into smaller shown sets, found once per atom set (many
+        // counts of many rows share one).
+        var splitsOf: [[Int]: [[[Int]]]] = [:]
+        func splits(_ atoms: [Int]) -> [[[Int]]] {
+            if let known = splitsOf[atoms] { return known }
+            let whole = Set(atoms)
+            var found: [[[Int]]] = []
+            for family in families {
+                let parts = family.filter { $0.count < whole.count && Set($0).isSubset(of: whole) }
+                guard parts.count >= 2, Set(parts.joined()) == whole,
+                    parts.map(\.count).reduce(0, +) == whole.count
+                else { continue }
+                found.append(parts)
+            }
+            splitsOf[atoms] = found
+            return found
+        }
         for space in ledger.spaces {
             let quantities = ledger.quantities(in: space)
             let registered = Set(quantities)
             for total in quantities {
-                let whole = Set(total.atoms)
-                for family in families {
-                    let parts = family.filter { $0.count < whole.count && Set($0).isSubset(of: whole) }
-                    guard parts.count >= 2, Set(parts.joined()) == whole,
-                        parts.map(\.count).reduce(0, +) == whole.count
-                    else { continue }
+                for parts in splits(total.atoms) {
                     let members = parts.map { total.replacingAtoms($0) }
                     guard members.allSatisfy(registered.contains) else { continue }
                     lines.append(members + [total])
