@@ -129,11 +129,25 @@ struct LinearProgram {
 
     /// A feasible basis of the program, from which each objective is optimised (phase 2).
     struct Region {
-        let tableau: Tableau
+        /// The tableau at a feasible basis, optimised in place objective after objective: every basis
+        /// an optimisation ends at is feasible, so the next one starts from it, and the tableau is
+        /// never copied. Shared by the copies of the region.
+        private let working: Working
         /// The values of the variables the presolve fixed (NaN for the others), and the new numbers of
         /// the others (−1 for the fixed).
         let fixed: [Double]
         let index: [Int]
+
+        final class Working {
+            var tableau: Tableau
+            init(_ tableau: Tableau) { self.tableau = tableau }
+        }
+
+        init(tableau: Tableau, fixed: [Double], index: [Int]) {
+            working = Working(tableau)
+            self.fixed = fixed
+            self.index = index
+        }
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the
         /// minimum is unbounded (which cannot happen for sums of non-negative variables).
@@ -145,10 +159,8 @@ struct LinearProgram {
                 if !x.isNaN { constant += term.coefficient * x } else { terms.append((index[term.variable], term.coefficient)) }
             }
             guard !terms.isEmpty else { return (constant, constant) }
-            // The minimum's optimal basis is feasible, so the maximum starts from it: one copy of the tableau.
-            var working = tableau
-            guard let low = working.optimise(terms, maximise: false) else { return nil }
-            return (low + constant, working.optimise(terms, maximise: true).map { $0 + constant })
+            guard let low = working.tableau.optimise(terms, maximise: false) else { return nil }
+            return (low + constant, working.tableau.optimise(terms, maximise: true).map { $0 + constant })
         }
     }
 }

@@ -160,6 +160,14 @@ import Testing
             feasibleCount += 1
             #expect(abs(found.min - expected.min) < 1e-6, "min \(found.min) ≠ \(expected.min): \(dense.rows) c \(objective)")
             #expect(abs((found.max ?? .infinity) - expected.max) < 1e-6, "max \(String(describing: found.max)) ≠ \(expected.max)")
+            // One region for many objectives: each starts from the basis the one before ended at.
+            let region = try #require(program.region())
+            for _ in 0..<4 {
+                let objective = (0..<n).map { _ in Double(random.next(-2...3)) }
+                let expected = try #require(dense.range(objective))
+                let found = try #require(region.range(of: objective.enumerated().map { (variable: $0.offset, coefficient: $0.element) }))
+                #expect(abs(found.min - expected.min) < 1e-6 && abs((found.max ?? .infinity) - expected.max) < 1e-6)
+            }
         }
         #expect(feasibleCount > 100)
     }
