@@ -62,7 +62,7 @@ public struct DisclosureAudit: Sendable {
         for quantity in ledger.quantities {
             guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
             let space = quantity.space
-            let region = regions[space] ?? ledger.program(for: space).region()
+            let region = regions[space] ?? ledger.region(of: ledger.program(for: space), in: space)
             regions[space] = region
             var interval = ledger.interval(of: quantity, in: region)
             var required = reason.requiredValues(minimumCount: minimumCount)
@@ -73,7 +73,7 @@ public struct DisclosureAudit: Sendable {
             }
             if case .row(.code, let id) = space {
                 for pair in pairsOf[id] ?? [] {
-                    let pairRegion = regions[pair] ?? ledger.program(for: pair).region()
+                    let pairRegion = regions[pair] ?? ledger.region(of: ledger.program(for: pair), in: pair)
                     regions[pair] = pairRegion
                     let tight = ledger.interval(of: quantity, inSpace: pair, region: pairRegion)
                     interval = (max(interval.lower, tight.lower), [interval.upper, tight.upper].compactMap { $0 }.min())

@@ -241,6 +241,22 @@ struct DisclosureLedger {
         return program
     }
 
+    /// The last program solved for each space with its region, shared by the copies of the ledger.
+    final class RegionCache {
+        var last: [Space: (program: LinearProgram, region: LinearProgram.Region?)] = [:]
+    }
+
+    private let regionCache = RegionCache()
+
+    /// The feasible region of a space's program; when the program is the one solved last for the space
+    /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
+    func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
+        if let last = regionCache.last[space], last.program.hasSameConstraints(as: program) { return last.region }
+        let region = program.region()
+        regionCache.last[space] = (program, region)
+        return region
+    }
+
     /// The row spaces of a pair space's two codes (first, second); none for another space.
     func pairedRows(_ space: Space) -> [Space] {
         guard case .pair(let first, let second) = space else { return [] }

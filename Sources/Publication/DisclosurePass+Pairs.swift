@@ -35,7 +35,7 @@ extension DisclosurePass {
             let hidden = (pairs + rows.flatMap { ledger.quantities(in: $0) }).filter { ledger.isHidden($0) && !passed.contains($0) }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
-            let region = numbered.program.region()
+            let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
                 let interval = ledger.interval(of: quantity, inSpace: space, region: region)

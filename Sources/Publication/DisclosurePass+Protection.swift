@@ -79,7 +79,7 @@ extension DisclosurePass {
             let hidden = ledger.quantities(in: space).filter { ledger.isHidden($0) && !passed.contains($0) }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
-            let region = numbered.program.region()
+            let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
                 if width(ledger.interval(of: quantity, in: region)) >= required(quantity, ledger) {

@@ -27,6 +27,18 @@ struct LinearProgram {
         inequalities.append((terms, value))
     }
 
+    /// Whether `other` has the same variables and the same constraints in the same order (then it has
+    /// the same region).
+    func hasSameConstraints(as other: LinearProgram) -> Bool {
+        func same(_ a: [([Term], Double)], _ b: [([Term], Double)]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { x, y in
+                x.1 == y.1 && x.0.count == y.0.count
+                    && zip(x.0, y.0).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
+            }
+        }
+        return variableCount == other.variableCount && same(equalities, other.equalities) && same(inequalities, other.inequalities)
+    }
+
     /// The same program without its `index`-th equality (in the order required).
     func removingEquality(at index: Int) -> LinearProgram {
         var program = self

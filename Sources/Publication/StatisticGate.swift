@@ -17,7 +17,7 @@ final class StatisticGate {
     func isDetermined(_ quantity: Quantity) -> Bool {
         if let entry = ledger[quantity], entry.hidden == nil { return true }
         let space = quantity.space
-        let region = regions[space] ?? ledger.program(for: space).region()
+        let region = regions[space] ?? ledger.region(of: ledger.program(for: space), in: space)
         regions[space] = region
         let interval = ledger.interval(of: quantity, in: region)
         return interval.upper == interval.lower

@@ -29,3 +29,23 @@ import Testing
         #expect(trials >= 10)
     }
 }
+
+/// A space's region is reused only for the same program: after a count is hidden, the program differs
+/// and its region is found again.
+@Suite struct RegionCacheTests {
+    @Test func aRegionIsReusedOnlyForTheSameProgram() throws {
+        var ledger = try CooccurrenceDisclosureTests.ledger()
+        let space = Space.row(kind: .code, id: "a")
+        let total = Quantity.row(kind: .code, id: "a", atoms: [0, 1])
+        let fathers = Quantity.row(kind: .code, id: "a", atoms: [0])
+        let first = ledger.region(of: ledger.program(for: space), in: space)
+        let again = ledger.region(of: ledger.program(for: space), in: space)
+        #expect(ledger.interval(of: fathers, in: first) == (0, 9))
+        #expect(ledger.interval(of: fathers, in: again) == ledger.interval(of: fathers, in: ledger.program(for: space).region()))
+        ledger.hide(total, .complementary)
+        let after = ledger.region(of: ledger.program(for: space), in: space)
+        #expect(ledger.interval(of: total, in: after) == ledger.interval(of: total, in: ledger.program(for: space).region()))
+        #expect(ledger.interval(of: total, in: after).upper == 20)
+        #expect(!ledger.program(for: space).hasSameConstraints(as: try CooccurrenceDisclosureTests.ledger().program(for: space)))
+    }
+}
