@@ -10,8 +10,8 @@ public struct StudyData: Sendable {
     public var participants: [Participant]
     public var codebook: Codebook
     /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `p · codeCount + c`
-    /// (one flat array: a large study holds 4 bytes per participant and code, nothing more).
-    private var analysedSegments: [Int32]
+    /// (one flat table: a large study holds a byte per participant and code, nothing more).
+    private var analysedSegments: SegmentCounts
     private var codeCount: Int
     /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
     public var analysedCoder: [String?]
@@ -40,7 +40,7 @@ public struct StudyData: Sendable {
             let participants = try reader.participants(attributes: attributes)
             let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
             let codeCount = codebook.codes.count
-            var segments = Array(repeating: Int32(0), count: participants.count * codeCount)
+            var segments = SegmentCounts(size: participants.count * codeCount)
             var coders: [String?] = Array(repeating: nil, count: participants.count)
             var multiplyCoded: [MultiplyCodedParticipant] = []
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
@@ -64,35 +64,27 @@ public struct StudyData: Sendable {
                     participant: participant, coders: coders, codes: codes.map { Array(Set($0)).sorted() }))
             }
 
-            // Rows come ordered by participant: buffer one participant's rows, then keep the preferred coder's.
-            var pending: [CodeApplicationCount] = []
-            func flush() {
-                guard let first = pending.first, let participant = participantIndex[first.participantID] else { return }
-                let chosen = pending
+            // One pass, participant by participant: keep the preferred coder's codes, gather the units of agreement.
+            var codedSegments = 0
+            try reader.forEachParticipantCoding { coding in
+                guard let participant = participantIndex[coding.participantID] else { return }
+                let rows = coding.applications
+                let chosen = rows
                     .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
                     .min { $0.rank < $1.rank }?.coder
                 coders[participant] = chosen
                 seen.insert(participant)
-                addUnit(participant, coders: Set(pending.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: pending)
-                for row in pending where row.coder == chosen {
-                    if let code = codebook.index(of: row.code) { segments[participant * codeCount + code] += Int32(row.segments) }
+                addUnit(participant, coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
+                for row in rows where row.coder == chosen {
+                    if let code = codebook.index(of: row.code) { segments.add(row.segments, at: participant * codeCount + code) }
                 }
-                pending.removeAll(keepingCapacity: true)
+                for (coder, count) in coding.segmentsByCoder where coder == chosen { codedSegments += count }
             }
-            try reader.forEachCodeApplication { row in
-                if let last = pending.last, last.participantID != row.participantID { flush() }
-                pending.append(row)
-            }
-            flush()
             // Participants assigned to two or more coders, none of whom applied a code.
             for (participant, coders) in assigned where !seen.contains(participant) {
                 addUnit(participant, coders: coders.sorted(), rows: [])
             }
             multiplyCoded.sort { $0.participant < $1.participant }
-            var codedSegments = 0
-            try reader.forEachSegmentCount { participantID, coder, count in
-                if let participant = participantIndex[participantID], coders[participant] == coder { codedSegments += count }
-            }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
@@ -106,7 +98,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: [Int32], codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
+        analysedSegments: SegmentCounts, codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
@@ -126,16 +118,16 @@ extension StudyData {
     /// Analysed segments of code `code` (a codebook index) for participant `participant`.
     @inline(__always)
     public func segments(participant: Int, code: Int) -> Int {
-        Int(analysedSegments[participant * codeCount + code])
+        analysedSegments[participant * codeCount + code]
     }
 
     /// All analysed segments of a participant.
     public func segments(participant: Int) -> Int {
-        analysedSegments[(participant * codeCount)..<((participant + 1) * codeCount)].reduce(0) { $0 + Int($1) }
+        analysedSegments.sum((participant * codeCount)..<((participant + 1) * codeCount))
     }
 
     /// All analysed segments of the study.
-    public var totalSegments: Int { analysedSegments.reduce(0) { $0 + Int($1) } }
+    public var totalSegments: Int { analysedSegments.sum(0..<analysedSegments.size) }
 }
 
 /// A participant coded by two or more coders.
