@@ -41,6 +41,16 @@ public struct StoreReader {
         }
     }
 
+    /// The stats of the input files recorded at ingest, by path (files changed shortly before the ingest
+    /// have none).
+    public func sourceFileStats() throws -> [String: SourceFileStat] {
+        var stats: [String: SourceFileStat] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, device, inode, byteCount, modified, changed FROM sourceFileStat ORDER BY path") {
+            stats[row[0]] = SourceFileStat(device: row[1], inode: row[2], byteCount: row[3], modified: row[4], changed: row[5])
+        }
+        return stats
+    }
+
     /// The codebook as ingested.
     public func codebook() throws -> Codebook {
         let decoder = JSONDecoder()
