@@ -15,10 +15,10 @@ public struct StudyData: Sendable {
     private var codeCount: Int
     /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
     public var analysedCoder: [String?]
-    /// Every participant coded by two or more coders, with the codes (indices into the codebook) each
-    /// coder applied: the units of intercoder agreement. In participant order; coders sorted.
-    public var multiplyCoded: [MultiplyCodedParticipant]
-    /// Where the coders of ``multiplyCoded`` come from: the coverage list (with the segments), or the
+    /// Intercoder agreement's tallies over the units (every participant coded, or assigned by the coverage
+    /// list, to two or more coders), gathered as the store was read: no unit is kept.
+    public var agreement: AgreementTally
+    /// Where the coders of the units of ``agreement`` come from: the coverage list (with the segments), or the
     /// segments alone.
     public var agreementUnitSource: AgreementUnitSource = .segments
     public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
@@ -42,7 +42,7 @@ public struct StudyData: Sendable {
             let codeCount = codebook.codes.count
             var segments = SegmentCounts(size: participants.count * codeCount)
             var coders: [String?] = Array(repeating: nil, count: participants.count)
-            var multiplyCoded: [MultiplyCodedParticipant] = []
+            var agreement = AgreementTally(codeCount: codeCount)
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
             // The coverage list: the coders each participant was assigned, coded or not.
             var assigned: [Int: Set<String>] = [:]
@@ -52,7 +52,7 @@ public struct StudyData: Sendable {
                 }
             }
             var seen = Set<Int>()
-            func addUnit(_ participant: Int, coders: [String], rows: [CodeApplicationCount]) {
+            func addUnit(coders: [String], rows: [CodeApplicationCount]) {
                 guard coders.count >= 2 else { return }
                 var codes = Array(repeating: [Int](), count: coders.count)
                 for row in rows {
@@ -60,8 +60,7 @@ public struct StudyData: Sendable {
                         codes[coder].append(code)
                     }
                 }
-                multiplyCoded.append(MultiplyCodedParticipant(
-                    participant: participant, coders: coders, codes: codes.map { Array(Set($0)).sorted() }))
+                agreement.add(coders: coders, codes: codes.map { Array(Set($0)).sorted() })
             }
 
             // One pass, participant by participant: keep the preferred coder's codes, gather the units of agreement.
@@ -74,7 +73,7 @@ public struct StudyData: Sendable {
                     .min { $0.rank < $1.rank }?.coder
                 coders[participant] = chosen
                 seen.insert(participant)
-                addUnit(participant, coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
+                addUnit(coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
                 for row in rows where row.coder == chosen {
                     if let code = codebook.index(of: row.code) { segments.add(row.segments, at: participant * codeCount + code) }
                 }
@@ -82,13 +81,12 @@ public struct StudyData: Sendable {
             }
             // Participants assigned to two or more coders, none of whom applied a code.
             for (participant, coders) in assigned where !seen.contains(participant) {
-                addUnit(participant, coders: coders.sorted(), rows: [])
+                addUnit(coders: coders.sorted(), rows: [])
             }
-            multiplyCoded.sort { $0.participant < $1.participant }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, multiplyCoded: multiplyCoded,
+                analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, agreement: agreement,
                 surveys: surveys, codedSegments: codedSegments)
         }
         guard var loaded else { throw AnalysisError.emptyStore }
@@ -98,7 +96,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: SegmentCounts, codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
+        analysedSegments: SegmentCounts, codeCount: Int, analysedCoder: [String?], agreement: AgreementTally,
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
@@ -108,7 +106,7 @@ public struct StudyData: Sendable {
         self.analysedSegments = analysedSegments
         self.codeCount = codeCount
         self.analysedCoder = analysedCoder
-        self.multiplyCoded = multiplyCoded
+        self.agreement = agreement
         self.surveys = surveys
         self.codedSegments = codedSegments
     }
@@ -128,24 +126,6 @@ extension StudyData {
 
     /// All analysed segments of the study.
     public var totalSegments: Int { analysedSegments.sum(0..<analysedSegments.size) }
-}
-
-/// A participant coded by two or more coders.
-public struct MultiplyCodedParticipant: Sendable, Equatable {
-    /// The participant's index in ``StudyData/participants``.
-    public var participant: Int
-    /// The participant's coders, sorted.
-    public var coders: [String]
-    /// The codes (codebook indices, ascending, each once) `coders[i]` applied to the participant at least
-    /// once; empty for a coder assigned the participant who applied no code.
-    public var codes: [[Int]]
-
-    public init(participant: Int, coders: [String], codes: [[Int]]) {
-        precondition(coders.count == codes.count, "one code list per coder")
-        self.participant = participant
-        self.coders = coders
-        self.codes = codes
-    }
 }
 
 /// Why an analysis cannot run.

@@ -23,6 +23,10 @@ extension StoreReader {
     /// - Complexity: one pass over the segment table in primary-key order (participant, code, coder,
     ///   segment), nothing sorted; memory O(one participant's segment rows).
     public func forEachParticipantCoding(_ body: (ParticipantCoding) throws -> Void) throws {
+        try withSmallPageCache { try scanParticipantCodings(body) }
+    }
+
+    private func scanParticipantCodings(_ body: (ParticipantCoding) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT participantId, code, coder, segmentId FROM segment ORDER BY participantId, code, coder, segmentId")
         var current = ParticipantCoding(participantID: "", applications: [], segmentsByCoder: [])
@@ -50,5 +54,17 @@ extension StoreReader {
             segmentsOfCoder[coder, default: []].insert(row[3])
         }
         try flush()
+    }
+}
+
+extension StoreReader {
+    /// Runs `body` (a pass over a whole table, which reads every page once) with a page cache of 1 MiB
+    /// instead of the store's 16 MiB: the pages of a pass are not read again, and a large study's pass
+    /// would otherwise fill all 16 MiB.
+    func withSmallPageCache<T>(_ body: () throws -> T) throws -> T {
+        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -1024")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        return try body()
     }
 }

@@ -124,6 +124,12 @@ public struct StoreReader {
         codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
     ) throws {
         guard !codes.isEmpty else { return }
+        try withSmallPageCache { try scanSegmentCodes(codes: codes, body) }
+    }
+
+    private func scanSegmentCodes(
+        codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
