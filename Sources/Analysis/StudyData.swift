@@ -38,7 +38,9 @@ public struct StudyData: Sendable {
             guard let study = try reader.study() else { return nil }
             let codebook = try reader.codebook()
             let participants = try reader.participants(attributes: attributes)
-            let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
+            var participantIndex: [String: Int] = [:]
+            participantIndex.reserveCapacity(participants.count)
+            for (index, participant) in participants.enumerated() { participantIndex[participant.id] = index }
             let codeCount = codebook.codes.count
             var segments = SegmentCounts(size: participants.count * codeCount)
             var coders: [String?] = Array(repeating: nil, count: participants.count)

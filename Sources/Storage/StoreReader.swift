@@ -64,8 +64,12 @@ public struct StoreReader {
     /// The participants in file order, with their attributes (only those named, when `names` is given:
     /// a large study then holds only what its tables group by).
     public func participants(attributes names: Set<String>? = nil) throws -> [Participant] {
-        var participants = try Row.fetchAll(db, sql: "SELECT id, country, role FROM participant ORDER BY position").map {
-            Participant(id: $0["id"], country: $0["country"], role: $0["role"])
+        // A cursor, not fetchAll: a large study's rows are never all held as GRDB rows at once.
+        var participants: [Participant] = []
+        participants.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0)
+        let participantRows = try Row.fetchCursor(db, sql: "SELECT id, country, role FROM participant ORDER BY position")
+        while let row = try participantRows.next() {
+            participants.append(Participant(id: row[0], country: row[1], role: row[2]))
         }
         if let names, names.isEmpty { return participants }
         let indexByID = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
