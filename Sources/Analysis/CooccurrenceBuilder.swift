@@ -70,7 +70,9 @@ struct CooccurrenceBuilder {
     private func segmentPairs(codes: [String], columnOf: [Int?], columns: Int) throws -> [[Int]] {
         let data = crosstabs.data
         let position = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        let participantIndex = Dictionary(uniqueKeysWithValues: data.participants.enumerated().map { ($1.id, $0) })
+        var participantIndex: [String: Int] = [:]
+        participantIndex.reserveCapacity(data.participants.count)
+        for (index, participant) in data.participants.enumerated() { participantIndex[participant.id] = index }
         var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
         try store.read { reader in
             try reader.forEachSegmentCodes(codes: codes) { participantID, coder, segmentCodes in
