@@ -7,20 +7,16 @@ import Testing
 @Suite struct AgreementTallyTests {
     @Test(arguments: [11, 12, 13] as [UInt64])
     func talliesGiveThePlainAlphaAndPairTables(seed: UInt64) {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: seed)
         let allCoders = ["A", "B", "C", "D"]
         let codeCount = 6
         var tally = AgreementTally(codeCount: codeCount)
         var units: [(coders: [String], codes: [[Int]])] = []
         for _ in 0..<300 {
-            let coders = allCoders.filter { _ in next(3) > 0 }
+            let coders = allCoders.filter { _ in random.next(3) > 0 }
             guard coders.count >= 2 else { continue }
             // Each coder applies each code with a probability of its own (some codes rare, some common).
-            let codes = coders.map { _ in (0..<codeCount).filter { next(10) < $0 + 1 + (next(2) == 0 ? 2 : 0) } }
+            let codes = coders.map { _ in (0..<codeCount).filter { random.next(10) < $0 + 1 + (random.next(2) == 0 ? 2 : 0) } }
             tally.add(coders: coders, codes: codes)
             units.append((coders, codes))
         }

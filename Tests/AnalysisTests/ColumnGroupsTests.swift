@@ -5,16 +5,12 @@ import Testing
 /// unrecorded values, and units of no declared level in no group.
 @Suite struct ColumnGroupsTests {
     @Test func valuesAskedOneAtATimeGiveTheGroupsOfTheList() {
-        var state: UInt64 = 99
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: 99)
         let variables = ["country", "school", "setting"]
         let declared = ["country": ["KZ", "UK"]]
         let schools = ["S2", "S10", "S1", "Ш1"]
         let units: [[String?]] = (0..<500).map { _ in
-            [["KZ", "UK", "FR"][next(3)], next(8) == 0 ? nil : schools[next(schools.count)], next(5) == 0 ? nil : ["urban", "rural"][next(2)]]
+            [["KZ", "UK", "FR"][random.next(3)], random.next(8) == 0 ? nil : schools[random.next(schools.count)], random.next(5) == 0 ? nil : ["urban", "rural"][random.next(2)]]
         }
         let asked = ColumnGroups(
             variables: variables, unitCount: units.count, value: { units[$0][$1] }, declaredLevels: { declared[$0] })

@@ -17,14 +17,14 @@ import TestSupport
     /// A random study: participants with zero to a dozen segments, each segment of one of three coders
     /// carrying one to three codes.
     static func randomStudy(seed: UInt64) throws -> StudyFixture {
-        var generator = SplitMix(state: seed)
+        var generator = TestRandom(seed: seed)
         let ids = (1...40).map { String(format: "P%02d", $0) }
         var segments = "segment_id,participant_id,code,coder\n"
         for id in ids {
-            for segment in 0..<generator.uniform(below: 13) {
-                let coder = ["C1", "C2", "C3"][generator.uniform(below: 3)]
+            for segment in 0..<generator.next(13) {
+                let coder = ["C1", "C2", "C3"][generator.next(3)]
                 var carried = Set<String>()
-                for _ in 0...generator.uniform(below: 3) { carried.insert(codes[generator.uniform(below: codes.count)]) }
+                for _ in 0...generator.next(3) { carried.insert(codes[generator.next(codes.count)]) }
                 for code in carried.sorted() { segments += "S\(segment)\(coder),\(id),\(code),\(coder)\n" }
             }
         }
@@ -55,15 +55,3 @@ import TestSupport
     }
 }
 
-/// SplitMix64: a few random numbers for a test, the same on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    mutating func uniform(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-}

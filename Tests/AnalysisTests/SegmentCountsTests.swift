@@ -4,18 +4,14 @@ import Testing
 /// The byte-a-count table gives every count and sum a plain array of integers gives, across 255.
 @Suite struct SegmentCountsTests {
     @Test func countsAndSumsEqualAPlainArrayAcrossTheOneByteLimit() {
-        var state: UInt64 = 12_345
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: 12_345)
         let size = 64
         var counts = SegmentCounts(size: size)
         var plain = Array(repeating: 0, count: size)
         for step in 0..<5_000 {
-            let index = next(size)
+            let index = random.next(size)
             // Mostly single segments, now and then a large batch (over 255 at once).
-            let amount = step % 97 == 0 ? 200 + next(400) : next(4)
+            let amount = step % 97 == 0 ? 200 + random.next(400) : random.next(4)
             counts.add(amount, at: index)
             plain[index] += amount
         }
