@@ -38,9 +38,7 @@ public struct StudyData: Sendable {
             guard let study = try reader.study() else { return nil }
             let codebook = try reader.codebook()
             let participants = try reader.participants(attributes: attributes)
-            var participantIndex: [String: Int] = [:]
-            participantIndex.reserveCapacity(participants.count)
-            for (index, participant) in participants.enumerated() { participantIndex[participant.id] = index }
+            var participantIndex = ParticipantsByID(participants)
             let codeCount = codebook.codes.count
             var segments = SegmentCounts(size: participants.count * codeCount)
             var coders: [String?] = Array(repeating: nil, count: participants.count)
@@ -50,7 +48,7 @@ public struct StudyData: Sendable {
             var assigned: [Int: Set<String>] = [:]
             if policy.coverage != nil {
                 for (participantID, coder) in try reader.coverage() {
-                    if let participant = participantIndex[participantID] { assigned[participant, default: []].insert(coder) }
+                    if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
                 }
             }
             var seen = Set<Int>()
@@ -68,7 +66,7 @@ public struct StudyData: Sendable {
             // One pass, participant by participant: keep the preferred coder's codes, gather the units of agreement.
             var codedSegments = 0
             try reader.forEachParticipantCoding { coding in
-                guard let participant = participantIndex[coding.participantID] else { return }
+                guard let participant = participantIndex.index(of: coding.participantID) else { return }
                 let rows = coding.applications
                 let chosen = rows
                     .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }

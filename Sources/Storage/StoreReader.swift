@@ -63,7 +63,14 @@ public struct StoreReader {
 
     /// The participants in file order, with their attributes (only those named, when `names` is given:
     /// a large study then holds only what its tables group by).
+    ///
+    /// - Complexity: one pass over the participant table (and the attributes named), with a small page
+    ///   cache (its pages are read once).
     public func participants(attributes names: Set<String>? = nil) throws -> [Participant] {
+        try withSmallPageCache { try readParticipants(attributes: names) }
+    }
+
+    private func readParticipants(attributes names: Set<String>?) throws -> [Participant] {
         // A cursor, not fetchAll: a large study's rows are never all held as GRDB rows at once.
         var participants: [Participant] = []
         participants.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0)
