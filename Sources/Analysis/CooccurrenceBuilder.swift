@@ -74,7 +74,7 @@ struct CooccurrenceBuilder {
         var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
         try store.read { reader in
             try reader.forEachSegmentCodes(codes: codes) { participantID, coder, segmentCodes in
-                guard let person = participantIndex.index(of: participantID), data.analysedCoder[person] == coder,
+                guard let person = participantIndex.index(of: participantID), data.analysedCoder(of: person) == coder,
                     let column = columnOf[person]
                 else { return }
                 let found = segmentCodes.compactMap { position[$0] }.sorted()

@@ -13,8 +13,11 @@ public struct StudyData: Sendable {
     /// (one flat table: a large study holds a byte per participant and code, nothing more).
     private var analysedSegments: SegmentCounts
     private var codeCount: Int
-    /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
-    public var analysedCoder: [String?]
+    /// The coder whose coding is analysed, per participant: 1 + the coder's place in the policy's
+    /// analysed coders, 0 for none (2 bytes a participant, not a string; see ``analysedCoder(of:)``).
+    private var analysedCoderRanks: [UInt16]
+    /// The policy's analysed coders, in order of preference.
+    private var analysedCoders: [String]
     /// Intercoder agreement's tallies over the units (every participant coded, or assigned by the coverage
     /// list, to two or more coders), gathered as the store was read: no unit is kept.
     public var agreement: AgreementTally
@@ -41,7 +44,8 @@ public struct StudyData: Sendable {
             var participantIndex = ParticipantsByID(participants)
             let codeCount = codebook.codes.count
             var segments = SegmentCounts(size: participants.count * codeCount)
-            var coders: [String?] = Array(repeating: nil, count: participants.count)
+            precondition(policy.analysedCoders.count < Int(UInt16.max), "at most 65,534 analysed coders")
+            var ranks = Array(repeating: UInt16(0), count: participants.count)
             var agreement = AgreementTally(codeCount: codeCount)
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
             // The coverage list: the coders each participant was assigned, coded or not.
@@ -51,7 +55,7 @@ public struct StudyData: Sendable {
                     if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
                 }
             }
-            var seen = Set<Int>()
+            var seen = Array(repeating: false, count: participants.count)  // participants with segments
             func addUnit(coders: [String], rows: [CodeApplicationCount]) {
                 guard coders.count >= 2 else { return }
                 var codes = Array(repeating: [Int](), count: coders.count)
@@ -68,11 +72,10 @@ public struct StudyData: Sendable {
             try reader.forEachParticipantCoding { coding in
                 guard let participant = participantIndex.index(of: coding.participantID) else { return }
                 let rows = coding.applications
-                let chosen = rows
-                    .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
-                    .min { $0.rank < $1.rank }?.coder
-                coders[participant] = chosen
-                seen.insert(participant)
+                let rank = rows.compactMap { preference[$0.coder] }.min()
+                let chosen = rank.map { policy.analysedCoders[$0] }
+                ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
+                seen[participant] = true
                 addUnit(coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
                 for row in rows where row.coder == chosen {
                     if let code = codebook.index(of: row.code) { segments.add(row.segments, at: participant * codeCount + code) }
@@ -80,13 +83,13 @@ public struct StudyData: Sendable {
                 for (coder, count) in coding.segmentsByCoder where coder == chosen { codedSegments += count }
             }
             // Participants assigned to two or more coders, none of whom applied a code.
-            for (participant, coders) in assigned where !seen.contains(participant) {
+            for (participant, coders) in assigned where !seen[participant] {
                 addUnit(coders: coders.sorted(), rows: [])
             }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, agreement: agreement,
+                analysedSegments: segments, codeCount: codeCount, analysedCoderRanks: ranks, analysedCoders: policy.analysedCoders, agreement: agreement,
                 surveys: surveys, codedSegments: codedSegments)
         }
         guard var loaded else { throw AnalysisError.emptyStore }
@@ -96,7 +99,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: SegmentCounts, codeCount: Int, analysedCoder: [String?], agreement: AgreementTally,
+        analysedSegments: SegmentCounts, codeCount: Int, analysedCoderRanks: [UInt16], analysedCoders: [String], agreement: AgreementTally,
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
@@ -105,7 +108,8 @@ public struct StudyData: Sendable {
         self.codebook = codebook
         self.analysedSegments = analysedSegments
         self.codeCount = codeCount
-        self.analysedCoder = analysedCoder
+        self.analysedCoderRanks = analysedCoderRanks
+        self.analysedCoders = analysedCoders
         self.agreement = agreement
         self.surveys = surveys
         self.codedSegments = codedSegments
@@ -117,6 +121,13 @@ extension StudyData {
     @inline(__always)
     public func segments(participant: Int, code: Int) -> Int {
         analysedSegments[participant * codeCount + code]
+    }
+
+    /// The coder whose coding is analysed for participant `participant` (`nil`: none of the policy's
+    /// analysed coders coded the participant).
+    public func analysedCoder(of participant: Int) -> String? {
+        let rank = Int(analysedCoderRanks[participant])
+        return rank == 0 ? nil : analysedCoders[rank - 1]
     }
 
     /// All analysed segments of a participant.

@@ -52,6 +52,14 @@ import TestSupport
         #expect(scanned.flatMap(\.applications) == applications)
         #expect(scanned.flatMap { coding in coding.segmentsByCoder.map { "\(coding.participantID) \($0.coder) \($0.segments)" } }
             == segmentCounts)
+
+        // The analysed coder: the first of the policy's C2, C1, C3 who coded the participant.
+        let data = try StudyAnalysis(manifest: try StudyManifest(directory: fixture.directory), store: store).data
+        let codersByID = Dictionary(grouping: applications, by: \.participantID).mapValues { Set($0.map(\.coder)) }
+        for (index, participant) in data.participants.enumerated() {
+            let expected = ["C2", "C1", "C3"].first { codersByID[participant.id]?.contains($0) == true }
+            #expect(data.analysedCoder(of: index) == expected)
+        }
     }
 }
 
