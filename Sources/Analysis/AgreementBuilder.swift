@@ -3,72 +3,36 @@ import StudyModel
 
 /// Computes per-code agreement between coders on the participants coded by more than one coder.
 ///
-/// Everything comes from integer counts gathered in one pass over the units: per code, the 2×2 table of
-/// the κ pair (κ, AC1, PABAK, prevalence) and the per-unit coder and presence counts of α
-/// (``BinaryAlpha``). The loop touches plain arrays indexed by code and coder, nothing generic.
-/// - Complexity: O(units × (codes + coders²)).
+/// Everything comes from the integer tallies ``StudyData/agreement`` gathered while the store was read
+/// (``AgreementTally``): per code, the 2×2 table of the κ pair (κ, AC1, PABAK, prevalence) and the
+/// per-unit coder and presence counts of α (``BinaryAlpha``).
+/// - Complexity: O(codes × coders²).
 struct AgreementBuilder {
     let data: StudyData
     let threshold: Double
 
     func build(id: String) -> AgreementResult {
-        let units = data.multiplyCoded
-        var coderSet = Set<String>()
-        for unit in units { coderSet.formUnion(unit.coders) }
-        let coders = coderSet.sorted()
-        let coderIndex = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
-        let unitCoders: [[Int]] = units.map { unit in unit.coders.map { coderIndex[$0]! } }
+        let tally = data.agreement
+        let coders = tally.coders
 
         // The κ pair: the two coders who share the most participants (ties: in sorted order).
-        var shared = Array(repeating: 0, count: coders.count * coders.count)
-        for list in unitCoders {
-            for i in list.indices {
-                for j in list.indices where list[i] < list[j] { shared[list[i] * coders.count + list[j]] += 1 }
-            }
-        }
-        var pair: (Int, Int)? = nil
+        var pair: AgreementTally.CoderPair? = nil
         var best = -1
         for first in coders.indices {
-            for second in (first + 1)..<coders.count where shared[first * coders.count + second] > best {
-                best = shared[first * coders.count + second]
-                pair = (first, second)
-            }
-        }
-
-        let codeCount = data.codebook.codes.count
-        var alphas = Array(repeating: BinaryAlpha(), count: codeCount)
-        var bothPresent = Array(repeating: 0, count: codeCount)
-        var firstOnly = Array(repeating: 0, count: codeCount)
-        var secondOnly = Array(repeating: 0, count: codeCount)
-        var paired = 0
-        var presences = Array(repeating: 0, count: codeCount)  // coders marking each code present, this unit
-        for (unit, list) in zip(units, unitCoders) {
-            for codes in unit.codes {
-                for code in codes { presences[code] += 1 }
-            }
-            for code in 0..<codeCount {
-                alphas[code].add(coders: list.count, present: presences[code])
-                presences[code] = 0
-            }
-            guard let pair, let first = list.firstIndex(of: pair.0), let second = list.firstIndex(of: pair.1) else { continue }
-            paired += 1
-            // Both code lists are ascending: merge them.
-            let a = unit.codes[first], b = unit.codes[second]
-            var i = 0, j = 0
-            while i < a.count || j < b.count {
-                if j == b.count || (i < a.count && a[i] < b[j]) {
-                    firstOnly[a[i]] += 1
-                    i += 1
-                } else if i == a.count || b[j] < a[i] {
-                    secondOnly[b[j]] += 1
-                    j += 1
-                } else {
-                    bothPresent[a[i]] += 1
-                    i += 1
-                    j += 1
+            for second in (first + 1)..<coders.count {
+                let key = AgreementTally.CoderPair(first: coders[first], second: coders[second])
+                let shared = tally.pairs[key]?.units ?? 0
+                if shared > best {
+                    best = shared
+                    pair = key
                 }
             }
         }
+        let codeCount = data.codebook.codes.count
+        let counts = pair.flatMap { tally.pairs[$0] } ?? AgreementTally.PairTally(codeCount: codeCount)
+        let paired = counts.units
+        let bothPresent = counts.bothPresent, firstOnly = counts.firstOnly, secondOnly = counts.secondOnly
+        let alphas = tally.alphas
 
         let results = data.codebook.codes.enumerated().map { index, code -> CodeAgreement in
             let table = BinaryAgreement(
@@ -84,8 +48,8 @@ struct AgreementBuilder {
         }
         let definedAlphas = results.compactMap(\.alpha)
         return AgreementResult(
-            id: id, coders: pair.map { [coders[$0.0], coders[$0.1]] } ?? coders, allCoders: coders,
-            participants: units.count, threshold: threshold, medianAlpha: Self.median(definedAlphas),
+            id: id, coders: pair.map { [$0.first, $0.second] } ?? coders, allCoders: coders,
+            participants: tally.units, threshold: threshold, medianAlpha: Self.median(definedAlphas),
             alphaCodes: definedAlphas.count, unitSource: data.agreementUnitSource, codes: results)
     }
 

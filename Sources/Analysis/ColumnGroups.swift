@@ -16,14 +16,31 @@ struct ColumnGroups {
     ///   - units: the value of each variable for each unit (`nil`: not recorded).
     ///   - declaredLevels: the declared levels of a variable, if it has any.
     init(variables: [String], units: [[String?]], declaredLevels: (String) -> [String]?) {
+        self.init(variables: variables, unitCount: units.count, value: { units[$0][$1] }, declaredLevels: declaredLevels)
+    }
+
+    /// The groups of `unitCount` units whose values are asked for one at a time (a large study holds no
+    /// list of every unit's values).
+    /// - Parameters:
+    ///   - variables: the column variables, outermost first.
+    ///   - value: the value of unit `unit` for `variables[position]` (`nil`: not recorded).
+    ///   - declaredLevels: the declared levels of a variable, if it has any.
+    init(
+        variables: [String], unitCount: Int, value: (_ unit: Int, _ position: Int) -> String?,
+        declaredLevels: (String) -> [String]?
+    ) {
         var levels: [[String]] = []
         for (position, variable) in variables.enumerated() {
             if let declared = declaredLevels(variable) {
                 levels.append(declared)
             } else {
-                let observed = Set(units.compactMap { $0[position] })
+                var observed = Set<String>()
+                var unrecorded = false
+                for unit in 0..<unitCount {
+                    if let level = value(unit, position) { observed.insert(level) } else { unrecorded = true }
+                }
                 let sorted = observed.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                levels.append(units.contains { $0[position] == nil } ? sorted + [""] : sorted)
+                levels.append(unrecorded ? sorted + [""] : sorted)
             }
         }
         var combinations: [[String]] = [[]]
@@ -32,8 +49,10 @@ struct ColumnGroups {
         }
         let indexByCombination = Dictionary(uniqueKeysWithValues: combinations.enumerated().map { ($1, $0) })
         members = Array(repeating: [], count: combinations.count)
-        for (unit, values) in units.enumerated() {
-            if let column = indexByCombination[values.map { $0 ?? "" }] { members[column].append(unit) }
+        var key = Array(repeating: "", count: variables.count)
+        for unit in 0..<unitCount {
+            for position in variables.indices { key[position] = value(unit, position) ?? "" }
+            if let column = indexByCombination[key] { members[column].append(unit) }
         }
         columns = zip(combinations, members).map { TableColumn(values: $0, base: $1.count) }
     }

@@ -34,17 +34,21 @@ public struct ComparisonBuilder {
             ])
         }
 
+        // The two groups' members, per stratum and pooled: the same for every row.
+        let stratumMembers = strata.map { stratum in (members(comparison.groups[0], stratum), members(comparison.groups[1], stratum)) }
+        let pooledMembers = (members(comparison.groups[0], nil), members(comparison.groups[1], nil))
+
         var rows: [ComparisonRow] = crosstabs.rowDefinitions(spec.rows).map { row, membership in
-            let perStratum = strata.map { stratum -> StratumComparison in
-                let first = cell(membership, members(comparison.groups[0], stratum))
-                let second = cell(membership, members(comparison.groups[1], stratum))
+            let perStratum = zip(strata, stratumMembers).map { stratum, groups -> StratumComparison in
+                let first = cell(membership, groups.0)
+                let second = cell(membership, groups.1)
                 let contingency = table(first, second)
                 return StratumComparison(
                     stratum: stratum, first: first, second: second, fisher: FisherExactTest(contingency),
                     oddsRatio: OddsRatio(contingency))
             }
-            let pooledFirst = cell(membership, members(comparison.groups[0], nil))
-            let pooledSecond = cell(membership, members(comparison.groups[1], nil))
+            let pooledFirst = cell(membership, pooledMembers.0)
+            let pooledSecond = cell(membership, pooledMembers.1)
             let pooled = table(pooledFirst, pooledSecond)
             let stratumTables = perStratum.map { table($0.first, $0.second) }
             var result = ComparisonRow(

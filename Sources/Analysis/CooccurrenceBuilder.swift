@@ -70,11 +70,11 @@ struct CooccurrenceBuilder {
     private func segmentPairs(codes: [String], columnOf: [Int?], columns: Int) throws -> [[Int]] {
         let data = crosstabs.data
         let position = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        let participantIndex = Dictionary(uniqueKeysWithValues: data.participants.enumerated().map { ($1.id, $0) })
+        var participantIndex = ParticipantsByID(data.participants)
         var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
         try store.read { reader in
             try reader.forEachSegmentCodes(codes: codes) { participantID, coder, segmentCodes in
-                guard let person = participantIndex[participantID], data.analysedCoder[person] == coder,
+                guard let person = participantIndex.index(of: participantID), data.analysedCoder(of: person) == coder,
                     let column = columnOf[person]
                 else { return }
                 let found = segmentCodes.compactMap { position[$0] }.sorted()

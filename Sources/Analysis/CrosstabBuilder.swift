@@ -109,8 +109,10 @@ struct CrosstabBuilder {
     func columnGroups(_ spec: TableSpec) throws -> (groups: ColumnGroups, members: [[Int]]) {
         let included = try participantsPassing(spec.filter, table: spec.id)
         try checkVariables(spec.columns, table: spec.id)
-        let units = included.map { index in spec.columns.map { published(data.participants[index], $0) } }
-        let groups = ColumnGroups(variables: spec.columns, units: units, declaredLevels: manifest.publishedLevels(of:))
+        let groups = ColumnGroups(
+            variables: spec.columns, unitCount: included.count,
+            value: { unit, position in published(data.participants[included[unit]], spec.columns[position]) },
+            declaredLevels: manifest.publishedLevels(of:))
         return (groups, groups.members.map { $0.map { included[$0] } })
     }
 

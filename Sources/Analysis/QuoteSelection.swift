@@ -29,7 +29,7 @@ struct QuoteSelection {
         let quotable = excerpts.filter { excerpt in
             guard let index = indexOf[excerpt.participantID] else { return false }
             let participant = data.participants[index]
-            return data.analysedCoder[index] == excerpt.coder
+            return data.analysedCoder(of: index) == excerpt.coder
                 && participant.attributes[manifest.quoteConsentAttribute].map(manifest.quoteConsentValues.contains) == true
         }
         // One excerpt per participant first, in pseudonym order, so quotes spread over people.

@@ -11,27 +11,33 @@ public struct StudyAnalysis {
     public let manifest: StudyManifest
     public let data: StudyData
     private let store: StudyStore
+    /// Whether every participant attribute was loaded (quotes need the consent attribute).
+    private let allAttributes: Bool
 
     /// Loads the study data from the store, applying the manifest's coder policy.
-    /// - Parameter onlyPlanAttributes: load only the participant attributes the plan groups or filters by
-    ///   (and the quote-consent attribute), which keeps a large study small in memory; a notebook that asks
-    ///   for other variables needs them all (`false`, the default).
+    /// - Parameter onlyPlanAttributes: load only the participant attributes the plan groups or filters by,
+    ///   which keeps a large study small in memory (none at all when the plan uses only country and role);
+    ///   a notebook that asks for other variables, and ``quotes(code:limit:)``, need them all (`false`, the
+    ///   default).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
     public init(manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false) throws {
         self.manifest = manifest
         self.store = store
+        allAttributes = !onlyPlanAttributes
         var attributes: Set<String>?
         if onlyPlanAttributes {
             let variables = manifest.plan.flatMap { $0.columns + ($0.filter?.keys.sorted() ?? []) + ($0.compare.map { [$0.variable, $0.within] } ?? []) }
-            attributes = Set(variables).subtracting(["country", "role"]).union([manifest.quoteConsentAttribute])
+            attributes = Set(variables).subtracting(["country", "role"])
         }
         data = try StudyData(store: store, policy: manifest.coding, attributes: attributes)
     }
 
     /// Up to `limit` quotable excerpts of a code (consent given, analysed coding), one per participant,
     /// with pseudonyms (see ``QuoteSelection``).
+    /// - Precondition: all attributes were loaded (`onlyPlanAttributes: false`).
     public func quotes(code: String, limit: Int) throws -> [Quote] {
-        try QuoteSelection(data: data, manifest: manifest).quotes(code: code, limit: limit, store: store)
+        precondition(allAttributes, "quotes need the participants' consent: load all attributes")
+        return try QuoteSelection(data: data, manifest: manifest).quotes(code: code, limit: limit, store: store)
     }
 
     /// Computes one table (of the plan, or asked for by a notebook).

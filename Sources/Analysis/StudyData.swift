@@ -10,15 +10,18 @@ public struct StudyData: Sendable {
     public var participants: [Participant]
     public var codebook: Codebook
     /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `p · codeCount + c`
-    /// (one flat array: a large study holds 4 bytes per participant and code, nothing more).
-    private var analysedSegments: [Int32]
+    /// (one flat table: a large study holds a byte per participant and code, nothing more).
+    private var analysedSegments: SegmentCounts
     private var codeCount: Int
-    /// The coder whose coding is analysed, per participant (`nil`: not coded at all).
-    public var analysedCoder: [String?]
-    /// Every participant coded by two or more coders, with the codes (indices into the codebook) each
-    /// coder applied: the units of intercoder agreement. In participant order; coders sorted.
-    public var multiplyCoded: [MultiplyCodedParticipant]
-    /// Where the coders of ``multiplyCoded`` come from: the coverage list (with the segments), or the
+    /// The coder whose coding is analysed, per participant: 1 + the coder's place in the policy's
+    /// analysed coders, 0 for none (2 bytes a participant, not a string; see ``analysedCoder(of:)``).
+    private var analysedCoderRanks: [UInt16]
+    /// The policy's analysed coders, in order of preference.
+    private var analysedCoders: [String]
+    /// Intercoder agreement's tallies over the units (every participant coded, or assigned by the coverage
+    /// list, to two or more coders), gathered as the store was read: no unit is kept.
+    public var agreement: AgreementTally
+    /// Where the coders of the units of ``agreement`` come from: the coverage list (with the segments), or the
     /// segments alone.
     public var agreementUnitSource: AgreementUnitSource = .segments
     public var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
@@ -38,21 +41,22 @@ public struct StudyData: Sendable {
             guard let study = try reader.study() else { return nil }
             let codebook = try reader.codebook()
             let participants = try reader.participants(attributes: attributes)
-            let participantIndex = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
+            var participantIndex = ParticipantsByID(participants)
             let codeCount = codebook.codes.count
-            var segments = Array(repeating: Int32(0), count: participants.count * codeCount)
-            var coders: [String?] = Array(repeating: nil, count: participants.count)
-            var multiplyCoded: [MultiplyCodedParticipant] = []
+            var segments = SegmentCounts(size: participants.count * codeCount)
+            precondition(policy.analysedCoders.count < Int(UInt16.max), "at most 65,534 analysed coders")
+            var ranks = Array(repeating: UInt16(0), count: participants.count)
+            var agreement = AgreementTally(codeCount: codeCount)
             let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
             // The coverage list: the coders each participant was assigned, coded or not.
             var assigned: [Int: Set<String>] = [:]
             if policy.coverage != nil {
                 for (participantID, coder) in try reader.coverage() {
-                    if let participant = participantIndex[participantID] { assigned[participant, default: []].insert(coder) }
+                    if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
                 }
             }
-            var seen = Set<Int>()
-            func addUnit(_ participant: Int, coders: [String], rows: [CodeApplicationCount]) {
+            var seen = Array(repeating: false, count: participants.count)  // participants with segments
+            func addUnit(coders: [String], rows: [CodeApplicationCount]) {
                 guard coders.count >= 2 else { return }
                 var codes = Array(repeating: [Int](), count: coders.count)
                 for row in rows {
@@ -60,43 +64,32 @@ public struct StudyData: Sendable {
                         codes[coder].append(code)
                     }
                 }
-                multiplyCoded.append(MultiplyCodedParticipant(
-                    participant: participant, coders: coders, codes: codes.map { Array(Set($0)).sorted() }))
+                agreement.add(coders: coders, codes: codes.map { Array(Set($0)).sorted() })
             }
 
-            // Rows come ordered by participant: buffer one participant's rows, then keep the preferred coder's.
-            var pending: [CodeApplicationCount] = []
-            func flush() {
-                guard let first = pending.first, let participant = participantIndex[first.participantID] else { return }
-                let chosen = pending
-                    .compactMap { row in preference[row.coder].map { rank in (rank: rank, coder: row.coder) } }
-                    .min { $0.rank < $1.rank }?.coder
-                coders[participant] = chosen
-                seen.insert(participant)
-                addUnit(participant, coders: Set(pending.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: pending)
-                for row in pending where row.coder == chosen {
-                    if let code = codebook.index(of: row.code) { segments[participant * codeCount + code] += Int32(row.segments) }
-                }
-                pending.removeAll(keepingCapacity: true)
-            }
-            try reader.forEachCodeApplication { row in
-                if let last = pending.last, last.participantID != row.participantID { flush() }
-                pending.append(row)
-            }
-            flush()
-            // Participants assigned to two or more coders, none of whom applied a code.
-            for (participant, coders) in assigned where !seen.contains(participant) {
-                addUnit(participant, coders: coders.sorted(), rows: [])
-            }
-            multiplyCoded.sort { $0.participant < $1.participant }
+            // One pass, participant by participant: keep the preferred coder's codes, gather the units of agreement.
             var codedSegments = 0
-            try reader.forEachSegmentCount { participantID, coder, count in
-                if let participant = participantIndex[participantID], coders[participant] == coder { codedSegments += count }
+            try reader.forEachParticipantCoding { coding in
+                guard let participant = participantIndex.index(of: coding.participantID) else { return }
+                let rows = coding.applications
+                let rank = rows.compactMap { preference[$0.coder] }.min()
+                let chosen = rank.map { policy.analysedCoders[$0] }
+                ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
+                seen[participant] = true
+                addUnit(coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
+                for row in rows where row.coder == chosen {
+                    if let code = codebook.index(of: row.code) { segments.add(row.segments, at: participant * codeCount + code) }
+                }
+                for (coder, count) in coding.segmentsByCoder where coder == chosen { codedSegments += count }
+            }
+            // Participants assigned to two or more coders, none of whom applied a code.
+            for (participant, coders) in assigned where !seen[participant] {
+                addUnit(coders: coders.sorted(), rows: [])
             }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, codeCount: codeCount, analysedCoder: coders, multiplyCoded: multiplyCoded,
+                analysedSegments: segments, codeCount: codeCount, analysedCoderRanks: ranks, analysedCoders: policy.analysedCoders, agreement: agreement,
                 surveys: surveys, codedSegments: codedSegments)
         }
         guard var loaded else { throw AnalysisError.emptyStore }
@@ -106,7 +99,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
-        analysedSegments: [Int32], codeCount: Int, analysedCoder: [String?], multiplyCoded: [MultiplyCodedParticipant],
+        analysedSegments: SegmentCounts, codeCount: Int, analysedCoderRanks: [UInt16], analysedCoders: [String], agreement: AgreementTally,
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
@@ -115,8 +108,9 @@ public struct StudyData: Sendable {
         self.codebook = codebook
         self.analysedSegments = analysedSegments
         self.codeCount = codeCount
-        self.analysedCoder = analysedCoder
-        self.multiplyCoded = multiplyCoded
+        self.analysedCoderRanks = analysedCoderRanks
+        self.analysedCoders = analysedCoders
+        self.agreement = agreement
         self.surveys = surveys
         self.codedSegments = codedSegments
     }
@@ -126,34 +120,23 @@ extension StudyData {
     /// Analysed segments of code `code` (a codebook index) for participant `participant`.
     @inline(__always)
     public func segments(participant: Int, code: Int) -> Int {
-        Int(analysedSegments[participant * codeCount + code])
+        analysedSegments[participant * codeCount + code]
+    }
+
+    /// The coder whose coding is analysed for participant `participant` (`nil`: none of the policy's
+    /// analysed coders coded the participant).
+    public func analysedCoder(of participant: Int) -> String? {
+        let rank = Int(analysedCoderRanks[participant])
+        return rank == 0 ? nil : analysedCoders[rank - 1]
     }
 
     /// All analysed segments of a participant.
     public func segments(participant: Int) -> Int {
-        analysedSegments[(participant * codeCount)..<((participant + 1) * codeCount)].reduce(0) { $0 + Int($1) }
+        analysedSegments.sum((participant * codeCount)..<((participant + 1) * codeCount))
     }
 
     /// All analysed segments of the study.
-    public var totalSegments: Int { analysedSegments.reduce(0) { $0 + Int($1) } }
-}
-
-/// A participant coded by two or more coders.
-public struct MultiplyCodedParticipant: Sendable, Equatable {
-    /// The participant's index in ``StudyData/participants``.
-    public var participant: Int
-    /// The participant's coders, sorted.
-    public var coders: [String]
-    /// The codes (codebook indices, ascending, each once) `coders[i]` applied to the participant at least
-    /// once; empty for a coder assigned the participant who applied no code.
-    public var codes: [[Int]]
-
-    public init(participant: Int, coders: [String], codes: [[Int]]) {
-        precondition(coders.count == codes.count, "one code list per coder")
-        self.participant = participant
-        self.coders = coders
-        self.codes = codes
-    }
+    public var totalSegments: Int { analysedSegments.sum(0..<analysedSegments.size) }
 }
 
 /// Why an analysis cannot run.

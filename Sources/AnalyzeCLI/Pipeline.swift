@@ -40,8 +40,7 @@ enum Pipeline {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too.
         if let existing = FileManager.default.contents(atPath: options.resultsPath) {
-            let object = (try? JSONSerialization.jsonObject(with: existing)) as? [String: Any]
-            if object?["toolVersion"] == nil || object?["tables"] == nil {
+            if !ResultsFileMarker.marksResults(existing) {
                 throw InputProblem(
                     file: options.resultsPath,
                     message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")

@@ -7,10 +7,14 @@ extension StudyIngester {
     /// The input files whose bytes differ from what the store ingested (or that are missing now),
     /// by their manifest path. An empty list means the store is current.
     ///
-    /// - Complexity: reads every input file once (SHA-256).
+    /// A file whose stat (``SourceFileStat``: device, inode, size, modification and status-change times)
+    /// is the one recorded at ingest has not been written since, and is not read; every other file is.
+    /// - Complexity: one `stat` per input file; reads (SHA-256) only the files whose stat differs or was
+    ///   not recorded.
     public func changedFiles(since store: StudyStore) throws -> [String] {
-        let stored = try store.read { try $0.sourceFiles() }
+        let (stored, stats) = try store.read { (try $0.sourceFiles(), try $0.sourceFileStats()) }
         return stored.filter { file in
+            if let recorded = stats[file.path], SourceFileStat(path: manifest.path(of: file.path)) == recorded { return false }
             guard let handle = FileHandle(forReadingAtPath: manifest.path(of: file.path)) else { return true }
             defer { try? handle.close() }
             var hasher = SHA256()

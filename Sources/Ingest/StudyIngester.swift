@@ -30,6 +30,9 @@ public struct StudyIngester {
     public let manifest: StudyManifest
     /// Told how far each CSV file has been read (for a progress bar).
     public var progress: IngestProgressHandler?
+    /// Nanoseconds added to the start of the ingest when deciding which files were settled before it
+    /// (0; a test moves it ahead to have its freshly written files' stats recorded).
+    var settledShift: Int64 = 0
 
     /// Reads the manifest of the study folder.
     /// - Throws: ``InputProblems`` when `study.yml` is missing or invalid.
@@ -102,6 +105,7 @@ public struct StudyIngester {
         codebook: Codebook, instruments: [(source: SourceFile, instrument: Instrument)],
         into transaction: StoreTransaction
     ) throws -> IngestSummary {
+        let started = SourceFileStat.now()
         var log = ProblemLog()
         try transaction.setStudy(
             name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
@@ -186,6 +190,12 @@ public struct StudyIngester {
         }
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
+        // Each file's stat, where it was settled before this ingest read it (see SourceFileStat).
+        for file in files {
+            if let stat = SourceFileStat(path: manifest.path(of: file.path)), stat.isSettled(before: started + settledShift) {
+                try transaction.insert(stat, path: file.path)
+            }
+        }
         return IngestSummary(
             participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices)

@@ -41,10 +41,33 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     /// The test of `table` (empty rows and columns are dropped first), or `nil` when fewer than two
     /// rows or two columns have observations (the p-value is then 1 by definition, and not reported).
     public init?(_ table: ContingencyTable) {
+        self.init(table, cached: true)
+    }
+
+    /// The test computed afresh, never taken from ``FisherTestCache`` (to test the cache).
+    init?(uncached table: ContingencyTable) {
+        self.init(table, cached: false)
+    }
+
+    init(p: Double, method: Method) {
+        self.p = p
+        self.method = method
+    }
+
+    private init?(_ table: ContingencyTable, cached: Bool) {
         let reduced = table.droppingEmptyMargins().table
         guard reduced.rowCount >= 2, reduced.columnCount >= 2 else { return nil }
         // Enumerate over the longer dimension's complement: put the smaller dimension in rows.
         let oriented = reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+        if cached, Self.tableCountBound(oriented) > Double(Self.enumerationLimit) {
+            self = FisherTestCache.test(of: oriented) { Self(oriented: oriented) }
+        } else {
+            self = Self(oriented: oriented)
+        }
+    }
+
+    /// The test of a table with at least two rows and columns, none empty, rows no more than columns.
+    private init(oriented: ContingencyTable) {
         let logFactorials = LogFactorials(upTo: oriented.total)
         let constant = oriented.rowTotals.reduce(0) { $0 + logFactorials[$1] }
             + oriented.columnTotals.reduce(0) { $0 + logFactorials[$1] } - logFactorials[oriented.total]
@@ -54,11 +77,16 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         if Self.tableCountBound(oriented) <= Double(Self.enumerationLimit),
             let exact = Self.exactP(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
         {
-            p = exact
-            method = .exact
-        } else if let exact = FisherNetwork(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
-            .pValue()
-        {
+            self = Self(p: exact, method: .exact)
+        } else {
+            self = Self(beyondEnumeration: oriented, constant: constant, threshold: threshold, logFactorials: logFactorials)
+        }
+    }
+
+    /// The test of a table too large to enumerate: by the network algorithm, or by Monte Carlo beyond
+    /// the network's work bound.
+    private init(beyondEnumeration oriented: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials) {
+        if let exact = FisherNetwork(oriented, constant: constant, threshold: threshold, logFactorials: logFactorials).pValue() {
             p = exact
             method = .exact
         } else {

@@ -41,6 +41,16 @@ public struct StoreReader {
         }
     }
 
+    /// The stats of the input files recorded at ingest, by path (files changed shortly before the ingest
+    /// have none).
+    public func sourceFileStats() throws -> [String: SourceFileStat] {
+        var stats: [String: SourceFileStat] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, device, inode, byteCount, modified, changed FROM sourceFileStat ORDER BY path") {
+            stats[row[0]] = SourceFileStat(device: row[1], inode: row[2], byteCount: row[3], modified: row[4], changed: row[5])
+        }
+        return stats
+    }
+
     /// The codebook as ingested.
     public func codebook() throws -> Codebook {
         let decoder = JSONDecoder()
@@ -53,9 +63,20 @@ public struct StoreReader {
 
     /// The participants in file order, with their attributes (only those named, when `names` is given:
     /// a large study then holds only what its tables group by).
+    ///
+    /// - Complexity: one pass over the participant table (and the attributes named), with a small page
+    ///   cache (its pages are read once).
     public func participants(attributes names: Set<String>? = nil) throws -> [Participant] {
-        var participants = try Row.fetchAll(db, sql: "SELECT id, country, role FROM participant ORDER BY position").map {
-            Participant(id: $0["id"], country: $0["country"], role: $0["role"])
+        try withSmallPageCache { try readParticipants(attributes: names) }
+    }
+
+    private func readParticipants(attributes names: Set<String>?) throws -> [Participant] {
+        // A cursor, not fetchAll: a large study's rows are never all held as GRDB rows at once.
+        var participants: [Participant] = []
+        participants.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0)
+        let participantRows = try Row.fetchCursor(db, sql: "SELECT id, country, role FROM participant ORDER BY position")
+        while let row = try participantRows.next() {
+            participants.append(Participant(id: row[0], country: row[1], role: row[2]))
         }
         if let names, names.isEmpty { return participants }
         let indexByID = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
@@ -114,6 +135,12 @@ public struct StoreReader {
         codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
     ) throws {
         guard !codes.isEmpty else { return }
+        try withSmallPageCache { try scanSegmentCodes(codes: codes, body) }
+    }
+
+    private func scanSegmentCodes(
+        codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """

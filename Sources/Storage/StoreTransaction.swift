@@ -30,6 +30,13 @@ public struct StoreTransaction {
             arguments: [file.path, file.kind, file.sha256, file.byteCount, file.recordCount])
     }
 
+    /// Records the stat of an input file (recorded with ``insert(_:)-(SourceFileRecord)`` before).
+    public func insert(_ stat: SourceFileStat, path: String) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO sourceFileStat (path, device, inode, byteCount, modified, changed) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [path, stat.device, stat.inode, stat.byteCount, stat.modified, stat.changed])
+    }
+
     /// Stores the codebook's codes, in order.
     public func insert(_ codebook: Codebook) throws {
         let encoder = JSONEncoder()

@@ -87,6 +87,21 @@ extension StudyStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        // The stat of each input file settled before its ingest (SourceFileStat): the staleness check
+        // hashes a file only when its stat differs, or none was recorded.
+        migrator.registerMigration("sourceFileStat") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sourceFileStat (
+                        path TEXT PRIMARY KEY REFERENCES sourceFile(path),
+                        device INTEGER NOT NULL,
+                        inode INTEGER NOT NULL,
+                        byteCount INTEGER NOT NULL,
+                        modified INTEGER NOT NULL,  -- nanoseconds since 1970
+                        changed INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

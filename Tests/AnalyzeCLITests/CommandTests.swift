@@ -90,6 +90,17 @@ import TestSupport
         _ = try Pipeline.report(StudyOptions.parse([fixture.directory]), output: fixture.path("out"), suppression: true, notebooks: nil)
     }
 
+    @Test func resultsAreTheJSONObjectsWithToolVersionAndTables() {
+        func marks(_ text: String) -> Bool { ResultsFileMarker.marksResults(Data(text.utf8)) }
+        #expect(marks(#"{"tables": [{"id": "t"}], "toolVersion": "0.1", "other": {"a": [1, 2.5, null]}}"#))
+        #expect(marks(#"{"toolVersion": null, "tables": null}"#))
+        #expect(!marks(#"{"toolVersion": "0.1"}"#))
+        #expect(!marks(#"{"tables": []}"#))
+        #expect(!marks(#"[{"toolVersion": "0.1", "tables": []}]"#))
+        #expect(!marks("id,country,role\nP001,KZ,teacher\n"))
+        #expect(!marks(#"{"toolVersion": "0.1", "tables": "#))
+    }
+
     @Test func analyzeNeverOverwritesAFileThatIsNotResults() throws {
         let fixture = try StudyFixture()
         var ingest = try AnalyzeTool.parseAsRoot(["ingest", fixture.directory, "--quiet"])
