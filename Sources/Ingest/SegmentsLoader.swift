@@ -43,7 +43,8 @@ struct SegmentsLoader {
             end: reader.columnIndex("end"), excerpt: reader.columnIndex("excerpt"),
             language: reader.columnIndex("language"))
 
-        var missing: [String: (record: CSVRecord, rows: Int)] = [:]
+        // Lines, not records: a record keeps its whole batch of records alive.
+        var missing: [String: (line: Int, rows: Int)] = [:]
         var missingOrder: [String] = []
         var saidUnchecked = false
         // Rows come grouped by participant and coder: the last id found in participants.csv and the
@@ -83,7 +84,7 @@ struct SegmentsLoader {
                 // Once per unknown id, at its first row, with the number of rows that name it.
                 if missing[participantID] == nil {
                     missingOrder.append(participantID)
-                    missing[participantID] = (record, 0)
+                    missing[participantID] = (record.line, 0)
                 }
                 missing[participantID]!.rows += 1
                 valid = false
@@ -124,9 +125,9 @@ struct SegmentsLoader {
             }
         }
         for id in missingOrder {
-            let (record, rows) = missing[id]!
+            let (line, rows) = missing[id]!
             reader.complain(
-                record, columns.participant,
+                atLine: line, columns.participant,
                 "participant id not found in participants.csv" + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
         }
         checkAnalysedCoders(log: &log)

@@ -85,8 +85,13 @@ final class SourceReader {
 
     /// Logs a problem with field `column` of `record`, naming the column.
     func complain(_ record: CSVRecord, _ column: Int?, _ message: String, log: inout ProblemLog) {
+        complain(atLine: record.line, column, message, log: &log)
+    }
+
+    /// Logs a problem with field `column` of the record on `line`, naming the column.
+    func complain(atLine line: Int, _ column: Int?, _ message: String, log: inout ProblemLog) {
         let name = column.map { header[$0] + ": " } ?? ""
-        log.add(InputProblem(file: file, line: record.line, column: column.map { $0 + 1 }, message: name + message))
+        log.add(InputProblem(file: file, line: line, column: column.map { $0 + 1 }, message: name + message))
     }
 
     /// The fingerprint of everything read so far (the whole file, once reading has ended).
