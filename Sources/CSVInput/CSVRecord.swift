@@ -16,7 +16,7 @@ public struct CSVRecord: Sendable, Equatable {
     public let count: Int
 
     /// Whether every field is known to be well-formed UTF-8 (the parser checks the file as it reads).
-    private var isValidUTF8: Bool
+    let isValidUTF8: Bool
 
     init(line: Int, bytes: [UInt8], ends: [Int], firstField: Int, count: Int, isValidUTF8: Bool) {
         self.line = line
@@ -49,7 +49,12 @@ public struct CSVRecord: Sendable, Equatable {
         return String(copying: text)
     }
 
-    private func range(at index: Int) -> Range<Int> {
+    /// Calls `body` with the record's fields as raw bytes, which are valid only during the call.
+    public func withUnsafeFields<Result>(_ body: (CSVFields) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBytes { raw in try body(CSVFields(record: self, base: raw.baseAddress)) }
+    }
+
+    func range(at index: Int) -> Range<Int> {
         precondition(index >= 0 && index < count, "field index out of range")
         let field = firstField + index
         return (field == 0 ? 0 : ends[field - 1])..<ends[field]

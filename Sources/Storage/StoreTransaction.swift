@@ -77,11 +77,7 @@ public struct StoreTransaction {
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
-        let insert = try inserts.segment ?? inserts.prepare(\.segment, db, sql: """
-            INSERT OR IGNORE INTO segment
-            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try segmentInsert()
         insert.bind(6, segment.start)
         insert.bind(7, segment.end)
         insert.bind(10, segment.line)
@@ -89,6 +85,35 @@ public struct StoreTransaction {
             (1, segment.participantID), (2, segment.code), (3, segment.coder), (4, segment.segmentID),
             (5, segment.document), (8, segment.excerpt), (9, segment.language),
         ])
+    }
+
+    /// Stores a code application given as the UTF-8 bytes of its fields (`nil`: NULL), as
+    /// ``insert(_:)-(CodedSegment)`` stores the same values given as strings, without a `String` built
+    /// for each: the bulk path of `segments.csv`. The bytes need only stay valid during the call.
+    /// - Returns: `false` when the same participant, code, coder and segment are already stored.
+    public func insertSegment(
+        participantID: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer,
+        segmentID: UnsafeRawBufferPointer, document: UnsafeRawBufferPointer?, start: Int?, end: Int?,
+        excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int
+    ) throws -> Bool {
+        let insert = try segmentInsert()
+        for (index, text) in [participantID, code, coder, segmentID, document].enumerated() {
+            insert.bindWithoutCopy(Int32(index + 1), text)
+        }
+        insert.bind(6, start)
+        insert.bind(7, end)
+        insert.bindWithoutCopy(8, excerpt)
+        insert.bindWithoutCopy(9, language)
+        insert.bind(10, line)
+        return try insert.executeAndClear()
+    }
+
+    private func segmentInsert() throws -> PreparedInsert {
+        try inserts.segment ?? inserts.prepare(\.segment, db, sql: """
+            INSERT OR IGNORE INTO segment
+            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Stores one assignment of the coverage list.
