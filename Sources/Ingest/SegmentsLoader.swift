@@ -38,10 +38,14 @@ struct SegmentsLoader {
     /// The whole number `Int(String)` reads from `bytes`: decimal digits, with a sign or not.
     static func wholeNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
         // Up to 18 plain digits cannot overflow; anything else goes the way of `Int(String)` itself.
-        guard bytes.count <= 18, bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }), !bytes.isEmpty else {
-            return Int(String(decoding: bytes, as: UTF8.self))
+        guard !bytes.isEmpty, bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+        var number = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+            number = number &* 10 &+ Int(digit)
         }
-        return bytes.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+        return number
     }
 
     mutating func load(
