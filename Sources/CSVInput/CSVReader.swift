@@ -119,18 +119,19 @@ private final class RecordQueue: @unchecked Sendable {
         }
         while true {
             var batch = Batch(records: [], end: nil)
-            batch.records.reserveCapacity(Self.batchSize)
             do {
-                while batch.records.count < Self.batchSize {
-                    guard let record = try parser.next() else {
+                var count = 0
+                while count < Self.batchSize {
+                    guard try parser.parseRecord() else {
                         batch.end = .endOfFile
                         break
                     }
-                    batch.records.append(record)
+                    count += 1
                 }
             } catch {
                 batch.end = .failure(error)
             }
+            batch.records = parser.takeRecords()
             condition.lock()
             while batches.count >= Self.depth, !stopped { condition.wait() }
             if stopped {

@@ -5,23 +5,33 @@
 public struct CSVRecord: Sendable, Equatable {
     /// The 1-based physical line on which the record starts.
     public var line: Int
-    /// The bytes of all fields, one after the other.
+    /// The bytes of all fields of the records of one batch, one after the other (the batch's records
+    /// share this array: one allocation per batch instead of two per record).
     @usableFromInline var bytes: [UInt8]
-    /// `ends[i]` is the end offset of field `i` in `bytes`.
+    /// `ends[i]` is the end offset in `bytes` of the batch's field `i`.
     @usableFromInline var ends: [Int]
+    /// The record's first field in `ends`.
+    private var firstField: Int
+    /// The number of fields.
+    public let count: Int
 
     /// Whether every field is known to be well-formed UTF-8 (the parser checks the file as it reads).
-    private var isValidUTF8: Bool
+    let isValidUTF8: Bool
 
-    init(line: Int, bytes: [UInt8], ends: [Int], isValidUTF8: Bool) {
+    init(line: Int, bytes: [UInt8], ends: [Int], firstField: Int, count: Int, isValidUTF8: Bool) {
         self.line = line
         self.bytes = bytes
         self.ends = ends
+        self.firstField = firstField
+        self.count = count
         self.isValidUTF8 = isValidUTF8
     }
 
-    /// The number of fields.
-    public var count: Int { ends.count }
+    /// Records are equal when their lines and fields' bytes are (whatever batch holds them).
+    public static func == (lhs: CSVRecord, rhs: CSVRecord) -> Bool {
+        lhs.line == rhs.line && lhs.count == rhs.count && lhs.isValidUTF8 == rhs.isValidUTF8
+            && (0..<lhs.count).allSatisfy { lhs.bytes(at: $0) == rhs.bytes(at: $0) }
+    }
 
     /// The raw bytes of field `index` (0-based).
     public func bytes(at index: Int) -> ArraySlice<UInt8> {
@@ -39,8 +49,15 @@ public struct CSVRecord: Sendable, Equatable {
         return String(copying: text)
     }
 
-    private func range(at index: Int) -> Range<Int> {
-        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    /// Calls `body` with the record's fields as raw bytes, which are valid only during the call.
+    public func withUnsafeFields<Result>(_ body: (CSVFields) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBytes { raw in try body(CSVFields(record: self, base: raw.baseAddress)) }
+    }
+
+    func range(at index: Int) -> Range<Int> {
+        precondition(index >= 0 && index < count, "field index out of range")
+        let field = firstField + index
+        return (field == 0 ? 0 : ends[field - 1])..<ends[field]
     }
 
     /// All fields decoded as UTF-8 (invalid bytes replaced by U+FFFD); meant for tests and messages.

@@ -79,19 +79,26 @@ final class RecordParser: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// The next record, or `nil` at the end of the file.
+    /// Parses the next record and keeps it with the batch under way (see ``takeRecords()``).
+    /// - Returns: `false` at the end of the file.
     /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes.
-    func next() throws(CSVError) -> CSVRecord? {
+    func parseRecord() throws(CSVError) -> Bool {
         sink.pointee.beginRecord()
         // A line holds at most one record end (a record ends at a line end), so one record at a time.
         while !sink.pointee.isComplete {
-            if finished { return nil }
+            if finished { return false }
             try feedNextLine()
         }
         // The record's bytes have all been checked (it ends at a line end, the last byte fed, or at
         // the end of the file); the fields of a well-formed stream are well-formed (they are cut at
         // ASCII bytes), so only after a failure must each field be checked on its own.
-        return sink.pointee.takeRecord(isValidUTF8: utf8.isWellFormed)
+        sink.pointee.keepRecord(isValidUTF8: utf8.isWellFormed)
+        return true
+    }
+
+    /// The records parsed since the last call, in file order; they share one copy of their bytes.
+    func takeRecords() -> [CSVRecord] {
+        sink.pointee.takeRecords()
     }
 
     /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
@@ -242,20 +249,29 @@ final class RecordParser: @unchecked Sendable {
     }
 }
 
-/// Collects libcsv's callbacks into the record under way; reached from C through a pointer.
+/// Collects libcsv's callbacks into the records of a batch; reached from C through a pointer.
 ///
-/// The fields go into two buffers that grow as needed and are reused from record to record, so a field
-/// costs one `memcpy` and a store; a finished record is copied out into a ``CSVRecord`` once.
+/// The fields of all the batch's records go into two buffers that grow as needed and are reused from
+/// batch to batch, so a field costs one `memcpy` and a store; the finished batch is copied out once,
+/// into two arrays that its ``CSVRecord``s share.
 private struct RecordSink {
     private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity = 1 << 12
+    private var byteCapacity = 1 << 16
     private var byteCount = 0
     private var ends: UnsafeMutablePointer<Int>
-    private var endCapacity = 32
-    private(set) var fieldCount = 0
+    private var endCapacity = 1 << 10
+    private var endCount = 0
+    /// Where the record under way starts: its first field in `ends` and its first byte.
+    private var recordFirstField = 0
+    private var recordFirstByte = 0
+    /// The batch's finished records: line, first field and whether its bytes are known well-formed.
+    private var records: [(line: Int, firstField: Int, isValidUTF8: Bool)] = []
     var recordStartLine = 1
-    /// Whether the record under way has ended (and not been taken yet).
+    /// Whether the record under way has ended (and not been kept yet).
     var isComplete = false
+
+    /// The fields of the record under way so far.
+    var fieldCount: Int { endCount - recordFirstField }
 
     init() {
         bytes = .allocate(capacity: byteCapacity)
@@ -268,9 +284,10 @@ private struct RecordSink {
         ends.deallocate()
     }
 
+    /// Starts a record, dropping what is left of one that did not end.
     mutating func beginRecord() {
-        byteCount = 0
-        fieldCount = 0
+        byteCount = recordFirstByte
+        endCount = recordFirstField
         isComplete = false
     }
 
@@ -286,23 +303,43 @@ private struct RecordSink {
             (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
             byteCount += length
         }
-        if fieldCount == endCapacity {
+        if endCount == endCapacity {
             endCapacity *= 2
             let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
-            grown.initialize(from: ends, count: fieldCount)
+            grown.initialize(from: ends, count: endCount)
             ends.deallocate()
             ends = grown
         }
-        ends[fieldCount] = byteCount
-        fieldCount += 1
+        ends[endCount] = byteCount
+        endCount += 1
     }
 
-    /// The record, with whether all its fields are known to be well-formed UTF-8.
-    mutating func takeRecord(isValidUTF8: Bool) -> CSVRecord {
+    /// Adds the finished record to the batch, with whether all its fields are known to be well-formed.
+    mutating func keepRecord(isValidUTF8: Bool) {
+        records.append((recordStartLine, recordFirstField, isValidUTF8))
+        recordFirstField = endCount
+        recordFirstByte = byteCount
         isComplete = false
-        return CSVRecord(
-            line: recordStartLine, bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
-            ends: Array(UnsafeBufferPointer(start: ends, count: fieldCount)), isValidUTF8: isValidUTF8)
+    }
+
+    /// The batch's records, sharing one copy of their bytes and field ends; starts a new batch.
+    mutating func takeRecords() -> [CSVRecord] {
+        let batchBytes = Array(UnsafeBufferPointer(start: bytes, count: recordFirstByte))
+        let batchEnds = Array(UnsafeBufferPointer(start: ends, count: recordFirstField))
+        var taken: [CSVRecord] = []
+        taken.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
+            let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
+            taken.append(CSVRecord(
+                line: record.line, bytes: batchBytes, ends: batchEnds, firstField: record.firstField,
+                count: next - record.firstField, isValidUTF8: record.isValidUTF8))
+        }
+        records.removeAll(keepingCapacity: true)
+        byteCount = 0
+        endCount = 0
+        recordFirstField = 0
+        recordFirstByte = 0
+        return taken
     }
 }
 

@@ -74,19 +74,41 @@ final class SourceReader {
     func value(_ record: CSVRecord, _ column: Int?, log: inout ProblemLog) -> String? {
         guard let column else { return nil }
         guard let text = record.field(column) else {
-            log.add(InputProblem(
-                file: file, line: record.line, column: column + 1,
-                message: "\(header[column]): "
-                    + (declaredEncoding.map { "bytes that are not \($0) text" } ?? "invalid UTF-8; save the file as UTF-8")))
+            logUndecodable(record, column, log: &log)
             return nil
         }
         return text.isEmpty ? nil : text
     }
 
+    /// The bytes of the field at `column` of `record` (`fields`, from ``CSVRecord/withUnsafeFields(_:)``),
+    /// exactly when ``value(_:_:log:)`` would give a string: `nil` when the column is absent or the cell
+    /// is empty; invalid UTF-8 is logged and gives `nil`.
+    func bytes(_ fields: CSVFields, of record: CSVRecord, _ column: Int?, log: inout ProblemLog) -> UnsafeRawBufferPointer? {
+        guard let column else { return nil }
+        guard fields.isValidUTF8(column) else {
+            logUndecodable(record, column, log: &log)
+            return nil
+        }
+        let bytes = fields[column]
+        return bytes.isEmpty ? nil : bytes
+    }
+
+    private func logUndecodable(_ record: CSVRecord, _ column: Int, log: inout ProblemLog) {
+        log.add(InputProblem(
+            file: file, line: record.line, column: column + 1,
+            message: "\(header[column]): "
+                + (declaredEncoding.map { "bytes that are not \($0) text" } ?? "invalid UTF-8; save the file as UTF-8")))
+    }
+
     /// Logs a problem with field `column` of `record`, naming the column.
     func complain(_ record: CSVRecord, _ column: Int?, _ message: String, log: inout ProblemLog) {
+        complain(atLine: record.line, column, message, log: &log)
+    }
+
+    /// Logs a problem with field `column` of the record on `line`, naming the column.
+    func complain(atLine line: Int, _ column: Int?, _ message: String, log: inout ProblemLog) {
         let name = column.map { header[$0] + ": " } ?? ""
-        log.add(InputProblem(file: file, line: record.line, column: column.map { $0 + 1 }, message: name + message))
+        log.add(InputProblem(file: file, line: line, column: column.map { $0 + 1 }, message: name + message))
     }
 
     /// The fingerprint of everything read so far (the whole file, once reading has ended).

@@ -59,12 +59,13 @@ struct TaguetteLoader {
             content: reader.columnIndex("content")!)
         let documents = source.documents ?? [:]
         /// Problems said once per value, at its first row, with the number of rows.
-        var firstRows: [String: (record: CSVRecord, column: Int, rows: Int, message: String)] = [:]
+        // Lines, not records: a record keeps its whole batch of records alive.
+        var firstRows: [String: (line: Int, column: Int, rows: Int, message: String)] = [:]
         var firstOrder: [String] = []
         func onceFor(_ key: String, _ record: CSVRecord, _ column: Int, _ message: String) {
             if firstRows[key] == nil {
                 firstOrder.append(key)
-                firstRows[key] = (record, column, 0, message)
+                firstRows[key] = (record.line, column, 0, message)
             }
             firstRows[key]!.rows += 1
         }
@@ -104,8 +105,8 @@ struct TaguetteLoader {
             log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
         }
         for key in firstOrder {
-            let (record, column, rows, message) = firstRows[key]!
-            reader.complain(record, column, message + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
+            let (line, column, rows, message) = firstRows[key]!
+            reader.complain(atLine: line, column, message + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
         }
         let mapName = source.codeMap ?? "a code map (code_map:)"
         if unmapped.setting == .fail {

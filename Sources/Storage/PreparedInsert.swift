@@ -36,6 +36,28 @@ struct PreparedInsert {
         }
     }
 
+    /// Binds UTF-8 bytes as text (or NULL) to the 1-based parameter `index` without copying them
+    /// (`SQLITE_STATIC`): the bytes must stay put until ``executeAndClear()`` has returned.
+    func bindWithoutCopy(_ index: Int32, _ bytes: UnsafeRawBufferPointer?) {
+        guard let bytes else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        if let address = bytes.baseAddress {
+            sqlite3_bind_text(handle, index, address.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+        } else {
+            // An empty buffer has no address, and a NULL pointer would store NULL.
+            sqlite3_bind_text(handle, index, "", 0, transient)
+        }
+    }
+
+    /// Runs the statement with the values bound (see ``execute()``) and clears every binding, so that
+    /// SQLite keeps no pointer into bytes bound without a copy.
+    func executeAndClear() throws -> Bool {
+        defer { sqlite3_clear_bindings(handle) }
+        return try execute()
+    }
+
     /// Binds an integer (or NULL) to the 1-based parameter `index`.
     func bind(_ index: Int32, _ value: Int?) {
         if let value {
@@ -55,10 +77,7 @@ struct PreparedInsert {
 
     /// Binds the first text, then the rest inside its `withUTF8` (where its bytes stay put), then runs.
     private func bindWithoutCopy(_ texts: ArraySlice<(index: Int32, text: String?)>) throws -> Bool {
-        guard let (index, text) = texts.first else {
-            defer { sqlite3_clear_bindings(handle) }
-            return try execute()
-        }
+        guard let (index, text) = texts.first else { return try executeAndClear() }
         guard var text else {
             sqlite3_bind_null(handle, index)
             return try bindWithoutCopy(texts.dropFirst())

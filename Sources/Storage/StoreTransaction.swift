@@ -62,16 +62,16 @@ public struct StoreTransaction {
     /// Stores a participant and its attributes.
     /// - Returns: `false` when a participant with this id is already stored (nothing is written).
     public func insert(_ participant: Participant, position: Int, line: Int) throws -> Bool {
-        let insert = try PreparedInsert(
-            db, sql: "INSERT OR IGNORE INTO participant (id, position, country, role, line) VALUES (?, ?, ?, ?, ?)")
+        let insert = try inserts.statement(
+            \.participant, db, sql: "INSERT OR IGNORE INTO participant (id, position, country, role, line) VALUES (?, ?, ?, ?, ?)")
         insert.bind(1, participant.id)
         insert.bind(2, position)
         insert.bind(3, participant.country)
         insert.bind(4, participant.role)
         insert.bind(5, line)
         guard try insert.execute() else { return false }
-        let attribute = try PreparedInsert(
-            db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        let attribute = try inserts.statement(
+            \.attribute, db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
         for name in participant.attributes.keys.sorted() {
             attribute.bind(1, participant.id)
             attribute.bind(2, name)
@@ -84,11 +84,7 @@ public struct StoreTransaction {
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
-        let insert = try inserts.segment ?? inserts.prepare(\.segment, db, sql: """
-            INSERT OR IGNORE INTO segment
-            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try segmentInsert()
         insert.bind(6, segment.start)
         insert.bind(7, segment.end)
         insert.bind(10, segment.line)
@@ -98,10 +94,40 @@ public struct StoreTransaction {
         ])
     }
 
+    /// Stores a code application given as the UTF-8 bytes of its fields (`nil`: NULL), as
+    /// ``insert(_:)-(CodedSegment)`` stores the same values given as strings, without a `String` built
+    /// for each: the bulk path of `segments.csv`. The bytes need only stay valid during the call.
+    /// - Returns: `false` when the same participant, code, coder and segment are already stored.
+    public func insertSegment(
+        participantID: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer,
+        segmentID: UnsafeRawBufferPointer, document: UnsafeRawBufferPointer?, start: Int?, end: Int?,
+        excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int
+    ) throws -> Bool {
+        let insert = try segmentInsert()
+        for (index, text) in [participantID, code, coder, segmentID, document].enumerated() {
+            insert.bindWithoutCopy(Int32(index + 1), text)
+        }
+        insert.bind(6, start)
+        insert.bind(7, end)
+        insert.bindWithoutCopy(8, excerpt)
+        insert.bindWithoutCopy(9, language)
+        insert.bind(10, line)
+        return try insert.executeAndClear()
+    }
+
+    private func segmentInsert() throws -> PreparedInsert {
+        try inserts.statement(\.segment, db, sql: """
+            INSERT OR IGNORE INTO segment
+            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
     /// Stores one assignment of the coverage list.
     /// - Returns: `false` when the same participant and coder are already stored.
     public func insertCoverage(participantID: String, coder: String, line: Int) throws -> Bool {
-        let insert = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO coverage (participantId, coder, line) VALUES (?, ?, ?)")
+        let insert = try inserts.statement(
+            \.coverage, db, sql: "INSERT OR IGNORE INTO coverage (participantId, coder, line) VALUES (?, ?, ?)")
         insert.bind(1, participantID)
         insert.bind(2, coder)
         insert.bind(3, line)
@@ -127,8 +153,8 @@ public struct StoreTransaction {
         instrumentID: String, respondentID: String, position: Int, country: String, role: String, line: Int,
         answers: [(itemID: String, value: Int?)]
     ) throws -> Bool {
-        let respondent = try PreparedInsert(
-            db,
+        let respondent = try inserts.statement(
+            \.respondent, db,
             sql: """
                 INSERT OR IGNORE INTO surveyRespondent (instrumentId, respondentId, position, country, role, line)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -140,8 +166,8 @@ public struct StoreTransaction {
         respondent.bind(5, role)
         respondent.bind(6, line)
         guard try respondent.execute() else { return false }
-        let answer = try PreparedInsert(
-            db, sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
+        let answer = try inserts.statement(
+            \.answer, db, sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
         for (itemID, value) in answers {
             answer.bind(1, instrumentID)
             answer.bind(2, respondentID)
@@ -153,12 +179,18 @@ public struct StoreTransaction {
     }
 }
 
-/// The statements of ``StoreTransaction``'s bulk inserts, prepared on first use.
+/// The statements of ``StoreTransaction``'s inserts, prepared on first use, once per store build.
 private final class BulkInserts {
     var segment: PreparedInsert?
+    var participant: PreparedInsert?
+    var attribute: PreparedInsert?
+    var coverage: PreparedInsert?
+    var respondent: PreparedInsert?
+    var answer: PreparedInsert?
 
-    /// Prepares `sql`, keeps it at `slot` and returns it.
-    func prepare(_ slot: ReferenceWritableKeyPath<BulkInserts, PreparedInsert?>, _ db: Database, sql: String) throws -> PreparedInsert {
+    /// The statement at `slot`, prepared from `sql` and kept there on first use.
+    func statement(_ slot: ReferenceWritableKeyPath<BulkInserts, PreparedInsert?>, _ db: Database, sql: String) throws -> PreparedInsert {
+        if let insert = self[keyPath: slot] { return insert }
         let insert = try PreparedInsert(db, sql: sql)
         self[keyPath: slot] = insert
         return insert

@@ -54,6 +54,48 @@ import Testing
         #expect(invalid > 500 && invalid < 4_500)
     }
 
+    /// Longer random texts (runs of ASCII past 32 bytes, Cyrillic, three- and four-byte characters,
+    /// broken bytes), fed in random blocks: after every block the word-at-a-time check agrees with the
+    /// automaton alone, byte by byte, and at the end with the reference.
+    @Test func theWordsAgreeWithTheAutomatonBlockByBlock() {
+        let pieces: [[UInt8]] = [
+            Array(String(repeating: "abcdefgh", count: 5).utf8), Array("x, ".utf8), Array("Қазақ тілі ".utf8),
+            Array("я".utf8), Array("—".utf8), Array("😀".utf8), [0x80], [0xC3], [0xC0, 0xAF], [0xC1, 0xBF],
+            [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xFF], [0xF5, 0x80],
+        ]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func random(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var disagreements = 0
+        var invalid = 0
+        for _ in 0..<4_000 {
+            var bytes: [UInt8] = []
+            let length = random(300)
+            // Mostly well-formed pieces, so that failures come late in the text as often as early.
+            while bytes.count < length { bytes += pieces[random(10) < 8 ? random(6) : random(pieces.count)] }
+            let reference = String(validating: bytes, as: UTF8.self) != nil
+            if !reference { invalid += 1 }
+            var fast = UTF8StreamCheck()
+            var plain = UTF8StreamCheck()
+            var agreed = true
+            bytes.withUnsafeBytes { all in
+                var start = 0
+                while start < all.count {
+                    let block = UnsafeRawBufferPointer(rebasing: all[start..<min(all.count, start + 1 + random(80))])
+                    fast.check(block)
+                    plain.checkEachByte(block)
+                    if fast.isWellFormed != plain.isWellFormed || fast.hasFailed != plain.hasFailed { agreed = false }
+                    start += block.count
+                }
+            }
+            if !agreed || fast.isWellFormed != reference { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+        #expect(invalid > 400 && invalid < 3_600)
+    }
+
     @Test func aFailureIsFinal() {
         var check = UTF8StreamCheck()
         [0x61, 0xFF].withUnsafeBytes { check.check($0) }

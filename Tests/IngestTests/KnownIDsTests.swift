@@ -1,0 +1,58 @@
+@testable import Ingest
+import Testing
+
+/// The byte look-ups of the segments loader against the `String` operations they stand for.
+@Suite struct KnownIDsTests {
+    /// Random ids and random candidates (some ids themselves, some near misses: a byte more or less,
+    /// another case, a decomposed accent): `contains` is true exactly for the bytes of an id, and a
+    /// miss followed by the `String` look-up gives the `Set<String>` verdict.
+    @Test func containsIsTheBytesOfAnId() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let letters = ["a", "b", "_", "é", "e\u{301}", "Қ", "1", ""]
+        func word() -> String { (0..<random(12)).map { _ in letters[random(letters.count)] }.joined() }
+        var disagreements = 0
+        var hits = 0
+        for _ in 0..<300 {
+            let ids = (0..<random(80)).map { _ in word() }
+            let known = KnownIDs(ids)
+            let set = Set(ids)
+            let exact = Set(ids.map { Array($0.utf8) })
+            for _ in 0..<100 {
+                var candidate = ids.isEmpty || random(2) == 0 ? word() : ids[random(ids.count)]
+                switch random(4) {
+                case 0: candidate += "x"
+                case 1: candidate = candidate.uppercased()
+                default: break
+                }
+                let bytes = Array(candidate.utf8)
+                let found = bytes.withUnsafeBytes { known.contains($0) }
+                if found { hits += 1 }
+                if found != exact.contains(bytes) { disagreements += 1 }
+                if (found || set.contains(candidate)) != set.contains(candidate) { disagreements += 1 }
+            }
+        }
+        #expect(disagreements == 0)
+        #expect(hits > 5_000 && hits < 25_000)
+    }
+
+    /// `wholeNumber` reads what `Int(String)` reads: signs, leading zeros, overflow, junk.
+    @Test func wholeNumbersAreReadAsIntReadsThem() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func random(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let pieces = ["0", "1", "9", "5", "+", "-", " ", "a", "٣", "00", "99999"]
+        var texts = ["", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "000000000000000000012"]
+        for _ in 0..<20_000 { texts.append((0..<random(24)).map { _ in pieces[random(pieces.count)] }.joined()) }
+        let disagreements = texts.filter { text in
+            Array(text.utf8).withUnsafeBytes { SegmentsLoader.wholeNumber($0) } != Int(text)
+        }
+        #expect(disagreements == [])
+        #expect(texts.filter { Int($0) != nil }.count > 1_000)
+    }
+}
