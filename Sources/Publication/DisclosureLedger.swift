@@ -205,7 +205,10 @@ struct DisclosureLedger {
         }
         let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? []) + pairedRows(space).flatMap(quantities(in:))
         for quantity in published {
-            guard let entry = entries[quantity], entry.hidden == nil, !extra.contains(quantity) else { continue }
+            // Every quantity of a space is registered; a missing one would drop a published equality
+            // and make the audit weaker than what a reader can derive, so it stops the run (as before).
+            guard let entry = entries[quantity] else { preconditionFailure("unregistered quantity in \(space)") }
+            guard entry.hidden == nil, !extra.contains(quantity) else { continue }
             numbering?[quantity] = program.equalities.count
             program.require(terms(quantity, in: space), equals: Double(entry.value))
         }
