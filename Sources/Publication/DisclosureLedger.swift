@@ -177,6 +177,14 @@ struct DisclosureLedger {
         return numbered.program.removingEquality(at: index)
     }
 
+    /// The region of `trialProgram(numbered, hiding: candidate)`, from the region of the numbered
+    /// program (`region`) when it can be (``LinearProgram/Region/relaxing(equality:)``), else solved anew.
+    func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hiding candidate: Quantity) -> LinearProgram.Region? {
+        guard let index = numbered.equalities[candidate] else { return region }
+        if let region, let relaxed = region.relaxing(equality: index) { return relaxed }
+        return trialProgram(numbered, hiding: candidate).region()
+    }
+
     /// The program; with `numbering` not `nil`, the number of each published quantity's equality in it.
     private func program(for space: Space, treatingAsHidden extra: Set<Quantity>, numbering: inout [Quantity: Int]?) -> LinearProgram {
         let atoms = atomCount(space)

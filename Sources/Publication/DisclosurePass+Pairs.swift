@@ -50,7 +50,7 @@ extension DisclosurePass {
             let candidates = complementCandidates(pairs, protecting: failing, in: ledger)
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
-                let trial = ledger.trialProgram(numbered, hiding: candidate).region()
+                let trial = ledger.trialRegion(numbered, region, hiding: candidate)
                 return width(ledger.interval(of: failing, inSpace: space, region: trial))
             }
             ledger.hide(pick, .complementary)

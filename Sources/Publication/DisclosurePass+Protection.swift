@@ -107,7 +107,7 @@ extension DisclosurePass {
             var chosen: Quantity?
             var best: (width: Int, candidate: Quantity)?
             for candidate in candidates {
-                let trial = ledger.trialProgram(numbered, hiding: candidate)
+                let trial = ledger.trialRegion(numbered, region, hiding: candidate)
                 let widened = width(ledger.interval(of: failing, in: trial))
                 if widened >= required(failing, ledger) {
                     chosen = candidate

@@ -4,32 +4,43 @@ extension LinearProgram {
     /// then the right-hand side.
     ///
     /// Phase 1 starts from the slack of each inequality with a right-hand side ≥ 0 and an artificial
-    /// variable for every other row, without storing the artificial columns: an artificial variable that
-    /// leaves the basis never re-enters (the usual rule), so only the structural and slack columns are
-    /// pivoted. Rows whose artificial variable stays in the basis at zero are redundant
-    /// (a repeated or implied equality) when no column can replace it, and are dropped.
+    /// variable for every other row. An artificial variable that leaves the basis never re-enters (the
+    /// usual rule), so only the structural and slack columns may enter. The artificial columns of the
+    /// equalities are kept (pivoted, never entering): the column of equality `r`'s artificial is
+    /// `B⁻¹·eᵣ`, which ``relaxing(equality:)`` needs to drop that equality from a feasible basis.
+    /// Rows whose artificial variable stays in the basis at zero are redundant (a repeated or implied
+    /// equality) when no column can replace it, and are dropped.
     struct Tableau {
         var cells: [Double]
         var rowCount: Int
         let width: Int
-        /// The basic variable of each row: a column, or `columns + row` for a row's artificial variable.
+        /// The basic variable of each row: a column, or `columns + row` for a row's artificial variable
+        /// (for an equality row, the index of its stored artificial column).
         var basis: [Int]
-        /// Columns that may enter the basis (structural and slack).
+        /// Columns that may enter the basis (structural and slack); the equalities' artificial columns
+        /// follow them, then the right-hand side.
         let columns: Int
+        /// For each equality (of the program the tableau was made for), whether the rows phase 1
+        /// dropped show it implied by the other constraints; `nil` for a relaxed tableau, or when a
+        /// dropped row was not an equality's.
+        private(set) var impliedEqualities: [Bool]?
         static let epsilon = 1e-9
 
         init?(_ program: LinearProgram) {
             let slacks = program.inequalities.count
             let columns = program.variableCount + slacks
             let m = program.equalities.count + slacks
-            let width = columns + 1
+            let width = columns + program.equalities.count + 1
+            let rhs = width - 1
             var cells = [Double](repeating: 0, count: m * width)
             func place(_ terms: [Term], _ value: Double, row index: Int, slack: Int?) {
                 let row = index * width
                 for term in terms { cells[row + term.variable] += term.coefficient }
                 if let slack { cells[row + slack] = 1 }
-                cells[row + columns] = value
+                cells[row + rhs] = value
                 if value < 0 { for j in row..<(row + width) { cells[j] = -cells[j] } }
+                // The artificial variable's column, after the sign is made right: +1 in its own row.
+                if slack == nil { cells[row + columns + index] = 1 }
             }
             for (index, (terms, value)) in program.equalities.enumerated() { place(terms, value, row: index, slack: nil) }
             let first = program.equalities.count
@@ -55,17 +66,28 @@ extension LinearProgram {
             cells = []  // the tableau's one reference, so that pivoting does not copy it
             guard let residual = run(reduced: &reduced), residual < 1e-7 else { return nil }
             // Drive artificial variables still in the basis (at zero) out, or drop their redundant rows.
+            // A dropped row is zero in every structural and slack column, so its entries in the
+            // equalities' artificial columns are the multipliers λ of a combination Σ λₖ·(equality k)
+            // that vanishes: each equality with λₖ ≠ 0 is implied by the others (and stays so, as no
+            // later pivot changes a zero row).
+            let equalities = program.equalities.count
+            var implied: [Bool]? = [Bool](repeating: false, count: equalities)
             var keep: [Int] = []
             for row in 0..<rowCount {
                 if basis[row] >= columns {
                     if let j = (0..<columns).first(where: { abs(self.cells[row * width + $0]) > 1e-7 }) {
                         pivot(row: row, column: j)
                         keep.append(row)
+                    } else if basis[row] < columns + equalities {
+                        for k in 0..<equalities where abs(self.cells[row * width + columns + k]) > 1e-9 { implied?[k] = true }
+                    } else {
+                        implied = nil
                     }
                 } else {
                     keep.append(row)
                 }
             }
+            impliedEqualities = implied
             if keep.count < rowCount {
                 var kept = [Double]()
                 kept.reserveCapacity(keep.count * width)
@@ -98,7 +120,7 @@ extension LinearProgram {
         /// negative) guarantees the method ends.
         private mutating func run(reduced: inout [Double]) -> Double? {
             let rhs = width - 1
-            let rowCount = self.rowCount, width = self.width
+            let rowCount = self.rowCount, width = self.width, columns = self.columns
             var pivots = 0
             let blandAfter = 50 * (rowCount + width)
             var scratch = [Int](repeating: 0, count: width)
@@ -107,12 +129,12 @@ extension LinearProgram {
                     var entering = -1
                     if pivots < blandAfter {
                         var most = -Self.epsilon
-                        for j in 0..<rhs where reduced[j] < most {
+                        for j in 0..<columns where reduced[j] < most {
                             most = reduced[j]
                             entering = j
                         }
                     } else {
-                        entering = (0..<rhs).first { reduced[$0] < -Self.epsilon } ?? -1
+                        entering = (0..<columns).first { reduced[$0] < -Self.epsilon } ?? -1
                     }
                     guard entering >= 0 else { return -reduced[rhs] }
                     pivots += 1
@@ -144,6 +166,36 @@ extension LinearProgram {
                     reduced[entering] = 0
                 }
             }
+        }
+
+        /// The tableau of the same program without its `row`-th equality (one that
+        /// ``impliedEqualities`` does not show implied), at the same (feasible) basis.
+        ///
+        /// Dropping `a·x = b` is letting its artificial variable `t` take any sign (`a·x + t = b`), so
+        /// the relaxed tableau has two more columns, `t⁺` and `t⁻`, whose entries at the current basis
+        /// are `±B⁻¹·eᵣ`: the stored artificial column and its negative. The basis stays feasible with
+        /// `t = 0`, so phase 2 starts from it at once, without a phase 1.
+        func relaxing(equality row: Int) -> Tableau {
+            let artificial = columns + row
+            let relaxedWidth = columns + 3
+            var relaxed = [Double](repeating: 0, count: rowCount * relaxedWidth)
+            for i in 0..<rowCount {
+                let from = i * width, to = i * relaxedWidth
+                for j in 0..<columns { relaxed[to + j] = cells[from + j] }
+                relaxed[to + columns] = cells[from + artificial]
+                relaxed[to + columns + 1] = -cells[from + artificial]
+                relaxed[to + columns + 2] = cells[from + width - 1]
+            }
+            return Tableau(cells: relaxed, rowCount: rowCount, width: relaxedWidth, basis: basis, columns: columns + 2)
+        }
+
+        private init(cells: [Double], rowCount: Int, width: Int, basis: [Int], columns: Int) {
+            self.cells = cells
+            self.rowCount = rowCount
+            self.width = width
+            self.basis = basis
+            self.columns = columns
+            impliedEqualities = nil  // its rows are no longer the program's equalities
         }
 
         private mutating func pivot(row: Int, column: Int) {

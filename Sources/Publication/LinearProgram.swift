@@ -60,8 +60,9 @@ struct LinearProgram {
     func region() -> Region? {
         // `fixed[v]` is the value the presolve gave variable v, NaN while it is free.
         var fixed = [Double](repeating: .nan, count: variableCount)
-        // Each equality's terms by variable, repeated variables merged.
-        var equalities: [([Term], Double)] = self.equalities.map { terms, value in
+        // Each equality's terms by variable, repeated variables merged, with its number.
+        var equalities: [([Term], Double, Int)] = self.equalities.enumerated().map { number, equality in
+            let (terms, value) = equality
             var merged: [Term] = []
             merged.reserveCapacity(terms.count)
             for term in terms.sorted(by: { $0.variable < $1.variable }) {
@@ -71,14 +72,17 @@ struct LinearProgram {
                     merged.append(term)
                 }
             }
-            return (merged, value)
+            return (merged, value, number)
         }
+        // What became of each equality: its row in the reduced program (≥ 0), implied by the fixed
+        // variables (`redundant`), or used to fix variables (`fixing`).
+        var equalityRows = [Int](repeating: Region.redundant, count: self.equalities.count)
         var changed = true
         while changed {
             changed = false
-            var remaining: [([Term], Double)] = []
+            var remaining: [([Term], Double, Int)] = []
             remaining.reserveCapacity(equalities.count)
-            for (terms, value) in equalities {
+            for (terms, value, number) in equalities {
                 var rhs = value
                 var rest: [Term] = []
                 rest.reserveCapacity(terms.count)
@@ -98,15 +102,17 @@ struct LinearProgram {
                     let x = rhs / rest[0].coefficient
                     guard x > -1e-7 else { return nil }
                     fixed[rest[0].variable] = max(0, x)
+                    equalityRows[number] = Region.fixing
                     changed = true
                     continue
                 }
                 if abs(rhs) < 1e-9, rest.allSatisfy({ $0.coefficient > 0 }) {
                     for term in rest { fixed[term.variable] = 0 }
+                    equalityRows[number] = Region.fixing
                     changed = true
                     continue
                 }
-                remaining.append((rest, rhs))
+                remaining.append((rest, rhs, number))
             }
             equalities = remaining
         }
@@ -118,8 +124,9 @@ struct LinearProgram {
             free += 1
         }
         var reduced = LinearProgram(variables: free)
-        for (terms, value) in equalities {
+        for (row, (terms, value, number)) in equalities.enumerated() {
             reduced.require(terms.map { (index[$0.variable], $0.coefficient) }, equals: value)
+            equalityRows[number] = row
         }
         for (terms, value) in inequalities {
             var rhs = value
@@ -136,7 +143,7 @@ struct LinearProgram {
             reduced.require(rest, atMost: rhs)
         }
         guard let tableau = Tableau(reduced) else { return nil }
-        return Region(tableau: tableau, fixed: fixed, index: index)
+        return Region(tableau: tableau, fixed: fixed, index: index, equalityRows: equalityRows)
     }
 
     /// A feasible basis of the program, from which each objective is optimised (phase 2).
@@ -149,16 +156,37 @@ struct LinearProgram {
         /// the others (−1 for the fixed).
         let fixed: [Double]
         let index: [Int]
+        /// The row of each of the program's equalities in the tableau, or ``redundant`` or ``fixing``.
+        let equalityRows: [Int]
+        /// An equality the presolve found implied by the variables other equalities fixed.
+        static let redundant = -1
+        /// An equality the presolve used to fix variables.
+        static let fixing = -2
 
         final class Working {
             var tableau: Tableau
             init(_ tableau: Tableau) { self.tableau = tableau }
         }
 
-        init(tableau: Tableau, fixed: [Double], index: [Int]) {
+        init(tableau: Tableau, fixed: [Double], index: [Int], equalityRows: [Int]) {
             working = Working(tableau)
             self.fixed = fixed
             self.index = index
+            self.equalityRows = equalityRows
+        }
+
+        /// The region of the same program without its `number`-th equality, found from this one's
+        /// current basis without a phase 1 (``Tableau/relaxing(equality:)``): the region itself when
+        /// the presolve or phase 1 found that equality implied by the others; `nil` when it cannot be
+        /// found so (the equality fixed variables in the presolve, or phase 1 dropped a row of an
+        /// inequality), and the program less the equality must be solved anew.
+        func relaxing(equality number: Int) -> Region? {
+            guard number < equalityRows.count else { return nil }
+            let row = equalityRows[number]
+            if row == Self.redundant { return self }
+            guard row >= 0, let implied = working.tableau.impliedEqualities else { return nil }
+            if implied[row] { return self }
+            return Region(tableau: working.tableau.relaxing(equality: row), fixed: fixed, index: index, equalityRows: [])
         }
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the

@@ -172,14 +172,20 @@ import Testing
         #expect(feasibleCount > 100)
     }
 
-    /// The same equality three times, and one implied by two others: redundant rows are dropped after
-    /// phase 1 and the bounds are those of the program without them.
-    @Test func duplicateAndImpliedEqualities() throws {
+    /// `x₀ + x₁ = 5` three times, `x₁ + x₂ = 4`, their sum `x₀ + 2x₁ + x₂ = 9`, and `x₀ ≤ 4`.
+    static func duplicateAndImpliedProgram() -> LinearProgram {
         var program = LinearProgram(variables: 3)
         for _ in 0..<3 { program.require([(0, 1), (1, 1)], equals: 5) }
         program.require([(1, 1), (2, 1)], equals: 4)
         program.require([(0, 1), (1, 2), (2, 1)], equals: 9)
         program.require([(0, 1)], atMost: 4)
+        return program
+    }
+
+    /// The same equality three times, and one implied by two others: redundant rows are dropped after
+    /// phase 1 and the bounds are those of the program without them.
+    @Test func duplicateAndImpliedEqualities() throws {
+        let program = Self.duplicateAndImpliedProgram()
         let x1 = try #require(program.range(of: [(1, 1)]))
         #expect(abs(x1.min - 1) < 1e-9 && abs(x1.max! - 4) < 1e-9)
         let x2 = try #require(program.range(of: [(2, 1)]))
