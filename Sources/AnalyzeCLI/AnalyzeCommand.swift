@@ -15,12 +15,14 @@ struct AnalyzeCommand: ParsableCommand {
         try Self.analyze(study, output: output)
     }
 
-    static func analyze(_ study: StudyOptions, output: OutputOptions) throws {
+    @discardableResult
+    static func analyze(_ study: StudyOptions, output: OutputOptions) throws -> AnalysisResults {
         let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyze(study) }
         if output.json {
             Terminal.printJSON(["command": "analyze", "results": study.resultsPath, "tables": results.tables.map(\.id)])
         } else if !output.quiet {
             print("Computed \(results.tables.count) tables into \(study.resultsPath).")
         }
+        return results
     }
 }

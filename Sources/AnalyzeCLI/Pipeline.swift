@@ -51,20 +51,13 @@ enum Pipeline {
         return results
     }
 
-    /// Renders the results into the report folder.
+    /// Renders the results into the report folder: `analyzed`, the results ``analyze(_:)`` has just
+    /// written (`analyze run`), or else those read from the results file.
     static func report(
-        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en
+        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en,
+        analyzed: AnalysisResults? = nil
     ) throws -> (directory: String, files: [String]) {
-        guard let data = FileManager.default.contents(atPath: options.resultsPath) else {
-            throw InputProblem(file: options.resultsPath, message: "no analysis results: run 'analyze analyze' first")
-        }
-        let results: AnalysisResults
-        do {
-            results = try AnalysisResults(jsonData: data)
-        } catch {
-            throw InputProblem(
-                file: options.resultsPath, message: "cannot read the analysis results (from another version?): run 'analyze analyze' again")
-        }
+        let results = try analyzed ?? readResults(options)
         try checkResults(results, belongToStoreAt: options.storePath, resultsPath: options.resultsPath)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
         var builder = ReportBuilder(
@@ -86,6 +79,19 @@ enum Pipeline {
             builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
         return (directory, try builder.write(to: directory))
+    }
+
+    /// The results file, decoded.
+    static func readResults(_ options: StudyOptions) throws -> AnalysisResults {
+        guard let data = FileManager.default.contents(atPath: options.resultsPath) else {
+            throw InputProblem(file: options.resultsPath, message: "no analysis results: run 'analyze analyze' first")
+        }
+        do {
+            return try AnalysisResults(jsonData: data)
+        } catch {
+            throw InputProblem(
+                file: options.resultsPath, message: "cannot read the analysis results (from another version?): run 'analyze analyze' again")
+        }
     }
 
     /// Results are made from one ingest: where the store is there, its inputs (paths and SHA-256) must be

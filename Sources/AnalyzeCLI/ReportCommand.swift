@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import StudyModel
 
@@ -16,11 +17,13 @@ struct ReportCommand: ParsableCommand {
         try Self.report(study, report, talk: talk)
     }
 
-    static func report(_ study: StudyOptions, _ report: ReportOptions, talk: OutputOptions) throws {
+    /// Writes the report of `analyzed` (the results just computed by `analyze run`), else of the results file.
+    static func report(_ study: StudyOptions, _ report: ReportOptions, talk: OutputOptions, analyzed: AnalysisResults? = nil) throws {
         let suppression = !report.noSuppression
         let (directory, files) = try reportingProblems(command: "report", output: talk) {
             try Pipeline.report(
-                study, output: report.output, suppression: suppression, notebooks: report.notebooks, language: report.lang)
+                study, output: report.output, suppression: suppression, notebooks: report.notebooks, language: report.lang,
+                analyzed: analyzed)
         }
         if talk.json {
             Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
@@ -41,7 +44,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try IngestCommand.ingest(study, output: talk)
-        try AnalyzeCommand.analyze(study, output: talk)
-        try ReportCommand.report(study, report, talk: talk)
+        // The report is of the results just written, kept in memory rather than read back from the file.
+        let results = try AnalyzeCommand.analyze(study, output: talk)
+        try ReportCommand.report(study, report, talk: talk, analyzed: results)
     }
 }

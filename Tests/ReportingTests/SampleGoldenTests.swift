@@ -22,7 +22,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(summary.segmentRows == 2022)
         #expect(summary.respondents.map(\.count) == [90, 210])
         let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store)
-        var builder = ReportBuilder(results: try analysis.run())
+        let results = try analysis.run()
+        // `analyze run` reports the results it has just written, kept in memory; `analyze report` reads
+        // them back: the two must be the same results.
+        #expect(try AnalysisResults(jsonData: results.jsonData()) == results)
+        var builder = ReportBuilder(results: results)
         builder.notebooks = try Notebook.load(from: repositoryRoot.appendingPathComponent("notebooks-md").path)
         builder.computeTable = { try analysis.table(for: $0) }
         builder.computeBasis = { analysis.disclosureBasis(for: ingester.manifest.plan + $0) }
