@@ -2,8 +2,8 @@ import Dispatch
 
 /// Maps a collection on all cores, keeping the order of the results: the same input gives the same
 /// output, whatever the scheduling.
-enum ConcurrentMap {
-    static func map<C: RandomAccessCollection, T: Sendable>(
+public enum ConcurrentMap {
+    public static func map<C: RandomAccessCollection, T: Sendable>(
         _ collection: C, _ transform: @Sendable (C.Element) -> T
     ) -> [T] where C.Index == Int, C: Sendable {
         let results = ResultSlots<T>(count: collection.count)

@@ -86,50 +86,71 @@ public struct ReportBuilder {
 
     /// Formats the document into every file; `results` (published) give the JSON of the inputs'
     /// provenance only.
+    ///
+    /// The files are independent of each other but for `provenance.json`, which hashes them all: they
+    /// are made on all cores (``ConcurrentMap``), the notebooks (which may read the store) on this
+    /// thread, and put in a fixed order whatever the scheduling.
     private func files(
         _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?
     ) throws -> [(path: String, contents: String)] {
+        typealias Files = [(path: String, contents: String)]
+        let vocabulary = vocabulary
         let formatter = TableFormatter(vocabulary: vocabulary)
         let say = TextFormatter(vocabulary: vocabulary)
         // The disclosure statement, and after it the note on labels shown in another language (if any).
-        func opening(_ say: TextFormatter) -> String {
+        @Sendable func opening(_ say: TextFormatter) -> String {
             let note = say(document.labelNote)
             return say(document.disclosure) + (note.isEmpty ? "" : "\n" + note)
         }
         let disclosure = opening(say)
         let header = "\(document.studyName). " + say(document.version) + "\n" + disclosure
-        var files: [(path: String, contents: String)] = []
-        files.append(("tables.txt", header + "\n\n" + document.tables.map { formatter.render($0, style: .text) }.joined(separator: "\n\n")))
-        files.append((
-            "tables.md",
-            "# \(say(.phrase(.tables, [:])))\n\n" + header + "\n\n" + document.tables.map { formatter.render($0, style: .markdown) }.joined(separator: "\n")
-        ))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        for table in document.tables {
-            files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(table.cells)))
-            if let tests = table.tests { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
-            files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table.result), as: UTF8.self) + "\n"))
-        }
         let summary = SummaryWriter(paragraphs: document.summary, vocabulary: vocabulary).summary()
-        files.append(("summary.txt", disclosure + "\n\n" + summary))
-        // The summary in every language, for co-authors who write in another.
-        for language in Language.available {
-            let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: results.levelLabels)
-            let text = SummaryWriter(paragraphs: document.summary, vocabulary: words).summary()
-            files.append(("summary.\(language.rawValue).txt", opening(TextFormatter(vocabulary: words)) + "\n\n" + text))
-        }
-        files.append(("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html()))
+        let levelLabels = results.levelLabels
+        // Each job makes files that follow each other in the report's order; the largest come first,
+        // so that the cores finish together.
+        let jobs: [@Sendable () throws -> Files] = [
+            { [("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html())] },
+            {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                var files: Files = []
+                for table in document.tables {
+                    files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(table.cells)))
+                    if let tests = table.tests { files.append(("tables/\(table.id).tests.csv", CSVFieldEscaping.csv(tests))) }
+                    files.append(("tables/\(table.id).json", String(decoding: try encoder.encode(table.result), as: UTF8.self) + "\n"))
+                }
+                return files
+            },
+            { [("tables.txt", header + "\n\n" + document.tables.map { formatter.render($0, style: .text) }.joined(separator: "\n\n"))] },
+            {
+                let title = "# \(say(.phrase(.tables, [:])))\n\n"
+                return [("tables.md", title + header + "\n\n" + document.tables.map { formatter.render($0, style: .markdown) }.joined(separator: "\n"))]
+            },
+            {
+                // The summary in every language, for co-authors who write in another.
+                [("summary.txt", disclosure + "\n\n" + summary)] + Language.available.map { language in
+                    let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: levelLabels)
+                    let text = language == vocabulary.language ? summary : SummaryWriter(paragraphs: document.summary, vocabulary: words).summary()
+                    return ("summary.\(language.rawValue).txt", opening(TextFormatter(vocabulary: words)) + "\n\n" + text)
+                }
+            },
+            { [("reproduce.R", ReproductionScript.r(tables: document.tables.map(\.result), study: document.studyName))] },
+            { audit.map { [("disclosure-audit.csv", $0.csv())] } ?? [] },
+        ]
+        let made = ConcurrentMap.map(jobs.indices) { index in Result { try jobs[index]() } }
+        let (html, tableFiles, text, markdown, summaries, script, auditFile) = (
+            try made[0].get(), try made[1].get(), try made[2].get(), try made[3].get(), try made[4].get(), try made[5].get(),
+            try made[6].get()
+        )
         let notebookRenderer = NotebookRenderer(
             document: document, vocabulary: vocabulary, summary: disclosure + "\n\n" + summary,
             quotes: { code, limit in try quotes?(code, limit) })
+        var notebookFiles: Files = []
         for notebook in notebooks {
-            files += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
+            notebookFiles += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
         }
-        files.append(("reproduce.R", ReproductionScript.r(tables: document.tables.map(\.result), study: document.studyName)))
-        if let audit { files.append(("disclosure-audit.csv", audit.csv())) }
-        files.append(("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch)))
-        return files
+        let files = text + markdown + tableFiles + summaries + html + notebookFiles + script + auditFile
+        return files + [("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch))]
     }
 
     /// Writes the report into `directory`: a new folder, an empty one, or one an earlier report of
