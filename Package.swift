@@ -69,10 +69,12 @@ let package = Package(
         .systemLibrary(name: "CRmath", providers: [.apt(["r-mathlib"])]),
         // Statistics, free of the store and the CLI; the only importer of CRmath.
         .target(name: "Statistics", dependencies: ["CRmath"], swiftSettings: swiftSettings),
+        // The deterministic JSON the tool writes (results, tidy tables): JSONEncoder's sorted, pretty output, faster.
+        .target(name: "JSONOutput", swiftSettings: swiftSettings),
         // The analysis plan: crosstabs and survey distributions computed from the store.
         .target(
             name: "Analysis",
-            dependencies: ["StudyModel", "Storage", "Statistics", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["StudyModel", "Storage", "Statistics", "JSONOutput", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The publication stage: disclosure control over every published table at once, its audit, and
         // the statistics recomputed on the counts that may be published.
@@ -82,7 +84,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "StudyModel", "Analysis", "Publication", "FileSafety", "StatFileInput",
+                "StudyModel", "Analysis", "Publication", "FileSafety", "StatFileInput", "JSONOutput",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -129,6 +131,7 @@ let package = Package(
             name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],
             swiftSettings: swiftSettings),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(

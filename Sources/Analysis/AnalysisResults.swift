@@ -1,4 +1,5 @@
 import Foundation
+import JSONOutput
 import Storage
 import StudyModel
 
@@ -40,9 +41,7 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
 
     /// The results as deterministic JSON.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try SortedJSONEncoder().encode(self)
     }
 
     /// Reads results written by ``jsonData()``.

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import JSONOutput
 import Publication
 import StudyModel
 
@@ -111,8 +112,7 @@ public struct ReportBuilder {
         let jobs: [@Sendable () throws -> Files] = [
             { [("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html())] },
             {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                let encoder = SortedJSONEncoder()
                 var files: Files = []
                 for table in document.tables {
                     files.append(("tables/\(table.id).csv", CSVFieldEscaping.csv(table.cells)))
