@@ -118,7 +118,10 @@ enum ReportBlock {
         return out
     }
 
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+    /// A Markdown table cell's text with `|` escaped (most cells have none: they are returned as they are,
+    /// without Foundation's search).
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+        return text.replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -15,6 +15,12 @@ import Testing
         #expect(CSVFieldEscaping.escape(field) == expected)
     }
 
+    /// Markdown table cells: `|` escaped, everything else as it is.
+    @Test(arguments: [("plain", "plain"), ("a|b", "a\\|b"), ("||", "\\|\\|"), ("Қаз|ақ", "Қаз\\|ақ"), ("", ""), ("\\", "\\")])
+    func markdownCells(_ text: String, _ expected: String) {
+        #expect(ReportBlock.escaped(text) == expected)
+    }
+
     /// The escapers' fast paths (text returned as it is) against the character-by-character rules on
     /// random text drawn from the characters that matter.
     @Test func fastPathsEqualTheRulesOnRandomText() {
