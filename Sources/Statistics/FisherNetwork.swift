@@ -119,7 +119,7 @@ struct FisherNetwork {
         // The nodes of the current stage, each with its pasts (merged when the stage is processed).
         var keys: [[Int]] = [rows]
         var pasts: [[Past]] = [[Past(sum: 0, weight: 1)]]
-        var daughterIndex: [Int: Int] = [:]
+        var daughterIndex = NodeTable(capacity: nodeLimit)
         var fills = Fills()
         for stage in columns.indices.dropLast() {
             let daughterStage = stage + 1
@@ -128,7 +128,7 @@ struct FisherNetwork {
             var daughterBounds: [Bounds] = []
             var daughterTightened: [Bool] = []
             var daughterPasts: [[Past]] = []
-            daughterIndex.removeAll(keepingCapacity: true)
+            daughterIndex.removeAll()
             var stagePasts = 0
             for (key, unmerged) in zip(keys, pasts) {
                 let mother = Self.merged(unmerged)
@@ -159,13 +159,12 @@ struct FisherNetwork {
                     let packed = fills.packedKeys[f]
                     let arcSum = fills.sums[f]
                     let multiplicity = fills.multiplicities[f]
-                    let index: Int
-                    if let existing = daughterIndex[packed] {
-                        index = existing
-                    } else {
+                    let slot = daughterIndex.slot(of: packed)
+                    var index = daughterIndex.node(at: slot)
+                    if index < 0 {
                         index = daughterKeys.count
                         if index == nodeLimit { return nil }
-                        daughterIndex[packed] = index
+                        daughterIndex.insert(packed, node: index, at: slot)
                         let remaining = Self.unpack(packed, places: places)
                         daughterKeys.append(remaining)
                         daughterBounds.append(cheapBounds(remaining, stage: daughterStage))
@@ -255,38 +254,44 @@ struct FisherNetwork {
         for c in rest { logCount -= logFactorials[c] }
         var columnsEven = 0.0
         var columnsConcentrated = 0.0
-        for c in rest {
-            columnsEven += evenSpread(c, caps: key)
-            columnsConcentrated += concentrated(c, caps: key)
-        }
         var rowsEven = 0.0
         var rowsConcentrated = 0.0
-        let restCaps = Array(rest)
-        for r in key {
-            rowsEven += evenSpread(r, caps: restCaps)
-            rowsConcentrated += concentrated(r, caps: restCaps)
+        // The key is descending, the columns ascending: each relaxation takes its caps in the order it
+        // needs by walking them forwards or backwards.
+        key.withUnsafeBufferPointer { key in
+            rest.withUnsafeBufferPointer { rest in
+                for c in rest {
+                    columnsEven += evenSpread(c, caps: key, descending: true)
+                    columnsConcentrated += concentrated(c, caps: key, descending: true)
+                }
+                for r in key {
+                    rowsEven += evenSpread(r, caps: rest, descending: false)
+                    rowsConcentrated += concentrated(r, caps: rest, descending: false)
+                }
+            }
         }
         return Bounds(
             minimum: max(columnsEven, rowsEven), maximum: min(columnsConcentrated, rowsConcentrated), logCount: logCount)
     }
 
-    /// min Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the total spread as evenly as the caps allow.
-    private func evenSpread(_ total: Int, caps: [Int]) -> Double {
-        let ascending = caps.sorted()
+    /// min Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the total spread as evenly as the caps allow
+    /// (`caps` sorted, `descending` or ascending).
+    private func evenSpread(_ total: Int, caps: UnsafeBufferPointer<Int>, descending: Bool) -> Double {
+        let count = caps.count
         var left = total
         var sum = 0.0
-        for (index, cap) in ascending.enumerated() {
-            let share = left / (ascending.count - index)
+        for index in 0..<count {
+            let cap = descending ? caps[count - 1 - index] : caps[index]
+            let share = left / (count - index)
             if cap <= share {
                 sum += logFactorials[cap]
                 left -= cap
             } else {
                 // Every cap from here on exceeds the share: spread the rest in shares and shares + 1.
-                let count = ascending.count - index
-                let q = left / count
-                let extra = left % count
-                sum += Double(extra) * logFactorials[q + 1] + Double(count - extra) * logFactorials[q]
-                left = 0
+                let rest = count - index
+                let q = left / rest
+                let extra = left % rest
+                sum += Double(extra) * logFactorials[q + 1] + Double(rest - extra) * logFactorials[q]
                 break
             }
         }
@@ -294,14 +299,18 @@ struct FisherNetwork {
     }
 
     /// max Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the largest caps filled first (this vector
-    /// majorizes every other, and Σ log x! is Schur-convex).
-    private func concentrated(_ total: Int, caps: [Int]) -> Double {
+    /// majorizes every other, and Σ log x! is Schur-convex; `caps` sorted, `descending` or ascending).
+    private func concentrated(_ total: Int, caps: UnsafeBufferPointer<Int>, descending: Bool) -> Double {
+        let count = caps.count
         var left = total
         var sum = 0.0
-        for cap in caps.sorted(by: >) where left > 0 {
+        var index = 0
+        while index < count, left > 0 {
+            let cap = descending ? caps[index] : caps[count - 1 - index]
             let x = min(cap, left)
             sum += logFactorials[x]
             left -= x
+            index += 1
         }
         return sum
     }
@@ -317,28 +326,17 @@ struct FisherNetwork {
         var rowMultipliers = key.map { Double($0) }
         var columnMultipliers = rest.map { Double($0) / total }
 
-        // The multiplier of a line with total `lineTotal`, the other lines' multipliers and totals: the
-        // smallest (to a relative 10⁻⁹, by geometric bisection) at which the line's best cells reach its
-        // total; the dual is concave in it and this is where its slope changes sign.
-        func solve(_ lineTotal: Int, _ others: [Double], _ otherTotals: [Int]) -> Double {
-            var low = 0.5 / (others.max() ?? 1)
-            var high = (Double(lineTotal) + 1) / (others.min() ?? 1)
-            for _ in 0..<40 {
-                let middle = (low * high).squareRoot()
-                var reached = 0
-                for (other, otherTotal) in zip(others, otherTotals) {
-                    let cap = min(lineTotal, otherTotal)
-                    let product = middle * other
-                    reached += product >= Double(cap) ? cap : Int(product)
+        rest.withUnsafeBufferPointer { rest in
+            key.withUnsafeBufferPointer { key in
+                rowMultipliers.withUnsafeMutableBufferPointer { rowMultipliers in
+                    columnMultipliers.withUnsafeMutableBufferPointer { columnMultipliers in
+                        for _ in 0..<2 {
+                            for i in key.indices { rowMultipliers[i] = Self.multiplier(key[i], columnMultipliers, rest) }
+                            for j in rest.indices { columnMultipliers[j] = Self.multiplier(rest[j], rowMultipliers, key) }
+                        }
+                    }
                 }
-                if reached >= lineTotal { high = middle } else { low = middle }
-                if high <= low * (1 + 1e-9) { break }
             }
-            return high
-        }
-        for _ in 0..<2 {
-            for i in key.indices { rowMultipliers[i] = solve(key[i], columnMultipliers, rest) }
-            for j in rest.indices { columnMultipliers[j] = solve(rest[j], rowMultipliers, key) }
         }
         let a = rowMultipliers.map { log($0) }
         let b = columnMultipliers.map { log($0) }
@@ -354,6 +352,38 @@ struct FisherNetwork {
             }
         }
         return value
+    }
+
+    /// The multiplier (kept as e^a) of a line with total `lineTotal`, given the other lines' multipliers
+    /// and totals: the smallest (to a relative 10⁻⁹, by geometric bisection) at which the line's best
+    /// cells reach its total; the dual is concave in it and this is where its slope changes sign. A step
+    /// stops adding cells once they reach the total (every cell adds a count of at least 0).
+    private static func multiplier(
+        _ lineTotal: Int, _ others: UnsafeMutableBufferPointer<Double>, _ otherTotals: UnsafeBufferPointer<Int>
+    ) -> Double {
+        var largest = others.first ?? 1
+        var smallest = largest
+        for other in others {
+            if other > largest { largest = other }
+            if other < smallest { smallest = other }
+        }
+        var low = 0.5 / largest
+        var high = (Double(lineTotal) + 1) / smallest
+        let count = others.count
+        for _ in 0..<40 {
+            let middle = (low * high).squareRoot()
+            var reached = 0
+            var index = 0
+            while index < count, reached < lineTotal {
+                let cap = min(lineTotal, otherTotals[index])
+                let product = middle * others[index]
+                reached += product >= Double(cap) ? cap : Int(product)
+                index += 1
+            }
+            if reached >= lineTotal { high = middle } else { low = middle }
+            if high <= low * (1 + 1e-9) { break }
+        }
+        return high
     }
 
     /// The remaining totals (descending, zeros dropped) of a packed key.
@@ -393,11 +423,11 @@ struct Fills {
         multiplicities.removeAll(keepingCapacity: true)
         restSums.removeAll(keepingCapacity: true)
         let m = key.count
-        fill = Array(repeating: 0, count: m)
-        left = Array(repeating: 0, count: m + 1)
-        partial = Array(repeating: 0, count: m + 1)
-        scratch = Array(repeating: 0, count: m)
-        capacityBelow = Array(repeating: 0, count: m + 1)
+        Self.reset(&fill, count: m, to: 0)
+        Self.reset(&left, count: m + 1, to: 0)
+        Self.reset(&partial, count: m + 1, to: 0)
+        Self.reset(&scratch, count: m, to: 0)
+        Self.reset(&capacityBelow, count: m + 1, to: 0)
         for i in stride(from: m - 1, through: 0, by: -1) { capacityBelow[i] = capacityBelow[i + 1] + key[i] }
         left[0] = total
 
@@ -426,6 +456,12 @@ struct Fills {
             i += 1
             fill[i] = highest(i)
         }
+    }
+
+    /// Sets `buffer` to `count` copies of `value`, in the storage it has.
+    private static func reset<T>(_ buffer: inout [T], count: Int, to value: T) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(value, count: count))
     }
 
     private mutating func emit(key: [Int], places: [Int], logFactorials: LogFactorials) {
