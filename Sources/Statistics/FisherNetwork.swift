@@ -331,8 +331,10 @@ struct FisherNetwork {
                 rowMultipliers.withUnsafeMutableBufferPointer { rowMultipliers in
                     columnMultipliers.withUnsafeMutableBufferPointer { columnMultipliers in
                         for _ in 0..<2 {
-                            for i in key.indices { rowMultipliers[i] = Self.multiplier(key[i], columnMultipliers, rest) }
-                            for j in rest.indices { columnMultipliers[j] = Self.multiplier(rest[j], rowMultipliers, key) }
+                            for i in key.indices { rowMultipliers[i] = LagrangianMultiplier.solve(
+                                    key[i], others: UnsafeBufferPointer(columnMultipliers), otherTotals: rest) }
+                            for j in rest.indices { columnMultipliers[j] = LagrangianMultiplier.solve(
+                                    rest[j], others: UnsafeBufferPointer(rowMultipliers), otherTotals: key) }
                         }
                     }
                 }
@@ -352,38 +354,6 @@ struct FisherNetwork {
             }
         }
         return value
-    }
-
-    /// The multiplier (kept as e^a) of a line with total `lineTotal`, given the other lines' multipliers
-    /// and totals: the smallest (to a relative 10⁻⁹, by geometric bisection) at which the line's best
-    /// cells reach its total; the dual is concave in it and this is where its slope changes sign. A step
-    /// stops adding cells once they reach the total (every cell adds a count of at least 0).
-    private static func multiplier(
-        _ lineTotal: Int, _ others: UnsafeMutableBufferPointer<Double>, _ otherTotals: UnsafeBufferPointer<Int>
-    ) -> Double {
-        var largest = others.first ?? 1
-        var smallest = largest
-        for other in others {
-            if other > largest { largest = other }
-            if other < smallest { smallest = other }
-        }
-        var low = 0.5 / largest
-        var high = (Double(lineTotal) + 1) / smallest
-        let count = others.count
-        for _ in 0..<40 {
-            let middle = (low * high).squareRoot()
-            var reached = 0
-            var index = 0
-            while index < count, reached < lineTotal {
-                let cap = min(lineTotal, otherTotals[index])
-                let product = middle * others[index]
-                reached += product >= Double(cap) ? cap : Int(product)
-                index += 1
-            }
-            if reached >= lineTotal { high = middle } else { low = middle }
-            if high <= low * (1 + 1e-9) { break }
-        }
-        return high
     }
 
     /// The remaining totals (descending, zeros dropped) of a packed key.
