@@ -331,10 +331,12 @@ struct FisherNetwork {
                 rowMultipliers.withUnsafeMutableBufferPointer { rowMultipliers in
                     columnMultipliers.withUnsafeMutableBufferPointer { columnMultipliers in
                         for _ in 0..<2 {
-                            for i in key.indices { rowMultipliers[i] = LagrangianMultiplier.solve(
-                                    key[i], others: UnsafeBufferPointer(columnMultipliers), otherTotals: rest) }
-                            for j in rest.indices { columnMultipliers[j] = LagrangianMultiplier.solve(
-                                    rest[j], others: UnsafeBufferPointer(rowMultipliers), otherTotals: key) }
+                            LagrangianMultiplier.solve(
+                                lineTotals: key, into: rowMultipliers, others: UnsafeBufferPointer(columnMultipliers),
+                                otherTotals: rest)
+                            LagrangianMultiplier.solve(
+                                lineTotals: rest, into: columnMultipliers, others: UnsafeBufferPointer(rowMultipliers),
+                                otherTotals: key)
                         }
                     }
                 }

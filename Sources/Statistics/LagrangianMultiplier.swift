@@ -4,14 +4,15 @@
 /// the step is the smallest m, to a relative 10⁻⁹ by geometric bisection, at which Σ cⱼ(m) ≥ L. The dual
 /// is concave in the multiplier and this is where its slope changes sign.
 ///
-/// ``plain(_:others:otherTotals:)`` is the definition: every bisection step sums the cells. ``solve(_:others:otherTotals:)``
-/// gives the same `Double`, bit for bit, with far fewer sums: Σ cⱼ(m) is non-decreasing in m (rounding
+/// ``plain(_:others:otherTotals:)`` is the definition: every bisection step sums the cells.
+/// ``solve(lineTotals:into:others:otherTotals:)`` gives the same `Double`, bit for bit, with far fewer sums: Σ cⱼ(m) is non-decreasing in m (rounding
 /// a product is monotone), so a step reaches L exactly when m ≥ m*, the smallest `Double` at which the
 /// cells reach L. m* is found first: between two multipliers near the continuous solution (where
 /// Σ min(capⱼ, m · oⱼ) is L − ½ and L + count), at which the cells sum to less than L and to at least L,
 /// the cells step up about 2 · count times in all, each step at a `Double` found from a quotient, and m*
 /// is the step that brings the sum to L. The bisection then compares with m*. Both ends are checked by
 /// summing the cells, so the estimate decides only the speed; where it fails the plain bisection runs.
+/// The steps of one round (all rows, or all columns) are independent and bisected side by side.
 enum LagrangianMultiplier {
     /// The multiplier by geometric bisection, summing the cells at every step.
     static func plain(_ lineTotal: Int, others: UnsafeBufferPointer<Double>, otherTotals: UnsafeBufferPointer<Int>) -> Double {
@@ -24,18 +25,53 @@ enum LagrangianMultiplier {
         return high
     }
 
-    /// The multiplier ``plain(_:others:otherTotals:)`` gives, bisected against the threshold m*.
-    static func solve(_ lineTotal: Int, others: UnsafeBufferPointer<Double>, otherTotals: UnsafeBufferPointer<Int>) -> Double {
-        guard let threshold = threshold(lineTotal, others: others, otherTotals: otherTotals) else {
-            return plain(lineTotal, others: others, otherTotals: otherTotals)
+    /// The multipliers of several lines against the same other lines, each as ``plain(_:others:otherTotals:)``
+    /// gives it but bisected against the threshold m*, into `multipliers`: the steps are independent, so their bisections run side by side and
+    /// their chains of square roots overlap in the processor.
+    static func solve(
+        lineTotals: UnsafeBufferPointer<Int>, into multipliers: UnsafeMutableBufferPointer<Double>,
+        others: UnsafeBufferPointer<Double>, otherTotals: UnsafeBufferPointer<Int>
+    ) {
+        let lines = lineTotals.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * lines) { bounds in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: lines) { lineOf in
+                // The bisections still running: their line, bracket and threshold, packed at the front.
+                var running = 0
+                for line in 0..<lines {
+                    guard let threshold = threshold(lineTotals[line], others: others, otherTotals: otherTotals) else {
+                        multipliers[line] = plain(lineTotals[line], others: others, otherTotals: otherTotals)
+                        continue
+                    }
+                    (bounds[3 * running], bounds[3 * running + 1]) = start(lineTotals[line], others: others)
+                    bounds[3 * running + 2] = threshold
+                    lineOf[running] = line
+                    running += 1
+                }
+                for _ in 0..<40 where running > 0 {
+                    var index = 0
+                    while index < running {
+                        let low = bounds[3 * index]
+                        let high = bounds[3 * index + 1]
+                        let middle = (low * high).squareRoot()
+                        let reaches = middle >= bounds[3 * index + 2]
+                        let newLow = reaches ? low : middle
+                        let newHigh = reaches ? middle : high
+                        bounds[3 * index] = newLow
+                        bounds[3 * index + 1] = newHigh
+                        if newHigh <= newLow * (1 + 1e-9) {
+                            // Done: its result out, the last running bisection moved into its place.
+                            multipliers[lineOf[index]] = bounds[3 * index + 1]
+                            running -= 1
+                            for offset in 0..<3 { bounds[3 * index + offset] = bounds[3 * running + offset] }
+                            lineOf[index] = lineOf[running]
+                        } else {
+                            index += 1
+                        }
+                    }
+                }
+                for index in 0..<running { multipliers[lineOf[index]] = bounds[3 * index + 1] }
+            }
         }
-        var (low, high) = start(lineTotal, others: others)
-        for _ in 0..<40 {
-            let middle = (low * high).squareRoot()
-            if middle >= threshold { high = middle } else { low = middle }
-            if high <= low * (1 + 1e-9) { break }
-        }
-        return high
     }
 
     /// The bisection's first bracket: 0.5 / max oⱼ (every cell 0) to (L + 1) / min oⱼ (every cell at its cap).

@@ -25,7 +25,14 @@ import Testing
             others.withUnsafeBufferPointer { others in
                 otherTotals.withUnsafeBufferPointer { otherTotals in
                     let plain = LagrangianMultiplier.plain(lineTotal, others: others, otherTotals: otherTotals)
-                    let fast = LagrangianMultiplier.solve(lineTotal, others: others, otherTotals: otherTotals)
+                    var fast = 0.0
+                    withUnsafeMutablePointer(to: &fast) { fast in
+                        [lineTotal].withUnsafeBufferPointer { lineTotals in
+                            LagrangianMultiplier.solve(
+                                lineTotals: lineTotals, into: UnsafeMutableBufferPointer(start: fast, count: 1), others: others,
+                                otherTotals: otherTotals)
+                        }
+                    }
                     #expect(fast.bitPattern == plain.bitPattern, "\(lineTotal) \(Array(others)) \(Array(otherTotals))")
                     if LagrangianMultiplier.threshold(lineTotal, others: others, otherTotals: otherTotals) != nil {
                         thresholds += 1
@@ -35,5 +42,29 @@ import Testing
         }
         // The threshold is found nearly always (else the plain bisection runs, with the same result).
         #expect(thresholds > cases * 9 / 10)
+    }
+
+    @Test func linesSolvedSideBySideEqualThePlainBisection() {
+        var generator = SeededGenerator(seed: 31)
+        for index in 0..<3_000 {
+            let count = generator.uniform(in: 1...8)
+            let otherTotals = (0..<count).map { _ in generator.uniform(in: 1...[5, 80, 2_000][index % 3]) }
+            let others = (0..<count).map { _ in exp(6 * generator.double() - 3) }
+            let lineTotals = (0..<generator.uniform(in: 1...8)).map { _ in generator.uniform(in: 1...otherTotals.reduce(0, +)) }
+            var multipliers = Array(repeating: 0.0, count: lineTotals.count)
+            others.withUnsafeBufferPointer { others in
+                otherTotals.withUnsafeBufferPointer { otherTotals in
+                    lineTotals.withUnsafeBufferPointer { lineTotals in
+                        multipliers.withUnsafeMutableBufferPointer { multipliers in
+                            LagrangianMultiplier.solve(lineTotals: lineTotals, into: multipliers, others: others, otherTotals: otherTotals)
+                        }
+                    }
+                    for (line, total) in lineTotals.enumerated() {
+                        let plain = LagrangianMultiplier.plain(total, others: others, otherTotals: otherTotals)
+                        #expect(multipliers[line].bitPattern == plain.bitPattern, "\(total) \(Array(others)) \(Array(otherTotals))")
+                    }
+                }
+            }
+        }
     }
 }
