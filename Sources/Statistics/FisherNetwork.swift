@@ -130,6 +130,9 @@ struct FisherNetwork {
             var daughterPasts: [[Past]] = []
             daughterIndex.removeAll()
             var stagePasts = 0
+            // Pasts carried to the daughters so far (before merging), and when to count them merged next.
+            var carried = 0
+            var nextCheck = pastLimit + 1
             for (key, unmerged) in zip(keys, pasts) {
                 let mother = Self.merged(unmerged)
                 stagePasts += mother.count
@@ -190,6 +193,12 @@ struct FisherNetwork {
                         for i in dropped..<counted {
                             daughterPasts[index].append(Past(sum: mother[i].sum + arcSum, weight: mother[i].weight * multiplicity))
                         }
+                        carried += counted - dropped
+                        if carried >= nextCheck {
+                            // The next stage will give up on its pasts: give up now, before they take memory.
+                            if Self.mergedCountExceeds(pastLimit, &daughterPasts) { return nil }
+                            nextCheck = 2 * carried
+                        }
                     }
                 }
             }
@@ -218,6 +227,28 @@ struct FisherNetwork {
             if values[middle] < bound { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// Whether the daughters' pasts, each merged, number more than `limit` in all: then the next stage
+    /// stops at its ``pastLimit``. Merging more pasts into a node never makes fewer runs (a run's reach
+    /// grows with its first sum, so the runs are a smallest cover), so the count now is a lower bound on
+    /// the next stage's. Sorts each daughter's pasts in place (stably: the next stage's sort of them, with
+    /// more appended, comes out the same).
+    private static func mergedCountExceeds(_ limit: Int, _ daughterPasts: inout [[Past]]) -> Bool {
+        var count = 0
+        for index in daughterPasts.indices where !daughterPasts[index].isEmpty {
+            daughterPasts[index].sort { $0.sum < $1.sum }
+            daughterPasts[index].withUnsafeBufferPointer { pasts in
+                var first = pasts[0].sum
+                count += 1
+                for past in pasts.dropFirst() where !(past.sum - first <= 1e-12 * max(1, abs(first))) {
+                    first = past.sum
+                    count += 1
+                }
+            }
+            if count > limit { return true }
+        }
+        return false
     }
 
     /// Pasts sorted by sum, those within a relative 10⁻¹² of the first of a run merged (weights added).
