@@ -276,14 +276,3 @@ extension ContingencyTable {
         ContingencyTable((0..<columnCount).map { column in counts.map { $0[column] } })
     }
 }
-
-/// log(k!) for k = 0…n, from R's log-gamma: log(k!) = lgamma(k + 1).
-struct LogFactorials {
-    private var values: [Double]
-
-    init(upTo n: Int) {
-        values = (0...max(n, 1)).map { Distribution.logGamma(Double($0) + 1) }
-    }
-
-    subscript(k: Int) -> Double { values[k] }
-}

@@ -119,7 +119,7 @@ struct FisherNetwork {
         // The nodes of the current stage, each with its pasts (merged when the stage is processed).
         var keys: [[Int]] = [rows]
         var pasts: [[Past]] = [[Past(sum: 0, weight: 1)]]
-        var daughterIndex: [Int: Int] = [:]
+        var daughterIndex = NodeTable(capacity: nodeLimit)
         var fills = Fills()
         for stage in columns.indices.dropLast() {
             let daughterStage = stage + 1
@@ -128,8 +128,11 @@ struct FisherNetwork {
             var daughterBounds: [Bounds] = []
             var daughterTightened: [Bool] = []
             var daughterPasts: [[Past]] = []
-            daughterIndex.removeAll(keepingCapacity: true)
+            daughterIndex.removeAll()
             var stagePasts = 0
+            // Pasts carried to the daughters so far (before merging), and when to count them merged next.
+            var carried = 0
+            var nextCheck = pastLimit + 1
             for (key, unmerged) in zip(keys, pasts) {
                 let mother = Self.merged(unmerged)
                 stagePasts += mother.count
@@ -159,13 +162,12 @@ struct FisherNetwork {
                     let packed = fills.packedKeys[f]
                     let arcSum = fills.sums[f]
                     let multiplicity = fills.multiplicities[f]
-                    let index: Int
-                    if let existing = daughterIndex[packed] {
-                        index = existing
-                    } else {
+                    let slot = daughterIndex.slot(of: packed)
+                    var index = daughterIndex.node(at: slot)
+                    if index < 0 {
                         index = daughterKeys.count
                         if index == nodeLimit { return nil }
-                        daughterIndex[packed] = index
+                        daughterIndex.insert(packed, node: index, at: slot)
                         let remaining = Self.unpack(packed, places: places)
                         daughterKeys.append(remaining)
                         daughterBounds.append(cheapBounds(remaining, stage: daughterStage))
@@ -190,6 +192,12 @@ struct FisherNetwork {
                     if dropped < counted {
                         for i in dropped..<counted {
                             daughterPasts[index].append(Past(sum: mother[i].sum + arcSum, weight: mother[i].weight * multiplicity))
+                        }
+                        carried += counted - dropped
+                        if carried >= nextCheck {
+                            // The next stage will give up on its pasts: give up now, before they take memory.
+                            if Self.mergedCountExceeds(pastLimit, &daughterPasts) { return nil }
+                            nextCheck = 2 * carried
                         }
                     }
                 }
@@ -219,6 +227,28 @@ struct FisherNetwork {
             if values[middle] < bound { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// Whether the daughters' pasts, each merged, number more than `limit` in all: then the next stage
+    /// stops at its ``pastLimit``. Merging more pasts into a node never makes fewer runs (a run's reach
+    /// grows with its first sum, so the runs are a smallest cover), so the count now is a lower bound on
+    /// the next stage's. Sorts each daughter's pasts in place (stably: the next stage's sort of them, with
+    /// more appended, comes out the same).
+    private static func mergedCountExceeds(_ limit: Int, _ daughterPasts: inout [[Past]]) -> Bool {
+        var count = 0
+        for index in daughterPasts.indices where !daughterPasts[index].isEmpty {
+            daughterPasts[index].sort { $0.sum < $1.sum }
+            daughterPasts[index].withUnsafeBufferPointer { pasts in
+                var first = pasts[0].sum
+                count += 1
+                for past in pasts.dropFirst() where !(past.sum - first <= 1e-12 * max(1, abs(first))) {
+                    first = past.sum
+                    count += 1
+                }
+            }
+            if count > limit { return true }
+        }
+        return false
     }
 
     /// Pasts sorted by sum, those within a relative 10⁻¹² of the first of a run merged (weights added).
@@ -255,38 +285,44 @@ struct FisherNetwork {
         for c in rest { logCount -= logFactorials[c] }
         var columnsEven = 0.0
         var columnsConcentrated = 0.0
-        for c in rest {
-            columnsEven += evenSpread(c, caps: key)
-            columnsConcentrated += concentrated(c, caps: key)
-        }
         var rowsEven = 0.0
         var rowsConcentrated = 0.0
-        let restCaps = Array(rest)
-        for r in key {
-            rowsEven += evenSpread(r, caps: restCaps)
-            rowsConcentrated += concentrated(r, caps: restCaps)
+        // The key is descending, the columns ascending: each relaxation takes its caps in the order it
+        // needs by walking them forwards or backwards.
+        key.withUnsafeBufferPointer { key in
+            rest.withUnsafeBufferPointer { rest in
+                for c in rest {
+                    columnsEven += evenSpread(c, caps: key, descending: true)
+                    columnsConcentrated += concentrated(c, caps: key, descending: true)
+                }
+                for r in key {
+                    rowsEven += evenSpread(r, caps: rest, descending: false)
+                    rowsConcentrated += concentrated(r, caps: rest, descending: false)
+                }
+            }
         }
         return Bounds(
             minimum: max(columnsEven, rowsEven), maximum: min(columnsConcentrated, rowsConcentrated), logCount: logCount)
     }
 
-    /// min Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the total spread as evenly as the caps allow.
-    private func evenSpread(_ total: Int, caps: [Int]) -> Double {
-        let ascending = caps.sorted()
+    /// min Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the total spread as evenly as the caps allow
+    /// (`caps` sorted, `descending` or ascending).
+    private func evenSpread(_ total: Int, caps: UnsafeBufferPointer<Int>, descending: Bool) -> Double {
+        let count = caps.count
         var left = total
         var sum = 0.0
-        for (index, cap) in ascending.enumerated() {
-            let share = left / (ascending.count - index)
+        for index in 0..<count {
+            let cap = descending ? caps[count - 1 - index] : caps[index]
+            let share = left / (count - index)
             if cap <= share {
                 sum += logFactorials[cap]
                 left -= cap
             } else {
                 // Every cap from here on exceeds the share: spread the rest in shares and shares + 1.
-                let count = ascending.count - index
-                let q = left / count
-                let extra = left % count
-                sum += Double(extra) * logFactorials[q + 1] + Double(count - extra) * logFactorials[q]
-                left = 0
+                let rest = count - index
+                let q = left / rest
+                let extra = left % rest
+                sum += Double(extra) * logFactorials[q + 1] + Double(rest - extra) * logFactorials[q]
                 break
             }
         }
@@ -294,14 +330,18 @@ struct FisherNetwork {
     }
 
     /// max Σ log xᵢ! subject to Σ xᵢ = total, 0 ≤ xᵢ ≤ capsᵢ: the largest caps filled first (this vector
-    /// majorizes every other, and Σ log x! is Schur-convex).
-    private func concentrated(_ total: Int, caps: [Int]) -> Double {
+    /// majorizes every other, and Σ log x! is Schur-convex; `caps` sorted, `descending` or ascending).
+    private func concentrated(_ total: Int, caps: UnsafeBufferPointer<Int>, descending: Bool) -> Double {
+        let count = caps.count
         var left = total
         var sum = 0.0
-        for cap in caps.sorted(by: >) where left > 0 {
+        var index = 0
+        while index < count, left > 0 {
+            let cap = descending ? caps[index] : caps[count - 1 - index]
             let x = min(cap, left)
             sum += logFactorials[x]
             left -= x
+            index += 1
         }
         return sum
     }
@@ -317,28 +357,21 @@ struct FisherNetwork {
         var rowMultipliers = key.map { Double($0) }
         var columnMultipliers = rest.map { Double($0) / total }
 
-        // The multiplier of a line with total `lineTotal`, the other lines' multipliers and totals: the
-        // smallest (to a relative 10⁻⁹, by geometric bisection) at which the line's best cells reach its
-        // total; the dual is concave in it and this is where its slope changes sign.
-        func solve(_ lineTotal: Int, _ others: [Double], _ otherTotals: [Int]) -> Double {
-            var low = 0.5 / (others.max() ?? 1)
-            var high = (Double(lineTotal) + 1) / (others.min() ?? 1)
-            for _ in 0..<40 {
-                let middle = (low * high).squareRoot()
-                var reached = 0
-                for (other, otherTotal) in zip(others, otherTotals) {
-                    let cap = min(lineTotal, otherTotal)
-                    let product = middle * other
-                    reached += product >= Double(cap) ? cap : Int(product)
+        rest.withUnsafeBufferPointer { rest in
+            key.withUnsafeBufferPointer { key in
+                rowMultipliers.withUnsafeMutableBufferPointer { rowMultipliers in
+                    columnMultipliers.withUnsafeMutableBufferPointer { columnMultipliers in
+                        for _ in 0..<2 {
+                            LagrangianMultiplier.solve(
+                                lineTotals: key, into: rowMultipliers, others: UnsafeBufferPointer(columnMultipliers),
+                                otherTotals: rest)
+                            LagrangianMultiplier.solve(
+                                lineTotals: rest, into: columnMultipliers, others: UnsafeBufferPointer(rowMultipliers),
+                                otherTotals: key)
+                        }
+                    }
                 }
-                if reached >= lineTotal { high = middle } else { low = middle }
-                if high <= low * (1 + 1e-9) { break }
             }
-            return high
-        }
-        for _ in 0..<2 {
-            for i in key.indices { rowMultipliers[i] = solve(key[i], columnMultipliers, rest) }
-            for j in rest.indices { columnMultipliers[j] = solve(rest[j], rowMultipliers, key) }
         }
         let a = rowMultipliers.map { log($0) }
         let b = columnMultipliers.map { log($0) }
@@ -393,11 +426,11 @@ struct Fills {
         multiplicities.removeAll(keepingCapacity: true)
         restSums.removeAll(keepingCapacity: true)
         let m = key.count
-        fill = Array(repeating: 0, count: m)
-        left = Array(repeating: 0, count: m + 1)
-        partial = Array(repeating: 0, count: m + 1)
-        scratch = Array(repeating: 0, count: m)
-        capacityBelow = Array(repeating: 0, count: m + 1)
+        Self.reset(&fill, count: m, to: 0)
+        Self.reset(&left, count: m + 1, to: 0)
+        Self.reset(&partial, count: m + 1, to: 0)
+        Self.reset(&scratch, count: m, to: 0)
+        Self.reset(&capacityBelow, count: m + 1, to: 0)
         for i in stride(from: m - 1, through: 0, by: -1) { capacityBelow[i] = capacityBelow[i + 1] + key[i] }
         left[0] = total
 
@@ -426,6 +459,12 @@ struct Fills {
             i += 1
             fill[i] = highest(i)
         }
+    }
+
+    /// Sets `buffer` to `count` copies of `value`, in the storage it has.
+    private static func reset<T>(_ buffer: inout [T], count: Int, to value: T) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(value, count: count))
     }
 
     private mutating func emit(key: [Int], places: [Int], logFactorials: LogFactorials) {

@@ -1,0 +1,29 @@
+import Synchronization
+
+/// log(k!) for k = 0…n, from R's log-gamma: log(k!) = lgamma(k + 1).
+///
+/// The values come from one table shared by the whole process, extended when a larger n is asked for:
+/// every test of a study's tables needs the same log-factorials up to about its number of participants,
+/// and log-gamma costs a call into R's math library each. A value is the same whichever table computed it.
+struct LogFactorials {
+    private let values: [Double]
+
+    init(upTo n: Int) {
+        values = Self.shared(upTo: max(n, 1))
+    }
+
+    subscript(k: Int) -> Double { values[k] }
+
+    private static let table = Mutex<[Double]>([])
+
+    /// The shared table, extended to at least `n` first if it is shorter.
+    private static func shared(upTo n: Int) -> [Double] {
+        table.withLock { values in
+            if values.count <= n {
+                values.reserveCapacity(n + 1)
+                for k in values.count...n { values.append(Distribution.logGamma(Double(k) + 1)) }
+            }
+            return values
+        }
+    }
+}
