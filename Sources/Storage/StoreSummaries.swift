@@ -120,81 +120,124 @@ private struct CodingBuilder {
     let insert: PreparedInsert
     /// The participant's position (`nil`: not stored, its rows are skipped).
     var participant: Int?
-    /// The participant's code applications: the coder, where the segment id is in `ids`, the code's position.
-    private var applications: [(coder: Int32, id: Range<Int32>, code: UInt32)] = []
-    /// The segment ids of `applications`, one after the other.
+    /// The participant's segments by number: the coder and where the segment id is in `ids`.
+    private var segments: [(coder: Int32, id: Range<Int32>)] = []
+    /// The segment ids, one after the other.
     private var ids: [UInt8] = []
+    /// An open-addressing table of segment numbers + 1 (0: free) by the hash of coder and id.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// The participant's code applications: the segment's number above, the code's position below.
+    private var applications: [UInt64] = []
 
     init(insert: PreparedInsert) {
         self.insert = insert
     }
 
     mutating func add(coder: Int, segment: UnsafeRawBufferPointer, code: UInt32) {
+        applications.append(UInt64(number(coder: Int32(coder), segment: segment)) << 32 | UInt64(code))
+    }
+
+    /// The number of the segment (a new one for a coder and id not seen yet).
+    private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
+        if segments.count * 2 >= slots.count { grow() }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: coder))
+        for byte in segment { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while slots[slot] != 0 {
+            let known = Int(slots[slot] - 1)
+            if segments[known].coder == coder, same(segments[known].id, segment) { return UInt32(known) }
+            slot = (slot + 1) & mask
+        }
         let start = Int32(ids.count)
         ids.append(contentsOf: segment)
-        applications.append((Int32(coder), start..<Int32(ids.count), code))
+        segments.append((coder, start..<Int32(ids.count)))
+        slots[slot] = Int32(segments.count)
+        return UInt32(segments.count - 1)
+    }
+
+    private func same(_ id: Range<Int32>, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard id.count == bytes.count else { return false }
+        var index = Int(id.lowerBound)
+        for byte in bytes {
+            if ids[index] != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// A table twice as large, the segments placed again.
+    private mutating func grow() {
+        let known = segments
+        segments.removeAll(keepingCapacity: true)
+        let bytes = ids
+        ids.removeAll(keepingCapacity: true)
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        bytes.withUnsafeBytes { bytes in
+            for segment in known {
+                _ = number(coder: segment.coder, segment: UnsafeRawBufferPointer(rebasing: bytes[Int(segment.id.lowerBound)..<Int(segment.id.upperBound)]))
+            }
+        }
     }
 
     /// Writes the participant's rows (one per coder) and forgets its segments.
     mutating func flush() throws {
         defer {
-            applications.removeAll(keepingCapacity: true)
+            segments.removeAll(keepingCapacity: true)
             ids.removeAll(keepingCapacity: true)
+            applications.removeAll(keepingCapacity: true)
+            // A participant with very many segments does not make every later one clear a large table.
+            if slots.count > 1024 {
+                slots = [Int32](repeating: 0, count: 64)
+            } else {
+                for index in slots.indices { slots[index] = 0 }
+            }
         }
         guard let participant, !applications.isEmpty else { return }
-        // The applications of each segment together (by coder, then segment id), its codes ascending;
-        // then each segment's codes.
-        let bytes = ids
+        // Each segment's codes, ascending: the applications sorted by segment number, then code.
+        applications.sort()
         var codes: [UInt32] = []
-        var sets: [(coder: Int, codes: Range<Int>)] = []
-        bytes.withUnsafeBytes { bytes in
-            func order(_ first: Range<Int32>, _ second: Range<Int32>) -> Int32 {
-                let common = min(first.count, second.count)
-                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + Int(first.lowerBound), bytes.baseAddress! + Int(second.lowerBound), common)
-                return order != 0 ? order : Int32(first.count - second.count)
+        var sets: [Range<Int>] = Array(repeating: 0..<0, count: segments.count)
+        var start = 0
+        while start < applications.count {
+            let number = applications[start] >> 32
+            let first = codes.count
+            var end = start
+            while end < applications.count, applications[end] >> 32 == number {
+                let code = UInt32(truncatingIfNeeded: applications[end])
+                if code != Self.unknownCode { codes.append(code) }
+                end += 1
             }
-            applications.sort {
-                if $0.coder != $1.coder { return $0.coder < $1.coder }
-                let segment = order($0.id, $1.id)
-                return segment != 0 ? segment < 0 : $0.code < $1.code
-            }
-            var start = 0
-            while start < applications.count {
-                let (coder, id) = (applications[start].coder, applications[start].id)
-                let first = codes.count
-                var end = start
-                while end < applications.count, applications[end].coder == coder, order(applications[end].id, id) == 0 {
-                    if applications[end].code != Self.unknownCode { codes.append(applications[end].code) }
-                    end += 1
-                }
-                sets.append((Int(coder), first..<codes.count))
-                start = end
-            }
+            sets[Int(number)] = first..<codes.count
+            start = end
         }
-        // Segments of one coder with the same codes together, the sets in order.
-        sets.sort { $0.coder != $1.coder ? $0.coder < $1.coder : codes[$0.codes].lexicographicallyPrecedes(codes[$1.codes]) }
+        // The segments of one coder with the same codes together, the coders and sets in order.
+        func precedes(_ first: Int, _ second: Int) -> Bool {
+            if segments[first].coder != segments[second].coder { return segments[first].coder < segments[second].coder }
+            let (one, other) = (sets[first], sets[second])
+            for offset in 0..<min(one.count, other.count) where codes[one.lowerBound + offset] != codes[other.lowerBound + offset] {
+                return codes[one.lowerBound + offset] < codes[other.lowerBound + offset]
+            }
+            return one.count < other.count
+        }
+        let order = (0..<segments.count).sorted(by: precedes)
         var index = 0
-        while index < sets.count {
-            let coder = sets[index].coder
+        while index < order.count {
+            let coder = segments[order[index]].coder
             var blob: [UInt8] = []
             var distinct = 0
-            while index < sets.count, sets[index].coder == coder {
+            while index < order.count, segments[order[index]].coder == coder {
                 var count = 1
-                while index + count < sets.count, sets[index + count].coder == coder,
-                    codes[sets[index + count].codes].elementsEqual(codes[sets[index].codes])
-                {
-                    count += 1
-                }
-                StoredCoding.append(codes: codes[sets[index].codes], segments: count, to: &blob)
+                while index + count < order.count, !precedes(order[index], order[index + count]) { count += 1 }
+                StoredCoding.append(codes: codes[sets[order[index]]], segments: count, to: &blob)
                 distinct += count
                 index += count
             }
             insert.bind(1, participant)
-            insert.bind(2, coder)
+            insert.bind(2, Int(coder))
             insert.bind(3, distinct)
             insert.bind(4, blob: blob)
             _ = try insert.execute()
         }
     }
 }
-
