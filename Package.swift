@@ -143,7 +143,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis", "Ingest", "Storage", "StudyModel", "TestSupport"],
+            dependencies: [
+                "Analysis", "Ingest", "Storage", "StudyModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PublicationTests",

@@ -6,7 +6,8 @@ import StudyModel
 /// the analysed segments that carry both, with their Jaccard indices.
 ///
 /// Participant level reads the per-participant code counts already loaded; segment level makes one
-/// ordered pass over the segments of the paired codes (each segment's codes in the analysed coding).
+/// ordered pass over the store's summary of the coding (the analysed coder's sets of two or more codes,
+/// with their segment counts).
 struct CooccurrenceBuilder {
     let crosstabs: CrosstabBuilder
     let store: StudyStore
@@ -66,20 +67,25 @@ struct CooccurrenceBuilder {
         }
     }
 
-    /// `pairs[first · codes + second][column]`: analysed segments carrying both codes.
+    /// `pairs[first · codes + second][column]`: analysed segments carrying both codes, from the store's
+    /// summary of each participant's coding (its sets of two or more codes; not the segment table).
     private func segmentPairs(codes: [String], columnOf: [Int?], columns: Int) throws -> [[Int]] {
         let data = crosstabs.data
-        let position = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        var participantIndex = ParticipantsByID(data.participants)
+        // The row of each codebook code in `codes` (nil: not paired).
+        var rowOfCode = [Int?](repeating: nil, count: data.codebook.codes.count)
+        for (row, code) in codes.enumerated() { rowOfCode[data.codebook.index(of: code)!] = row }
         var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
         try store.read { reader in
-            try reader.forEachSegmentCodes(codes: codes) { participantID, coder, segmentCodes in
-                guard let person = participantIndex.index(of: participantID), data.analysedCoder(of: person) == coder,
-                    let column = columnOf[person]
+            let coderIDs = try reader.coders()
+            try reader.forEachCoding { coding in
+                guard coding.participant < columnOf.count, let column = columnOf[coding.participant],
+                    data.analysedCoder(of: coding.participant) == coderIDs[coding.coder]
                 else { return }
-                let found = segmentCodes.compactMap { position[$0] }.sorted()
-                for (index, first) in found.enumerated() {
-                    for second in found[(index + 1)...] { pairs[first * codes.count + second][column] += 1 }
+                for set in coding.sets where set.codes.count >= 2 {
+                    let found = coding.codes[set.codes].compactMap { rowOfCode[$0] }.sorted()
+                    for (index, first) in found.enumerated() {
+                        for second in found[(index + 1)...] { pairs[first * codes.count + second][column] += set.segments }
+                    }
                 }
             }
         }

@@ -34,7 +34,8 @@ public struct StudyData: Sendable {
     /// For each participant, the analysed coding is that of the first coder in `policy.analysedCoders`
     /// who coded the participant; codings of other coders are ignored here (they serve agreement).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
-    /// - Complexity: one ordered pass over the segment table; memory O(participants × codes).
+    /// - Complexity: one ordered pass over the store's summary of the coding (``StoreReader/forEachCoding(_:)``:
+    ///   a row per participant and coder, not the segment table); memory O(participants × codes).
     /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
     public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil) throws {
         let loaded = try store.read { reader -> (StudyData?) in
@@ -56,35 +57,43 @@ public struct StudyData: Sendable {
                 }
             }
             var seen = Array(repeating: false, count: participants.count)  // participants with segments
-            func addUnit(coders: [String], rows: [CodeApplicationCount]) {
+            func addUnit(coders: [String], codes: (String) -> [Int]) {
                 guard coders.count >= 2 else { return }
-                var codes = Array(repeating: [Int](), count: coders.count)
-                for row in rows {
-                    if let code = codebook.index(of: row.code), let coder = coders.firstIndex(of: row.coder) {
-                        codes[coder].append(code)
-                    }
-                }
-                agreement.add(coders: coders, codes: codes.map { Array(Set($0)).sorted() })
+                agreement.add(coders: coders, codes: coders.map { Array(Set(codes($0))).sorted() })
             }
 
-            // One pass, participant by participant: keep the preferred coder's codes, gather the units of agreement.
+            // One pass over the store's summary of the coding, participant by participant: keep the preferred
+            // coder's codes, gather the units of agreement.
+            let coderIDs = try reader.coders()
+            let coderRanks = coderIDs.map { preference[$0] }
+            var coding = ParticipantCodeSets(coders: coderIDs.count)
             var codedSegments = 0
-            try reader.forEachParticipantCoding { coding in
-                guard let participant = participantIndex.index(of: coding.participantID) else { return }
-                let rows = coding.applications
-                let rank = rows.compactMap { preference[$0.coder] }.min()
-                let chosen = rank.map { policy.analysedCoders[$0] }
+            func flush() {
+                guard let participant = coding.participant else { return }
+                let rank = coding.coders.compactMap { coderRanks[$0] }.min()
+                let chosen = rank.flatMap { coderIDs.firstIndex(of: policy.analysedCoders[$0]) }
                 ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
                 seen[participant] = true
-                addUnit(coders: Set(rows.map(\.coder)).union(assigned[participant] ?? []).sorted(), rows: rows)
-                for row in rows where row.coder == chosen {
-                    if let code = codebook.index(of: row.code) { segments.add(row.segments, at: participant * codeCount + code) }
+                let codesByID = Dictionary(uniqueKeysWithValues: coding.coders.map { (coderIDs[$0], coding.codes[$0]) })
+                addUnit(coders: Set(codesByID.keys).union(assigned[participant] ?? []).sorted()) { codesByID[$0] ?? [] }
+                if let chosen {
+                    for (code, count) in coding.counts[chosen] { segments.add(count, at: participant * codeCount + code) }
+                    codedSegments += coding.segments[chosen]
                 }
-                for (coder, count) in coding.segmentsByCoder where coder == chosen { codedSegments += count }
+                coding.reset()
             }
+            try reader.forEachCoding { stored in
+                guard stored.participant < participants.count else { return }
+                if stored.participant != coding.participant {
+                    flush()
+                    coding.participant = stored.participant
+                }
+                coding.add(stored)
+            }
+            flush()
             // Participants assigned to two or more coders, none of whom applied a code.
             for (participant, coders) in assigned where !seen[participant] {
-                addUnit(coders: coders.sorted(), rows: [])
+                addUnit(coders: coders.sorted()) { _ in [] }
             }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(

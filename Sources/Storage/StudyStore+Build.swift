@@ -50,7 +50,11 @@ extension StudyStore {
             let result: T
             do {
                 try migrator.migrate(queue)
-                result = try queue.write { db in try body(StoreTransaction(db: db)) }
+                result = try queue.write { db in
+                    let result = try body(StoreTransaction(db: db))
+                    try StoreSummaries.fill(db)
+                    return result
+                }
                 try queue.close()
             } catch {
                 try? queue.close()

@@ -102,6 +102,26 @@ extension StudyStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        // The summaries of the segment table that the analysis reads instead of it (StoreSummaries): the
+        // coders, and per participant and coder the distinct segments and the segments carrying each set
+        // of codes. A store ingested before them gets them filled from its segments.
+        migrator.registerMigration("storeSummaries") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE coder (
+                        position INTEGER PRIMARY KEY,  -- in order of first appearance in the segment table's key order
+                        id TEXT NOT NULL UNIQUE
+                    );
+                    CREATE TABLE coding (
+                        participant INTEGER NOT NULL,  -- participant.position
+                        coder INTEGER NOT NULL,  -- coder.position
+                        segments INTEGER NOT NULL,  -- distinct segments
+                        codeSets BLOB NOT NULL,  -- per set of codes: code count, segments, code.position of each (StoredCoding)
+                        PRIMARY KEY (participant, coder)
+                    ) WITHOUT ROWID;
+                    """)
+            try StoreSummaries.fill(db)
+        }
         return migrator
     }
 }

@@ -1,0 +1,109 @@
+import GRDB
+internal import GRDBSQLite
+
+/// One coder's coding of one participant, from the store's summary `coding` (see
+/// ``StoreReader/forEachCoding(_:)``): the distinct segments, and how many of them carry exactly each
+/// set of codes.
+///
+/// Stored as a row per participant and coder whose `codeSets` blob holds, for each set in order, the
+/// number of its codes, its segments and its codes' positions (ascending), each as 4 bytes, most
+/// significant first.
+public struct StoredCoding {
+    /// The participant's position (its index in ``StoreReader/participants(attributes:)``).
+    public var participant: Int
+    /// The coder's position (its index in ``StoreReader/coders()``).
+    public var coder: Int
+    /// The distinct segments (the sum of the sets' segments).
+    public var segments: Int
+    /// The code sets in order: each set's codes are `codes[set.codes]`.
+    public var sets: [(codes: Range<Int>, segments: Int)]
+    /// The codes of all sets, set after set: positions in the codebook of ``StoreReader/codebook()``.
+    public var codes: [Int]
+
+    public init(participant: Int, coder: Int) {
+        self.participant = participant
+        self.coder = coder
+        segments = 0
+        sets = []
+        codes = []
+    }
+
+    /// Appends a set's stored form to `blob`.
+    static func append(codes: ArraySlice<UInt32>, segments: Int, to blob: inout [UInt8]) {
+        func put(_ word: UInt32) {
+            blob.append(UInt8(word >> 24))
+            blob.append(UInt8(word >> 16 & 0xFF))
+            blob.append(UInt8(word >> 8 & 0xFF))
+            blob.append(UInt8(word & 0xFF))
+        }
+        put(UInt32(codes.count))
+        put(UInt32(segments))
+        for code in codes { put(code) }
+    }
+
+    /// Reads the sets of a stored blob.
+    mutating func decode(_ blob: UnsafeRawBufferPointer) {
+        sets.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
+        var offset = 0
+        func word() -> Int {
+            defer { offset += 4 }
+            return Int(blob[offset]) << 24 | Int(blob[offset + 1]) << 16 | Int(blob[offset + 2]) << 8 | Int(blob[offset + 3])
+        }
+        while offset + 8 <= blob.count {
+            let count = word()
+            let segments = word()
+            let first = codes.count
+            for _ in 0..<count { codes.append(word()) }
+            sets.append((first..<codes.count, segments))
+        }
+    }
+}
+
+extension StoreReader {
+    /// The coders of the segments, by position (the `coder` of ``StoredCoding``).
+    public func coders() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT id FROM coder ORDER BY position")
+    }
+
+    /// Calls `body` with every coder's coding of every participant with segments, from the store's
+    /// summary `coding`, ordered by participant position and coder position.
+    ///
+    /// - Complexity: one pass over the summary (a row per participant and coder; the segment table is
+    ///   not read), with a small page cache; memory O(one row). The value passed is reused: copy what
+    ///   you keep.
+    public func forEachCoding(_ body: (StoredCoding) throws -> Void) throws {
+        try withSmallPageCache {
+            let statement = try db.makeStatement(
+                sql: "SELECT participant, coder, segments, codeSets FROM coding ORDER BY participant, coder")
+            let handle = statement.sqliteStatement
+            var coding = StoredCoding(participant: 0, coder: 0)
+            while true {
+                let step = sqlite3_step(handle)
+                if step == SQLITE_DONE { break }
+                guard step == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                coding.participant = Int(sqlite3_column_int64(handle, 0))
+                coding.coder = Int(sqlite3_column_int64(handle, 1))
+                coding.segments = Int(sqlite3_column_int64(handle, 2))
+                let blob = sqlite3_column_blob(handle, 3)
+                coding.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(handle, 3))))
+                try body(coding)
+            }
+        }
+    }
+}
+
+extension StoreReader {
+    /// Runs `body` (a pass over a whole table, which reads every page once) with a page cache of 1 MiB
+    /// instead of the store's 16 MiB: the pages of a pass are not read again, and a large study's pass
+    /// would otherwise fill all 16 MiB.
+    func withSmallPageCache<T>(_ body: () throws -> T) throws -> T {
+        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -1024")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        return try body()
+    }
+}
