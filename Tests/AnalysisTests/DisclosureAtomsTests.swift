@@ -1,0 +1,27 @@
+@testable import Analysis
+import Testing
+
+/// `DisclosureBasisBuilder.atoms`: the distinct profiles in byte order and each person's atom, as the
+/// plain definition gives them (every person's profile, the set of them sorted, each looked up).
+@Suite struct DisclosureAtomsTests {
+    @Test func atomsEqualThePlainDefinition() {
+        let values = [["KZ", "UK", "Ұлыбритания"], ["mother", "father", "grandparent", "Мать", ""], ["a", "b"]]
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for people in [0, 1, 7, 500] {
+            let profileOf = (0..<people).map { _ in values.map { $0[next($0.count)] } }
+            let (profiles, atomOf) = DisclosureBasisBuilder.atoms(of: people, width: values.count) { person, profile in
+                profile = profileOf[person]
+            }
+            let plain = Array(Set(profileOf)).sorted { a, b in
+                for (x, y) in zip(a, b) where x != y { return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8)) }
+                return false
+            }
+            #expect(profiles == plain)
+            #expect(atomOf == profileOf.map { plain.firstIndex(of: $0)! })
+        }
+    }
+}
