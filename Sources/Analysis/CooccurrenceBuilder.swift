@@ -15,9 +15,10 @@ struct CooccurrenceBuilder {
     func build(_ spec: TableSpec) throws -> CooccurrenceResult {
         let data = crosstabs.data
         let (groups, members) = try crosstabs.columnGroups(spec)
-        var columnOf = [Int?](repeating: nil, count: data.participants.count)
+        // Each participant's column, −1 for none (4 bytes a participant).
+        var columnOf = [Int32](repeating: -1, count: data.participants.count)
         for (column, people) in members.enumerated() {
-            for person in people { columnOf[person] = column }
+            for person in people { columnOf[person] = Int32(column) }
         }
         let rows = Self.codes(of: spec.pairedCodes, crosstabs: crosstabs)
         let indices = rows.map { data.codebook.index(of: $0.id)! }
@@ -27,7 +28,8 @@ struct CooccurrenceBuilder {
         var segments = participants
         var both = Array(repeating: Array(repeating: 0, count: columns), count: rows.count * rows.count)
         for person in data.participants.indices {
-            guard let column = columnOf[person] else { continue }
+            guard columnOf[person] >= 0 else { continue }
+            let column = Int(columnOf[person])
             let mentioned = indices.indices.filter { data.segments(participant: person, code: indices[$0]) > 0 }
             for code in mentioned {
                 participants[code][column] += 1
@@ -69,7 +71,7 @@ struct CooccurrenceBuilder {
 
     /// `pairs[first · codes + second][column]`: analysed segments carrying both codes, from the store's
     /// summary of each participant's coding (its sets of two or more codes; not the segment table).
-    private func segmentPairs(codes: [String], columnOf: [Int?], columns: Int) throws -> [[Int]] {
+    private func segmentPairs(codes: [String], columnOf: [Int32], columns: Int) throws -> [[Int]] {
         let data = crosstabs.data
         // The row of each codebook code in `codes` (nil: not paired).
         var rowOfCode = [Int?](repeating: nil, count: data.codebook.codes.count)
@@ -78,9 +80,10 @@ struct CooccurrenceBuilder {
         try store.read { reader in
             let coderIDs = try reader.coders()
             try reader.forEachCoding { coding in
-                guard coding.participant < columnOf.count, let column = columnOf[coding.participant],
+                guard coding.participant < columnOf.count, columnOf[coding.participant] >= 0,
                     data.analysedCoder(of: coding.participant) == coderIDs[coding.coder]
                 else { return }
+                let column = Int(columnOf[coding.participant])
                 for set in coding.sets where set.codes.count >= 2 {
                     let found = coding.codes[set.codes].compactMap { rowOfCode[$0] }.sorted()
                     for (index, first) in found.enumerated() {

@@ -5,23 +5,23 @@ import StudyModel
 /// 6 MB at 200,000 participants, 12 while it grows). Lookups in ascending id order, as the store's
 /// ordered passes make them, cost one or two comparisons; others a binary search.
 struct ParticipantsByID {
-    /// The participants (shared with the caller's array, not copied).
-    private let participants: [Participant]
+    /// The participants (shared with the caller's list, not copied).
+    private let participants: ParticipantList
     /// Participant indices, their ids in ascending byte order.
     private let order: [Int32]
     /// Where the last lookup ended in `order`.
     private var cursor = 0
 
-    init(_ participants: [Participant]) {
+    init(_ participants: ParticipantList) {
         self.participants = participants
         order = participants.indices.map { Int32($0) }
-            .sorted { Self.precedes(participants[Int($0)].id, participants[Int($1)].id) }
+            .sorted { Self.precedes(participants.id(at: Int($0)), participants.id(at: Int($1))) }
     }
 
     /// The index of the participant with id `id`, or `nil` when there is none.
     mutating func index(of id: String) -> Int? {
         // Ascending lookups: the participant at the cursor, or the next one.
-        for position in cursor..<min(cursor + 2, order.count) where participants[Int(order[position])].id == id {
+        for position in cursor..<min(cursor + 2, order.count) where participants.id(at: Int(order[position])) == id {
             cursor = position
             return Int(order[position])
         }
@@ -29,9 +29,9 @@ struct ParticipantsByID {
         var high = order.count
         while low < high {
             let middle = (low + high) / 2
-            if Self.precedes(participants[Int(order[middle])].id, id) { low = middle + 1 } else { high = middle }
+            if Self.precedes(participants.id(at: Int(order[middle])), id) { low = middle + 1 } else { high = middle }
         }
-        guard low < order.count, participants[Int(order[low])].id == id else { return nil }
+        guard low < order.count, participants.id(at: Int(order[low])) == id else { return nil }
         cursor = low
         return Int(order[low])
     }

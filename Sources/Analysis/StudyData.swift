@@ -7,7 +7,7 @@ import StudyModel
 public struct StudyData: Sendable {
     public var study: StoredStudy
     public var sourceFiles: [SourceFileRecord]
-    public var participants: [Participant]
+    public var participants: ParticipantList
     public var codebook: Codebook
     /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `p · codeCount + c`
     /// (one flat table: a large study holds a byte per participant and code, nothing more).
@@ -41,7 +41,7 @@ public struct StudyData: Sendable {
         let loaded = try store.read { reader -> (StudyData?) in
             guard let study = try reader.study() else { return nil }
             let codebook = try reader.codebook()
-            let participants = try reader.participants(attributes: attributes)
+            let participants = ParticipantList(try reader.participants(attributes: attributes))
             var participantIndex = ParticipantsByID(participants)
             let codeCount = codebook.codes.count
             var segments = SegmentCounts(size: participants.count * codeCount)
@@ -107,7 +107,7 @@ public struct StudyData: Sendable {
     }
 
     init(
-        study: StoredStudy, sourceFiles: [SourceFileRecord], participants: [Participant], codebook: Codebook,
+        study: StoredStudy, sourceFiles: [SourceFileRecord], participants: ParticipantList, codebook: Codebook,
         analysedSegments: SegmentCounts, codeCount: Int, analysedCoderRanks: [UInt16], analysedCoders: [String], agreement: AgreementTally,
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {

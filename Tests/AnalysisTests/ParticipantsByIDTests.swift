@@ -12,7 +12,7 @@ import Testing
         while ids.count < 400 { ids.insert(stems[random.next(stems.count)] + String(random.next(10_000))) }
         let participants = ids.shuffled().map { Participant(id: $0, country: "KZ", role: "mother") }
         let dictionary = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.id, $0) })
-        var index = ParticipantsByID(participants)
+        var index = ParticipantsByID(ParticipantList(participants))
         // Ascending byte order, with some ids skipped, as an ordered pass over the store asks.
         let ascending = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for id in ascending where random.next(3) > 0 { #expect(index.index(of: id) == dictionary[id]) }

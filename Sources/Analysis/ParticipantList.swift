@@ -1,0 +1,53 @@
+import StudyModel
+
+/// The study's participants, in about 24 bytes each instead of a `Participant`'s 56: the ids, and the
+/// country and role as numbers into the study's distinct levels (attributes kept only when a participant
+/// has any). A participant read from it is a `Participant` again, equal to the one put in.
+///
+/// At the L study's 200,000 participants the array of `Participant`s was 11.2 MB of the analysis' heap.
+public struct ParticipantList: RandomAccessCollection, Sendable {
+    private var ids: [String] = []
+    private var countryNumbers: [UInt32] = []
+    private var roleNumbers: [UInt32] = []
+    private var countries: [String] = []
+    private var roles: [String] = []
+    /// Each participant's attributes; empty when no participant has any.
+    private var attributes: [[String: String]] = []
+
+    public init<S: Sequence>(_ participants: S) where S.Element == Participant {
+        var countryNumber: [String: UInt32] = [:]
+        var roleNumber: [String: UInt32] = [:]
+        func number(_ level: String, _ numbers: inout [String: UInt32], _ levels: inout [String]) -> UInt32 {
+            if let known = numbers[level] { return known }
+            let new = UInt32(levels.count)
+            numbers[level] = new
+            levels.append(level)
+            return new
+        }
+        let expected = participants.underestimatedCount
+        ids.reserveCapacity(expected)
+        countryNumbers.reserveCapacity(expected)
+        roleNumbers.reserveCapacity(expected)
+        for participant in participants {
+            ids.append(participant.id)
+            countryNumbers.append(number(participant.country, &countryNumber, &countries))
+            roleNumbers.append(number(participant.role, &roleNumber, &roles))
+            if !participant.attributes.isEmpty, attributes.isEmpty {
+                attributes = Array(repeating: [:], count: ids.count - 1)
+            }
+            if !attributes.isEmpty || !participant.attributes.isEmpty { attributes.append(participant.attributes) }
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    public subscript(position: Int) -> Participant {
+        Participant(
+            id: ids[position], country: countries[Int(countryNumbers[position])], role: roles[Int(roleNumbers[position])],
+            attributes: attributes.isEmpty ? [:] : attributes[position])
+    }
+
+    /// The id of the participant at `position`, without making the `Participant`.
+    public func id(at position: Int) -> String { ids[position] }
+}

@@ -1,0 +1,27 @@
+@testable import Analysis
+import StudyModel
+import Testing
+
+/// `ParticipantList` gives back the participants put in, in order, field for field.
+@Suite struct ParticipantListTests {
+    @Test func participantsComeBackAsTheyWentIn() {
+        let countries = ["KZ", "UK", "Қазақстан"]
+        let roles = ["mother", "father", "grandparent", "other carer with a long name"]
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for (count, attributeShare) in [(0, 0), (1, 0), (50, 0), (50, 3), (300, 1)] {
+            let participants = (0..<count).map { index in
+                Participant(
+                    id: "P-\(index)-\(next(1000))", country: countries[next(countries.count)], role: roles[next(roles.count)],
+                    attributes: attributeShare > 0 && next(attributeShare) == 0 ? ["school": "S\(next(9))", "band": "\(next(3))"] : [:])
+            }
+            let list = ParticipantList(participants)
+            #expect(list.count == participants.count)
+            #expect(Array(list) == participants)
+            #expect(list.indices.map { list.id(at: $0) } == participants.map(\.id))
+        }
+    }
+}
