@@ -25,9 +25,9 @@ enum LagrangianMultiplier {
         return high
     }
 
-    /// The multipliers of several lines against the same other lines, each as ``plain(_:others:otherTotals:)``
-    /// gives it but bisected against the threshold m*, into `multipliers`: the steps are independent, so their bisections run side by side and
-    /// their chains of square roots overlap in the processor.
+    /// The multipliers of several lines against the same other lines, into `multipliers`, each as
+    /// ``plain(_:others:otherTotals:)`` gives it but bisected against the threshold m*: the steps are
+    /// independent, so their bisections run side by side and their chains of square roots overlap.
     static func solve(
         lineTotals: UnsafeBufferPointer<Int>, into multipliers: UnsafeMutableBufferPointer<Double>,
         others: UnsafeBufferPointer<Double>, otherTotals: UnsafeBufferPointer<Int>
