@@ -120,6 +120,7 @@ struct FisherNetwork {
         var keys: [[Int]] = [rows]
         var pasts: [[Past]] = [[Past(sum: 0, weight: 1)]]
         var daughterIndex = NodeTable(capacity: nodeLimit)
+        var seen = NodeTable(capacity: nodeLimit)
         var fills = Fills()
         for stage in columns.indices.dropLast() {
             let daughterStage = stage + 1
@@ -157,6 +158,14 @@ struct FisherNetwork {
                     work += fills.count
                     if work > Self.workLimit { return nil }
                     continue
+                }
+                // The fills below stop at the node limit once they reach that many distinct nodes: know it
+                // before bounding each one (on a 2 × k table of n = 20,000 the first column has a thousand).
+                if daughterKeys.count + fills.count > nodeLimit,
+                    Self.newNodes(of: fills, beside: daughterIndex, seen: &seen, upTo: nodeLimit - daughterKeys.count + 1)
+                        > nodeLimit - daughterKeys.count
+                {
+                    return nil
                 }
                 for f in 0..<fills.count {
                     let packed = fills.packedKeys[f]
@@ -227,6 +236,22 @@ struct FisherNetwork {
             if values[middle] < bound { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// The number of distinct keys among `fills` that `index` does not hold, counted up to `bound` (at
+    /// most the node limit + 1); `seen` is scratch, left empty.
+    private static func newNodes(of fills: Fills, beside index: NodeTable, seen: inout NodeTable, upTo bound: Int) -> Int {
+        var count = 0
+        for f in 0..<fills.count where count < bound {
+            let packed = fills.packedKeys[f]
+            if index.node(at: index.slot(of: packed)) >= 0 { continue }
+            let slot = seen.slot(of: packed)
+            if seen.node(at: slot) >= 0 { continue }
+            count += 1
+            if count < bound { seen.insert(packed, node: count, at: slot) }
+        }
+        seen.removeAll()
+        return count
     }
 
     /// Whether the daughters' pasts, each merged, number more than `limit` in all: then the next stage

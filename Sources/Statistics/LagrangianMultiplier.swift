@@ -25,9 +25,9 @@ enum LagrangianMultiplier {
         return high
     }
 
-    /// The multipliers of several lines against the same other lines, each as ``plain(_:others:otherTotals:)``
-    /// gives it but bisected against the threshold m*, into `multipliers`: the steps are independent, so their bisections run side by side and
-    /// their chains of square roots overlap in the processor.
+    /// The multipliers of several lines against the same other lines, into `multipliers`, each as
+    /// ``plain(_:others:otherTotals:)`` gives it but bisected against the threshold m*: the steps are
+    /// independent, so their bisections run side by side and their chains of square roots overlap.
     static func solve(
         lineTotals: UnsafeBufferPointer<Int>, into multipliers: UnsafeMutableBufferPointer<Double>,
         others: UnsafeBufferPointer<Double>, otherTotals: UnsafeBufferPointer<Int>
@@ -53,9 +53,12 @@ enum LagrangianMultiplier {
                         let low = bounds[3 * index]
                         let high = bounds[3 * index + 1]
                         let middle = (low * high).squareRoot()
-                        let reaches = middle >= bounds[3 * index + 2]
-                        let newLow = reaches ? low : middle
-                        let newHigh = reaches ? middle : high
+                        // middle ≥ m* as a mask, from the bit patterns (ordered as the positive Doubles they
+                        // encode): the side is a coin toss, a branch here would be mispredicted half the time.
+                        let middleBits = Int64(bitPattern: middle.bitPattern)
+                        let reaches = (Int64(bitPattern: bounds[3 * index + 2].bitPattern) &- middleBits &- 1) >> 63
+                        let newLow = Double(bitPattern: UInt64(bitPattern: (Int64(bitPattern: low.bitPattern) & reaches) | (middleBits & ~reaches)))
+                        let newHigh = Double(bitPattern: UInt64(bitPattern: (middleBits & reaches) | (Int64(bitPattern: high.bitPattern) & ~reaches)))
                         bounds[3 * index] = newLow
                         bounds[3 * index + 1] = newHigh
                         if newHigh <= newLow * (1 + 1e-9) {
