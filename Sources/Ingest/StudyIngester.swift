@@ -157,6 +157,9 @@ public struct StudyIngester {
             keptCodes = taguette.keptCodes
             segmentCoders = segmentsSource.coder.map { [$0] } ?? []
         } else {
+            // The codebook's codes are stored in its order (no kept codes here): the store's summaries are
+            // written as the rows are inserted.
+            try transaction.summariseSegments(codes: codebook.codes.map(\.id))
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress

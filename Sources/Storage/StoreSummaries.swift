@@ -28,13 +28,8 @@ enum StoreSummaries {
         var codePositions: [String: UInt32] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, position FROM code") { codePositions[row[0]] = UInt32(row[1] as Int) }
         var participants = ParticipantPositions(try Row.fetchCursor(db, sql: "SELECT id, position FROM participant ORDER BY id"))
-        var builder = CodingBuilder(insert: try PreparedInsert(
-            db, sql: "INSERT INTO coding (participant, coder, segments, codeSets) VALUES (?, ?, ?, ?)"))
-        var coders: [[UInt8]] = []
-        var lastCoder: (bytes: [UInt8], position: Int) = ([], -1)
-        var lastCode: (bytes: [UInt8], position: UInt32) = ([], CodingBuilder.unknownCode)
+        var writer = try SummaryWriter(db, codePositions: codePositions)
         var lastParticipant: [UInt8]?
-
         let scan = try db.makeStatement(
             sql: "SELECT participantId, code, coder, segmentId FROM segment ORDER BY participantId, code, coder, segmentId")
         let handle = scan.sqliteStatement
@@ -46,35 +41,16 @@ enum StoreSummaries {
             }
             let participantID = text(handle, 0)
             if lastParticipant.map({ !same(participantID, $0) }) ?? true {
-                try builder.flush()
                 lastParticipant = Array(participantID)
-                builder.participant = try participants.position(of: String(decoding: participantID, as: UTF8.self))
+                try writer.begin(participant: try participants.position(of: String(decoding: participantID, as: UTF8.self)))
             }
-            guard builder.participant != nil else { continue }
-            let code = text(handle, 1)
-            if !same(code, lastCode.bytes) {
-                lastCode = (Array(code), codePositions[String(decoding: code, as: UTF8.self)] ?? CodingBuilder.unknownCode)
-            }
-            let coder = text(handle, 2)
-            if !same(coder, lastCoder.bytes) {
-                let bytes = Array(coder)
-                if let index = coders.firstIndex(of: bytes) {
-                    lastCoder = (bytes, index)
-                } else {
-                    lastCoder = (bytes, coders.count)
-                    coders.append(bytes)
-                }
-            }
-            builder.add(coder: lastCoder.position, segment: text(handle, 3), code: lastCode.position)
+            writer.add(code: text(handle, 1), coder: text(handle, 2), segment: text(handle, 3))
         }
-        try builder.flush()
-        for (position, coder) in coders.enumerated() {
-            try db.execute(sql: "INSERT INTO coder (position, id) VALUES (?, ?)", arguments: [position, String(decoding: coder, as: UTF8.self)])
-        }
+        try writer.finish()
     }
 
     /// Whether `bytes` are `other`'s.
-    private static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
+    static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
         bytes.count == other.count
             && (bytes.isEmpty || other.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
     }
@@ -108,136 +84,5 @@ private struct ParticipantPositions {
             current = (row[0], row[1])
         }
         return current?.id == id ? current?.position : nil
-    }
-}
-
-/// One participant's segment rows gathered into code sets per coder, written to `coding` when the
-/// participant's rows end.
-private struct CodingBuilder {
-    /// The position of a code the store does not list.
-    static let unknownCode = UInt32.max
-
-    let insert: PreparedInsert
-    /// The participant's position (`nil`: not stored, its rows are skipped).
-    var participant: Int?
-    /// The participant's segments by number: the coder and where the segment id is in `ids`.
-    private var segments: [(coder: Int32, id: Range<Int32>)] = []
-    /// The segment ids, one after the other.
-    private var ids: [UInt8] = []
-    /// An open-addressing table of segment numbers + 1 (0: free) by the hash of coder and id.
-    private var slots = [Int32](repeating: 0, count: 64)
-    /// The participant's code applications: the segment's number above, the code's position below.
-    private var applications: [UInt64] = []
-
-    init(insert: PreparedInsert) {
-        self.insert = insert
-    }
-
-    mutating func add(coder: Int, segment: UnsafeRawBufferPointer, code: UInt32) {
-        applications.append(UInt64(number(coder: Int32(coder), segment: segment)) << 32 | UInt64(code))
-    }
-
-    /// The number of the segment (a new one for a coder and id not seen yet).
-    private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
-        if segments.count * 2 >= slots.count { grow() }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: coder))
-        for byte in segment { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
-        while slots[slot] != 0 {
-            let known = Int(slots[slot] - 1)
-            if segments[known].coder == coder, same(segments[known].id, segment) { return UInt32(known) }
-            slot = (slot + 1) & mask
-        }
-        let start = Int32(ids.count)
-        ids.append(contentsOf: segment)
-        segments.append((coder, start..<Int32(ids.count)))
-        slots[slot] = Int32(segments.count)
-        return UInt32(segments.count - 1)
-    }
-
-    private func same(_ id: Range<Int32>, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard id.count == bytes.count else { return false }
-        var index = Int(id.lowerBound)
-        for byte in bytes {
-            if ids[index] != byte { return false }
-            index += 1
-        }
-        return true
-    }
-
-    /// A table twice as large, the segments placed again.
-    private mutating func grow() {
-        let known = segments
-        segments.removeAll(keepingCapacity: true)
-        let bytes = ids
-        ids.removeAll(keepingCapacity: true)
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        bytes.withUnsafeBytes { bytes in
-            for segment in known {
-                _ = number(coder: segment.coder, segment: UnsafeRawBufferPointer(rebasing: bytes[Int(segment.id.lowerBound)..<Int(segment.id.upperBound)]))
-            }
-        }
-    }
-
-    /// Writes the participant's rows (one per coder) and forgets its segments.
-    mutating func flush() throws {
-        defer {
-            segments.removeAll(keepingCapacity: true)
-            ids.removeAll(keepingCapacity: true)
-            applications.removeAll(keepingCapacity: true)
-            // A participant with very many segments does not make every later one clear a large table.
-            if slots.count > 1024 {
-                slots = [Int32](repeating: 0, count: 64)
-            } else {
-                for index in slots.indices { slots[index] = 0 }
-            }
-        }
-        guard let participant, !applications.isEmpty else { return }
-        // Each segment's codes, ascending: the applications sorted by segment number, then code.
-        applications.sort()
-        var codes: [UInt32] = []
-        var sets: [Range<Int>] = Array(repeating: 0..<0, count: segments.count)
-        var start = 0
-        while start < applications.count {
-            let number = applications[start] >> 32
-            let first = codes.count
-            var end = start
-            while end < applications.count, applications[end] >> 32 == number {
-                let code = UInt32(truncatingIfNeeded: applications[end])
-                if code != Self.unknownCode { codes.append(code) }
-                end += 1
-            }
-            sets[Int(number)] = first..<codes.count
-            start = end
-        }
-        // The segments of one coder with the same codes together, the coders and sets in order.
-        func precedes(_ first: Int, _ second: Int) -> Bool {
-            if segments[first].coder != segments[second].coder { return segments[first].coder < segments[second].coder }
-            let (one, other) = (sets[first], sets[second])
-            for offset in 0..<min(one.count, other.count) where codes[one.lowerBound + offset] != codes[other.lowerBound + offset] {
-                return codes[one.lowerBound + offset] < codes[other.lowerBound + offset]
-            }
-            return one.count < other.count
-        }
-        let order = (0..<segments.count).sorted(by: precedes)
-        var index = 0
-        while index < order.count {
-            let coder = segments[order[index]].coder
-            var blob: [UInt8] = []
-            var distinct = 0
-            while index < order.count, segments[order[index]].coder == coder {
-                var count = 1
-                while index + count < order.count, !precedes(order[index], order[index + count]) { count += 1 }
-                StoredCoding.append(codes: codes[sets[order[index]]], segments: count, to: &blob)
-                distinct += count
-                index += count
-            }
-            insert.bind(1, participant)
-            insert.bind(2, Int(coder))
-            insert.bind(3, distinct)
-            insert.bind(4, blob: blob)
-            _ = try insert.execute()
-        }
     }
 }

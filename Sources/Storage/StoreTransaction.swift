@@ -11,6 +11,8 @@ public struct StoreTransaction {
     /// The bulk inserts, prepared once per transaction instead of looked up in GRDB's cache by their SQL
     /// (hashing the SQL text) for every row.
     private let inserts = BulkInserts()
+    /// The summaries written as `segments.csv`'s rows are inserted (see ``summariseSegments(codes:)``).
+    private let summary = SummaryStream()
 
     init(db: Database) {
         self.db = db
@@ -81,9 +83,25 @@ public struct StoreTransaction {
         return true
     }
 
+    /// Writes the store's summaries of the coding as the rows of ``insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
+    /// are inserted, instead of in a pass over the stored rows at the end of the build: call it before the
+    /// first row, with the ids of the codes in the order they will be stored (the codebook's). It holds
+    /// when the rows come participant by participant, name stored participants, and the codes are stored
+    /// in that order; otherwise the build makes the pass, with the same result.
+    public func summariseSegments(codes: [String]) throws {
+        try summary.start(db, codes: codes)
+    }
+
+    /// Writes the summaries of the coding: those written as the rows were inserted, or else from one pass
+    /// over the stored rows (``StoreSummaries/fill(_:)``). The last step of every store build.
+    func finishSummaries() throws {
+        if try !summary.finish(db) { try StoreSummaries.fill(db) }
+    }
+
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
+        summary.stop()
         let insert = try segmentInsert()
         insert.bind(6, segment.start)
         insert.bind(7, segment.end)
@@ -112,7 +130,9 @@ public struct StoreTransaction {
         insert.bindWithoutCopy(8, excerpt)
         insert.bindWithoutCopy(9, language)
         insert.bind(10, line)
-        return try insert.executeAndClear()
+        guard try insert.executeAndClear() else { return false }
+        try summary.add(db, participant: participantID, code: code, coder: coder, segment: segmentID)
+        return true
     }
 
     private func segmentInsert() throws -> PreparedInsert {

@@ -51,8 +51,9 @@ extension StudyStore {
             do {
                 try migrator.migrate(queue)
                 result = try queue.write { db in
-                    let result = try body(StoreTransaction(db: db))
-                    try StoreSummaries.fill(db)
+                    let transaction = StoreTransaction(db: db)
+                    let result = try body(transaction)
+                    try transaction.finishSummaries()
                     return result
                 }
                 try queue.close()

@@ -109,7 +109,7 @@ extension StudyStore {
             try db.execute(
                 sql: """
                     CREATE TABLE coder (
-                        position INTEGER PRIMARY KEY,  -- in order of first appearance in the segment table's key order
+                        position INTEGER PRIMARY KEY,  -- the rank of the id in byte order
                         id TEXT NOT NULL UNIQUE
                     );
                     CREATE TABLE coding (

@@ -66,8 +66,9 @@ public struct StudyStore: Sendable {
                           "participant", "code", "sourceFile", "study"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
-            let result = try body(StoreTransaction(db: db))
-            try StoreSummaries.fill(db)
+            let transaction = StoreTransaction(db: db)
+            let result = try body(transaction)
+            try transaction.finishSummaries()
             return result
         }
     }

@@ -19,8 +19,9 @@ import TestSupport
 
     /// A random study: participants listed in an order that is not their ids' (positions differ from id
     /// order), with zero to a dozen segments, each segment of one of three coders carrying one to three
-    /// codes, the rows of the file shuffled.
-    static func randomStudy(seed: UInt64) throws -> StudyFixture {
+    /// codes; the rows of the file participant by participant (the summaries are then written as they
+    /// are inserted), or shuffled (then by the pass over the stored rows).
+    static func randomStudy(seed: UInt64, shuffled: Bool = true) throws -> StudyFixture {
         var generator = TestRandom(seed: seed)
         let ids = (1...40).map { String(format: "P%02d", ($0 * 17) % 41) }
         var rows: [String] = []
@@ -32,7 +33,9 @@ import TestSupport
                 for code in carried.sorted() { rows.append("S\(segment)\(coder),\(id),\(code),\(coder)\n") }
             }
         }
-        for index in rows.indices.reversed() { rows.swapAt(index, generator.next(index + 1)) }
+        if shuffled {
+            for index in rows.indices.reversed() { rows.swapAt(index, generator.next(index + 1)) }
+        }
         return try StudyFixture(
             participants: "participant_id,country,role\n" + ids.map { "\($0),KZ,mother\n" }.joined(),
             segments: "segment_id,participant_id,code,coder\n" + rows.joined(), survey: nil, analysedCoders: ["C2", "C1", "C3"])
@@ -88,9 +91,9 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func theSummaryHoldsWhatTheSegmentRowsGive(seed: UInt64) throws {
-        let fixture = try Self.randomStudy(seed: seed)
+        let fixture = try Self.randomStudy(seed: seed, shuffled: seed % 2 == 0)
         let store = try StudyStore.inMemory()
         try StudyIngester(studyDirectory: fixture.directory).ingest(into: store)
         let (plain, summary) = try Self.counts(store)
@@ -127,9 +130,11 @@ import TestSupport
     }
 
     /// A store written before the summaries existed (the same store without their tables and migration)
-    /// gets them from its segments when opened, and they are those of a new ingest.
-    @Test func anOlderStoreIsMigratedToTheSameSummaries() throws {
-        let fixture = try Self.randomStudy(seed: 11)
+    /// gets them from its segments when opened (the pass over the stored rows), and they are those of a
+    /// new ingest, whether it wrote them as the rows were inserted or by the same pass.
+    @Test(arguments: [false, true])
+    func anOlderStoreIsMigratedToTheSameSummaries(shuffled: Bool) throws {
+        let fixture = try Self.randomStudy(seed: 11, shuffled: shuffled)
         let path = fixture.directory + "/old.sqlite"
         try StudyIngester(studyDirectory: fixture.directory).ingest(intoStoreAt: path)
         let expected = try Self.summaryRows(try StudyStore(path: path))

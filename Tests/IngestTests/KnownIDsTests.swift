@@ -1,11 +1,13 @@
 @testable import Ingest
+import Storage
 import Testing
 
 /// The byte look-ups of the segments loader against the `String` operations they stand for.
 @Suite struct KnownIDsTests {
     /// Random ids and random candidates (some ids themselves, some near misses: a byte more or less,
     /// another case, a decomposed accent): `contains` is true exactly for the bytes of an id, and a
-    /// miss followed by the `String` look-up gives the `Set<String>` verdict.
+    /// miss followed by the `String` look-up gives the `Set<String>` verdict; `index(of:)` is the id's
+    /// place among the distinct ids.
     @Test func containsIsTheBytesOfAnId() {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func random(_ bound: Int) -> Int {
@@ -31,6 +33,10 @@ import Testing
                 let bytes = Array(candidate.utf8)
                 let found = bytes.withUnsafeBytes { known.contains($0) }
                 if found { hits += 1 }
+                // The index is the id's place among the distinct ids, in the order given.
+                let index = bytes.withUnsafeBytes { known.index(of: $0) }
+                let distinct = ids.reduce(into: [[UInt8]]()) { if !$0.contains(Array($1.utf8)) { $0.append(Array($1.utf8)) } }
+                if index != distinct.firstIndex(of: bytes) { disagreements += 1 }
                 if found != exact.contains(bytes) { disagreements += 1 }
                 if (found || set.contains(candidate)) != set.contains(candidate) { disagreements += 1 }
             }

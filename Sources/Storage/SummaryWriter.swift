@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+
+/// Writes the summaries (`coding`, `coder`) from segment rows given participant by participant: the rows
+/// of one participant together, in any order among them. Fed by the pass over the segment table
+/// (``StoreSummaries/fill(_:)``) or by the ingest's inserts as they happen (``SummaryStream``).
+struct SummaryWriter {
+    private let db: Database
+    private let codePositions: [String: UInt32]
+    /// The same by their bytes (a miss is then asked of `codePositions`, which also finds another
+    /// spelling of the same text, as `Codebook.index(of:)` does).
+    private let codes: KnownIDs
+    private let codeOrder: [UInt32]
+    private var builder: CodingBuilder
+    /// The coders by number, in order of first appearance (renumbered in byte order by ``finish()``).
+    private var coders: [[UInt8]] = []
+    private var lastCoder: (bytes: [UInt8], number: Int) = ([], -1)
+
+    /// A writer into empty summary tables; `codePositions`: the `code` table's positions by id.
+    init(_ db: Database, codePositions: [String: UInt32]) throws {
+        self.db = db
+        self.codePositions = codePositions
+        let ids = codePositions.keys.sorted()
+        codes = KnownIDs(ids)
+        codeOrder = ids.map { codePositions[$0]! }
+        builder = CodingBuilder(insert: try PreparedInsert(
+            db, sql: "INSERT INTO coding (participant, coder, segments, codeSets) VALUES (?, ?, ?, ?)"))
+    }
+
+    /// Writes the rows of the participant before and starts the participant at `position` (`nil`: one the
+    /// store does not list, whose rows are left out).
+    mutating func begin(participant position: Int?) throws {
+        try builder.flush()
+        builder.participant = position
+    }
+
+    /// Adds a code application of the participant begun (the bytes need only stay valid during the call).
+    mutating func add(code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer) {
+        guard builder.participant != nil else { return }
+        // Looked up for every row (a segment's rows name different codes), by the bytes.
+        let position = codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
+        if !StoreSummaries.same(coder, lastCoder.bytes) {
+            let bytes = Array(coder)
+            if let index = coders.firstIndex(of: bytes) {
+                lastCoder = (bytes, index)
+            } else {
+                lastCoder = (bytes, coders.count)
+                coders.append(bytes)
+            }
+        }
+        builder.add(coder: lastCoder.number, segment: segment, code: position ?? CodingBuilder.unknownCode)
+    }
+
+    /// Writes the last participant's rows and the coders, each coder's position its rank in byte order
+    /// (the rows renumbered when they came in another order), so that the summaries depend on the
+    /// segments alone, not on the order they were read in.
+    mutating func finish() throws {
+        try builder.flush()
+        let ranked = coders.indices.sorted { coders[$0].lexicographicallyPrecedes(coders[$1]) }
+        for (rank, number) in ranked.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO coder (position, id) VALUES (?, ?)", arguments: [rank, String(decoding: coders[number], as: UTF8.self)])
+        }
+        guard ranked != Array(coders.indices) else { return }
+        // Out of the way first: a row may not take a number another row still holds.
+        try db.execute(sql: "UPDATE coding SET coder = coder + ?", arguments: [coders.count])
+        for (rank, number) in ranked.enumerated() {
+            try db.execute(sql: "UPDATE coding SET coder = ? WHERE coder = ?", arguments: [rank, coders.count + number])
+        }
+    }
+}
+
+/// One participant's segment rows gathered into code sets per coder, written to `coding` when the
+/// participant's rows end.
+struct CodingBuilder {
+    /// The position of a code the store does not list.
+    static let unknownCode = UInt32.max
+
+    let insert: PreparedInsert
+    /// The participant's position (`nil`: not stored, its rows are skipped).
+    var participant: Int?
+    /// The participant's segments by number: the coder and where the segment id is in `ids`.
+    private var segments: [(coder: Int32, id: Range<Int32>)] = []
+    /// The segment ids, one after the other.
+    private var ids: [UInt8] = []
+    /// An open-addressing table of segment numbers + 1 (0: free) by the hash of coder and id.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// The participant's code applications: the segment's number above, the code's position below.
+    private var applications: [UInt64] = []
+
+    init(insert: PreparedInsert) {
+        self.insert = insert
+    }
+
+    mutating func add(coder: Int, segment: UnsafeRawBufferPointer, code: UInt32) {
+        applications.append(UInt64(number(coder: Int32(coder), segment: segment)) << 32 | UInt64(code))
+    }
+
+    /// The number of the segment (a new one for a coder and id not seen yet).
+    private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
+        if segments.count * 2 >= slots.count { grow() }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: coder))
+        for byte in segment { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while slots[slot] != 0 {
+            let known = Int(slots[slot] - 1)
+            if segments[known].coder == coder, same(segments[known].id, segment) { return UInt32(known) }
+            slot = (slot + 1) & mask
+        }
+        let start = Int32(ids.count)
+        ids.append(contentsOf: segment)
+        segments.append((coder, start..<Int32(ids.count)))
+        slots[slot] = Int32(segments.count)
+        return UInt32(segments.count - 1)
+    }
+
+    private func same(_ id: Range<Int32>, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard id.count == bytes.count else { return false }
+        var index = Int(id.lowerBound)
+        for byte in bytes {
+            if ids[index] != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// A table twice as large, the segments placed again.
+    private mutating func grow() {
+        let known = segments
+        segments.removeAll(keepingCapacity: true)
+        let bytes = ids
+        ids.removeAll(keepingCapacity: true)
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        bytes.withUnsafeBytes { bytes in
+            for segment in known {
+                _ = number(coder: segment.coder, segment: UnsafeRawBufferPointer(rebasing: bytes[Int(segment.id.lowerBound)..<Int(segment.id.upperBound)]))
+            }
+        }
+    }
+
+    /// Writes the participant's rows (one per coder) and forgets its segments.
+    mutating func flush() throws {
+        defer {
+            segments.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            applications.removeAll(keepingCapacity: true)
+            // A participant with very many segments does not make every later one clear a large table.
+            if slots.count > 1024 {
+                slots = [Int32](repeating: 0, count: 64)
+            } else {
+                for index in slots.indices { slots[index] = 0 }
+            }
+        }
+        guard let participant, !applications.isEmpty else { return }
+        // Each segment's codes, ascending: the applications sorted by segment number, then code.
+        applications.sort()
+        var codes: [UInt32] = []
+        var sets: [Range<Int>] = Array(repeating: 0..<0, count: segments.count)
+        var start = 0
+        while start < applications.count {
+            let number = applications[start] >> 32
+            let first = codes.count
+            var end = start
+            while end < applications.count, applications[end] >> 32 == number {
+                let code = UInt32(truncatingIfNeeded: applications[end])
+                if code != Self.unknownCode { codes.append(code) }
+                end += 1
+            }
+            sets[Int(number)] = first..<codes.count
+            start = end
+        }
+        // The segments of one coder with the same codes together, the coders and sets in order.
+        func precedes(_ first: Int, _ second: Int) -> Bool {
+            if segments[first].coder != segments[second].coder { return segments[first].coder < segments[second].coder }
+            let (one, other) = (sets[first], sets[second])
+            for offset in 0..<min(one.count, other.count) where codes[one.lowerBound + offset] != codes[other.lowerBound + offset] {
+                return codes[one.lowerBound + offset] < codes[other.lowerBound + offset]
+            }
+            return one.count < other.count
+        }
+        let order = (0..<segments.count).sorted(by: precedes)
+        var index = 0
+        while index < order.count {
+            let coder = segments[order[index]].coder
+            var blob: [UInt8] = []
+            var distinct = 0
+            while index < order.count, segments[order[index]].coder == coder {
+                var count = 1
+                while index + count < order.count, !precedes(order[index], order[index + count]) { count += 1 }
+                StoredCoding.append(codes: codes[sets[order[index]]], segments: count, to: &blob)
+                distinct += count
+                index += count
+            }
+            insert.bind(1, participant)
+            insert.bind(2, Int(coder))
+            insert.bind(3, distinct)
+            insert.bind(4, blob: blob)
+            _ = try insert.execute()
+        }
+    }
+}
