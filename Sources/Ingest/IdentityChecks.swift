@@ -4,7 +4,8 @@ struct IdentityChecks {
     let who: String
     /// "line" (CSV), "case" (SPSS and Stata files): what the place of a first occurrence is called.
     let place: String
-    private var firstLine: [String: Int] = [:]
+    /// The line (or case) each id was first met on.
+    private(set) var firstLine: [String: Int] = [:]
 
     init(who: String, place: String = "line") {
         self.who = who

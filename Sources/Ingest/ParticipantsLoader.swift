@@ -7,7 +7,9 @@ struct ParticipantsLoader {
     static let requiredColumns = ["participant_id", "country", "role"]
     let manifest: StudyManifest
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
-    private(set) var seenIDs: Set<String> = []
+    var seenIDs: ParticipantIDs { ParticipantIDs(firstLines: checks.firstLine) }
+    /// The duplicate-id and level checks, with the first line of every id met.
+    private var checks = IdentityChecks(who: "participant")
     private(set) var stored = 0
     /// Why segments' participant ids cannot be checked against the file (its header unusable, or rows
     /// that could not be read), or `nil` when they can: then they are not blamed one by one.
@@ -35,7 +37,6 @@ struct ParticipantsLoader {
             log.add(manifest.settingProblem("\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
         }
         var valuesSeen: [String: Set<String>] = [:]
-        var checks = IdentityChecks(who: "participant")
 
         while let record = reader.next(log: &log) {
             var valid = true
@@ -46,7 +47,6 @@ struct ParticipantsLoader {
             let id = reader.value(record, idColumn, log: &log)
             let country = reader.value(record, countryColumn, log: &log)
             let role = reader.value(record, roleColumn, log: &log)
-            if let id { seenIDs.insert(id) }
             if let problem = checks.problem(withID: id, line: record.line) { complain(idColumn, problem) }
             if let problem = checks.problem(withLevel: country, of: "country", declared: manifest.countries) {
                 complain(countryColumn, problem)

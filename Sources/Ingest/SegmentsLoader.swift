@@ -9,7 +9,7 @@ struct SegmentsLoader {
     let codebook: Codebook
     /// The participant ids of participants.csv, or `nil` when it could not be read (in full): then
     /// segments are not checked against it, and one problem says why instead of one per row.
-    let participantIDs: Set<String>?
+    let participantIDs: ParticipantIDs?
     var uncheckedBecause = "participants.csv could not be read"
     private(set) var stored = 0
     var progress: IngestProgressHandler?
