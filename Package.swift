@@ -131,7 +131,7 @@ let package = Package(
             name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],
             swiftSettings: swiftSettings),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
-        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput", "Statistics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: [
-                "Analysis", "Ingest", "Storage", "StudyModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Analysis", "Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -1,4 +1,5 @@
 @testable import Analysis
+import Statistics
 import Testing
 
 /// `DisclosureBasisBuilder.atoms`: the distinct profiles in byte order and each person's atom, as the
@@ -6,11 +7,8 @@ import Testing
 @Suite struct DisclosureAtomsTests {
     @Test func atomsEqualThePlainDefinition() {
         let values = [["KZ", "UK", "Ұлыбритания"], ["mother", "father", "grandparent", "Мать", ""], ["a", "b"]]
-        var state: UInt64 = 99
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 99)
+        func next(_ bound: Int) -> Int { random.uniform(below: bound) }
         for people in [0, 1, 7, 500] {
             let profileOf = (0..<people).map { _ in values.map { $0[next($0.count)] } }
             let (profiles, atomOf) = DisclosureBasisBuilder.atoms(of: people, width: values.count) { person, profile in

@@ -1,4 +1,5 @@
 @testable import Analysis
+import Statistics
 import StudyModel
 import Testing
 
@@ -7,11 +8,8 @@ import Testing
     @Test func participantsComeBackAsTheyWentIn() {
         let countries = ["KZ", "UK", "Қазақстан"]
         let roles = ["mother", "father", "grandparent", "other carer with a long name"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 5)
+        func next(_ bound: Int) -> Int { random.uniform(below: bound) }
         for (count, attributeShare) in [(0, 0), (1, 0), (50, 0), (50, 3), (300, 1)] {
             let participants = (0..<count).map { index in
                 Participant(

@@ -1,5 +1,6 @@
 import Foundation
 import JSONOutput
+import Statistics
 import Testing
 
 /// ``SortedJSONEncoder`` against Foundation's `JSONEncoder` with `[.sortedKeys, .prettyPrinted,
@@ -12,17 +13,12 @@ import Testing
         return try encoder.encode(value)
     }
 
-    /// A deterministic generator (SplitMix64).
+    /// The project's seeded generator, with the draws these tests make.
     struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func next(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        var generator: SeededGenerator
+        init(state: UInt64) { generator = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
+        mutating func next(_ range: ClosedRange<Int>) -> Int { generator.uniform(in: range) }
     }
 
     static let keys = ["a", "b", "A", "Z", "ab", "a b", "é", "Ж", "z", "10", "9", "count", "Count", "key/with/slash", "", "aé"]
