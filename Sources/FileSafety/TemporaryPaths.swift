@@ -45,6 +45,16 @@ public enum TemporaryPaths {
         return try body()
     }
 
+    /// Removes `path` (a file or a folder) until it is gone: the writer, stopped by its check, and the
+    /// interrupt may remove the same folder at once, and two removals of one tree each give up at the first
+    /// entry the other took. Both go on until it is gone, so that whichever ends the process first leaves
+    /// nothing.
+    public static func remove(_ path: String) {
+        for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     /// `path` is done with (renamed into place, or removed).
     public static func forget(_ path: String) {
         lock.withLock { _ = paths.remove(path) }
@@ -69,13 +79,7 @@ public enum TemporaryPaths {
                     // A step that must not be cut in two ends first; the process ends before it may start another.
                     criticalLock.lock()
                     let pending = lock.withLock { paths }
-                    // The writer, stopped by its check, may be removing the same folder on its way out: two
-                    // removals of one tree each give up at the first entry the other took. Go on until it is gone.
-                    for path in pending.sorted() {
-                        for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
-                            try? FileManager.default.removeItem(atPath: path)
-                        }
-                    }
+                    for path in pending.sorted() { remove(path) }
                     _exit(128 + signalNumber)
                 }
                 source.resume()

@@ -71,7 +71,9 @@ struct ReportFolder {
                 }
             }
         } catch {
-            try? manager.removeItem(atPath: building)
+            // Until it is gone: an interrupt's removal of the same folder may run beside this one, and the
+            // process ends (`_exit`) as soon as this error reaches the command line.
+            TemporaryPaths.remove(building)
             throw error
         }
     }
