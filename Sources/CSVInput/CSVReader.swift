@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The reader reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it
 /// knows the line every record starts on; memory stays bounded by the longest record, whatever the
-/// file's size.
+/// file's size. The blocks are read, and checked for well-formed UTF-8, on a thread of their own.
 ///
 /// ```swift
 /// let reader = try CSVReader(path: "participants.csv")
@@ -27,7 +27,7 @@ import Foundation
 /// The file is parsed on a thread of its own, up to a few batches of records ahead of ``next()``, so
 /// that parsing overlaps with whatever the caller does with the records. Records, their lines and the
 /// error that ends a file arrive in file order, exactly as a parse on the caller's thread gives them.
-/// The block observer is called on that thread; all its calls for the blocks read so far have
+/// The block observer is called on the blocks' thread; all its calls for the blocks read so far have
 /// happened when ``next()`` returns `nil` or throws.
 ///
 /// Field counts are not checked here: that is the business of whoever knows the header.
@@ -47,13 +47,24 @@ public final class CSVReader {
     ///   - blockObserver: called with every block of raw bytes as it is read (for hashing the file
     ///     in the same pass), before any conversion.
     /// - Throws: ``CSVError`` with reason `unreadable` when the file cannot be opened.
-    public init(
+    public convenience init(
         path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: CSVEncoding = .utf8,
         blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
     ) throws(CSVError) {
+        try self.init(path: path, delimiter: delimiter, encoding: encoding, blockSize: 1 << 16, blockObserver: blockObserver)
+    }
+
+    /// Opens a CSV file, read in blocks of `blockSize` bytes; with `checksEveryLine`, the parse checks
+    /// every line for UTF-8, NUL bytes and carriage returns itself instead of trusting the reading
+    /// thread's checks of whole blocks (the plain path that the tests compare the reader with).
+    init(
+        path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: CSVEncoding = .utf8, blockSize: Int,
+        checksEveryLine: Bool = false, blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws(CSVError) {
         self.path = path
         let parser = try RecordParser(
-            path: path, delimiter: delimiter, encoding: encoding, blockObserver: blockObserver)
+            path: path, delimiter: delimiter, encoding: encoding, blockSize: blockSize,
+            checksEveryLine: checksEveryLine, blockObserver: blockObserver)
         queue = RecordQueue(parser)
     }
 
@@ -82,9 +93,8 @@ public final class CSVReader {
 
 /// The records of one file, parsed on a thread of its own and handed over in batches, in order.
 ///
-/// The parser is used only by that thread once the queue has it; `batches`, `stopped` and `running`
-/// are guarded by `condition`.
-private final class RecordQueue: @unchecked Sendable {
+/// The parser is used only by that thread once the queue has it.
+private final class RecordQueue {
     /// Records in file order; the last batch of a file says how it ended.
     struct Batch {
         enum End { case endOfFile, failure(CSVError) }
@@ -96,71 +106,40 @@ private final class RecordQueue: @unchecked Sendable {
     static let batchSize = 1_024
     static let depth = 3
 
-    private let condition = NSCondition()
-    private var batches: [Batch] = []
-    /// The reader is gone: parse no further.
-    private var stopped = false
-    /// The parsing thread has not returned yet.
-    private var running = true
+    private let queue: ReadAhead<Batch>
 
     init(_ parser: RecordParser) {
-        let thread = Thread { [self] in produce(parser) }
-        thread.name = "CSVReader"
-        thread.start()
-    }
-
-    /// Parses batch after batch until the file ends, fails, or the reader is gone.
-    private func produce(_ parser: RecordParser) {
-        defer {
-            condition.lock()
-            running = false
-            condition.broadcast()
-            condition.unlock()
-        }
-        while true {
-            var batch = Batch(records: [], end: nil)
-            do {
-                var count = 0
-                while count < Self.batchSize {
-                    guard try parser.parseRecord() else {
-                        batch.end = .endOfFile
-                        break
+        queue = ReadAhead(depth: Self.depth, name: "CSVReader") { queue in
+            // The blocks' thread stops before this one returns, so no block observer runs afterwards.
+            defer { parser.stopReading() }
+            while true {
+                var batch = Batch(records: [], end: nil)
+                do throws(CSVError) {
+                    var count = 0
+                    while count < Self.batchSize {
+                        guard try parser.parseRecord() else {
+                            batch.end = .endOfFile
+                            break
+                        }
+                        count += 1
                     }
-                    count += 1
+                } catch {
+                    batch.end = .failure(error)
                 }
-            } catch {
-                batch.end = .failure(error)
+                batch.records = parser.takeRecords()
+                guard queue.put(batch), batch.end == nil else { return }
             }
-            batch.records = parser.takeRecords()
-            condition.lock()
-            while batches.count >= Self.depth, !stopped { condition.wait() }
-            if stopped {
-                condition.unlock()
-                return
-            }
-            batches.append(batch)
-            condition.broadcast()
-            condition.unlock()
-            if batch.end != nil { return }
         }
     }
 
     /// The next batch, waiting for it if need be (there is one: the last batch of a file ends it).
     func take() -> Batch {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty { condition.wait() }
-        condition.broadcast()
-        return batches.removeFirst()
+        queue.take()
     }
 
     /// Tells the parsing thread to stop and waits until it has returned, so that no block observer
     /// is called after the reader is gone.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        while running { condition.wait() }
-        condition.unlock()
+        queue.stop()
     }
 }

@@ -3,80 +3,80 @@ import Glibc
 
 /// The libcsv parse behind ``CSVReader``: the project's only use of libcsv's C API.
 ///
-/// It reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it knows the line
-/// every record starts on; memory stays bounded by the longest record, whatever the file's size. What it
-/// accepts and rejects is described at ``CSVReader``.
+/// It takes the file's blocks from a ``BlockReader`` (64 KiB, read and checked for UTF-8, NUL bytes and
+/// carriage returns on a thread of their own) and hands libcsv one physical line at a time, so it knows
+/// the line every record starts on; memory stays bounded by the longest record, whatever the file's
+/// size. What it accepts and rejects is described at ``CSVReader``.
 ///
 /// Used by one thread at a time: created on the reader's, then parsed on the reading-ahead thread only.
 final class RecordParser: @unchecked Sendable {
     /// The path as given, used in error messages.
     let path: String
-    private let descriptor: Int32
     // The per-line state is read and written for every line: it is only ever touched by this class's own
     // methods, one at a time, so the runtime's exclusivity checks (a third of the reader's time) are off.
     @exclusivity(unchecked) private var parser = csv_parser()
     /// libcsv's callbacks write the record under way here (a pointer, so that C can reach it).
     private let sink: UnsafeMutablePointer<RecordSink>
-    private var buffer: UnsafeMutableRawBufferPointer
+    /// The blocks, read and checked on a thread of their own.
+    private let blocks: BlockReader
+    /// The block being parsed, and the part of it not yet fed to libcsv.
+    @exclusivity(unchecked) private var block: BlockReader.Block?
     @exclusivity(unchecked) private var bufferStart = 0
     @exclusivity(unchecked) private var bufferEnd = 0
     @exclusivity(unchecked) private var atEndOfFile = false
     @exclusivity(unchecked) private var finished = false
-    private var isFirstBlock = true
     @exclusivity(unchecked) private var physicalLine = 1
     @exclusivity(unchecked) private var pendingCarriageReturn = false
-    /// The UTF-8 check of every byte fed to libcsv so far.
+    /// Whether the block's lines are checked as they are fed (it breaks UTF-8 somewhere, or every line
+    /// is checked: ``checksEveryLine``), and the check of the bytes fed so far; otherwise every byte of
+    /// the block is known well-formed and `utf8` holds the check at the block's end.
+    @exclusivity(unchecked) private var checksLines = false
     @exclusivity(unchecked) private var utf8 = UTF8StreamCheck()
-    private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
     private let delimiter: UInt8
-    /// For a file not in UTF-8: its converter, and the block of raw bytes it converts.
-    private var transcoder: CSVTranscoder?
-    private var rawBlock: UnsafeMutableRawBufferPointer?
-    private var decoded: [UInt8] = []
+    /// The plain path, for the tests: every line is checked for UTF-8, NUL bytes and carriage returns
+    /// on the parsing thread, whatever the reading thread found.
+    private let checksEveryLine: Bool
 
     /// Opens a CSV file (see ``CSVReader/init(path:delimiter:encoding:blockObserver:)``).
     init(
-        path: String, delimiter: UInt8, encoding: CSVEncoding, blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+        path: String, delimiter: UInt8, encoding: CSVEncoding, blockSize: Int = 1 << 16,
+        checksEveryLine: Bool = false, blockObserver: ((UnsafeRawBufferPointer) -> Void)?
     ) throws(CSVError) {
         self.path = path
-        self.blockObserver = blockObserver
         self.delimiter = delimiter
+        self.checksEveryLine = checksEveryLine
         sink = .allocate(capacity: 1)
         sink.initialize(to: RecordSink())
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            sink.pointee.deallocate()
-            sink.deinitialize(count: 1)
-            sink.deallocate()
-            throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        if encoding != .utf8 {
-            transcoder = CSVTranscoder(encoding: encoding)
-            rawBlock = .allocate(byteCount: 1 << 16, alignment: 1)
-        }
-        // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
-        buffer = .allocate(byteCount: encoding == .utf8 ? 1 << 16 : 3 << 16 + 8, alignment: 1)
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
         guard csv_init(&parser, options) == 0 else {
-            close(descriptor)
-            buffer.deallocate()
-            rawBlock?.deallocate()
             sink.pointee.deallocate()
             sink.deinitialize(count: 1)
             sink.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
         }
         csv_set_delim(&parser, delimiter)
+        do {
+            blocks = try BlockReader(path: path, encoding: encoding, blockSize: blockSize, blockObserver: blockObserver)
+        } catch {
+            csv_free(&parser)
+            sink.pointee.deallocate()
+            sink.deinitialize(count: 1)
+            sink.deallocate()
+            throw error
+        }
     }
 
     deinit {
+        blocks.stop()
         csv_free(&parser)
         sink.pointee.deallocate()
         sink.deinitialize(count: 1)
         sink.deallocate()
-        buffer.deallocate()
-        rawBlock?.deallocate()
-        close(descriptor)
+    }
+
+    /// Stops the reading thread and waits for it (the parse goes no further).
+    func stopReading() {
+        blocks.stop()
     }
 
     /// Parses the next record and keeps it with the batch under way (see ``takeRecords()``).
@@ -92,7 +92,8 @@ final class RecordParser: @unchecked Sendable {
         // The record's bytes have all been checked (it ends at a line end, the last byte fed, or at
         // the end of the file); the fields of a well-formed stream are well-formed (they are cut at
         // ASCII bytes), so only after a failure must each field be checked on its own.
-        sink.pointee.keepRecord(isValidUTF8: utf8.isWellFormed)
+        // A record ends at a line end (an ASCII byte, between characters) or at the end of the file.
+        sink.pointee.keepRecord(isValidUTF8: checksLines || finished ? utf8.isWellFormed : true)
         return true
     }
 
@@ -112,8 +113,7 @@ final class RecordParser: @unchecked Sendable {
             }
             return
         }
-        let base = buffer.baseAddress!
-        let start = base + bufferStart
+        let start = block.unsafelyUnwrapped.buffer.baseAddress.unsafelyUnwrapped + bufferStart
         let available = bufferEnd - bufferStart
         if pendingCarriageReturn {
             // The previous block ended in CR; an LF right after it belongs to the same line end.
@@ -128,7 +128,8 @@ final class RecordParser: @unchecked Sendable {
             length = start.distance(to: UnsafeMutableRawPointer(newline)) + 1
             endsLine = true
         }
-        if let carriage = memchr(start, Int32(UInt8(ascii: "\r")), length) {
+        if checksLines || block.unsafelyUnwrapped.hasCarriageReturn,
+           let carriage = memchr(start, Int32(UInt8(ascii: "\r")), length) {
             let offset = start.distance(to: UnsafeMutableRawPointer(carriage))
             if offset + 1 == available {
                 pendingCarriageReturn = true
@@ -139,22 +140,20 @@ final class RecordParser: @unchecked Sendable {
                 endsLine = true
             }
         }
-        if let nul = memchr(start, 0, length) {
-            // The field of the NUL: the fields already ended, and the delimiters outside quotes before it
-            // on this line (a line within a quoted field starts inside quotes).
-            var inQuotes = parser.pstate == 2 || parser.pstate == 3
-            var delimiters = 0
-            for offset in 0..<start.distance(to: UnsafeMutableRawPointer(nul)) {
-                let byte = start.load(fromByteOffset: offset, as: UInt8.self)
-                if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if byte == delimiter, !inQuotes { delimiters += 1 }
-            }
-            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + delimiters + 1, reason: .nulByte)
-        }
         if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
             // No record is under way: the next one starts on this line.
             sink.pointee.recordStartLine = physicalLine
         }
-        utf8.check(UnsafeRawBufferPointer(start: start, count: length))
+        if checksLines || block.unsafelyUnwrapped.hasNUL, let nul = memchr(start, 0, length) {
+            // libcsv parses the bytes before the NUL first: a problem there comes first in the file
+            // (whatever the blocks' cuts), and otherwise the fields it ends there give the NUL's column.
+            let before = start.distance(to: UnsafeMutableRawPointer(nul))
+            if csv_parse(&parser, start, before, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != before {
+                try throwParserError()
+            }
+            throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .nulByte)
+        }
+        if checksLines { utf8.check(UnsafeRawBufferPointer(start: start, count: length)) }
         let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
         if consumed != length {
             try throwParserError()
@@ -163,68 +162,29 @@ final class RecordParser: @unchecked Sendable {
         if endsLine { physicalLine += 1 }
     }
 
+    /// Takes the next block from the reading thread (the last one is done with).
     private func refill() throws(CSVError) {
-        if transcoder != nil { return try refillConverting() }
-        let count = read(descriptor, buffer.baseAddress, buffer.count)
-        guard count >= 0 else {
-            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        bufferStart = 0
-        bufferEnd = count
-        if count == 0 {
+        let next = blocks.next()
+        block = next
+        bufferStart = next.start
+        bufferEnd = next.end
+        switch next.ending {
+        case .endOfFile:
             atEndOfFile = true
             return
+        case .unreadable(let reason):
+            throw CSVError(file: path, line: physicalLine, reason: .unreadable(reason))
+        case .refusedMark(let reason):
+            throw CSVError(file: path, line: 1, reason: reason)
+        case nil:
+            break
         }
-        blockObserver?(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
-        if isFirstBlock {
-            isFirstBlock = false
-            let bytes = buffer.prefix(3)
-            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-                throw CSVError(file: path, line: 1, reason: .utf16)
-            }
-            if bytes.count == 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bufferStart = 3
-            }
-        }
-    }
-
-    /// Reads a block of a UTF-16 or Windows-1251 file and converts it to UTF-8 into the buffer. The first
-    /// block's byte-order mark is skipped (UTF-16: it sets the byte order); one that contradicts the declared
-    /// encoding is an error.
-    private func refillConverting() throws(CSVError) {
-        let raw = rawBlock!
-        let count = read(descriptor, raw.baseAddress, raw.count)
-        guard count >= 0 else {
-            throw CSVError(file: path, line: physicalLine, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        decoded.removeAll(keepingCapacity: true)
-        if count == 0 {
-            transcoder!.finish(into: &decoded)
-            if decoded.isEmpty { atEndOfFile = true }
+        if checksEveryLine {
+            checksLines = true
         } else {
-            blockObserver?(UnsafeRawBufferPointer(start: raw.baseAddress, count: count))
-            var skip = 0
-            if isFirstBlock {
-                isFirstBlock = false
-                let bytes = Array(raw.prefix(min(count, 3)))
-                let utf8Mark = bytes.count == 3 && bytes == [0xEF, 0xBB, 0xBF]
-                let littleMark = bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
-                let bigMark = bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF
-                let declared = transcoder!.encoding
-                if utf8Mark { throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-8", declared: declared.rawValue)) }
-                if declared == .windows1251, littleMark || bigMark {
-                    throw CSVError(file: path, line: 1, reason: .byteOrderMark(found: "UTF-16", declared: declared.rawValue))
-                }
-                if littleMark || bigMark {
-                    transcoder!.bigEndian = bigMark
-                    skip = 2
-                }
-            }
-            transcoder!.transcode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[skip..<count]), into: &decoded)
+            checksLines = next.utf8AtEnd.hasFailed
+            utf8 = checksLines ? next.utf8AtStart : next.utf8AtEnd
         }
-        decoded.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        bufferStart = 0
-        bufferEnd = decoded.count
     }
 
     private func finish() throws(CSVError) {

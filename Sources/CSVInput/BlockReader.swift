@@ -1,0 +1,194 @@
+import Foundation
+import Glibc
+
+/// Reads a file's blocks on a thread of its own, a few blocks ahead of the parse, and does there what
+/// needs no parse: the `read` calls, the block observer (the ingest's SHA-256), the conversion of a
+/// UTF-16 or Windows-1251 file to UTF-8, the byte-order mark, the UTF-8 check of every byte, and
+/// whether the block holds a NUL byte or a carriage return at all. So the thread that runs libcsv
+/// (``RecordParser``) does little besides.
+///
+/// The blocks arrive in file order; a block's buffer is the reader's own, valid until the next block is
+/// taken. The last block of a file is empty and says how the file ended (``Block/ending``).
+final class BlockReader: @unchecked Sendable {
+    /// A block of the file's text, as UTF-8, with what the reading thread found out about it.
+    struct Block {
+        /// How the file ended, on its last (empty) block.
+        enum End {
+            case endOfFile
+            /// `read` failed: the parse reports it at the line it has reached.
+            case unreadable(String)
+            /// A byte-order mark that is refused (a UTF-16 one in a UTF-8 file, one that contradicts the
+            /// declared encoding): reported at line 1.
+            case refusedMark(CSVError.Reason)
+        }
+
+        /// The reader's buffer; the block's text is `buffer[start..<end]`.
+        let buffer: UnsafeMutableRawBufferPointer
+        /// After a UTF-8 byte-order mark, 3 on the first block; else 0.
+        var start = 0
+        var end = 0
+        /// The UTF-8 check of the file's text before this block, and after it.
+        var utf8AtStart = UTF8StreamCheck()
+        var utf8AtEnd = UTF8StreamCheck()
+        /// Whether the block's text holds a NUL byte, a carriage return.
+        var hasNUL = false
+        var hasCarriageReturn = false
+        var ending: End?
+    }
+
+    /// Blocks read ahead of the parse at most.
+    static let depth = 4
+
+    private let descriptor: Int32
+    private let blockSize: Int
+    private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+    // Touched by the reading thread only.
+    private var transcoder: CSVTranscoder?
+    private var rawBlock: UnsafeMutableRawBufferPointer?
+    private var decoded: [UInt8] = []
+    private var isFirstBlock = true
+    private var utf8 = UTF8StreamCheck()
+    /// The buffers, filled in turn: `depth` blocks wait to be taken at most, and the parse holds one,
+    /// the last it took, so the buffer filled next is never one of those.
+    private var buffers: [UnsafeMutableRawBufferPointer] = []
+    private var queue: ReadAhead<Block>?
+
+    /// Opens the file and starts reading it.
+    /// - Throws: ``CSVError`` with reason `unreadable` when the file cannot be opened.
+    init(
+        path: String, encoding: CSVEncoding, blockSize: Int, blockObserver: ((UnsafeRawBufferPointer) -> Void)?
+    ) throws(CSVError) {
+        self.blockSize = blockSize
+        self.blockObserver = blockObserver
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CSVError(file: path, line: 0, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        if encoding != .utf8 {
+            transcoder = CSVTranscoder(encoding: encoding)
+            rawBlock = .allocate(byteCount: blockSize, alignment: 1)
+        }
+        // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
+        let capacity = encoding == .utf8 ? blockSize : 3 * blockSize + 8
+        buffers = (0..<(Self.depth + 2)).map { _ in .allocate(byteCount: capacity, alignment: 16) }
+        queue = ReadAhead(depth: Self.depth, name: "CSVReader.blocks") { [self] queue in
+            var index = 0
+            while true {
+                let block = fill(buffers[index])
+                guard queue.put(block), block.ending == nil else { return }
+                index = (index + 1) % buffers.count
+            }
+        }
+    }
+
+    deinit {
+        queue?.stop()
+        for buffer in buffers { buffer.deallocate() }
+        rawBlock?.deallocate()
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The next block, waiting for it if need be; the block taken before it is no longer valid. After
+    /// the last block (the one with an ``Block/ending``) there is none: do not ask again.
+    func next() -> Block {
+        queue.unsafelyUnwrapped.take()
+    }
+
+    /// Stops reading and waits until the reading thread has returned, so that the block observer is
+    /// never called afterwards.
+    func stop() {
+        queue?.stop()
+    }
+
+    /// Reads the next block into `buffer` and checks it.
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Block {
+        var block = Block(buffer: buffer)
+        if transcoder != nil {
+            readConverting(into: &block)
+        } else {
+            readUTF8(into: &block)
+        }
+        guard block.ending == nil else { return block }
+        let text = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[block.start..<block.end])
+        block.utf8AtStart = utf8
+        utf8.check(text)
+        block.utf8AtEnd = utf8
+        if let base = text.baseAddress {
+            block.hasNUL = memchr(base, 0, text.count) != nil
+            block.hasCarriageReturn = memchr(base, Int32(UInt8(ascii: "\r")), text.count) != nil
+        }
+        return block
+    }
+
+    private func readUTF8(into block: inout Block) {
+        let count = read(descriptor, block.buffer.baseAddress, blockSize)
+        guard count >= 0 else {
+            block.ending = .unreadable(String(cString: strerror(errno)))
+            return
+        }
+        if count == 0 {
+            block.ending = .endOfFile
+            return
+        }
+        block.end = count
+        blockObserver?(UnsafeRawBufferPointer(start: block.buffer.baseAddress, count: count))
+        if isFirstBlock {
+            isFirstBlock = false
+            let bytes = block.buffer.prefix(3)
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                block.ending = .refusedMark(.utf16)
+                block.end = 0
+                return
+            }
+            if bytes.count == 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                block.start = 3
+            }
+        }
+    }
+
+    /// Reads a block of a UTF-16 or Windows-1251 file and converts it to UTF-8 into the block's buffer.
+    /// The first block's byte-order mark is skipped (UTF-16: it sets the byte order); one that
+    /// contradicts the declared encoding is refused.
+    private func readConverting(into block: inout Block) {
+        let raw = rawBlock!
+        let count = read(descriptor, raw.baseAddress, raw.count)
+        guard count >= 0 else {
+            block.ending = .unreadable(String(cString: strerror(errno)))
+            return
+        }
+        decoded.removeAll(keepingCapacity: true)
+        if count == 0 {
+            transcoder!.finish(into: &decoded)
+            if decoded.isEmpty {
+                block.ending = .endOfFile
+                return
+            }
+        } else {
+            blockObserver?(UnsafeRawBufferPointer(start: raw.baseAddress, count: count))
+            var skip = 0
+            if isFirstBlock {
+                isFirstBlock = false
+                let bytes = Array(raw.prefix(min(count, 3)))
+                let utf8Mark = bytes.count == 3 && bytes == [0xEF, 0xBB, 0xBF]
+                let littleMark = bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
+                let bigMark = bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF
+                let declared = transcoder!.encoding
+                if utf8Mark {
+                    block.ending = .refusedMark(.byteOrderMark(found: "UTF-8", declared: declared.rawValue))
+                    return
+                }
+                if declared == .windows1251, littleMark || bigMark {
+                    block.ending = .refusedMark(.byteOrderMark(found: "UTF-16", declared: declared.rawValue))
+                    return
+                }
+                if littleMark || bigMark {
+                    transcoder!.bigEndian = bigMark
+                    skip = 2
+                }
+            }
+            transcoder!.transcode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(raw)[skip..<count]), into: &decoded)
+        }
+        decoded.withUnsafeBytes { block.buffer.copyMemory(from: $0) }
+        block.end = decoded.count
+    }
+}
