@@ -65,19 +65,47 @@ public struct StudyAnalysis {
     }
 
     /// Computes every table of the manifest's plan, in plan order.
-    /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant has.
+    ///
+    /// The tables and the disclosure basis are computed on all cores at once (each reads the study
+    /// data only; Fisher's Monte Carlo tests draw from a fixed seed per table), and put together in
+    /// plan order, so the results are the same whatever the scheduling.
+    /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant
+    ///   has: the error of the first such table in plan order.
     public func run() throws -> AnalysisResults {
-        let tables = try manifest.plan.map(table(for:))
+        let plan = manifest.plan
+        // One job per table, and the basis last.
+        let pieces = ConcurrentMap.map(0..<(plan.count + 1)) { index -> Piece in
+            index == plan.count ? .basis(disclosureBasis(for: plan)) : .table(Result { try table(for: plan[index]) })
+        }
+        var tables: [TableResult] = []
+        var basis: DisclosureBasis?
+        for piece in pieces {
+            switch piece {
+            case .table(let result): tables.append(try result.get())
+            case .basis(let computed): basis = computed
+            }
+        }
         var results = AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
             minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount,
             suppressFullCells: manifest.suppressFullCells, participants: data.participants.count,
             analysedSegments: data.totalSegments, tables: tables, plan: manifest.plan,
-            basis: disclosureBasis(for: manifest.plan))
+            basis: basis!)
         results.codedSegments = data.codedSegments
         results.publicationGroups = manifest.publicationGroups
         results.levelLabels = manifest.levelLabels
         return results
     }
+
+    /// What one job of ``run()`` computes.
+    private enum Piece: @unchecked Sendable {
+        case table(Result<TableResult, any Error>)
+        case basis(DisclosureBasis)
+    }
 }
+
+// `run()` computes the tables on several threads at once: the manifest and the study data are values
+// that the tables only read, and the store's database queue serialises the reads of the one table that
+// reads the store (co-occurrence).
+extension StudyAnalysis: @unchecked Sendable {}
