@@ -243,7 +243,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     ) -> Double {
         let rowTotals = table.rowTotals
         let columnTotals = table.columnTotals
-        var random = HypergeometricSampler(seed: monteCarloSeed)
+        var random = HypergeometricSampler(seed: monteCarloSeed, largestUrn: table.total)
         var atMost = 0
         var remaining = columnTotals
         for _ in 0..<monteCarloDraws {

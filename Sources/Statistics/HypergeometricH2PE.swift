@@ -30,8 +30,7 @@ struct HypergeometricH2PE: Sendable {
     private static let deltau = 0.0034
 
     /// The setup for the reduced problem (n1 ≤ n2 white and black, k ≤ N/2 drawn, mode m).
-    init(n1: Int, n2: Int, k: Int, total: Double, m: Int) {
-        let afc = HypergeometricSetup.approximateLogFactorial
+    init(n1: Int, n2: Int, k: Int, total: Double, m: Int, logFactorials afc: borrowing ApproximateLogFactorials) {
         let N = total
         (self.n1, self.n2, self.k, self.m) = (n1, n2, k, m)
         let s = ((N - Double(k)) * Double(k) * Double(n1) * Double(n2) / (N - 1) / N / N).squareRoot()
@@ -61,7 +60,9 @@ struct HypergeometricH2PE: Sendable {
     /// of exactly 0, one pair in about 2³²), R converts +∞ to `int`, which C leaves undefined (x86-64
     /// gives `INT_MIN` and then a loop of 2³¹ steps with overflowing `int`s); the port rejects the pair,
     /// as R does with the same proposal in the left tail.
-    func draw(lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator) -> Int {
+    func draw(
+        lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials
+    ) -> Int {
         var pairs = 0
         while true {
             let u = uniforms.uniform() * p3
@@ -80,7 +81,7 @@ struct HypergeometricH2PE: Sendable {
                 ix = proposal
                 v = v * (u - p2) * lamdr
             }
-            let accepted = m < 100 || ix <= 50 ? acceptsExplicitly(ix, v) : acceptsBySqueeze(ix, v)
+            let accepted = m < 100 || ix <= 50 ? acceptsExplicitly(ix, v) : acceptsBySqueeze(ix, v, afc)
             if accepted { return ix }
         }
     }
@@ -102,8 +103,7 @@ struct HypergeometricH2PE: Sendable {
     }
 
     /// Squeezes by upper and lower bounds of log(f(ix)/f(m)), then Stirling's formula to machine accuracy.
-    private func acceptsBySqueeze(_ ix: Int, _ v: Double) -> Bool {
-        let afc = HypergeometricSetup.approximateLogFactorial
+    private func acceptsBySqueeze(_ ix: Int, _ v: Double, _ afc: ApproximateLogFactorials) -> Bool {
         let y = Double(ix)
         let y1 = y + 1.0
         let ym = y - Double(m)

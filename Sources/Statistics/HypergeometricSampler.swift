@@ -3,7 +3,8 @@
 /// and the same parameters give the same integers, bit for bit (`HypergeometricSamplerTests` compares
 /// with the C library). A value type holding the generator and R's setup for the last parameters, so that
 /// each Monte Carlo test draws from its own stream on any thread, without a lock around libRmath's
-/// global generator.
+/// global generator; R's log-factorial approximations, a dozen of which (each with a `log`) every new
+/// setup needs, are looked up in a table (``ApproximateLogFactorials``) instead of computed each time.
 ///
 /// Degenerate ranges give their one value, modes less than 10 above the lowest value are drawn by
 /// inversion (algorithm HIN), all others by H2PE (``HypergeometricH2PE``; Kachitvichyanukul & Schmeiser
@@ -11,20 +12,26 @@
 struct HypergeometricSampler: Sendable {
     /// The uniforms R's `unif_rand` would give.
     private(set) var uniforms: MulticarryGenerator
-    /// The setup of the last call, reused when the next has the same parameters (R keeps it in `static`s).
-    private var setup: HypergeometricSetup?
+    /// The setup of the last call, reused when the next has the same parameters (R keeps it in `static`s);
+    /// at first the setup of (0, 0, 0), which is right for those parameters too.
+    private var setup: HypergeometricSetup
+    private let logFactorials: ApproximateLogFactorials
 
-    /// A sampler drawing from R's generator after `set_seed(first, second)`.
-    init(uniforms: MulticarryGenerator) {
+    /// A sampler drawing from R's generator after `set_seed(first, second)`, which looks up R's
+    /// log-factorial approximations up to `largestUrn` in a table (computing larger ones).
+    init(uniforms: MulticarryGenerator, largestUrn: Int) {
         self.uniforms = uniforms
+        logFactorials = ApproximateLogFactorials(upTo: largestUrn)
+        setup = HypergeometricSetup(white: 0, black: 0, draws: 0, logFactorials: logFactorials)
     }
 
     /// The sampler of a Monte Carlo test seeded with `seed`: R's generator after
-    /// `set_seed(low 32 bits, high 32 bits | 1)`.
-    init(seed: UInt64) {
+    /// `set_seed(low 32 bits, high 32 bits | 1)`; `largestUrn` as in ``init(uniforms:largestUrn:)``.
+    init(seed: UInt64, largestUrn: Int) {
         self.init(
             uniforms: MulticarryGenerator(
-                first: UInt32(truncatingIfNeeded: seed), second: UInt32(truncatingIfNeeded: seed >> 32) | 1))
+                first: UInt32(truncatingIfNeeded: seed), second: UInt32(truncatingIfNeeded: seed >> 32) | 1),
+            largestUrn: largestUrn)
     }
 
     /// The number of white balls in `draws` draws without replacement from `white` white and `black`
@@ -37,10 +44,9 @@ struct HypergeometricSampler: Sendable {
         precondition(white >= 0 && black >= 0 && draws >= 0, "hypergeometric counts must be non-negative")
         precondition(draws <= white + black, "cannot draw more balls than the urn holds")
         precondition(white + black < Int(Int32.max), "hypergeometric counts must stay below INT_MAX")
-        if setup == nil || setup!.white != white || setup!.black != black || setup!.draws != draws {
-            setup = HypergeometricSetup(white: white, black: black, draws: draws)
+        if setup.white != white || setup.black != black || setup.draws != draws {
+            setup = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: logFactorials)
         }
-        let setup = setup!
         let reduced: Int
         switch setup.method {
         case .degenerate:
@@ -48,7 +54,8 @@ struct HypergeometricSampler: Sendable {
         case .inversion(let w):
             reduced = inversion(setup, w: w)
         case .h2pe(let h2pe):
-            reduced = h2pe.draw(lowest: setup.lowest, highest: setup.highest, using: &uniforms)
+            reduced = h2pe.draw(
+                lowest: setup.lowest, highest: setup.highest, using: &uniforms, logFactorials: logFactorials)
         }
         return setup.variate(fromReduced: reduced)
     }

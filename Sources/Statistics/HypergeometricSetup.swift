@@ -48,7 +48,7 @@ struct HypergeometricSetup: Sendable {
     /// R's `con` = 25 log 10 = log(``inversionScale``).
     static let logInversionScale = 57.5646273248511421
 
-    init(white: Int, black: Int, draws: Int) {
+    init(white: Int, black: Int, draws: Int, logFactorials afc: borrowing ApproximateLogFactorials) {
         self.white = white
         self.black = black
         self.draws = draws
@@ -63,7 +63,6 @@ struct HypergeometricSetup: Sendable {
         if lowest == highest {
             method = .degenerate
         } else if m - lowest < 10 {
-            let afc = Self.approximateLogFactorial
             let lw: Double
             if k < n2 {
                 lw = afc(n2) + afc(n1 + n2 - k) - afc(n2 - k) - afc(n1 + n2)
@@ -72,7 +71,7 @@ struct HypergeometricSetup: Sendable {
             }
             method = .inversion(w: exp(lw + Self.logInversionScale))
         } else {
-            method = .h2pe(HypergeometricH2PE(n1: n1, n2: n2, k: k, total: total, m: m))
+            method = .h2pe(HypergeometricH2PE(n1: n1, n2: n2, k: k, total: total, m: m, logFactorials: afc))
         }
     }
 
@@ -84,21 +83,4 @@ struct HypergeometricSetup: Sendable {
         }
         return white > black ? draws - ix : ix
     }
-
-    /// log(i!) as R's `afc`: a table up to 7!, Stirling's series with two terms beyond (relative error
-    /// about 2 · 10⁻⁹ at 8!). R returns −1 for a negative i (with a warning it says should not happen).
-    static func approximateLogFactorial(_ i: Int) -> Double {
-        if i < 0 { return -1 }
-        if i <= 7 { return logFactorialTable[i] }
-        let di = Double(i)
-        let i2 = di * di
-        return (di + 0.5) * log(di) - di + 0.918938533204672741780329736406
-            + (0.0833333333333333 - 0.00277777777777778 / i2) / di
-    }
-
-    private static let logFactorialTable: [Double] = [
-        0.0, 0.0, 0.69314718055994530941723212145817, 1.79175946922805500081247735838070,
-        3.17805383034794561964694160129705, 4.78749174278204599424770093452324,
-        6.57925121201010099506017829290394, 8.52516136106541430016553103634712,
-    ]
 }

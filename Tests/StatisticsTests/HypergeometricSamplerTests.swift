@@ -11,8 +11,11 @@ import Testing
     /// Which of R's branches a triple takes.
     enum Branch: Hashable { case degenerate, inversion, h2peExplicit, h2peSqueeze }
 
+    /// R's log-factorial approximations, none looked up in a table.
+    static let computed = ApproximateLogFactorials(upTo: -1)
+
     static func branch(white: Int, black: Int, draws: Int) -> Branch {
-        let setup = HypergeometricSetup(white: white, black: black, draws: draws)
+        let setup = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: computed)
         switch setup.method {
         case .degenerate: return .degenerate
         case .inversion: return .inversion
@@ -56,9 +59,10 @@ import Testing
         var mismatches = 0
         var calls = 0
 
-        init(seed: UInt64) {
+        /// `largestUrn`: R's log-factorial approximations up to it looked up, the larger computed.
+        init(seed: UInt64, largestUrn: Int) {
             self.seed = seed
-            sampler = HypergeometricSampler(seed: seed)
+            sampler = HypergeometricSampler(seed: seed, largestUrn: largestUrn)
             set_seed(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32) | 1)
         }
 
@@ -75,12 +79,20 @@ import Testing
                     Issue.record("seed \(seed), call \(calls): rhyper(\(white), \(black), \(draws)) = \(expected), port \(actual)")
                 }
                 // Continue from C's state, so that one difference is reported once.
-                sampler = HypergeometricSampler(uniforms: MulticarryGenerator(first: first, second: second))
+                sampler = HypergeometricSampler(uniforms: MulticarryGenerator(first: first, second: second), largestUrn: -1)
             }
             branches[branch(white: white, black: black, draws: draws), default: 0] += 1
             calls += 1
             return Int(expected)
         }
+    }
+
+    @Test func logFactorialsLookedUpAreTheComputedOnes() {
+        let table = ApproximateLogFactorials(upTo: 2_000)
+        for i in -3...2_100 {
+            #expect(table(i).bitPattern == ApproximateLogFactorials.compute(i).bitPattern)
+        }
+        #expect(Self.computed(-1) == -1 && Self.computed(7) == 8.52516136106541430016553103634712)
     }
 
     @Test func uniformsAreUnifRand() {
@@ -98,13 +110,14 @@ import Testing
         }
     }
 
-    /// 200,000 calls, new parameters at every call, from eight seeds.
+    /// 200,000 calls, new parameters at every call, from eight seeds; R's log-factorial approximations
+    /// computed, looked up (up to 400,000: the larger urns computed) or both.
     @Test func changingParametersGiveRsDraws() {
         var generator = SeededGenerator(seed: 7_002)
         var branches: [Branch: Int] = [:]
-        for _ in 0..<8 {
+        for index in 0..<8 {
             let seed = generator.next()
-            var comparison = Comparison(seed: seed)
+            var comparison = Comparison(seed: seed, largestUrn: [-1, 400_000][index % 2])
             for _ in 0..<25_000 {
                 let (white, black, draws) = Self.triple(&generator)
                 _ = comparison.draw(white: white, black: black, draws: draws)
@@ -129,7 +142,7 @@ import Testing
             let runs: [(white: Int, black: Int, draws: Int)] = [
                 first, first, (first.white, first.black, otherDraws), (first.black, first.white, first.draws),
             ]
-            var comparison = Comparison(seed: seed)
+            var comparison = Comparison(seed: seed, largestUrn: generator.chance(0.5) ? -1 : 400_000)
             for call in 0..<400 {
                 let (white, black, draws) = call < 200 ? first : runs[call % 4]
                 _ = comparison.draw(white: white, black: black, draws: draws)
@@ -152,7 +165,7 @@ import Testing
             let total = columnTotals.reduce(0, +)
             var rowTotals = (0..<generator.uniform(in: 1...2)).map { _ in generator.uniform(in: 0...total / 2) }
             rowTotals.append(total - min(total, rowTotals.reduce(0, +)))
-            var comparison = Comparison(seed: generator.next())
+            var comparison = Comparison(seed: generator.next(), largestUrn: total)
             for _ in 0..<30 {
                 var remaining = columnTotals
                 for row in 0..<(rowTotals.count - 1) {
