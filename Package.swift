@@ -67,7 +67,8 @@ let package = Package(
         .target(name: "FileSafety", swiftSettings: swiftSettings),
         // R's standalone math library (Debian `r-mathlib`): distribution functions.
         .systemLibrary(name: "CRmath", providers: [.apt(["r-mathlib"])]),
-        // Statistics, free of the store and the CLI; the only importer of CRmath.
+        // Statistics, free of the store and the CLI; the only importer of CRmath (besides its tests, which
+        // compare the port of R's random hypergeometric draws with the C library).
         .target(name: "Statistics", dependencies: ["CRmath"], swiftSettings: swiftSettings),
         // The deterministic JSON the tool writes (results, tidy tables): JSONEncoder's sorted, pretty output, faster.
         .target(name: "JSONOutput", swiftSettings: swiftSettings),
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput", "Statistics"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+            name: "StatisticsTests", dependencies: ["Statistics", "CRmath"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

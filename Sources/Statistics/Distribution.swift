@@ -1,5 +1,4 @@
 internal import CRmath
-import Synchronization
 
 /// Distribution functions from R's standalone math library (`libRmath`, Debian `r-mathlib`), so that
 /// p-values are those R computes. This is the module's only use of the C library.
@@ -45,29 +44,9 @@ enum Distribution {
         pwilcox(q, m, n, 0, 0)
     }
 
-    /// Runs `body` with R's random number generator seeded with `seed`, alone: the generator's state is
-    /// global in libRmath, so callers take turns, and each starts from its own seed.
-    static func withRandomStream<T>(seed: UInt64, _ body: (RandomStream) -> T) -> T {
-        randomLock.withLock { _ in
-            set_seed(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32) | 1)
-            return body(RandomStream())
-        }
-    }
-
-    /// R's random variates, valid inside ``withRandomStream(seed:_:)``.
-    struct RandomStream {
-        /// The number of white balls in `draws` draws without replacement from `white` white and
-        /// `black` black balls: R's `rhyper(1, white, black, draws)`.
-        func hypergeometric(white: Int, black: Int, draws: Int) -> Int {
-            Int(rhyper(Double(white), Double(black), Double(draws)))
-        }
-    }
-
     /// log Γ(x): R's `lgamma(x)`.
     static func logGamma(_ x: Double) -> Double {
         lgammafn(x)
     }
 }
 
-/// Serializes use of libRmath's global random number generator.
-private let randomLock = Mutex<Void>(())

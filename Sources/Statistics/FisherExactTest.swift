@@ -236,35 +236,34 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     }
 
     /// Draws a table row by row: row i's total is spread over the columns' remaining totals as a
-    /// multivariate hypergeometric draw, taken one column at a time with R's `rhyper`.
+    /// multivariate hypergeometric draw, taken one column at a time with R's `rhyper` (its Swift port,
+    /// ``HypergeometricSampler``: the same draws, and a stream of the test's own on any thread).
     private static func monteCarloByHypergeometric(
         _ table: ContingencyTable, constant: Double, threshold: Double, logFactorials: LogFactorials
     ) -> Double {
         let rowTotals = table.rowTotals
         let columnTotals = table.columnTotals
-        let atMost = Distribution.withRandomStream(seed: monteCarloSeed) { random in
-            var count = 0
-            var remaining = columnTotals
-            for _ in 0..<monteCarloDraws {
-                for column in remaining.indices { remaining[column] = columnTotals[column] }
-                var logDenominator = 0.0
-                for row in 0..<(rowTotals.count - 1) {
-                    var left = rowTotals[row]
-                    var slotsAfter = remaining.reduce(0, +)
-                    for column in 0..<(remaining.count - 1) {
-                        slotsAfter -= remaining[column]
-                        let x = left == 0 ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
-                        remaining[column] -= x
-                        left -= x
-                        logDenominator += logFactorials[x]
-                    }
-                    remaining[remaining.count - 1] -= left
-                    logDenominator += logFactorials[left]
+        var random = HypergeometricSampler(seed: monteCarloSeed, largestUrn: table.total)
+        var atMost = 0
+        var remaining = columnTotals
+        for _ in 0..<monteCarloDraws {
+            for column in remaining.indices { remaining[column] = columnTotals[column] }
+            var logDenominator = 0.0
+            for row in 0..<(rowTotals.count - 1) {
+                var left = rowTotals[row]
+                var slotsAfter = remaining.reduce(0, +)
+                for column in 0..<(remaining.count - 1) {
+                    slotsAfter -= remaining[column]
+                    let x = left == 0 ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
+                    remaining[column] -= x
+                    left -= x
+                    logDenominator += logFactorials[x]
                 }
-                for column in remaining.indices { logDenominator += logFactorials[remaining[column]] }
-                if constant - logDenominator <= threshold { count += 1 }
+                remaining[remaining.count - 1] -= left
+                logDenominator += logFactorials[left]
             }
-            return count
+            for column in remaining.indices { logDenominator += logFactorials[remaining[column]] }
+            if constant - logDenominator <= threshold { atMost += 1 }
         }
         return Double(1 + atMost) / Double(monteCarloDraws + 1)
     }
