@@ -9,10 +9,9 @@ public struct StudyData: Sendable {
     public var sourceFiles: [SourceFileRecord]
     public var participants: ParticipantList
     public var codebook: Codebook
-    /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `p · codeCount + c`
-    /// (one flat table: a large study holds a byte per participant and code, nothing more).
+    /// Segments of code `codebook.codes[c]` in participant `p`'s analysed coding, at `(p, c)` (a bit per
+    /// participant and code, and a byte per count present).
     private var analysedSegments: SegmentCounts
-    private var codeCount: Int
     /// The coder whose coding is analysed, per participant: 1 + the coder's place in the policy's
     /// analysed coders, 0 for none (2 bytes a participant, not a string; see ``analysedCoder(of:)``).
     private var analysedCoderRanks: [UInt16]
@@ -44,7 +43,7 @@ public struct StudyData: Sendable {
             let participants = ParticipantList(try reader.participants(attributes: attributes))
             var participantIndex = ParticipantsByID(participants)
             let codeCount = codebook.codes.count
-            var segments = SegmentCounts(size: participants.count * codeCount)
+            var segments = SegmentCounts(participants: participants.count, codes: codeCount)
             precondition(policy.analysedCoders.count < Int(UInt16.max), "at most 65,534 analysed coders")
             var ranks = Array(repeating: UInt16(0), count: participants.count)
             var agreement = AgreementTally(codeCount: codeCount)
@@ -77,7 +76,7 @@ public struct StudyData: Sendable {
                 let codesByID = Dictionary(uniqueKeysWithValues: coding.coders.map { (coderIDs[$0], coding.codes[$0]) })
                 addUnit(coders: Set(codesByID.keys).union(assigned[participant] ?? []).sorted()) { codesByID[$0] ?? [] }
                 if let chosen {
-                    for (code, count) in coding.counts[chosen] { segments.add(count, at: participant * codeCount + code) }
+                    for (code, count) in coding.counts[chosen] { segments.add(count, participant: participant, code: code) }
                     codedSegments += coding.segments[chosen]
                 }
                 coding.reset()
@@ -98,7 +97,7 @@ public struct StudyData: Sendable {
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
                 study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, codeCount: codeCount, analysedCoderRanks: ranks, analysedCoders: policy.analysedCoders, agreement: agreement,
+                analysedSegments: segments, analysedCoderRanks: ranks, analysedCoders: policy.analysedCoders, agreement: agreement,
                 surveys: surveys, codedSegments: codedSegments)
         }
         guard var loaded else { throw AnalysisError.emptyStore }
@@ -108,7 +107,7 @@ public struct StudyData: Sendable {
 
     init(
         study: StoredStudy, sourceFiles: [SourceFileRecord], participants: ParticipantList, codebook: Codebook,
-        analysedSegments: SegmentCounts, codeCount: Int, analysedCoderRanks: [UInt16], analysedCoders: [String], agreement: AgreementTally,
+        analysedSegments: SegmentCounts, analysedCoderRanks: [UInt16], analysedCoders: [String], agreement: AgreementTally,
         surveys: [(instrument: Instrument, respondents: [SurveyRespondent])], codedSegments: Int
     ) {
         self.study = study
@@ -116,7 +115,6 @@ public struct StudyData: Sendable {
         self.participants = participants
         self.codebook = codebook
         self.analysedSegments = analysedSegments
-        self.codeCount = codeCount
         self.analysedCoderRanks = analysedCoderRanks
         self.analysedCoders = analysedCoders
         self.agreement = agreement
@@ -129,7 +127,7 @@ extension StudyData {
     /// Analysed segments of code `code` (a codebook index) for participant `participant`.
     @inline(__always)
     public func segments(participant: Int, code: Int) -> Int {
-        analysedSegments[participant * codeCount + code]
+        analysedSegments[participant, code]
     }
 
     /// The coder whose coding is analysed for participant `participant` (`nil`: none of the policy's
@@ -141,11 +139,11 @@ extension StudyData {
 
     /// All analysed segments of a participant.
     public func segments(participant: Int) -> Int {
-        analysedSegments.sum((participant * codeCount)..<((participant + 1) * codeCount))
+        analysedSegments.sum(participant: participant)
     }
 
     /// All analysed segments of the study.
-    public var totalSegments: Int { analysedSegments.sum(0..<analysedSegments.size) }
+    public var totalSegments: Int { analysedSegments.total }
 }
 
 /// Why an analysis cannot run.

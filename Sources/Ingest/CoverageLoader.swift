@@ -15,7 +15,7 @@ struct CoverageLoader {
     static let requiredColumns = ["participant_id", "coder"]
     let manifest: StudyManifest
     /// The participant ids of participants.csv, or `nil` when it could not be read (then not checked).
-    let participantIDs: ParticipantIDs?
+    let participantIDs: IDTable?
     /// Every coder of segments.csv.
     let coders: Set<String>
     private(set) var stored = 0

@@ -5,7 +5,7 @@ struct IdentityChecks {
     /// "line" (CSV), "case" (SPSS and Stata files): what the place of a first occurrence is called.
     let place: String
     /// The line (or case) each id was first met on.
-    private(set) var firstLine: [String: Int] = [:]
+    private(set) var firstLines = IDTable()
 
     init(who: String, place: String = "line") {
         self.who = who
@@ -15,9 +15,8 @@ struct IdentityChecks {
     /// The problem with an id, if any: empty, or met before (with the line it was first met on).
     mutating func problem(withID id: String?, line: Int) -> String? {
         guard let id else { return "empty value; every \(who) needs an id" }
-        if let first = firstLine[id] { return "duplicate \(who) id (first on \(place) \(first))" }
-        firstLine[id] = line
-        return nil
+        guard let first = firstLines.firstLine(of: id, notingLine: line) else { return nil }
+        return "duplicate \(who) id (first on \(place) \(first))"
     }
 
     /// The problem with a level, if any: empty, or not one the manifest declares.

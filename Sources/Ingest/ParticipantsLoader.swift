@@ -7,7 +7,7 @@ struct ParticipantsLoader {
     static let requiredColumns = ["participant_id", "country", "role"]
     let manifest: StudyManifest
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
-    var seenIDs: ParticipantIDs { ParticipantIDs(firstLines: checks.firstLine) }
+    var seenIDs: IDTable { checks.firstLines }
     /// The duplicate-id and level checks, with the first line of every id met.
     private var checks = IdentityChecks(who: "participant")
     private(set) var stored = 0

@@ -23,7 +23,7 @@ struct QDPXLoader {
     let codebook: Codebook
     /// The participant ids of the study's `participants` file, or `nil` when it lists none (then the cases are
     /// the participants) or it could not be read in full (``participantsListed`` tells which).
-    let listedParticipants: ParticipantIDs?
+    let listedParticipants: IDTable?
     let participantsListed: Bool
     var progress: IngestProgressHandler?
     /// Participants stored from the project's cases.
@@ -39,7 +39,7 @@ struct QDPXLoader {
     /// The code paths kept as uncategorised codes (`unmapped: keep`), in the order first seen.
     private(set) var keptCodes: [Code] = []
 
-    init(manifest: StudyManifest, codebook: Codebook, listedParticipants: ParticipantIDs?, participantsListed: Bool) {
+    init(manifest: StudyManifest, codebook: Codebook, listedParticipants: IDTable?, participantsListed: Bool) {
         self.manifest = manifest
         self.codebook = codebook
         self.listedParticipants = listedParticipants
@@ -207,7 +207,7 @@ struct QDPXLoader {
             notices.append("\(source.file): \(nameless) case\(nameless == 1 ? "" : "s") without a name, each holding one source (MAXQDA's and Quirkos' document variables), read as the participant of that source")
         }
         // Sources no case holds: the manifest's documents.
-        let known = participantsListed ? listedParticipants : ParticipantIDs(Set(participants.map(\.id)))
+        let known = participantsListed ? listedParticipants : IDTable(participants.map(\.id))
         var viaDocuments = 0
         for text in project.textSources where owners[text.guid] == nil {
             guard let id = documents[text.name] else { continue }

@@ -9,7 +9,7 @@ struct SegmentsLoader {
     let codebook: Codebook
     /// The participant ids of participants.csv, or `nil` when it could not be read (in full): then
     /// segments are not checked against it, and one problem says why instead of one per row.
-    let participantIDs: ParticipantIDs?
+    let participantIDs: IDTable?
     var uncheckedBecause = "participants.csv could not be read"
     private(set) var stored = 0
     var progress: IngestProgressHandler?
@@ -107,8 +107,9 @@ struct SegmentsLoader {
                     saidUnchecked = true
                 }
                 if let participantID, let participantIDs, !Self.same(participantID, lastKnownParticipant),
-                   case let id = String(decoding: participantID, as: UTF8.self), !participantIDs.contains(id) {
+                   !participantIDs.contains(participantID) {
                     // Once per unknown id, at its first row, with the number of rows that name it.
+                    let id = String(decoding: participantID, as: UTF8.self)
                     if missing[id] == nil {
                         missingOrder.append(id)
                         missing[id] = (record.line, 0)

@@ -145,7 +145,7 @@ public struct StudyIngester {
             segmentCoders = qdpx.coders
             if participantsSource == nil {
                 participantCount = qdpx.participantsStored
-                knownIDs = ParticipantIDs(qdpx.caseParticipantIDs)
+                knownIDs = IDTable(qdpx.caseParticipantIDs)
             }
         } else if segmentsSource.kind == .taguette {
             var taguette = TaguetteLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)

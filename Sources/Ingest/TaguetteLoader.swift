@@ -17,7 +17,7 @@ struct TaguetteLoader {
     let manifest: StudyManifest
     let codebook: Codebook
     /// The participant ids of participants.csv, or `nil` when it could not be read in full.
-    let participantIDs: ParticipantIDs?
+    let participantIDs: IDTable?
     var uncheckedBecause = "participants.csv could not be read"
     var progress: IngestProgressHandler?
     private(set) var stored = 0
@@ -26,7 +26,7 @@ struct TaguetteLoader {
     /// The tags kept as uncategorised codes (`unmapped: keep`), in the order first seen.
     private(set) var keptCodes: [Code] = []
 
-    init(manifest: StudyManifest, codebook: Codebook, participantIDs: ParticipantIDs?) {
+    init(manifest: StudyManifest, codebook: Codebook, participantIDs: IDTable?) {
         self.manifest = manifest
         self.codebook = codebook
         self.participantIDs = participantIDs

@@ -1,35 +1,47 @@
 @testable import Analysis
+import Statistics
 import Testing
 
-/// The byte-a-count table gives every count and sum a plain array of integers gives, across 255.
+/// The sparse table gives every count and sum a plain array of integers gives, across 255, whatever
+/// order the counts come in.
 @Suite struct SegmentCountsTests {
-    @Test func countsAndSumsEqualAPlainArrayAcrossTheOneByteLimit() {
-        var random = TestRandom(seed: 12_345)
-        let size = 64
-        var counts = SegmentCounts(size: size)
-        var plain = Array(repeating: 0, count: size)
-        for step in 0..<5_000 {
-            let index = random.next(size)
-            // Mostly single segments, now and then a large batch (over 255 at once).
-            let amount = step % 97 == 0 ? 200 + random.next(400) : random.next(4)
-            counts.add(amount, at: index)
-            plain[index] += amount
+    @Test func countsAndSumsEqualAPlainArray() {
+        var random = SeededGenerator(seed: 12_345)
+        // Codes across the 64 bits of a word (1, 52, 64, 65, 130 codes); counts added participant by
+        // participant (as the store is read), or in any order.
+        for (participants, codes, ascending) in [(1, 1, true), (40, 52, true), (40, 52, false), (30, 64, false), (30, 65, true), (25, 130, false)] {
+            var counts = SegmentCounts(participants: participants, codes: codes)
+            var plain = Array(repeating: Array(repeating: 0, count: codes), count: participants)
+            var participant = 0
+            for step in 0..<3_000 {
+                if ascending {
+                    if random.uniform(below: 40) == 0 { participant = min(participant + 1 + random.uniform(below: 3), participants - 1) }
+                } else {
+                    participant = random.uniform(below: participants)
+                }
+                // A few codes of each participant, mostly single segments, now and then a large batch
+                // (over 255 at once) or nothing.
+                let code = participant % 3 == 0 ? random.uniform(below: codes) : random.uniform(below: min(codes, 6))
+                let amount = step % 97 == 0 ? 200 + random.uniform(below: 400) : random.uniform(below: 4)
+                counts.add(amount, participant: participant, code: code)
+                plain[participant][code] += amount
+            }
+            for participant in 0..<participants {
+                #expect((0..<codes).map { counts[participant, $0] } == plain[participant])
+                #expect(counts.sum(participant: participant) == plain[participant].reduce(0, +))
+            }
+            #expect(counts.total == plain.joined().reduce(0, +))
+            #expect(codes == 1 || plain.joined().contains { $0 > 255 })
         }
-        #expect(plain.contains { $0 > 255 } && plain.contains { $0 < 255 })
-        #expect((0..<size).map { counts[$0] } == plain)
-        for start in stride(from: 0, to: size, by: 8) {
-            #expect(counts.sum(start..<(start + 8)) == plain[start..<(start + 8)].reduce(0, +))
-        }
-        #expect(counts.sum(0..<size) == plain.reduce(0, +))
     }
 
     @Test func aCountOfExactly255IsKeptExactly() {
-        var counts = SegmentCounts(size: 2)
-        counts.add(254, at: 0)
-        #expect(counts[0] == 254)
-        counts.add(1, at: 0)
-        #expect(counts[0] == 255)
-        counts.add(1, at: 0)
-        #expect(counts[0] == 256 && counts[1] == 0 && counts.sum(0..<2) == 256)
+        var counts = SegmentCounts(participants: 1, codes: 2)
+        counts.add(254, participant: 0, code: 0)
+        #expect(counts[0, 0] == 254)
+        counts.add(1, participant: 0, code: 0)
+        #expect(counts[0, 0] == 255)
+        counts.add(1, participant: 0, code: 0)
+        #expect(counts[0, 0] == 256 && counts[0, 1] == 0 && counts.sum(participant: 0) == 256 && counts.total == 256)
     }
 }
