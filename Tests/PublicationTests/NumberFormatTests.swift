@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import Testing
 
 @testable import Publication
@@ -28,6 +29,41 @@ import Testing
             }
             #expect(NumberFormat.p(abs(x)) == (abs(x) < 0.0001 ? "< 0.0001" : String(format: "%.4f", abs(x))))
         }
+    }
+
+    /// The digits computed from the double product (``NumberFormat/roundedAwayFromTies(_:_:negativeZero:)``)
+    /// against C's `%.*f` on values of every magnitude, values on and next to ties (k + ½ over 10^d, and
+    /// one ulp either side), and negative values that round to zero; and the product path must answer for
+    /// most of them (it is the fast path, not a path never taken).
+    @Test func digitsFromTheProductEqualCsPrintf() {
+        var generator = SeededGenerator(seed: 2_026_1203)
+        var answered = 0
+        var tried = 0
+        for index in 0..<200_000 {
+            let decimals = generator.uniform(below: 7)
+            var x: Double
+            switch index % 4 {
+            case 0: x = Double(bitPattern: generator.next() >> 2 | 0x3C00_0000_0000_0000)  // 2^-63 to 2^64
+            case 1: x = Double(generator.uniform(below: 2_000_000)) / 1_000 - 1_000
+            case 2:
+                let tie = (Double(generator.uniform(below: 100_000)) + 0.5) / [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000][decimals]
+                x = [tie, tie.nextUp, tie.nextDown][generator.uniform(below: 3)]
+            default: x = -Double(generator.uniform(below: 1_000)) * 1e-7
+            }
+            if generator.uniform(below: 2) == 0 { x = -x }
+            for negativeZero in [true, false] {
+                tried += 1
+                let reference = String(format: "%.\(decimals)f", x)
+                let expected = !negativeZero && reference.allSatisfy({ "-0.".contains($0) }) && reference.hasPrefix("-")
+                    ? String(reference.dropFirst()) : reference
+                if let fast = NumberFormat.roundedAwayFromTies(x, decimals, negativeZero: negativeZero) {
+                    answered += 1
+                    #expect(fast == expected, "\(x) with \(decimals) decimals")
+                }
+                #expect(NumberFormat.printed(x, decimals, negativeZero: negativeZero) == expected, "\(x) with \(decimals) decimals")
+            }
+        }
+        #expect(answered > tried / 2)
     }
 
     @Test func nonFiniteAndMissingValuesAreADash() {

@@ -14,6 +14,7 @@ public enum NumberFormat {
     /// point is "."), the same text as `String(format:)` at a fraction of its cost; a negative value
     /// that rounds to zero ("-0.00") loses its sign unless `negativeZero`.
     static func printed(_ x: Double, _ decimals: Int, negativeZero: Bool = true) -> String {
+        if let text = roundedAwayFromTies(x, decimals, negativeZero: negativeZero) { return text }
         let capacity = 64
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String in
             let start = buffer.baseAddress!
@@ -27,6 +28,46 @@ public enum NumberFormat {
             return String(decoding: UnsafeRawBufferPointer(start: start + skip, count: Int(length) - skip), as: UTF8.self)
         }
     }
+
+    /// The text of ``printed(_:_:negativeZero:)`` without C's `vsnprintf`, for the values whose rounding
+    /// the double product x · 10^decimals decides: `nil` for a value near a tie (its fraction within one
+    /// ulp of ½, where only the exact binary value decides, as glibc does), for 10^decimals · |x| ≥ 10¹²
+    /// and for more than six decimals.
+    ///
+    /// The product is within half an ulp of the exact x · 10^decimals, and its whole part and fraction
+    /// are exact (Sterbenz), so a fraction farther than an ulp from ½ rounds the exact value the same
+    /// way; near a whole number both round to it. The sign is printed for every negative value, as C
+    /// does ("-0.00" for −0.001), unless `negativeZero` is off and every digit is a zero.
+    static func roundedAwayFromTies(_ x: Double, _ decimals: Int, negativeZero: Bool) -> String? {
+        guard (0...6).contains(decimals) else { return nil }
+        let scaled = x.magnitude * powersOfTen[decimals]
+        guard scaled < 1e12 else { return nil }
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole
+        guard (fraction - 0.5).magnitude > scaled.ulp else { return nil }
+        var digits = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+        let negative = x.sign == .minus && (negativeZero || digits != 0)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer -> String in
+            var position = buffer.count
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            for _ in 0..<decimals {
+                put(UInt8(ascii: "0") + UInt8(digits % 10))
+                digits /= 10
+            }
+            if decimals > 0 { put(UInt8(ascii: ".")) }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(digits % 10))
+                digits /= 10
+            } while digits > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        }
+    }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
     /// A p-value as journals print it: four decimals, or "< 0.0001".
     public static func p(_ p: Double?) -> String {
