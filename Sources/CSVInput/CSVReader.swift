@@ -110,7 +110,8 @@ private final class RecordQueue {
 
     init(_ parser: RecordParser) {
         queue = ReadAhead(depth: Self.depth, name: "CSVReader") { queue in
-            // The blocks' thread stops before this one returns, so no block observer runs afterwards.
+            // The blocks' thread stops before this one returns (a reader let go), so no block observer
+            // runs afterwards.
             defer { parser.stopReading() }
             while true {
                 var batch = Batch(records: [], end: nil)
@@ -127,6 +128,9 @@ private final class RecordQueue {
                     batch.end = .failure(error)
                 }
                 batch.records = parser.takeRecords()
+                // The file's last batch: the blocks' thread has returned before the caller sees the end
+                // (no block observer runs after `next()` returns `nil` or throws).
+                if batch.end != nil { parser.stopReading() }
                 guard queue.put(batch), batch.end == nil else { return }
             }
         }

@@ -48,4 +48,25 @@ import Testing
         #expect(observed == afterwards)
         #expect(afterwards > 0 && afterwards < text.utf8.count)
     }
+
+    @Test func noBlockIsObservedAfterTheErrorThatEndsAFile() throws {
+        // A NUL byte on line 2 of a 3.2 MB file: the parse stops in the first block, while the blocks'
+        // thread could read on. When `next()` throws, that thread has returned: the observer has seen
+        // what it will ever see, which the caller may read at once (the ingest's hash, its progress).
+        let text = "a,b\n1,\u{0}\n" + String(repeating: "a,b,c,d\n", count: 400_000)
+        let path = try temporaryFile(text)
+        var observed = 0
+        // A slow observer (2 ms a block, as a slow disk or a busy machine makes it): the blocks' thread
+        // is still reading ahead when the parse fails.
+        let reader = try CSVReader(path: path) {
+            observed += $0.count
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        let error = #expect(throws: CSVError.self) { while try reader.next() != nil {} }
+        #expect(error?.reason == .nulByte)
+        let atTheError = observed
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(observed == atTheError)
+        #expect(atTheError > 0 && atTheError < text.utf8.count)
+    }
 }
