@@ -12,17 +12,24 @@
 struct HypergeometricSampler: Sendable {
     /// The uniforms R's `unif_rand` would give.
     private(set) var uniforms: MulticarryGenerator
-    /// The setup of the last call, reused when the next has the same parameters (R keeps it in `static`s);
-    /// at first the setup of (0, 0, 0), which is right for those parameters too.
-    private var setup: HypergeometricSetup
+    /// Setups of recent parameters, each in the slot its triple hashes to (a direct-mapped cache; R keeps
+    /// only the last, in `static`s). A Monte Carlo test asks for few distinct triples (795 in the 50,000
+    /// calls of a 2 × 6 table of M), so nearly every call finds its setup. At first every slot holds the
+    /// setup of (0, 0, 0), which is right for those parameters too.
+    private var setups: [HypergeometricSetup]
     private let logFactorials: ApproximateLogFactorials
+
+    /// The cache's slots, a power of two.
+    private static let cacheSlots = 4_096
 
     /// A sampler drawing from R's generator after `set_seed(first, second)`, which looks up R's
     /// log-factorial approximations up to `largestUrn` in a table (computing larger ones).
     init(uniforms: MulticarryGenerator, largestUrn: Int) {
         self.uniforms = uniforms
         logFactorials = ApproximateLogFactorials(upTo: largestUrn)
-        setup = HypergeometricSetup(white: 0, black: 0, draws: 0, logFactorials: logFactorials)
+        setups = Array(
+            repeating: HypergeometricSetup(white: 0, black: 0, draws: 0, logFactorials: logFactorials),
+            count: Self.cacheSlots)
     }
 
     /// The sampler of a Monte Carlo test seeded with `seed`: R's generator after
@@ -44,9 +51,11 @@ struct HypergeometricSampler: Sendable {
         precondition(white >= 0 && black >= 0 && draws >= 0, "hypergeometric counts must be non-negative")
         precondition(draws <= white + black, "cannot draw more balls than the urn holds")
         precondition(white + black < Int(Int32.max), "hypergeometric counts must stay below INT_MAX")
-        if setup.white != white || setup.black != black || setup.draws != draws {
-            setup = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: logFactorials)
+        let slot = Self.slot(white: white, black: black, draws: draws)
+        if setups[slot].white != white || setups[slot].black != black || setups[slot].draws != draws {
+            setups[slot] = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: logFactorials)
         }
+        let setup = setups[slot]
         let reduced: Int
         switch setup.method {
         case .degenerate:
@@ -58,6 +67,15 @@ struct HypergeometricSampler: Sendable {
                 lowest: setup.lowest, highest: setup.highest, using: &uniforms, logFactorials: logFactorials)
         }
         return setup.variate(fromReduced: reduced)
+    }
+
+    /// The cache slot of a triple: the urn hashed, plus the draws (a test's calls for one column differ
+    /// in the draws only, so they take neighbouring slots).
+    @inline(__always)
+    private static func slot(white: Int, black: Int, draws: Int) -> Int {
+        let urn = UInt64(truncatingIfNeeded: white) &* 0x9E37_79B9_7F4A_7C15
+            ^ UInt64(truncatingIfNeeded: black) &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: (urn >> 40) &+ UInt64(truncatingIfNeeded: draws)) & (cacheSlots - 1)
     }
 
     /// R's case II: the cumulative probabilities from the lowest value up, scaled by 10²⁵, until they
