@@ -122,9 +122,11 @@ public struct StoreTransaction {
         excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int
     ) throws -> Bool {
         let insert = try segmentInsert()
-        for (index, text) in [participantID, code, coder, segmentID, document].enumerated() {
-            insert.bindWithoutCopy(Int32(index + 1), text)
-        }
+        insert.bindWithoutCopy(1, participantID)
+        insert.bindWithoutCopy(2, code)
+        insert.bindWithoutCopy(3, coder)
+        insert.bindWithoutCopy(4, segmentID)
+        insert.bindWithoutCopy(5, document)
         insert.bind(6, start)
         insert.bind(7, end)
         insert.bindWithoutCopy(8, excerpt)
