@@ -179,7 +179,7 @@ struct CodingBuilder {
             }
             return one.count < other.count
         }
-        let order = (0..<segments.count).sorted(by: precedes)
+        let order = Self.packedOrder(segments.map(\.coder), sets, codes) ?? (0..<segments.count).sorted(by: precedes)
         var index = 0
         while index < order.count {
             let coder = segments[order[index]].coder
@@ -198,5 +198,27 @@ struct CodingBuilder {
             insert.bind(4, blob: blob)
             _ = try insert.execute()
         }
+    }
+
+    /// The segments ordered by coder, then code set (ascending codes, a set before the longer sets it
+    /// begins), as `flush` groups them, from one 64-bit key a segment (coder and up to three codes + 1
+    /// in 16 bits each, so that a set's end sorts before any code): `nil` when a coder or code does
+    /// not fit or a set has more than three codes. Segments with equal keys have the same coder and set,
+    /// so their order among themselves does not show.
+    static func packedOrder(_ coders: [Int32], _ sets: [Range<Int>], _ codes: [UInt32]) -> [Int]? {
+        var keyed: [UInt128] = []
+        keyed.reserveCapacity(coders.count)
+        for (segment, coder) in coders.enumerated() {
+            let set = sets[segment]
+            guard coder >= 0, coder < 0xFFFF, set.count <= 3 else { return nil }
+            var key = UInt64(coder) << 48
+            for (place, code) in codes[set].enumerated() {
+                guard code < 0xFFFF else { return nil }
+                key |= UInt64(code + 1) << (32 - 16 * place)
+            }
+            keyed.append(UInt128(key) << 64 | UInt128(segment))
+        }
+        keyed.sort()
+        return keyed.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF_FFFF_FFFF) }
     }
 }

@@ -18,7 +18,7 @@ import TestSupport
     ]
 
     /// A random study: participants listed in an order that is not their ids' (positions differ from id
-    /// order), with zero to a dozen segments, each segment of one of three coders carrying one to three
+    /// order), with zero to a dozen segments, each segment of one of three coders carrying one to five
     /// codes; the rows of the file participant by participant (the summaries are then written as they
     /// are inserted), or shuffled (then by the pass over the stored rows).
     static func randomStudy(seed: UInt64, shuffled: Bool = true) throws -> StudyFixture {
@@ -29,7 +29,7 @@ import TestSupport
             for segment in 0..<generator.next(13) {
                 let coder = ["C1", "C2", "C3"][generator.next(3)]
                 var carried = Set<String>()
-                for _ in 0...generator.next(3) { carried.insert(codes[generator.next(codes.count)]) }
+                for _ in 0...generator.next(5) { carried.insert(codes[generator.next(codes.count)]) }
                 for code in carried.sorted() { rows.append("S\(segment)\(coder),\(id),\(code),\(coder)\n") }
             }
         }
