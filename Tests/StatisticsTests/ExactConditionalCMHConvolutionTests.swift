@@ -35,4 +35,19 @@ import Testing
             #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
         }
     }
+
+    /// Large strata, whose hypergeometric tails underflow to 0 (terms the convolution skips).
+    @Test func matchesThePlainConvolutionWhereTailsUnderflow() {
+        var generator = SeededGenerator(seed: 6_000)
+        for _ in 0..<4 {
+            let sizes = [Int.random(in: 1_500...3_000, using: &generator), Int.random(in: 1_500...3_000, using: &generator)]
+            let m = sizes.map { Int.random(in: ($0 / 3)...($0 * 2 / 3), using: &generator) }
+            let n = zip(sizes, m).map { $0 - $1 }
+            let t = sizes.map { Int.random(in: ($0 / 3)...($0 * 2 / 3), using: &generator) }
+            let fast = ExactConditionalCMHTest.convolution(m: m, n: n, t: t)
+            let plain = Self.plainConvolution(m: m, n: n, t: t)
+            #expect(plain.contains(0), "m \(m) n \(n) t \(t): no density underflowed")
+            #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
+        }
+    }
 }
