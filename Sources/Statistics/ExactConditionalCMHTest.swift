@@ -68,6 +68,10 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
 
         // One scratch buffer for every evaluation of P_ψ: the root finder evaluates it a few dozen times.
         var scaled = [Double](repeating: 0, count: distribution.count)
+        // Where c(s) underflowed to 0, P_ψ is 0 for every ψ (log c = −∞): its terms add +0 to the sums
+        // and cannot be the maximum, so they are left out without changing a bit.
+        let positive = (distribution.firstIndex { $0 > 0 } ?? 0)
+            ... (distribution.lastIndex { $0 > 0 } ?? distribution.count - 1)
         /// Σ f(s, P_ψ(S = s)) over the support in order, P_ψ normalised as R's `dn2x2xk`: the same
         /// operations in the same order as building the normalised density first, without the arrays.
         func sumOverDensity(_ psi: Double, _ term: (Int, Double) -> Double) -> Double {
@@ -79,13 +83,13 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
             let logPsi = log(psi)
             return scaled.withUnsafeMutableBufferPointer { scaled in
                 var top = -Double.infinity, first = true
-                for i in scaled.indices {
+                for i in positive {
                     let value = logC[i] + logPsi * Double(low + i)
                     scaled[i] = value
                     if first || top < value { top = value; first = false }
                 }
                 var total = 0.0
-                for i in scaled.indices {
+                for i in positive {
                     // exp underflows to exactly 0 below −745.14; skipping the call changes no bit.
                     let difference = scaled[i] - top
                     let e = difference < -746 ? 0 : exp(difference)
@@ -93,7 +97,7 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
                     total += e
                 }
                 var sum = 0.0
-                for i in scaled.indices { sum += term(low + i, scaled[i] / total) }
+                for i in positive { sum += term(low + i, scaled[i] / total) }
                 return sum
             }
         }
