@@ -58,7 +58,6 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
         guard work <= Self.workLimit else { return nil }
 
         let distribution = Self.convolution(m: m, n: n, t: t)
-        let support = Array(low...high)
         let logC = distribution.map { log($0) }
         s = observed
         strataUsed = used.count
@@ -67,27 +66,50 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
         let pObserved = distribution[observed - low]
         p = distribution.reduce(0) { $1 <= pObserved * relativeError ? $0 + $1 : $0 }
 
-        /// P_ψ over the support, normalised (R's `dn2x2xk`).
-        func density(_ psi: Double) -> [Double] {
-            if psi == 1 { return distribution }
+        // One scratch buffer for every evaluation of P_ψ: the root finder evaluates it a few dozen times.
+        var scaled = [Double](repeating: 0, count: distribution.count)
+        // Where c(s) underflowed to 0, P_ψ is 0 for every ψ (log c = −∞): its terms add +0 to the sums
+        // and cannot be the maximum, so they are left out without changing a bit.
+        let positive = (distribution.firstIndex { $0 > 0 } ?? 0)
+            ... (distribution.lastIndex { $0 > 0 } ?? distribution.count - 1)
+        /// Σ f(s, P_ψ(S = s)) over the support in order, P_ψ normalised as R's `dn2x2xk`: the same
+        /// operations in the same order as building the normalised density first, without the arrays.
+        func sumOverDensity(_ psi: Double, _ term: (Int, Double) -> Double) -> Double {
+            if psi == 1 {
+                var sum = 0.0
+                for (i, d) in distribution.enumerated() { sum += term(low + i, d) }
+                return sum
+            }
             let logPsi = log(psi)
-            let terms = zip(logC, support).map { $0 + logPsi * Double($1) }
-            let top = terms.max()!
-            let scaled = terms.map { exp($0 - top) }
-            let total = scaled.reduce(0, +)
-            return scaled.map { $0 / total }
+            return scaled.withUnsafeMutableBufferPointer { scaled in
+                var top = -Double.infinity, first = true
+                for i in positive {
+                    let value = logC[i] + logPsi * Double(low + i)
+                    scaled[i] = value
+                    if first || top < value { top = value; first = false }
+                }
+                var total = 0.0
+                for i in positive {
+                    // exp underflows to exactly 0 below −745.14; skipping the call changes no bit.
+                    let difference = scaled[i] - top
+                    let e = difference < -746 ? 0 : exp(difference)
+                    scaled[i] = e
+                    total += e
+                }
+                var sum = 0.0
+                for i in positive { sum += term(low + i, scaled[i] / total) }
+                return sum
+            }
         }
         func mean(_ psi: Double) -> Double {
             if psi == 0 { return Double(low) }
             if psi == .infinity { return Double(high) }
-            return zip(support, density(psi)).reduce(0) { $0 + Double($1.0) * $1.1 }
+            return sumOverDensity(psi) { Double($0) * $1 }
         }
         func tail(_ q: Int, _ psi: Double, upper: Bool) -> Double {
             if psi == 0 { return upper ? (q <= low ? 1 : 0) : (q >= low ? 1 : 0) }
             if psi == .infinity { return upper ? (q <= high ? 1 : 0) : (q >= high ? 1 : 0) }
-            return zip(support, density(psi)).reduce(0) { sum, term in
-                (upper ? term.0 >= q : term.0 <= q) ? sum + term.1 : sum
-            }
+            return sumOverDensity(psi) { (upper ? $0 >= q : $0 <= q) ? $1 : 0 }
         }
         /// The root of g on (0, 1], or its reciprocal's on [ε, 1], as R's `mle`, `ncp.U` and `ncp.L` search.
         func root(below: Bool, _ g: (Double) -> Double) -> Double {
@@ -131,10 +153,23 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
         for k in m.indices {
             let y = max(0, t[k] - n[k]), z = min(m[k], t[k])
             var next = Array(repeating: 0.0, count: current.count + z - y)
-            for j in 0...(z - y) {
-                let u = Distribution.hypergeometricDensity(
-                    Double(j + y), white: Double(m[k]), black: Double(n[k]), draws: Double(t[k]))
-                for w in current.indices { next[w + j] += current[w] * u }
+            current.withUnsafeBufferPointer { source in
+                next.withUnsafeMutableBufferPointer { target in
+                    // Plain pointers, so the compiler vectorises the multiply-adds; each element still
+                    // receives its terms in the order of j, one multiply and one add each. Terms with an
+                    // exact zero factor (densities underflowed to 0 in the tails) are skipped: adding +0 to
+                    // a non-negative sum changes no bit.
+                    let first = source.firstIndex { $0 != 0 } ?? 0
+                    let last = source.lastIndex { $0 != 0 } ?? -1
+                    let from = source.baseAddress! + first, count = last - first + 1
+                    for j in 0...(z - y) {
+                        let u = Distribution.hypergeometricDensity(
+                            Double(j + y), white: Double(m[k]), black: Double(n[k]), draws: Double(t[k]))
+                        if u == 0 { continue }
+                        let into = target.baseAddress! + first + j
+                        for w in 0..<count { into[w] += from[w] * u }
+                    }
+                }
             }
             current = next
         }
