@@ -1,15 +1,19 @@
 import Foundation
 import Glibc
 
-/// Reads a file's blocks on a thread of its own, a few blocks ahead of the parse, and does there what
-/// needs no parse: the `read` calls, the block observer (the ingest's SHA-256), the conversion of a
-/// UTF-16 or Windows-1251 file to UTF-8, the byte-order mark, the UTF-8 check of every byte, and
-/// whether the block holds a NUL byte or a carriage return at all. So the thread that runs libcsv
-/// (``RecordParser``) does little besides.
+/// Reads a file's blocks for the parse and does, a whole block at a time, what needs no parse: the
+/// `read` calls, the block observer (the ingest's SHA-256), the conversion of a UTF-16 or Windows-1251
+/// file to UTF-8, the byte-order mark, the UTF-8 check of every byte, and whether the block holds a NUL
+/// byte or a carriage return at all. So ``RecordParser`` checks lines itself only in a block that
+/// breaks UTF-8, and searches lines for NUL bytes and carriage returns only in blocks that hold them.
 ///
-/// The blocks arrive in file order; a block's buffer is the reader's own, valid until the next block is
-/// taken. The last block of a file is empty and says how the file ended (``Block/ending``).
-final class BlockReader: @unchecked Sendable {
+/// The blocks are read on the parse's own thread, when it asks for them: read on a thread of their
+/// own, they made the parse slower in wall time on two cores (every byte then crossed from one core's
+/// cache to the other's; docs/benchmark.md, "CSV reader").
+///
+/// The blocks arrive in file order in one buffer, valid until the next block is asked for. The last
+/// block of a file is empty and says how the file ended (``Block/ending``).
+final class BlockReader {
     /// A block of the file's text, as UTF-8, with what the reading thread found out about it.
     struct Block {
         /// How the file ended, on its last (empty) block.
@@ -36,24 +40,17 @@ final class BlockReader: @unchecked Sendable {
         var ending: End?
     }
 
-    /// Blocks read ahead of the parse at most.
-    static let depth = 4
-
     private let descriptor: Int32
     private let blockSize: Int
     private let blockObserver: ((UnsafeRawBufferPointer) -> Void)?
-    // Touched by the reading thread only.
     private var transcoder: CSVTranscoder?
     private var rawBlock: UnsafeMutableRawBufferPointer?
     private var decoded: [UInt8] = []
     private var isFirstBlock = true
     private var utf8 = UTF8StreamCheck()
-    /// The buffers, filled in turn: `depth` blocks wait to be taken at most, and the parse holds one,
-    /// the last it took, so the buffer filled next is never one of those.
-    private var buffers: [UnsafeMutableRawBufferPointer] = []
-    private var queue: ReadAhead<Block>?
+    private let buffer: UnsafeMutableRawBufferPointer
 
-    /// Opens the file and starts reading it.
+    /// Opens the file.
     /// - Throws: ``CSVError`` with reason `unreadable` when the file cannot be opened.
     init(
         path: String, encoding: CSVEncoding, blockSize: Int, blockObserver: ((UnsafeRawBufferPointer) -> Void)?
@@ -69,35 +66,19 @@ final class BlockReader: @unchecked Sendable {
             rawBlock = .allocate(byteCount: blockSize, alignment: 1)
         }
         // A converted block grows at most threefold (a Windows-1251 byte or a UTF-16 unit: up to 3 bytes).
-        let capacity = encoding == .utf8 ? blockSize : 3 * blockSize + 8
-        buffers = (0..<(Self.depth + 2)).map { _ in .allocate(byteCount: capacity, alignment: 16) }
-        queue = ReadAhead(depth: Self.depth, name: "CSVReader.blocks") { [self] queue in
-            var index = 0
-            while true {
-                let block = fill(buffers[index])
-                guard queue.put(block), block.ending == nil else { return }
-                index = (index + 1) % buffers.count
-            }
-        }
+        buffer = .allocate(byteCount: encoding == .utf8 ? blockSize : 3 * blockSize + 8, alignment: 16)
     }
 
     deinit {
-        queue?.stop()
-        for buffer in buffers { buffer.deallocate() }
+        buffer.deallocate()
         rawBlock?.deallocate()
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// The next block, waiting for it if need be; the block taken before it is no longer valid. After
-    /// the last block (the one with an ``Block/ending``) there is none: do not ask again.
+    /// Reads and checks the next block; the block before it is no longer valid. After the last block
+    /// (the one with an ``Block/ending``) there is none: do not ask again.
     func next() -> Block {
-        queue.unsafelyUnwrapped.take()
-    }
-
-    /// Stops reading and waits until the reading thread has returned, so that the block observer is
-    /// never called afterwards.
-    func stop() {
-        queue?.stop()
+        fill(buffer)
     }
 
     /// Reads the next block into `buffer` and checks it.

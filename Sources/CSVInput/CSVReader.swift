@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The reader reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it
 /// knows the line every record starts on; memory stays bounded by the longest record, whatever the
-/// file's size. The blocks are read, and checked for well-formed UTF-8, on a thread of their own.
+/// file's size.
 ///
 /// ```swift
 /// let reader = try CSVReader(path: "participants.csv")
@@ -27,7 +27,7 @@ import Foundation
 /// The file is parsed on a thread of its own, up to a few batches of records ahead of ``next()``, so
 /// that parsing overlaps with whatever the caller does with the records. Records, their lines and the
 /// error that ends a file arrive in file order, exactly as a parse on the caller's thread gives them.
-/// The block observer is called on the blocks' thread; all its calls for the blocks read so far have
+/// The block observer is called on that thread; all its calls for the blocks read so far have
 /// happened when ``next()`` returns `nil` or throws.
 ///
 /// Field counts are not checked here: that is the business of whoever knows the header.
@@ -55,8 +55,8 @@ public final class CSVReader {
     }
 
     /// Opens a CSV file, read in blocks of `blockSize` bytes; with `checksEveryLine`, the parse checks
-    /// every line for UTF-8, NUL bytes and carriage returns itself instead of trusting the reading
-    /// thread's checks of whole blocks (the plain path that the tests compare the reader with).
+    /// every line for UTF-8, NUL bytes and carriage returns instead of trusting the checks of whole
+    /// blocks (the plain path that the tests compare the reader with).
     init(
         path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: CSVEncoding = .utf8, blockSize: Int,
         checksEveryLine: Bool = false, blockObserver: ((UnsafeRawBufferPointer) -> Void)? = nil
@@ -110,9 +110,6 @@ private final class RecordQueue {
 
     init(_ parser: RecordParser) {
         queue = ReadAhead(depth: Self.depth, name: "CSVReader") { queue in
-            // The blocks' thread stops before this one returns (a reader let go), so no block observer
-            // runs afterwards.
-            defer { parser.stopReading() }
             while true {
                 var batch = Batch(records: [], end: nil)
                 do throws(CSVError) {
@@ -128,9 +125,6 @@ private final class RecordQueue {
                     batch.end = .failure(error)
                 }
                 batch.records = parser.takeRecords()
-                // The file's last batch: the blocks' thread has returned before the caller sees the end
-                // (no block observer runs after `next()` returns `nil` or throws).
-                if batch.end != nil { parser.stopReading() }
                 guard queue.put(batch), batch.end == nil else { return }
             }
         }

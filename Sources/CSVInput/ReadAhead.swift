@@ -1,7 +1,7 @@
 import Foundation
 
 /// A producer on a thread of its own that runs at most `depth` elements ahead of its consumer: the
-/// reader's blocks (``BlockReader``) and its batches of records (``CSVReader``).
+/// reader's batches of records (``CSVReader``).
 ///
 /// The producer hands each element over with ``put(_:)``, which waits while `depth` elements are
 /// waiting and returns `false` once the consumer has stopped it; the consumer takes them in order with

@@ -3,9 +3,9 @@ import Glibc
 
 /// The libcsv parse behind ``CSVReader``: the project's only use of libcsv's C API.
 ///
-/// It takes the file's blocks from a ``BlockReader`` (64 KiB, read and checked for UTF-8, NUL bytes and
-/// carriage returns on a thread of their own) and hands libcsv one physical line at a time, so it knows
-/// the line every record starts on; memory stays bounded by the longest record, whatever the file's
+/// It takes the file's blocks from a ``BlockReader`` (64 KiB, each checked whole for UTF-8, NUL bytes
+/// and carriage returns) and hands libcsv one physical line at a time, so it knows the line every record
+/// starts on; memory stays bounded by the longest record, whatever the file's
 /// size. What it accepts and rejects is described at ``CSVReader``.
 ///
 /// Used by one thread at a time: created on the reader's, then parsed on the reading-ahead thread only.
@@ -17,7 +17,7 @@ final class RecordParser: @unchecked Sendable {
     @exclusivity(unchecked) private var parser = csv_parser()
     /// libcsv's callbacks write the record under way here (a pointer, so that C can reach it).
     private let sink: UnsafeMutablePointer<RecordSink>
-    /// The blocks, read and checked on a thread of their own.
+    /// The blocks, read and checked a whole block at a time.
     private let blocks: BlockReader
     /// The block being parsed, and the part of it not yet fed to libcsv.
     @exclusivity(unchecked) private var block: BlockReader.Block?
@@ -33,8 +33,8 @@ final class RecordParser: @unchecked Sendable {
     @exclusivity(unchecked) private var checksLines = false
     @exclusivity(unchecked) private var utf8 = UTF8StreamCheck()
     private let delimiter: UInt8
-    /// The plain path, for the tests: every line is checked for UTF-8, NUL bytes and carriage returns
-    /// on the parsing thread, whatever the reading thread found.
+    /// The plain path, for the tests: every line is checked for UTF-8, NUL bytes and carriage returns,
+    /// whatever the checks of the whole block found.
     private let checksEveryLine: Bool
 
     /// Opens a CSV file (see ``CSVReader/init(path:delimiter:encoding:blockObserver:)``).
@@ -67,16 +67,10 @@ final class RecordParser: @unchecked Sendable {
     }
 
     deinit {
-        blocks.stop()
         csv_free(&parser)
         sink.pointee.deallocate()
         sink.deinitialize(count: 1)
         sink.deallocate()
-    }
-
-    /// Stops the reading thread and waits for it (the parse goes no further).
-    func stopReading() {
-        blocks.stop()
     }
 
     /// Parses the next record and keeps it with the batch under way (see ``takeRecords()``).
@@ -162,7 +156,7 @@ final class RecordParser: @unchecked Sendable {
         if endsLine { physicalLine += 1 }
     }
 
-    /// Takes the next block from the reading thread (the last one is done with).
+    /// Takes the next block (the last one is done with).
     private func refill() throws(CSVError) {
         let next = blocks.next()
         block = next
