@@ -13,8 +13,9 @@ One command does everything (issue 12):
    multi-line Cyrillic excerpts);
 3. installs the peers (pandas, polars, DuckDB) into a private virtual environment in that cache (never a
    dependency of the tool);
-4. runs every job as a whole process, a warm-up and then `--runs` timed runs, and takes the median wall
-   time and the largest peak RSS (the child's `ru_maxrss`);
+4. runs every job as a whole process, in rounds (every job once a round, a warm-up round and then `--runs`
+   timed rounds, so that the machine's drift touches every job alike), and takes each job's median wall
+   time and largest peak RSS (the child's `ru_maxrss`);
 5. checks that every peer's code × country × role table equals `analyze`'s: the counts per code and
    country × role in `results.json` (its disclosure basis, every code) and every code cell of its
    country × role crosstabs (publication groups summed), unsuppressed; any difference fails the run;
@@ -121,25 +122,20 @@ def run_process(argv, output):
     return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
 
 
-def time_job(commands, prepare, runs, output):
-    """A warm-up, then `runs` timed runs: the median seconds, the largest peak RSS (KiB) of any of its
-    processes over all runs, and the standard output of the last command of the last run."""
-    times, peaks = [], []
-    for attempt in range(runs + 1):
-        if prepare:
-            prepare()
-        seconds, peak = 0.0, 0
-        for argv in commands:
-            elapsed, rss, code = run_process(argv, output)
-            if code != 0:
-                errors = Path(f"{output}.err").read_text(errors="replace")
-                fail(f"{' '.join(map(str, argv))} exited with {code}:\n{errors}")
-            seconds += elapsed
-            peak = max(peak, rss)
-        if attempt > 0:
-            times.append(seconds)
-            peaks.append(peak)
-    return statistics.median(times), max(peaks), output.read_text()
+def run_job(commands, prepare, output):
+    """One run of a job: its processes one after the other. Returns the seconds of all of them and the
+    largest peak RSS (KiB) of any of them."""
+    if prepare:
+        prepare()
+    seconds, peak = 0.0, 0
+    for argv in commands:
+        elapsed, rss, code = run_process(argv, output)
+        if code != 0:
+            errors = Path(f"{output}.err").read_text(errors="replace")
+            fail(f"{' '.join(map(str, argv))} exited with {code}:\n{errors}")
+        seconds += elapsed
+        peak = max(peak, rss)
+    return seconds, peak
 
 
 def peer_table(output, name):
@@ -235,10 +231,25 @@ def benchmark_size(size, binaries, python, cache, runs):
          [[analyze, "analyze", study, "--quiet"], [analyze, "report", study, "--output", report, "--quiet"]],
          clean_report),
     ]
+    # In rounds: every job once per round, in the order above (ingest leaves the store that analyze
+    # reads), a warm-up round first; so that the machine's drift over the minutes of a run touches every
+    # job alike, and the ratios compare runs made side by side.
+    times = {key: [] for _, key, _, _ in jobs}
+    peaks = {key: 0 for _, key, _, _ in jobs}
+    outputs = {}
+    output_path = cache / "job-output.txt"
+    for round in range(runs + 1):
+        for label, key, commands, prepare in jobs:
+            seconds, peak = run_job(commands, prepare, output_path)
+            if round > 0:
+                times[key].append(seconds)
+                peaks[key] = max(peaks[key], peak)
+            if round == runs:
+                outputs[key] = output_path.read_text()
+        print(f"{size}: round {round} of {runs} ({'warm-up' if round == 0 else 'timed'}) done", file=sys.stderr)
     measured, peers = {}, {}
-    for label, key, commands, prepare in jobs:
-        print(f"{size}: {label}…", file=sys.stderr)
-        seconds, peak, output = time_job(commands, prepare, runs, cache / "job-output.txt")
+    for label, key, _, _ in jobs:
+        seconds, peak, output = statistics.median(times[key]), peaks[key], outputs[key]
         measured[key] = (seconds, peak, label)
         if key in PEERS:
             peers[key] = peer_table(output, key)
@@ -270,7 +281,7 @@ def markdown(results, sizes, runs, versions, host, loads):
         f"--sizes {','.join(sizes)} --runs {runs}`: {host['cores']} cores ({host['cpu']}), {host['memory']} of "
         f"memory, Linux {host['kernel']}; {host['swift']}; DuckDB {versions['DuckDB']}, polars {versions['polars']}, "
         f"pandas {versions['pandas']}. Load average (1 min) {loads[0]:.2f} at the start, {loads[1]:.2f} at the end. "
-        f"Whole processes, wall time, the median of {runs} run{'s' if runs > 1 else ''} after a warm-up; peak RSS is "
+        f"Whole processes, wall time, the median of {runs} run{'s' if runs > 1 else ''} after a warm-up, every job once a round; peak RSS is "
         f"the largest of the runs (of either process, for the job of two).",
         "",
         "| study | " + " | ".join(sizes) + " |",
