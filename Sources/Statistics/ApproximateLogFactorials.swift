@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// log(i!) as R's `rhyper` approximates it (its `afc`, R 4.2.2 `src/nmath/rhyper.c`): a table up to 7!,
 /// Stirling's series with two terms beyond (relative error about 2 · 10⁻⁹ at 8!), and −1 for a negative
@@ -13,7 +12,7 @@ struct ApproximateLogFactorials: Sendable {
 
     /// The values for 0…n looked up (none when n < 0), the others computed.
     init(upTo n: Int) {
-        values = n >= 0 ? Self.shared(upTo: n) : []
+        values = n >= 0 ? Self.table.values(upTo: n) : []
     }
 
     /// log(i!) as R's `afc(i)` gives it, written `afc(i)` as in R's code.
@@ -41,16 +40,5 @@ struct ApproximateLogFactorials: Sendable {
         }
     }
 
-    private static let table = Mutex<[Double]>([])
-
-    /// The shared table, extended to at least `n` first if it is shorter.
-    private static func shared(upTo n: Int) -> [Double] {
-        table.withLock { values in
-            if values.count <= n {
-                values.reserveCapacity(n + 1)
-                for i in values.count...n { values.append(compute(i)) }
-            }
-            return values
-        }
-    }
+    private static let table = SharedValueTable(compute)
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// log(k!) for k = 0…n, from R's log-gamma: log(k!) = lgamma(k + 1).
 ///
 /// The values come from one table shared by the whole process, extended when a larger n is asked for:
@@ -9,21 +7,10 @@ struct LogFactorials {
     private let values: [Double]
 
     init(upTo n: Int) {
-        values = Self.shared(upTo: max(n, 1))
+        values = Self.table.values(upTo: max(n, 1))
     }
 
     subscript(k: Int) -> Double { values[k] }
 
-    private static let table = Mutex<[Double]>([])
-
-    /// The shared table, extended to at least `n` first if it is shorter.
-    private static func shared(upTo n: Int) -> [Double] {
-        table.withLock { values in
-            if values.count <= n {
-                values.reserveCapacity(n + 1)
-                for k in values.count...n { values.append(Distribution.logGamma(Double(k) + 1)) }
-            }
-            return values
-        }
-    }
+    private static let table = SharedValueTable { Distribution.logGamma(Double($0) + 1) }
 }
