@@ -66,6 +66,18 @@ public struct KnownIDs: Sendable {
         return (index, true)
     }
 
+    /// Forgets every id, keeping the buffers; an index grown past 1,024 slots goes back to 8, so that
+    /// one large set does not make every later one clear a large index.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        if slots.count > 1024 {
+            slots = [Int32](repeating: -1, count: 8)
+        } else {
+            for slot in slots.indices { slots[slot] = -1 }
+        }
+    }
+
     /// The id numbered `index`: its bytes.
     private func withID<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let start = index == 0 ? 0 : Int(ends[index - 1])

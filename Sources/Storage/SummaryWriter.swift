@@ -79,12 +79,12 @@ struct CodingBuilder {
     let insert: PreparedInsert
     /// The participant's position (`nil`: not stored, its rows are skipped).
     var participant: Int?
-    /// The participant's segments by number: the coder and where the segment id is in `ids`.
-    private var segments: [(coder: Int32, id: Range<Int32>)] = []
-    /// The segment ids, one after the other.
-    private var ids: [UInt8] = []
-    /// An open-addressing table of segment numbers + 1 (0: free) by the hash of coder and id.
-    private var slots = [Int32](repeating: 0, count: 64)
+    /// The participant's segments by number: each one's coder and id (the coder's 4 bytes, then the id's).
+    private var segmentKeys = KnownIDs(capacity: 32)
+    /// Each segment's coder, by its number.
+    private var segmentCoders: [Int32] = []
+    /// The key being looked up (reused from row to row).
+    private var key: [UInt8] = []
     /// The participant's code applications: the segment's number above, the code's position below.
     private var applications: [UInt64] = []
 
@@ -98,65 +98,26 @@ struct CodingBuilder {
 
     /// The number of the segment (a new one for a coder and id not seen yet).
     private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
-        if segments.count * 2 >= slots.count { grow() }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: coder))
-        for byte in segment { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
-        while slots[slot] != 0 {
-            let known = Int(slots[slot] - 1)
-            if segments[known].coder == coder, same(segments[known].id, segment) { return UInt32(known) }
-            slot = (slot + 1) & mask
-        }
-        let start = Int32(ids.count)
-        ids.append(contentsOf: segment)
-        segments.append((coder, start..<Int32(ids.count)))
-        slots[slot] = Int32(segments.count)
-        return UInt32(segments.count - 1)
-    }
-
-    private func same(_ id: Range<Int32>, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard id.count == bytes.count else { return false }
-        var index = Int(id.lowerBound)
-        for byte in bytes {
-            if ids[index] != byte { return false }
-            index += 1
-        }
-        return true
-    }
-
-    /// A table twice as large, the segments placed again.
-    private mutating func grow() {
-        let known = segments
-        segments.removeAll(keepingCapacity: true)
-        let bytes = ids
-        ids.removeAll(keepingCapacity: true)
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        bytes.withUnsafeBytes { bytes in
-            for segment in known {
-                _ = number(coder: segment.coder, segment: UnsafeRawBufferPointer(rebasing: bytes[Int(segment.id.lowerBound)..<Int(segment.id.upperBound)]))
-            }
-        }
+        key.removeAll(keepingCapacity: true)
+        withUnsafeBytes(of: coder) { key.append(contentsOf: $0) }
+        key.append(contentsOf: segment)
+        let (number, inserted) = key.withUnsafeBytes { segmentKeys.insert($0) }
+        if inserted { segmentCoders.append(coder) }
+        return UInt32(number)
     }
 
     /// Writes the participant's rows (one per coder) and forgets its segments.
     mutating func flush() throws {
         defer {
-            segments.removeAll(keepingCapacity: true)
-            ids.removeAll(keepingCapacity: true)
+            segmentKeys.removeAll()
+            segmentCoders.removeAll(keepingCapacity: true)
             applications.removeAll(keepingCapacity: true)
-            // A participant with very many segments does not make every later one clear a large table.
-            if slots.count > 1024 {
-                slots = [Int32](repeating: 0, count: 64)
-            } else {
-                for index in slots.indices { slots[index] = 0 }
-            }
         }
         guard let participant, !applications.isEmpty else { return }
         // Each segment's codes, ascending: the applications sorted by segment number, then code.
         applications.sort()
         var codes: [UInt32] = []
-        var sets: [Range<Int>] = Array(repeating: 0..<0, count: segments.count)
+        var sets: [Range<Int>] = Array(repeating: 0..<0, count: segmentCoders.count)
         var start = 0
         while start < applications.count {
             let number = applications[start] >> 32
@@ -172,20 +133,20 @@ struct CodingBuilder {
         }
         // The segments of one coder with the same codes together, the coders and sets in order.
         func precedes(_ first: Int, _ second: Int) -> Bool {
-            if segments[first].coder != segments[second].coder { return segments[first].coder < segments[second].coder }
+            if segmentCoders[first] != segmentCoders[second] { return segmentCoders[first] < segmentCoders[second] }
             let (one, other) = (sets[first], sets[second])
             for offset in 0..<min(one.count, other.count) where codes[one.lowerBound + offset] != codes[other.lowerBound + offset] {
                 return codes[one.lowerBound + offset] < codes[other.lowerBound + offset]
             }
             return one.count < other.count
         }
-        let order = Self.packedOrder(segments.map(\.coder), sets, codes) ?? (0..<segments.count).sorted(by: precedes)
+        let order = Self.packedOrder(segmentCoders, sets, codes) ?? (0..<segmentCoders.count).sorted(by: precedes)
         var index = 0
         while index < order.count {
-            let coder = segments[order[index]].coder
+            let coder = segmentCoders[order[index]]
             var blob: [UInt8] = []
             var distinct = 0
-            while index < order.count, segments[order[index]].coder == coder {
+            while index < order.count, segmentCoders[order[index]] == coder {
                 var count = 1
                 while index + count < order.count, !precedes(order[index], order[index + count]) { count += 1 }
                 StoredCoding.append(codes: codes[sets[order[index]]], segments: count, to: &blob)

@@ -46,6 +46,24 @@ import Testing
     }
 
     /// `wholeNumber` reads what `Int(String)` reads: signs, leading zeros, overflow, junk.
+    /// A set emptied (after growing past 1,024 slots, and after staying small) holds nothing of before,
+    /// and numbers new ids from 0 again (the store summaries reuse one set participant after participant).
+    @Test func aSetEmptiedStartsAgain() {
+        var ids = KnownIDs()
+        for size in [3_000, 5, 700] {
+            let names = (0..<size).map { "S\($0)-\(size)" }
+            for (number, var name) in names.enumerated() {
+                let added = name.withUTF8 { ids.insert(UnsafeRawBufferPointer($0)) }
+                #expect(added.index == number && added.inserted)
+            }
+            #expect(ids.count == size)
+            for var name in names { #expect(name.withUTF8 { ids.index(of: UnsafeRawBufferPointer($0)) } != nil) }
+            ids.removeAll()
+            #expect(ids.count == 0)
+            for var name in names { #expect(!name.withUTF8 { ids.contains(UnsafeRawBufferPointer($0)) }) }
+        }
+    }
+
     @Test func wholeNumbersAreReadAsIntReadsThem() {
         var seed: UInt64 = 0x2545_F491_4F6C_DD1D
         func random(_ bound: Int) -> Int {
