@@ -196,12 +196,11 @@ struct DisclosureBasisBuilder {
         for spec in specs where spec.rows == .cooccurrence {
             let definitions = crosstabs.rowDefinitions(spec.pairedCodes).filter { $0.0.kind == .code }
             addRows(definitions)
+            let both = PairPresence(codes: definitions.map { data.codebook.index(of: $0.0.id)! }, data: data, atomOf: atomOf, atoms: profiles.count)
             for first in definitions.indices {
                 for second in (first + 1)..<definitions.count
                 where seenPairs.insert(definitions[first].0.id + "|" + definitions[second].0.id).inserted {
-                    let (a, b) = (definitions[first].1, definitions[second].1)
-                    let counts = perAtom { a($0).counts && b($0).counts }
-                    pairs.append(BasisPair(first: definitions[first].0.id, second: definitions[second].0.id, counts: counts))
+                    pairs.append(BasisPair(first: definitions[first].0.id, second: definitions[second].0.id, counts: both.counts(first, second)))
                 }
             }
         }
