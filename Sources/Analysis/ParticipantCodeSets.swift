@@ -14,11 +14,44 @@ struct ParticipantCodeSets {
     /// Per coder position: the distinct segments.
     private(set) var segments: [Int]
 
-    /// Room for `coders` coders.
-    init(coders: Int) {
+    /// Scratch, per code of the codebook (all false and zero between calls), and the codes touched.
+    private var marked: [Bool]
+    private var perCode: [Int]
+    private var touched: [Int] = []
+
+    /// Room for `coders` coders and `codes` codes.
+    init(coders: Int, codes codeCount: Int) {
         codes = Array(repeating: [], count: coders)
         counts = Array(repeating: [], count: coders)
         segments = Array(repeating: 0, count: coders)
+        marked = Array(repeating: false, count: codeCount)
+        perCode = Array(repeating: 0, count: codeCount)
+    }
+
+    /// The codes a coder applied, each once, ascending (`Array(Set(codes[coder])).sorted()`, without hashing).
+    mutating func distinctCodes(of coder: Int) -> [Int] {
+        touched.removeAll(keepingCapacity: true)
+        for code in codes[coder] where !marked[code] {
+            marked[code] = true
+            touched.append(code)
+        }
+        for code in touched { marked[code] = false }
+        return touched.sorted()
+    }
+
+    /// Adds a coder's segments per code to `table` for `participant`: summed per code, then added in
+    /// code order (each count after the participant's others, so none moves).
+    mutating func addSegments(of coder: Int, participant: Int, to table: inout SegmentCounts) {
+        touched.removeAll(keepingCapacity: true)
+        for (code, count) in counts[coder] {
+            if perCode[code] == 0 { touched.append(code) }
+            perCode[code] += count
+        }
+        touched.sort()
+        for code in touched where perCode[code] > 0 {
+            table.add(perCode[code], participant: participant, code: code)
+            perCode[code] = 0
+        }
     }
 
     /// Adds a coder's coding of the participant (they come ordered by coder).

@@ -70,7 +70,7 @@ struct SegmentCounts: Sendable {
             total += counts[index] == Self.marker ? overflow[cell]! : Int(counts[index])
         } else {
             present[first + code >> 6] |= bit
-            counts.insert(0, at: index)
+            if index == counts.count { counts.append(0) } else { counts.insert(0, at: index) }
             for later in (participant + 1)..<(lastParticipant + 1) { starts[later] += 1 }
         }
         if total < Int(Self.marker) {

@@ -65,7 +65,10 @@ public struct StudyData: Sendable {
             // coder's codes, gather the units of agreement.
             let coderIDs = try reader.coders()
             let coderRanks = coderIDs.map { preference[$0] }
-            var coding = ParticipantCodeSets(coders: coderIDs.count)
+            // Each coder position's place among the coder ids in `String` order (a unit's coders are sorted so).
+            var textOrder = Array(repeating: 0, count: coderIDs.count)
+            for (place, position) in coderIDs.indices.sorted(by: { coderIDs[$0] < coderIDs[$1] }).enumerated() { textOrder[position] = place }
+            var coding = ParticipantCodeSets(coders: coderIDs.count, codes: codeCount)
             var codedSegments = 0
             func flush() {
                 guard let participant = coding.participant else { return }
@@ -73,10 +76,16 @@ public struct StudyData: Sendable {
                 let chosen = rank.flatMap { coderIDs.firstIndex(of: policy.analysedCoders[$0]) }
                 ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
                 seen[participant] = true
-                let codesByID = Dictionary(uniqueKeysWithValues: coding.coders.map { (coderIDs[$0], coding.codes[$0]) })
-                addUnit(coders: Set(codesByID.keys).union(assigned[participant] ?? []).sorted()) { codesByID[$0] ?? [] }
+                if let others = assigned[participant] {
+                    let codesByID = Dictionary(uniqueKeysWithValues: coding.coders.map { (coderIDs[$0], coding.codes[$0]) })
+                    addUnit(coders: Set(codesByID.keys).union(others).sorted()) { codesByID[$0] ?? [] }
+                } else if coding.coders.count >= 2 {
+                    // The same unit without a dictionary and sets: the coders in `String` order, each one's codes once, ascending.
+                    let coders = coding.coders.sorted { textOrder[$0] < textOrder[$1] }
+                    agreement.add(coders: coders.map { coderIDs[$0] }, codes: coders.map { coding.distinctCodes(of: $0) })
+                }
                 if let chosen {
-                    for (code, count) in coding.counts[chosen] { segments.add(count, participant: participant, code: code) }
+                    coding.addSegments(of: chosen, participant: participant, to: &segments)
                     codedSegments += coding.segments[chosen]
                 }
                 coding.reset()
