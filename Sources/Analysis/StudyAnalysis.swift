@@ -73,10 +73,14 @@ public struct StudyAnalysis {
     ///   has: the error of the first such table in plan order.
     public func run() throws -> AnalysisResults {
         let plan = manifest.plan
-        // One job per table, and the basis last.
-        let pieces = ConcurrentMap.map(0..<(plan.count + 1)) { index -> Piece in
+        // One job per table, and the basis (at `plan.count`); the heaviest started first, so that a long
+        // job does not start last while the other core has nothing left to do.
+        let order = Self.jobOrder(plan)
+        let computed = ConcurrentMap.map(order) { index -> Piece in
             index == plan.count ? .basis(disclosureBasis(for: plan)) : .table(Result { try table(for: plan[index]) })
         }
+        var pieces = computed
+        for (position, index) in order.enumerated() { pieces[index] = computed[position] }
         var tables: [TableResult] = []
         var basis: DisclosureBasis?
         for piece in pieces {
@@ -96,6 +100,29 @@ public struct StudyAnalysis {
         results.publicationGroups = manifest.publicationGroups
         results.levelLabels = manifest.levelLabels
         return results
+    }
+
+    /// The jobs of ``run()`` (the plan's tables by index, and the basis at `plan.count`) in the order
+    /// they start: by ``expectedWork(_:)``, highest first, then in plan order.
+    static func jobOrder(_ plan: [TableSpec]) -> [Int] {
+        (0...plan.count).sorted { a, b in
+            let (x, y) = (expectedWork(a < plan.count ? plan[a] : nil), expectedWork(b < plan.count ? plan[b] : nil))
+            return x != y ? x > y : a < b
+        }
+    }
+
+    /// A rough rank of a job's cost (higher first), for the order ``run()`` starts the jobs in; it
+    /// changes no result. Tables over two column variables test every row across many groups (Monte
+    /// Carlo Fisher tests), a comparison tests each row per stratum and pooled (exact conditional CMH),
+    /// co-occurrence reads the store; `nil` is the disclosure basis.
+    static func expectedWork(_ spec: TableSpec?) -> Int {
+        guard let spec else { return 2 }
+        if spec.compare != nil { return 4 }
+        switch spec.rows {
+        case .cooccurrence: return 3
+        case .sample, .surveyItems, .jointDisplay, .intercoderAgreement: return 0
+        default: return spec.columns.count >= 2 ? 5 : 1
+        }
     }
 
     /// What one job of ``run()`` computes.
