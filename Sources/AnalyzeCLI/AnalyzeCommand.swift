@@ -18,11 +18,29 @@ struct AnalyzeCommand: ParsableCommand {
     @discardableResult
     static func analyze(_ study: StudyOptions, output: OutputOptions) throws -> AnalysisResults {
         let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyze(study) }
+        announce(results, study, output: output)
+        return results
+    }
+
+    /// Runs the analysis, then `meanwhile` with the results (on this thread) while their JSON is encoded
+    /// on another; then writes and announces the results, as ``analyze(_:output:)`` does, and returns
+    /// what `meanwhile` made (`analyze run`: the report, made but not yet written).
+    static func analyze<T>(
+        _ study: StudyOptions, output: OutputOptions, meanwhile: (AnalysisResults) -> T
+    ) throws -> (results: AnalysisResults, meanwhile: T) {
+        let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study) }
+        let json = BackgroundValue { try results.jsonData() }
+        let made = meanwhile(results)
+        try reportingProblems(command: "analyze", output: output) { try Pipeline.writeResults(try json.value(), study) }
+        announce(results, study, output: output)
+        return (results, made)
+    }
+
+    private static func announce(_ results: AnalysisResults, _ study: StudyOptions, output: OutputOptions) {
         if output.json {
             Terminal.printJSON(["command": "analyze", "results": study.resultsPath, "tables": results.tables.map(\.id)])
         } else if !output.quiet {
             print("Computed \(results.tables.count) tables into \(study.resultsPath).")
         }
-        return results
     }
 }

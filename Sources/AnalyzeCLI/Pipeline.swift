@@ -33,6 +33,19 @@ enum Pipeline {
 
     /// Runs the analysis plan over the store and writes the results JSON.
     static func analyze(_ options: StudyOptions) throws -> AnalysisResults {
+        let results = try analyzed(options)
+        try writeResults(try results.jsonData(), options)
+        return results
+    }
+
+    /// Writes the results JSON (``AnalysisResults/jsonData()``) where the options say.
+    static func writeResults(_ json: Data, _ options: StudyOptions) throws {
+        try AtomicFile.write(json, to: options.resultsPath)
+    }
+
+    /// Runs the analysis plan over the store, after checking that the store is up to date and that the
+    /// results may be written where the options say; writes nothing.
+    static func analyzed(_ options: StudyOptions) throws -> AnalysisResults {
         let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
@@ -46,9 +59,7 @@ enum Pipeline {
                     message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
             }
         }
-        let results = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
-        try AtomicFile.write(try results.jsonData(), to: options.resultsPath)
-        return results
+        return try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
     }
 
     /// Renders the results into the report folder: `analyzed`, the results ``analyze(_:)`` has just
@@ -57,6 +68,26 @@ enum Pipeline {
         _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en,
         analyzed: AnalysisResults? = nil
     ) throws -> (directory: String, files: [String]) {
+        try render(options, output: output, suppression: suppression, notebooks: notebooks, language: language, analyzed: analyzed).write()
+    }
+
+    /// A report made in memory, to be written into its folder.
+    struct RenderedReport {
+        let builder: ReportBuilder
+        let directory: String
+        let files: [(path: String, contents: String)]
+
+        /// Writes the report into its folder (``ReportBuilder/write(_:to:)``).
+        func write() throws -> (directory: String, files: [String]) {
+            (directory, try builder.write(files, to: directory))
+        }
+    }
+
+    /// The report of ``report(_:output:suppression:notebooks:language:analyzed:)``, made but not written.
+    static func render(
+        _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en,
+        analyzed: AnalysisResults? = nil
+    ) throws -> RenderedReport {
         let results = try analyzed ?? readResults(options)
         try checkResults(results, belongToStoreAt: options.storePath, resultsPath: options.resultsPath)
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
@@ -78,7 +109,7 @@ enum Pipeline {
             builder.computeBasis = { specs in try loaded().disclosureBasis(for: manifest.plan + specs) }
             builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
-        return (directory, try builder.write(to: directory))
+        return RenderedReport(builder: builder, directory: directory, files: try builder.files())
     }
 
     /// The results file, decoded.

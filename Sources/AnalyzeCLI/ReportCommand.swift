@@ -19,12 +19,20 @@ struct ReportCommand: ParsableCommand {
 
     /// Writes the report of `analyzed` (the results just computed by `analyze run`), else of the results file.
     static func report(_ study: StudyOptions, _ report: ReportOptions, talk: OutputOptions, analyzed: AnalysisResults? = nil) throws {
+        try write(Result { try render(study, report, analyzed: analyzed) }, report, talk: talk)
+    }
+
+    /// The report made in memory, not written (its problems not yet reported).
+    static func render(_ study: StudyOptions, _ report: ReportOptions, analyzed: AnalysisResults?) throws -> Pipeline.RenderedReport {
+        try Pipeline.render(
+            study, output: report.output, suppression: !report.noSuppression, notebooks: report.notebooks, language: report.lang,
+            analyzed: analyzed)
+    }
+
+    /// Writes a report made by ``render(_:_:analyzed:)``, or reports why it could not be made.
+    static func write(_ rendered: Result<Pipeline.RenderedReport, any Error>, _ report: ReportOptions, talk: OutputOptions) throws {
         let suppression = !report.noSuppression
-        let (directory, files) = try reportingProblems(command: "report", output: talk) {
-            try Pipeline.report(
-                study, output: report.output, suppression: suppression, notebooks: report.notebooks, language: report.lang,
-                analyzed: analyzed)
-        }
+        let (directory, files) = try reportingProblems(command: "report", output: talk) { try rendered.get().write() }
         if talk.json {
             Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
         } else if !talk.quiet {
@@ -44,8 +52,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try IngestCommand.ingest(study, output: talk)
-        // The report is of the results just written, kept in memory rather than read back from the file.
-        let results = try AnalyzeCommand.analyze(study, output: talk)
-        try ReportCommand.report(study, report, talk: talk, analyzed: results)
+        // The report is of the results just computed, kept in memory rather than read back from the file;
+        // it is made while their JSON is encoded, and written after it (what fails is said in that order).
+        let (_, rendered) = try AnalyzeCommand.analyze(study, output: talk) { [study, report] results in
+            Result { try ReportCommand.render(study, report, analyzed: results) }
+        }
+        try ReportCommand.write(rendered, report, talk: talk)
     }
 }

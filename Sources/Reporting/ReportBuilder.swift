@@ -160,7 +160,12 @@ public struct ReportBuilder {
     /// - Throws: ``ReportError/notAReportFolder(_:)`` for a folder with other files and no report.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
-        let files = try files()
+        try write(try files(), to: directory)
+    }
+
+    /// Writes `files` (``files()``, made beforehand) into `directory`, as ``write(to:)`` does.
+    @discardableResult
+    public func write(_ files: [(path: String, contents: String)], to directory: String) throws -> [String] {
         let folder = ReportFolder(directory)
         folder.recoverLeftovers()
         let previous = ProvenanceWriter.previousOutputs(in: folder.root)

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TestSupport
+
+@testable import AnalyzeCLI
+
+/// `analyze run` encodes `results.json` on another thread while it makes the report: the same files as
+/// the commands one by one, and the results written even when the report cannot be.
+@Suite struct RunOverlapTests {
+    @Test func runWritesWhatTheCommandsWriteOneByOne() throws {
+        let fixture = try StudyFixture()
+        var run = try AnalyzeTool.parseAsRoot(["run", fixture.directory, "--output", fixture.path("run"), "--quiet"])
+        try run.run()
+        let fromRun = try Data(contentsOf: URL(fileURLWithPath: fixture.path(".analyze/results.json")))
+        for arguments in [["ingest", fixture.directory], ["analyze", fixture.directory], ["report", fixture.directory, "--output", fixture.path("apart")]] {
+            var command = try AnalyzeTool.parseAsRoot(arguments + ["--quiet"])
+            try command.run()
+        }
+        let apart = try Data(contentsOf: URL(fileURLWithPath: fixture.path(".analyze/results.json")))
+        #expect(fromRun == apart)
+        let files = try FileManager.default.contentsOfDirectory(atPath: fixture.path("run")).sorted()
+        #expect(files == (try FileManager.default.contentsOfDirectory(atPath: fixture.path("apart")).sorted()))
+        for file in files where file != "tables" {
+            #expect(FileManager.default.contents(atPath: fixture.path("run/" + file)) == FileManager.default.contents(atPath: fixture.path("apart/" + file)))
+        }
+    }
+
+    @Test func theResultsAreWrittenWhenTheReportCannotBe() throws {
+        let fixture = try StudyFixture()
+        try FileManager.default.createDirectory(atPath: fixture.path("taken"), withIntermediateDirectories: false)
+        try fixture.write("not a report\n", to: "taken/notes.txt")
+        var run = try AnalyzeTool.parseAsRoot(["run", fixture.directory, "--output", fixture.path("taken"), "--quiet"])
+        let error = #expect(throws: (any Error).self) { try run.run() }
+        #expect("\(error!)".contains("taken is not empty and holds no report of analyze"))
+        #expect(FileManager.default.fileExists(atPath: fixture.path(".analyze/results.json")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.path("taken")) == ["notes.txt"])
+    }
+
+    @Test func aBackgroundValueGivesItsValueOrItsError() throws {
+        struct Failure: Error, Equatable {}
+        #expect(try BackgroundValue { (1...1_000).reduce(0, +) }.value() == 500_500)
+        #expect(throws: Failure()) { try BackgroundValue { () throws -> Int in throw Failure() }.value() }
+    }
+}
