@@ -34,59 +34,38 @@ public struct DisclosureAudit: Sendable {
     public var minimumCount: Int
 
     /// Audits the ledger.
+    ///
+    /// Each hidden count is seen through several programs: its space's, the programs of the pairs of
+    /// codes it is in, and its group's (see ``AuditQuestions``). The programs are independent, so with
+    /// `concurrently` their regions are found and asked on all cores, each program by one task asking
+    /// its questions in the order of the counts; the answers are then combined count by count, in the
+    /// ledger's order: the same audit, and the same first refusal, as one program after the other.
     /// - Throws: ``PublicationError/pinned(_:)`` naming the first hidden count that can take fewer than
     ///   k values.
-    init(ledger: DisclosureLedger, minimumCount: Int) throws(PublicationError) {
+    init(ledger: DisclosureLedger, minimumCount: Int, concurrently: Bool = true) throws(PublicationError) {
         self.minimumCount = minimumCount
         var entries: [Entry] = []
         var narrowest: Int?
         var hidden = 0
-        var regions: [Space: LinearProgram.Region?] = [:]
-        var groupOf: [String: BasisRow] = [:]
-        for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
-            groupOf[group.kind.rawValue + ":" + group.id] = group
-            for member in group.members! { groupOf[RowKind.code.rawValue + ":" + member] = group }
-        }
-        var groupPrograms: [String: (DisclosureLedger.GroupProgram, LinearProgram.Region?)] = [:]
-        // The pairs of codes each code is in (co-occurrence): a code's count is also seen through them.
-        // Only pairs with a published pair count: with none, a pair's program says no more than the rows.
-        var pairsOf: [String: [Space]] = [:]
-        for space in ledger.spaces {
-            guard case .pair(let first, let second) = space, ledger.quantities(in: space).contains(where: { !ledger.isHidden($0) })
-            else { continue }
-            pairsOf[first, default: []].append(space)
-            pairsOf[second, default: []].append(space)
-        }
         let pass = DisclosurePass(minimumCount: minimumCount)
-        var bareRegions: [Space: LinearProgram.Region?] = [:]
-        for quantity in ledger.quantities {
-            guard let entry = ledger[quantity], let reason = entry.hidden else { continue }
-            let space = quantity.space
-            let region = regions[space] ?? ledger.region(of: ledger.program(for: space), in: space)
-            regions[space] = region
-            var interval = ledger.interval(of: quantity, in: region)
+        var questions = AuditQuestions(ledger: ledger)
+        let asked = ledger.quantities.compactMap { quantity -> (Quantity, [Int])? in
+            guard let reason = ledger[quantity]?.hidden else { return nil }
+            return (quantity, questions.ask(about: quantity, requiring: reason.requiredValues(minimumCount: minimumCount)))
+        }
+        let answers = questions.answers(concurrently: concurrently)
+        for (quantity, places) in asked {
+            let entry = ledger[quantity]!, reason = entry.hidden!
+            var interval = answers[places[0]]
             var required = reason.requiredValues(minimumCount: minimumCount)
-            if space.isPair {
-                let bare = bareRegions[space] ?? ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region()
-                bareRegions[space] = bare
-                required = pass.requiredInPair(quantity, ledger: ledger, bare: bare)
+            var rest = places.dropFirst()
+            if quantity.space.isPair {
+                // The pair count's structural width (``DisclosurePass/requiredInPair(_:ledger:bare:)``):
+                // asked of the bare program only when the rule asks for more than one value.
+                if case .pair = quantity, required > 1 { required = min(required, pass.width(answers[rest.removeFirst()])) }
             }
-            if case .row(.code, let id) = space {
-                for pair in pairsOf[id] ?? [] {
-                    let pairRegion = regions[pair] ?? ledger.region(of: ledger.program(for: pair), in: pair)
-                    regions[pair] = pairRegion
-                    let tight = ledger.interval(of: quantity, inSpace: pair, region: pairRegion)
-                    interval = (max(interval.lower, tight.lower), [interval.upper, tight.upper].compactMap { $0 }.min())
-                }
-            }
-            // A count of a group row or of its codes: the group program is exact where they meet.
-            if case .row(let kind, let id) = space, let group = groupOf[kind.rawValue + ":" + id] {
-                let joint = groupPrograms[group.id] ?? {
-                    let program = ledger.groupProgram(group)
-                    return (program, program.program.region())
-                }()
-                groupPrograms[group.id] = joint
-                let tight = ledger.interval(of: quantity, in: joint.0, region: joint.1)
+            for place in rest {
+                let tight = answers[place]
                 interval = (max(interval.lower, tight.lower), [interval.upper, tight.upper].compactMap { $0 }.min())
             }
             let values = interval.upper.map { $0 - interval.lower + 1 }

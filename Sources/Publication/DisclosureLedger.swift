@@ -1,4 +1,5 @@
 import Analysis
+import Synchronization
 
 /// Every count a report publishes or hides, once each, with its true value, where it appears, and
 /// whether (and why) it is hidden; and the linear programs that say what the published counts reveal.
@@ -253,8 +254,19 @@ struct DisclosureLedger {
     }
 
     /// The last program solved for each space with its region, shared by the copies of the ledger.
-    final class RegionCache {
-        var last: [Space: (program: LinearProgram, region: LinearProgram.Region?)] = [:]
+    ///
+    /// Safe to use from several threads (the table is behind a lock), as long as each space is worked
+    /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
+    /// parallel steps of the pass and the audit give each task spaces of its own.
+    final class RegionCache: Sendable {
+        private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
+
+        func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
+            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
+            let region = program.region()
+            last.withLock { $0[space] = (program, region) }
+            return region
+        }
     }
 
     private let regionCache = RegionCache()
@@ -262,10 +274,7 @@ struct DisclosureLedger {
     /// The feasible region of a space's program; when the program is the one solved last for the space
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-        if let last = regionCache.last[space], last.program.hasSameConstraints(as: program) { return last.region }
-        let region = program.region()
-        regionCache.last[space] = (program, region)
-        return region
+        regionCache.region(of: program, in: space)
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.

@@ -15,6 +15,27 @@ import Analysis
 /// published counts alone narrow it below k values (a code mentioned by nearly everyone of a country),
 /// the rule asks for as many values as it has with no pair count published (its *structural* width).
 extension DisclosurePass {
+    /// Protects every pair space (``protectPair(_:in:)``), in the ledger's order of spaces.
+    ///
+    /// A pair space's program reads only its own pair counts, the group sizes and its two codes' rows
+    /// with their linked bounds, which no pair's protection changes (it hides only its own pair counts),
+    /// and its regions are its own in the ledger's cache. So each space is protected from the ledger as
+    /// the crosstabs left it, on all cores when ``concurrently``, and the counts each one hid are hidden
+    /// in the spaces' order: the same ledger as protecting one space after the other.
+    func protectPairs(in ledger: inout DisclosureLedger) {
+        let spaces = ledger.spaces.filter(\.isPair)
+        let settled = ledger
+        let protect: @Sendable (Space) -> [Quantity] = { space in
+            var own = settled
+            protectPair(space, in: &own)
+            return own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }
+        }
+        let hidden = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
+        for quantities in hidden {
+            for quantity in quantities { ledger.hide(quantity, .complementary) }
+        }
+    }
+
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
         let rows = ledger.pairedRows(space)
         let pairs = ledger.quantities(in: space)

@@ -35,6 +35,10 @@ public struct DisclosurePass: Sendable {
     /// Whether a count equal to its group's size is hidden.
     public let suppressFullCells: Bool
 
+    /// Whether independent linear programs (pairs of codes, the audit's programs) are solved on all
+    /// cores; the result is the same either way (the tests compare the two).
+    var concurrently = true
+
     public init(minimumCount: Int, suppressFullCells: Bool = true) {
         self.minimumCount = minimumCount
         self.suppressFullCells = suppressFullCells
@@ -49,6 +53,23 @@ public struct DisclosurePass: Sendable {
     public func publish(
         _ results: AnalysisResults, extraTables: [TableResult] = [], basis: DisclosureBasis? = nil
     ) throws(PublicationError) -> PublishedResults {
+        let (ledger, links, tables) = try protectedLedger(results, extraTables: extraTables, basis: basis)
+        var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount, concurrently: concurrently)
+        let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
+        var published = results
+        published.basis = nil
+        published.suppressionApplied = true
+        let all = tables.map { links.apply($0, ledger: ledger, gate: gate) }
+        published.tables = Array(all.prefix(results.tables.count))
+        audit.recordWithheldStatistics(of: all)
+        return PublishedResults(results: published, extraTables: Array(all.dropFirst(results.tables.count)), audit: audit)
+    }
+
+    /// The ledger of every count the results and the extra tables publish, with the counts the pass
+    /// hides hidden (steps 1–3 of ``DisclosurePass``), the tables' links, and the tables.
+    func protectedLedger(
+        _ results: AnalysisResults, extraTables: [TableResult], basis: DisclosureBasis?
+    ) throws(PublicationError) -> (DisclosureLedger, TableLinks, [TableResult]) {
         guard let basis = basis ?? results.basis else {
             throw .inconsistent("no disclosure basis in the results")
         }
@@ -79,18 +100,8 @@ public struct DisclosurePass: Sendable {
             protectJointly(group, in: &ledger)
         }
         // Co-occurrence counts last: they hide only each other, so what stood above stands.
-        for space in ledger.spaces where space.isPair {
-            protectPair(space, in: &ledger)
-        }
-        var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount)
-        let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
-        var published = results
-        published.basis = nil
-        published.suppressionApplied = true
-        let all = tables.map { links.apply($0, ledger: ledger, gate: gate) }
-        published.tables = Array(all.prefix(results.tables.count))
-        audit.recordWithheldStatistics(of: all)
-        return PublishedResults(results: published, extraTables: Array(all.dropFirst(results.tables.count)), audit: audit)
+        protectPairs(in: &ledger)
+        return (ledger, links, tables)
     }
 
     // MARK: - Suppression

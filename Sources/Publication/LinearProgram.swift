@@ -147,7 +147,12 @@ struct LinearProgram {
     }
 
     /// A feasible basis of the program, from which each objective is optimised (phase 2).
-    struct Region {
+    ///
+    /// `@unchecked Sendable`: a region may be handed to another thread (the region cache is shared by
+    /// the threads of the pass and the audit), but its tableau is optimised in place, so it must be
+    /// used by one thread at a time; the parallel steps give each task its own spaces' regions
+    /// (``DisclosureLedger/RegionCache``), and hand them back only when the tasks have ended.
+    struct Region: @unchecked Sendable {
         /// The tableau at a feasible basis, optimised in place objective after objective: every basis
         /// an optimisation ends at is feasible, so the next one starts from it, and the tableau is
         /// never copied. Shared by the copies of the region.
