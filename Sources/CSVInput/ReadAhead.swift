@@ -1,13 +1,16 @@
 import Foundation
 
 /// A producer on a thread of its own that runs at most `depth` elements ahead of its consumer: the
-/// reader's batches of records (``CSVReader``).
+/// reader's batches of records (``CSVReader``), and the ingest's checked rows of `segments.csv`.
 ///
 /// The producer hands each element over with ``put(_:)``, which waits while `depth` elements are
 /// waiting and returns `false` once the consumer has stopped it; the consumer takes them in order with
 /// ``take()``. ``stop()`` returns only when the producer has returned, so that nothing it calls (a
 /// block observer, say) runs afterwards.
-final class ReadAhead<Element>: @unchecked Sendable {
+///
+/// `@unchecked Sendable`: every stored property is either immutable (`depth`, `condition`) or read and
+/// written only while `condition` is locked, and the elements themselves are `Sendable`.
+public final class ReadAhead<Element: Sendable>: @unchecked Sendable {
     private let depth: Int
     private let condition = NSCondition()
     /// Guarded by `condition`: the elements handed over and not yet taken, whether the consumer has
@@ -17,7 +20,7 @@ final class ReadAhead<Element>: @unchecked Sendable {
     private var running = true
 
     /// Starts `produce` on a thread named `name`; it gets the queue to put its elements into.
-    init(depth: Int, name: String, _ produce: @escaping @Sendable (ReadAhead<Element>) -> Void) {
+    public init(depth: Int, name: String, _ produce: @escaping @Sendable (ReadAhead<Element>) -> Void) {
         self.depth = depth
         let thread = Thread { [self] in
             defer {
@@ -35,7 +38,7 @@ final class ReadAhead<Element>: @unchecked Sendable {
     /// Hands `element` over, waiting while `depth` elements wait to be taken.
     /// - Returns: `false` when the consumer has stopped the producer (the element is dropped): the
     ///   producer should return.
-    func put(_ element: Element) -> Bool {
+    public func put(_ element: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while elements.count >= depth, !stopped { condition.wait() }
@@ -46,7 +49,7 @@ final class ReadAhead<Element>: @unchecked Sendable {
     }
 
     /// The next element, waiting for it if need be. Ask only for elements the producer will put.
-    func take() -> Element {
+    public func take() -> Element {
         condition.lock()
         defer { condition.unlock() }
         while elements.isEmpty { condition.wait() }
@@ -55,7 +58,7 @@ final class ReadAhead<Element>: @unchecked Sendable {
     }
 
     /// Tells the producer to stop and waits until it has returned.
-    func stop() {
+    public func stop() {
         condition.lock()
         stopped = true
         condition.broadcast()

@@ -19,6 +19,13 @@ struct ProblemLog {
         }
     }
 
+    /// Counts `count` problems of `file` that another log left out beyond its cap (they are beyond
+    /// this one's too: that log listed the file's first ``capPerFile`` of them, and they come after).
+    mutating func countOmitted(_ count: Int, in file: String) {
+        countByFile[file, default: 0] += count
+        omitted += count
+    }
+
     mutating func add(contentsOf problems: InputProblems) {
         for problem in problems.problems { add(problem) }
         omitted += problems.omitted

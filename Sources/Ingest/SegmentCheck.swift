@@ -1,0 +1,186 @@
+import CSVInput
+import Storage
+import StudyModel
+
+/// The checks of `segments.csv`'s rows, run on a thread of their own a few batches ahead of the
+/// loader, which inserts the rows into the store on its own thread (``SegmentsLoader``).
+///
+/// It reads the file's records, checks each (ids, codes, offsets, language) and hands over, in file
+/// order, what the loader must do: log a problem, count problems beyond a row's cap, or insert a row.
+/// So the problems arrive at the loader in the order a check on its own thread gives them, and the
+/// loader puts the store's duplicates among them where they belong.
+///
+/// `@unchecked Sendable`: the object is used by the checking thread alone from ``run(into:)``'s start
+/// until it hands over its last batch; the loader reads its results (``missing``, ``coders``) and the
+/// reader only after taking that batch, and `ReadAhead`'s lock orders the two. The reader's block
+/// observer runs on the CSV reader's thread, as before.
+final class SegmentCheck: @unchecked Sendable {
+    /// What the loader does, in file order.
+    enum Step: Sendable {
+        /// A problem to log.
+        case problem(InputProblem)
+        /// Problems of the file beyond the cap of the log that collected them: counted, not listed.
+        case omitted(Int)
+        /// A valid row to insert, with its offsets read.
+        case row(CSVRecord, start: Int?, end: Int?)
+    }
+
+    /// The steps of up to ``rowsPerBatch`` records; `isLast` after the file's last record.
+    struct Batch: Sendable {
+        var steps: [Step] = []
+        var isLast = false
+    }
+
+    /// The columns of `segments.csv` the ingest reads.
+    struct Columns: Sendable {
+        let segment: Int, participant: Int, code: Int, coder: Int
+        let document: Int?, start: Int?, end: Int?, excerpt: Int?, language: Int?
+    }
+
+    /// Records per batch and batches checked ahead of the loader at most.
+    static let rowsPerBatch = 1_024
+    static let depth = 4
+
+    let reader: SourceReader
+    let columns: Columns
+    private let codebook: Codebook
+    private let participantIDs: IDTable?
+    private let uncheckedBecause: String
+    private let codes: KnownIDs
+
+    /// The participant ids not found in participants.csv, in the order of their first rows, with that
+    /// row's line and the number of rows naming them (lines, not records: a record keeps its whole
+    /// batch of records alive).
+    private(set) var missing: [String: (line: Int, rows: Int)] = [:]
+    private(set) var missingOrder: [String] = []
+    /// Every coder of the file's rows.
+    private(set) var coders: Set<String> = []
+
+    // Rows come grouped by participant and coder: the last id found in participants.csv, the last
+    // coder noted and the last language checked need no second look-up (their bytes are compared).
+    private var saidUnchecked = false
+    private var lastKnownParticipant: [UInt8]?
+    private var lastCoder: [UInt8]?
+    private var lastLanguage: (bytes: [UInt8], isAvailable: Bool)?
+
+    init(reader: SourceReader, codebook: Codebook, participantIDs: IDTable?, uncheckedBecause: String) {
+        self.reader = reader
+        self.codebook = codebook
+        self.participantIDs = participantIDs
+        self.uncheckedBecause = uncheckedBecause
+        codes = KnownIDs(codebook.codes.map(\.id))
+        columns = Columns(
+            segment: reader.columnIndex("segment_id")!, participant: reader.columnIndex("participant_id")!,
+            code: reader.columnIndex("code")!, coder: reader.columnIndex("coder")!,
+            document: reader.columnIndex("document"), start: reader.columnIndex("start"),
+            end: reader.columnIndex("end"), excerpt: reader.columnIndex("excerpt"),
+            language: reader.columnIndex("language"))
+    }
+
+    /// Checks the file's records and hands their steps over batch by batch, until the file ends or
+    /// the loader stops the queue.
+    func run(into queue: ReadAhead<Batch>) {
+        while true {
+            var batch = Batch()
+            for _ in 0..<Self.rowsPerBatch {
+                // A log per record: its problems are handed over as steps, and the loader's log caps them.
+                var log = ProblemLog()
+                let record = reader.next(log: &log)
+                let row = record.flatMap { check($0, log: &log) }
+                for problem in log.problems { batch.steps.append(.problem(problem)) }
+                if log.omitted > 0 { batch.steps.append(.omitted(log.omitted)) }
+                if let row { batch.steps.append(row) }
+                guard record != nil else {
+                    batch.isLast = true
+                    break
+                }
+            }
+            guard queue.put(batch), !batch.isLast else { return }
+        }
+    }
+
+    /// Checks one record, logging its problems.
+    /// - Returns: the step that inserts it, when it is valid.
+    private func check(_ record: CSVRecord, log: inout ProblemLog) -> Step? {
+        let path = reader.file
+        // The fields are read as bytes: only those that are looked up by text, or named in a problem,
+        // become strings.
+        return record.withUnsafeFields { fields -> Step? in
+            var isValid = true
+            func complain(_ column: Int?, _ message: String) {
+                reader.complain(record, column, message, log: &log)
+                isValid = false
+            }
+            func bytes(_ column: Int?) -> UnsafeRawBufferPointer? {
+                reader.bytes(fields, of: record, column, log: &log)
+            }
+            func required(_ column: Int, _ what: String) -> UnsafeRawBufferPointer? {
+                let value = bytes(column)
+                if value == nil { complain(column, "empty value; every code application needs \(what)") }
+                return value
+            }
+            func offset(_ column: Int?) -> Int? {
+                guard let field = bytes(column) else { return nil }
+                guard let number = SegmentsLoader.wholeNumber(field), number >= 0 else {
+                    complain(column, "'\(String(decoding: field, as: UTF8.self))' is not a non-negative whole number")
+                    return nil
+                }
+                return number
+            }
+            let segmentID = required(columns.segment, "a segment id")
+            let participantID = required(columns.participant, "a participant id")
+            let code = required(columns.code, "a code")
+            let coder = required(columns.coder, "a coder")
+            if participantID != nil, participantIDs == nil, !saidUnchecked {
+                // Once, where the first row would have been checked.
+                log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
+                saidUnchecked = true
+            }
+            if let participantID, let participantIDs, !Self.same(participantID, lastKnownParticipant),
+               !participantIDs.contains(participantID) {
+                // Once per unknown id, at its first row, with the number of rows that name it.
+                let id = String(decoding: participantID, as: UTF8.self)
+                if missing[id] == nil {
+                    missingOrder.append(id)
+                    missing[id] = (record.line, 0)
+                }
+                missing[id]!.rows += 1
+                isValid = false
+            } else if participantIDs != nil {
+                lastKnownParticipant = participantID.map(Array.init)
+            }
+            if let coder, !Self.same(coder, lastCoder) {
+                coders.insert(String(decoding: coder, as: UTF8.self))
+                lastCoder = Array(coder)
+            }
+            if let code, !codes.contains(code),
+               case let text = String(decoding: code, as: UTF8.self), codebook.index(of: text) == nil {
+                complain(columns.code, "unknown code '\(text)' (not in codebook \(codebook.version))")
+            }
+            let start = offset(columns.start)
+            let end = offset(columns.end)
+            if let start, let end, start > end { complain(columns.end, "end \(end) is before start \(start)") }
+            if let language = bytes(columns.language) {
+                if lastLanguage == nil || !Self.same(language, lastLanguage!.bytes) {
+                    let text = String(decoding: language, as: UTF8.self)
+                    lastLanguage = (Array(language), Language(rawValue: text).isAvailable)
+                }
+                if !lastLanguage!.isAvailable {
+                    let known = Language.available.map(\.rawValue).joined(separator: ", ")
+                    complain(columns.language, "'\(String(decoding: language, as: UTF8.self))' is not a language of the tool (\(known))")
+                }
+            }
+            // The loader reads these again as it binds them; an undecodable one is logged here, once.
+            _ = bytes(columns.document)
+            _ = bytes(columns.excerpt)
+            guard isValid, segmentID != nil, participantID != nil, code != nil, coder != nil else { return nil }
+            return .row(record, start: start, end: end)
+        }
+    }
+
+    /// Whether `bytes` are exactly `other`'s.
+    private static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]?) -> Bool {
+        guard let other else { return false }
+        return other.withUnsafeBytes { $0.elementsEqual(bytes) }
+    }
+}
