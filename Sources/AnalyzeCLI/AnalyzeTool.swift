@@ -24,16 +24,8 @@ public struct AnalyzeTool: ParsableCommand {
         // memory one of the analysis' worker threads frees stays with its arena, beside what the next
         // one allocates in another. At 200,000 participants, `analyze run` 67.5 -> 63.5 MB peak RSS and
         // `analyze analyze` 64 -> 60 MB, at the same user time (docs/benchmark.md, "Ingest memory").
-        oneMallocArena()
+        MallocTuning.oneArena()
         TemporaryPaths.removeOnInterrupt()
         main()
-    }
-
-    /// glibc's `mallopt(M_ARENA_MAX, 1)` (`malloc.h` is not in the `Glibc` module, so it is looked up).
-    private static func oneMallocArena() {
-        let arenaMax: Int32 = -8  // M_ARENA_MAX
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 1)
     }
 }
