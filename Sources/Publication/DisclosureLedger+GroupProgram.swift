@@ -34,13 +34,14 @@ extension DisclosureLedger {
         let result = GroupProgram(rows: rows, program: program)
         var full = program
         for (index, row) in rows.enumerated() {
-            for quantity in quantities(in: .row(kind: row.kind, id: row.id))
-            where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
-                full.require(quantity.atoms.map { (index * atoms + $0, 1) }, equals: Double(entries[quantity]!.value))
+            for number in numbers(in: .row(kind: row.kind, id: row.id))
+            where entry(number: number).hidden == nil && (extra.isEmpty || !extra.contains(quantities[number])) {
+                full.require(quantities[number].atoms.map { (index * atoms + $0, 1) }, equals: Double(entry(number: number).value))
             }
         }
-        for quantity in quantities(in: .participants) where entries[quantity]!.hidden == nil && !extra.contains(quantity) {
-            full.require(quantity.atoms.map { (sizes + $0, 1) }, equals: Double(entries[quantity]!.value))
+        for number in numbers(in: .participants)
+        where entry(number: number).hidden == nil && (extra.isEmpty || !extra.contains(quantities[number])) {
+            full.require(quantities[number].atoms.map { (sizes + $0, 1) }, equals: Double(entry(number: number).value))
         }
         return GroupProgram(rows: result.rows, program: full)
     }

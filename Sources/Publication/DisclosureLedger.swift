@@ -23,9 +23,13 @@ struct DisclosureLedger {
     }
 
     let basis: DisclosureBasis
-    private(set) var entries: [Quantity: Entry] = [:]
-    /// The quantities of each space, and all of them, in registration order.
+    /// Each quantity's number (its registration order), and the entries by number: a program is built
+    /// from the numbers of its spaces' quantities, without hashing a quantity.
+    private var numbers: [Quantity: Int] = [:]
+    private var entries: [Entry] = []
+    /// The quantities of each space (and their numbers), and all of them, in registration order.
     private var bySpace: [Space: [Quantity]] = [:]
+    private var numbersBySpace: [Space: [Int]] = [:]
     private(set) var quantities: [Quantity] = []
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
@@ -34,9 +38,9 @@ struct DisclosureLedger {
         self.basis = basis
     }
 
-    subscript(quantity: Quantity) -> Entry? { entries[quantity] }
+    subscript(quantity: Quantity) -> Entry? { numbers[quantity].map { entries[$0] } }
 
-    func isHidden(_ quantity: Quantity) -> Bool { entries[quantity]?.hidden != nil }
+    func isHidden(_ quantity: Quantity) -> Bool { numbers[quantity].map { entries[$0].hidden != nil } ?? false }
 
     /// Records that a table publishes `quantity` (shown as `value`) at `place`.
     /// - Throws: ``PublicationError/inconsistent`` when the table's value is not the basis's sum.
@@ -46,19 +50,23 @@ struct DisclosureLedger {
         guard truth == value else {
             throw .inconsistent("\(place.table), \(place.row), \(place.column): the table says \(value), its atoms add up to \(truth)")
         }
-        if entries[quantity] == nil {
-            entries[quantity] = Entry(value: value, order: quantities.count)
+        let number = numbers[quantity] ?? {
+            let number = quantities.count
+            numbers[quantity] = number
+            entries.append(Entry(value: value, order: number))
             quantities.append(quantity)
             let space = quantity.space
             if bySpace[space] == nil { spaces.append(space) }
             bySpace[space, default: []].append(quantity)
-        }
-        entries[quantity]!.places.insert(place)
+            numbersBySpace[space, default: []].append(number)
+            return number
+        }()
+        entries[number].places.insert(place)
     }
 
     mutating func hide(_ quantity: Quantity, _ reason: HidingReason) {
-        guard entries[quantity] != nil, entries[quantity]?.hidden == nil else { return }
-        entries[quantity]!.hidden = reason
+        guard let number = numbers[quantity], entries[number].hidden == nil else { return }
+        entries[number].hidden = reason
         hiddenCount += 1
     }
 
@@ -154,8 +162,8 @@ struct DisclosureLedger {
     /// The linear program of a space: its structure, every published quantity of it (and of its
     /// bases' space) as an equality, and its linked bounds; `treatingAsHidden` are left out as if hidden.
     func program(for space: Space, treatingAsHidden extra: Set<Quantity> = []) -> LinearProgram {
-        var numbers: [Quantity: Int]?
-        return program(for: space, treatingAsHidden: extra, numbering: &numbers)
+        var numbering: [Int: Int]?
+        return program(for: space, treatingAsHidden: extra, numbering: &numbering)
     }
 
     /// The program of a space with the number of each published quantity's equality (in
@@ -163,31 +171,37 @@ struct DisclosureLedger {
     /// less that equality (``trialProgram(_:hiding:)``), without building it again.
     struct NumberedProgram {
         let program: LinearProgram
-        let equalities: [Quantity: Int]
+        /// The equality of each published quantity, by the quantity's number in the ledger.
+        let equalities: [Int: Int]
     }
 
     func numberedProgram(for space: Space) -> NumberedProgram {
-        var numbers: [Quantity: Int]? = [:]
-        let program = program(for: space, treatingAsHidden: [], numbering: &numbers)
-        return NumberedProgram(program: program, equalities: numbers!)
+        var numbering: [Int: Int]? = [:]
+        let program = program(for: space, treatingAsHidden: [], numbering: &numbering)
+        return NumberedProgram(program: program, equalities: numbering!)
+    }
+
+    /// The number of `quantity`'s equality in the numbered program; `nil` when it is not published there.
+    func equality(of quantity: Quantity, in numbered: NumberedProgram) -> Int? {
+        numbers[quantity].flatMap { numbered.equalities[$0] }
     }
 
     /// `program(for: space, treatingAsHidden: [candidate])`, from the space's numbered program.
     func trialProgram(_ numbered: NumberedProgram, hiding candidate: Quantity) -> LinearProgram {
-        guard let index = numbered.equalities[candidate] else { return numbered.program }
+        guard let index = equality(of: candidate, in: numbered) else { return numbered.program }
         return numbered.program.removingEquality(at: index)
     }
 
     /// The region of `trialProgram(numbered, hiding: candidate)`, from the region of the numbered
     /// program (`region`) when it can be (``LinearProgram/Region/relaxing(equality:)``), else solved anew.
     func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hiding candidate: Quantity) -> LinearProgram.Region? {
-        guard let index = numbered.equalities[candidate] else { return region }
+        guard let index = equality(of: candidate, in: numbered) else { return region }
         if let region, let relaxed = region.relaxing(equality: index) { return relaxed }
         return trialProgram(numbered, hiding: candidate).region()
     }
 
     /// The program; with `numbering` not `nil`, the number of each published quantity's equality in it.
-    private func program(for space: Space, treatingAsHidden extra: Set<Quantity>, numbering: inout [Quantity: Int]?) -> LinearProgram {
+    private func program(for space: Space, treatingAsHidden extra: Set<Quantity>, numbering: inout [Int: Int]?) -> LinearProgram {
         let atoms = atomCount(space)
         let values = valueCount(space)
         var program: LinearProgram
@@ -212,14 +226,13 @@ struct DisclosureLedger {
                 program.require(answers + [(values * atoms + atom, 1), ((values + 1) * atoms + atom, -1)], equals: 0)
             }
         }
-        let published = quantities(in: space) + (space.bases.map(quantities(in:)) ?? []) + pairedRows(space).flatMap(quantities(in:))
-        for quantity in published {
-            // Every quantity of a space is registered; a missing one would drop a published equality
-            // and make the audit weaker than what a reader can derive, so it stops the run (as before).
-            guard let entry = entries[quantity] else { preconditionFailure("unregistered quantity in \(space)") }
-            guard entry.hidden == nil, !extra.contains(quantity) else { continue }
-            numbering?[quantity] = program.equalities.count
-            program.require(terms(quantity, in: space), equals: Double(entry.value))
+        // Every quantity of a space is registered (by its number), so no published equality is missed.
+        let published = numbers(in: space) + (space.bases.map(numbers(in:)) ?? []) + pairedRows(space).flatMap(numbers(in:))
+        for number in published {
+            let entry = entries[number]
+            guard entry.hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
+            numbering?[number] = program.equalities.count
+            program.require(terms(quantities[number], in: space), equals: Double(entry.value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's
@@ -227,13 +240,13 @@ struct DisclosureLedger {
             let respondents = (values + 1) * atoms
             for other in spaces {
                 guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
-                for quantity in quantities(in: other) {
-                    guard case .answered(_, _, let set) = quantity, let answered = entries[quantity], answered.hidden == nil,
-                        !extra.contains(quantity)
+                for number in numbers(in: other) {
+                    let (quantity, answered) = (quantities[number], entries[number])
+                    guard case .answered(_, _, let set) = quantity, answered.hidden == nil, !extra.contains(quantity)
                     else { continue }
                     let sizes = set.map { (variable: respondents + $0, coefficient: 1.0) }
                     let missing = Quantity.noAnswer(instrument: instrument, item: otherItem, atoms: set)
-                    if let entry = entries[missing], entry.hidden == nil, !extra.contains(missing) {
+                    if let entry = self[missing], entry.hidden == nil, !extra.contains(missing) {
                         program.require(sizes, equals: Double(answered.value + entry.value))
                     } else {
                         program.require(sizes.map { ($0.variable, -1.0) }, atMost: Double(-answered.value))
@@ -259,12 +272,18 @@ struct DisclosureLedger {
     /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
     /// parallel steps of the pass and the audit give each task spaces of its own.
     final class RegionCache: Sendable {
-        private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
+        /// A space's program, or (`bare`) a pair space's program with no pair count published.
+        struct Key: Hashable {
+            var space: Space
+            var bare: Bool
+        }
 
-        func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
+        private let last = Mutex<[Key: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
+
+        func region(of program: LinearProgram, at key: Key) -> LinearProgram.Region? {
+            if let last = last.withLock({ $0[key] }), last.program.hasSameConstraints(as: program) { return last.region }
             let region = program.region()
-            last.withLock { $0[space] = (program, region) }
+            last.withLock { $0[key] = (program, region) }
             return region
         }
     }
@@ -274,7 +293,13 @@ struct DisclosureLedger {
     /// The feasible region of a space's program; when the program is the one solved last for the space
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-        regionCache.region(of: program, in: space)
+        regionCache.region(of: program, at: .init(space: space, bare: false))
+    }
+
+    /// The region of a pair space's program with none of its pair counts published (which depends on
+    /// the codes' rows only): found once for the pair's protection and the audit.
+    func bareRegion(of space: Space) -> LinearProgram.Region? {
+        regionCache.region(of: program(for: space, treatingAsHidden: Set(quantities(in: space))), at: .init(space: space, bare: true))
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.
@@ -309,6 +334,14 @@ struct DisclosureLedger {
     func quantities(in space: Space) -> [Quantity] {
         bySpace[space] ?? []
     }
+
+    /// The numbers of a space's quantities (their registration order), in registration order.
+    func numbers(in space: Space) -> [Int] {
+        numbersBySpace[space] ?? []
+    }
+
+    /// The entry of the quantity numbered `number` (``quantities``[number]).
+    func entry(number: Int) -> Entry { entries[number] }
 }
 
 /// Why the publication stage cannot publish.

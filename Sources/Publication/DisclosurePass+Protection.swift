@@ -96,13 +96,9 @@ extension DisclosurePass {
             let protectsNoAnswer = { if case .noAnswer = failing { true } else { false } }()
             let pool = ledger.quantities(in: space)
                 + (protectsNoAnswer ? space.bases.map { ledger.quantities(in: $0) } ?? [] : [])
-            let candidates = pool
-                .filter { !ledger.isHidden($0) }
-                .sorted { a, b in
-                    let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
-                    let (pa, pb) = (preference(a, protectingNoAnswer: protectsNoAnswer), preference(b, protectingNoAnswer: protectsNoAnswer))
-                    return (pa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (pb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
-                }
+            let candidates = published(pool, in: ledger) { quantity, entry in
+                (preference(quantity, protectingNoAnswer: protectsNoAnswer), quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
+            }
             guard !candidates.isEmpty else { return }  // nothing left to hide: the audit will refuse
             var chosen: Quantity?
             var best: (width: Int, candidate: Quantity)?
@@ -183,11 +179,25 @@ extension DisclosurePass {
     /// The published counts of `pool` that could protect `failing`, in the order they are tried: those
     /// over atoms it shares first, finest groups, non-zero counts, the smallest, then registration order.
     func complementCandidates(_ pool: [Quantity], protecting failing: Quantity, in ledger: DisclosureLedger) -> [Quantity] {
-        pool.filter { !ledger.isHidden($0) }.sorted { a, b in
-            let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
-            let (sa, sb) = (Set(a.atoms).isDisjoint(with: failing.atoms) ? 1 : 0, Set(b.atoms).isDisjoint(with: failing.atoms) ? 1 : 0)
-            return (sa, a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order) < (sb, b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+        let shared = Set(failing.atoms)
+        return published(pool, in: ledger) { quantity, entry in
+            (shared.isDisjoint(with: quantity.atoms) ? 1 : 0, quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
         }
+    }
+
+    /// The published counts of `pool` (every one registered), in the order of their keys; each key is
+    /// computed once. Keys end with the registration order, so the order is total.
+    func published(
+        _ pool: [Quantity], in ledger: DisclosureLedger, by key: (Quantity, DisclosureLedger.Entry) -> (Int, Int, Int, Int, Int)
+    ) -> [Quantity] {
+        var keyed: [(key: (Int, Int, Int, Int, Int), quantity: Quantity)] = []
+        keyed.reserveCapacity(pool.count)
+        for quantity in pool {
+            guard let entry = ledger[quantity] else { preconditionFailure("unregistered quantity \(quantity)") }
+            if entry.hidden == nil { keyed.append((key(quantity, entry), quantity)) }
+        }
+        keyed.sort { $0.key < $1.key }
+        return keyed.map(\.quantity)
     }
 
     /// The candidate whose hiding alone widens the failing count to `required` values (`widened` gives the

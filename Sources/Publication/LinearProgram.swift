@@ -63,6 +63,8 @@ struct LinearProgram {
         // Each equality's terms by variable, repeated variables merged, with its number.
         var equalities: [([Term], Double, Int)] = self.equalities.enumerated().map { number, equality in
             let (terms, value) = equality
+            // Terms in strictly increasing variable order are already merged (the usual case).
+            if zip(terms, terms.dropFirst()).allSatisfy({ $0.variable < $1.variable }) { return (terms, value, number) }
             var merged: [Term] = []
             merged.reserveCapacity(terms.count)
             for term in terms.sorted(by: { $0.variable < $1.variable }) {
@@ -84,14 +86,19 @@ struct LinearProgram {
             remaining.reserveCapacity(equalities.count)
             for (terms, value, number) in equalities {
                 var rhs = value
-                var rest: [Term] = []
-                rest.reserveCapacity(terms.count)
-                for term in terms {
-                    let x = fixed[term.variable]
-                    if !x.isNaN {
-                        rhs -= term.coefficient * x
-                    } else if term.coefficient != 0 {
-                        rest.append(term)
+                var rest: [Term]
+                if terms.allSatisfy({ fixed[$0.variable].isNaN && $0.coefficient != 0 }) {
+                    rest = terms  // nothing to take out: the same terms, not copied
+                } else {
+                    rest = []
+                    rest.reserveCapacity(terms.count)
+                    for term in terms {
+                        let x = fixed[term.variable]
+                        if !x.isNaN {
+                            rhs -= term.coefficient * x
+                        } else if term.coefficient != 0 {
+                            rest.append(term)
+                        }
                     }
                 }
                 if rest.isEmpty {

@@ -15,7 +15,7 @@ import Testing
                 + ledger.pairedRows(space).flatMap(ledger.quantities(in:))
             let measured = ledger.quantities(in: space) + ledger.pairedRows(space).flatMap(ledger.quantities(in:))
             for candidate in candidates where !ledger.isHidden(candidate) {
-                #expect(numbered.equalities[candidate] != nil)
+                #expect(ledger.equality(of: candidate, in: numbered) != nil)
                 let trial = ledger.trialProgram(numbered, hiding: candidate).region()
                 let relaxed = ledger.trialRegion(numbered, numbered.program.region(), hiding: candidate)
                 let rebuilt = ledger.program(for: space, treatingAsHidden: [candidate]).region()
