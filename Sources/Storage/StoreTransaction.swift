@@ -72,13 +72,19 @@ public struct StoreTransaction {
         insert.bind(4, participant.role)
         insert.bind(5, line)
         guard try insert.execute() else { return false }
-        let attribute = try inserts.statement(
-            \.attribute, db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
-        for name in participant.attributes.keys.sorted() {
-            attribute.bind(1, participant.id)
-            attribute.bind(2, name)
-            attribute.bind(3, participant.attributes[name])
-            _ = try attribute.execute()
+        // Several attributes a statement: a statement's step costs SQLite more than the rows it writes.
+        let names = participant.attributes.keys.sorted()
+        var start = 0
+        while start < names.count {
+            let group = names[start..<min(names.count, start + BulkInserts.attributesPerStatement)]
+            let attributes = try inserts.attributeInsert(rows: group.count, db)
+            for (row, name) in group.enumerated() {
+                attributes.bind(Int32(3 * row + 1), participant.id)
+                attributes.bind(Int32(3 * row + 2), name)
+                attributes.bind(Int32(3 * row + 3), participant.attributes[name])
+            }
+            _ = try attributes.execute()
+            start += group.count
         }
         return true
     }
@@ -218,11 +224,24 @@ public struct StoreTransaction {
 private final class BulkInserts {
     var segment: PreparedInsert?
     var participant: PreparedInsert?
-    var attribute: PreparedInsert?
+    /// The inserts of 1 to ``attributesPerStatement`` attributes, by their number.
+    private var attributes: [PreparedInsert?] = Array(repeating: nil, count: attributesPerStatement + 1)
     var coverage: PreparedInsert?
     var respondent: PreparedInsert?
     var answer: PreparedInsert?
     var coding: PreparedInsert?
+
+    /// The most attributes of a participant one statement inserts.
+    static let attributesPerStatement = 16
+
+    /// The insert of `rows` attributes (1 to ``attributesPerStatement``), prepared on first use.
+    func attributeInsert(rows: Int, _ db: Database) throws -> PreparedInsert {
+        if let insert = attributes[rows] { return insert }
+        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        let insert = try PreparedInsert(db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES \(values)")
+        attributes[rows] = insert
+        return insert
+    }
 
     /// The statement at `slot`, prepared from `sql` and kept there on first use.
     func statement(_ slot: ReferenceWritableKeyPath<BulkInserts, PreparedInsert?>, _ db: Database, sql: String) throws -> PreparedInsert {
