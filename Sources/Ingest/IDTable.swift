@@ -14,6 +14,9 @@ struct IDTable: Sendable {
     private var ids = KnownIDs()
     /// The line each id was first met on, by the id's number in `ids`.
     private var lines: [Int] = []
+    /// The stored position of each id's participant, by the id's number (-1: not stored; ids past the
+    /// end: none noted).
+    private var positions: [Int32] = []
 
     /// No ids.
     init() {}
@@ -37,6 +40,20 @@ struct IDTable: Sendable {
     /// The line `id` was first met on, or `nil` when it was not met.
     func firstLine(of id: String) -> Int? {
         Self.withCanonicalBytes(of: id) { ids.index(of: $0) }.map { lines[$0] }
+    }
+
+    /// Notes the stored position of the participant whose id is `id` (met before).
+    mutating func note(position: Int, of id: String) {
+        guard let index = Self.withCanonicalBytes(of: id, { ids.index(of: $0) }) else { return }
+        if positions.count <= index { positions += Array(repeating: -1, count: index + 1 - positions.count) }
+        positions[index] = Int32(position)
+    }
+
+    /// The stored position noted for the participant whose id's UTF-8 is `bytes`, when the id is ASCII
+    /// (its bytes are then the stored id's, which the store compares byte for byte).
+    func position(of bytes: UnsafeRawBufferPointer) -> Int? {
+        guard Self.isASCII(bytes), let index = ids.index(of: bytes), index < positions.count, positions[index] >= 0 else { return nil }
+        return Int(positions[index])
     }
 
     /// Whether `id` was met.

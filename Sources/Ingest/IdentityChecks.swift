@@ -19,6 +19,11 @@ struct IdentityChecks {
         return "duplicate \(who) id (first on \(place) \(first))"
     }
 
+    /// Notes the stored position of the participant whose id is `id`.
+    mutating func note(position: Int, of id: String) {
+        firstLines.note(position: position, of: id)
+    }
+
     /// The problem with a level, if any: empty, or not one the manifest declares.
     func problem(withLevel value: String?, of variable: String, declared levels: [String]) -> String? {
         guard let value else { return "empty value; every \(who) needs a \(variable)" }

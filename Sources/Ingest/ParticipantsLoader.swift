@@ -63,7 +63,10 @@ struct ParticipantsLoader {
             }
             guard valid, let id, let country, let role else { continue }
             let participant = Participant(id: id, country: country, role: role, attributes: attributes)
-            if try transaction.insert(participant, position: stored, line: record.line) { stored += 1 }
+            if try transaction.insert(participant, position: stored, line: record.line) {
+                checks.note(position: stored, of: id)
+                stored += 1
+            }
         }
         if !reader.readInFull { unreadable = "participants.csv could not be read in full" }
         for (setting, variable, value) in planVariables.selections

@@ -23,6 +23,8 @@ final class SegmentCheck: @unchecked Sendable {
         case omitted(Int)
         /// A valid row to insert, with its offsets read.
         case row(CSVRecord, start: Int?, end: Int?)
+        /// Rows of the store's summary `coding`, of participants whose rows ended.
+        case coding([CodingRow])
     }
 
     /// The steps of up to ``rowsPerBatch`` records; `isLast` after the file's last record.
@@ -55,6 +57,10 @@ final class SegmentCheck: @unchecked Sendable {
     private(set) var missingOrder: [String] = []
     /// Every coder of the file's rows.
     private(set) var coders: Set<String> = []
+    /// The store's summaries of the valid rows (the rows to be stored: a duplicate among them fails the
+    /// ingest, which then stores nothing), and, once the file ended, the stream's coders (`nil`: stopped).
+    private var summary: SummaryStream
+    private(set) var summaryCoders: [[UInt8]]?
 
     // Rows come grouped by participant and coder: the last id found in participants.csv, the last
     // coder noted and the last language checked need no second look-up (their bytes are compared).
@@ -63,8 +69,11 @@ final class SegmentCheck: @unchecked Sendable {
     private var lastCoder: [UInt8]?
     private var lastLanguage: (bytes: [UInt8], isAvailable: Bool)?
 
-    init(reader: SourceReader, codebook: Codebook, participantIDs: IDTable?, uncheckedBecause: String) {
+    init(
+        reader: SourceReader, codebook: Codebook, participantIDs: IDTable?, uncheckedBecause: String, summary: SummaryStream
+    ) {
         self.reader = reader
+        self.summary = summary
         self.codebook = codebook
         self.participantIDs = participantIDs
         self.uncheckedBecause = uncheckedBecause
@@ -86,22 +95,27 @@ final class SegmentCheck: @unchecked Sendable {
                 // A log per record: its problems are handed over as steps, and the loader's log caps them.
                 var log = ProblemLog()
                 let record = reader.next(log: &log)
-                let row = record.flatMap { check($0, log: &log) }
+                var coding: [CodingRow] = []
+                let row = record.flatMap { check($0, log: &log, coding: &coding) }
                 for problem in log.problems { batch.steps.append(.problem(problem)) }
                 if log.omitted > 0 { batch.steps.append(.omitted(log.omitted)) }
                 if let row { batch.steps.append(row) }
                 guard record != nil else {
+                    summaryCoders = summary.finish(endingInto: &coding)
+                    if !coding.isEmpty { batch.steps.append(.coding(coding)) }
                     batch.isLast = true
                     break
                 }
+                if !coding.isEmpty { batch.steps.append(.coding(coding)) }
             }
             guard queue.put(batch), !batch.isLast else { return }
         }
     }
 
-    /// Checks one record, logging its problems.
+    /// Checks one record, logging its problems, and adds a valid one to the summaries (appending the
+    /// rows of `coding` of a participant that ended to `coding`).
     /// - Returns: the step that inserts it, when it is valid.
-    private func check(_ record: CSVRecord, log: inout ProblemLog) -> Step? {
+    private func check(_ record: CSVRecord, log: inout ProblemLog, coding: inout [CodingRow]) -> Step? {
         let path = reader.file
         // The fields are read as bytes: only those that are looked up by text, or named in a problem,
         // become strings.
@@ -173,7 +187,10 @@ final class SegmentCheck: @unchecked Sendable {
             // The loader reads these again as it binds them; an undecodable one is logged here, once.
             _ = bytes(columns.document)
             _ = bytes(columns.excerpt)
-            guard isValid, segmentID != nil, participantID != nil, code != nil, coder != nil else { return nil }
+            guard isValid, let segmentID, let participantID, let code, let coder else { return nil }
+            summary.add(
+                participant: participantID, position: { participantIDs?.position(of: $0) }, code: code, coder: coder,
+                segment: segmentID, endingInto: &coding)
             return .row(record, start: start, end: end)
         }
     }

@@ -10,6 +10,8 @@ struct SegmentsLoader {
     /// The participant ids of participants.csv, or `nil` when it could not be read (in full): then
     /// segments are not checked against it, and one problem says why instead of one per row.
     let participantIDs: IDTable?
+    /// The store's summaries, computed as the rows are checked (see ``StoreTransaction/summariseSegments(codes:)``).
+    let summary: SummaryStream
     var uncheckedBecause = "participants.csv could not be read"
     private(set) var stored = 0
     var progress: IngestProgressHandler?
@@ -53,7 +55,8 @@ struct SegmentsLoader {
             return nil
         }
         let check = SegmentCheck(
-            reader: reader, codebook: codebook, participantIDs: participantIDs, uncheckedBecause: uncheckedBecause)
+            reader: reader, codebook: codebook, participantIDs: participantIDs, uncheckedBecause: uncheckedBecause,
+            summary: summary)
         let columns = check.columns
         let queue = ReadAhead<SegmentCheck.Batch>(depth: SegmentCheck.depth, name: "SegmentCheck") { queue in
             check.run(into: queue)
@@ -72,6 +75,8 @@ struct SegmentsLoader {
                     log.countOmitted(count, in: path)
                 case .row(let record, let start, let end):
                     try insert(record, start: start, end: end, columns: columns, reader: reader, into: transaction, log: &log)
+                case .coding(let rows):
+                    try transaction.insert(rows)
                 }
             }
         }
@@ -82,6 +87,7 @@ struct SegmentsLoader {
                 "participant id not found in participants.csv" + (rows > 1 ? " (on \(rows) rows, the first here)" : ""), log: &log)
         }
         coders = check.coders
+        transaction.endSummaries(coders: check.summaryCoders)
         checkAnalysedCoders(log: &log)
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }

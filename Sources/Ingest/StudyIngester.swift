@@ -159,8 +159,8 @@ public struct StudyIngester {
         } else {
             // The codebook's codes are stored in its order (no kept codes here): the store's summaries are
             // written as the rows are inserted.
-            try transaction.summariseSegments(codes: codebook.codes.map(\.id))
-            var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs)
+            let summary = transaction.summariseSegments(codes: codebook.codes.map(\.id))
+            var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs, summary: summary)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
             if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }

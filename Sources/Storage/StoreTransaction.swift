@@ -11,8 +11,8 @@ public struct StoreTransaction {
     /// The bulk inserts, prepared once per transaction instead of looked up in GRDB's cache by their SQL
     /// (hashing the SQL text) for every row.
     private let inserts = BulkInserts()
-    /// The summaries written as `segments.csv`'s rows are inserted (see ``summariseSegments(codes:)``).
-    private let summary = SummaryStream()
+    /// The summaries written as `segments.csv`'s rows are read (see ``summariseSegments(codes:)``).
+    private let summary = StreamedSummaries()
 
     init(db: Database) {
         self.db = db
@@ -72,28 +72,49 @@ public struct StoreTransaction {
         insert.bind(4, participant.role)
         insert.bind(5, line)
         guard try insert.execute() else { return false }
-        let attribute = try inserts.statement(
-            \.attribute, db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
-        for name in participant.attributes.keys.sorted() {
-            attribute.bind(1, participant.id)
-            attribute.bind(2, name)
-            attribute.bind(3, participant.attributes[name])
-            _ = try attribute.execute()
+        // Several attributes a statement: a statement's step costs SQLite more than the rows it writes.
+        let names = participant.attributes.keys.sorted()
+        var start = 0
+        while start < names.count {
+            let group = names[start..<min(names.count, start + BulkInserts.attributesPerStatement)]
+            let attributes = try inserts.attributeInsert(rows: group.count, db)
+            for (row, name) in group.enumerated() {
+                attributes.bind(Int32(3 * row + 1), participant.id)
+                attributes.bind(Int32(3 * row + 2), name)
+                attributes.bind(Int32(3 * row + 3), participant.attributes[name])
+            }
+            _ = try attributes.execute()
+            start += group.count
         }
         return true
     }
 
     /// Writes the store's summaries of the coding as the rows of ``insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
-    /// are inserted, instead of in a pass over the stored rows at the end of the build: call it before the
-    /// first row, with the ids of the codes in the order they will be stored (the codebook's). It holds
-    /// when the rows come participant by participant, name stored participants, and the codes are stored
-    /// in that order; otherwise the build makes the pass, with the same result.
-    public func summariseSegments(codes: [String]) throws {
-        try summary.start(db, codes: codes)
+    /// are read, instead of in a pass over the stored rows at the end of the build: call it before the
+    /// first row, with the ids of the codes in the order they will be stored (the codebook's), feed the
+    /// stream it returns the rows to be stored (on any thread), write the rows of `coding` it gives with
+    /// ``insert(_:)-([CodingRow])`` and its end with ``endSummaries(coders:)``. It holds when the rows
+    /// come participant by participant, name stored participants, and the codes are stored in that order;
+    /// otherwise the build makes the pass, with the same result.
+    public func summariseSegments(codes: [String]) -> SummaryStream {
+        summary.declare(codes)
+        return SummaryStream(codes: codes)
     }
 
-    /// Writes the summaries of the coding: those written as the rows were inserted, or else from one pass
-    /// over the stored rows (``StoreSummaries/fill(_:)``). The last step of every store build.
+    /// Writes rows of the summary `coding` that a ``SummaryStream`` gave.
+    public func insert(_ rows: [CodingRow]) throws {
+        guard !rows.isEmpty else { return }
+        try SummaryWriter.write(rows, with: try inserts.statement(\.coding, db, sql: SummaryWriter.codingInsertSQL))
+    }
+
+    /// Records how the ``SummaryStream`` ended: its coders (``SummaryStream/finish(endingInto:)``), or `nil`
+    /// when it stopped; written at the end of the build.
+    public func endSummaries(coders: [[UInt8]]?) {
+        summary.end(coders: coders)
+    }
+
+    /// Writes the summaries of the coding: the end of those written as the rows were read, or else from
+    /// one pass over the stored rows (``StoreSummaries/fill(_:)``). The last step of every store build.
     func finishSummaries() throws {
         if try !summary.finish(db) { try StoreSummaries.fill(db) }
     }
@@ -101,7 +122,7 @@ public struct StoreTransaction {
     /// Stores a code application.
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
-        summary.stop()
+        summary.end(coders: nil)
         let insert = try segmentInsert()
         insert.bind(6, segment.start)
         insert.bind(7, segment.end)
@@ -132,9 +153,7 @@ public struct StoreTransaction {
         insert.bindWithoutCopy(8, excerpt)
         insert.bindWithoutCopy(9, language)
         insert.bind(10, line)
-        guard try insert.executeAndClear() else { return false }
-        try summary.add(db, participant: participantID, code: code, coder: coder, segment: segmentID)
-        return true
+        return try insert.executeAndClear()
     }
 
     private func segmentInsert() throws -> PreparedInsert {
@@ -205,10 +224,24 @@ public struct StoreTransaction {
 private final class BulkInserts {
     var segment: PreparedInsert?
     var participant: PreparedInsert?
-    var attribute: PreparedInsert?
+    /// The inserts of 1 to ``attributesPerStatement`` attributes, by their number.
+    private var attributes: [PreparedInsert?] = Array(repeating: nil, count: attributesPerStatement + 1)
     var coverage: PreparedInsert?
     var respondent: PreparedInsert?
     var answer: PreparedInsert?
+    var coding: PreparedInsert?
+
+    /// The most attributes of a participant one statement inserts.
+    static let attributesPerStatement = 16
+
+    /// The insert of `rows` attributes (1 to ``attributesPerStatement``), prepared on first use.
+    func attributeInsert(rows: Int, _ db: Database) throws -> PreparedInsert {
+        if let insert = attributes[rows] { return insert }
+        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        let insert = try PreparedInsert(db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES \(values)")
+        attributes[rows] = insert
+        return insert
+    }
 
     /// The statement at `slot`, prepared from `sql` and kept there on first use.
     func statement(_ slot: ReferenceWritableKeyPath<BulkInserts, PreparedInsert?>, _ db: Database, sql: String) throws -> PreparedInsert {
@@ -216,5 +249,37 @@ private final class BulkInserts {
         let insert = try PreparedInsert(db, sql: sql)
         self[keyPath: slot] = insert
         return insert
+    }
+}
+
+/// What the build knows of the summaries streamed while `segments.csv` was read (``SummaryStream``).
+private final class StreamedSummaries {
+    /// The codes' ids at the positions declared (`nil`: no stream).
+    private var declared: [String]?
+    /// The stream's coders once it ended in full.
+    private var coders: [[UInt8]]?
+    /// Whether a stream was declared twice, stopped, or a row stored another way.
+    private var stopped = false
+
+    func declare(_ codes: [String]) {
+        if declared != nil { stopped = true }
+        declared = codes
+    }
+
+    func end(coders: [[UInt8]]?) {
+        if coders == nil { stopped = true }
+        self.coders = coders
+    }
+
+    /// Writes the coders.
+    /// - Returns: `false` when the summaries are not written in full (no stream, or it stopped, or the
+    ///   codes were not stored at the declared positions): the caller empties them and runs the pass.
+    func finish(_ db: Database) throws -> Bool {
+        guard !stopped, let declared, let coders,
+            try String.fetchAll(db, sql: "SELECT id FROM code ORDER BY position") == declared,
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) = MAX(position) + 1 FROM code") != 0
+        else { return false }
+        try SummaryWriter.writeCoders(coders, db)
+        return true
     }
 }

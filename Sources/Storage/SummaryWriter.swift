@@ -1,36 +1,42 @@
 import Foundation
 import GRDB
 
-/// Writes the summaries (`coding`, `coder`) from segment rows given participant by participant: the rows
-/// of one participant together, in any order among them. Fed by the pass over the segment table
-/// (``StoreSummaries/fill(_:)``) or by the ingest's inserts as they happen (``SummaryStream``).
-struct SummaryWriter {
-    private let db: Database
+/// A row of the summary `coding`: one participant's segments by one coder, gathered into code sets.
+public struct CodingRow: Sendable, Equatable {
+    /// The participant's position, the coder's number (renumbered in byte order at the end), the
+    /// number of distinct segments, and the code sets (``StoredCoding``).
+    let participant: Int, coder: Int, segments: Int, codeSets: [UInt8]
+}
+
+/// The summaries (`coding`, `coder`) from segment rows given participant by participant (the rows of
+/// one participant together, in any order among them), computed without the store: the rows of
+/// `coding` as each participant ends, and the coders at the end. Written by ``SummaryWriter`` (the pass
+/// over the segment table) or, as the ingest reads `segments.csv`, on the thread that checks the rows
+/// (``SummaryStream``).
+struct CodingSummary: Sendable {
     private let codePositions: [String: UInt32]
     /// The same by their bytes (a miss is then asked of `codePositions`, which also finds another
     /// spelling of the same text, as `Codebook.index(of:)` does).
     private let codes: KnownIDs
     private let codeOrder: [UInt32]
-    private var builder: CodingBuilder
-    /// The coders by number, in order of first appearance (renumbered in byte order by ``finish()``).
-    private var coders: [[UInt8]] = []
+    private var builder = CodingBuilder()
+    /// The coders by number, in order of first appearance (renumbered in byte order by
+    /// ``SummaryWriter/writeCoders(_:_:)``).
+    private(set) var coders: [[UInt8]] = []
     private var lastCoder: (bytes: [UInt8], number: Int) = ([], -1)
 
-    /// A writer into empty summary tables; `codePositions`: the `code` table's positions by id.
-    init(_ db: Database, codePositions: [String: UInt32]) throws {
-        self.db = db
+    /// `codePositions`: the `code` table's positions by id.
+    init(codePositions: [String: UInt32]) {
         self.codePositions = codePositions
         let ids = codePositions.keys.sorted()
         codes = KnownIDs(ids)
         codeOrder = ids.map { codePositions[$0]! }
-        builder = CodingBuilder(insert: try PreparedInsert(
-            db, sql: "INSERT INTO coding (participant, coder, segments, codeSets) VALUES (?, ?, ?, ?)"))
     }
 
-    /// Writes the rows of the participant before and starts the participant at `position` (`nil`: one the
-    /// store does not list, whose rows are left out).
-    mutating func begin(participant position: Int?) throws {
-        try builder.flush()
+    /// Ends the participant before, appending its rows to `rows`, and starts the participant at
+    /// `position` (`nil`: one the store does not list, whose rows are left out).
+    mutating func begin(participant position: Int?, endingInto rows: inout [CodingRow]) {
+        builder.flush(into: &rows)
         builder.participant = position
     }
 
@@ -51,11 +57,67 @@ struct SummaryWriter {
         builder.add(coder: lastCoder.number, segment: segment, code: position ?? CodingBuilder.unknownCode)
     }
 
-    /// Writes the last participant's rows and the coders, each coder's position its rank in byte order
-    /// (the rows renumbered when they came in another order), so that the summaries depend on the
-    /// segments alone, not on the order they were read in.
+    /// Ends the last participant, appending its rows to `rows`.
+    mutating func finish(into rows: inout [CodingRow]) {
+        builder.flush(into: &rows)
+        builder.participant = nil
+    }
+}
+
+/// Writes the summaries (`coding`, `coder`) from segment rows given participant by participant, as
+/// ``CodingSummary`` computes them: the pass over the segment table (``StoreSummaries/fill(_:)``).
+struct SummaryWriter {
+    private let db: Database
+    private let insert: PreparedInsert
+    private var summary: CodingSummary
+    /// The rows of the participant ended last, written at once (reused).
+    private var rows: [CodingRow] = []
+
+    /// A writer into empty summary tables; `codePositions`: the `code` table's positions by id.
+    init(_ db: Database, codePositions: [String: UInt32]) throws {
+        self.db = db
+        insert = try PreparedInsert(db, sql: Self.codingInsertSQL)
+        summary = CodingSummary(codePositions: codePositions)
+    }
+
+    /// The insert of a row of `coding`.
+    static let codingInsertSQL = "INSERT INTO coding (participant, coder, segments, codeSets) VALUES (?, ?, ?, ?)"
+
+    /// Writes the rows of the participant before and starts the participant at `position` (`nil`: one the
+    /// store does not list, whose rows are left out).
+    mutating func begin(participant position: Int?) throws {
+        summary.begin(participant: position, endingInto: &rows)
+        try Self.write(rows, with: insert)
+        rows.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a code application of the participant begun (the bytes need only stay valid during the call).
+    mutating func add(code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer) {
+        summary.add(code: code, coder: coder, segment: segment)
+    }
+
+    /// Writes the last participant's rows and the coders.
     mutating func finish() throws {
-        try builder.flush()
+        summary.finish(into: &rows)
+        try Self.write(rows, with: insert)
+        try Self.writeCoders(summary.coders, db)
+    }
+
+    /// Writes rows of `coding`.
+    static func write(_ rows: [CodingRow], with insert: PreparedInsert) throws {
+        for row in rows {
+            insert.bind(1, row.participant)
+            insert.bind(2, row.coder)
+            insert.bind(3, row.segments)
+            insert.bind(4, blob: row.codeSets)
+            _ = try insert.execute()
+        }
+    }
+
+    /// Writes the coders (numbered in order of first appearance in the rows written), each coder's
+    /// position its rank in byte order (the rows renumbered when they came in another order), so that
+    /// the summaries depend on the segments alone, not on the order they were read in.
+    static func writeCoders(_ coders: [[UInt8]], _ db: Database) throws {
         let ranked = coders.indices.sorted { coders[$0].lexicographicallyPrecedes(coders[$1]) }
         for (rank, number) in ranked.enumerated() {
             try db.execute(
@@ -70,13 +132,12 @@ struct SummaryWriter {
     }
 }
 
-/// One participant's segment rows gathered into code sets per coder, written to `coding` when the
+/// One participant's segment rows gathered into code sets per coder, the rows of `coding` when the
 /// participant's rows end.
-struct CodingBuilder {
+struct CodingBuilder: Sendable {
     /// The position of a code the store does not list.
     static let unknownCode = UInt32.max
 
-    let insert: PreparedInsert
     /// The participant's position (`nil`: not stored, its rows are skipped).
     var participant: Int?
     /// The participant's segments by number: each one's coder and id (the coder's 4 bytes, then the id's).
@@ -87,10 +148,6 @@ struct CodingBuilder {
     private var key: [UInt8] = []
     /// The participant's code applications: the segment's number above, the code's position below.
     private var applications: [UInt64] = []
-
-    init(insert: PreparedInsert) {
-        self.insert = insert
-    }
 
     mutating func add(coder: Int, segment: UnsafeRawBufferPointer, code: UInt32) {
         applications.append(UInt64(number(coder: Int32(coder), segment: segment)) << 32 | UInt64(code))
@@ -106,8 +163,8 @@ struct CodingBuilder {
         return UInt32(number)
     }
 
-    /// Writes the participant's rows (one per coder) and forgets its segments.
-    mutating func flush() throws {
+    /// Appends the participant's rows (one per coder) to `rows` and forgets its segments.
+    mutating func flush(into rows: inout [CodingRow]) {
         defer {
             segmentKeys.removeAll()
             segmentCoders.removeAll(keepingCapacity: true)
@@ -153,11 +210,7 @@ struct CodingBuilder {
                 distinct += count
                 index += count
             }
-            insert.bind(1, participant)
-            insert.bind(2, Int(coder))
-            insert.bind(3, distinct)
-            insert.bind(4, blob: blob)
-            _ = try insert.execute()
+            rows.append(CodingRow(participant: participant, coder: Int(coder), segments: distinct, codeSets: blob))
         }
     }
 

@@ -79,4 +79,32 @@ import Testing
         }
         #expect(misses.isEmpty)
     }
+
+    /// The stored positions of participants (for the summaries written as `segments.csv` is read): an id's
+    /// position is found by the bytes of an ASCII id, as the store finds it; a non-ASCII id, whose stored
+    /// bytes may not be the table's (its NFC form), and an id met but not stored have none.
+    @Test func positionsAreFoundByTheBytesOfASCIIIDs() {
+        var table = IDTable()
+        var random = SeededGenerator(seed: 5)
+        var expected: [String: Int] = [:]
+        var stored = 0
+        for line in 2..<3_002 {
+            let id = random.uniform(below: 4) == 0 ? Self.id(&random) : "KZ-P\(random.uniform(below: 2_000))"
+            // Stored when met first and not a rejected row (every fifth here).
+            guard table.firstLine(of: id, notingLine: line) == nil, line % 5 != 0 else { continue }
+            table.note(position: stored, of: id)
+            expected[id] = stored
+            stored += 1
+        }
+        var found = 0
+        var disagreements = 0
+        for id in Set(expected.keys).union((0..<3_000).map { "KZ-P\($0)" }) {
+            let position = Array(id.utf8).withUnsafeBytes { table.position(of: $0) }
+            let isASCII = id.utf8.allSatisfy { $0 < 0x80 }
+            if position != (isASCII ? expected[id] : nil) { disagreements += 1 }
+            if position != nil { found += 1 }
+        }
+        #expect(disagreements == 0)
+        #expect(found > 1_000)
+    }
 }

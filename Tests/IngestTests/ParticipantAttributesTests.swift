@@ -1,0 +1,31 @@
+import Foundation
+import Ingest
+import Storage
+import StudyModel
+import Testing
+import TestSupport
+
+/// A participant's attributes are stored several to a statement (at most 16): every one of them, with
+/// none, one, a statement's worth and more than two statements' worth.
+@Suite struct ParticipantAttributesTests {
+    @Test(arguments: [0, 1, 16, 17, 40])
+    func everyAttributeIsStored(columns: Int) throws {
+        let names = (0..<columns).map { "a\($0)" }
+        var text = (["participant_id", "country", "role"] + names).joined(separator: ",") + "\n"
+        var expected: [String: [String: String]] = [:]
+        for (number, id) in ["KZ-1", "KZ-2", "KZ-3", "UK-1", "UK-2", "UK-3"].enumerated() {
+            // Some cells empty (no attribute), the others distinct values.
+            let values = names.indices.map { column in (column + number) % 3 == 0 ? "" : "v\(number)-\(column)" }
+            text += ([id, String(id.prefix(2)), "mother"] + values).joined(separator: ",") + "\n"
+            expected[id] = Dictionary(uniqueKeysWithValues: zip(names, values).filter { !$0.1.isEmpty })
+        }
+        let fixture = try StudyFixture(participants: text)
+        let store = try StudyStore.inMemory()
+        try StudyIngester(studyDirectory: fixture.directory).ingest(into: store)
+        let stored = try store.read { try $0.participants() }
+        #expect(stored.count == 6)
+        for participant in stored {
+            #expect(participant.attributes == expected[participant.id], "\(participant.id)")
+        }
+    }
+}
