@@ -1,4 +1,5 @@
 import Crypto
+import CSVInput
 import Foundation
 import Storage
 import StudyModel
@@ -65,6 +66,16 @@ public struct StudyIngester {
     /// Reads the codebook and the instruments, collecting their problems.
     private func loadDefinitions() throws -> (Codebook, [(source: SourceFile, instrument: Instrument)]) {
         var log = ProblemLog()
+        // The instruments are decoded on a thread of their own while the codebook is on this one (decoding
+        // YAML is most of reading them); their problems are logged in the same order as before.
+        let surveys = manifest.sources.filter { $0.kind == .survey }
+        let instrumentPaths = surveys.map { manifest.path(of: $0.instrument ?? "") }
+        let instrumentReads = instrumentPaths.isEmpty ? nil
+            : ReadAhead<Result<Instrument, InputProblems>>(depth: instrumentPaths.count, name: "Instruments") { queue in
+                for path in instrumentPaths {
+                    guard queue.put(Result { () throws(InputProblems) in try Instrument(path: path) }) else { return }
+                }
+            }
         let codebookPath = manifest.path(of: manifest.codebook)
         var codebook: Codebook?
         do {
@@ -73,11 +84,10 @@ public struct StudyIngester {
             log.add(contentsOf: error)
         }
         var instruments: [(source: SourceFile, instrument: Instrument)] = []
-        for source in manifest.sources where source.kind == .survey {
-            do {
-                instruments.append((source, try Instrument(path: manifest.path(of: source.instrument ?? ""))))
-            } catch {
-                log.add(contentsOf: error)
+        for source in surveys {
+            switch instrumentReads!.take() {
+            case .success(let instrument): instruments.append((source, instrument))
+            case .failure(let error): log.add(contentsOf: error)
             }
         }
         if Set(instruments.map(\.instrument.id)).count != instruments.count {
