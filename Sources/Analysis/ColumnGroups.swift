@@ -47,12 +47,17 @@ struct ColumnGroups {
         for variableLevels in levels {
             combinations = combinations.flatMap { prefix in variableLevels.map { prefix + [$0] } }
         }
-        let indexByCombination = Dictionary(uniqueKeysWithValues: combinations.enumerated().map { ($1, $0) })
+        // A unit's column is its levels' positions read as a number in mixed radix, outermost variable
+        // first (the order of `combinations`); a value that is no level of its variable puts it in none.
+        let levelIndex = levels.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
         members = Array(repeating: [], count: combinations.count)
-        var key = Array(repeating: "", count: variables.count)
-        for unit in 0..<unitCount {
-            for position in variables.indices { key[position] = value(unit, position) ?? "" }
-            if let column = indexByCombination[key] { members[column].append(unit) }
+        units: for unit in 0..<unitCount {
+            var column = 0
+            for position in variables.indices {
+                guard let index = levelIndex[position][value(unit, position) ?? ""] else { continue units }
+                column = column * levels[position].count + index
+            }
+            members[column].append(unit)
         }
         columns = zip(combinations, members).map { TableColumn(values: $0, base: $1.count) }
     }

@@ -111,7 +111,10 @@ struct CrosstabBuilder {
         try checkVariables(spec.columns, table: spec.id)
         let groups = ColumnGroups(
             variables: spec.columns, unitCount: included.count,
-            value: { unit, position in published(data.participants[included[unit]], spec.columns[position]) },
+            value: { unit, position in
+                let variable = spec.columns[position]
+                return data.participants.value(of: variable, at: included[unit]).map { manifest.publishedLevel($0, of: variable) }
+            },
             declaredLevels: manifest.publishedLevels(of:))
         return (groups, groups.members.map { $0.map { included[$0] } })
     }

@@ -50,4 +50,14 @@ public struct ParticipantList: RandomAccessCollection, Sendable {
 
     /// The id of the participant at `position`, without making the `Participant`.
     public func id(at position: Int) -> String { ids[position] }
+
+    /// `self[position].value(of: variable)` without making the `Participant`: the country, the role, or
+    /// an attribute (`nil`: not recorded).
+    public func value(of variable: String, at position: Int) -> String? {
+        switch variable {
+        case "country": countries[Int(countryNumbers[position])]
+        case "role": roles[Int(roleNumbers[position])]
+        default: attributes.isEmpty ? nil : attributes[position][variable]
+        }
+    }
 }

@@ -20,6 +20,9 @@ import Testing
             #expect(list.count == participants.count)
             #expect(Array(list) == participants)
             #expect(list.indices.map { list.id(at: $0) } == participants.map(\.id))
+            for variable in ["country", "role", "school", "band", "absent"] {
+                #expect(list.indices.map { list.value(of: variable, at: $0) } == participants.map { $0.value(of: variable) })
+            }
         }
     }
 }
