@@ -11,9 +11,11 @@ import StudyModel
 /// loader puts the store's duplicates among them where they belong.
 ///
 /// `@unchecked Sendable`: the object is used by the checking thread alone from ``run(into:)``'s start
-/// until it hands over its last batch; the loader reads its results (``missing``, ``coders``) and the
-/// reader only after taking that batch, and `ReadAhead`'s lock orders the two. The reader's block
-/// observer runs on the CSV reader's thread, as before.
+/// until it hands over its last batch; the loader reads its results (``missing``, ``coders``,
+/// ``summaryCoders``) and the reader's counts only after taking that batch, and `ReadAhead`'s lock
+/// orders the two. Meanwhile the loader reads only immutable properties (``columns``, the reader's path
+/// and header, for the problems of duplicates). The reader's block observer runs on the CSV reader's
+/// thread, as before.
 final class SegmentCheck: @unchecked Sendable {
     /// What the loader does, in file order.
     enum Step: Sendable {
