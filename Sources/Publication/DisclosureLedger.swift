@@ -34,8 +34,23 @@ struct DisclosureLedger {
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
 
+    /// The basis's counts per atom of each row and pair space (as ``DisclosureBasis/counts(kind:id:)``
+    /// and ``DisclosureBasis/counts(pair:_:)`` find them, a pair under both orders), for registering.
+    private let basisCounts: [Space: [Int]]
+
     init(basis: DisclosureBasis) {
         self.basis = basis
+        var counts: [Space: [Int]] = [:]
+        for row in basis.rows where counts[.row(kind: row.kind, id: row.id)] == nil {
+            counts[.row(kind: row.kind, id: row.id)] = row.counts
+        }
+        for pair in basis.pairs {
+            for space in [Space.pair(first: pair.first, second: pair.second), .pair(first: pair.second, second: pair.first)]
+            where counts[space] == nil {
+                counts[space] = pair.counts
+            }
+        }
+        basisCounts = counts
     }
 
     subscript(quantity: Quantity) -> Entry? { numbers[quantity].map { entries[$0] } }
@@ -127,7 +142,7 @@ struct DisclosureLedger {
         switch quantity {
         case .participants(let atoms): return atoms.reduce(0) { $0 + basis.participants[$1] }
         case .row(let kind, let id, let atoms):
-            let counts = basis.counts(kind: kind, id: id) ?? []
+            let counts = basisCounts[.row(kind: kind, id: id)] ?? []
             return atoms.reduce(0) { $0 + counts[$1] }
         case .respondents(let instrument, let atoms):
             let counts = survey(instrument)?.respondents ?? []
@@ -142,7 +157,7 @@ struct DisclosureLedger {
             let counts = survey(instrument)?.items.first { $0.itemID == item }?.counts ?? []
             return counts.reduce(0) { total, values in atoms.reduce(total) { $0 + values[$1] } }
         case .pair(let first, let second, let atoms):
-            let counts = basis.counts(pair: first, second) ?? []
+            let counts = basisCounts[.pair(first: first, second: second)] ?? []
             return atoms.reduce(0) { $0 + counts[$1] }
         }
     }
