@@ -287,18 +287,12 @@ struct DisclosureLedger {
     /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
     /// parallel steps of the pass and the audit give each task spaces of its own.
     final class RegionCache: Sendable {
-        /// A space's program, or (`bare`) a pair space's program with no pair count published.
-        struct Key: Hashable {
-            var space: Space
-            var bare: Bool
-        }
+        private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
 
-        private let last = Mutex<[Key: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
-
-        func region(of program: LinearProgram, at key: Key) -> LinearProgram.Region? {
-            if let last = last.withLock({ $0[key] }), last.program.hasSameConstraints(as: program) { return last.region }
+        func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
+            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
             let region = program.region()
-            last.withLock { $0[key] = (program, region) }
+            last.withLock { $0[space] = (program, region) }
             return region
         }
     }
@@ -308,13 +302,7 @@ struct DisclosureLedger {
     /// The feasible region of a space's program; when the program is the one solved last for the space
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-        regionCache.region(of: program, at: .init(space: space, bare: false))
-    }
-
-    /// The region of a pair space's program with none of its pair counts published (which depends on
-    /// the codes' rows only): found once for the pair's protection and the audit.
-    func bareRegion(of space: Space) -> LinearProgram.Region? {
-        regionCache.region(of: program(for: space, treatingAsHidden: Set(quantities(in: space))), at: .init(space: space, bare: true))
+        regionCache.region(of: program, in: space)
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.
