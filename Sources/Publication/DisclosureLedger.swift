@@ -34,8 +34,23 @@ struct DisclosureLedger {
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
 
+    /// The basis's counts per atom of each row and pair space (as ``DisclosureBasis/counts(kind:id:)``
+    /// and ``DisclosureBasis/counts(pair:_:)`` find them, a pair under both orders), for registering.
+    private let basisCounts: [Space: [Int]]
+
     init(basis: DisclosureBasis) {
         self.basis = basis
+        var counts: [Space: [Int]] = [:]
+        for row in basis.rows where counts[.row(kind: row.kind, id: row.id)] == nil {
+            counts[.row(kind: row.kind, id: row.id)] = row.counts
+        }
+        for pair in basis.pairs {
+            for space in [Space.pair(first: pair.first, second: pair.second), .pair(first: pair.second, second: pair.first)]
+            where counts[space] == nil {
+                counts[space] = pair.counts
+            }
+        }
+        basisCounts = counts
     }
 
     subscript(quantity: Quantity) -> Entry? { numbers[quantity].map { entries[$0] } }
@@ -127,7 +142,7 @@ struct DisclosureLedger {
         switch quantity {
         case .participants(let atoms): return atoms.reduce(0) { $0 + basis.participants[$1] }
         case .row(let kind, let id, let atoms):
-            let counts = basis.counts(kind: kind, id: id) ?? []
+            let counts = basisCounts[.row(kind: kind, id: id)] ?? []
             return atoms.reduce(0) { $0 + counts[$1] }
         case .respondents(let instrument, let atoms):
             let counts = survey(instrument)?.respondents ?? []
@@ -142,7 +157,7 @@ struct DisclosureLedger {
             let counts = survey(instrument)?.items.first { $0.itemID == item }?.counts ?? []
             return counts.reduce(0) { total, values in atoms.reduce(total) { $0 + values[$1] } }
         case .pair(let first, let second, let atoms):
-            let counts = basis.counts(pair: first, second) ?? []
+            let counts = basisCounts[.pair(first: first, second: second)] ?? []
             return atoms.reduce(0) { $0 + counts[$1] }
         }
     }
@@ -272,18 +287,12 @@ struct DisclosureLedger {
     /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
     /// parallel steps of the pass and the audit give each task spaces of its own.
     final class RegionCache: Sendable {
-        /// A space's program, or (`bare`) a pair space's program with no pair count published.
-        struct Key: Hashable {
-            var space: Space
-            var bare: Bool
-        }
+        private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
 
-        private let last = Mutex<[Key: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
-
-        func region(of program: LinearProgram, at key: Key) -> LinearProgram.Region? {
-            if let last = last.withLock({ $0[key] }), last.program.hasSameConstraints(as: program) { return last.region }
+        func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
+            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
             let region = program.region()
-            last.withLock { $0[key] = (program, region) }
+            last.withLock { $0[space] = (program, region) }
             return region
         }
     }
@@ -293,13 +302,7 @@ struct DisclosureLedger {
     /// The feasible region of a space's program; when the program is the one solved last for the space
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-        regionCache.region(of: program, at: .init(space: space, bare: false))
-    }
-
-    /// The region of a pair space's program with none of its pair counts published (which depends on
-    /// the codes' rows only): found once for the pair's protection and the audit.
-    func bareRegion(of space: Space) -> LinearProgram.Region? {
-        regionCache.region(of: program(for: space, treatingAsHidden: Set(quantities(in: space))), at: .init(space: space, bare: true))
+        regionCache.region(of: program, in: space)
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.

@@ -44,7 +44,7 @@ extension DisclosurePass {
         guard pairs.contains(where: { !ledger.isHidden($0) }) else { return }
         var passed = Set<Quantity>()
         // A pair count's structural requirement depends on its codes' counts only, which stay as they are.
-        let bare = ledger.bareRegion(of: space)
+        let bare = ledger.program(for: space, treatingAsHidden: Set(pairs)).region()
         var requirement: [Quantity: Int] = [:]
         func required(_ quantity: Quantity) -> Int {
             if let known = requirement[quantity] { return known }
@@ -81,7 +81,7 @@ extension DisclosurePass {
     /// The values a hidden count must keep in a pair's program: its protection, but for a pair count
     /// no more than it has with no pair count of the space published.
     func requiredInPair(_ quantity: Quantity, space: Space, ledger: DisclosureLedger) -> Int {
-        requiredInPair(quantity, ledger: ledger, bare: ledger.bareRegion(of: space))
+        requiredInPair(quantity, ledger: ledger, bare: ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region())
     }
 
     /// The same, given the region of the pair's program with no pair count published (`bare`).

@@ -67,4 +67,15 @@ import Testing
         let audit = try DisclosureAudit(ledger: ledger, minimumCount: 5)
         #expect(audit.entries.map { [$0.lower, $0.upper] } == [[4, 5]])
     }
+
+    /// The ledger finds a pair's true counts under either order of its codes (as the basis does), and
+    /// refuses a value its atoms do not add up to.
+    @Test func aPairIsRegisteredUnderEitherOrderOfItsCodes() throws {
+        var ledger = try Self.ledger()
+        let place = DisclosureLedger.Place(table: "u", row: "pair:b|a", column: "KZ/mother")
+        try ledger.register(.pair(first: "b", second: "a", atoms: [1]), value: 6, at: place)
+        #expect(ledger[.pair(first: "b", second: "a", atoms: [1])]?.value == 6)
+        #expect(throws: PublicationError.self) { try ledger.register(.pair(first: "b", second: "a", atoms: [0]), value: 1, at: place) }
+        #expect(throws: PublicationError.self) { try ledger.register(.row(kind: .code, id: "b", atoms: [1]), value: 5, at: place) }
+    }
 }
