@@ -64,22 +64,29 @@ struct SegmentsLoader {
         // The checking thread stops (and has returned) before this function does, however it ends.
         defer { queue.stop() }
         var ended = false
+        // Valid rows are stored a batch at a time; the batch is stored before any problem is logged, so
+        // that a duplicate is still logged after its row's other problems and before later rows'.
+        var rows = SegmentBatch()
         while !ended {
             let batch = queue.take()
             ended = batch.isLast
             for step in batch.steps {
                 switch step {
                 case .problem(let problem):
+                    try store(&rows, columns: columns, reader: reader, into: transaction, log: &log)
                     log.add(problem)
                 case .omitted(let count):
+                    try store(&rows, columns: columns, reader: reader, into: transaction, log: &log)
                     log.countOmitted(count, in: path)
                 case .row(let record, let start, let end):
-                    try insert(record, start: start, end: end, columns: columns, reader: reader, into: transaction, log: &log)
-                case .coding(let rows):
-                    try transaction.insert(rows)
+                    add(record, start: start, end: end, columns: columns, to: &rows)
+                    if rows.isFull { try store(&rows, columns: columns, reader: reader, into: transaction, log: &log) }
+                case .coding(let codingRows):
+                    try transaction.insert(codingRows)
                 }
             }
         }
+        try store(&rows, columns: columns, reader: reader, into: transaction, log: &log)
         for id in check.missingOrder {
             let (line, rows) = check.missing[id]!
             reader.complain(
@@ -92,38 +99,43 @@ struct SegmentsLoader {
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }
 
-    /// Inserts a checked row; a duplicate of a stored one is logged.
-    private mutating func insert(
-        _ record: CSVRecord, start: Int?, end: Int?, columns: SegmentCheck.Columns, reader: SourceReader,
-        into transaction: StoreTransaction, log: inout ProblemLog
-    ) throws {
-        try record.withUnsafeFields { fields in
+    /// Adds a checked row to the batch to store.
+    private func add(_ record: CSVRecord, start: Int?, end: Int?, columns: SegmentCheck.Columns, to rows: inout SegmentBatch) {
+        record.withUnsafeFields { fields in
             // Stored as the check read them: an empty field, or one that is not UTF-8 (logged by the
             // check), is NULL.
             func bytes(_ column: Int?) -> UnsafeRawBufferPointer? {
                 guard let column, fields.isValidUTF8(column), case let bytes = fields[column], !bytes.isEmpty else { return nil }
                 return bytes
             }
-            let (segmentID, participantID, code, coder) = (
-                fields[columns.segment], fields[columns.participant], fields[columns.code], fields[columns.coder])
-            let inserted = try transaction.insertSegment(
-                participantID: participantID, code: code, coder: coder, segmentID: segmentID,
-                document: bytes(columns.document), start: start, end: end, excerpt: bytes(columns.excerpt),
-                language: bytes(columns.language), line: record.line)
-            if inserted {
-                stored += 1
-            } else {
-                let (participantID, code, coder, segmentID) = (
-                    String(decoding: participantID, as: UTF8.self), String(decoding: code, as: UTF8.self),
-                    String(decoding: coder, as: UTF8.self), String(decoding: segmentID, as: UTF8.self))
-                let first = try transaction.lineOfSegment(
-                    participantID: participantID, code: code, coder: coder, segmentID: segmentID)
+            rows.append(
+                participantID: fields[columns.participant], code: fields[columns.code], coder: fields[columns.coder],
+                segmentID: fields[columns.segment], document: bytes(columns.document), start: start, end: end,
+                excerpt: bytes(columns.excerpt), language: bytes(columns.language), line: record.line)
+        }
+    }
+
+    /// Stores the batch's rows and empties it; a row left out as a duplicate of a stored one (or of an
+    /// earlier row of the batch) is logged, naming the line of the one stored.
+    private mutating func store(
+        _ rows: inout SegmentBatch, columns: SegmentCheck.Columns, reader: SourceReader, into transaction: StoreTransaction,
+        log: inout ProblemLog
+    ) throws {
+        guard !rows.isEmpty else { return }
+        let written = try transaction.insert(rows)
+        stored += written
+        if written < rows.count {
+            for index in 0..<rows.count {
+                let first = try transaction.lineOfSegment(in: rows, row: index)
+                guard first != rows.line(of: index) else { continue }
+                let (code, coder) = rows.codeAndCoder(of: index)
                 reader.complain(
-                    record, columns.code,
+                    atLine: rows.line(of: index), columns.code,
                     "duplicate code application: coder '\(coder)' already applied '\(code)' to this segment"
                         + (first.map { " on line \($0)" } ?? ""),
                     log: &log)
             }
         }
+        rows.removeAll()
     }
 }

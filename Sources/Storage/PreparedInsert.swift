@@ -58,6 +58,12 @@ struct PreparedInsert {
         return try execute()
     }
 
+    /// Runs the statement (see ``executeCountingRows()``) and clears every binding.
+    func executeAndClearCountingRows() throws -> Int {
+        defer { sqlite3_clear_bindings(handle) }
+        return try executeCountingRows()
+    }
+
     /// Binds bytes as a blob to the 1-based parameter `index` (copied at once).
     func bind(_ index: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { bytes in
@@ -107,6 +113,13 @@ struct PreparedInsert {
     /// - Returns: whether a row was written (`false` when `INSERT OR IGNORE` met an existing key).
     /// - Throws: `DatabaseError` with SQLite's message.
     func execute() throws -> Bool {
+        try executeCountingRows() == 1
+    }
+
+    /// Runs the statement with the bound values.
+    /// - Returns: how many rows it wrote (a multi-row `INSERT OR IGNORE` leaves out those whose key exists).
+    /// - Throws: `DatabaseError` with SQLite's message.
+    func executeCountingRows() throws -> Int {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
@@ -114,7 +127,7 @@ struct PreparedInsert {
                 resultCode: ResultCode(rawValue: code),
                 message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        return sqlite3_changes(db.sqliteConnection) == 1
+        return Int(sqlite3_changes(db.sqliteConnection))
     }
 }
 

@@ -156,6 +156,34 @@ public struct StoreTransaction {
         return try insert.executeAndClear()
     }
 
+    /// Stores the batch's code applications with one statement, as ``insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
+    /// stores each: a row whose participant, code, coder and segment are stored already (or come earlier
+    /// in the batch) is left out.
+    /// - Returns: how many rows were stored.
+    public func insert(_ batch: SegmentBatch) throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        let insert = try inserts.segmentsInsert(rows: batch.count, db)
+        return try batch.bytes.withUnsafeBytes { bytes in
+            func field(_ range: Range<Int>?) -> UnsafeRawBufferPointer? {
+                range.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
+            }
+            for (index, row) in batch.rows.enumerated() {
+                let first = Int32(10 * index)
+                insert.bindWithoutCopy(first + 1, field(row.participantID))
+                insert.bindWithoutCopy(first + 2, field(row.code))
+                insert.bindWithoutCopy(first + 3, field(row.coder))
+                insert.bindWithoutCopy(first + 4, field(row.segmentID))
+                insert.bindWithoutCopy(first + 5, field(row.document))
+                insert.bind(first + 6, row.start)
+                insert.bind(first + 7, row.end)
+                insert.bindWithoutCopy(first + 8, field(row.excerpt))
+                insert.bindWithoutCopy(first + 9, field(row.language))
+                insert.bind(first + 10, row.line)
+            }
+            return try insert.executeAndClearCountingRows()
+        }
+    }
+
     private func segmentInsert() throws -> PreparedInsert {
         try inserts.statement(\.segment, db, sql: """
             INSERT OR IGNORE INTO segment
@@ -179,6 +207,19 @@ public struct StoreTransaction {
     public func lineOfCoverage(participantID: String, coder: String) throws -> Int? {
         try Int.fetchOne(
             db, sql: "SELECT line FROM coverage WHERE participantId = ? AND coder = ?", arguments: [participantID, coder])
+    }
+
+    /// The line of the stored code application with the key of the batch's `index`-th row (its bytes
+    /// compared as they are, valid UTF-8 or not): the row's own line when it was stored, another when it
+    /// was left out as a duplicate.
+    public func lineOfSegment(in batch: SegmentBatch, row index: Int) throws -> Int? {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT line FROM segment WHERE participantId = CAST(? AS TEXT) AND code = CAST(? AS TEXT)
+                AND coder = CAST(? AS TEXT) AND segmentId = CAST(? AS TEXT)
+                """,
+            arguments: StatementArguments(batch.key(of: index).map { Data($0) }))
     }
 
     /// The line of the stored code application that a duplicate repeats.
@@ -230,6 +271,22 @@ private final class BulkInserts {
     var respondent: PreparedInsert?
     var answer: PreparedInsert?
     var coding: PreparedInsert?
+
+    /// The inserts of 1 to ``SegmentBatch/capacity`` code applications, by their number.
+    private var segmentRows: [PreparedInsert?] = Array(repeating: nil, count: SegmentBatch.capacity + 1)
+
+    /// The insert of `rows` code applications (1 to ``SegmentBatch/capacity``), prepared on first use.
+    func segmentsInsert(rows: Int, _ db: Database) throws -> PreparedInsert {
+        if let insert = segmentRows[rows] { return insert }
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        let insert = try PreparedInsert(db, sql: """
+            INSERT OR IGNORE INTO segment
+            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+            VALUES \(values)
+            """)
+        segmentRows[rows] = insert
+        return insert
+    }
 
     /// The most attributes of a participant one statement inserts.
     static let attributesPerStatement = 16
