@@ -30,9 +30,8 @@ public struct SegmentBatch {
     public var isEmpty: Bool { rows.isEmpty }
     public var isFull: Bool { rows.count == Self.capacity }
 
-    /// Adds a code application given as the UTF-8 bytes of its fields (`nil`: NULL), as
-    /// ``StoreTransaction/insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
-    /// takes them.
+    /// Adds a code application given as the UTF-8 bytes of its fields (`nil`: NULL): the fields of
+    /// `segments.csv`'s rows, with no `String` built for each.
     public mutating func append(
         participantID: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer,
         segmentID: UnsafeRawBufferPointer, document: UnsafeRawBufferPointer?, start: Int?, end: Int?,

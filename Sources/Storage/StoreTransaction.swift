@@ -89,7 +89,7 @@ public struct StoreTransaction {
         return true
     }
 
-    /// Writes the store's summaries of the coding as the rows of ``insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
+    /// Writes the store's summaries of the coding as the rows stored by ``insert(_:)-(SegmentBatch)``
     /// are read, instead of in a pass over the stored rows at the end of the build: call it before the
     /// first row, with the ids of the codes in the order they will be stored (the codebook's), feed the
     /// stream it returns the rows to be stored (on any thread), write the rows of `coding` it gives with
@@ -133,32 +133,9 @@ public struct StoreTransaction {
         ])
     }
 
-    /// Stores a code application given as the UTF-8 bytes of its fields (`nil`: NULL), as
-    /// ``insert(_:)-(CodedSegment)`` stores the same values given as strings, without a `String` built
-    /// for each: the bulk path of `segments.csv`. The bytes need only stay valid during the call.
-    /// - Returns: `false` when the same participant, code, coder and segment are already stored.
-    public func insertSegment(
-        participantID: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer,
-        segmentID: UnsafeRawBufferPointer, document: UnsafeRawBufferPointer?, start: Int?, end: Int?,
-        excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int
-    ) throws -> Bool {
-        let insert = try segmentInsert()
-        insert.bindWithoutCopy(1, participantID)
-        insert.bindWithoutCopy(2, code)
-        insert.bindWithoutCopy(3, coder)
-        insert.bindWithoutCopy(4, segmentID)
-        insert.bindWithoutCopy(5, document)
-        insert.bind(6, start)
-        insert.bind(7, end)
-        insert.bindWithoutCopy(8, excerpt)
-        insert.bindWithoutCopy(9, language)
-        insert.bind(10, line)
-        return try insert.executeAndClear()
-    }
-
-    /// Stores the batch's code applications with one statement, as ``insertSegment(participantID:code:coder:segmentID:document:start:end:excerpt:language:line:)``
-    /// stores each: a row whose participant, code, coder and segment are stored already (or come earlier
-    /// in the batch) is left out.
+    /// Stores the batch's code applications (the bulk path of `segments.csv`) with one statement, as
+    /// ``insert(_:)-(CodedSegment)`` stores each: a row whose participant, code, coder and segment are
+    /// stored already (or come earlier in the batch) is left out.
     /// - Returns: how many rows were stored.
     public func insert(_ batch: SegmentBatch) throws -> Int {
         guard !batch.isEmpty else { return 0 }
@@ -185,11 +162,7 @@ public struct StoreTransaction {
     }
 
     private func segmentInsert() throws -> PreparedInsert {
-        try inserts.statement(\.segment, db, sql: """
-            INSERT OR IGNORE INTO segment
-            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        try inserts.segmentsInsert(rows: 1, db)
     }
 
     /// Stores one assignment of the coverage list.
@@ -222,12 +195,6 @@ public struct StoreTransaction {
             arguments: StatementArguments(batch.key(of: index).map { Data($0) }))
     }
 
-    /// The line of the stored code application that a duplicate repeats.
-    public func lineOfSegment(participantID: String, code: String, coder: String, segmentID: String) throws -> Int? {
-        try Int.fetchOne(
-            db, sql: "SELECT line FROM segment WHERE participantId = ? AND code = ? AND coder = ? AND segmentId = ?",
-            arguments: [participantID, code, coder, segmentID])
-    }
 
     /// Stores one survey respondent with their answers (`nil`: no answer), in item order.
     /// - Returns: `false` when the respondent is already stored for this instrument.
@@ -263,7 +230,6 @@ public struct StoreTransaction {
 
 /// The statements of ``StoreTransaction``'s inserts, prepared on first use, once per store build.
 private final class BulkInserts {
-    var segment: PreparedInsert?
     var participant: PreparedInsert?
     /// The inserts of 1 to ``attributesPerStatement`` attributes, by their number.
     private var attributes: [PreparedInsert?] = Array(repeating: nil, count: attributesPerStatement + 1)
