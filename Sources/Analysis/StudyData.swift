@@ -56,18 +56,11 @@ public struct StudyData: Sendable {
                 }
             }
             var seen = Array(repeating: false, count: participants.count)  // participants with segments
-            func addUnit(coders: [String], codes: (String) -> [Int]) {
-                guard coders.count >= 2 else { return }
-                agreement.add(coders: coders, codes: coders.map { Array(Set(codes($0))).sorted() })
-            }
 
             // One pass over the store's summary of the coding, participant by participant: keep the preferred
             // coder's codes, gather the units of agreement.
             let coderIDs = try reader.coders()
             let coderRanks = coderIDs.map { preference[$0] }
-            // Each coder position's place among the coder ids in `String` order (a unit's coders are sorted so).
-            var textOrder = Array(repeating: 0, count: coderIDs.count)
-            for (place, position) in coderIDs.indices.sorted(by: { coderIDs[$0] < coderIDs[$1] }).enumerated() { textOrder[position] = place }
             var coding = ParticipantCodeSets(coders: coderIDs.count, codes: codeCount)
             var codedSegments = 0
             func flush() {
@@ -76,13 +69,14 @@ public struct StudyData: Sendable {
                 let chosen = rank.flatMap { coderIDs.firstIndex(of: policy.analysedCoders[$0]) }
                 ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
                 seen[participant] = true
-                if let others = assigned[participant] {
-                    let codesByID = Dictionary(uniqueKeysWithValues: coding.coders.map { (coderIDs[$0], coding.codes[$0]) })
-                    addUnit(coders: Set(codesByID.keys).union(others).sorted()) { codesByID[$0] ?? [] }
-                } else if coding.coders.count >= 2 {
-                    // The same unit without a dictionary and sets: the coders in `String` order, each one's codes once, ascending.
-                    let coders = coding.coders.sorted { textOrder[$0] < textOrder[$1] }
-                    agreement.add(coders: coders.map { coderIDs[$0] }, codes: coders.map { coding.distinctCodes(of: $0) })
+                // The unit of agreement: the coders with segments and those assigned the participant (with no
+                // code), in `String` order, each one's codes once, ascending.
+                let others = assigned[participant] ?? []
+                if coding.coders.count + others.count >= 2 {
+                    var unit = coding.coders.map { (coder: coderIDs[$0], codes: coding.distinctCodes(of: $0)) }
+                    for coder in others where !unit.contains(where: { $0.coder == coder }) { unit.append((coder, [])) }
+                    unit.sort { $0.coder < $1.coder }
+                    if unit.count >= 2 { agreement.add(coders: unit.map(\.coder), codes: unit.map(\.codes)) }
                 }
                 if let chosen {
                     coding.addSegments(of: chosen, participant: participant, to: &segments)
@@ -100,8 +94,8 @@ public struct StudyData: Sendable {
             }
             flush()
             // Participants assigned to two or more coders, none of whom applied a code.
-            for (participant, coders) in assigned where !seen[participant] {
-                addUnit(coders: coders.sorted()) { _ in [] }
+            for (participant, coders) in assigned where !seen[participant] && coders.count >= 2 {
+                agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))
             }
             let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
             return StudyData(
