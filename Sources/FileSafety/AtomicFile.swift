@@ -16,18 +16,7 @@ public enum AtomicFile {
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .last(path: path, action: "write") }
         var failure: SystemFailure?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .last(path: path, action: "write")
-                    return
-                }
-                offset += written
-            }
-        }
+        if !data.withUnsafeBytes({ writeAll($0, to: descriptor) }) { failure = .last(path: path, action: "write") }
         if failure == nil, fsync(descriptor) != 0 { failure = .last(path: path, action: "write") }
         if close(descriptor) != 0, failure == nil { failure = .last(path: path, action: "write") }
         if failure == nil, rename(temporary, path) != 0 { failure = .last(path: path, action: "write") }
@@ -35,5 +24,20 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, again after a partial write or an interrupted call.
+    /// - Returns: `false` when a write failed (`errno` says why).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 }

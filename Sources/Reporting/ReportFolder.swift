@@ -47,13 +47,38 @@ struct ReportFolder {
                 failure.path = root.path
                 throw failure
             }
+            // Every file straight to its place in the private folder, then all of them and their folders
+            // synced to disk together before the folder is put in place.
+            var written = SyncedFiles()
+            defer { written.close() }
+            var folders = [building]
             for (path, contents) in files {
                 try TemporaryPaths.checkInterrupted()
                 let url = URL(fileURLWithPath: building).appendingPathComponent(path)
-                try create(url.deletingLastPathComponent().path)
-                guard manager.createFile(atPath: url.path, contents: Data(contents.utf8)) else {
-                    throw SystemFailure.last(path: root.appendingPathComponent(path).path, action: "write the report")
+                let folder = url.deletingLastPathComponent().path
+                if !folders.contains(folder) {
+                    try create(folder)
+                    // The folder and those between it and the building folder: each holds a new entry.
+                    var parent = folder
+                    while parent.count > building.count, !folders.contains(parent) {
+                        folders.append(parent)
+                        parent = (parent as NSString).deletingLastPathComponent
+                    }
                 }
+                do {
+                    try written.write(contents, to: url.path)
+                } catch {
+                    throw SystemFailure(path: root.appendingPathComponent(path).path, action: "write the report", code: error.code)
+                }
+            }
+            do {
+                try written.sync(folders: folders)
+            } catch {
+                // Name the file in the report folder the researcher gave, not in the hidden one beside it.
+                let relative = error.path.hasPrefix(building + "/") ? String(error.path.dropFirst(building.count + 1)) : nil
+                throw SystemFailure(
+                    path: relative.map { root.appendingPathComponent($0).path } ?? root.path, action: "write the report",
+                    code: error.code)
             }
             try TemporaryPaths.checkInterrupted()
             if manager.fileExists(atPath: root.path) {
