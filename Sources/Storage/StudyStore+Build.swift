@@ -6,9 +6,10 @@ extension StudyStore {
     /// Builds a new store file at `path` and puts it in place only when `body` succeeds.
     ///
     /// The store is written to a temporary file beside `path` with SQLite's journal and syncing off (a
-    /// bulk load: nothing needs rolling back, because a failed build is thrown away), synced to disk
-    /// once, and renamed over `path` in one atomic step. So a failed build leaves `path` exactly as it
-    /// was, byte for byte, or absent if it was absent; and a reader never sees half a store.
+    /// bulk load: nothing needs rolling back, because a failed build is thrown away), handed to the disk
+    /// as it grows (``EarlyWriteback``), synced once at the end, and renamed over `path` in one atomic
+    /// step. So a failed build leaves `path` exactly as it was, byte for byte, or absent if it was
+    /// absent; and a reader never sees half a store.
     /// - Returns: what `body` returns.
     ///
     /// One build at a time: the build holds an advisory lock on `path + ".lock"` (`flock`), and a second
@@ -47,6 +48,8 @@ extension StudyStore {
             }
             try TemporaryPaths.checkInterrupted()
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration)
+            // The disk writes the store while it is built; the sync at the end waits for the rest.
+            let writeback = try EarlyWriteback(path: temporaryPath, reportedAs: path, action: "write the store")
             let result: T
             do {
                 try migrator.migrate(queue)
@@ -61,12 +64,7 @@ extension StudyStore {
                 try? queue.close()
                 throw error
             }
-            let descriptor = open(temporaryPath, O_RDWR | O_CLOEXEC)
-            guard descriptor >= 0 else { throw SystemFailure.last(path: path, action: "write the store") }
-            let synced = fsync(descriptor) == 0
-            let failure = SystemFailure.last(path: path, action: "write the store")
-            close(descriptor)
-            guard synced else { throw failure }
+            guard writeback.sync() else { throw SystemFailure.last(path: path, action: "write the store") }
             // An interrupted ingest never puts its store in place, however far it got.
             try TemporaryPaths.checkInterrupted()
             guard rename(temporaryPath, path) == 0 else { throw SystemFailure.last(path: path, action: "put the new store in place") }

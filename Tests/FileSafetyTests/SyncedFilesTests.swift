@@ -59,3 +59,31 @@ import Testing
         #expect(try String(contentsOfFile: directory + "/a.txt", encoding: .utf8) == "a")
     }
 }
+
+@Suite struct EarlyWritebackTests {
+    @Test func aFileWrittenWhileItIsHandedToTheDiskIsSyncedWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("writeback-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/store.sqlite.building"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let writeback = try EarlyWriteback(path: path, reportedAs: directory + "/store.sqlite", action: "write the store")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        // Written over several of its intervals (50 ms), so that some parts go to disk early.
+        for block in 0..<4 {
+            handle.write(Data(repeating: UInt8(block), count: 1 << 20))
+            Thread.sleep(forTimeInterval: 0.06)
+        }
+        try handle.close()
+        #expect(writeback.sync())
+        writeback.stop()  // again: nothing happens
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(data.count == 4 << 20)
+        #expect(data[0] == 0 && data[(3 << 20) + 5] == 3)
+    }
+
+    @Test func aFileThatCannotBeOpenedIsNamedAsTheCallerSaysIt() {
+        #expect(throws: SystemFailure(path: "/nowhere/study.sqlite", action: "write the store", code: ENOENT)) {
+            try EarlyWriteback(path: "/nowhere/study.sqlite.building-1", reportedAs: "/nowhere/study.sqlite", action: "write the store")
+        }
+    }
+}
