@@ -133,6 +133,7 @@ final class RecordParser: @unchecked Sendable {
             sink.pointee.recordStartLine = physicalLine
         }
         sinkCountsLines = true
+        sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
         parser.options = options | UInt8(CSV_REPALL_NL)
         let consumed = csv_parse(&parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
         parser.options = options
@@ -191,6 +192,7 @@ final class RecordParser: @unchecked Sendable {
             // No record is under way: the next one starts on this line.
             sink.pointee.recordStartLine = physicalLine
         }
+        sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
         if checksLines || block.unsafelyUnwrapped.hasNUL, let nul = memchr(start, 0, length) {
             // libcsv parses the bytes before the NUL first: a problem there comes first in the file
             // (whatever the blocks' cuts), and otherwise the fields it ends there give the NUL's column.
@@ -258,6 +260,7 @@ final class RecordParser: @unchecked Sendable {
     /// Ends the parse at the end of the file and keeps the last record, if it had no line end.
     private func finish() throws(CSVError) {
         finished = true
+        sink.pointee.reserve(inputBytes: 0, heldBytes: fieldUnderWay.count)
         if csv_fini(&parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
             if csv_error(&parser) == CSV_EPARSE {
                 throw CSVError(

@@ -46,24 +46,35 @@ struct RecordSink {
         ends.deallocate()
     }
 
-    mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
-        if let field, length > 0 {
-            if byteCount + length > byteCapacity {
-                byteCapacity = max(byteCapacity * 2, byteCount + length)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-                grown.initialize(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
-            }
-            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-            byteCount += length
+    /// Makes room for the fields libcsv can report while it parses `inputBytes` more bytes, holding
+    /// `heldBytes` of a field under way: at most that many bytes in all (each input byte adds at most
+    /// one to a field), and at most one field per input byte, or one at the end of the file.
+    mutating func reserve(inputBytes: Int, heldBytes: Int) {
+        let neededBytes = byteCount + inputBytes + heldBytes
+        if neededBytes > byteCapacity {
+            byteCapacity = max(byteCapacity * 2, neededBytes)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+            grown.initialize(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = grown
         }
-        if endCount == endCapacity {
-            endCapacity *= 2
+        let neededEnds = endCount + inputBytes + 1
+        if neededEnds > endCapacity {
+            endCapacity = max(endCapacity * 2, neededEnds)
             let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
             grown.initialize(from: ends, count: endCount)
             ends.deallocate()
             ends = grown
+        }
+    }
+
+    /// Adds a field that libcsv reports, in the room ``reserve(inputBytes:heldBytes:)`` made.
+    @inline(__always)
+    mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        assert(byteCount + length <= byteCapacity && endCount < endCapacity, "room reserved for the field")
+        if let field {
+            copyField(from: UnsafeRawPointer(field), count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
+            byteCount += length
         }
         ends[endCount] = byteCount
         endCount += 1
@@ -122,6 +133,29 @@ struct RecordSink {
         recordFirstField = 0
         recordFirstByte = 0
         return taken
+    }
+}
+
+/// Copies a field's `count` bytes: most fields are short (ids, codes, numbers), and a call of `memcpy`
+/// costs more than the copy, so up to 16 bytes are copied here with loads and stores that may overlap.
+@inline(__always)
+private func copyField(from source: UnsafeRawPointer, count: Int, to destination: UnsafeMutableRawPointer) {
+    if count > 16 {
+        destination.copyMemory(from: source, byteCount: count)
+    } else if count >= 8 {
+        let head = source.loadUnaligned(as: UInt64.self)
+        let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        destination.storeBytes(of: head, as: UInt64.self)
+        destination.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    } else if count >= 4 {
+        let head = source.loadUnaligned(as: UInt32.self)
+        let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        destination.storeBytes(of: head, as: UInt32.self)
+        destination.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    } else {
+        for offset in 0..<count {
+            destination.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+        }
     }
 }
 
