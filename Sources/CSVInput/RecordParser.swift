@@ -70,7 +70,6 @@ final class RecordParser: @unchecked Sendable {
         sink = .allocate(capacity: 1)
         sink.initialize(to: RecordSink())
         guard csv_init(&parser, options) == 0 else {
-            sink.pointee.deallocate()
             sink.deinitialize(count: 1)
             sink.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
@@ -80,7 +79,6 @@ final class RecordParser: @unchecked Sendable {
             blocks = try BlockReader(path: path, encoding: encoding, blockSize: blockSize, blockObserver: blockObserver)
         } catch {
             csv_free(&parser)
-            sink.pointee.deallocate()
             sink.deinitialize(count: 1)
             sink.deallocate()
             throw error
@@ -89,7 +87,6 @@ final class RecordParser: @unchecked Sendable {
 
     deinit {
         csv_free(&parser)
-        sink.pointee.deallocate()
         sink.deinitialize(count: 1)
         sink.deallocate()
     }

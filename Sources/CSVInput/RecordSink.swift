@@ -3,9 +3,9 @@ import Glibc
 /// Collects libcsv's callbacks into the records of a batch; reached from C through a pointer
 /// (``RecordParser``).
 ///
-/// The fields of all the batch's records go into two buffers that grow as needed and are reused from
-/// batch to batch, so a field costs one `memcpy` and a store; the finished batch is copied out once,
-/// into two arrays that its ``CSVRecord``s share.
+/// The fields of all the batch's records go into the two buffers of a ``RecordBatchStorage``, which
+/// grow as needed, so a field costs a copy and a store; the finished batch's records share that
+/// storage, handed over whole, and the next batch starts in a new one.
 ///
 /// The sink also keeps the line a record starts on (``recordStartLine``). Where libcsv is fed a line at
 /// a time, the parser sets it at each line that no record is under way on. Where libcsv is fed a whole
@@ -13,11 +13,13 @@ import Glibc
 /// outside a quoted field (`CSV_REPALL_NL`, blank lines as records without fields), and the line ends
 /// inside a record's quoted fields are the line feeds among its bytes.
 struct RecordSink {
+    /// The batch's storage, and its buffers (kept here too: the callbacks use them for every field).
+    private var storage = RecordBatchStorage(byteCapacity: 1 << 16, endCapacity: 1 << 10)
     private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity = 1 << 16
+    private var byteCapacity: Int
     private var byteCount = 0
     private var ends: UnsafeMutablePointer<Int>
-    private var endCapacity = 1 << 10
+    private var endCapacity: Int
     private var endCount = 0
     /// Where the record under way starts: its first field in `ends` and its first byte.
     private var recordFirstField = 0
@@ -36,48 +38,42 @@ struct RecordSink {
     var recordCount: Int { records.count }
 
     init() {
-        bytes = .allocate(capacity: byteCapacity)
-        ends = .allocate(capacity: endCapacity)
+        bytes = storage.bytes
+        byteCapacity = storage.byteCapacity
+        ends = storage.ends
+        endCapacity = storage.endCapacity
     }
 
-    /// Frees the buffers; the sink is not used afterwards.
-    func deallocate() {
-        bytes.deallocate()
-        ends.deallocate()
-    }
-
-    /// Makes room for the fields libcsv can report while it parses `inputBytes` more bytes, holding
-    /// `heldBytes` of a field under way: at most that many bytes in all (each input byte adds at most
-    /// one to a field), and at most one field per input byte, or one at the end of the file.
+    /// Makes room for the bytes libcsv can report while it parses `inputBytes` more bytes, holding
+    /// `heldBytes` of a field under way: at most that many in all (each input byte adds at most one
+    /// to a field).
     mutating func reserve(inputBytes: Int, heldBytes: Int) {
-        let neededBytes = byteCount + inputBytes + heldBytes
-        if neededBytes > byteCapacity {
-            byteCapacity = max(byteCapacity * 2, neededBytes)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-            grown.initialize(from: bytes, count: byteCount)
-            bytes.deallocate()
-            bytes = grown
-        }
-        let neededEnds = endCount + inputBytes + 1
-        if neededEnds > endCapacity {
-            endCapacity = max(endCapacity * 2, neededEnds)
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
-            grown.initialize(from: ends, count: endCount)
-            ends.deallocate()
-            ends = grown
+        if byteCount + inputBytes + heldBytes > byteCapacity {
+            storage.growBytes(to: byteCount + inputBytes + heldBytes, keeping: byteCount)
+            bytes = storage.bytes
+            byteCapacity = storage.byteCapacity
         }
     }
 
-    /// Adds a field that libcsv reports, in the room ``reserve(inputBytes:heldBytes:)`` made.
+    /// Adds a field that libcsv reports; its bytes fit in the room ``reserve(inputBytes:heldBytes:)``
+    /// made.
     @inline(__always)
     mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
-        assert(byteCount + length <= byteCapacity && endCount < endCapacity, "room reserved for the field")
+        assert(byteCount + length <= byteCapacity, "room reserved for the field")
         if let field {
             copyField(from: UnsafeRawPointer(field), count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
             byteCount += length
         }
+        if endCount == endCapacity { growEnds() }
         ends[endCount] = byteCount
         endCount += 1
+    }
+
+    @inline(never)
+    private mutating func growEnds() {
+        storage.growEnds(to: endCount + 1, keeping: endCount)
+        ends = storage.ends
+        endCapacity = storage.endCapacity
     }
 
     /// Adds the finished record to the batch, with whether all its fields are known to be well-formed.
@@ -108,26 +104,28 @@ struct RecordSink {
         lineFeeds(in: UnsafeRawBufferPointer(start: bytes + recordFirstByte, count: byteCount - recordFirstByte))
     }
 
-    /// The batch's records, sharing one copy of their bytes and field ends; starts a new batch.
+    /// The batch's records, sharing its storage; starts a new batch, in a new storage.
     mutating func takeRecords() -> [CSVRecord] {
-        let batchBytes = Array(UnsafeBufferPointer(start: bytes, count: recordFirstByte))
-        let batchEnds = Array(UnsafeBufferPointer(start: ends, count: recordFirstField))
+        let batch = storage
         var taken: [CSVRecord] = []
         taken.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
             taken.append(CSVRecord(
-                line: record.line, bytes: batchBytes, ends: batchEnds, firstField: record.firstField,
+                line: record.line, storage: batch, firstField: record.firstField,
                 count: next - record.firstField, isValidUTF8: record.isValidUTF8))
         }
         records.removeAll(keepingCapacity: true)
-        // The record under way, if any (libcsv reports a field at a time), moves to the buffers' start.
+        storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity)
+        // The record under way, if any (libcsv reports a field at a time), moves to the new storage.
         let carriedBytes = byteCount - recordFirstByte
         let carriedFields = endCount - recordFirstField
-        memmove(bytes, bytes + recordFirstByte, carriedBytes)
+        storage.bytes.initialize(from: bytes + recordFirstByte, count: carriedBytes)
         for field in 0..<carriedFields {
-            ends[field] = ends[recordFirstField + field] - recordFirstByte
+            storage.ends[field] = ends[recordFirstField + field] - recordFirstByte
         }
+        bytes = storage.bytes
+        ends = storage.ends
         byteCount = carriedBytes
         endCount = carriedFields
         recordFirstField = 0

@@ -1,0 +1,51 @@
+/// The bytes and field ends of one batch of records, which its ``CSVRecord``s share: filled by the
+/// parser's ``RecordSink``, handed over whole (not copied) when the batch is taken, and never changed
+/// afterwards.
+///
+/// `@unchecked Sendable`: the buffers are written only by the sink that allocated the storage, before
+/// it hands the storage over; afterwards every owner only reads them.
+final class RecordBatchStorage: @unchecked Sendable {
+    /// The bytes of all fields of the batch's records, one after the other.
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var byteCapacity: Int
+    /// `ends[i]` is the end offset in `bytes` of the batch's field `i`.
+    private(set) var ends: UnsafeMutablePointer<Int>
+    private(set) var endCapacity: Int
+
+    init(byteCapacity: Int, endCapacity: Int) {
+        self.byteCapacity = byteCapacity
+        self.endCapacity = endCapacity
+        bytes = .allocate(capacity: byteCapacity)
+        ends = .allocate(capacity: endCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    /// Grows the bytes' buffer to at least `capacity`, keeping its first `count` bytes.
+    func growBytes(to capacity: Int, keeping count: Int) {
+        byteCapacity = max(byteCapacity * 2, capacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+        grown.initialize(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = grown
+    }
+
+    /// Grows the ends' buffer to at least `capacity`, keeping its first `count` ends.
+    func growEnds(to capacity: Int, keeping count: Int) {
+        endCapacity = max(endCapacity * 2, capacity)
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+        grown.initialize(from: ends, count: count)
+        ends.deallocate()
+        ends = grown
+    }
+
+    /// The bytes of the batch's field `index`.
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+    }
+}
