@@ -3,14 +3,15 @@
 /// afterwards.
 ///
 /// `@unchecked Sendable`: the buffers are written only by the sink that allocated the storage, before
-/// it hands the storage over; afterwards every owner only reads them.
+/// it hands the storage over; afterwards every owner only reads them. For the same reason the runtime's
+/// exclusivity checks are off (the records read the buffers' addresses for every field).
 final class RecordBatchStorage: @unchecked Sendable {
     /// The bytes of all fields of the batch's records, one after the other.
-    private(set) var bytes: UnsafeMutablePointer<UInt8>
-    private(set) var byteCapacity: Int
+    @exclusivity(unchecked) private(set) var bytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var byteCapacity: Int
     /// `ends[i]` is the end offset in `bytes` of the batch's field `i`.
-    private(set) var ends: UnsafeMutablePointer<Int>
-    private(set) var endCapacity: Int
+    @exclusivity(unchecked) private(set) var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private(set) var endCapacity: Int
 
     init(byteCapacity: Int, endCapacity: Int) {
         self.byteCapacity = byteCapacity
