@@ -28,19 +28,23 @@ final class RecordBatchStorage: @unchecked Sendable {
     /// Grows the bytes' buffer to at least `capacity`, keeping its first `count` bytes.
     func growBytes(to capacity: Int, keeping count: Int) {
         byteCapacity = max(byteCapacity * 2, capacity)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-        grown.initialize(from: bytes, count: count)
-        bytes.deallocate()
-        bytes = grown
+        bytes = Self.move(count, of: bytes, toCapacity: byteCapacity)
     }
 
     /// Grows the ends' buffer to at least `capacity`, keeping its first `count` ends.
     func growEnds(to capacity: Int, keeping count: Int) {
         endCapacity = max(endCapacity * 2, capacity)
-        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
-        grown.initialize(from: ends, count: count)
-        ends.deallocate()
-        ends = grown
+        ends = Self.move(count, of: ends, toCapacity: endCapacity)
+    }
+
+    /// A new buffer of `capacity` elements that starts with the first `count` of `buffer`, which is freed.
+    private static func move<Element>(
+        _ count: Int, of buffer: UnsafeMutablePointer<Element>, toCapacity capacity: Int
+    ) -> UnsafeMutablePointer<Element> {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        grown.moveInitialize(from: buffer, count: count)
+        buffer.deallocate()
+        return grown
     }
 
     /// The bytes of the batch's field `index`.
