@@ -283,15 +283,18 @@ final class RecordParser: @unchecked Sendable {
     }
 }
 
+@inline(__always)
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.addField(field, length)
 }
 
+@inline(__always)
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.isComplete = true
 }
 
 /// The record callback of a whole block's parse: libcsv reports every line end (`CSV_REPALL_NL`).
+@inline(__always)
 private func blockRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.endRecordOfBlock()
 }
