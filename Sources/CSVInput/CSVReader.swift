@@ -2,9 +2,10 @@ import Foundation
 
 /// A streaming CSV reader built on libcsv in strict mode.
 ///
-/// The reader reads the file in 64 KiB blocks and hands libcsv one physical line at a time, so it
-/// knows the line every record starts on; memory stays bounded by the longest record, whatever the
-/// file's size.
+/// The reader reads the file in 64 KiB blocks and hands libcsv a whole block at a time where the
+/// block is well-formed UTF-8 without NUL bytes or carriage returns, else one physical line at a time;
+/// either way it knows the line every record starts on. Memory stays bounded by the longest record,
+/// whatever the file's size.
 ///
 /// ```swift
 /// let reader = try CSVReader(path: "participants.csv")
@@ -102,7 +103,8 @@ private final class RecordQueue {
         var end: End?
     }
 
-    /// Records per batch, and batches parsed ahead at most (a MiB or so of a typical file).
+    /// Records per batch (at least: the records of the last block parsed whole all go with it), and
+    /// batches parsed ahead at most (a MiB or so of a typical file).
     static let batchSize = 1_024
     static let depth = 3
 
@@ -113,13 +115,8 @@ private final class RecordQueue {
             while true {
                 var batch = Batch(records: [], end: nil)
                 do throws(CSVError) {
-                    var count = 0
-                    while count < Self.batchSize {
-                        guard try parser.parseRecord() else {
-                            batch.end = .endOfFile
-                            break
-                        }
-                        count += 1
+                    if try !parser.parseRecords(atLeast: Self.batchSize) {
+                        batch.end = .endOfFile
                     }
                 } catch {
                     batch.end = .failure(error)

@@ -5,12 +5,10 @@
 public struct CSVRecord: Sendable, Equatable {
     /// The 1-based physical line on which the record starts.
     public var line: Int
-    /// The bytes of all fields of the records of one batch, one after the other (the batch's records
-    /// share this array: one allocation per batch instead of two per record).
-    @usableFromInline var bytes: [UInt8]
-    /// `ends[i]` is the end offset in `bytes` of the batch's field `i`.
-    @usableFromInline var ends: [Int]
-    /// The record's first field in `ends`.
+    /// The bytes and field ends of the records of one batch (the batch's records share it: one
+    /// allocation per batch, filled by the parser and handed over without a copy).
+    private let storage: RecordBatchStorage
+    /// The record's first field in the batch.
     private var firstField: Int
     /// The number of fields.
     public let count: Int
@@ -18,10 +16,9 @@ public struct CSVRecord: Sendable, Equatable {
     /// Whether every field is known to be well-formed UTF-8 (the parser checks the file as it reads).
     let isValidUTF8: Bool
 
-    init(line: Int, bytes: [UInt8], ends: [Int], firstField: Int, count: Int, isValidUTF8: Bool) {
+    init(line: Int, storage: RecordBatchStorage, firstField: Int, count: Int, isValidUTF8: Bool) {
         self.line = line
-        self.bytes = bytes
-        self.ends = ends
+        self.storage = storage
         self.firstField = firstField
         self.count = count
         self.isValidUTF8 = isValidUTF8
@@ -33,9 +30,9 @@ public struct CSVRecord: Sendable, Equatable {
             && (0..<lhs.count).allSatisfy { lhs.bytes(at: $0) == rhs.bytes(at: $0) }
     }
 
-    /// The raw bytes of field `index` (0-based).
+    /// The raw bytes of field `index` (0-based), copied.
     public func bytes(at index: Int) -> ArraySlice<UInt8> {
-        bytes[range(at: index)]
+        withExtendedLifetime(storage) { ArraySlice(buffer(at: index)) }
     }
 
     /// Field `index` (0-based) decoded as UTF-8, or `nil` when its bytes are not valid UTF-8.
@@ -43,21 +40,30 @@ public struct CSVRecord: Sendable, Equatable {
         // Validated once (by the parser, with the whole file, or else here), then copied without a second
         // check; `String(validating:)` over a slice goes through an unspecialised generic path that cost
         // ingest more than libcsv's parse.
-        let field = bytes.span.extracting(range(at: index))
-        if isValidUTF8 { return String(copying: UTF8Span(unchecked: field)) }
-        guard let text = try? UTF8Span(validating: field) else { return nil }
-        return String(copying: text)
+        withExtendedLifetime(storage) {
+            let field = buffer(at: index).span
+            if isValidUTF8 { return String(copying: UTF8Span(unchecked: field)) }
+            guard let text = try? UTF8Span(validating: field) else { return nil }
+            return String(copying: text)
+        }
     }
 
     /// Calls `body` with the record's fields as raw bytes, which are valid only during the call.
     public func withUnsafeFields<Result>(_ body: (CSVFields) throws -> Result) rethrows -> Result {
-        try bytes.withUnsafeBytes { raw in try body(CSVFields(record: self, base: raw.baseAddress)) }
+        try withExtendedLifetime(storage) { try body(CSVFields(record: self, base: UnsafeRawPointer(storage.bytes))) }
     }
 
+    /// The offsets of field `index` (0-based) in the batch's bytes.
     func range(at index: Int) -> Range<Int> {
         precondition(index >= 0 && index < count, "field index out of range")
         let field = firstField + index
-        return (field == 0 ? 0 : ends[field - 1])..<ends[field]
+        return (field == 0 ? 0 : storage.ends[field - 1])..<storage.ends[field]
+    }
+
+    /// The bytes of field `index` (0-based), valid while `storage` is.
+    private func buffer(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(index >= 0 && index < count, "field index out of range")
+        return storage.field(firstField + index)
     }
 
     /// All fields decoded as UTF-8 (invalid bytes replaced by U+FFFD); meant for tests and messages.

@@ -4,9 +4,21 @@ import Glibc
 /// The libcsv parse behind ``CSVReader``: the project's only use of libcsv's C API.
 ///
 /// It takes the file's blocks from a ``BlockReader`` (64 KiB, each checked whole for UTF-8, NUL bytes
-/// and carriage returns) and hands libcsv one physical line at a time, so it knows the line every record
-/// starts on; memory stays bounded by the longest record, whatever the file's
-/// size. What it accepts and rejects is described at ``CSVReader``.
+/// and carriage returns) and hands them to libcsv in one of two ways:
+/// - a block of well-formed UTF-8 without NUL bytes or carriage returns goes to libcsv in one call,
+///   with `CSV_REPALL_NL`: every line feed outside a quoted field then ends a record (an empty one for
+///   a blank line), and ``RecordSink`` counts the lines from those ends and the line feeds inside the
+///   records' quoted fields. A parse error's line is the record's first line plus the line feeds in its
+///   bytes before the error (the finished fields', and the field libcsv holds);
+/// - any other block (and every block for ``checksEveryLine``) goes one physical line at a time, as LF,
+///   CRLF or a lone CR ends it, so that a line is checked for UTF-8 and NUL bytes before libcsv sees
+///   it; so does a block after a carriage return that no record end has followed yet (one inside a
+///   quoted field of the record under way: the line ends the sink counts are line feeds).
+///
+/// Both ways give the same records, lines, columns and errors (libcsv's callbacks do not depend on how
+/// its input is cut); `CSVBlockCheckTests` compare them on random files cut into blocks of every small
+/// size. Memory stays bounded by the longest record and the batch, whatever the file's size. What it
+/// accepts and rejects is described at ``CSVReader``.
 ///
 /// Used by one thread at a time: created on the reader's, then parsed on the reading-ahead thread only.
 final class RecordParser: @unchecked Sendable {
@@ -32,7 +44,17 @@ final class RecordParser: @unchecked Sendable {
     /// the block is known well-formed and `utf8` holds the check at the block's end.
     @exclusivity(unchecked) private var checksLines = false
     @exclusivity(unchecked) private var utf8 = UTF8StreamCheck()
+    /// Whether the rest of the block goes to libcsv in one call (see the type's description).
+    @exclusivity(unchecked) private var parsesWholeBlock = false
+    /// Whether the sink counts the lines (since the last whole block): `physicalLine` is then behind,
+    /// until ``catchUpPhysicalLine()``.
+    @exclusivity(unchecked) private var sinkCountsLines = false
+    /// Whether a carriage return was fed since the last record ended (one inside a quoted field of the
+    /// record under way, or a blank line's): the sink's line counts would miss it.
+    @exclusivity(unchecked) private var carriageReturnSinceRecordEnd = false
     private let delimiter: UInt8
+    /// libcsv's options for a parse a line at a time (a whole block adds `CSV_REPALL_NL`).
+    private let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
     /// The plain path, for the tests: every line is checked for UTF-8, NUL bytes and carriage returns,
     /// whatever the checks of the whole block found.
     private let checksEveryLine: Bool
@@ -47,9 +69,7 @@ final class RecordParser: @unchecked Sendable {
         self.checksEveryLine = checksEveryLine
         sink = .allocate(capacity: 1)
         sink.initialize(to: RecordSink())
-        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
         guard csv_init(&parser, options) == 0 else {
-            sink.pointee.deallocate()
             sink.deinitialize(count: 1)
             sink.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
@@ -59,7 +79,6 @@ final class RecordParser: @unchecked Sendable {
             blocks = try BlockReader(path: path, encoding: encoding, blockSize: blockSize, blockObserver: blockObserver)
         } catch {
             csv_free(&parser)
-            sink.pointee.deallocate()
             sink.deinitialize(count: 1)
             sink.deallocate()
             throw error
@@ -68,26 +87,31 @@ final class RecordParser: @unchecked Sendable {
 
     deinit {
         csv_free(&parser)
-        sink.pointee.deallocate()
         sink.deinitialize(count: 1)
         sink.deallocate()
     }
 
-    /// Parses the next record and keeps it with the batch under way (see ``takeRecords()``).
-    /// - Returns: `false` at the end of the file.
-    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes.
-    func parseRecord() throws(CSVError) -> Bool {
-        sink.pointee.beginRecord()
-        // A line holds at most one record end (a record ends at a line end), so one record at a time.
-        while !sink.pointee.isComplete {
-            if finished { return false }
-            try feedNextLine()
+    /// Parses records and keeps them with the batch under way (see ``takeRecords()``) until it holds
+    /// at least `count` records (a whole block's may take it beyond) or the file ends.
+    /// - Returns: `false` when the file has ended.
+    /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes; the records before the
+    ///   error stay with the batch.
+    func parseRecords(atLeast count: Int) throws(CSVError) -> Bool {
+        while sink.pointee.recordCount < count {
+            if bufferStart < bufferEnd {
+                if parsesWholeBlock {
+                    try feedRestOfBlock()
+                } else {
+                    try feedNextLine()
+                }
+            } else if finished {
+                return false
+            } else if atEndOfFile {
+                try finish()
+            } else {
+                try refill()
+            }
         }
-        // The record's bytes have all been checked (it ends at a line end, the last byte fed, or at
-        // the end of the file); the fields of a well-formed stream are well-formed (they are cut at
-        // ASCII bytes), so only after a failure must each field be checked on its own.
-        // A record ends at a line end (an ASCII byte, between characters) or at the end of the file.
-        sink.pointee.keepRecord(isValidUTF8: checksLines || finished ? utf8.isWellFormed : true)
         return true
     }
 
@@ -96,17 +120,43 @@ final class RecordParser: @unchecked Sendable {
         sink.pointee.takeRecords()
     }
 
-    /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
-    /// of the block; finishes the parse at the end of the file.
-    private func feedNextLine() throws(CSVError) {
-        if bufferStart == bufferEnd {
-            if atEndOfFile {
-                try finish()
-            } else {
-                try refill()
-            }
-            return
+    /// Feeds libcsv the rest of a block of well-formed UTF-8 without NUL bytes or carriage returns in
+    /// one call; the sink keeps the records it ends and counts their lines.
+    private func feedRestOfBlock() throws(CSVError) {
+        let start = block.unsafelyUnwrapped.buffer.baseAddress.unsafelyUnwrapped + bufferStart
+        let length = bufferEnd - bufferStart
+        if !sinkCountsLines && parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+            // No record is under way: the next one starts on the line the block starts on.
+            sink.pointee.recordStartLine = physicalLine
         }
+        sinkCountsLines = true
+        sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
+        parser.options = options | UInt8(CSV_REPALL_NL)
+        let consumed = csv_parse(&parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
+        parser.options = options
+        bufferStart = bufferEnd
+        if consumed != length {
+            try throwParserError()
+        }
+    }
+
+    /// Brings `physicalLine` up to the line libcsv has reached, after whole blocks: the line the record
+    /// under way starts on (or the next record) plus the line feeds in its bytes so far, which are all
+    /// inside its quoted fields (the finished fields' and the one libcsv holds).
+    ///
+    /// - Complexity: O(*n*) in the bytes of the record under way: it runs once when the parse goes
+    ///   from whole blocks to lines (a block with a carriage return makes the rest of the record go
+    ///   line by line) and at an error.
+    private func catchUpPhysicalLine() {
+        guard sinkCountsLines else { return }
+        sinkCountsLines = false
+        physicalLine = sink.pointee.recordStartLine + sink.pointee.lineFeedsInRecordUnderWay
+            + lineFeeds(in: fieldUnderWay)
+    }
+
+    /// Feeds libcsv up to and including the next line end (LF, CRLF or a lone CR), or what is left
+    /// of the block, and keeps the record it ends, if any.
+    private func feedNextLine() throws(CSVError) {
         let start = block.unsafelyUnwrapped.buffer.baseAddress.unsafelyUnwrapped + bufferStart
         let available = bufferEnd - bufferStart
         if pendingCarriageReturn {
@@ -133,11 +183,13 @@ final class RecordParser: @unchecked Sendable {
                 length = offset + 1
                 endsLine = true
             }
+            carriageReturnSinceRecordEnd = true
         }
         if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
             // No record is under way: the next one starts on this line.
             sink.pointee.recordStartLine = physicalLine
         }
+        sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
         if checksLines || block.unsafelyUnwrapped.hasNUL, let nul = memchr(start, 0, length) {
             // libcsv parses the bytes before the NUL first: a problem there comes first in the file
             // (whatever the blocks' cuts), and otherwise the fields it ends there give the NUL's column.
@@ -154,6 +206,15 @@ final class RecordParser: @unchecked Sendable {
         }
         bufferStart += length
         if endsLine { physicalLine += 1 }
+        if sink.pointee.isComplete {
+            // A line holds at most one record end (a record ends at a line end). The record's bytes
+            // have all been checked: the fields of a well-formed stream are well-formed (they are cut
+            // at ASCII bytes), so only after a failure must each field be checked on its own.
+            sink.pointee.keepRecord(isValidUTF8: checksLines ? utf8.isWellFormed : true)
+        }
+        if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+            carriageReturnSinceRecordEnd = false
+        }
     }
 
     /// Takes the next block (the last one is done with).
@@ -167,6 +228,7 @@ final class RecordParser: @unchecked Sendable {
             atEndOfFile = true
             return
         case .unreadable(let reason):
+            catchUpPhysicalLine()
             throw CSVError(file: path, line: physicalLine, reason: .unreadable(reason))
         case .refusedMark(let reason):
             throw CSVError(file: path, line: 1, reason: reason)
@@ -179,10 +241,23 @@ final class RecordParser: @unchecked Sendable {
             checksLines = next.utf8AtEnd.hasFailed
             utf8 = checksLines ? next.utf8AtStart : next.utf8AtEnd
         }
+        // The line ends the sink counts are line feeds: the record under way goes on line by line
+        // after a carriage return.
+        parsesWholeBlock = !checksLines && !next.hasNUL && !next.hasCarriageReturn && !pendingCarriageReturn
+            && !carriageReturnSinceRecordEnd
+        if !parsesWholeBlock { catchUpPhysicalLine() }
     }
 
+    /// The bytes of the field libcsv holds (of the record under way; trimmed spaces and a closing quote
+    /// among them).
+    private var fieldUnderWay: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: parser.entry_buf, count: parser.entry_buf == nil ? 0 : parser.entry_pos)
+    }
+
+    /// Ends the parse at the end of the file and keeps the last record, if it had no line end.
     private func finish() throws(CSVError) {
         finished = true
+        sink.pointee.reserve(inputBytes: 0, heldBytes: fieldUnderWay.count)
         if csv_fini(&parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
             if csv_error(&parser) == CSV_EPARSE {
                 throw CSVError(
@@ -191,9 +266,14 @@ final class RecordParser: @unchecked Sendable {
             }
             try throwParserError()
         }
+        if sink.pointee.isComplete {
+            // The last byte may end inside a character.
+            sink.pointee.keepRecord(isValidUTF8: utf8.isWellFormed)
+        }
     }
 
     private func throwParserError() throws(CSVError) {
+        catchUpPhysicalLine()
         let code = csv_error(&parser)
         if code == CSV_EPARSE {
             throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .malformedQuote)
@@ -203,104 +283,18 @@ final class RecordParser: @unchecked Sendable {
     }
 }
 
-/// Collects libcsv's callbacks into the records of a batch; reached from C through a pointer.
-///
-/// The fields of all the batch's records go into two buffers that grow as needed and are reused from
-/// batch to batch, so a field costs one `memcpy` and a store; the finished batch is copied out once,
-/// into two arrays that its ``CSVRecord``s share.
-private struct RecordSink {
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity = 1 << 16
-    private var byteCount = 0
-    private var ends: UnsafeMutablePointer<Int>
-    private var endCapacity = 1 << 10
-    private var endCount = 0
-    /// Where the record under way starts: its first field in `ends` and its first byte.
-    private var recordFirstField = 0
-    private var recordFirstByte = 0
-    /// The batch's finished records: line, first field and whether its bytes are known well-formed.
-    private var records: [(line: Int, firstField: Int, isValidUTF8: Bool)] = []
-    var recordStartLine = 1
-    /// Whether the record under way has ended (and not been kept yet).
-    var isComplete = false
-
-    /// The fields of the record under way so far.
-    var fieldCount: Int { endCount - recordFirstField }
-
-    init() {
-        bytes = .allocate(capacity: byteCapacity)
-        ends = .allocate(capacity: endCapacity)
-    }
-
-    /// Frees the buffers; the sink is not used afterwards.
-    func deallocate() {
-        bytes.deallocate()
-        ends.deallocate()
-    }
-
-    /// Starts a record, dropping what is left of one that did not end.
-    mutating func beginRecord() {
-        byteCount = recordFirstByte
-        endCount = recordFirstField
-        isComplete = false
-    }
-
-    mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
-        if let field, length > 0 {
-            if byteCount + length > byteCapacity {
-                byteCapacity = max(byteCapacity * 2, byteCount + length)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-                grown.initialize(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
-            }
-            (bytes + byteCount).initialize(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-            byteCount += length
-        }
-        if endCount == endCapacity {
-            endCapacity *= 2
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
-            grown.initialize(from: ends, count: endCount)
-            ends.deallocate()
-            ends = grown
-        }
-        ends[endCount] = byteCount
-        endCount += 1
-    }
-
-    /// Adds the finished record to the batch, with whether all its fields are known to be well-formed.
-    mutating func keepRecord(isValidUTF8: Bool) {
-        records.append((recordStartLine, recordFirstField, isValidUTF8))
-        recordFirstField = endCount
-        recordFirstByte = byteCount
-        isComplete = false
-    }
-
-    /// The batch's records, sharing one copy of their bytes and field ends; starts a new batch.
-    mutating func takeRecords() -> [CSVRecord] {
-        let batchBytes = Array(UnsafeBufferPointer(start: bytes, count: recordFirstByte))
-        let batchEnds = Array(UnsafeBufferPointer(start: ends, count: recordFirstField))
-        var taken: [CSVRecord] = []
-        taken.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
-            taken.append(CSVRecord(
-                line: record.line, bytes: batchBytes, ends: batchEnds, firstField: record.firstField,
-                count: next - record.firstField, isValidUTF8: record.isValidUTF8))
-        }
-        records.removeAll(keepingCapacity: true)
-        byteCount = 0
-        endCount = 0
-        recordFirstField = 0
-        recordFirstByte = 0
-        return taken
-    }
-}
-
+@inline(__always)
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.addField(field, length)
 }
 
+@inline(__always)
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.isComplete = true
+}
+
+/// The record callback of a whole block's parse: libcsv reports every line end (`CSV_REPALL_NL`).
+@inline(__always)
+private func blockRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.endRecordOfBlock()
 }

@@ -69,8 +69,9 @@ struct UTF8StreamCheck {
         _ pointer: inout UnsafeRawPointer, _ end: UnsafeRawPointer, _ state: UInt64
     ) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
-        // 1: the byte before the word was a lead, and the word's first byte must continue it.
-        var pending: UInt64 = state == tail1 ? 1 : 0
+        // 0x80 (bit 7 of the word's first byte): the byte before the word was a lead, and the word's
+        // first byte must continue it.
+        var pending: UInt64 = state == tail1 ? 0x80 : 0
         while end - pointer >= 8 {
             let word = pointer.loadUnaligned(as: UInt64.self)
             let top = word & high
@@ -85,18 +86,17 @@ struct UTF8StreamCheck {
                 continue
             }
             let second = word &<< 1
-            let third = word &<< 2
             let continuation = top & ~second
-            let lead = top & second & ~third
+            // Every lead (`11xxxxxx`); none may lead a longer character (`111xxxxx`).
+            let lead = top & second
             // Bits 1–4 of a lead: none set is C0 or C1, a two-byte form of ASCII.
             let payload = (word & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7F7F_7F7F_7F7F_7F7F
-            guard top & second & third == 0, lead & ~payload == 0,
-                  continuation == (lead &<< 8) | (pending &<< 7)
+            guard lead & (word &<< 2) == 0, lead & ~payload == 0, continuation == (lead &<< 8) | pending
             else { break }
-            pending = lead &>> 63
+            pending = lead &>> 56
             pointer += 8
         }
-        return pending == 1 ? tail1 : accept
+        return pending == 0 ? accept : tail1
     }
 
     // The states, as bit offsets into a row; `failed` is 0, so that a row's unset bits mean failure.

@@ -31,14 +31,16 @@ import Testing
 
     /// A random CSV text: records of unquoted and quoted fields made of text pieces (ASCII, Cyrillic,
     /// emoji, bytes that break UTF-8), quoted fields across LF, CRLF and CR line ends, blank lines,
-    /// and now and then a NUL byte or a quote that libcsv refuses.
-    static func randomFile(_ generator: inout SeededGenerator, faults: Bool) -> [UInt8] {
+    /// and now and then a NUL byte or a quote that libcsv refuses. The line ends are drawn from
+    /// `lineEnds`.
+    static func randomFile(
+        _ generator: inout SeededGenerator, faults: Bool, lineEnds: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
+    ) -> [UInt8] {
         let pieces: [[UInt8]] = [
             Array("abc".utf8), Array("x".utf8), Array("Қазақ".utf8), Array("я".utf8), Array("😀".utf8),
             Array("ǅ€".utf8), Array(" ".utf8),
         ]
         let broken: [[UInt8]] = [[0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF]]
-        let lineEnds: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
         var bytes: [UInt8] = generator.uniform(below: 4) == 0 ? [0xEF, 0xBB, 0xBF] : []
         for _ in 0..<(1 + generator.uniform(below: 12)) {
             let fields = 1 + generator.uniform(below: 4)
