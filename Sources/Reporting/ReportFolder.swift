@@ -1,3 +1,4 @@
+import Analysis
 import FileSafety
 import Foundation
 
@@ -47,14 +48,7 @@ struct ReportFolder {
                 failure.path = root.path
                 throw failure
             }
-            for (path, contents) in files {
-                try TemporaryPaths.checkInterrupted()
-                let url = URL(fileURLWithPath: building).appendingPathComponent(path)
-                try create(url.deletingLastPathComponent().path)
-                guard manager.createFile(atPath: url.path, contents: Data(contents.utf8)) else {
-                    throw SystemFailure.last(path: root.appendingPathComponent(path).path, action: "write the report")
-                }
-            }
+            try write(files, into: building)
             try TemporaryPaths.checkInterrupted()
             if manager.fileExists(atPath: root.path) {
                 try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
@@ -76,6 +70,34 @@ struct ReportFolder {
             TemporaryPaths.remove(building)
             throw error
         }
+    }
+
+    /// Writes the files into the folder being built (their folders first, in order), each made durable
+    /// (``DurableFile``) before the folder is put in place: on all cores, as a file's `fsync` waits for
+    /// the disk. A failure is the first failing file's, in the files' order.
+    private func write(_ files: [(path: String, contents: String)], into building: String) throws {
+        var folders: Set<String> = []
+        for (path, _) in files {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, folders.insert(folder).inserted { try create((building as NSString).appendingPathComponent(folder)) }
+        }
+        let root = root
+        let failures = ConcurrentMap.map(files.indices) { index -> (any Error)? in
+            let path = files[index].path
+            do {
+                try TemporaryPaths.checkInterrupted()
+                try DurableFile.write(files[index].contents, to: (building as NSString).appendingPathComponent(path))
+                return nil
+            } catch var failure as SystemFailure {
+                // Name the file in the report folder, not in the hidden one beside it.
+                failure.path = root.appendingPathComponent(path).path
+                failure.action = "write the report"
+                return failure
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     private func create(_ directory: String) throws {

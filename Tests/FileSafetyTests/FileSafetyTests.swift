@@ -20,6 +20,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["results.json"])
     }
 
+    @Test func aDurableWriteWritesInPlaceWithTheModeOfANewFile() throws {
+        let directory = try folder()
+        let path = directory + "/tables.csv"
+        try DurableFile.write("a longer first text, Қазақстан\n", to: path)
+        try DurableFile.write("a,b\nҚ,1\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\nҚ,1\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["tables.csv"])
+        // The permissions FileManager gives a file it creates: 0666 less the umask.
+        #expect(FileManager.default.createFile(atPath: directory + "/by-foundation", contents: Data("x".utf8)))
+        let mode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) }
+        #expect(try mode(path) == mode(directory + "/by-foundation"))
+        #expect(throws: SystemFailure(path: directory + "/missing/x.csv", action: "write", code: ENOENT)) {
+            try DurableFile.write("x", to: directory + "/missing/x.csv")
+        }
+    }
+
     @Test func aFailedWriteSaysWhatFailedInPlainWordsAndLeavesNothing() throws {
         let directory = try folder()
         let path = directory + "/missing/results.json"
