@@ -179,12 +179,20 @@ struct DisclosureBasisBuilder {
             for person in data.participants.indices where counts(person) { perAtom[atomOf[person]] += 1 }
             return perAtom
         }
+        // Each atom's participants, as groups to count rows of codes over in one pass (``RowMembership``).
+        var atomMembers = Array(repeating: [Int](), count: profiles.count)
+        for person in data.participants.indices { atomMembers[atomOf[person]].append(person) }
         var rows: [BasisRow] = []
         var seen = Set<String>()
         func addRows(_ definitions: [(TableRow, CrosstabBuilder.Membership)]) {
+            var fresh: [(TableRow, CrosstabBuilder.Membership)] = []
             for (row, membership) in definitions where row.kind != .role {
-                guard seen.insert("\(row.kind.rawValue):\(row.id)").inserted else { continue }
-                rows.append(BasisRow(kind: row.kind, id: row.id, counts: perAtom { membership($0).counts }, members: members(of: row)))
+                if seen.insert("\(row.kind.rawValue):\(row.id)").inserted { fresh.append((row, membership)) }
+            }
+            let counts = RowMembership.cells(fresh.map(\.1), over: atomMembers, data: data)?.map { $0.map(\.participants) }
+                ?? fresh.map { _, membership in perAtom { membership($0).counts } }
+            for ((row, _), counts) in zip(fresh, counts) {
+                rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
             }
         }
         for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {

@@ -1,0 +1,76 @@
+import Statistics
+import StudyModel
+
+/// Whether a participant counts in a table's row, and their analysed segments of the row's codes; for a
+/// row of codes (a code, or a group of codes), which codes.
+///
+/// A row of codes counts a participant with a segment of any of its codes, and sums the participant's
+/// segments of each code it lists; its cells over many groups are counted in one pass over each
+/// participant's codes (``cells(_:over:data:)``) instead of asking every row about every participant.
+struct RowMembership {
+    /// The codebook indices of the row's codes, as listed (`nil`: the row is not a row of codes).
+    let codes: [Int]?
+    private let test: (Int) -> (counts: Bool, segments: Int)
+
+    /// The row of `codes` (codebook indices) of `data`.
+    init(codes: [Int], data: StudyData) {
+        self.codes = codes
+        if codes.count == 1 {
+            let code = codes[0]
+            test = { participant in
+                let segments = data.segments(participant: participant, code: code)
+                return (segments > 0, segments)
+            }
+        } else {
+            test = { participant in
+                let segments = codes.reduce(0) { $0 + data.segments(participant: participant, code: $1) }
+                return (segments > 0, segments)
+            }
+        }
+    }
+
+    /// A row that is not one of codes, by its test.
+    init(_ test: @escaping (Int) -> (counts: Bool, segments: Int)) {
+        codes = nil
+        self.test = test
+    }
+
+    /// Whether `participant` counts in the row, and their segments of the row's codes.
+    @inline(__always)
+    func callAsFunction(_ participant: Int) -> (counts: Bool, segments: Int) {
+        test(participant)
+    }
+
+    /// The cells of rows of codes over groups of participants (`cells[row][group]`, as
+    /// ``CrosstabBuilder/cell(_:_:)`` gives them), `nil` when a row is not one of codes.
+    static func cells(_ rows: [RowMembership], over groups: [[Int]], data: StudyData) -> [[TableCell]]? {
+        var rowsOfCode = Array(repeating: [Int](), count: data.codebook.codes.count)
+        for (row, membership) in rows.enumerated() {
+            guard let codes = membership.codes else { return nil }
+            for code in codes { rowsOfCode[code].append(row) }
+        }
+        var participants = Array(repeating: 0, count: rows.count)
+        var segments = Array(repeating: 0, count: rows.count)
+        // The last participant (+ 1) counted in each row, so that a row of several codes counts them once.
+        var counted = Array(repeating: 0, count: rows.count)
+        var cells = Array(repeating: [TableCell](), count: rows.count)
+        for people in groups {
+            for row in rows.indices { (participants[row], segments[row], counted[row]) = (0, 0, 0) }
+            for person in people {
+                data.forEachCode(participant: person) { code, count in
+                    for row in rowsOfCode[code] {
+                        segments[row] += count
+                        if counted[row] != person + 1 {
+                            counted[row] = person + 1
+                            participants[row] += 1
+                        }
+                    }
+                }
+            }
+            for row in rows.indices {
+                cells[row].append(CrosstabBuilder.cell(participants: participants[row], segments: segments[row], base: people.count))
+            }
+        }
+        return cells
+    }
+}
