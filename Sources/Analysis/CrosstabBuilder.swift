@@ -63,12 +63,15 @@ struct CrosstabBuilder {
         }
         switch rowSet {
         case .sample:
+            // Each distinct role's published level, once (not per participant and row).
+            let shownRoles = data.participants.roleLevels.map { manifest.publishedLevel($0, of: "role") }
             return (manifest.publishedLevels(of: "role") ?? manifest.roles).map { role in
-                (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
-                 RowMembership { participant in
-                     guard manifest.publishedLevel(data.participants[participant].role, of: "role") == role else { return (false, 0) }
-                     return (true, data.segments(participant: participant))
-                 })
+                let isRow = shownRoles.map { $0 == role }
+                return (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
+                        RowMembership { participant in
+                            guard isRow[data.participants.roleIndex(at: participant)] else { return (false, 0) }
+                            return (true, data.segments(participant: participant))
+                        })
             }
         case .barriers, .factorCategories:
             return FactorCategory.allCases.flatMap { factor -> [(TableRow, Membership)] in
