@@ -44,31 +44,45 @@ struct RowMembership {
     /// The cells of rows of codes over groups of participants (`cells[row][group]`, as
     /// ``CrosstabBuilder/cell(_:_:)`` gives them), `nil` when a row is not one of codes.
     static func cells(_ rows: [RowMembership], over groups: [[Int]], data: StudyData) -> [[TableCell]]? {
-        var rowsOfCode = Array(repeating: [Int](), count: data.codebook.codes.count)
+        let codeCount = data.codebook.codes.count
+        var rowsOfCode = Array(repeating: [Int](), count: codeCount)
         for (row, membership) in rows.enumerated() {
             guard let codes = membership.codes else { return nil }
             for code in codes { rowsOfCode[code].append(row) }
         }
-        var participants = Array(repeating: 0, count: rows.count)
-        var segments = Array(repeating: 0, count: rows.count)
-        // The last participant (+ 1) counted in each row, so that a row of several codes counts them once.
-        var counted = Array(repeating: 0, count: rows.count)
+        // The rows of code c at rowList[rowStart[c]..<rowStart[c + 1]].
+        var rowStart = [0]
+        var rowList: [Int] = []
+        for code in 0..<codeCount {
+            rowList += rowsOfCode[code]
+            rowStart.append(rowList.count)
+        }
+        // Per row: participants, segments, and the last participant (+ 1) counted, so that a row of several
+        // codes counts a participant once.
+        var tallies = Array(repeating: 0, count: 3 * rows.count)
         var cells = Array(repeating: [TableCell](), count: rows.count)
         for people in groups {
-            for row in rows.indices { (participants[row], segments[row], counted[row]) = (0, 0, 0) }
-            for person in people {
-                data.forEachCode(participant: person) { code, count in
-                    for row in rowsOfCode[code] {
-                        segments[row] += count
-                        if counted[row] != person + 1 {
-                            counted[row] = person + 1
-                            participants[row] += 1
+            tallies.withUnsafeMutableBufferPointer { tallies in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                    rowList.withUnsafeBufferPointer { rowList in
+                        for index in tallies.indices { tallies[index] = 0 }
+                        for person in people {
+                            data.forEachCode(participant: person) { code, count in
+                                for row in rowList[rowStart[code]..<rowStart[code + 1]] {
+                                    tallies[3 * row + 1] += count
+                                    if tallies[3 * row + 2] != person + 1 {
+                                        tallies[3 * row + 2] = person + 1
+                                        tallies[3 * row] += 1
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
             for row in rows.indices {
-                cells[row].append(CrosstabBuilder.cell(participants: participants[row], segments: segments[row], base: people.count))
+                cells[row].append(
+                    CrosstabBuilder.cell(participants: tallies[3 * row], segments: tallies[3 * row + 1], base: people.count))
             }
         }
         return cells
