@@ -179,9 +179,6 @@ struct DisclosureBasisBuilder {
             for person in data.participants.indices where counts(person) { perAtom[atomOf[person]] += 1 }
             return perAtom
         }
-        // Each atom's participants, as groups to count rows of codes over in one pass (``RowMembership``).
-        var atomMembers = Array(repeating: [Int](), count: profiles.count)
-        for person in data.participants.indices { atomMembers[atomOf[person]].append(person) }
         var rows: [BasisRow] = []
         var seen = Set<String>()
         func addRows(_ definitions: [(TableRow, CrosstabBuilder.Membership)]) {
@@ -189,7 +186,7 @@ struct DisclosureBasisBuilder {
             for (row, membership) in definitions where row.kind != .role {
                 if seen.insert("\(row.kind.rawValue):\(row.id)").inserted { fresh.append((row, membership)) }
             }
-            let counts = RowMembership.cells(fresh.map(\.1), over: atomMembers, data: data)?.map { $0.map(\.participants) }
+            let counts = RowMembership.participants(fresh.map(\.1), perGroup: atomOf, groups: profiles.count, data: data)
                 ?? fresh.map { _, membership in perAtom { membership($0).counts } }
             for ((row, _), counts) in zip(fresh, counts) {
                 rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))

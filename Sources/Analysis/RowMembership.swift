@@ -41,6 +41,30 @@ struct RowMembership {
         test(participant)
     }
 
+    /// For rows of codes, the participants who count in each row per group (`counts[row][group]`), every
+    /// participant in the group `groupOf[participant]`: what ``callAsFunction(_:)`` counts, in one pass
+    /// over each participant's codes; `nil` when a row is not one of codes.
+    static func participants(_ rows: [RowMembership], perGroup groupOf: [Int], groups: Int, data: StudyData) -> [[Int]]? {
+        var rowsOfCode = Array(repeating: [Int](), count: data.codebook.codes.count)
+        for (row, membership) in rows.enumerated() {
+            guard let codes = membership.codes else { return nil }
+            for code in codes { rowsOfCode[code].append(row) }
+        }
+        var counts = Array(repeating: Array(repeating: 0, count: groups), count: rows.count)
+        // The last participant (+ 1) counted in each row, so that a row of several codes counts them once.
+        var counted = Array(repeating: 0, count: rows.count)
+        for person in groupOf.indices {
+            let group = groupOf[person]
+            data.forEachCode(participant: person) { code, _ in
+                for row in rowsOfCode[code] where counted[row] != person + 1 {
+                    counted[row] = person + 1
+                    counts[row][group] += 1
+                }
+            }
+        }
+        return counts
+    }
+
     /// The cells of rows of codes over groups of participants (`cells[row][group]`, as
     /// ``CrosstabBuilder/cell(_:_:)`` gives them), `nil` when a row is not one of codes.
     static func cells(_ rows: [RowMembership], over groups: [[Int]], data: StudyData) -> [[TableCell]]? {

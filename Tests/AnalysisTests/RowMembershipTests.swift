@@ -7,7 +7,8 @@ import StudyModel
 import Testing
 
 /// The cells of rows of codes counted in one pass over each participant's codes
-/// (``RowMembership/cells(_:over:data:)``) are the cells of asking every row about every participant.
+/// (``RowMembership/cells(_:over:data:)``, ``RowMembership/participants(_:perGroup:groups:data:)``) are
+/// the cells of asking every row about every participant.
 @Suite struct RowMembershipTests {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("data/sample").path
@@ -29,6 +30,12 @@ import Testing
             let definitions = crosstabs.rowDefinitions(rowSet)
             let cells = try #require(RowMembership.cells(definitions.map(\.1), over: groups, data: analysis.data))
             #expect(cells == definitions.map { _, membership in groups.map { CrosstabBuilder.cell(membership, $0) } })
+            // Every participant in one of five groups.
+            let groupOf = everyone.map { _ in random.uniform(below: 5) }
+            let counts = try #require(RowMembership.participants(definitions.map(\.1), perGroup: groupOf, groups: 5, data: analysis.data))
+            #expect(counts == definitions.map { _, membership in
+                (0..<5).map { group in everyone.filter { groupOf[$0] == group && membership($0).counts }.count }
+            })
             rowsOfCodes += definitions.count
         }
         #expect(rowsOfCodes > 50)
@@ -42,5 +49,6 @@ import Testing
         #expect(cell.participants > 0)
         // The sample's rows (roles) are not rows of codes.
         #expect(RowMembership.cells(crosstabs.rowDefinitions(.sample).map(\.1), over: groups, data: analysis.data) == nil)
+        #expect(RowMembership.participants(crosstabs.rowDefinitions(.sample).map(\.1), perGroup: everyone.map { _ in 0 }, groups: 1, data: analysis.data) == nil)
     }
 }
