@@ -39,14 +39,59 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     /// only, never published (``DisclosureBasis``); `nil` once the results have been published.
     public var basis: DisclosureBasis?
 
-    /// The results as deterministic JSON.
+    /// The results as deterministic JSON (``SortedJSONEncoder``): the tables encoded on all cores
+    /// (``ConcurrentMap``), the same bytes as the results encoded whole.
     public func jsonData() throws -> Data {
-        try SortedJSONEncoder().encode(self)
+        let encoder = SortedJSONEncoder()
+        var rest = self
+        rest.tables = []
+        let tables = self.tables
+        let elements = try ConcurrentMap.map(tables.indices) { index in Result { try encoder.arrayElement(tables[index]) } }
+            .map { try $0.get() }
+        return try encoder.encode(rest, member: "tables", elements: elements)
     }
 
     /// Reads results written by ``jsonData()``.
+    ///
+    /// The tables, most of the file, are decoded on all cores, one table at a time (``ConcurrentMap``),
+    /// and the rest of the file with no tables; what is read is what decoding the file whole gives,
+    /// which is what this does when the tables cannot be found apart (``JSONMemberArray``) or a piece
+    /// fails to decode (so that the error is the whole file's).
     public init(jsonData: Data) throws {
-        self = try JSONDecoder().decode(AnalysisResults.self, from: jsonData)
+        if let results = try? Self.decodedInPieces(jsonData) {
+            self = results
+        } else {
+            self = try JSONDecoder().decode(AnalysisResults.self, from: jsonData)
+        }
+    }
+
+    /// The results decoded in pieces, as ``init(jsonData:)`` does when it can: `nil` when the tables are
+    /// not found apart (``JSONMemberArray``).
+    /// - Throws: what decoding a piece throws.
+    public static func decodedInPieces(_ jsonData: Data) throws -> AnalysisResults? {
+        let bytes = [UInt8](jsonData)
+        guard let tables = JSONMemberArray(member: "tables", in: bytes) else { return nil }
+        // The rest of the file (as large as a large table) first, then the tables.
+        let decoded = ConcurrentMap.map(0..<(tables.elements.count + 1)) { index -> Result<DecodedPiece, any Error> in
+            Result {
+                if index == 0 {
+                    return .rest(try JSONDecoder().decode(AnalysisResults.self, from: Data(tables.documentWithEmptyArray(bytes))))
+                }
+                return .table(try JSONDecoder().decode(TableResult.self, from: Data(bytes[tables.elements[index - 1]])))
+            }
+        }
+        guard case .rest(var results) = try decoded[0].get() else { return nil }
+        results.tables = try decoded.dropFirst().map { piece in
+            guard case .table(let table) = try piece.get() else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "")) }
+            return table
+        }
+        return results
+    }
+
+    /// A piece of ``decodedInPieces(_:)``.
+    private enum DecodedPiece: Sendable {
+        case rest(AnalysisResults)
+        case table(TableResult)
     }
 
     public init(

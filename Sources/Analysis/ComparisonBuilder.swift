@@ -27,7 +27,7 @@ public struct ComparisonBuilder {
                     } == true
             }
         }
-        let cell = CrosstabBuilder.cell
+        let cell: (RowMembership, [Int]) -> TableCell = CrosstabBuilder.cell
         func table(_ first: TableCell, _ second: TableCell) -> ContingencyTable {
             ContingencyTable([
                 [first.participants, first.base - first.participants], [second.participants, second.base - second.participants],
@@ -38,17 +38,23 @@ public struct ComparisonBuilder {
         let stratumMembers = strata.map { stratum in (members(comparison.groups[0], stratum), members(comparison.groups[1], stratum)) }
         let pooledMembers = (members(comparison.groups[0], nil), members(comparison.groups[1], nil))
 
-        var rows: [ComparisonRow] = crosstabs.rowDefinitions(spec.rows).map { row, membership in
-            let perStratum = zip(strata, stratumMembers).map { stratum, groups -> StratumComparison in
-                let first = cell(membership, groups.0)
-                let second = cell(membership, groups.1)
+        // Every row's cells over the groups: each stratum's two, then the pooled two.
+        let groups = stratumMembers.flatMap { [$0.0, $0.1] } + [pooledMembers.0, pooledMembers.1]
+        let definitions = crosstabs.rowDefinitions(spec.rows)
+        let cells = RowMembership.cells(definitions.map(\.1), over: groups, data: crosstabs.data)
+            ?? definitions.map { _, membership in groups.map { cell(membership, $0) } }
+        var rows: [ComparisonRow] = zip(definitions, cells).map { definition, cells in
+            let row = definition.0
+            let perStratum = strata.enumerated().map { index, stratum -> StratumComparison in
+                let first = cells[2 * index]
+                let second = cells[2 * index + 1]
                 let contingency = table(first, second)
                 return StratumComparison(
                     stratum: stratum, first: first, second: second, fisher: FisherExactTest(contingency),
                     oddsRatio: OddsRatio(contingency))
             }
-            let pooledFirst = cell(membership, pooledMembers.0)
-            let pooledSecond = cell(membership, pooledMembers.1)
+            let pooledFirst = cells[2 * strata.count]
+            let pooledSecond = cells[2 * strata.count + 1]
             let pooled = table(pooledFirst, pooledSecond)
             let stratumTables = perStratum.map { table($0.first, $0.second) }
             var result = ComparisonRow(

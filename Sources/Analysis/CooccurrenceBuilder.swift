@@ -76,7 +76,9 @@ struct CooccurrenceBuilder {
         // The row of each codebook code in `codes` (nil: not paired).
         var rowOfCode = [Int?](repeating: nil, count: data.codebook.codes.count)
         for (row, code) in codes.enumerated() { rowOfCode[data.codebook.index(of: code)!] = row }
-        var pairs = Array(repeating: Array(repeating: 0, count: columns), count: codes.count * codes.count)
+        // pairs[(first · codes + second) · columns + column], flat.
+        var pairs = Array(repeating: 0, count: codes.count * codes.count * columns)
+        var found: [Int] = []
         try store.read { reader in
             let coderIDs = try reader.coders()
             try reader.forEachCoding { coding in
@@ -85,13 +87,17 @@ struct CooccurrenceBuilder {
                 else { return }
                 let column = Int(columnOf[coding.participant])
                 for set in coding.sets where set.codes.count >= 2 {
-                    let found = coding.codes[set.codes].compactMap { rowOfCode[$0] }.sorted()
-                    for (index, first) in found.enumerated() {
-                        for second in found[(index + 1)...] { pairs[first * codes.count + second][column] += set.segments }
+                    found.removeAll(keepingCapacity: true)
+                    for code in coding.codes[set.codes] { if let row = rowOfCode[code] { found.append(row) } }
+                    found.sort()
+                    for index in found.indices {
+                        for second in found[(index + 1)...] {
+                            pairs[(found[index] * codes.count + second) * columns + column] += set.segments
+                        }
                     }
                 }
             }
         }
-        return pairs
+        return (0..<(codes.count * codes.count)).map { pair in Array(pairs[(pair * columns)..<((pair + 1) * columns)]) }
     }
 }

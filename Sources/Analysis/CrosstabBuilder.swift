@@ -13,12 +13,10 @@ struct CrosstabBuilder {
     func build(_ spec: TableSpec) throws -> CrosstabResult {
         let (groups, columnMembers) = try columnGroups(spec)
 
-        var rows: [TableRow] = []
-        var cells: [[TableCell]] = []
-        for (row, membership) in rowDefinitions(spec.rows) {
-            rows.append(row)
-            cells.append(columnMembers.map { members in Self.cell(membership, members) })
-        }
+        let definitions = rowDefinitions(spec.rows)
+        let rows = definitions.map(\.0)
+        let cells = RowMembership.cells(definitions.map(\.1), over: columnMembers, data: data)
+            ?? definitions.map { _, membership in columnMembers.map { members in Self.cell(membership, members) } }
         var table = CrosstabResult(
             id: spec.id, rowSet: spec.rows, columnVariables: spec.columns, filter: spec.filter,
             columns: groups.columns, rows: rows, cells: cells, tests: [])
@@ -41,42 +39,39 @@ struct CrosstabBuilder {
             if counts { participants += 1 }
             segments += count
         }
-        return TableCell(
-            participants: participants, base: people.count,
-            percent: people.isEmpty ? nil : Double(participants) * 100 / Double(people.count), segments: segments,
-            interval: WilsonScoreInterval(count: participants, total: people.count))
+        return cell(participants: participants, segments: segments, base: people.count)
+    }
+
+    /// The cell of `participants` who count in a row among the `base` of a group, with their `segments`.
+    static func cell(participants: Int, segments: Int, base: Int) -> TableCell {
+        TableCell(
+            participants: participants, base: base, percent: base == 0 ? nil : Double(participants) * 100 / Double(base),
+            segments: segments, interval: WilsonScoreInterval(count: participants, total: base))
     }
 
     /// Whether a participant counts in a row, and their analysed segments of the row's codes.
-    typealias Membership = (Int) -> (counts: Bool, segments: Int)
+    typealias Membership = RowMembership
 
     /// Each row with its membership test.
     func rowDefinitions(_ rowSet: RowSet) -> [(TableRow, Membership)] {
         let codebook = data.codebook
         func codeRow(_ code: Code, depth: Int) -> (TableRow, Membership) {
-            let index = codebook.index(of: code.id)!
-            return (TableRow(kind: .code, id: code.id, label: code.label, depth: depth),
-                    { participant in
-                        let segments = data.segments(participant: participant, code: index)
-                        return (segments > 0, segments)
-                    })
+            (TableRow(kind: .code, id: code.id, label: code.label, depth: depth), RowMembership(codes: [codebook.index(of: code.id)!], data: data))
         }
         func groupRow(kind: RowKind, id: String, label: LocalizedText, codes: [Code]) -> (TableRow, Membership) {
-            let indices = codes.map { codebook.index(of: $0.id)! }
-            return (TableRow(kind: kind, id: id, label: label, depth: 0),
-                    { participant in
-                        let segments = indices.reduce(0) { $0 + data.segments(participant: participant, code: $1) }
-                        return (segments > 0, segments)
-                    })
+            (TableRow(kind: kind, id: id, label: label, depth: 0), RowMembership(codes: codes.map { codebook.index(of: $0.id)! }, data: data))
         }
         switch rowSet {
         case .sample:
+            // Each distinct role's published level, once (not per participant and row).
+            let shownRoles = data.participants.roleLevels.map { manifest.publishedLevel($0, of: "role") }
             return (manifest.publishedLevels(of: "role") ?? manifest.roles).map { role in
-                (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
-                 { participant in
-                     guard manifest.publishedLevel(data.participants[participant].role, of: "role") == role else { return (false, 0) }
-                     return (true, data.segments(participant: participant))
-                 })
+                let isRow = shownRoles.map { $0 == role }
+                return (TableRow(kind: .role, id: role, label: LocalizedText(en: role, ru: role, kk: role), depth: 0),
+                        RowMembership { participant in
+                            guard isRow[data.participants.roleIndex(at: participant)] else { return (false, 0) }
+                            return (true, data.segments(participant: participant))
+                        })
             }
         case .barriers, .factorCategories:
             return FactorCategory.allCases.flatMap { factor -> [(TableRow, Membership)] in

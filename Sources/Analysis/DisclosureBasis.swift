@@ -182,9 +182,14 @@ struct DisclosureBasisBuilder {
         var rows: [BasisRow] = []
         var seen = Set<String>()
         func addRows(_ definitions: [(TableRow, CrosstabBuilder.Membership)]) {
+            var fresh: [(TableRow, CrosstabBuilder.Membership)] = []
             for (row, membership) in definitions where row.kind != .role {
-                guard seen.insert("\(row.kind.rawValue):\(row.id)").inserted else { continue }
-                rows.append(BasisRow(kind: row.kind, id: row.id, counts: perAtom { membership($0).counts }, members: members(of: row)))
+                if seen.insert("\(row.kind.rawValue):\(row.id)").inserted { fresh.append((row, membership)) }
+            }
+            let counts = RowMembership.participants(fresh.map(\.1), perGroup: atomOf, groups: profiles.count, data: data)
+                ?? fresh.map { _, membership in perAtom { membership($0).counts } }
+            for ((row, _), counts) in zip(fresh, counts) {
+                rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
             }
         }
         for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {

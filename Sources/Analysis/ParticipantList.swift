@@ -48,6 +48,12 @@ public struct ParticipantList: RandomAccessCollection, Sendable {
             attributes: attributes.isEmpty ? [:] : attributes[position])
     }
 
+    /// The distinct roles of the participants, in the order first met.
+    public var roleLevels: [String] { roles }
+
+    /// The place in ``roleLevels`` of the role of the participant at `position`.
+    public func roleIndex(at position: Int) -> Int { Int(roleNumbers[position]) }
+
     /// The id of the participant at `position`, without making the `Participant`.
     public func id(at position: Int) -> String { ids[position] }
 

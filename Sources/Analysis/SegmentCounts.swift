@@ -98,6 +98,23 @@ struct SegmentCounts: Sendable {
         return sum
     }
 
+    /// Calls `body` with each code `participant` has a count of, in code order, and the count.
+    @inline(__always)
+    func forEachCount(participant: Int, _ body: (_ code: Int, _ count: Int) -> Void) {
+        guard participant <= lastParticipant else { return }
+        var index = Int(starts[participant])
+        for offset in 0..<wordsPerParticipant {
+            var word = present[participant * wordsPerParticipant + offset]
+            while word != 0 {
+                let code = offset * 64 + word.trailingZeroBitCount
+                let count = counts[index]
+                body(code, count == Self.marker ? overflow[participant * codes + code]! : Int(count))
+                index += 1
+                word &= word - 1
+            }
+        }
+    }
+
     /// The sum of all counts.
     var total: Int {
         counts.reduce(0) { $0 + ($1 == Self.marker ? 0 : Int($1)) } + overflow.values.reduce(0, +)

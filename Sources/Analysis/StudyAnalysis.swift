@@ -114,13 +114,15 @@ public struct StudyAnalysis {
     /// A rough rank of a job's cost (higher first), for the order ``run()`` starts the jobs in; it
     /// changes no result. Tables over two column variables test every row across many groups (Monte
     /// Carlo Fisher tests), a comparison tests each row per stratum and pooled (exact conditional CMH),
-    /// co-occurrence reads the store; `nil` is the disclosure basis.
+    /// co-occurrence reads the store; `nil` is the disclosure basis; a joint display tests each measured
+    /// code's interview and survey shares (Monte Carlo Fisher tests at M: started last, it ran alone).
     static func expectedWork(_ spec: TableSpec?) -> Int {
         guard let spec else { return 2 }
         if spec.compare != nil { return 4 }
         switch spec.rows {
         case .cooccurrence: return 3
-        case .sample, .surveyItems, .jointDisplay, .intercoderAgreement: return 0
+        case .jointDisplay: return 2
+        case .sample, .surveyItems, .intercoderAgreement: return 0
         default: return spec.columns.count >= 2 ? 5 : 1
         }
     }

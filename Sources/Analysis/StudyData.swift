@@ -140,6 +140,13 @@ extension StudyData {
         return rank == 0 ? nil : analysedCoders[rank - 1]
     }
 
+    /// Calls `body` with each code (a codebook index) of which `participant` has analysed segments, in
+    /// codebook order, and the segments.
+    @inline(__always)
+    func forEachCode(participant: Int, _ body: (_ code: Int, _ segments: Int) -> Void) {
+        analysedSegments.forEachCount(participant: participant, body)
+    }
+
     /// All analysed segments of a participant.
     public func segments(participant: Int) -> Int {
         analysedSegments.sum(participant: participant)

@@ -46,18 +46,21 @@ enum Pipeline {
     /// Runs the analysis plan over the store, after checking that the store is up to date and that the
     /// results may be written where the options say; writes nothing.
     static func analyzed(_ options: StudyOptions) throws -> AnalysisResults {
+        // Results replace only results: never a study input or any other file (`--results participants.csv`).
+        // Results of an earlier version of analyze (which this one may not read) are results too. The file
+        // is looked at on another core while the manifest and the store are read, and judged in turn.
+        let resultsPath = options.resultsPath
+        let replacesOtherFile = BackgroundValue {
+            FileManager.default.contents(atPath: resultsPath).map { !ResultsFileMarker.marksResults($0) } ?? false
+        }
         let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
-        // Results replace only results: never a study input or any other file (`--results participants.csv`).
-        // Results of an earlier version of analyze (which this one may not read) are results too.
-        if let existing = FileManager.default.contents(atPath: options.resultsPath) {
-            if !ResultsFileMarker.marksResults(existing) {
-                throw InputProblem(
-                    file: options.resultsPath,
-                    message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
-            }
+        if try replacesOtherFile.value() {
+            throw InputProblem(
+                file: options.resultsPath,
+                message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
         return try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
     }

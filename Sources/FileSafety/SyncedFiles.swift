@@ -32,7 +32,8 @@ public struct SyncedFiles {
     /// - Throws: ``SystemFailure`` naming `path`, with the action "write".
     public mutating func write(_ contents: String, to path: String) throws(SystemFailure) {
         if open.count == Self.openAtMost { try sync(folders: []) }
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        // 0666 less the umask: the mode FileManager gives a file it creates, as the report's files had before.
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw .last(path: path, action: "write") }
         open.append((path, descriptor))
         var contents = contents

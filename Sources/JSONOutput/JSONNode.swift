@@ -11,6 +11,8 @@ enum JSONNode {
     /// The value a `superEncoder()` gives its parent, known once that encoder is done (an empty object
     /// when nothing was encoded through it).
     case deferred(JSONTreeEncoder)
+    /// JSON text written beforehand at the nesting level the node stands at (``SortedJSONEncoder/ArrayElement``).
+    case text([UInt8])
 }
 
 /// An array being filled.

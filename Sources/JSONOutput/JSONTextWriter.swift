@@ -44,6 +44,8 @@ struct JSONTextWriter {
             bytes.append(UInt8(ascii: "}"))
         case .deferred(let encoder):
             write(encoder.node ?? .object(JSONObject()), indent: indent)
+        case .text(let text):
+            bytes += text
         }
     }
 

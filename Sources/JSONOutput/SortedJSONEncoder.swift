@@ -29,4 +29,37 @@ public struct SortedJSONEncoder: Sendable {
         writer.write(root, indent: 0)
         return Data(writer.bytes)
     }
+
+    /// One element of an array that is a member of a top-level object, encoded on its own (on any
+    /// thread) for ``encode(_:member:elements:)``.
+    public struct ArrayElement: Sendable {
+        fileprivate let text: [UInt8]
+    }
+
+    /// The JSON of `value` as an element of an array member of the top-level object of
+    /// ``encode(_:member:elements:)``: its text at that nesting level.
+    /// - Throws: as ``encode(_:)``.
+    public func arrayElement<T: Encodable>(_ value: T) throws -> ArrayElement {
+        var writer = JSONTextWriter()
+        writer.write(try JSONTreeEncoder.node(of: value, parent: nil, key: nil), indent: 2)
+        return ArrayElement(text: writer.bytes)
+    }
+
+    /// The JSON of `value`, a value encoded as an object, with its member `member` (encoded as an empty
+    /// array) holding `elements` instead: the bytes ``encode(_:)`` gives for `value` with those elements
+    /// in that array, when the elements were encoded apart (``arrayElement(_:)``, several at once).
+    /// - Throws: as ``encode(_:)``; `EncodingError.invalidValue` when `value` has no member `member`.
+    public func encode<T: Encodable>(_ value: T, member: String, elements: [ArrayElement]) throws -> Data {
+        let root = try JSONTreeEncoder.node(of: value, parent: nil, key: nil)
+        guard case .object(let object) = root, let index = object.members.lastIndex(where: { $0.key == member }) else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "no member \(member) to put the elements in"))
+        }
+        let array = JSONArray()
+        array.elements = elements.map { .text($0.text) }
+        object.members[index].value = .array(array)
+        var writer = JSONTextWriter()
+        writer.write(root, indent: 0)
+        return Data(writer.bytes)
+    }
 }

@@ -20,6 +20,8 @@ import Testing
             #expect(list.count == participants.count)
             #expect(Array(list) == participants)
             #expect(list.indices.map { list.id(at: $0) } == participants.map(\.id))
+            #expect(list.indices.map { list.roleLevels[list.roleIndex(at: $0)] } == participants.map(\.role))
+            #expect(list.roleLevels == participants.map(\.role).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
             for variable in ["country", "role", "school", "band", "absent"] {
                 #expect(list.indices.map { list.value(of: variable, at: $0) } == participants.map { $0.value(of: variable) })
             }

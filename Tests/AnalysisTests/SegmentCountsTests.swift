@@ -29,6 +29,10 @@ import Testing
             for participant in 0..<participants {
                 #expect((0..<codes).map { counts[participant, $0] } == plain[participant])
                 #expect(counts.sum(participant: participant) == plain[participant].reduce(0, +))
+                var listed: [(Int, Int)] = []
+                counts.forEachCount(participant: participant) { listed.append(($0, $1)) }
+                #expect(listed.map(\.0) == plain[participant].indices.filter { plain[participant][$0] > 0 })
+                #expect(listed.map(\.1) == plain[participant].filter { $0 > 0 })
             }
             #expect(counts.total == plain.joined().reduce(0, +))
             #expect(codes == 1 || plain.joined().contains { $0 > 255 })

@@ -34,6 +34,18 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/empty.txt")).isEmpty)
     }
 
+    @Test func aFileHasTheModeFoundationGivesANewFile() throws {
+        let directory = try folder()
+        var files = SyncedFiles()
+        defer { files.close() }
+        try files.write("a,b\nҚ,1\n", to: directory + "/tables.csv")
+        try files.sync(folders: [directory])
+        // The permissions FileManager gives a file it creates: 0666 less the umask.
+        #expect(FileManager.default.createFile(atPath: directory + "/by-foundation", contents: Data("x".utf8)))
+        let mode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) }
+        #expect(try mode(directory + "/tables.csv") == mode(directory + "/by-foundation"))
+    }
+
     @Test func aFileThatExistsIsNeverOverwritten() throws {
         let directory = try folder()
         let path = directory + "/summary.txt"

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Ingest
+import JSONOutput
 import Reporting
 import Storage
 import StudyModel
@@ -26,6 +27,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
         // `analyze run` reports the results it has just written, kept in memory; `analyze report` reads
         // them back: the two must be the same results.
         #expect(try AnalysisResults(jsonData: results.jsonData()) == results)
+        // The tables are encoded apart, on all cores, and decoded so: the same bytes as the results encoded
+        // whole, and the same results as the file decoded whole.
+        let json = try results.jsonData()
+        #expect(json == (try SortedJSONEncoder().encode(results)))
+        #expect(try AnalysisResults.decodedInPieces(json) == results)
+        #expect(try JSONDecoder().decode(AnalysisResults.self, from: json) == results)
         var builder = ReportBuilder(results: results)
         builder.notebooks = try Notebook.load(from: repositoryRoot.appendingPathComponent("notebooks-md").path)
         builder.computeTable = { try analysis.table(for: $0) }
