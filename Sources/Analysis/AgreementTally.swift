@@ -49,6 +49,27 @@ public struct AgreementTally: Sendable {
         Set(pairs.keys.flatMap { [$0.first, $0.second] }).sorted()
     }
 
+    /// Adds the units of `other`, a tally of the same codes: the tally of the units of both, as if they
+    /// had been added to one (every tally is a sum, so the order of the units does not matter).
+    public mutating func merge(_ other: AgreementTally) {
+        precondition(other.codeCount == codeCount, "tallies of the same codes")
+        units += other.units
+        for code in 0..<codeCount { alphas[code].merge(other.alphas[code]) }
+        for (key, theirs) in other.pairs {
+            guard var tally = pairs.removeValue(forKey: key) else {
+                pairs[key] = theirs
+                continue
+            }
+            tally.units += theirs.units
+            for code in 0..<codeCount {
+                tally.bothPresent[code] += theirs.bothPresent[code]
+                tally.firstOnly[code] += theirs.firstOnly[code]
+                tally.secondOnly[code] += theirs.secondOnly[code]
+            }
+            pairs[key] = tally
+        }
+    }
+
     /// Adds a unit: its coders (sorted, at least two) and the codes each applied (codebook indices,
     /// ascending, each once; empty for a coder assigned the unit who applied none).
     public mutating func add(coders: [String], codes: [[Int]]) {

@@ -2,7 +2,7 @@ import Storage
 
 /// One participant's rows of the store's summary `coding` (``StoredCoding``), gathered as ``StudyData`` reads them:
 /// the coders present, the codes each applied, the segments of each code and the distinct segments.
-struct ParticipantCodeSets {
+struct ParticipantCodeSets: Sendable {
     /// The participant's position (`nil`: none read yet).
     var participant: Int?
     /// The coders (positions) with segments, ascending.

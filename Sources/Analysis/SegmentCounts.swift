@@ -81,6 +81,25 @@ struct SegmentCounts: Sendable {
         }
     }
 
+    /// Appends the counts of `later`, a table of the same participants and codes whose counts are all of
+    /// participants after this table's last (the second part of a pass split by participant): the table
+    /// ``add(_:participant:code:)`` would have made from the counts of both, in order.
+    mutating func append(_ later: SegmentCounts) {
+        precondition(later.participants == participants && later.codes == codes, "a table of the same participants and codes")
+        guard later.lastParticipant >= 0 else { return }
+        precondition(later.present[0..<((lastParticipant + 1) * wordsPerParticipant)].allSatisfy { $0 == 0 }, "counts after this table's")
+        precondition(counts.count + later.counts.count < Int(UInt32.max), "fewer than 2³² counts")
+        let offset = UInt32(counts.count)
+        for participant in (lastParticipant + 1)...later.lastParticipant {
+            starts[participant] = offset + later.starts[participant]
+            let first = participant * wordsPerParticipant
+            for word in first..<(first + wordsPerParticipant) { present[word] = later.present[word] }
+        }
+        counts += later.counts
+        overflow.merge(later.overflow) { _, theirs in theirs }
+        lastParticipant = later.lastParticipant
+    }
+
     /// The sum of `participant`'s counts.
     func sum(participant: Int) -> Int {
         guard participant <= lastParticipant else { return 0 }

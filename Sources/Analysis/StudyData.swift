@@ -1,3 +1,4 @@
+import Foundation
 import Storage
 import StudyModel
 
@@ -33,79 +34,50 @@ public struct StudyData: Sendable {
     /// For each participant, the analysed coding is that of the first coder in `policy.analysedCoders`
     /// who coded the participant; codings of other coders are ignored here (they serve agreement).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
-    /// - Complexity: one ordered pass over the store's summary of the coding (``StoreReader/forEachCoding(_:)``:
-    ///   a row per participant and coder, not the segment table); memory O(participants × codes).
+    /// - Complexity: one ordered pass over the store's summary of the coding (``StoreReader/forEachCoding(participants:_:)``:
+    ///   a row per participant and coder, not the segment table), split by participant over `parts`
+    ///   connections read at once (``StudyStore/readConcurrently(parts:_:)``; by default one per core from
+    ///   5,000 participants); memory O(participants × codes).
     /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
-    public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil) throws {
-        let loaded = try store.read { reader -> (StudyData?) in
+    public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil) throws {
+        let head = try store.read { reader -> (StoredStudy, [SourceFileRecord], Codebook, ParticipantList, [String], [Int: Set<String>])? in
             guard let study = try reader.study() else { return nil }
-            let codebook = try reader.codebook()
             let participants = ParticipantList(try reader.participants(attributes: attributes))
-            var participantIndex = ParticipantsByID(participants)
-            let codeCount = codebook.codes.count
-            var segments = SegmentCounts(participants: participants.count, codes: codeCount)
-            precondition(policy.analysedCoders.count < Int(UInt16.max), "at most 65,534 analysed coders")
-            var ranks = Array(repeating: UInt16(0), count: participants.count)
-            var agreement = AgreementTally(codeCount: codeCount)
-            let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
             // The coverage list: the coders each participant was assigned, coded or not.
             var assigned: [Int: Set<String>] = [:]
             if policy.coverage != nil {
+                var participantIndex = ParticipantsByID(participants)
                 for (participantID, coder) in try reader.coverage() {
                     if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
                 }
             }
-            var seen = Array(repeating: false, count: participants.count)  // participants with segments
-
-            // One pass over the store's summary of the coding, participant by participant: keep the preferred
-            // coder's codes, gather the units of agreement.
-            let coderIDs = try reader.coders()
-            let coderRanks = coderIDs.map { preference[$0] }
-            var coding = ParticipantCodeSets(coders: coderIDs.count, codes: codeCount)
-            var codedSegments = 0
-            func flush() {
-                guard let participant = coding.participant else { return }
-                let rank = coding.coders.compactMap { coderRanks[$0] }.min()
-                let chosen = rank.flatMap { coderIDs.firstIndex(of: policy.analysedCoders[$0]) }
-                ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
-                seen[participant] = true
-                // The unit of agreement: the coders with segments and those assigned the participant (with no
-                // code), in `String` order, each one's codes once, ascending.
-                let others = assigned[participant] ?? []
-                if coding.coders.count + others.count >= 2 {
-                    var unit = coding.coders.map { (coder: coderIDs[$0], codes: coding.distinctCodes(of: $0)) }
-                    for coder in others where !unit.contains(where: { $0.coder == coder }) { unit.append((coder, [])) }
-                    unit.sort { $0.coder < $1.coder }
-                    if unit.count >= 2 { agreement.add(coders: unit.map(\.coder), codes: unit.map(\.codes)) }
-                }
-                if let chosen {
-                    coding.addSegments(of: chosen, participant: participant, to: &segments)
-                    codedSegments += coding.segments[chosen]
-                }
-                coding.reset()
-            }
-            try reader.forEachCoding { stored in
-                guard stored.participant < participants.count else { return }
-                if stored.participant != coding.participant {
-                    flush()
-                    coding.participant = stored.participant
-                }
-                coding.add(stored)
-            }
-            flush()
-            // Participants assigned to two or more coders, none of whom applied a code.
-            for (participant, coders) in assigned where !seen[participant] && coders.count >= 2 {
-                agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))
-            }
-            let surveys = try reader.instruments().map { ($0, try reader.respondents(of: $0)) }
-            return StudyData(
-                study: study, sourceFiles: try reader.sourceFiles(), participants: participants, codebook: codebook,
-                analysedSegments: segments, analysedCoderRanks: ranks, analysedCoders: policy.analysedCoders, agreement: agreement,
-                surveys: surveys, codedSegments: codedSegments)
+            return (study, try reader.sourceFiles(), try reader.codebook(), participants, try reader.coders(), assigned)
         }
-        guard var loaded else { throw AnalysisError.emptyStore }
-        loaded.agreementUnitSource = policy.coverage == nil ? .segments : .coverage
-        self = loaded
+        guard let (study, sourceFiles, codebook, participants, coderIDs, assigned) = head else { throw AnalysisError.emptyStore }
+        let count = participants.count
+        let parts = max(1, min(parts ?? (count >= 5_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), count))
+        let codeCount = codebook.codes.count
+        // The pass over the store's summary of the coding, participant by participant, in consecutive
+        // ranges of participants read at once: keep the preferred coder's codes, gather the units of
+        // agreement.
+        var passes = try store.readConcurrently(parts: parts) { part, reader in
+            var pass = CodingPass(participants: count, codes: codeCount, coders: coderIDs, policy: policy, assigned: assigned)
+            try reader.forEachCoding(participants: (part * count / parts)..<((part + 1) * count / parts)) { pass.add($0) }
+            pass.finish()
+            return pass
+        }
+        var coding = passes.removeFirst()
+        for later in passes { coding.append(later) }
+        // Participants assigned to two or more coders, none of whom applied a code.
+        for (participant, coders) in assigned where !coding.seen[participant] && coders.count >= 2 {
+            coding.agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))
+        }
+        let surveys = try store.read { reader in try reader.instruments().map { ($0, try reader.respondents(of: $0)) } }
+        self.init(
+            study: study, sourceFiles: sourceFiles, participants: participants, codebook: codebook,
+            analysedSegments: coding.segments, analysedCoderRanks: coding.ranks, analysedCoders: policy.analysedCoders,
+            agreement: coding.agreement, surveys: surveys, codedSegments: coding.codedSegments)
+        agreementUnitSource = policy.coverage == nil ? .segments : .coverage
     }
 
     init(

@@ -35,6 +35,16 @@ public struct BinaryAlpha: Sendable, Equatable {
         absentValues += coders - present
     }
 
+    /// Adds the units of `other` (the tally of the units of both, in any order: the tallies are sums).
+    public mutating func merge(_ other: BinaryAlpha) {
+        if other.disagreementsByCoders.count > disagreementsByCoders.count {
+            disagreementsByCoders += Array(repeating: 0, count: other.disagreementsByCoders.count - disagreementsByCoders.count)
+        }
+        for (coders, disagreements) in other.disagreementsByCoders.enumerated() { disagreementsByCoders[coders] += disagreements }
+        presentValues += other.presentValues
+        absentValues += other.absentValues
+    }
+
     /// α, or `nil` when undefined.
     public var alpha: Double? {
         let n = absentValues + presentValues

@@ -67,15 +67,19 @@ extension StoreReader {
     }
 
     /// Calls `body` with every coder's coding of every participant with segments, from the store's
-    /// summary `coding`, ordered by participant position and coder position.
+    /// summary `coding`, ordered by participant position and coder position; only those of the
+    /// participants at `positions`, when given (part of a pass split over several connections).
     ///
     /// - Complexity: one pass over the summary (a row per participant and coder; the segment table is
     ///   not read), with a small page cache; memory O(one row). The value passed is reused: copy what
     ///   you keep.
-    public func forEachCoding(_ body: (StoredCoding) throws -> Void) throws {
+    public func forEachCoding(participants positions: Range<Int>? = nil, _ body: (StoredCoding) throws -> Void) throws {
         try withSmallPageCache {
             let statement = try db.makeStatement(
-                sql: "SELECT participant, coder, segments, codeSets FROM coding ORDER BY participant, coder")
+                sql: positions == nil
+                    ? "SELECT participant, coder, segments, codeSets FROM coding ORDER BY participant, coder"
+                    : "SELECT participant, coder, segments, codeSets FROM coding WHERE participant >= ? AND participant < ? ORDER BY participant, coder")
+            if let positions { try statement.setArguments([positions.lowerBound, positions.upperBound]) }
             let handle = statement.sqliteStatement
             var coding = StoredCoding(participant: 0, coder: 0)
             while true {

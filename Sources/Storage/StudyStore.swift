@@ -16,7 +16,7 @@ import StudyModel
 /// let store = try StudyStore(path: "data/sample/.analyze/study.sqlite")
 /// ```
 public struct StudyStore: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: a `DatabaseError` when the file cannot be opened or is not a store.

@@ -50,4 +50,26 @@ import Testing
             }
         }
     }
+
+    /// Tallies of two sets of units, merged, equal the tally of all units added to one.
+    @Test func mergedTalliesEqualTheTallyOfAllUnits() {
+        var random = TestRandom(seed: 14)
+        let allCoders = ["A", "B", "C", "D", "E"]
+        var whole = AgreementTally(codeCount: 5)
+        var parts = [AgreementTally(codeCount: 5), AgreementTally(codeCount: 5)]
+        for index in 0..<400 {
+            // Pairs of coders only one part sees (D and E code only the second half's units).
+            let coders = allCoders.filter { $0 < "D" || index >= 200 }.filter { _ in random.next(3) > 0 }
+            guard coders.count >= 2 else { continue }
+            let codes = coders.map { _ in (0..<5).filter { _ in random.next(3) == 0 } }
+            whole.add(coders: coders, codes: codes)
+            parts[index < 200 ? 0 : 1].add(coders: coders, codes: codes)
+        }
+        var merged = parts[0]
+        merged.merge(parts[1])
+        #expect(merged.units == whole.units && parts[0].units > 50 && parts[1].units > 50)
+        #expect(merged.alphas == whole.alphas)
+        #expect(merged.pairs == whole.pairs && whole.pairs.count == 10 && parts[0].pairs.count == 3)
+        #expect(merged.alphas.map(\.alpha) == whole.alphas.map(\.alpha))
+    }
 }

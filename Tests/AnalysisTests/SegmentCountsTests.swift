@@ -39,6 +39,33 @@ import Testing
         }
     }
 
+    /// A table made of two, the second with the counts of the later participants, equals the table of
+    /// all counts: every count (across 255), sum and listing.
+    @Test func aTableOfLaterParticipantsAppendsToTheTableOfAll() {
+        var random = SeededGenerator(seed: 54_321)
+        for (participants, codes, split) in [(30, 52, 0), (30, 52, 13), (30, 65, 29), (30, 130, 30), (1, 3, 0)] {
+            var whole = SegmentCounts(participants: participants, codes: codes)
+            var first = whole, second = whole
+            for participant in 0..<participants where random.uniform(below: 5) > 0 {
+                for code in 0..<codes where random.uniform(below: 4) == 0 {
+                    let amount = random.uniform(below: 9) == 0 ? 200 + random.uniform(below: 400) : 1 + random.uniform(below: 5)
+                    whole.add(amount, participant: participant, code: code)
+                    if participant < split { first.add(amount, participant: participant, code: code) } else { second.add(amount, participant: participant, code: code) }
+                }
+            }
+            first.append(second)
+            #expect(first.total == whole.total && whole.total > 0)
+            for participant in 0..<participants {
+                #expect((0..<codes).map { first[participant, $0] } == (0..<codes).map { whole[participant, $0] })
+                #expect(first.sum(participant: participant) == whole.sum(participant: participant))
+                var listed: [[Int]] = [], expected: [[Int]] = []
+                first.forEachCount(participant: participant) { listed.append([$0, $1]) }
+                whole.forEachCount(participant: participant) { expected.append([$0, $1]) }
+                #expect(listed == expected)
+            }
+        }
+    }
+
     @Test func aCountOfExactly255IsKeptExactly() {
         var counts = SegmentCounts(participants: 1, codes: 2)
         counts.add(254, participant: 0, code: 0)
