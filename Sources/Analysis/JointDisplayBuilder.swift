@@ -66,8 +66,17 @@ public struct JointDisplayBuilder {
         return JointDisplayResult(id: spec.id, columnVariables: spec.columns, columns: columns, rows: rows, respondents: respondents)
     }
 
+    /// Whether ``test(_:)`` gives the two rows the same tests and convergence: the same counts on each side
+    /// (participants and bases, present answers and answered) and the same sides withheld.
+    public static func hasSameTestInputs(_ a: JointDisplayRow, _ b: JointDisplayRow) -> Bool {
+        a.interviewWithheld == b.interviewWithheld && a.surveyWithheld == b.surveyWithheld
+            && a.interview.map(\.participants) == b.interview.map(\.participants) && a.interview.map(\.base) == b.interview.map(\.base)
+            && a.survey.map(\.present) == b.survey.map(\.present) && a.survey.map(\.answered) == b.survey.map(\.answered)
+    }
+
     /// Each side's Fisher's exact test over the groups with observations, and the convergence label
-    /// where there are two groups. The publication stage calls it again on what it publishes.
+    /// where there are two groups. The publication stage calls it again on what it publishes, where
+    /// that differs from the row the analysis tested (``hasSameTestInputs(_:_:)``).
     public static func test(_ row: inout JointDisplayRow) {
         let interview = row.interview.filter { $0.base > 0 }
         let survey = row.survey.filter { $0.answered > 0 }

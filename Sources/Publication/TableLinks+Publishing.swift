@@ -26,7 +26,8 @@ extension TableLinks {
     /// A joint display: an interview cell is hidden with its count or its base; a survey share is
     /// published only where every answer count it sums, and the number who answered, is determined by
     /// what the report publishes (the survey tables), so that it tells nothing they do not. Each side is
-    /// tested on what is published, and a side with a hidden count is not tested.
+    /// tested on what is published, and a side with a hidden count is not tested; a row published with
+    /// the counts the analysis tested keeps the analysis' tests.
     func apply(_ table: JointDisplayResult, ledger: DisclosureLedger, gate: StatisticGate) -> JointDisplayResult {
         var published = table
         let atoms = columnAtoms[table.id]!
@@ -54,7 +55,9 @@ extension TableLinks {
                     out.surveyWithheld = true
                 }
             }
-            JointDisplayBuilder.test(&out)
+            // The analysis tested the row as it was: a row published with the same counts keeps its tests
+            // (the same values, without computing them again).
+            if !JointDisplayBuilder.hasSameTestInputs(out, row) { JointDisplayBuilder.test(&out) }
             published.rows[index] = out
         }
         return published

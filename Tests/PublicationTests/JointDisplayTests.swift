@@ -56,6 +56,33 @@ import Testing
         #expect(kz["suppressed"] == "yes")
     }
 
+    /// A row published with the counts the analysis tested keeps the analysis' tests (not computed again):
+    /// they are the tests of the published row, as are those computed again for a row with a side withheld.
+    @Test func everyPublishedRowHasTheTestsOfWhatItPublishes() throws {
+        var kept = 0, retested = 0
+        for id in ["joint-display-by-country", "joint-display-by-role"] {
+            let analysed = try #require(sample.results.tables.first { $0.id == id })
+            let published = try #require(sample.published.results.tables.first { $0.id == id })
+            guard case .jointDisplay(let before) = analysed, case .jointDisplay(let after) = published else { throw CancellationError() }
+            for (row, out) in zip(before.rows, after.rows) {
+                var recomputed = out
+                JointDisplayBuilder.test(&recomputed)
+                #expect(recomputed == out)
+                if JointDisplayBuilder.hasSameTestInputs(row, out) { kept += 1 } else { retested += 1 }
+            }
+        }
+        #expect(kept >= 3 && retested >= 1)
+        // One count more on one side is another test.
+        let display = try display
+        var changed = display.rows[0]
+        changed.survey[1].present += 1
+        #expect(!JointDisplayBuilder.hasSameTestInputs(display.rows[0], changed))
+        changed = display.rows[0]
+        changed.interviewWithheld.toggle()
+        #expect(!JointDisplayBuilder.hasSameTestInputs(display.rows[0], changed))
+        #expect(JointDisplayBuilder.hasSameTestInputs(display.rows[0], display.rows[0]))
+    }
+
     @Test(arguments: [
         ((0.01, 0.2), (0.001, 0.3), Convergence.convergent),
         ((0.01, 0.2), (0.001, -0.3), .divergent),
