@@ -281,7 +281,10 @@ struct DisclosureLedger {
         return program
     }
 
-    /// The last program solved for each space with its region, shared by the copies of the ledger.
+    /// The last program solved for each space with its region, shared by the copies of the ledger. A
+    /// program that is the last one less some equalities (counts hidden since), none of them implied by
+    /// the others, gets its region from the last one's, relaxed in place
+    /// (``LinearProgram/Region/relaxing(equalities:)``), without a phase 1.
     ///
     /// Safe to use from several threads (the table is behind a lock), as long as each space is worked
     /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
@@ -290,19 +293,33 @@ struct DisclosureLedger {
         private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
 
         func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
-            let region = program.region()
+            let previous = last.withLock { $0[space] }
+            if let previous, previous.program.hasSameConstraints(as: program) { return previous.region }
+            // Only when no equality was implied: a blocked equality could not be relaxed for a trial
+            // (``trialRegion(_:_:hiding:)``), which would then solve the program anew for each candidate.
+            let relaxed = previous.flatMap { previous in
+                previous.program.equalitiesRemoved(toGet: program).flatMap { previous.region?.relaxing(equalities: $0) }
+            }.flatMap { $0.blocked.isEmpty ? $0 : nil }
+            let region = relaxed ?? program.region()
             last.withLock { $0[space] = (program, region) }
             return region
         }
     }
 
     private let regionCache = RegionCache()
+    private let bareRegionCache = RegionCache()
 
     /// The feasible region of a space's program; when the program is the one solved last for the space
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
         regionCache.region(of: program, in: space)
+    }
+
+    /// The region of a pair space's program with none of its pair counts published (what its codes'
+    /// rows alone say), kept apart from the space's own program: the pass's protection of the pair and
+    /// the audit ask the same program, since no pair's protection changes the codes' rows.
+    func bareRegion(of space: Space) -> LinearProgram.Region? {
+        bareRegionCache.region(of: program(for: space, treatingAsHidden: Set(quantities(in: space))), in: space)
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.

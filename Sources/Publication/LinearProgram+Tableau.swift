@@ -7,9 +7,10 @@ extension LinearProgram {
     /// variable for every other row. An artificial variable that leaves the basis never re-enters (the
     /// usual rule), so only the structural and slack columns may enter. The artificial columns of the
     /// equalities are kept (pivoted, never entering): the column of equality `r`'s artificial is
-    /// `B⁻¹·eᵣ`, which ``relaxing(equality:)`` needs to drop that equality from a feasible basis.
-    /// Rows whose artificial variable stays in the basis at zero are redundant (a repeated or implied
-    /// equality) when no column can replace it, and are dropped.
+    /// `B⁻¹·eᵣ`, which ``relaxing(rows:)`` needs to drop that equality from a feasible basis: its
+    /// artificial variable then becomes free and may enter, in either direction. Rows whose artificial
+    /// variable stays in the basis at zero are redundant (a repeated or implied equality) when no
+    /// column can replace it, and are dropped.
     struct Tableau {
         var cells: [Double]
         var rowCount: Int
@@ -20,10 +21,12 @@ extension LinearProgram {
         /// Columns that may enter the basis (structural and slack); the equalities' artificial columns
         /// follow them, then the right-hand side.
         let columns: Int
-        /// For each equality (of the program the tableau was made for), whether the rows phase 1
-        /// dropped show it implied by the other constraints; `nil` for a relaxed tableau, or when a
-        /// dropped row was not an equality's.
-        private(set) var impliedEqualities: [Bool]?
+        /// For each row phase 1 dropped, the equalities (by row) of the combination it shows to vanish:
+        /// each of them is implied by the others; `nil` when a dropped row was not an equality's.
+        private(set) var dependencies: [[Int]]?
+        /// The artificial columns of the relaxed equalities (``relaxing(rows:)``): free variables, which
+        /// may enter the basis in either direction and, once basic, never leave it.
+        private(set) var freeColumns: [Int] = []
         static let epsilon = 1e-9
 
         init?(_ program: LinearProgram) {
@@ -71,7 +74,7 @@ extension LinearProgram {
             // that vanishes: each equality with λₖ ≠ 0 is implied by the others (and stays so, as no
             // later pivot changes a zero row).
             let equalities = program.equalities.count
-            var implied: [Bool]? = [Bool](repeating: false, count: equalities)
+            var dependencies: [[Int]]? = []
             var keep: [Int] = []
             for row in 0..<rowCount {
                 if basis[row] >= columns {
@@ -79,15 +82,17 @@ extension LinearProgram {
                         pivot(row: row, column: j)
                         keep.append(row)
                     } else if basis[row] < columns + equalities {
-                        for k in 0..<equalities where abs(self.cells[row * width + columns + k]) > 1e-9 { implied?[k] = true }
+                        var combination: [Int] = []
+                        for k in 0..<equalities where abs(self.cells[row * width + columns + k]) > 1e-9 { combination.append(k) }
+                        dependencies?.append(combination)
                     } else {
-                        implied = nil
+                        dependencies = nil
                     }
                 } else {
                     keep.append(row)
                 }
             }
-            impliedEqualities = implied
+            self.dependencies = dependencies
             if keep.count < rowCount {
                 var kept = [Double]()
                 kept.reserveCapacity(keep.count * width)
@@ -123,6 +128,7 @@ extension LinearProgram {
             let rowCount = self.rowCount, width = self.width, columns = self.columns
             var pivots = 0
             let blandAfter = 50 * (rowCount + width)
+            let relaxed = !freeColumns.isEmpty
             var scratch = [Int](repeating: 0, count: width)
             return reduced.withUnsafeMutableBufferPointer { reduced in
                 while true {
@@ -133,15 +139,27 @@ extension LinearProgram {
                             most = reduced[j]
                             entering = j
                         }
+                        for j in freeColumns where -abs(reduced[j]) < most {
+                            most = -abs(reduced[j])
+                            entering = j
+                        }
                     } else {
-                        entering = (0..<columns).first { reduced[$0] < -Self.epsilon } ?? -1
+                        entering = (0..<columns).first { reduced[$0] < -Self.epsilon }
+                            ?? freeColumns.first { abs(reduced[$0]) > Self.epsilon } ?? -1
                     }
                     guard entering >= 0 else { return -reduced[rhs] }
+                    if reduced[entering] > 0 {
+                        // A free variable that lowers the objective by decreasing: its negative enters.
+                        reduced[entering] = -reduced[entering]
+                        for i in 0..<rowCount { cells[i * width + entering] = -cells[i * width + entering] }
+                    }
                     pivots += 1
                     var leaving = -1
                     var best = Double.infinity
                     cells.withUnsafeBufferPointer { cells in
-                        for i in 0..<rowCount {
+                        // A free basic variable never leaves. (Phase 1 ends with no artificial variable
+                        // in the basis, so a relaxed tableau's basic variables past `columns` are free.)
+                        for i in 0..<rowCount where !relaxed || basis[i] < columns {
                             let a = cells[i * width + entering]
                             guard a > Self.epsilon else { continue }
                             let ratio = cells[i * width + rhs] / a
@@ -168,34 +186,17 @@ extension LinearProgram {
             }
         }
 
-        /// The tableau of the same program without its `row`-th equality (one that
-        /// ``impliedEqualities`` does not show implied), at the same (feasible) basis.
+        /// The tableau of the same program without the equalities of `rows` (none of them in a
+        /// ``dependencies`` combination), at the same (feasible) basis.
         ///
-        /// Dropping `a·x = b` is letting its artificial variable `t` take any sign (`a·x + t = b`), so
-        /// the relaxed tableau has two more columns, `t⁺` and `t⁻`, whose entries at the current basis
-        /// are `±B⁻¹·eᵣ`: the stored artificial column and its negative. The basis stays feasible with
-        /// `t = 0`, so phase 2 starts from it at once, without a phase 1.
-        func relaxing(equality row: Int) -> Tableau {
-            let artificial = columns + row
-            let relaxedWidth = columns + 3
-            var relaxed = [Double](repeating: 0, count: rowCount * relaxedWidth)
-            for i in 0..<rowCount {
-                let from = i * width, to = i * relaxedWidth
-                for j in 0..<columns { relaxed[to + j] = cells[from + j] }
-                relaxed[to + columns] = cells[from + artificial]
-                relaxed[to + columns + 1] = -cells[from + artificial]
-                relaxed[to + columns + 2] = cells[from + width - 1]
-            }
-            return Tableau(cells: relaxed, rowCount: rowCount, width: relaxedWidth, basis: basis, columns: columns + 2)
-        }
-
-        private init(cells: [Double], rowCount: Int, width: Int, basis: [Int], columns: Int) {
-            self.cells = cells
-            self.rowCount = rowCount
-            self.width = width
-            self.basis = basis
-            self.columns = columns
-            impliedEqualities = nil  // its rows are no longer the program's equalities
+        /// Dropping `a·x = b` is letting its artificial variable `t` take any sign (`a·x + t = b`): its
+        /// column at the current basis is the stored artificial column `B⁻¹·eᵣ`, and it becomes free.
+        /// The basis stays feasible with `t = 0`, so phase 2 starts from it at once, without a phase 1;
+        /// and every other equality's artificial column stays `B⁻¹·eₖ`, so it can be relaxed in turn.
+        func relaxing(rows: [Int]) -> Tableau {
+            var relaxed = self
+            relaxed.freeColumns += rows.map { columns + $0 }
+            return relaxed
         }
 
         private mutating func pivot(row: Int, column: Int) {
