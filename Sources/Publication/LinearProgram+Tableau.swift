@@ -160,9 +160,9 @@ extension LinearProgram {
                         // A free basic variable never leaves. (Phase 1 ends with no artificial variable
                         // in the basis, so a relaxed tableau's basic variables past `columns` are free.)
                         for i in 0..<rowCount where !relaxed || basis[i] < columns {
-                            let a = cells[i * width + entering]
+                            let a = cells[i &* width &+ entering]
                             guard a > Self.epsilon else { continue }
-                            let ratio = cells[i * width + rhs] / a
+                            let ratio = cells[i &* width &+ rhs] / a
                             if ratio < best - Self.epsilon || (abs(ratio - best) <= Self.epsilon && leaving >= 0 && basis[i] < basis[leaving]) {
                                 best = ratio
                                 leaving = i
@@ -212,23 +212,26 @@ extension LinearProgram {
             var count = 0
             cells.withUnsafeMutableBufferPointer { cells in
                 scratch.withUnsafeMutableBufferPointer { nonZero in
-                    let start = row * width
-                    let divisor = cells[start + column]
-                    for j in 0..<width where cells[start + j] != 0 {
-                        cells[start + j] /= divisor
+                    // Rows as pointers, indices without overflow checks: every index is below the
+                    // tableau's size (the hot loop of the simplex method).
+                    guard let base = cells.baseAddress, let nonZero = nonZero.baseAddress else { return }
+                    let pivotRow = base + row &* width
+                    let divisor = pivotRow[column]
+                    for j in 0..<width where pivotRow[j] != 0 {
+                        pivotRow[j] /= divisor
                         nonZero[count] = j
-                        count += 1
+                        count &+= 1
                     }
-                    cells[start + column] = 1
+                    pivotRow[column] = 1
                     for i in 0..<rowCount where i != row {
-                        let other = i * width
-                        let factor = cells[other + column]
+                        let other = base + i &* width
+                        let factor = other[column]
                         guard factor != 0 else { continue }
                         for k in 0..<count {
                             let j = nonZero[k]
-                            cells[other + j] -= factor * cells[start + j]
+                            other[j] -= factor * pivotRow[j]
                         }
-                        cells[other + column] = 0
+                        other[column] = 0
                     }
                 }
             }
