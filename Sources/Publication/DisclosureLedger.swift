@@ -335,19 +335,35 @@ struct DisclosureLedger {
     }
 
     /// The same, over a region found once for many quantities of its space.
-    func interval(of quantity: Quantity, in region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        interval(of: quantity, inSpace: quantity.space, region: region)
+    func interval(of quantity: Quantity, in region: LinearProgram.Region?, requiring required: Int? = nil) -> (lower: Int, upper: Int?) {
+        interval(of: quantity, inSpace: quantity.space, region: region, requiring: required)
     }
 
     /// The same in another space's region: a code's count in the program of a pair of codes.
-    func interval(of quantity: Quantity, inSpace space: Space, region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        guard let range = region?.range(of: terms(quantity, in: space)) else {
-            // The published values are the true ones, so the program is feasible; a failure here would
-            // be a solver fault: answer with the narrowest interval, which makes the audit refuse.
-            return (0, 0)
-        }
+    ///
+    /// With `required`, for a question that asks only whether the interval holds `required` values:
+    /// the maximisation stops once it does, and `upper` may then be below the true upper bound (but
+    /// the interval holds `required` values exactly when the true one does).
+    func interval(
+        of quantity: Quantity, inSpace space: Space, region: LinearProgram.Region?, requiring required: Int? = nil
+    ) -> (lower: Int, upper: Int?) {
+        Self.interval(of: region?.range(of: terms(quantity, in: space), enough: required.map(Self.enough)))
+    }
+
+    /// The whole numbers of an optimised range; `(0, 0)` when there is none. The published values are
+    /// the true ones, so the program is feasible; a failure here would be a solver fault: answer with the
+    /// narrowest interval, which makes the audit refuse.
+    static func interval(of range: (min: Double, max: Double?)?) -> (lower: Int, upper: Int?) {
+        guard let range else { return (0, 0) }
         let lower = Int((range.min - 1e-6).rounded(.up))
         return (lower, range.max.map { Int(($0 + 1e-6).rounded(.down)) })
+    }
+
+    /// The value a maximum need reach for an interval from `min` to hold `required` whole numbers (its
+    /// upper bound `lower + required − 1`, less half the rounding tolerance, so that the rounding of
+    /// ``interval(of:)`` lands on it).
+    static func enough(_ required: Int) -> (Double) -> Double {
+        { min in Double(Int((min - 1e-6).rounded(.up)) + required - 1) - 0.5e-6 }
     }
 
     /// The quantities of a space, in registration order.

@@ -63,8 +63,8 @@ extension DisclosurePass {
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
-                let interval = ledger.interval(of: quantity, inSpace: space, region: region)
-                if width(interval) >= required(quantity) {
+                let needed = required(quantity)
+                if width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -76,7 +76,7 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
-                return width(ledger.interval(of: failing, inSpace: space, region: trial))
+                return width(ledger.interval(of: failing, inSpace: space, region: trial, requiring: required(failing)))
             }
             ledger.hide(pick, .complementary)
         }
@@ -93,6 +93,6 @@ extension DisclosurePass {
     func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
         let rule = required(quantity, ledger)
         guard case .pair = quantity, rule > 1 else { return rule }
-        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare())))
+        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare(), requiring: rule)))
     }
 }

@@ -83,7 +83,8 @@ extension DisclosurePass {
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
-                if width(ledger.interval(of: quantity, in: region)) >= required(quantity, ledger) {
+                let needed = required(quantity, ledger)
+                if width(ledger.interval(of: quantity, in: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -105,7 +106,7 @@ extension DisclosurePass {
             var best: (width: Int, candidate: Quantity)?
             for candidate in candidates {
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
-                let widened = width(ledger.interval(of: failing, in: trial))
+                let widened = width(ledger.interval(of: failing, in: trial, requiring: required(failing, ledger)))
                 if widened >= required(failing, ledger) {
                     chosen = candidate
                     break
@@ -161,7 +162,8 @@ extension DisclosurePass {
             let region = program.program.region()
             var failing: Quantity?
             for quantity in hidden {
-                if width(ledger.interval(of: quantity, in: program, region: region)) >= required(quantity, ledger) {
+                let needed = required(quantity, ledger)
+                if width(ledger.interval(of: quantity, in: program, region: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -173,7 +175,7 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing, ledger)) { candidate in
                 let trial = ledger.groupProgram(group, treatingAsHidden: [candidate])
-                return width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
+                return width(ledger.interval(of: failing, in: trial, region: trial.program.region(), requiring: required(failing, ledger)))
             }
             ledger.hide(pick, .complementary)
         }

@@ -104,8 +104,9 @@ extension LinearProgram {
         }
 
         /// The optimum of the objective (over the structural variables) from the current basis, which
-        /// is left at the optimum; `nil` when unbounded.
-        mutating func optimise(_ objective: [Term], maximise: Bool) -> Double? {
+        /// is left at the optimum; `nil` when unbounded. With `enough`, a maximum stops at the first basis
+        /// whose value reaches it (a value the objective takes, at most the maximum), left there.
+        mutating func optimise(_ objective: [Term], maximise: Bool, enough: Double? = nil) -> Double? {
             // Reduced costs: c_j − Σ c_B(i) · row_i(j).
             var reduced = [Double](repeating: 0, count: width)
             for term in objective { reduced[term.variable] += maximise ? -term.coefficient : term.coefficient }
@@ -114,16 +115,17 @@ extension LinearProgram {
                 let factor = cost[basis[i]]
                 for j in 0..<width { reduced[j] -= factor * cells[i * width + j] }
             }
-            guard let value = run(reduced: &reduced) else { return nil }
+            guard let value = run(reduced: &reduced, stopAtOrBelow: maximise ? enough.map { -$0 } : nil) else { return nil }
             return maximise ? -value : value
         }
 
         /// Minimises from the current basis, given the reduced costs of its columns and (last) minus the
-        /// objective's value; returns the minimum, or `nil` when unbounded.
+        /// objective's value; returns the minimum, or `nil` when unbounded; or, once the value of the
+        /// current basis is `stopAtOrBelow` or less, that value.
         ///
         /// Dantzig's rule (most negative reduced cost) is fast; after many pivots, Bland's rule (first
         /// negative) guarantees the method ends.
-        private mutating func run(reduced: inout [Double]) -> Double? {
+        private mutating func run(reduced: inout [Double], stopAtOrBelow stop: Double? = nil) -> Double? {
             let rhs = width - 1
             let rowCount = self.rowCount, width = self.width, columns = self.columns
             var pivots = 0
@@ -132,6 +134,7 @@ extension LinearProgram {
             var scratch = [Int](repeating: 0, count: width)
             return reduced.withUnsafeMutableBufferPointer { reduced in
                 while true {
+                    if let stop, -reduced[rhs] <= stop { return -reduced[rhs] }
                     var entering = -1
                     if pivots < blandAfter {
                         var most = -Self.epsilon

@@ -255,7 +255,11 @@ struct LinearProgram {
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the
         /// minimum is unbounded (which cannot happen for sums of non-negative variables).
-        func range(of objective: [Term]) -> (min: Double, max: Double?)? {
+        ///
+        /// With `enough`, the maximisation may stop at any value of the objective at least `enough(min)`:
+        /// `max` is then such a value, at most the maximum (for a question that needs only to know
+        /// whether the maximum reaches it).
+        func range(of objective: [Term], enough: ((_ min: Double) -> Double)? = nil) -> (min: Double, max: Double?)? {
             var constant = 0.0
             var terms: [Term] = []
             for term in objective {
@@ -264,7 +268,8 @@ struct LinearProgram {
             }
             guard !terms.isEmpty else { return (constant, constant) }
             guard let low = working.tableau.optimise(terms, maximise: false) else { return nil }
-            return (low + constant, working.tableau.optimise(terms, maximise: true).map { $0 + constant })
+            let target = enough.map { $0(low + constant) - constant }
+            return (low + constant, working.tableau.optimise(terms, maximise: true, enough: target).map { $0 + constant })
         }
     }
 }
