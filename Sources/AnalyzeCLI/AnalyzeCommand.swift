@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import StudyModel
 
 /// `analyze analyze STUDY_DIR`: run the analysis plan over the store.
 struct AnalyzeCommand: ParsableCommand {
@@ -26,9 +27,9 @@ struct AnalyzeCommand: ParsableCommand {
     /// on another; then writes and announces the results, as ``analyze(_:output:)`` does, and returns
     /// what `meanwhile` made (`analyze run`: the report, made but not yet written).
     static func analyze<T>(
-        _ study: StudyOptions, output: OutputOptions, meanwhile: (AnalysisResults) -> T
+        _ study: StudyOptions, output: OutputOptions, manifest: StudyManifest? = nil, meanwhile: (AnalysisResults) -> T
     ) throws -> (results: AnalysisResults, meanwhile: T) {
-        let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study) }
+        let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study, manifest: manifest) }
         let json = BackgroundValue { try results.jsonData() }
         let made = meanwhile(results)
         try reportingProblems(command: "analyze", output: output) { try Pipeline.writeResults(try json.value(), study) }

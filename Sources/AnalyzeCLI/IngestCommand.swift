@@ -22,9 +22,11 @@ struct IngestCommand: ParsableCommand {
         try Self.ingest(study, output: output)
     }
 
-    static func ingest(_ study: StudyOptions, output: OutputOptions) throws {
-        let summary = try reportingProblems(command: "ingest", output: output) {
-            try Pipeline.ingest(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
+    /// Ingests the study and says what was stored; returns the study's manifest (read once for `analyze run`).
+    @discardableResult
+    static func ingest(_ study: StudyOptions, output: OutputOptions) throws -> StudyManifest {
+        let (summary, manifest) = try reportingProblems(command: "ingest", output: output) {
+            try Pipeline.ingested(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
         }
         if !output.quiet {
             for notice in summary.notices { Terminal.printError("note: " + notice) }
@@ -44,6 +46,7 @@ struct IngestCommand: ParsableCommand {
                 "Ingested \(summary.participants) participants, \(summary.segmentRows) code applications"
                     + (surveys.isEmpty ? "" : " and survey respondents (\(surveys))") + " into \(study.storePath).")
         }
+        return manifest
     }
 }
 

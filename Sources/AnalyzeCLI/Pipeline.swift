@@ -11,6 +11,13 @@ enum Pipeline {
     /// Ingests the study into a new store file that replaces the old one only when the ingest succeeds:
     /// a failed ingest leaves the store exactly as it was (absent, if it was absent).
     static func ingest(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> IngestSummary {
+        try ingested(options, progress: progress).summary
+    }
+
+    /// ``ingest(_:progress:)``, returning the study's manifest too, read once for the stages that follow.
+    static func ingested(
+        _ options: StudyOptions, progress: IngestProgressHandler? = nil
+    ) throws -> (summary: IngestSummary, manifest: StudyManifest) {
         var ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         ingester.progress = progress
         // The store replaces only a store: never a study input or any other file (`--store participants.csv`).
@@ -24,7 +31,7 @@ enum Pipeline {
         let createdDirectory = !manager.fileExists(atPath: directory.path)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-            return try ingester.ingest(intoStoreAt: options.storePath)
+            return (try ingester.ingest(intoStoreAt: options.storePath), ingester.manifest)
         } catch {
             if createdDirectory { try? manager.removeItem(at: directory) }
             throw error
@@ -44,8 +51,9 @@ enum Pipeline {
     }
 
     /// Runs the analysis plan over the store, after checking that the store is up to date and that the
-    /// results may be written where the options say; writes nothing.
-    static func analyzed(_ options: StudyOptions) throws -> AnalysisResults {
+    /// results may be written where the options say; writes nothing. `manifest`: the study's manifest when
+    /// it was just read (by the ingest of `analyze run`), else it is read.
+    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil) throws -> AnalysisResults {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
         // is looked at on another core while the manifest and the store are read, and judged in turn.
@@ -53,7 +61,7 @@ enum Pipeline {
         let replacesOtherFile = BackgroundValue {
             FileManager.default.contents(atPath: resultsPath).map { !ResultsFileMarker.marksResults($0) } ?? false
         }
-        let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
+        let ingester = try manifest.map(StudyIngester.init(manifest:)) ?? StudyIngester(studyDirectory: options.studyDirectory)
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
         if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }

@@ -51,10 +51,11 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        try IngestCommand.ingest(study, output: talk)
+        // The manifest is read once, by the ingest, for the analysis too.
+        let manifest = try IngestCommand.ingest(study, output: talk)
         // The report is of the results just computed, kept in memory rather than read back from the file;
         // it is made while their JSON is encoded, and written after it (what fails is said in that order).
-        let (_, rendered) = try AnalyzeCommand.analyze(study, output: talk) { [study, report] results in
+        let (_, rendered) = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
             // What the analysis freed goes back to the system before the report allocates (at 200,000
             // participants the report would otherwise grow past the analysis' high-water mark).
             MallocTuning.returnFreePages()

@@ -41,6 +41,11 @@ public struct StudyIngester {
         manifest = try StudyManifest(directory: studyDirectory)
     }
 
+    /// An ingester of the study of a manifest already read (`analyze run` reads it once for its stages).
+    public init(manifest: StudyManifest) {
+        self.manifest = manifest
+    }
+
     /// Validates the study's files and writes them as a new store file at `storePath`, which replaces
     /// the old one only when everything is valid (see ``StudyStore/build(at:_:)``).
     /// - Throws: ``InputProblems`` for bad input (the store file is unchanged); database errors otherwise.

@@ -93,7 +93,7 @@ struct AuditQuestions {
                 let region = ledger.region(of: ledger.program(for: space), in: space)
                 return asked.map { ledger.interval(of: $0.quantity, inSpace: $0.space, region: region) }
             case .bare(let space):
-                let region = ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region()
+                let region = ledger.bareRegion(of: space)
                 return asked.map { ledger.interval(of: $0.quantity, inSpace: $0.space, region: region) }
             case .group(let id):
                 let program = ledger.groupProgram(groups[id]!)

@@ -47,10 +47,11 @@ extension DisclosureLedger {
     }
 
     /// The whole numbers a quantity of the group can take in the group program's region.
-    func interval(of quantity: Quantity, in group: GroupProgram, region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        guard let terms = group.terms(quantity, atoms: basis.profiles.count), let range = region?.range(of: terms) else {
-            return (0, 0)
-        }
-        return (Int((range.min - 1e-6).rounded(.up)), range.max.map { Int(($0 + 1e-6).rounded(.down)) })
+    /// With `required`, as ``interval(of:inSpace:region:requiring:)``.
+    func interval(
+        of quantity: Quantity, in group: GroupProgram, region: LinearProgram.Region?, requiring required: Int? = nil
+    ) -> (lower: Int, upper: Int?) {
+        guard let terms = group.terms(quantity, atoms: basis.profiles.count) else { return (0, 0) }
+        return Self.interval(of: region?.range(of: terms, enough: required.map(Self.enough)))
     }
 }

@@ -281,7 +281,10 @@ struct DisclosureLedger {
         return program
     }
 
-    /// The last program solved for each space with its region, shared by the copies of the ledger.
+    /// The last program solved for each space with its region, shared by the copies of the ledger. A
+    /// program that is the last one less some equalities (counts hidden since), none of them implied by
+    /// the others, gets its region from the last one's, relaxed in place
+    /// (``LinearProgram/Region/relaxing(equalities:)``), without a phase 1.
     ///
     /// Safe to use from several threads (the table is behind a lock), as long as each space is worked
     /// on by one thread at a time (a region optimises in place: see ``LinearProgram/Region``): the
@@ -290,8 +293,14 @@ struct DisclosureLedger {
         private let last = Mutex<[Space: (program: LinearProgram, region: LinearProgram.Region?)]>([:])
 
         func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
-            if let last = last.withLock({ $0[space] }), last.program.hasSameConstraints(as: program) { return last.region }
-            let region = program.region()
+            let previous = last.withLock { $0[space] }
+            if let previous, previous.program.hasSameConstraints(as: program) { return previous.region }
+            // Only when no equality was implied: a blocked equality could not be relaxed for a trial
+            // (``trialRegion(_:_:hiding:)``), which would then solve the program anew for each candidate.
+            let relaxed = previous.flatMap { previous in
+                previous.program.equalitiesRemoved(toGet: program).flatMap { previous.region?.relaxing(equalities: $0) }
+            }.flatMap { $0.blocked.isEmpty ? $0 : nil }
+            let region = relaxed ?? program.region()
             last.withLock { $0[space] = (program, region) }
             return region
         }
@@ -303,6 +312,13 @@ struct DisclosureLedger {
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
         regionCache.region(of: program, in: space)
+    }
+
+    /// The region of a pair space's program with none of its pair counts published (what its codes'
+    /// rows alone say). Not kept: the audit asks it again (a tableau kept for every pair space until the
+    /// audit raised the peak RSS of `analyze run` S by 8 MB).
+    func bareRegion(of space: Space) -> LinearProgram.Region? {
+        program(for: space, treatingAsHidden: Set(quantities(in: space))).region()
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.
@@ -318,19 +334,35 @@ struct DisclosureLedger {
     }
 
     /// The same, over a region found once for many quantities of its space.
-    func interval(of quantity: Quantity, in region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        interval(of: quantity, inSpace: quantity.space, region: region)
+    func interval(of quantity: Quantity, in region: LinearProgram.Region?, requiring required: Int? = nil) -> (lower: Int, upper: Int?) {
+        interval(of: quantity, inSpace: quantity.space, region: region, requiring: required)
     }
 
     /// The same in another space's region: a code's count in the program of a pair of codes.
-    func interval(of quantity: Quantity, inSpace space: Space, region: LinearProgram.Region?) -> (lower: Int, upper: Int?) {
-        guard let range = region?.range(of: terms(quantity, in: space)) else {
-            // The published values are the true ones, so the program is feasible; a failure here would
-            // be a solver fault: answer with the narrowest interval, which makes the audit refuse.
-            return (0, 0)
-        }
+    ///
+    /// With `required`, for a question that asks only whether the interval holds `required` values:
+    /// the maximisation stops once it does, and `upper` may then be below the true upper bound (but
+    /// the interval holds `required` values exactly when the true one does).
+    func interval(
+        of quantity: Quantity, inSpace space: Space, region: LinearProgram.Region?, requiring required: Int? = nil
+    ) -> (lower: Int, upper: Int?) {
+        Self.interval(of: region?.range(of: terms(quantity, in: space), enough: required.map(Self.enough)))
+    }
+
+    /// The whole numbers of an optimised range; `(0, 0)` when there is none. The published values are
+    /// the true ones, so the program is feasible; a failure here would be a solver fault: answer with the
+    /// narrowest interval, which makes the audit refuse.
+    static func interval(of range: (min: Double, max: Double?)?) -> (lower: Int, upper: Int?) {
+        guard let range else { return (0, 0) }
         let lower = Int((range.min - 1e-6).rounded(.up))
         return (lower, range.max.map { Int(($0 + 1e-6).rounded(.down)) })
+    }
+
+    /// The value a maximum need reach for an interval from `min` to hold `required` whole numbers (its
+    /// upper bound `lower + required − 1`, less half the rounding tolerance, so that the rounding of
+    /// ``interval(of:)`` lands on it).
+    static func enough(_ required: Int) -> (Double) -> Double {
+        { min in Double(Int((min - 1e-6).rounded(.up)) + required - 1) - 0.5e-6 }
     }
 
     /// The quantities of a space, in registration order.

@@ -43,24 +43,28 @@ extension DisclosurePass {
         // stand protected) and leaves each pair count its structural width: nothing to do.
         guard pairs.contains(where: { !ledger.isHidden($0) }) else { return }
         var passed = Set<Quantity>()
-        // A pair count's structural requirement depends on its codes' counts only, which stay as they are.
-        let bare = ledger.program(for: space, treatingAsHidden: Set(pairs)).region()
+        // A pair count's structural requirement depends on its codes' counts only, which stay as they are;
+        // the program that gives it is solved only when a pair count asks for more than one value.
+        var bare: LinearProgram.Region??
         var requirement: [Quantity: Int] = [:]
         func required(_ quantity: Quantity) -> Int {
             if let known = requirement[quantity] { return known }
-            let value = requiredInPair(quantity, ledger: ledger, bare: bare)
+            let value = requiredInPair(quantity, ledger: ledger) {
+                if bare == nil { bare = ledger.bareRegion(of: space) }
+                return bare!
+            }
             requirement[quantity] = value
             return value
         }
         while true {
-            let hidden = (pairs + rows.flatMap { ledger.quantities(in: $0) }).filter { ledger.isHidden($0) && !passed.contains($0) }
+            let hidden = unsettled(pairs + rows.flatMap { ledger.quantities(in: $0) }, in: ledger, passed: &passed, required: required)
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
-                let interval = ledger.interval(of: quantity, inSpace: space, region: region)
-                if width(interval) >= required(quantity) {
+                let needed = required(quantity)
+                if width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -72,7 +76,7 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
-                return width(ledger.interval(of: failing, inSpace: space, region: trial))
+                return width(ledger.interval(of: failing, inSpace: space, region: trial, requiring: required(failing)))
             }
             ledger.hide(pick, .complementary)
         }
@@ -81,13 +85,14 @@ extension DisclosurePass {
     /// The values a hidden count must keep in a pair's program: its protection, but for a pair count
     /// no more than it has with no pair count of the space published.
     func requiredInPair(_ quantity: Quantity, space: Space, ledger: DisclosureLedger) -> Int {
-        requiredInPair(quantity, ledger: ledger, bare: ledger.program(for: space, treatingAsHidden: Set(ledger.quantities(in: space))).region())
+        requiredInPair(quantity, ledger: ledger) { ledger.bareRegion(of: space) }
     }
 
-    /// The same, given the region of the pair's program with no pair count published (`bare`).
-    func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: LinearProgram.Region?) -> Int {
+    /// The same, given the region of the pair's program with no pair count published (`bare`, asked
+    /// only for a pair count whose rule asks for more than one value).
+    func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
         let rule = required(quantity, ledger)
         guard case .pair = quantity, rule > 1 else { return rule }
-        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare)))
+        return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare(), requiring: rule)))
     }
 }

@@ -41,10 +41,11 @@ extension DisclosurePass {
                 let quantity = Quantity.row(kind: row.0, id: row.1, atoms: atoms)
                 if let entry = ledger[quantity], entry.hidden == nil { return (entry.value, entry.value) }
                 let space = spaces[index]
-                // The row's own program, without its links in the first round (an outer bound).
+                // The row's own program, without its links in the first round (an outer bound); often
+                // the program the row was last protected with, whose region the cache keeps.
                 var source = ledger
                 if !linked { source.linkedBounds[space] = nil }
-                let region = regions[space] ?? source.program(for: space).region()
+                let region = regions[space] ?? ledger.region(of: source.program(for: space), in: space)
                 regions[space] = region
                 return ledger.interval(of: quantity, in: region)
             }
@@ -76,13 +77,14 @@ extension DisclosurePass {
     /// values. Hiding more only widens intervals, so a count that passed stays passed.
     func protect(_ space: Space, in ledger: inout DisclosureLedger, passed: inout Set<Quantity>) {
         while true {
-            let hidden = ledger.quantities(in: space).filter { ledger.isHidden($0) && !passed.contains($0) }
+            let hidden = unsettled(ledger.quantities(in: space), in: ledger, passed: &passed) { required($0, ledger) }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
             for quantity in hidden {
-                if width(ledger.interval(of: quantity, in: region)) >= required(quantity, ledger) {
+                let needed = required(quantity, ledger)
+                if width(ledger.interval(of: quantity, in: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -104,7 +106,7 @@ extension DisclosurePass {
             var best: (width: Int, candidate: Quantity)?
             for candidate in candidates {
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
-                let widened = width(ledger.interval(of: failing, in: trial))
+                let widened = width(ledger.interval(of: failing, in: trial, requiring: required(failing, ledger)))
                 if widened >= required(failing, ledger) {
                     chosen = candidate
                     break
@@ -154,11 +156,14 @@ extension DisclosurePass {
         let quantities = rows.flatMap { ledger.quantities(in: .row(kind: $0.0, id: $0.1)) }
         var passed = Set<Quantity>()
         while true {
+            let hidden = unsettled(quantities, in: ledger, passed: &passed) { required($0, ledger) }
+            guard !hidden.isEmpty else { return }
             let program = ledger.groupProgram(group)
             let region = program.program.region()
             var failing: Quantity?
-            for quantity in quantities where ledger.isHidden(quantity) && !passed.contains(quantity) {
-                if width(ledger.interval(of: quantity, in: program, region: region)) >= required(quantity, ledger) {
+            for quantity in hidden {
+                let needed = required(quantity, ledger)
+                if width(ledger.interval(of: quantity, in: program, region: region, requiring: needed)) >= needed {
                     passed.insert(quantity)
                 } else {
                     failing = quantity
@@ -170,10 +175,24 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing, ledger)) { candidate in
                 let trial = ledger.groupProgram(group, treatingAsHidden: [candidate])
-                return width(ledger.interval(of: failing, in: trial, region: trial.program.region()))
+                return width(ledger.interval(of: failing, in: trial, region: trial.program.region(), requiring: required(failing, ledger)))
             }
             ledger.hide(pick, .complementary)
         }
+    }
+
+    /// The hidden counts of `pool` not yet known to keep their protection, in order, less those whose
+    /// protection (`required`) is at most one value, which are added to `passed` without a program:
+    /// every hidden count keeps at least one value, its true one, which the published counts allow
+    /// (its interval holds that whole number, so its width is at least 1).
+    func unsettled(
+        _ pool: [Quantity], in ledger: DisclosureLedger, passed: inout Set<Quantity>, required: (Quantity) -> Int
+    ) -> [Quantity] {
+        var hidden: [Quantity] = []
+        for quantity in pool where ledger.isHidden(quantity) && !passed.contains(quantity) {
+            if required(quantity) <= 1 { passed.insert(quantity) } else { hidden.append(quantity) }
+        }
+        return hidden
     }
 
     /// The published counts of `pool` that could protect `failing`, in the order they are tried: those

@@ -7,9 +7,10 @@ extension LinearProgram {
     /// variable for every other row. An artificial variable that leaves the basis never re-enters (the
     /// usual rule), so only the structural and slack columns may enter. The artificial columns of the
     /// equalities are kept (pivoted, never entering): the column of equality `r`'s artificial is
-    /// `B⁻¹·eᵣ`, which ``relaxing(equality:)`` needs to drop that equality from a feasible basis.
-    /// Rows whose artificial variable stays in the basis at zero are redundant (a repeated or implied
-    /// equality) when no column can replace it, and are dropped.
+    /// `B⁻¹·eᵣ`, which ``relaxing(rows:)`` needs to drop that equality from a feasible basis: its
+    /// artificial variable then becomes free and may enter, in either direction. Rows whose artificial
+    /// variable stays in the basis at zero are redundant (a repeated or implied equality) when no
+    /// column can replace it, and are dropped.
     struct Tableau {
         var cells: [Double]
         var rowCount: Int
@@ -20,10 +21,12 @@ extension LinearProgram {
         /// Columns that may enter the basis (structural and slack); the equalities' artificial columns
         /// follow them, then the right-hand side.
         let columns: Int
-        /// For each equality (of the program the tableau was made for), whether the rows phase 1
-        /// dropped show it implied by the other constraints; `nil` for a relaxed tableau, or when a
-        /// dropped row was not an equality's.
-        private(set) var impliedEqualities: [Bool]?
+        /// For each row phase 1 dropped, the equalities (by row) of the combination it shows to vanish:
+        /// each of them is implied by the others; `nil` when a dropped row was not an equality's.
+        private(set) var dependencies: [[Int]]?
+        /// The artificial columns of the relaxed equalities (``relaxing(rows:)``): free variables, which
+        /// may enter the basis in either direction and, once basic, never leave it.
+        private(set) var freeColumns: [Int] = []
         static let epsilon = 1e-9
 
         init?(_ program: LinearProgram) {
@@ -71,7 +74,7 @@ extension LinearProgram {
             // that vanishes: each equality with λₖ ≠ 0 is implied by the others (and stays so, as no
             // later pivot changes a zero row).
             let equalities = program.equalities.count
-            var implied: [Bool]? = [Bool](repeating: false, count: equalities)
+            var dependencies: [[Int]]? = []
             var keep: [Int] = []
             for row in 0..<rowCount {
                 if basis[row] >= columns {
@@ -79,15 +82,17 @@ extension LinearProgram {
                         pivot(row: row, column: j)
                         keep.append(row)
                     } else if basis[row] < columns + equalities {
-                        for k in 0..<equalities where abs(self.cells[row * width + columns + k]) > 1e-9 { implied?[k] = true }
+                        var combination: [Int] = []
+                        for k in 0..<equalities where abs(self.cells[row * width + columns + k]) > 1e-9 { combination.append(k) }
+                        dependencies?.append(combination)
                     } else {
-                        implied = nil
+                        dependencies = nil
                     }
                 } else {
                     keep.append(row)
                 }
             }
-            impliedEqualities = implied
+            self.dependencies = dependencies
             if keep.count < rowCount {
                 var kept = [Double]()
                 kept.reserveCapacity(keep.count * width)
@@ -99,8 +104,9 @@ extension LinearProgram {
         }
 
         /// The optimum of the objective (over the structural variables) from the current basis, which
-        /// is left at the optimum; `nil` when unbounded.
-        mutating func optimise(_ objective: [Term], maximise: Bool) -> Double? {
+        /// is left at the optimum; `nil` when unbounded. With `enough`, a maximum stops at the first basis
+        /// whose value reaches it (a value the objective takes, at most the maximum), left there.
+        mutating func optimise(_ objective: [Term], maximise: Bool, enough: Double? = nil) -> Double? {
             // Reduced costs: c_j − Σ c_B(i) · row_i(j).
             var reduced = [Double](repeating: 0, count: width)
             for term in objective { reduced[term.variable] += maximise ? -term.coefficient : term.coefficient }
@@ -109,23 +115,26 @@ extension LinearProgram {
                 let factor = cost[basis[i]]
                 for j in 0..<width { reduced[j] -= factor * cells[i * width + j] }
             }
-            guard let value = run(reduced: &reduced) else { return nil }
+            guard let value = run(reduced: &reduced, stopAtOrBelow: maximise ? enough.map { -$0 } : nil) else { return nil }
             return maximise ? -value : value
         }
 
         /// Minimises from the current basis, given the reduced costs of its columns and (last) minus the
-        /// objective's value; returns the minimum, or `nil` when unbounded.
+        /// objective's value; returns the minimum, or `nil` when unbounded; or, once the value of the
+        /// current basis is `stopAtOrBelow` or less, that value.
         ///
         /// Dantzig's rule (most negative reduced cost) is fast; after many pivots, Bland's rule (first
         /// negative) guarantees the method ends.
-        private mutating func run(reduced: inout [Double]) -> Double? {
+        private mutating func run(reduced: inout [Double], stopAtOrBelow stop: Double? = nil) -> Double? {
             let rhs = width - 1
             let rowCount = self.rowCount, width = self.width, columns = self.columns
             var pivots = 0
             let blandAfter = 50 * (rowCount + width)
+            let relaxed = !freeColumns.isEmpty
             var scratch = [Int](repeating: 0, count: width)
             return reduced.withUnsafeMutableBufferPointer { reduced in
                 while true {
+                    if let stop, -reduced[rhs] <= stop { return -reduced[rhs] }
                     var entering = -1
                     if pivots < blandAfter {
                         var most = -Self.epsilon
@@ -133,18 +142,30 @@ extension LinearProgram {
                             most = reduced[j]
                             entering = j
                         }
+                        for j in freeColumns where -abs(reduced[j]) < most {
+                            most = -abs(reduced[j])
+                            entering = j
+                        }
                     } else {
-                        entering = (0..<columns).first { reduced[$0] < -Self.epsilon } ?? -1
+                        entering = (0..<columns).first { reduced[$0] < -Self.epsilon }
+                            ?? freeColumns.first { abs(reduced[$0]) > Self.epsilon } ?? -1
                     }
                     guard entering >= 0 else { return -reduced[rhs] }
+                    if reduced[entering] > 0 {
+                        // A free variable that lowers the objective by decreasing: its negative enters.
+                        reduced[entering] = -reduced[entering]
+                        for i in 0..<rowCount { cells[i * width + entering] = -cells[i * width + entering] }
+                    }
                     pivots += 1
                     var leaving = -1
                     var best = Double.infinity
                     cells.withUnsafeBufferPointer { cells in
-                        for i in 0..<rowCount {
-                            let a = cells[i * width + entering]
+                        // A free basic variable never leaves. (Phase 1 ends with no artificial variable
+                        // in the basis, so a relaxed tableau's basic variables past `columns` are free.)
+                        for i in 0..<rowCount where !relaxed || basis[i] < columns {
+                            let a = cells[i &* width &+ entering]
                             guard a > Self.epsilon else { continue }
-                            let ratio = cells[i * width + rhs] / a
+                            let ratio = cells[i &* width &+ rhs] / a
                             if ratio < best - Self.epsilon || (abs(ratio - best) <= Self.epsilon && leaving >= 0 && basis[i] < basis[leaving]) {
                                 best = ratio
                                 leaving = i
@@ -168,34 +189,17 @@ extension LinearProgram {
             }
         }
 
-        /// The tableau of the same program without its `row`-th equality (one that
-        /// ``impliedEqualities`` does not show implied), at the same (feasible) basis.
+        /// The tableau of the same program without the equalities of `rows` (none of them in a
+        /// ``dependencies`` combination), at the same (feasible) basis.
         ///
-        /// Dropping `a·x = b` is letting its artificial variable `t` take any sign (`a·x + t = b`), so
-        /// the relaxed tableau has two more columns, `t⁺` and `t⁻`, whose entries at the current basis
-        /// are `±B⁻¹·eᵣ`: the stored artificial column and its negative. The basis stays feasible with
-        /// `t = 0`, so phase 2 starts from it at once, without a phase 1.
-        func relaxing(equality row: Int) -> Tableau {
-            let artificial = columns + row
-            let relaxedWidth = columns + 3
-            var relaxed = [Double](repeating: 0, count: rowCount * relaxedWidth)
-            for i in 0..<rowCount {
-                let from = i * width, to = i * relaxedWidth
-                for j in 0..<columns { relaxed[to + j] = cells[from + j] }
-                relaxed[to + columns] = cells[from + artificial]
-                relaxed[to + columns + 1] = -cells[from + artificial]
-                relaxed[to + columns + 2] = cells[from + width - 1]
-            }
-            return Tableau(cells: relaxed, rowCount: rowCount, width: relaxedWidth, basis: basis, columns: columns + 2)
-        }
-
-        private init(cells: [Double], rowCount: Int, width: Int, basis: [Int], columns: Int) {
-            self.cells = cells
-            self.rowCount = rowCount
-            self.width = width
-            self.basis = basis
-            self.columns = columns
-            impliedEqualities = nil  // its rows are no longer the program's equalities
+        /// Dropping `a·x = b` is letting its artificial variable `t` take any sign (`a·x + t = b`): its
+        /// column at the current basis is the stored artificial column `B⁻¹·eᵣ`, and it becomes free.
+        /// The basis stays feasible with `t = 0`, so phase 2 starts from it at once, without a phase 1;
+        /// and every other equality's artificial column stays `B⁻¹·eₖ`, so it can be relaxed in turn.
+        func relaxing(rows: [Int]) -> Tableau {
+            var relaxed = self
+            relaxed.freeColumns += rows.map { columns + $0 }
+            return relaxed
         }
 
         private mutating func pivot(row: Int, column: Int) {
@@ -211,23 +215,26 @@ extension LinearProgram {
             var count = 0
             cells.withUnsafeMutableBufferPointer { cells in
                 scratch.withUnsafeMutableBufferPointer { nonZero in
-                    let start = row * width
-                    let divisor = cells[start + column]
-                    for j in 0..<width where cells[start + j] != 0 {
-                        cells[start + j] /= divisor
+                    // Rows as pointers, indices without overflow checks: every index is below the
+                    // tableau's size (the hot loop of the simplex method).
+                    guard let base = cells.baseAddress, let nonZero = nonZero.baseAddress else { return }
+                    let pivotRow = base + row &* width
+                    let divisor = pivotRow[column]
+                    for j in 0..<width where pivotRow[j] != 0 {
+                        pivotRow[j] /= divisor
                         nonZero[count] = j
-                        count += 1
+                        count &+= 1
                     }
-                    cells[start + column] = 1
+                    pivotRow[column] = 1
                     for i in 0..<rowCount where i != row {
-                        let other = i * width
-                        let factor = cells[other + column]
+                        let other = base + i &* width
+                        let factor = other[column]
                         guard factor != 0 else { continue }
                         for k in 0..<count {
                             let j = nonZero[k]
-                            cells[other + j] -= factor * cells[start + j]
+                            other[j] -= factor * pivotRow[j]
                         }
-                        cells[other + column] = 0
+                        other[column] = 0
                     }
                 }
             }

@@ -31,12 +31,29 @@ struct LinearProgram {
     /// the same region).
     func hasSameConstraints(as other: LinearProgram) -> Bool {
         func same(_ a: [([Term], Double)], _ b: [([Term], Double)]) -> Bool {
-            a.count == b.count && zip(a, b).allSatisfy { x, y in
-                x.1 == y.1 && x.0.count == y.0.count
-                    && zip(x.0, y.0).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
-            }
+            a.count == b.count && zip(a, b).allSatisfy(Self.same)
         }
         return variableCount == other.variableCount && same(equalities, other.equalities) && same(inequalities, other.inequalities)
+    }
+
+    /// The numbers of the equalities of this program that `other` lacks, when `other` is this program
+    /// less some of its equalities (the same variables and inequalities, and its equalities these in
+    /// the same order, less those); `nil` when it is not.
+    func equalitiesRemoved(toGet other: LinearProgram) -> [Int]? {
+        guard variableCount == other.variableCount, other.equalities.count <= equalities.count,
+            inequalities.count == other.inequalities.count, zip(inequalities, other.inequalities).allSatisfy(Self.same)
+        else { return nil }
+        var removed: [Int] = []
+        var next = 0
+        for (number, equality) in equalities.enumerated() {
+            if next < other.equalities.count, Self.same(equality, other.equalities[next]) { next += 1 } else { removed.append(number) }
+        }
+        return next == other.equalities.count ? removed : nil
+    }
+
+    /// Whether two constraints have the same terms, in the same order, and the same right-hand side.
+    private static func same(_ x: ([Term], Double), _ y: ([Term], Double)) -> Bool {
+        x.1 == y.1 && x.0.count == y.0.count && zip(x.0, y.0).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
     }
 
     /// The same program without its `index`-th equality (in the order required).
@@ -174,6 +191,10 @@ struct LinearProgram {
         static let redundant = -1
         /// An equality the presolve used to fix variables.
         static let fixing = -2
+        /// The rows of equalities that can no longer be relaxed in place: those of a combination phase 1
+        /// found to vanish (``Tableau/dependencies``), once one of them was dropped as implied by the
+        /// others (without it, the others may no longer be implied).
+        let blocked: Set<Int>
 
         final class Working {
             var tableau: Tableau
@@ -181,29 +202,64 @@ struct LinearProgram {
         }
 
         init(tableau: Tableau, fixed: [Double], index: [Int], equalityRows: [Int]) {
-            working = Working(tableau)
+            self.init(working: Working(tableau), fixed: fixed, index: index, equalityRows: equalityRows, blocked: [])
+        }
+
+        private init(working: Working, fixed: [Double], index: [Int], equalityRows: [Int], blocked: Set<Int>) {
+            self.working = working
             self.fixed = fixed
             self.index = index
             self.equalityRows = equalityRows
+            self.blocked = blocked
         }
 
-        /// The region of the same program without its `number`-th equality, found from this one's
-        /// current basis without a phase 1 (``Tableau/relaxing(equality:)``): the region itself when
-        /// the presolve or phase 1 found that equality implied by the others; `nil` when it cannot be
-        /// found so (the equality fixed variables in the presolve, or phase 1 dropped a row of an
-        /// inequality), and the program less the equality must be solved anew.
+        /// Whether the two regions optimise one tableau (a relaxation that dropped nothing from it).
+        func sharesTableau(with other: Region) -> Bool { working === other.working }
+
+        /// The region of the same program without its `number`-th equality (``relaxing(equalities:)``).
         func relaxing(equality number: Int) -> Region? {
-            guard number < equalityRows.count else { return nil }
-            let row = equalityRows[number]
-            if row == Self.redundant { return self }
-            guard row >= 0, let implied = working.tableau.impliedEqualities else { return nil }
-            if implied[row] { return self }
-            return Region(tableau: working.tableau.relaxing(equality: row), fixed: fixed, index: index, equalityRows: [])
+            relaxing(equalities: [number])
+        }
+
+        /// The region of the same program without the equalities numbered `numbers` (in the program's
+        /// order of equalities, each once), found from this one's current basis without a phase 1; the
+        /// region of the program less them, which can be relaxed in turn. `nil` when it cannot be found
+        /// so (an equality fixed variables in the presolve, phase 1 dropped a row of an inequality, or
+        /// an equality's dependencies were used up), and the program less them must be solved anew.
+        ///
+        /// One after the other: an equality the presolve found implied stays implied (the equalities
+        /// that fixed the variables stay); one that phase 1 found implied (in a ``Tableau/dependencies``
+        /// combination) leaves the region as it is, and blocks the other equalities of its
+        /// combinations; any other is dropped from the tableau (``Tableau/relaxing(rows:)``). The
+        /// region shares the tableau when no equality is dropped from it.
+        func relaxing(equalities numbers: [Int]) -> Region? {
+            var blocked = self.blocked
+            var rows: [Int] = []
+            for number in numbers {
+                guard number < equalityRows.count else { return nil }
+                let row = equalityRows[number]
+                if row == Self.redundant { continue }
+                guard row >= 0, let dependencies = working.tableau.dependencies, !blocked.contains(row) else { return nil }
+                var implied = false
+                for combination in dependencies where combination.contains(row) {
+                    implied = true
+                    blocked.formUnion(combination)
+                }
+                if !implied { rows.append(row) }
+            }
+            let removed = Set(numbers)
+            let equalityRows = self.equalityRows.indices.filter { !removed.contains($0) }.map { self.equalityRows[$0] }
+            let working = rows.isEmpty ? self.working : Working(self.working.tableau.relaxing(rows: rows))
+            return Region(working: working, fixed: fixed, index: index, equalityRows: equalityRows, blocked: blocked)
         }
 
         /// The minimum and maximum of `Σ terms`; `max` is `nil` when unbounded. `nil` when the
         /// minimum is unbounded (which cannot happen for sums of non-negative variables).
-        func range(of objective: [Term]) -> (min: Double, max: Double?)? {
+        ///
+        /// With `enough`, the maximisation may stop at any value of the objective at least `enough(min)`:
+        /// `max` is then such a value, at most the maximum (for a question that needs only to know
+        /// whether the maximum reaches it).
+        func range(of objective: [Term], enough: ((_ min: Double) -> Double)? = nil) -> (min: Double, max: Double?)? {
             var constant = 0.0
             var terms: [Term] = []
             for term in objective {
@@ -212,7 +268,8 @@ struct LinearProgram {
             }
             guard !terms.isEmpty else { return (constant, constant) }
             guard let low = working.tableau.optimise(terms, maximise: false) else { return nil }
-            return (low + constant, working.tableau.optimise(terms, maximise: true).map { $0 + constant })
+            let target = enough.map { $0(low + constant) - constant }
+            return (low + constant, working.tableau.optimise(terms, maximise: true, enough: target).map { $0 + constant })
         }
     }
 }

@@ -50,14 +50,19 @@ enum ProvenanceWriter {
             inputs: results.sourceFiles.map {
                 Provenance.Input(path: $0.path, kind: $0.kind, sha256: $0.sha256, bytes: $0.byteCount, records: $0.recordCount)
             },
-            outputs: outputs.map { Provenance.FileHash(path: $0.path, sha256: sha256Hex(of: $0.contents)) })
+            // The files' hashes on all cores (a report's files are a few MB), in the files' order.
+            outputs: ConcurrentMap.map(outputs) { Provenance.FileHash(path: $0.path, sha256: sha256Hex(of: $0.contents)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(provenance), as: UTF8.self) + "\n"
     }
 
+    /// The SHA-256 of the text's UTF-8, in lowercase hexadecimal; read in place, not copied.
     static func sha256Hex(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).lowercaseHexadecimal
+        var hasher = SHA256()
+        let read: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if read == nil { hasher.update(data: Data(text.utf8)) }
+        return hasher.finalize().lowercaseHexadecimal
     }
 }
 
