@@ -87,7 +87,7 @@ public struct SegmentBatch {
         precondition(!isFull, "a batch holds at most \(Self.capacity) complete segments")
         func copy(_ field: UnsafeRawBufferPointer) -> Range<Int> {
             let first = bytes.count
-            bytes.append(contentsOf: field)
+            SegmentCodes.appendBytes(field, to: &bytes)
             return first..<bytes.count
         }
         let first = codes.count

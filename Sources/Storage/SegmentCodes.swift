@@ -13,10 +13,20 @@
 /// segments, and a store written before this table gets its codes as they were.
 public enum SegmentCodes {
     /// Appends an application of `code` on `line` to `blob`.
-    public static func append<Code: Collection<UInt8>>(code: Code, line: Int, to blob: inout [UInt8]) {
+    public static func append(code: UnsafeRawBufferPointer, line: Int, to blob: inout [UInt8]) {
         appendNumber(code.count, to: &blob)
-        blob.append(contentsOf: code)
+        appendBytes(code, to: &blob)
         appendNumber(line, to: &blob)
+    }
+
+    /// Appends an application of `code` on `line` to `blob`.
+    public static func append(code: [UInt8], line: Int, to blob: inout [UInt8]) {
+        code.withUnsafeBytes { append(code: $0, line: line, to: &blob) }
+    }
+
+    /// Appends `bytes` to `array` with one copy (`Array.append(contentsOf:)` copies raw bytes one by one).
+    static func appendBytes(_ bytes: UnsafeRawBufferPointer, to array: inout [UInt8]) {
+        array.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Calls `body` with each application of `blob` in order (the code's bytes, valid during the call, and

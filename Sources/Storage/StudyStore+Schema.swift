@@ -125,8 +125,10 @@ extension StudyStore {
         // The segment table with a row per segment (a participant, coder and segment id, with its document,
         // offsets, excerpt and language) instead of a row per code application: the codes and their lines
         // packed into one blob (SegmentCodes), the excerpt stored once per segment. A key's rows with
-        // another document, offsets, excerpt or language are its next parts. The rows of an older store
-        // are copied over.
+        // another document, offsets, excerpt or language are its next parts. A table with rowids and an
+        // index of the keys, not one without rowids: its rows are appended, and only the short keys are
+        // sorted into a B-tree (M: 8% fewer instructions in SQLite to store the rows). The rows of an
+        // older store are copied over.
         migrator.registerMigration("packSegments") { db in
             try db.execute(
                 sql: """
@@ -142,8 +144,8 @@ extension StudyStore {
                         "end" INTEGER,
                         language TEXT,
                         excerpt TEXT,
-                        PRIMARY KEY (participantId, coder, segmentId, part)
-                    ) WITHOUT ROWID;
+                        UNIQUE (participantId, coder, segmentId, part)
+                    );
                     """)
             try SegmentWriter(db).copyRowsPerApplication(from: "segmentPerApplication")
             try db.execute(sql: "DROP TABLE segmentPerApplication")
