@@ -174,7 +174,7 @@ final class SegmentWriter {
                 if let same {
                     if codesUpdate == nil {
                         codesUpdate = try PreparedInsert(db, sql: """
-                            UPDATE segment SET codes = codes || ? WHERE participantId = ? AND coder = ? AND segmentId = ? AND part = ?
+                            UPDATE segment SET codes = CAST(codes || ? AS BLOB) WHERE participantId = ? AND coder = ? AND segmentId = ? AND part = ?
                             """)
                     }
                     let update = codesUpdate!
