@@ -127,7 +127,7 @@ extension StudyStore {
         // packed into one blob (SegmentCodes), the excerpt stored once per segment. A key's rows with
         // another document, offsets, excerpt or language are its next parts. A table with rowids and an
         // index of the keys, not one without rowids: its rows are appended, and only the short keys are
-        // sorted into a B-tree (M: 8% fewer instructions in SQLite to store the rows). The rows of an
+        // sorted into a B-tree (M: the inserting thread's sqlite3_step 5,353 M -> 4,993 M instructions). The rows of an
         // older store are copied over.
         migrator.registerMigration("packSegments") { db in
             try db.execute(
