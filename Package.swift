@@ -152,7 +152,9 @@ let package = Package(
             name: "StudyModelTests", dependencies: ["StudyModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "QDAExchange"],
+            dependencies: [
+                "Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "QDAExchange", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Conformance", "Regressions"],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -64,8 +64,8 @@ struct SegmentsLoader {
         // The checking thread stops (and has returned) before this function does, however it ends.
         defer { queue.stop() }
         var ended = false
-        // Valid rows are stored a batch at a time; the batch is stored before any problem is logged, so
-        // that a duplicate is still logged after its row's other problems and before later rows'.
+        // Valid rows are stored a batch of segments at a time; the batch is stored before any problem is
+        // logged, so that a duplicate is still logged after its row's other problems and before later rows'.
         var rows = SegmentBatch()
         while !ended {
             let batch = queue.take()
@@ -80,7 +80,7 @@ struct SegmentsLoader {
                     log.countOmitted(count, in: path)
                 case .row(let record, let start, let end):
                     add(record, start: start, end: end, columns: columns, to: &rows)
-                    if rows.isFull { try store(&rows, columns: columns, reader: reader, into: transaction, log: &log) }
+                    if rows.isFull { try store(&rows, closing: false, columns: columns, reader: reader, into: transaction, log: &log) }
                 case .coding(let codingRows):
                     try transaction.insert(codingRows)
                 }
@@ -115,27 +115,22 @@ struct SegmentsLoader {
         }
     }
 
-    /// Stores the batch's rows and empties it; a row left out as a duplicate of a stored one (or of an
-    /// earlier row of the batch) is logged, naming the line of the one stored.
+    /// Stores the batch's complete segments, and the one being gathered when `closing` (before a problem
+    /// is logged, and at the end); an application left out as a duplicate of a stored one (or of an
+    /// earlier one of its segment) is logged, naming the line of the one stored.
     private mutating func store(
-        _ rows: inout SegmentBatch, columns: SegmentCheck.Columns, reader: SourceReader, into transaction: StoreTransaction,
-        log: inout ProblemLog
+        _ rows: inout SegmentBatch, closing: Bool = true, columns: SegmentCheck.Columns, reader: SourceReader,
+        into transaction: StoreTransaction, log: inout ProblemLog
     ) throws {
+        if closing { rows.close() }
         guard !rows.isEmpty else { return }
-        let written = try transaction.insert(rows)
+        let (written, duplicates) = try transaction.insert(&rows)
         stored += written
-        if written < rows.count {
-            for index in 0..<rows.count {
-                let first = try transaction.lineOfSegment(in: rows, row: index)
-                guard first != rows.line(of: index) else { continue }
-                let (code, coder) = rows.codeAndCoder(of: index)
-                reader.complain(
-                    atLine: rows.line(of: index), columns.code,
-                    "duplicate code application: coder '\(coder)' already applied '\(code)' to this segment"
-                        + (first.map { " on line \($0)" } ?? ""),
-                    log: &log)
-            }
+        for duplicate in duplicates {
+            reader.complain(
+                atLine: duplicate.line, columns.code,
+                "duplicate code application: coder '\(duplicate.coder)' already applied '\(duplicate.code)' to this segment on line \(duplicate.firstLine)",
+                log: &log)
         }
-        rows.removeAll()
     }
 }

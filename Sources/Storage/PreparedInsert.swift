@@ -51,6 +51,13 @@ struct PreparedInsert {
         }
     }
 
+    /// Binds bytes as a blob to the 1-based parameter `index` without copying them (`SQLITE_STATIC`):
+    /// the bytes must stay put until ``executeAndClear()`` has returned.
+    func bindBlobWithoutCopy(_ index: Int32, _ bytes: UnsafeRawBufferPointer) {
+        // An empty buffer may have no address, and a NULL pointer would store NULL.
+        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
+    }
+
     /// Runs the statement with the values bound (see ``execute()``) and clears every binding, so that
     /// SQLite keeps no pointer into bytes bound without a copy.
     func executeAndClear() throws -> Bool {
@@ -132,5 +139,5 @@ struct PreparedInsert {
 }
 
 /// SQLite copies bound text at once (`SQLITE_TRANSIENT`), so Swift strings need not outlive the call.
-private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 

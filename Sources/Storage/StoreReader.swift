@@ -90,114 +90,11 @@ public struct StoreReader {
         return participants
     }
 
-    /// Calls `body` with the segment count of every (participant, code, coder) present in the store,
-    /// ordered by participant, code and coder.
-    ///
-    /// - Complexity: one pass over the segment table in primary-key order; memory O(1).
-    public func forEachCodeApplication(_ body: (CodeApplicationCount) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT participantId, code, coder, COUNT(*) AS segments FROM segment
-                GROUP BY participantId, code, coder ORDER BY participantId, code, coder
-                """)
-        while let row = try rows.next() {
-            try body(
-                CodeApplicationCount(
-                    participantID: row[0], code: row[1], coder: row[2], segments: row[3]))
-        }
-    }
-
     /// The coverage list (empty when the study has none): each participant a coder was assigned,
     /// ordered by participant and coder.
     public func coverage() throws -> [(participantID: String, coder: String)] {
         try Row.fetchAll(db, sql: "SELECT participantId, coder FROM coverage ORDER BY participantId, coder")
             .map { (participantID: $0[0], coder: $0[1]) }
-    }
-
-    /// The number of distinct segments (a stretch of an interview, whatever codes it carries) each coder
-    /// coded for each participant, ordered by participant and coder.
-    public func forEachSegmentCount(_ body: (_ participantID: String, _ coder: String, _ segments: Int) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT participantId, coder, COUNT(DISTINCT segmentId) FROM segment
-                GROUP BY participantId, coder ORDER BY participantId, coder
-                """)
-        while let row = try rows.next() { try body(row[0], row[1], row[2]) }
-    }
-
-    /// Calls `body` with the codes of every segment that carries at least one of `codes` (only those
-    /// codes), with its participant and coder, ordered by participant, coder and segment.
-    ///
-    /// - Complexity: one pass over the segment rows of the codes, sorted by SQLite; memory O(codes).
-    public func forEachSegmentCodes(
-        codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
-    ) throws {
-        guard !codes.isEmpty else { return }
-        try withSmallPageCache { try scanSegmentCodes(codes: codes, body) }
-    }
-
-    private func scanSegmentCodes(
-        codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT participantId, coder, segmentId, code FROM segment
-                WHERE code IN (\(Array(repeating: "?", count: codes.count).joined(separator: ",")))
-                ORDER BY participantId, coder, segmentId
-                """,
-            arguments: StatementArguments(codes))
-        var current: (participant: String, coder: String, segment: String)?
-        var segmentCodes: [String] = []
-        while let row = try rows.next() {
-            let key = (participant: row[0] as String, coder: row[1] as String, segment: row[2] as String)
-            if let previous = current, previous != key {
-                try body(previous.participant, previous.coder, segmentCodes)
-                segmentCodes.removeAll(keepingCapacity: true)
-            }
-            current = key
-            segmentCodes.append(row[3])
-        }
-        if let current { try body(current.participant, current.coder, segmentCodes) }
-    }
-
-    /// The excerpts one code was applied to, with who coded them, in participant and file order.
-    public func excerpts(code: String) throws -> [(participantID: String, coder: String, excerpt: String, language: String?)] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT participantId, coder, excerpt, language FROM segment
-                WHERE code = ? AND excerpt IS NOT NULL ORDER BY participantId, line
-                """,
-            arguments: [code]
-        ).map { (participantID: $0[0], coder: $0[1], excerpt: $0[2], language: $0[3]) }
-    }
-
-    /// Calls `body` with every stored code application (a row of `segments.csv`), ordered by participant,
-    /// document (none first), start (none last), end, segment id, excerpt, code and coder: the rows of one
-    /// segment come together, the segments of a document in its order.
-    ///
-    /// - Complexity: one pass over the segment table; memory O(1).
-    public func forEachSegment(_ body: (CodedSegment) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT segmentId, participantId, code, coder, document, start, "end", excerpt, language, line FROM segment
-                ORDER BY participantId, document, start IS NULL, start, "end", segmentId, excerpt, code, coder
-                """)
-        while let row = try rows.next() {
-            try body(
-                CodedSegment(
-                    segmentID: row[0], participantID: row[1], code: row[2], coder: row[3], document: row[4],
-                    start: row[5], end: row[6], excerpt: row[7], language: row[8], line: row[9]))
-        }
-    }
-
-    /// The number of stored code applications (rows of `segments.csv`).
-    public func segmentRowCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM segment") ?? 0
     }
 
     /// The instruments in manifest order.

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-internal import GRDBSQLite
 
 /// The store's summaries of the segment table (`coder`, `coding`): what the analysis reads of the coding,
 /// so that it never reads the wide segment rows (their excerpts) again.
@@ -22,7 +21,7 @@ enum StoreSummaries {
     /// coded the participant).
     /// - Complexity: one pass over the segment table in key order merged with one over the participant
     ///   ids (nothing sorted by SQLite), a row written per participant and coder; memory O(one
-    ///   participant's segment rows).
+    ///   participant's segments).
     static func fill(_ db: Database) throws {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         var codePositions: [String: UInt32] = [:]
@@ -30,36 +29,43 @@ enum StoreSummaries {
         var participants = ParticipantPositions(try Row.fetchCursor(db, sql: "SELECT id, position FROM participant ORDER BY id"))
         var writer = try SummaryWriter(db, codePositions: codePositions)
         var lastParticipant: [UInt8]?
-        let scan = try db.makeStatement(
-            sql: "SELECT participantId, code, coder, segmentId FROM segment ORDER BY participantId, code, coder, segmentId")
-        let handle = scan.sqliteStatement
-        while true {
-            let step = sqlite3_step(handle)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        func begin(_ participantID: UnsafeRawBufferPointer) throws {
+            guard lastParticipant.map({ !same(participantID, $0) }) ?? true else { return }
+            lastParticipant = Array(participantID)
+            try writer.begin(participant: try participants.position(of: String(decoding: participantID, as: UTF8.self)))
+        }
+        if try holdsRowPerApplication(db) {
+            // The table before ``StudyStore/migrator``'s `packSegments` (its migration `storeSummaries` runs first).
+            let scan = try StatementScan(
+                db, sql: "SELECT participantId, code, coder, segmentId FROM segment ORDER BY participantId, code, coder, segmentId")
+            while try scan.next() {
+                try begin(scan.text(0))
+                writer.add(code: scan.text(1), coder: scan.text(2), segment: scan.text(3))
             }
-            let participantID = text(handle, 0)
-            if lastParticipant.map({ !same(participantID, $0) }) ?? true {
-                lastParticipant = Array(participantID)
-                try writer.begin(participant: try participants.position(of: String(decoding: participantID, as: UTF8.self)))
+        } else {
+            let scan = try StatementScan(
+                db, sql: "SELECT participantId, coder, segmentId, codes FROM segment ORDER BY participantId, coder, segmentId, part")
+            while try scan.next() {
+                try begin(scan.text(0))
+                SegmentCodes.forEach(in: scan.blob(3)) { code, _ in
+                    writer.add(code: code, coder: scan.text(1), segment: scan.text(2))
+                    return true
+                }
             }
-            writer.add(code: text(handle, 1), coder: text(handle, 2), segment: text(handle, 3))
         }
         try writer.finish()
+    }
+
+    /// Whether the segment table holds a row per code application (its layout before the migration
+    /// `packSegments`), not a row per segment.
+    static func holdsRowPerApplication(_ db: Database) throws -> Bool {
+        try db.columns(in: "segment").contains { $0.name == "code" }
     }
 
     /// Whether `bytes` are `other`'s.
     static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
         bytes.count == other.count
             && (bytes.isEmpty || other.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-    }
-
-    /// The bytes of text column `column` of the current row (valid until the next step).
-    private static func text(_ handle: SQLiteStatement, _ column: Int32) -> UnsafeRawBufferPointer {
-        // The text first, then its length (SQLite's order: the length is then that of the UTF-8 text).
-        guard let address = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: address, count: Int(sqlite3_column_bytes(handle, column)))
     }
 }
 

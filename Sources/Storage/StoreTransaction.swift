@@ -13,9 +13,12 @@ public struct StoreTransaction {
     private let inserts = BulkInserts()
     /// The summaries written as `segments.csv`'s rows are read (see ``summariseSegments(codes:)``).
     private let summary = StreamedSummaries()
+    /// The segment rows' writer (its statements prepared on first use).
+    private let segmentWriter: SegmentWriter
 
     init(db: Database) {
         self.db = db
+        segmentWriter = SegmentWriter(db)
     }
 
     /// Records what the study is.
@@ -119,50 +122,24 @@ public struct StoreTransaction {
         if try !summary.finish(db) { try StoreSummaries.fill(db) }
     }
 
-    /// Stores a code application.
+    /// Stores a code application (a coding tool's: one at a time), joined to its segment's stored row
+    /// when the segment has one with the same document, offsets, excerpt and language (see ``SegmentWriter``).
     /// - Returns: `false` when the same participant, code, coder and segment are already stored.
     public func insert(_ segment: CodedSegment) throws -> Bool {
         summary.end(coders: nil)
-        let insert = try segmentInsert()
-        insert.bind(6, segment.start)
-        insert.bind(7, segment.end)
-        insert.bind(10, segment.line)
-        return try insert.execute(texts: [
-            (1, segment.participantID), (2, segment.code), (3, segment.coder), (4, segment.segmentID),
-            (5, segment.document), (8, segment.excerpt), (9, segment.language),
-        ])
+        var batch = SegmentBatch()
+        batch.append(segment)
+        return try segmentWriter.write(batch)
     }
 
-    /// Stores the batch's code applications (the bulk path of `segments.csv`) with one statement, as
-    /// ``insert(_:)-(CodedSegment)`` stores each: a row whose participant, code, coder and segment are
-    /// stored already (or come earlier in the batch) is left out.
-    /// - Returns: how many rows were stored.
-    public func insert(_ batch: SegmentBatch) throws -> Int {
-        guard !batch.isEmpty else { return 0 }
-        let insert = try inserts.segmentsInsert(rows: batch.count, db)
-        return try batch.bytes.withUnsafeBytes { bytes in
-            func field(_ range: Range<Int>?) -> UnsafeRawBufferPointer? {
-                range.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
-            }
-            for (index, row) in batch.rows.enumerated() {
-                let first = Int32(10 * index)
-                insert.bindWithoutCopy(first + 1, field(row.participantID))
-                insert.bindWithoutCopy(first + 2, field(row.code))
-                insert.bindWithoutCopy(first + 3, field(row.coder))
-                insert.bindWithoutCopy(first + 4, field(row.segmentID))
-                insert.bindWithoutCopy(first + 5, field(row.document))
-                insert.bind(first + 6, row.start)
-                insert.bind(first + 7, row.end)
-                insert.bindWithoutCopy(first + 8, field(row.excerpt))
-                insert.bindWithoutCopy(first + 9, field(row.language))
-                insert.bind(first + 10, row.line)
-            }
-            return try insert.executeAndClearCountingRows()
-        }
-    }
-
-    private func segmentInsert() throws -> PreparedInsert {
-        try inserts.segmentsInsert(rows: 1, db)
+    /// Stores the batch's complete segments (the bulk path of `segments.csv`), a row each with one
+    /// statement, and forgets them; the segment being gathered stays (``SegmentBatch/close()`` completes
+    /// it). An application whose participant, code, coder and segment are stored already (or come
+    /// earlier in its segment) is left out, as ``insert(_:)-(CodedSegment)`` leaves it out.
+    /// - Returns: how many applications were stored, and those left out, in line order, each with the
+    ///   line of the application stored.
+    public func insert(_ batch: inout SegmentBatch) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
+        try segmentWriter.write(&batch)
     }
 
     /// Stores one assignment of the coverage list.
@@ -181,20 +158,6 @@ public struct StoreTransaction {
         try Int.fetchOne(
             db, sql: "SELECT line FROM coverage WHERE participantId = ? AND coder = ?", arguments: [participantID, coder])
     }
-
-    /// The line of the stored code application with the key of the batch's `index`-th row (its bytes
-    /// compared as they are, valid UTF-8 or not): the row's own line when it was stored, another when it
-    /// was left out as a duplicate.
-    public func lineOfSegment(in batch: SegmentBatch, row index: Int) throws -> Int? {
-        try Int.fetchOne(
-            db,
-            sql: """
-                SELECT line FROM segment WHERE participantId = CAST(? AS TEXT) AND code = CAST(? AS TEXT)
-                AND coder = CAST(? AS TEXT) AND segmentId = CAST(? AS TEXT)
-                """,
-            arguments: StatementArguments(batch.key(of: index).map { Data($0) }))
-    }
-
 
     /// Stores one survey respondent with their answers (`nil`: no answer), in item order.
     /// - Returns: `false` when the respondent is already stored for this instrument.
@@ -237,22 +200,6 @@ private final class BulkInserts {
     var respondent: PreparedInsert?
     var answer: PreparedInsert?
     var coding: PreparedInsert?
-
-    /// The inserts of 1 to ``SegmentBatch/capacity`` code applications, by their number.
-    private var segmentRows: [PreparedInsert?] = Array(repeating: nil, count: SegmentBatch.capacity + 1)
-
-    /// The insert of `rows` code applications (1 to ``SegmentBatch/capacity``), prepared on first use.
-    func segmentsInsert(rows: Int, _ db: Database) throws -> PreparedInsert {
-        if let insert = segmentRows[rows] { return insert }
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-        let insert = try PreparedInsert(db, sql: """
-            INSERT OR IGNORE INTO segment
-            (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-            VALUES \(values)
-            """)
-        segmentRows[rows] = insert
-        return insert
-    }
 
     /// The most attributes of a participant one statement inserts.
     static let attributesPerStatement = 16

@@ -33,6 +33,11 @@ extension StudyStore {
         defer { TemporaryPaths.forget(temporaryPath) }
         do {
             var configuration = Configuration()
+            // No foreign key checks while the store is built: every row that names another is inserted
+            // after it (an attribute after its participant, a respondent after its instrument, a file's
+            // stat after the file), so the checks never fail; they were a tenth or more of the
+            // participants' inserts. A store opened later checks its writes as before.
+            configuration.foreignKeysEnabled = false
             configuration.prepareDatabase { db in
                 // 16 KiB pages (set before the file's first table): a segment row with its excerpt is
                 // several hundred bytes, and four times fewer pages made the M study's ingest spend

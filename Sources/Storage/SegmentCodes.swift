@@ -1,0 +1,102 @@
+/// The code applications of one stored segment (the `codes` blob of a row of `segment`): for each, in the
+/// order they were stored, the code's UTF-8 byte count, its bytes, and the line of `segments.csv` (or of
+/// the coding tool's export) that applied it. The byte count and the line are unsigned LEB128 numbers
+/// (7 bits a byte, least significant first, the high bit set on every byte but the last).
+///
+/// ```swift
+/// var blob: [UInt8] = []
+/// SegmentCodes.append(code: Array("bar_busy_job".utf8), line: 300, to: &blob)
+/// // blob: 0x0C, "bar_busy_job", 0xAC, 0x02
+/// ```
+///
+/// The codes are text, not positions in the `code` table: a coding tool's kept codes are stored after its
+/// segments, and a store written before this table gets its codes as they were.
+public enum SegmentCodes {
+    /// Appends an application of `code` on `line` to `blob`.
+    public static func append(code: UnsafeRawBufferPointer, line: Int, to blob: inout [UInt8]) {
+        appendNumber(code.count, to: &blob)
+        appendBytes(code, to: &blob)
+        appendNumber(line, to: &blob)
+    }
+
+    /// Appends an application of `code` on `line` to `blob`.
+    public static func append(code: [UInt8], line: Int, to blob: inout [UInt8]) {
+        code.withUnsafeBytes { append(code: $0, line: line, to: &blob) }
+    }
+
+    /// Appends `bytes` to `array` with one copy (`Array.append(contentsOf:)` copies raw bytes one by one).
+    static func appendBytes(_ bytes: UnsafeRawBufferPointer, to array: inout [UInt8]) {
+        array.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Calls `body` with each application of `blob` in order (the code's bytes, valid during the call, and
+    /// its line) until it returns `false`.
+    /// - Returns: `false` when `body` stopped the walk, or the blob ended within an application.
+    @discardableResult
+    public static func forEach(
+        in blob: UnsafeRawBufferPointer, _ body: (_ code: UnsafeRawBufferPointer, _ line: Int) throws -> Bool
+    ) rethrows -> Bool {
+        var offset = 0
+        while offset < blob.count {
+            guard let count = number(in: blob, at: &offset), count <= blob.count - offset else { return false }
+            let code = UnsafeRawBufferPointer(rebasing: blob[offset..<offset + count])
+            offset += count
+            guard let line = number(in: blob, at: &offset) else { return false }
+            guard try body(code, line) else { return false }
+        }
+        return true
+    }
+
+    /// The applications of `blob`, with each code as text.
+    public static func applications(in blob: UnsafeRawBufferPointer) -> [(code: String, line: Int)] {
+        var applications: [(code: String, line: Int)] = []
+        forEach(in: blob) { code, line in
+            applications.append((String(decoding: code, as: UTF8.self), line))
+            return true
+        }
+        return applications
+    }
+
+    /// The line that applied `code` in `blob`, or `nil` when none did.
+    public static func line(of code: UnsafeRawBufferPointer, in blob: UnsafeRawBufferPointer) -> Int? {
+        var found: Int?
+        forEach(in: blob) { candidate, line in
+            if candidate.elementsEqual(code) { found = line }
+            return found == nil
+        }
+        return found
+    }
+
+    /// The number of applications in `blob`.
+    public static func count(in blob: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        forEach(in: blob) { _, _ in
+            count += 1
+            return true
+        }
+        return count
+    }
+
+    static func appendNumber(_ value: Int, to blob: inout [UInt8]) {
+        precondition(value >= 0, "a stored count or line is not negative")
+        var rest = UInt(value)
+        while rest >= 0x80 {
+            blob.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        blob.append(UInt8(rest))
+    }
+
+    private static func number(in blob: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while offset < blob.count, shift < 63 {
+            let byte = blob[offset]
+            offset += 1
+            value |= UInt(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(exactly: value) }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+
+/// Writes ``SegmentBatch``es into the table `segment`: each complete segment as a row, its
+/// applications packed (``SegmentCodes``), with one multi-row `INSERT` for the batch.
+///
+/// A segment whose participant, coder and segment id are stored already (it came back after other
+/// segments, or with another document, offsets, excerpt or language) is joined to the stored ones: its
+/// applications that repeat a stored one are left out as duplicates, the rest appended to the stored row
+/// with the same document, offsets, excerpt and language, or else stored as the key's next `part`.
+/// So the table holds each (participant, code, coder, segment) at most once, as the primary key of the
+/// table of one row per application did.
+final class SegmentWriter {
+    private let db: Database
+    /// The inserts of 1 to ``SegmentBatch/capacity`` segments as part 0, by their number.
+    private var inserts: [PreparedInsert?] = Array(repeating: nil, count: SegmentBatch.capacity + 1)
+    private var partInsert: PreparedInsert?
+    private var codesUpdate: PreparedInsert?
+
+    /// The columns of a row, in the order the inserts bind them (the `part` aside).
+    static let columns = #"participantId, coder, segmentId, part, codes, document, start, "end", language, excerpt"#
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    /// Stores the batch's complete segments and forgets them.
+    /// - Returns: how many applications were stored, and those left out as duplicates (of a stored
+    ///   application, or of one of their segment), in line order.
+    func write(_ batch: inout SegmentBatch) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
+        let count = batch.closedCount
+        guard count > 0 else { return (0, []) }
+        let insert = try insertStatement(rows: count)
+        let written = try batch.bytes.withUnsafeBytes { bytes in
+            try batch.codes.withUnsafeBytes { codes in
+                for index in 0..<count {
+                    bind(batch.segments[index], part: nil, bytes: bytes, codes: codes, to: insert, first: Int32(9 * index))
+                }
+                return try insert.executeAndClearCountingRows()
+            }
+        }
+        var stored = 0
+        var duplicates: [SegmentBatch.Duplicate] = []
+        if written == count {
+            for segment in batch.segments.prefix(count) {
+                stored += segment.applications
+                for (code, line) in segment.repeated {
+                    let firstLine = batch.codes.withUnsafeBytes { codes in
+                        code.withUnsafeBytes { SegmentCodes.line(of: $0, in: UnsafeRawBufferPointer(rebasing: codes[segment.codes])) }
+                    }
+                    duplicates.append(duplicate(line: line, code: code, coder: batch.field(segment.coder), firstLine: firstLine!))
+                }
+            }
+        } else {
+            for segment in batch.segments.prefix(count) {
+                let outcome = try join(segment, of: batch, justInserted: written > 0)
+                stored += outcome.stored
+                duplicates += outcome.duplicates
+            }
+        }
+        batch.removeClosed()
+        return (stored, duplicates.sorted { $0.line < $1.line })
+    }
+
+    /// Stores one application as ``write(_:)`` stores a batch's.
+    /// - Returns: `false` when the same participant, code, coder and segment are stored already.
+    func write(_ segment: SegmentBatch) throws -> Bool {
+        var batch = segment
+        batch.close()
+        let outcome = try write(&batch)
+        return outcome.stored == 1
+    }
+
+    /// Copies the rows of `table`, a table of one row per code application (the segment table before the
+    /// migration `packSegments`), into `segment`, a row per segment.
+    func copyRowsPerApplication(from table: String) throws {
+        let scan = try StatementScan(db, sql: """
+            SELECT participantId, code, coder, segmentId, document, start, "end", excerpt, language, line FROM \(table)
+            ORDER BY participantId, coder, segmentId, document, start, "end", language, excerpt, line
+            """)
+        var batch = SegmentBatch()
+        while try scan.next() {
+            func text(_ column: Int32) -> UnsafeRawBufferPointer? { scan.isNull(column) ? nil : scan.text(column) }
+            batch.append(
+                participantID: scan.text(0), code: scan.text(1), coder: scan.text(2), segmentID: scan.text(3), document: text(4),
+                start: scan.integer(5), end: scan.integer(6), excerpt: text(7), language: text(8), line: scan.integer(9) ?? 0)
+            if batch.isFull { _ = try write(&batch) }
+        }
+        batch.close()
+        _ = try write(&batch)
+    }
+
+    /// Joins a complete segment of `batch` to the stored rows of its key (see the type's description).
+    /// `justInserted`: the batch's insert ran, and stored the segment unless a row of its key was there.
+    private func join(
+        _ segment: SegmentBatch.Segment, of batch: SegmentBatch, justInserted: Bool
+    ) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
+        let ours = Array(batch.codes[segment.codes])
+        let parts = try storedParts(of: segment, in: batch)
+        var kept: [UInt8] = []
+        var keptCount = 0
+        /// The line of each code stored before this segment came (its own applications or the parts').
+        var firstLines: [[UInt8]: Int] = [:]
+        var duplicates: [SegmentBatch.Duplicate] = []
+        if justInserted, parts.contains(where: { $0.codes == ours }) {
+            // Stored by the insert (a segment's lines are its own, so no other row holds the same blob).
+            keptCount = segment.applications
+            ours.withUnsafeBytes { _ = SegmentCodes.forEach(in: $0) { code, line in firstLines[Array(code)] = line; return true } }
+        } else {
+            var stored: [[UInt8]: Int] = [:]
+            for part in parts {
+                part.codes.withUnsafeBytes { _ = SegmentCodes.forEach(in: $0) { code, line in stored[Array(code)] = line; return true } }
+            }
+            ours.withUnsafeBytes { blob in
+                _ = SegmentCodes.forEach(in: blob) { code, line in
+                    let key = Array(code)
+                    if let first = stored[key] {
+                        duplicates.append(duplicate(line: line, code: key, coder: batch.field(segment.coder), firstLine: first))
+                        firstLines[key] = first
+                    } else {
+                        SegmentCodes.append(code: code, line: line, to: &kept)
+                        keptCount += 1
+                        firstLines[key] = line
+                    }
+                    return true
+                }
+            }
+            if !kept.isEmpty { try store(kept, of: segment, in: batch, besides: parts) }
+        }
+        for (code, line) in segment.repeated {
+            duplicates.append(duplicate(line: line, code: code, coder: batch.field(segment.coder), firstLine: firstLines[code]!))
+        }
+        return (keptCount, duplicates)
+    }
+
+    /// A stored row of a segment's key.
+    private struct Part {
+        var part: Int
+        var codes: [UInt8]
+        var document: [UInt8]?
+        var start: Int?
+        var end: Int?
+        var language: [UInt8]?
+        var excerpt: [UInt8]?
+    }
+
+    private func storedParts(of segment: SegmentBatch.Segment, in batch: SegmentBatch) throws -> [Part] {
+        let scan = try StatementScan(
+            db,
+            sql: """
+                SELECT part, codes, document, start, "end", language, excerpt FROM segment
+                WHERE participantId = ? AND coder = ? AND segmentId = ? ORDER BY part
+                """,
+            texts: [segment.participantID, segment.coder, segment.segmentID].map { Array(batch.field($0)) })
+        var parts: [Part] = []
+        while try scan.next() {
+            parts.append(Part(
+                part: scan.integer(0) ?? 0, codes: Array(scan.blob(1)), document: scan.optionalText(2), start: scan.integer(3),
+                end: scan.integer(4), language: scan.optionalText(5), excerpt: scan.optionalText(6)))
+        }
+        return parts
+    }
+
+    /// Stores applications of a segment beside its key's stored rows: appended to the row of the same
+    /// document, offsets, excerpt and language, or as the next part.
+    private func store(_ codes: [UInt8], of segment: SegmentBatch.Segment, in batch: SegmentBatch, besides parts: [Part]) throws {
+        func field(_ range: Range<Int>?) -> [UInt8]? { range.map { Array(batch.field($0)) } }
+        let same = parts.first {
+            $0.document == field(segment.document) && $0.start == segment.start && $0.end == segment.end
+                && $0.language == field(segment.language) && $0.excerpt == field(segment.excerpt)
+        }
+        try batch.bytes.withUnsafeBytes { bytes in
+            try codes.withUnsafeBytes { blob in
+                if let same {
+                    if codesUpdate == nil {
+                        codesUpdate = try PreparedInsert(db, sql: """
+                            UPDATE segment SET codes = CAST(codes || ? AS BLOB) WHERE participantId = ? AND coder = ? AND segmentId = ? AND part = ?
+                            """)
+                    }
+                    let update = codesUpdate!
+                    update.bindBlobWithoutCopy(1, blob)
+                    update.bindWithoutCopy(2, UnsafeRawBufferPointer(rebasing: bytes[segment.participantID]))
+                    update.bindWithoutCopy(3, UnsafeRawBufferPointer(rebasing: bytes[segment.coder]))
+                    update.bindWithoutCopy(4, UnsafeRawBufferPointer(rebasing: bytes[segment.segmentID]))
+                    update.bind(5, same.part)
+                    _ = try update.executeAndClear()
+                } else {
+                    if partInsert == nil {
+                        partInsert = try PreparedInsert(db, sql: "INSERT INTO segment (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    }
+                    let insert = partInsert!
+                    bind(segment, part: (parts.map(\.part).max() ?? -1) + 1, bytes: bytes, codes: blob, to: insert, first: 0)
+                    _ = try insert.executeAndClear()
+                }
+            }
+        }
+    }
+
+    /// Binds a segment's fields to the parameters after `first` (its codes: all of `codes` when `part` is
+    /// given, else its range of them; `part`: bound after the segment id, or else 0 in the statement).
+    private func bind(
+        _ segment: SegmentBatch.Segment, part: Int?, bytes: UnsafeRawBufferPointer, codes: UnsafeRawBufferPointer,
+        to insert: PreparedInsert, first: Int32
+    ) {
+        func field(_ range: Range<Int>?) -> UnsafeRawBufferPointer? {
+            range.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
+        }
+        var index = first
+        func next() -> Int32 {
+            index += 1
+            return index
+        }
+        insert.bindWithoutCopy(next(), field(segment.participantID))
+        insert.bindWithoutCopy(next(), field(segment.coder))
+        insert.bindWithoutCopy(next(), field(segment.segmentID))
+        if let part { insert.bind(next(), part) }
+        insert.bindBlobWithoutCopy(next(), part == nil ? UnsafeRawBufferPointer(rebasing: codes[segment.codes]) : codes)
+        insert.bindWithoutCopy(next(), field(segment.document))
+        insert.bind(next(), segment.start)
+        insert.bind(next(), segment.end)
+        insert.bindWithoutCopy(next(), field(segment.language))
+        insert.bindWithoutCopy(next(), field(segment.excerpt))
+    }
+
+    private func duplicate(line: Int, code: [UInt8], coder: ArraySlice<UInt8>, firstLine: Int) -> SegmentBatch.Duplicate {
+        SegmentBatch.Duplicate(
+            line: line, code: String(decoding: code, as: UTF8.self), coder: String(decoding: coder, as: UTF8.self), firstLine: firstLine)
+    }
+
+    /// The insert of `rows` segments as part 0 (1 to ``SegmentBatch/capacity``), prepared on first use.
+    private func insertStatement(rows: Int) throws -> PreparedInsert {
+        if let insert = inserts[rows] { return insert }
+        let values = Array(repeating: "(?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        let insert = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO segment (\(Self.columns)) VALUES \(values)")
+        inserts[rows] = insert
+        return insert
+    }
+}
