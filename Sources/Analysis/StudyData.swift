@@ -36,7 +36,7 @@ public struct StudyData: Sendable {
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
     /// - Complexity: one ordered pass over the store's summary of the coding (``StoreReader/forEachCoding(participants:_:)``:
     ///   a row per participant and coder, not the segment table), split by participant over `parts`
-    ///   connections read at once (``StudyStore/readConcurrently(parts:_:)``; by default one per core from
+    ///   connections read at once (``StudyStore/connections(_:)``; by default one per core from
     ///   5,000 participants); memory O(participants × codes).
     /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
     public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil) throws {
@@ -60,14 +60,19 @@ public struct StudyData: Sendable {
         // The pass over the store's summary of the coding, participant by participant, in consecutive
         // ranges of participants read at once: keep the preferred coder's codes, gather the units of
         // agreement.
-        var passes = try store.readConcurrently(parts: parts) { part, reader in
-            var pass = CodingPass(participants: count, codes: codeCount, coders: coderIDs, policy: policy, assigned: assigned)
-            try reader.forEachCoding(participants: (part * count / parts)..<((part + 1) * count / parts)) { pass.add($0) }
-            pass.finish()
-            return pass
+        let stores = try store.connections(parts)
+        var passes = ConcurrentMap.map(0..<parts) { part in
+            Result {
+                try stores[part].read { reader in
+                    var pass = CodingPass(participants: count, codes: codeCount, coders: coderIDs, policy: policy, assigned: assigned)
+                    try reader.forEachCoding(participants: (part * count / parts)..<((part + 1) * count / parts)) { pass.add($0) }
+                    pass.finish()
+                    return pass
+                }
+            }
         }
-        var coding = passes.removeFirst()
-        for later in passes { coding.append(later) }
+        var coding = try passes.removeFirst().get()
+        for later in passes { coding.append(try later.get()) }
         // Participants assigned to two or more coders, none of whom applied a code.
         for (participant, coders) in assigned where !coding.seen[participant] && coders.count >= 2 {
             coding.agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))

@@ -16,6 +16,7 @@ import StudyModel
 /// let store = try StudyStore(path: "data/sample/.analyze/study.sqlite")
 /// ```
 public struct StudyStore: Sendable {
+    /// The store's connection (read-only for a store of ``connections(_:)`` after the first).
     let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
@@ -41,6 +42,11 @@ public struct StudyStore: Sendable {
     private init(writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+    }
+
+    /// A store on a read-only connection to a store's file whose schema is up to date (no migration).
+    init(readOnly connection: DatabaseQueue) {
+        writer = connection
     }
 
     private static func makeConfiguration() -> Configuration {

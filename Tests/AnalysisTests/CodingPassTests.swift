@@ -64,10 +64,10 @@ import TestSupport
     @Test func partsAfterTheFirstRunOnReadOnlyConnectionsOfTheFile() throws {
         let (fixture, store, _) = try Self.storedStudy(seed: 24, coverage: false)
         defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
-        let parts = try store.readConcurrently(parts: 3) { part, reader in (part, reader.db.configuration.readonly) }
+        let parts = try store.connections(3).enumerated().map { part, store in (part, try store.read { $0.db.configuration.readonly }) }
         #expect(parts.map(\.0) == [0, 1, 2])
         #expect(parts.map(\.1) == [false, true, true])
-        let memory = try StudyStore.inMemory().readConcurrently(parts: 2) { part, reader in (part, reader.db.configuration.readonly) }
+        let memory = try StudyStore.inMemory().connections(2).enumerated().map { part, store in (part, try store.read { $0.db.configuration.readonly }) }
         #expect(memory.map(\.0) == [0, 1] && memory.map(\.1) == [false, false])
     }
 
@@ -81,7 +81,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: other.directory) }
         try StudyIngester(studyDirectory: other.directory).ingest(intoStoreAt: path)
         #expect(try StudyStore(path: path).read { try $0.sourceFiles() } != own)
-        let parts = try store.readConcurrently(parts: 2) { _, reader in (reader.db.configuration.readonly, try reader.sourceFiles()) }
+        let parts = try store.connections(2).map { store in try store.read { ($0.db.configuration.readonly, try $0.sourceFiles()) } }
         #expect(parts.map(\.0) == [false, false])
         #expect(parts.allSatisfy { $0.1 == own })
     }
