@@ -1,5 +1,4 @@
 import GRDB
-internal import GRDBSQLite
 
 /// One coder's coding of one participant, from the store's summary `coding` (see
 /// ``StoreReader/forEachCoding(_:)``): the distinct segments, and how many of them carry exactly each
@@ -75,25 +74,16 @@ extension StoreReader {
     ///   you keep.
     public func forEachCoding(participants positions: Range<Int>? = nil, _ body: (StoredCoding) throws -> Void) throws {
         try withSmallPageCache {
-            let statement = try db.makeStatement(
-                sql: positions == nil
-                    ? "SELECT participant, coder, segments, codeSets FROM coding ORDER BY participant, coder"
-                    : "SELECT participant, coder, segments, codeSets FROM coding WHERE participant >= ? AND participant < ? ORDER BY participant, coder")
-            if let positions { try statement.setArguments([positions.lowerBound, positions.upperBound]) }
-            let handle = statement.sqliteStatement
+            // The positions are integers, written into the statement as numbers.
+            let range = positions.map { " WHERE participant >= \($0.lowerBound) AND participant < \($0.upperBound)" } ?? ""
+            let scan = try StatementScan(
+                db, sql: "SELECT participant, coder, segments, codeSets FROM coding\(range) ORDER BY participant, coder")
             var coding = StoredCoding(participant: 0, coder: 0)
-            while true {
-                let step = sqlite3_step(handle)
-                if step == SQLITE_DONE { break }
-                guard step == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                coding.participant = Int(sqlite3_column_int64(handle, 0))
-                coding.coder = Int(sqlite3_column_int64(handle, 1))
-                coding.segments = Int(sqlite3_column_int64(handle, 2))
-                let blob = sqlite3_column_blob(handle, 3)
-                coding.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(handle, 3))))
+            while try scan.next() {
+                coding.participant = scan.integer(0) ?? 0
+                coding.coder = scan.integer(1) ?? 0
+                coding.segments = scan.integer(2) ?? 0
+                coding.decode(scan.blob(3))
                 try body(coding)
             }
         }
