@@ -36,7 +36,12 @@ enum YAMLFile {
             throw InputProblem(file: path, line: 1, message: "the file is empty: it needs the settings of docs/formats.md")
         }
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            // Yams composes the node tree (as its `YAMLDecoder` does, resolving merge keys only); our own
+            // decoder reads it without Yams's per-value conformance look-ups.
+            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: .default)
+            return try withExtendedLifetime(parser) {
+                try YAMLNodeDecoder(try parser.singleRoot() ?? "").decode(T.self)
+            }
         } catch let error as YamlError {
             throw problem(from: error, path: path)
         } catch let error as DecodingError {
