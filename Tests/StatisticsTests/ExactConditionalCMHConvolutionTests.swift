@@ -50,4 +50,18 @@ import Testing
             #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
         }
     }
+
+    /// Strata as large as those of the M benchmark study (hundreds to a few thousand participants).
+    @Test func matchesThePlainConvolutionOnLargeStrata() {
+        var generator = SeededGenerator(seed: 20_261_205)
+        for _ in 0..<3 {
+            let sizes = (0..<Int.random(in: 3...6, using: &generator)).map { _ in Int.random(in: 100...1_500, using: &generator) }
+            let m = sizes.map { Int.random(in: 0...$0, using: &generator) }
+            let n = zip(sizes, m).map { $0 - $1 }
+            let t = sizes.map { Int.random(in: 0...$0, using: &generator) }
+            let fast = ExactConditionalCMHTest.convolution(m: m, n: n, t: t)
+            let plain = Self.plainConvolution(m: m, n: n, t: t)
+            #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
+        }
+    }
 }
