@@ -127,14 +127,9 @@ struct CrosstabBuilder {
     }
 
     /// The value of `variable` as tables show it (its publication group, if any) of the participant at a
-    /// position: `published(data.participants[position], variable)`, each level looked up once.
+    /// position (`nil`: not recorded), the publication group of each country and role level looked up once.
     func publishedValues(of variable: String) -> (Int) -> String? {
         data.participants.values(of: variable) { manifest.publishedLevel($0, of: variable) }
-    }
-
-    /// A participant's value of a variable as tables show it (its publication group, if any).
-    func published(_ participant: Participant, _ variable: String) -> String? {
-        participant.value(of: variable).map { manifest.publishedLevel($0, of: variable) }
     }
 
     private func checkVariables(_ variables: [String], table: String) throws {
