@@ -50,11 +50,16 @@ struct ColumnGroups {
         // A unit's column is its levels' positions read as a number in mixed radix, outermost variable
         // first (the order of `combinations`); a value that is no level of its variable puts it in none.
         let levelIndex = levels.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+        // A variable of a few levels (country, role) finds a value by comparing it with each level, which
+        // costs less than hashing it; the first equal level, as the dictionary keeps.
+        func index(of value: String, at position: Int) -> Int? {
+            levels[position].count <= 8 ? levels[position].firstIndex(of: value) : levelIndex[position][value]
+        }
         members = Array(repeating: [], count: combinations.count)
         units: for unit in 0..<unitCount {
             var column = 0
             for position in variables.indices {
-                guard let index = levelIndex[position][value(unit, position) ?? ""] else { continue units }
+                guard let index = index(of: value(unit, position) ?? "", at: position) else { continue units }
                 column = column * levels[position].count + index
             }
             members[column].append(unit)

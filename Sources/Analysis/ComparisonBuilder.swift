@@ -15,14 +15,15 @@ public struct ComparisonBuilder {
     func build(_ spec: TableSpec, comparison: GroupComparison) throws -> GroupComparisonResult {
         let data = crosstabs.data
         let included = try crosstabs.participantsPassing(spec.filter, table: spec.id)
+        let publishedVariable = crosstabs.publishedValues(of: comparison.variable)
+        let publishedWithin = crosstabs.publishedValues(of: comparison.within)
         let strata = crosstabs.manifest.publishedLevels(of: comparison.within)
-            ?? Array(Set(included.compactMap { crosstabs.published(data.participants[$0], comparison.within) })).sorted()
+            ?? Array(Set(included.compactMap(publishedWithin))).sorted()
         func members(_ group: String, _ stratum: String?) -> [Int] {
             included.filter { index in
-                let participant = data.participants[index]
-                let value = participant.value(of: comparison.variable)
-                return (value == group || crosstabs.published(participant, comparison.variable) == group)
-                    && crosstabs.published(participant, comparison.within).map { level in
+                let value = data.participants.value(of: comparison.variable, at: index)
+                return (value == group || publishedVariable(index) == group)
+                    && publishedWithin(index).map { level in
                         stratum.map { $0 == level } ?? strata.contains(level)
                     } == true
             }

@@ -104,12 +104,10 @@ struct CrosstabBuilder {
     func columnGroups(_ spec: TableSpec) throws -> (groups: ColumnGroups, members: [[Int]]) {
         let included = try participantsPassing(spec.filter, table: spec.id)
         try checkVariables(spec.columns, table: spec.id)
+        let published = spec.columns.map(publishedValues(of:))
         let groups = ColumnGroups(
             variables: spec.columns, unitCount: included.count,
-            value: { unit, position in
-                let variable = spec.columns[position]
-                return data.participants.value(of: variable, at: included[unit]).map { manifest.publishedLevel($0, of: variable) }
-            },
+            value: { unit, position in published[position](included[unit]) },
             declaredLevels: manifest.publishedLevels(of:))
         return (groups, groups.members.map { $0.map { included[$0] } })
     }
@@ -117,17 +115,21 @@ struct CrosstabBuilder {
     func participantsPassing(_ filter: [String: [String]]?, table: String) throws -> [Int] {
         guard let filter, !filter.isEmpty else { return Array(data.participants.indices) }
         try checkVariables(filter.keys.sorted(), table: table)
+        let tests = filter.map { variable, allowed in
+            (value: { data.participants.value(of: variable, at: $0) }, published: publishedValues(of: variable), allowed: allowed)
+        }
         return data.participants.indices.filter { index in
-            filter.allSatisfy { variable, allowed in
+            tests.allSatisfy { test in
                 // A level, or the publication group it is shown in.
-                data.participants[index].value(of: variable).map { allowed.contains($0) || allowed.contains(manifest.publishedLevel($0, of: variable)) } ?? false
+                test.value(index).map { test.allowed.contains($0) || test.allowed.contains(test.published(index)!) } ?? false
             }
         }
     }
 
-    /// A participant's value of a variable as tables show it (its publication group, if any).
-    func published(_ participant: Participant, _ variable: String) -> String? {
-        participant.value(of: variable).map { manifest.publishedLevel($0, of: variable) }
+    /// The value of `variable` as tables show it (its publication group, if any) of the participant at a
+    /// position (`nil`: not recorded), the publication group of each country and role level looked up once.
+    func publishedValues(of variable: String) -> (Int) -> String? {
+        data.participants.values(of: variable) { manifest.publishedLevel($0, of: variable) }
     }
 
     private func checkVariables(_ variables: [String], table: String) throws {

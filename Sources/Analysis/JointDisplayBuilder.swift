@@ -34,7 +34,8 @@ public struct JointDisplayBuilder {
             }
         }
         let participants = data.participants.indices
-        let interviewMembers = levels.map { level in participants.filter { crosstabs.published(data.participants[$0], variable) == level } }
+        let published = crosstabs.publishedValues(of: variable)
+        let interviewMembers = levels.map { level in participants.filter { published($0) == level } }
         let columns = zip(levels, interviewMembers).map { TableColumn(values: [$0], base: $1.count) }
         let definitions = Dictionary(uniqueKeysWithValues: crosstabs.rowDefinitions(.jointDisplay).map { ($0.0.id, $0) })
 

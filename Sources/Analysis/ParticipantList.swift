@@ -54,6 +54,21 @@ public struct ParticipantList: RandomAccessCollection, Sendable {
     /// The place in ``roleLevels`` of the role of the participant at `position`.
     public func roleIndex(at position: Int) -> Int { Int(roleNumbers[position]) }
 
+    /// `value(of: variable, at:)` of every participant as a function of the position, whose levels of
+    /// country and role go through `transform` once per distinct level (not once per participant);
+    /// attributes go through it at each call.
+    public func values(of variable: String, _ transform: @escaping (String) -> String) -> (Int) -> String? {
+        func byNumber(_ levels: [String], _ numbers: [UInt32]) -> (Int) -> String? {
+            let transformed = levels.map(transform)
+            return { position in transformed[Int(numbers[position])] }
+        }
+        switch variable {
+        case "country": return byNumber(countries, countryNumbers)
+        case "role": return byNumber(roles, roleNumbers)
+        default: return { [attributes] position in attributes.isEmpty ? nil : attributes[position][variable].map(transform) }
+        }
+    }
+
     /// The id of the participant at `position`, without making the `Participant`.
     public func id(at position: Int) -> String { ids[position] }
 

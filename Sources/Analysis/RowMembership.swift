@@ -45,42 +45,52 @@ struct RowMembership {
     /// participant in the group `groupOf[participant]`: what ``callAsFunction(_:)`` counts, in one pass
     /// over each participant's codes; `nil` when a row is not one of codes.
     static func participants(_ rows: [RowMembership], perGroup groupOf: [Int], groups: Int, data: StudyData) -> [[Int]]? {
-        var rowsOfCode = Array(repeating: [Int](), count: data.codebook.codes.count)
-        for (row, membership) in rows.enumerated() {
-            guard let codes = membership.codes else { return nil }
-            for code in codes { rowsOfCode[code].append(row) }
-        }
-        var counts = Array(repeating: Array(repeating: 0, count: groups), count: rows.count)
-        // The last participant (+ 1) counted in each row, so that a row of several codes counts them once.
+        guard let (rowStart, rowList) = rowsOfCodes(rows, codeCount: data.codebook.codes.count) else { return nil }
+        // counts[row * groups + group], and the last participant (+ 1) counted in each row, so that a row
+        // of several codes counts them once.
+        var counts = Array(repeating: 0, count: rows.count * groups)
         var counted = Array(repeating: 0, count: rows.count)
-        for person in groupOf.indices {
-            let group = groupOf[person]
-            data.forEachCode(participant: person) { code, _ in
-                for row in rowsOfCode[code] where counted[row] != person + 1 {
-                    counted[row] = person + 1
-                    counts[row][group] += 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            counted.withUnsafeMutableBufferPointer { counted in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                    rowList.withUnsafeBufferPointer { rowList in
+                        for person in groupOf.indices {
+                            let group = groupOf[person]
+                            data.forEachCode(participant: person) { code, _ in
+                                for row in rowList[rowStart[code]..<rowStart[code + 1]] where counted[row] != person + 1 {
+                                    counted[row] = person + 1
+                                    counts[row * groups + group] += 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return counts
+        return rows.indices.map { Array(counts[($0 * groups)..<(($0 + 1) * groups)]) }
     }
 
-    /// The cells of rows of codes over groups of participants (`cells[row][group]`, as
-    /// ``CrosstabBuilder/cell(_:_:)`` gives them), `nil` when a row is not one of codes.
-    static func cells(_ rows: [RowMembership], over groups: [[Int]], data: StudyData) -> [[TableCell]]? {
-        let codeCount = data.codebook.codes.count
+    /// The rows of each code, code c's at `rowList[rowStart[c]..<rowStart[c + 1]]`; `nil` when a row is
+    /// not one of codes.
+    private static func rowsOfCodes(_ rows: [RowMembership], codeCount: Int) -> (rowStart: [Int], rowList: [Int])? {
         var rowsOfCode = Array(repeating: [Int](), count: codeCount)
         for (row, membership) in rows.enumerated() {
             guard let codes = membership.codes else { return nil }
             for code in codes { rowsOfCode[code].append(row) }
         }
-        // The rows of code c at rowList[rowStart[c]..<rowStart[c + 1]].
         var rowStart = [0]
         var rowList: [Int] = []
         for code in 0..<codeCount {
             rowList += rowsOfCode[code]
             rowStart.append(rowList.count)
         }
+        return (rowStart, rowList)
+    }
+
+    /// The cells of rows of codes over groups of participants (`cells[row][group]`, as
+    /// ``CrosstabBuilder/cell(_:_:)`` gives them), `nil` when a row is not one of codes.
+    static func cells(_ rows: [RowMembership], over groups: [[Int]], data: StudyData) -> [[TableCell]]? {
+        guard let (rowStart, rowList) = rowsOfCodes(rows, codeCount: data.codebook.codes.count) else { return nil }
         // Per row: participants, segments, and the last participant (+ 1) counted, so that a row of several
         // codes counts a participant once.
         var tallies = Array(repeating: 0, count: 3 * rows.count)

@@ -152,26 +152,10 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
         var current = [1.0]
         for k in m.indices {
             let y = max(0, t[k] - n[k]), z = min(m[k], t[k])
-            var next = Array(repeating: 0.0, count: current.count + z - y)
-            current.withUnsafeBufferPointer { source in
-                next.withUnsafeMutableBufferPointer { target in
-                    // Plain pointers, so the compiler vectorises the multiply-adds; each element still
-                    // receives its terms in the order of j, one multiply and one add each. Terms with an
-                    // exact zero factor (densities underflowed to 0 in the tails) are skipped: adding +0 to
-                    // a non-negative sum changes no bit.
-                    let first = source.firstIndex { $0 != 0 } ?? 0
-                    let last = source.lastIndex { $0 != 0 } ?? -1
-                    let from = source.baseAddress! + first, count = last - first + 1
-                    for j in 0...(z - y) {
-                        let u = Distribution.hypergeometricDensity(
-                            Double(j + y), white: Double(m[k]), black: Double(n[k]), draws: Double(t[k]))
-                        if u == 0 { continue }
-                        let into = target.baseAddress! + first + j
-                        for w in 0..<count { into[w] += from[w] * u }
-                    }
-                }
+            let densities = (y...z).map { x in
+                Distribution.hypergeometricDensity(Double(x), white: Double(m[k]), black: Double(n[k]), draws: Double(t[k]))
             }
-            current = next
+            current = DensityConvolution.convolved(current, with: densities)
         }
         let total = current.reduce(0, +)
         return current.map { $0 / total }

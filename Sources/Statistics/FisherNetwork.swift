@@ -459,8 +459,32 @@ struct Fills {
         for i in stride(from: m - 1, through: 0, by: -1) { capacityBelow[i] = capacityBelow[i + 1] + key[i] }
         left[0] = total
 
-        // Depth-first over rows: each row takes its largest allowed value first, then one less, down to
-        // the least that the rows below can still complete.
+        // The walk runs on the scratch arrays' storage, taken out of `self` meanwhile, so that a write
+        // costs no uniqueness check.
+        var (fill, left, partial, scratch) = (self.fill, self.left, self.partial, self.scratch)
+        (self.fill, self.left, self.partial, self.scratch) = ([], [], [], [])
+        fill.withUnsafeMutableBufferPointer { fill in
+            left.withUnsafeMutableBufferPointer { left in
+                partial.withUnsafeMutableBufferPointer { partial in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        key.withUnsafeBufferPointer { key in
+                            walk(key: key, fill: fill, left: left, partial: partial, scratch: scratch, places: places, logFactorials: logFactorials)
+                        }
+                    }
+                }
+            }
+        }
+        (self.fill, self.left, self.partial, self.scratch) = (fill, left, partial, scratch)
+    }
+
+    /// Depth-first over rows: each row takes its largest allowed value first, then one less, down to the
+    /// least that the rows below can still complete; each complete column emitted.
+    private mutating func walk(
+        key: UnsafeBufferPointer<Int>, fill: UnsafeMutableBufferPointer<Int>, left: UnsafeMutableBufferPointer<Int>,
+        partial: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Int>, places: [Int],
+        logFactorials: LogFactorials
+    ) {
+        let m = key.count
         func highest(_ i: Int) -> Int {
             let tiedCap = i > 0 && key[i] == key[i - 1] ? fill[i - 1] : Int.max
             return min(left[i], key[i], tiedCap)
@@ -477,7 +501,7 @@ struct Fills {
             left[i + 1] = left[i] - fill[i]
             partial[i + 1] = partial[i] + logFactorials[fill[i]]
             if i == m - 1 {
-                emit(key: key, places: places, logFactorials: logFactorials)
+                emit(key: key, fill: UnsafeBufferPointer(fill), sum: partial[m], scratch: scratch, places: places, logFactorials: logFactorials)
                 fill[i] -= 1
                 continue
             }
@@ -492,7 +516,10 @@ struct Fills {
         buffer.append(contentsOf: repeatElement(value, count: count))
     }
 
-    private mutating func emit(key: [Int], places: [Int], logFactorials: LogFactorials) {
+    private mutating func emit(
+        key: UnsafeBufferPointer<Int>, fill: UnsafeBufferPointer<Int>, sum: Double, scratch: UnsafeMutableBufferPointer<Int>,
+        places: [Int], logFactorials: LogFactorials
+    ) {
         let m = key.count
         // Insertion sort of the remaining totals, descending, then packed.
         for j in 0..<m {
@@ -530,7 +557,7 @@ struct Fills {
             groupStart = groupEnd
         }
         packedKeys.append(packed)
-        sums.append(partial[m])
+        sums.append(sum)
         multiplicities.append(multiplicity)
         restSums.append(restSum)
     }

@@ -60,6 +60,7 @@ struct HypergeometricH2PE: Sendable {
     /// of exactly 0, one pair in about 2³²), R converts +∞ to `int`, which C leaves undefined (x86-64
     /// gives `INT_MIN` and then a loop of 2³¹ steps with overflowing `int`s); the port rejects the pair,
     /// as R does with the same proposal in the left tail.
+    @inline(__always)
     func draw(
         lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials
     ) -> Int {
@@ -81,14 +82,18 @@ struct HypergeometricH2PE: Sendable {
                 ix = proposal
                 v = v * (u - p2) * lamdr
             }
-            let accepted = m < 100 || ix <= 50 ? acceptsExplicitly(ix, v) : acceptsBySqueeze(ix, v, afc)
+            let accepted = m < 100 || ix <= 50
+                ? Self.acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m)
+                : Self.acceptsBySqueeze(ix, v, n1: n1, n2: n2, k: k, m: m, a: a, afc)
             if accepted { return ix }
         }
     }
 
     /// The density ratio f(ix)/f(m) by its recurrence, with R's +1 (the original algorithm and TOMS 668
     /// lack it in the m > ix case).
-    private func acceptsExplicitly(_ ix: Int, _ v: Double) -> Bool {
+    ///
+    /// Static, with the constants it needs as arguments, so that the setup is not copied for the call.
+    private static func acceptsExplicitly(_ ix: Int, _ v: Double, n1: Int, n2: Int, k: Int, m: Int) -> Bool {
         var f = 1.0
         if m < ix {
             for i in (m + 1)...ix {
@@ -103,7 +108,11 @@ struct HypergeometricH2PE: Sendable {
     }
 
     /// Squeezes by upper and lower bounds of log(f(ix)/f(m)), then Stirling's formula to machine accuracy.
-    private func acceptsBySqueeze(_ ix: Int, _ v: Double, _ afc: ApproximateLogFactorials) -> Bool {
+    ///
+    /// Static, with the constants it needs as arguments, so that the setup is not copied for the call.
+    private static func acceptsBySqueeze(
+        _ ix: Int, _ v: Double, n1: Int, n2: Int, k: Int, m: Int, a: Double, _ afc: ApproximateLogFactorials
+    ) -> Bool {
         let y = Double(ix)
         let y1 = y + 1.0
         let ym = y - Double(m)

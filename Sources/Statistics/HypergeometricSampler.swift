@@ -55,18 +55,33 @@ struct HypergeometricSampler: Sendable {
         if setups[slot].white != white || setups[slot].black != black || setups[slot].draws != draws {
             setups[slot] = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: logFactorials)
         }
-        let setup = setups[slot]
+        // The setup is read where the cache holds it: copying its 177 bytes out on every call cost about
+        // as much as the draw's rectangle and tails.
+        var generator = uniforms
+        let variate = setups.withUnsafeBufferPointer { setups in
+            Self.variate(setups.baseAddress! + slot, using: &generator, logFactorials: logFactorials)
+        }
+        uniforms = generator
+        return variate
+    }
+
+    /// A variate drawn with the setup at `setup`.
+    @inline(__always)
+    private static func variate(
+        _ setup: UnsafePointer<HypergeometricSetup>, using uniforms: inout MulticarryGenerator,
+        logFactorials: ApproximateLogFactorials
+    ) -> Int {
         let reduced: Int
-        switch setup.method {
+        switch setup.pointee.method {
         case .degenerate:
-            reduced = setup.highest
+            reduced = setup.pointee.highest
         case .inversion(let w):
-            reduced = inversion(setup, w: w)
+            reduced = inversion(setup, w: w, using: &uniforms)
         case .h2pe(let h2pe):
             reduced = h2pe.draw(
-                lowest: setup.lowest, highest: setup.highest, using: &uniforms, logFactorials: logFactorials)
+                lowest: setup.pointee.lowest, highest: setup.pointee.highest, using: &uniforms, logFactorials: logFactorials)
         }
-        return setup.variate(fromReduced: reduced)
+        return setup.pointee.variate(fromReduced: reduced)
     }
 
     /// The cache slot of a triple: the urn hashed, plus the draws (a test's calls for one column differ
@@ -80,18 +95,21 @@ struct HypergeometricSampler: Sendable {
 
     /// R's case II: the cumulative probabilities from the lowest value up, scaled by 10²⁵, until they
     /// pass a uniform; starting again with a new uniform when the range is passed.
-    private mutating func inversion(_ setup: HypergeometricSetup, w: Double) -> Int {
-        let (n1, n2, k) = (setup.n1, setup.n2, setup.k)
+    private static func inversion(
+        _ setup: UnsafePointer<HypergeometricSetup>, w: Double, using uniforms: inout MulticarryGenerator
+    ) -> Int {
+        let (n1, n2, k) = (setup.pointee.n1, setup.pointee.n2, setup.pointee.k)
+        let (lowest, highest) = (setup.pointee.lowest, setup.pointee.highest)
         newUniform: while true {
             var p = w
-            var ix = setup.lowest
+            var ix = lowest
             var u = uniforms.uniform() * HypergeometricSetup.inversionScale
             while u > p {
                 u -= p
                 p *= (Double(n1) - Double(ix)) * Double(k - ix)
                 ix += 1
                 p = p / Double(ix) / Double(n2 - k + ix)
-                if ix > setup.highest { continue newUniform }
+                if ix > highest { continue newUniform }
             }
             return ix
         }

@@ -30,4 +30,23 @@ import Testing
         }
         #expect(asked.members.joined().count == units.filter { $0[0] != "FR" }.count)
     }
+
+    /// A variable of more levels than are compared one by one (found by hashing) and one of few levels
+    /// (found by comparing, a composed and a decomposed "é" being the same level) group alike.
+    @Test func manyLevelsAndFewLevelsGroupAlike() {
+        var random = TestRandom(seed: 7)
+        let schools = (1...12).map { "S\($0)" }
+        let units: [[String?]] = (0..<300).map { _ in
+            [schools[random.next(schools.count)], ["caf\u{E9}", "cafe\u{301}", "bar"][random.next(3)]]
+        }
+        let groups = ColumnGroups(
+            variables: ["school", "place"], unitCount: units.count, value: { units[$0][$1] }, declaredLevels: { _ in nil })
+        let schoolLevels = schools.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(groups.columns.count == schoolLevels.count * 2)
+        for (column, values) in groups.columns.map(\.values).enumerated() {
+            let members = units.indices.filter { units[$0][0] == values[0] && units[$0][1]! == values[1] }
+            #expect(groups.members[column] == members, "\(values)")
+        }
+        #expect(groups.members.joined().count == units.count)
+    }
 }

@@ -27,4 +27,28 @@ import Testing
             }
         }
     }
+
+    /// `values(of:_:)` is `value(of:at:)` passed through the transform, which country and role levels
+    /// go through once each.
+    @Test func valuesByPositionAreTheTransformedValues() {
+        let participants = [
+            Participant(id: "P1", country: "KZ", role: "mother", attributes: ["school": "S1"]),
+            Participant(id: "P2", country: "UK", role: "guardian"),
+            Participant(id: "P3", country: "KZ", role: "grandparent", attributes: ["school": "S2"]),
+            Participant(id: "P4", country: "KZ", role: "mother"),
+        ]
+        let list = ParticipantList(participants)
+        let carers: Set = ["grandparent", "guardian"]
+        final class Calls: @unchecked Sendable { var count = 0 }
+        let calls = Calls()
+        let shown = list.values(of: "role") { role in
+            calls.count += 1
+            return carers.contains(role) ? "carers" : role
+        }
+        #expect(list.indices.map(shown) == ["mother", "carers", "carers", "mother"])
+        #expect(calls.count == 3)
+        #expect(list.indices.map(list.values(of: "country") { $0.lowercased() }) == ["kz", "uk", "kz", "kz"])
+        #expect(list.indices.map(list.values(of: "school") { "school " + $0 }) == ["school S1", nil, "school S2", nil])
+        #expect(list.indices.map(list.values(of: "absent") { $0 }) == [nil, nil, nil, nil])
+    }
 }

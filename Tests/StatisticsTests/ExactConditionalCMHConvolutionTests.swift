@@ -27,13 +27,18 @@ import Testing
             let strata = Int.random(in: 1...12, using: &generator)
             // Repeated margins included: strata of an interview study often share them.
             let sizes = [Int](repeating: 0, count: strata).map { _ in Int.random(in: 1...60, using: &generator) }
-            let m = sizes.map { Int.random(in: 0...$0, using: &generator) }
-            let n = zip(sizes, m).map { $0 - $1 }
-            let t = sizes.map { Int.random(in: 0...$0, using: &generator) }
-            let fast = ExactConditionalCMHTest.convolution(m: m, n: n, t: t)
-            let plain = Self.plainConvolution(m: m, n: n, t: t)
-            #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
+            Self.expectThePlainConvolution(sizes: sizes, using: &generator)
         }
+    }
+
+    /// Strata of `sizes` with random margins: the convolution equals the plain one bit for bit.
+    static func expectThePlainConvolution(sizes: [Int], using generator: inout SeededGenerator) {
+        let m = sizes.map { Int.random(in: 0...$0, using: &generator) }
+        let n = zip(sizes, m).map { $0 - $1 }
+        let t = sizes.map { Int.random(in: 0...$0, using: &generator) }
+        let fast = ExactConditionalCMHTest.convolution(m: m, n: n, t: t)
+        let plain = Self.plainConvolution(m: m, n: n, t: t)
+        #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
     }
 
     /// Large strata, whose hypergeometric tails underflow to 0 (terms the convolution skips).
@@ -48,6 +53,15 @@ import Testing
             let plain = Self.plainConvolution(m: m, n: n, t: t)
             #expect(plain.contains(0), "m \(m) n \(n) t \(t): no density underflowed")
             #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern), "m \(m) n \(n) t \(t)")
+        }
+    }
+
+    /// Strata as large as those of the M benchmark study (hundreds to a few thousand participants).
+    @Test func matchesThePlainConvolutionOnLargeStrata() {
+        var generator = SeededGenerator(seed: 20_261_205)
+        for _ in 0..<3 {
+            let sizes = (0..<Int.random(in: 3...6, using: &generator)).map { _ in Int.random(in: 100...1_500, using: &generator) }
+            Self.expectThePlainConvolution(sizes: sizes, using: &generator)
         }
     }
 }
