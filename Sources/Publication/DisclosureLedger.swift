@@ -115,8 +115,12 @@ struct DisclosureLedger {
     /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`; a pair space
     /// holds `x_first[a]`, `x_second[a]`, `x_both[a]`, then `n[a]`.
     private func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
-        let atoms = atomCount(space)
-        let values = valueCount(space)
+        terms(quantity, in: space, atoms: atomCount(space), values: valueCount(space))
+    }
+
+    /// The same, given the space's ``atomCount(_:)`` and ``valueCount(_:)`` (a program's equalities are
+    /// written with the space's numbers found once, not once per equality: each looks the survey up by name).
+    private func terms(_ quantity: Quantity, in space: Space, atoms: Int, values: Int) -> [LinearProgram.Term] {
         switch quantity {
         case .participants(let set), .respondents(_, let set):
             let offset: Int = switch space {
@@ -247,7 +251,7 @@ struct DisclosureLedger {
             let entry = entries[number]
             guard entry.hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
             numbering?[number] = program.equalities.count
-            program.require(terms(quantities[number], in: space), equals: Double(entry.value))
+            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entry.value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's

@@ -48,11 +48,26 @@ enum CSVFieldEscaping {
 
     /// One CSV line (LF-terminated) from text fields.
     static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\n"
+        var text = ""
+        append(fields, to: &text)
+        return text
+    }
+
+    /// Appends one CSV line (LF-terminated) of text fields to `text`, with no array of escaped fields
+    /// or lines in between.
+    static func append(_ fields: [String], to text: inout String) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text.append(",") }
+            text.append(escape(field))
+        }
+        text.append("\n")
     }
 
     /// The records as CSV: the header line, then one line per record.
     static func csv(_ table: TidyTable) -> String {
-        line(table.header) + table.rows.map(line).joined()
+        var text = ""
+        append(table.header, to: &text)
+        for row in table.rows { append(row, to: &text) }
+        return text
     }
 }
