@@ -19,6 +19,13 @@ struct LinearProgram {
         variableCount = variables
     }
 
+    /// Makes room for this many equalities and inequalities in all, so that requiring them does not
+    /// grow the arrays step by step.
+    mutating func reserveCapacity(equalities: Int, inequalities: Int) {
+        self.equalities.reserveCapacity(equalities)
+        self.inequalities.reserveCapacity(inequalities)
+    }
+
     mutating func require(_ terms: [Term], equals value: Double) {
         equalities.append((terms, value))
     }
@@ -148,6 +155,7 @@ struct LinearProgram {
             free += 1
         }
         var reduced = LinearProgram(variables: free)
+        reduced.reserveCapacity(equalities: equalities.count, inequalities: inequalities.count)
         for (row, (terms, value, number)) in equalities.enumerated() {
             reduced.require(terms.map { (index[$0.variable], $0.coefficient) }, equals: value)
             equalityRows[number] = row

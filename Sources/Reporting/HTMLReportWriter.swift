@@ -11,9 +11,10 @@ struct HTMLReportWriter {
     let vocabulary: Vocabulary
     /// The summary as the report's language writes it.
     let summary: String
+    /// The blocks of each of the document's tables, in order (``TableFormatter/blocks(_:)``).
+    let tables: [[ReportBlock]]
 
     func html() -> String {
-        let renderer = TableFormatter(vocabulary: vocabulary)
         let say = TextFormatter(vocabulary: vocabulary)
         let name = HTMLEscaping.escape(document.studyName)
         var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(say(document.version)))</p>\n"
@@ -33,7 +34,7 @@ struct HTMLReportWriter {
         }
         body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"
         body += "<section id=\"tables\">\n<h2>\(say(.tables))</h2>\n"
-        body += document.tables.map { renderer.render($0, style: .html) }.joined()
+        body += tables.map { ReportBlock.rendered($0, style: .html) }.joined()
         body += "</section>\n" + provenance()
         return """
             <!DOCTYPE html>
