@@ -29,7 +29,7 @@ struct HTMLReportWriter {
         body += "\n<li><a href=\"#provenance\">\(say(.provenance))</a></li>\n</ol>\n</nav>\n"
         body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"
         // The summary's first line repeats the page's title.
-        for paragraph in summary.components(separatedBy: "\n\n").dropFirst() where !paragraph.isEmpty {
+        for paragraph in PlainScalars.paragraphs(summary).dropFirst() where !paragraph.isEmpty {
             body += "<p>\(HTMLEscaping.escape(paragraph.replacingOccurrences(of: "\n", with: " ")))</p>\n"
         }
         body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"

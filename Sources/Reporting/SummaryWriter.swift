@@ -13,7 +13,7 @@ struct SummaryWriter {
         let say = TextFormatter(vocabulary: vocabulary)
         var texts = paragraphs.map(say.callAsFunction)
         texts = texts.prefix(1) + texts.dropFirst().map(vocabulary.decimals)
-        return texts.flatMap { $0.components(separatedBy: "\n\n") }.map(wrapped).joined(separator: "\n\n") + "\n"
+        return texts.flatMap(PlainScalars.paragraphs).map(wrapped).joined(separator: "\n\n") + "\n"
     }
 
     /// Wraps a paragraph at 100 characters.
@@ -25,7 +25,8 @@ struct SummaryWriter {
         var lines: [String] = []
         var current = ""
         var scalars = 0  // of `current`
-        for word in paragraph.split(separator: " ") {
+        let words = PlainScalars.hasOnlyPlainScalars(paragraph) ? PlainScalars.split(paragraph, separator: UInt8(ascii: " ")) : paragraph.split(separator: " ")
+        for word in words {
             let wordScalars = word.unicodeScalars.count
             if !current.isEmpty && scalars + 1 + wordScalars > 100 && current.count + 1 + word.count > 100 {
                 lines.append(current)

@@ -69,6 +69,33 @@ import Testing
         #expect(over.summary() == "T\n\n" + first.joined(separator: " ") + "\nabcde x\n")
     }
 
+    @Test func plainScalarsSplitAsCharactersDo() {
+        let texts = Self.randomTexts(count: 4000, seed: 5, maxLength: 12)
+            + Self.randomTexts(count: 2000, seed: 9, maxLength: 12).map { $0.replacingOccurrences(of: "\u{301}", with: "\n\n") }
+        var plain = 0
+        for text in texts {
+            #expect(PlainScalars.paragraphs(text) == text.components(separatedBy: "\n\n"), "\(text.debugDescription)")
+            guard PlainScalars.hasOnlyPlainScalars(text) else { continue }
+            plain += 1
+            #expect(PlainScalars.split(text, separator: UInt8(ascii: " ")) == text.split(separator: " "), "\(text.debugDescription)")
+            #expect(text.unicodeScalars.count == text.count, "\(text.debugDescription)")
+        }
+        #expect(plain > 500)
+        #expect(!PlainScalars.hasOnlyPlainScalars("e\u{301}") && !PlainScalars.hasOnlyPlainScalars("a\r\nb"))
+        #expect(PlainScalars.hasOnlyPlainScalars("Қазақстан — 12,5 % ≤ №3"))
+    }
+
+    /// A decimal comma between two digits, in plain text (read from its bytes) and in text with combining
+    /// marks (read character by character): "1.\u{301}5" has no "." character between digits.
+    @Test(arguments: [
+        ("33.3% (n = 12.0)", "33,3% (n = 12,0)"), ("v1.2.3.", "v1,2,3."), ("end.", "end."), (".5", ".5"),
+        ("1.\u{301}5 and 2.5", "1.\u{301}5 and 2,5"), ("Қ 7.25", "Қ 7,25"), ("no dot", "no dot"),
+    ])
+    func decimalCommas(_ text: String, _ expected: String) {
+        #expect(Vocabulary(language: Language(rawValue: "ru")).decimals(text) == expected)
+        #expect(Vocabulary(language: .en).decimals(text) == text)
+    }
+
     /// Columns as wide as their widest cell in characters; the first left-aligned, the others right-aligned,
     /// two spaces apart, no trailing spaces; a group label centred over its columns.
     @Test func textGridLaysOutCyrillicCells() {
