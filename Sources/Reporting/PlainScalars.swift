@@ -7,7 +7,7 @@ import Foundation
 /// bytes instead of by extended grapheme clusters, with the same result.
 enum PlainScalars {
     /// Whether every scalar of `text` is one the writers' text is made of: Latin up to U+02FF (no CR),
-    /// Cyrillic letters (not its combining marks, U+0483–U+0489), general punctuation from U+2010 to
+    /// Greek (the statistics' χ, κ, α), Cyrillic letters (not its combining marks, U+0483–U+0489), general punctuation from U+2010 to
     /// U+2027 and from U+2030 to U+205E, currency signs, letterlike symbols, arrows and mathematical
     /// operators. None of these is `Extend`, `ZWJ`, `SpacingMark`, `Prepend`, `Regional_Indicator` or a
     /// Hangul jamo in Unicode's grapheme cluster rules (UAX #29), so no two of them form one character.
@@ -15,7 +15,7 @@ enum PlainScalars {
         text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x0D: false
-            case 0x00...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0,
+            case 0x00...0x2FF, 0x370...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0,
                 0x2100...0x214F, 0x2190...0x22FF:
                 true
             default: false

@@ -129,15 +129,23 @@ enum ReportBlock {
     }
 
     /// `text` without white space and newlines at either end, as Foundation's `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)` gives it; returned as it is, without Foundation's search, when its first
-    /// and last scalars are printable ASCII or Cyrillic letters (a character that begins or ends with one
-    /// of those is not white space, whether a character is judged by its first scalar or by all of them).
+    /// .whitespacesAndNewlines)` gives it; without Foundation's search when, past ASCII spaces, tabs and
+    /// line breaks at either end, it starts and ends with a printable ASCII character or a Cyrillic letter:
+    /// each of those ASCII blanks is a white-space character of its own there (a space joins only a
+    /// combining mark after it, a line break nothing but CR LF), and a character that begins or ends with
+    /// such a letter is not white space, whether a character is judged by its first scalar or by all.
     static func trimmed(_ text: String) -> String {
         func isVisible(_ scalar: Unicode.Scalar) -> Bool {
             (0x21...0x7E).contains(scalar.value) || (0x400...0x482).contains(scalar.value) || (0x48A...0x4FF).contains(scalar.value)
         }
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isVisible(first), isVisible(last) {
-            return text
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isBlank(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isBlank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let inner = Substring(utf8[start..<end])
+        if let first = inner.unicodeScalars.first, let last = inner.unicodeScalars.last, isVisible(first), isVisible(last) {
+            return start == utf8.startIndex && end == utf8.endIndex ? text : String(inner)
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

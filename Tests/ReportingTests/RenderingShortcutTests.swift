@@ -44,7 +44,7 @@ import Testing
 
     @Test(arguments: [
         ("Notes end with a full stop.", "Notes end with a full stop."), ("  padded \n", "padded"), ("Қазақша", "Қазақша"),
-        ("\u{A0}non-breaking\u{2003}", "non-breaking"), ("", ""), (" ", ""), ("а\u{483}", "а\u{483}"),
+        ("\u{A0}non-breaking\u{2003}", "non-breaking"), ("\n12. Бала \t\r\n", "12. Бала"), (" \u{301}x", "\u{301}x"), ("", ""), (" ", ""), ("а\u{483}", "а\u{483}"),
     ])
     func trimmedNotes(_ text: String, _ expected: String) {
         #expect(ReportBlock.trimmed(text) == expected)
@@ -53,6 +53,9 @@ import Testing
     @Test func trimmedEqualsFoundationsTrimming() {
         for text in Self.randomTexts(count: 5000, seed: 7) {
             #expect(ReportBlock.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            #expect(HTMLEscaping.escape(text + "<&\">") == (text + "<&\">").map { character in
+                ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"][character] ?? String(character)
+            }.joined(), "\(text.debugDescription)")
         }
     }
 
@@ -82,7 +85,7 @@ import Testing
         }
         #expect(plain > 500)
         #expect(!PlainScalars.hasOnlyPlainScalars("e\u{301}") && !PlainScalars.hasOnlyPlainScalars("a\r\nb"))
-        #expect(PlainScalars.hasOnlyPlainScalars("Қазақстан — 12,5 % ≤ №3"))
+        #expect(PlainScalars.hasOnlyPlainScalars("Қазақстан — 12,5 % ≤ №3, χ² κ α"))
     }
 
     /// A decimal comma between two digits, in plain text (read from its bytes) and in text with combining
