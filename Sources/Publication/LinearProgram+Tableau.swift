@@ -118,10 +118,18 @@ extension LinearProgram {
             // Reduced costs: c_j − Σ c_B(i) · row_i(j).
             var reduced = [Double](repeating: 0, count: width)
             for term in objective { reduced[term.variable] += maximise ? -term.coefficient : term.coefficient }
-            let cost = reduced
-            for i in 0..<rowCount where basis[i] < columns && cost[basis[i]] != 0 {
-                let factor = cost[basis[i]]
-                for j in 0..<width { reduced[j] -= factor * cells[i * width + j] }
+            // The rows whose basic variable has a cost, with the cost, read before any is subtracted (no
+            // copy of the costs); then the rows subtracted in order.
+            var costs: [(row: Int, factor: Double)] = []
+            for i in 0..<rowCount where basis[i] < columns && reduced[basis[i]] != 0 { costs.append((i, reduced[basis[i]])) }
+            let width = self.width
+            reduced.withUnsafeMutableBufferPointer { reduced in
+                cells.withUnsafeBufferPointer { cells in
+                    for (i, factor) in costs {
+                        let row = i &* width
+                        for j in 0..<width { reduced[j] -= factor * cells[row &+ j] }
+                    }
+                }
             }
             guard let value = run(reduced: &reduced, stopAtOrBelow: maximise ? enough.map { -$0 } : nil) else { return nil }
             return maximise ? -value : value
