@@ -398,6 +398,9 @@ struct DisclosureLedger {
         numbersBySpace[space] ?? []
     }
 
+    /// The number of a registered quantity (its place in ``quantities``); `nil` when it is not registered.
+    func number(of quantity: Quantity) -> Int? { numbers[quantity] }
+
     /// The entry of the quantity numbered `number` (``quantities``[number]).
     func entry(number: Int) -> Entry { entries[number] }
 }
