@@ -92,15 +92,20 @@ public struct DisclosureAudit: Sendable {
     /// reason `statistic-withheld`, the statistic in `column` and no interval.
     public func csv() -> String {
         var out = "table,row,column,reason,lower,upper,values\n"
+        func line(_ fields: String...) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(",") }
+                out.append(Self.field(field))
+            }
+            out.append("\n")
+        }
         for entry in entries {
             let upper = entry.upper.map(String.init) ?? ""
             let values = entry.upper.map { String($0 - entry.lower + 1) } ?? ""
-            out += [entry.table, entry.row, entry.column, entry.reason, String(entry.lower), upper, values]
-                .map(Self.field).joined(separator: ",") + "\n"
+            line(entry.table, entry.row, entry.column, entry.reason, String(entry.lower), upper, values)
         }
         for withheld in withheldStatistics {
-            out += [withheld.table, withheld.row, withheld.statistic, "statistic-withheld", "", "", ""]
-                .map(Self.field).joined(separator: ",") + "\n"
+            line(withheld.table, withheld.row, withheld.statistic, "statistic-withheld", "", "", "")
         }
         return out
     }
@@ -161,8 +166,12 @@ public struct DisclosureAudit: Sendable {
         withheldStatistics = list
     }
 
+    /// The field, quoted when a character of it is a comma, a quote or a line feed. A field without
+    /// one of those bytes has none of those characters, so characters are looked at only when one is.
     private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }),
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -34,6 +34,12 @@ struct DisclosureLedger {
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
 
+    /// The structure of every row space's program and of every pair space's (``structure(of:atoms:values:)``),
+    /// made once: a program starts as a copy, sharing the rows' arrays of terms instead of making them
+    /// again for every program.
+    private let rowStructure: LinearProgram
+    private let pairStructure: LinearProgram
+
     /// The basis's counts per atom of each row and pair space (as ``DisclosureBasis/counts(kind:id:)``
     /// and ``DisclosureBasis/counts(pair:_:)`` find them, a pair under both orders), for registering.
     private let basisCounts: [Space: [Int]]
@@ -51,6 +57,8 @@ struct DisclosureLedger {
             }
         }
         basisCounts = counts
+        rowStructure = Self.structure(of: .row(kind: .code, id: ""), atoms: basis.profiles.count, values: 0)
+        pairStructure = Self.structure(of: .pair(first: "", second: ""), atoms: basis.profiles.count, values: 0)
     }
 
     subscript(quantity: Quantity) -> Entry? { numbers[quantity].map { entries[$0] } }
@@ -115,8 +123,12 @@ struct DisclosureLedger {
     /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`; a pair space
     /// holds `x_first[a]`, `x_second[a]`, `x_both[a]`, then `n[a]`.
     private func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
-        let atoms = atomCount(space)
-        let values = valueCount(space)
+        terms(quantity, in: space, atoms: atomCount(space), values: valueCount(space))
+    }
+
+    /// The same, given the space's ``atomCount(_:)`` and ``valueCount(_:)`` (a program's equalities are
+    /// written with the space's numbers found once, not once per equality: each looks the survey up by name).
+    private func terms(_ quantity: Quantity, in space: Space, atoms: Int, values: Int) -> [LinearProgram.Term] {
         switch quantity {
         case .participants(let set), .respondents(_, let set):
             let offset: Int = switch space {
@@ -219,27 +231,10 @@ struct DisclosureLedger {
     private func program(for space: Space, treatingAsHidden extra: Set<Quantity>, numbering: inout [Int: Int]?) -> LinearProgram {
         let atoms = atomCount(space)
         let values = valueCount(space)
-        var program: LinearProgram
-        switch space {
-        case .participants, .respondents:
-            program = LinearProgram(variables: atoms)
-        case .row:
-            program = LinearProgram(variables: 2 * atoms)
-            for atom in 0..<atoms { program.require([(atom, 1), (atoms + atom, -1)], atMost: 0) }
-        case .pair:
-            // Per atom: both ≤ first, both ≤ second, first + second − both ≤ n (Fréchet's bounds).
-            program = LinearProgram(variables: 4 * atoms)
-            for atom in 0..<atoms {
-                program.require([(2 * atoms + atom, 1), (atom, -1)], atMost: 0)
-                program.require([(2 * atoms + atom, 1), (atoms + atom, -1)], atMost: 0)
-                program.require([(atom, 1), (atoms + atom, 1), (2 * atoms + atom, -1), (3 * atoms + atom, -1)], atMost: 0)
-            }
-        case .item:
-            program = LinearProgram(variables: (values + 2) * atoms)
-            for atom in 0..<atoms {
-                let answers = (0..<values).map { (variable: $0 * atoms + atom, coefficient: 1.0) }
-                program.require(answers + [(values * atoms + atom, 1), ((values + 1) * atoms + atom, -1)], equals: 0)
-            }
+        var program = switch space {
+        case .row: rowStructure
+        case .pair: pairStructure
+        default: Self.structure(of: space, atoms: atoms, values: values)
         }
         // Every quantity of a space is registered (by its number), so no published equality is missed.
         let published = numbers(in: space) + (space.bases.map(numbers(in:)) ?? []) + pairedRows(space).flatMap(numbers(in:))
@@ -247,7 +242,7 @@ struct DisclosureLedger {
             let entry = entries[number]
             guard entry.hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
             numbering?[number] = program.equalities.count
-            program.require(terms(quantities[number], in: space), equals: Double(entry.value))
+            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entry.value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's
@@ -276,6 +271,34 @@ struct DisclosureLedger {
                 let sum = bound.atoms.map { (variable: offset + $0, coefficient: 1.0) }
                 if bound.lower > 0 { program.require(sum.map { ($0.variable, -1.0) }, atMost: Double(-bound.lower)) }
                 if let upper = bound.upper { program.require(sum, atMost: Double(upper)) }
+            }
+        }
+        return program
+    }
+
+    /// A space's program before anything is published: its variables and the constraints that hold
+    /// whatever is (see ``terms(_:in:)`` for the layouts).
+    private static func structure(of space: Space, atoms: Int, values: Int) -> LinearProgram {
+        var program: LinearProgram
+        switch space {
+        case .participants, .respondents:
+            program = LinearProgram(variables: atoms)
+        case .row:
+            program = LinearProgram(variables: 2 * atoms)
+            for atom in 0..<atoms { program.require([(atom, 1), (atoms + atom, -1)], atMost: 0) }
+        case .pair:
+            // Per atom: both ≤ first, both ≤ second, first + second − both ≤ n (Fréchet's bounds).
+            program = LinearProgram(variables: 4 * atoms)
+            for atom in 0..<atoms {
+                program.require([(2 * atoms + atom, 1), (atom, -1)], atMost: 0)
+                program.require([(2 * atoms + atom, 1), (atoms + atom, -1)], atMost: 0)
+                program.require([(atom, 1), (atoms + atom, 1), (2 * atoms + atom, -1), (3 * atoms + atom, -1)], atMost: 0)
+            }
+        case .item:
+            program = LinearProgram(variables: (values + 2) * atoms)
+            for atom in 0..<atoms {
+                let answers = (0..<values).map { (variable: $0 * atoms + atom, coefficient: 1.0) }
+                program.require(answers + [(values * atoms + atom, 1), ((values + 1) * atoms + atom, -1)], equals: 0)
             }
         }
         return program
@@ -374,6 +397,9 @@ struct DisclosureLedger {
     func numbers(in space: Space) -> [Int] {
         numbersBySpace[space] ?? []
     }
+
+    /// The number of a registered quantity (its place in ``quantities``); `nil` when it is not registered.
+    func number(of quantity: Quantity) -> Int? { numbers[quantity] }
 
     /// The entry of the quantity numbered `number` (``quantities``[number]).
     func entry(number: Int) -> Entry { entries[number] }

@@ -135,21 +135,27 @@ public struct DisclosurePass: Sendable {
     /// Classic complementary suppression: in every line of quantities bound by one sum with exactly one
     /// hidden member, hides one more (the finest, then the smallest non-zero), until no line has one.
     /// It settles most cases cheaply; the linear programs check and finish the job.
+    ///
+    /// Each line's quantities are looked up in the ledger once, by their numbers, not pass after pass.
     private func hideAlongLines(_ lines: [[Quantity]], in ledger: inout DisclosureLedger) {
+        let numbered = lines.map { line in line.map { (quantity: $0, number: ledger.number(of: $0)) } }
+        func isHidden(_ member: (quantity: Quantity, number: Int?), _ ledger: DisclosureLedger) -> Bool {
+            member.number.map { ledger.entry(number: $0).hidden != nil } ?? false
+        }
         var changed = true
         while changed {
             changed = false
-            for line in lines {
-                let hidden = line.filter { ledger.isHidden($0) }
+            for line in numbered {
+                let hidden = line.filter { isHidden($0, ledger) }
                 guard hidden.count == 1 else { continue }
-                let protectsNoAnswer = { if case .noAnswer = hidden[0] { true } else { false } }()
-                let pick = line.filter { !ledger.isHidden($0) }.min { a, b in
-                    let (va, vb) = (ledger[a]!.value, ledger[b]!.value)
-                    return (preference(a, protectingNoAnswer: protectsNoAnswer), a.atoms.count, va == 0 ? 1 : 0, va, ledger[a]!.order)
-                        < (preference(b, protectingNoAnswer: protectsNoAnswer), b.atoms.count, vb == 0 ? 1 : 0, vb, ledger[b]!.order)
+                let protectsNoAnswer = { if case .noAnswer = hidden[0].quantity { true } else { false } }()
+                let pick = line.filter { !isHidden($0, ledger) }.min { a, b in
+                    let (ea, eb) = (ledger.entry(number: a.number!), ledger.entry(number: b.number!))
+                    return (preference(a.quantity, protectingNoAnswer: protectsNoAnswer), a.quantity.atoms.count, ea.value == 0 ? 1 : 0, ea.value, ea.order)
+                        < (preference(b.quantity, protectingNoAnswer: protectsNoAnswer), b.quantity.atoms.count, eb.value == 0 ? 1 : 0, eb.value, eb.order)
                 }
                 guard let pick else { continue }
-                ledger.hide(pick, .complementary)
+                ledger.hide(pick.quantity, .complementary)
                 changed = true
             }
         }

@@ -29,26 +29,34 @@ extension LinearProgram {
         private(set) var freeColumns: [Int] = []
         static let epsilon = 1e-9
 
-        init?(_ program: LinearProgram) {
-            let slacks = program.inequalities.count
-            let columns = program.variableCount + slacks
-            let m = program.equalities.count + slacks
-            let width = columns + program.equalities.count + 1
+        /// The tableau of a program over `variables` variables with these constraints (a presolved
+        /// program: ``LinearProgram/region()``), whose terms are written in the numbers of the program
+        /// before the presolve: a term's variable is `index[variable]`, and a term whose variable's index
+        /// is −1 is left out (a variable the presolve fixed, already taken into the right-hand side). So
+        /// the presolve makes no array of terms again.
+        init?(variables: Int, equalities: [([Term], Double)], inequalities: [([Term], Double)], index renumbered: [Int]) {
+            let slacks = inequalities.count
+            let columns = variables + slacks
+            let m = equalities.count + slacks
+            let width = columns + equalities.count + 1
             let rhs = width - 1
             var cells = [Double](repeating: 0, count: m * width)
             func place(_ terms: [Term], _ value: Double, row index: Int, slack: Int?) {
                 let row = index * width
-                for term in terms { cells[row + term.variable] += term.coefficient }
+                for term in terms {
+                    let variable = renumbered[term.variable]
+                    if variable >= 0 { cells[row + variable] += term.coefficient }
+                }
                 if let slack { cells[row + slack] = 1 }
                 cells[row + rhs] = value
                 if value < 0 { for j in row..<(row + width) { cells[j] = -cells[j] } }
                 // The artificial variable's column, after the sign is made right: +1 in its own row.
                 if slack == nil { cells[row + columns + index] = 1 }
             }
-            for (index, (terms, value)) in program.equalities.enumerated() { place(terms, value, row: index, slack: nil) }
-            let first = program.equalities.count
-            for (index, (terms, value)) in program.inequalities.enumerated() {
-                place(terms, value, row: first + index, slack: program.variableCount + index)
+            for (index, (terms, value)) in equalities.enumerated() { place(terms, value, row: index, slack: nil) }
+            let first = equalities.count
+            for (index, (terms, value)) in inequalities.enumerated() {
+                place(terms, value, row: first + index, slack: variables + index)
             }
             self.cells = cells
             rowCount = m
@@ -58,7 +66,7 @@ extension LinearProgram {
             // row with its artificial variable.
             basis = (0..<m).map { row in
                 let slack = row - first
-                return slack >= 0 && program.inequalities[slack].1 >= 0 ? program.variableCount + slack : columns + row
+                return slack >= 0 && inequalities[slack].1 >= 0 ? variables + slack : columns + row
             }
             // Phase 1: minimise the sum of the artificial variables, whose reduced costs start at
             // −Σ rows with an artificial variable.
@@ -73,7 +81,7 @@ extension LinearProgram {
             // equalities' artificial columns are the multipliers λ of a combination Σ λₖ·(equality k)
             // that vanishes: each equality with λₖ ≠ 0 is implied by the others (and stays so, as no
             // later pivot changes a zero row).
-            let equalities = program.equalities.count
+            let equalities = equalities.count
             var dependencies: [[Int]]? = []
             var keep: [Int] = []
             for row in 0..<rowCount {
@@ -110,10 +118,18 @@ extension LinearProgram {
             // Reduced costs: c_j − Σ c_B(i) · row_i(j).
             var reduced = [Double](repeating: 0, count: width)
             for term in objective { reduced[term.variable] += maximise ? -term.coefficient : term.coefficient }
-            let cost = reduced
-            for i in 0..<rowCount where basis[i] < columns && cost[basis[i]] != 0 {
-                let factor = cost[basis[i]]
-                for j in 0..<width { reduced[j] -= factor * cells[i * width + j] }
+            // The rows whose basic variable has a cost, with the cost, read before any is subtracted (no
+            // copy of the costs); then the rows subtracted in order.
+            var costs: [(row: Int, factor: Double)] = []
+            for i in 0..<rowCount where basis[i] < columns && reduced[basis[i]] != 0 { costs.append((i, reduced[basis[i]])) }
+            let width = self.width
+            reduced.withUnsafeMutableBufferPointer { reduced in
+                cells.withUnsafeBufferPointer { cells in
+                    for (i, factor) in costs {
+                        let row = i &* width
+                        for j in 0..<width { reduced[j] -= factor * cells[row &+ j] }
+                    }
+                }
             }
             guard let value = run(reduced: &reduced, stopAtOrBelow: maximise ? enough.map { -$0 } : nil) else { return nil }
             return maximise ? -value : value

@@ -147,26 +147,27 @@ struct LinearProgram {
             index[variable] = free
             free += 1
         }
-        var reduced = LinearProgram(variables: free)
-        for (row, (terms, value, number)) in equalities.enumerated() {
-            reduced.require(terms.map { (index[$0.variable], $0.coefficient) }, equals: value)
-            equalityRows[number] = row
-        }
+        // The reduced program's constraints, their terms as they are (the tableau renumbers them by
+        // `index` and leaves the fixed variables out): no array of terms is made again.
+        let reducedEqualities = equalities.map { ($0.0, $0.1) }
+        for (row, equality) in equalities.enumerated() { equalityRows[equality.2] = row }
+        var reducedInequalities: [([Term], Double)] = []
+        reducedInequalities.reserveCapacity(inequalities.count)
         for (terms, value) in inequalities {
             var rhs = value
-            var rest: [Term] = []
-            rest.reserveCapacity(terms.count)
+            var bare = true  // no variable left with a coefficient other than 0
             for term in terms {
                 let x = fixed[term.variable]
-                if !x.isNaN { rhs -= term.coefficient * x } else { rest.append((index[term.variable], term.coefficient)) }
+                if !x.isNaN { rhs -= term.coefficient * x } else if term.coefficient != 0 { bare = false }
             }
-            if rest.allSatisfy({ $0.coefficient == 0 }) {
+            if bare {
                 guard rhs > -1e-7 else { return nil }
                 continue
             }
-            reduced.require(rest, atMost: rhs)
+            reducedInequalities.append((terms, rhs))
         }
-        guard let tableau = Tableau(reduced) else { return nil }
+        guard let tableau = Tableau(variables: free, equalities: reducedEqualities, inequalities: reducedInequalities, index: index)
+        else { return nil }
         return Region(tableau: tableau, fixed: fixed, index: index, equalityRows: equalityRows)
     }
 

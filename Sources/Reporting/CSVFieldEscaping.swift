@@ -9,10 +9,8 @@ enum CSVFieldEscaping {
     static func escape(_ field: String) -> String {
         // The usual field: no byte that needs a quote and no formula character first, returned as it is
         // (the characters checked are ASCII, so checking bytes is checking characters).
-        if let first = field.utf8.first, first != 0x3D, first != 0x2B, first != 0x2D, first != 0x40, first != 0x09, first != 0x0D,
-            !field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return field
-        }
+        var copy = field  // `withUTF8` is mutating: a small string is laid out in memory first
+        if copy.withUTF8(isPlain) { return field }
         var text = field
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) {
             text = "'" + text
@@ -46,13 +44,47 @@ enum CSVFieldEscaping {
         return scalars.isEmpty
     }
 
+    /// Whether a field's UTF-8 is written as it is: no byte that needs a quote and no formula
+    /// character first (the characters checked are ASCII, so checking bytes is checking characters).
+    private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first, first != 0x3D, first != 0x2B, first != 0x2D, first != 0x40, first != 0x09, first != 0x0D
+        else { return false }
+        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+        return true
+    }
+
     /// One CSV line (LF-terminated) from text fields.
     static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\n"
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one CSV line (LF-terminated) of text fields to `bytes` as UTF-8: each field's bytes
+    /// copied as they are (``escape(_:)`` only for a field that is not plain), with no string or array
+    /// of fields in between.
+    static func append(_ fields: [String], to bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            var field = field
+            let copied = field.withUTF8 { utf8 in
+                guard isPlain(utf8) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if !copied {
+                var escaped = escape(field)
+                escaped.withUTF8 { bytes.append(contentsOf: $0) }
+            }
+        }
+        bytes.append(0x0A)
     }
 
     /// The records as CSV: the header line, then one line per record.
     static func csv(_ table: TidyTable) -> String {
-        line(table.header) + table.rows.map(line).joined()
+        var bytes: [UInt8] = []
+        append(table.header, to: &bytes)
+        for row in table.rows { append(row, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -11,9 +11,10 @@ struct HTMLReportWriter {
     let vocabulary: Vocabulary
     /// The summary as the report's language writes it.
     let summary: String
+    /// The blocks of each of the document's tables, in order (``TableFormatter/blocks(_:)``).
+    let tables: [[ReportBlock]]
 
     func html() -> String {
-        let renderer = TableFormatter(vocabulary: vocabulary)
         let say = TextFormatter(vocabulary: vocabulary)
         let name = HTMLEscaping.escape(document.studyName)
         var body = "<header>\n<h1>\(name)</h1>\n<p>\(HTMLEscaping.escape(say(document.version)))</p>\n"
@@ -28,12 +29,12 @@ struct HTMLReportWriter {
         body += "\n<li><a href=\"#provenance\">\(say(.provenance))</a></li>\n</ol>\n</nav>\n"
         body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"
         // The summary's first line repeats the page's title.
-        for paragraph in summary.components(separatedBy: "\n\n").dropFirst() where !paragraph.isEmpty {
+        for paragraph in PlainScalars.paragraphs(summary).dropFirst() where !paragraph.isEmpty {
             body += "<p>\(HTMLEscaping.escape(paragraph.replacingOccurrences(of: "\n", with: " ")))</p>\n"
         }
         body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"
         body += "<section id=\"tables\">\n<h2>\(say(.tables))</h2>\n"
-        body += document.tables.map { renderer.render($0, style: .html) }.joined()
+        body += tables.map { ReportBlock.rendered($0, style: .html) }.joined()
         body += "</section>\n" + provenance()
         return """
             <!DOCTYPE html>

@@ -15,7 +15,13 @@ enum ReportBlock {
 
     /// - Parameter decimals: writes the numbers of notes and cells as the report's language does.
     static func render(_ blocks: [ReportBlock], style: Style, decimals: (String) -> String = { $0 }) -> String {
-        let blocks = blocks.map { block -> ReportBlock in
+        rendered(localized(blocks, decimals: decimals), style: style)
+    }
+
+    /// The blocks with the numbers of their notes and cells (all but a row's label) written by `decimals`,
+    /// as the report's language writes them.
+    static func localized(_ blocks: [ReportBlock], decimals: (String) -> String) -> [ReportBlock] {
+        blocks.map { block -> ReportBlock in
             switch block {
             case .note(let text): .note(decimals(text))
             case .grid(let header, let rows, let indents):
@@ -23,6 +29,10 @@ enum ReportBlock {
             default: block
             }
         }
+    }
+
+    /// The blocks, their numbers already in the report's language (``localized(_:decimals:)``), in `style`.
+    static func rendered(_ blocks: [ReportBlock], style: Style) -> String {
         if style == .html { return renderHTML(blocks) }
         var out: [String] = []
         for block in blocks {
@@ -82,7 +92,7 @@ enum ReportBlock {
                 out += "<h4>\(HTMLEscaping.escape(text))</h4>\n"
                 caption = text
             case .note(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = trimmed(text)
                 if !trimmed.isEmpty { out += "<p>\(HTMLEscaping.escape(trimmed))</p>\n" }
             case .grid(let header, let rows, let indents):
                 // Wide tables shrink when printed on A4, so that no column is cut off at the margin.
@@ -116,6 +126,28 @@ enum ReportBlock {
         }
         if open { out += "</section>\n" }
         return out
+    }
+
+    /// `text` without white space and newlines at either end, as Foundation's `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` gives it; without Foundation's search when, past ASCII spaces, tabs and
+    /// line breaks at either end, it starts and ends with a printable ASCII character or a Cyrillic letter:
+    /// each of those ASCII blanks is a white-space character of its own there (a space joins only a
+    /// combining mark after it, a line break nothing but CR LF), and a character that begins or ends with
+    /// such a letter is not white space, whether a character is judged by its first scalar or by all.
+    static func trimmed(_ text: String) -> String {
+        func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+            (0x21...0x7E).contains(scalar.value) || (0x400...0x482).contains(scalar.value) || (0x48A...0x4FF).contains(scalar.value)
+        }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isBlank(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isBlank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let inner = Substring(utf8[start..<end])
+        if let first = inner.unicodeScalars.first, let last = inner.unicodeScalars.last, isVisible(first), isVisible(last) {
+            return start == utf8.startIndex && end == utf8.endIndex ? text : String(inner)
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A Markdown table cell's text with `|` escaped (most cells have none: they are returned as they are,

@@ -107,10 +107,12 @@ public struct ReportBuilder {
         let header = "\(document.studyName). " + say(document.version) + "\n" + disclosure
         let summary = SummaryWriter(paragraphs: document.summary, vocabulary: vocabulary).summary()
         let levelLabels = results.levelLabels
+        // Each table's blocks in the report's language, made once for the HTML, text and Markdown files.
+        let blocks = ConcurrentMap.map(document.tables) { formatter.blocks($0) }
         // Each job makes files that follow each other in the report's order; the largest come first,
         // so that the cores finish together.
         let jobs: [@Sendable () throws -> Files] = [
-            { [("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary).html())] },
+            { [("report.html", HTMLReportWriter(document: document, vocabulary: vocabulary, summary: summary, tables: blocks).html())] },
             {
                 let encoder = SortedJSONEncoder()
                 var files: Files = []
@@ -121,10 +123,10 @@ public struct ReportBuilder {
                 }
                 return files
             },
-            { [("tables.txt", header + "\n\n" + document.tables.map { formatter.render($0, style: .text) }.joined(separator: "\n\n"))] },
+            { [("tables.txt", header + "\n\n" + blocks.map { ReportBlock.rendered($0, style: .text) }.joined(separator: "\n\n"))] },
             {
                 let title = "# \(say(.phrase(.tables, [:])))\n\n"
-                return [("tables.md", title + header + "\n\n" + document.tables.map { formatter.render($0, style: .markdown) }.joined(separator: "\n"))]
+                return [("tables.md", title + header + "\n\n" + blocks.map { ReportBlock.rendered($0, style: .markdown) }.joined(separator: "\n"))]
             },
             {
                 // The summary in every language, for co-authors who write in another.

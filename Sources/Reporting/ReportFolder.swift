@@ -192,16 +192,18 @@ struct ReportFolder {
 
     /// Leftovers of killed builds: an old report left aside goes back if the folder is missing, the rest
     /// is removed.
+    ///
+    /// The folder's parent and hidden name are found once, not once per entry of the parent (a report
+    /// written into a folder of many entries, `/tmp` say, spent most of its time on them).
     func recoverLeftovers() {
         let manager = FileManager.default
+        let (parent, hiddenName) = (self.parent, self.hiddenName)
         for name in ((try? manager.contentsOfDirectory(atPath: parent)) ?? []).sorted() {
+            let isPrevious = TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".previous")
+            guard isPrevious || TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".building") else { continue }
             let path = (parent as NSString).appendingPathComponent(name)
-            if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".previous") {
-                if !manager.fileExists(atPath: root.path), rename(path, root.path) == 0 { continue }
-                retire(path)
-            } else if TemporaryPaths.isLeftover(name, base: hiddenName, marker: ".building") {
-                retire(path)
-            }
+            if isPrevious, !manager.fileExists(atPath: root.path), rename(path, root.path) == 0 { continue }
+            retire(path)
         }
     }
 

@@ -7,7 +7,13 @@ struct TableFormatter {
     let vocabulary: Vocabulary
 
     func render(_ table: PublishedTable, style: ReportBlock.Style) -> String {
-        ReportBlock.render(table.blocks.map(block), style: style, decimals: vocabulary.decimals)
+        ReportBlock.rendered(blocks(table), style: style)
+    }
+
+    /// The table's blocks in the vocabulary's language, their numbers as the language writes them: made
+    /// once, they are rendered in every style (``ReportBlock/rendered(_:style:)``).
+    func blocks(_ table: PublishedTable) -> [ReportBlock] {
+        ReportBlock.localized(table.blocks.map(block), decimals: vocabulary.decimals)
     }
 
     private func block(_ block: DocumentBlock) -> ReportBlock {

@@ -11,8 +11,10 @@ struct TextGrid {
     func rendered() -> String {
         let columnCount = (header + rows).map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        // Each cell's width in characters, counted once for the columns' widths and its padding.
+        let cellWidths = rows.map { $0.map(\.count) }
+        for row in cellWidths {
+            for (index, count) in row.enumerated() { widths[index] = max(widths[index], count) }
         }
         let spansByLine = header.map { spans(of: $0, columnCount: columnCount) }
         for spans in spansByLine {
@@ -43,18 +45,25 @@ struct TextGrid {
             }
             return trimmed(parts.joined(separator: "  "))
         }
-        func line(_ row: [String]) -> String {
-            var parts: [String] = []
+        func line(_ row: [String], _ cellWidths: [Int]) -> String {
+            var text = ""
             for index in 0..<columnCount {
-                let cell = index < row.count ? row[index] : ""
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                parts.append(index == 0 ? cell + padding : padding + cell)
+                if index > 0 { text += "  " }
+                let (cell, count) = index < row.count ? (row[index], cellWidths[index]) : ("", 0)
+                let padding = String(repeating: " ", count: widths[index] - count)
+                if index == 0 {
+                    text += cell
+                    text += padding
+                } else {
+                    text += padding
+                    text += cell
+                }
             }
-            return trimmed(parts.joined(separator: "  "))
+            return trimmed(text)
         }
         var lines = spansByLine.map(headerLine)
         if !header.isEmpty { lines.append(String(repeating: "-", count: width(of: 0..<columnCount))) }
-        lines += rows.map(line)
+        lines += zip(rows, cellWidths).map(line)
         return lines.joined(separator: "\n") + "\n"
     }
 

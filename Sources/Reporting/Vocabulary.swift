@@ -61,7 +61,17 @@ public struct Vocabulary: Sendable {
     /// and Kazakh: "33,3"), every "." between two digits becomes ","; otherwise the text is returned as it
     /// is. For rendered text only: CSV and JSON keep the decimal point.
     public func decimals(_ text: String) -> String {
-        guard catalog.decimalComma, text.contains(".") else { return text }
+        // A "." character is a "." byte (and a text without one is returned as it is by either rule).
+        guard catalog.decimalComma, text.utf8.contains(UInt8(ascii: ".")) else { return text }
+        if PlainScalars.hasOnlyPlainScalars(text) {
+            // Every scalar a character: an ASCII digit character is an ASCII digit byte.
+            var bytes = Array(text.utf8)
+            for index in bytes.indices.dropFirst().dropLast()
+            where bytes[index] == UInt8(ascii: ".") && (0x30...0x39).contains(bytes[index - 1]) && (0x30...0x39).contains(bytes[index + 1]) {
+                bytes[index] = UInt8(ascii: ",")
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var characters = Array(text)
         for index in characters.indices.dropFirst().dropLast()
         where characters[index] == "." && characters[index - 1].isASCII && characters[index - 1].isNumber
