@@ -127,8 +127,11 @@ final class SourceReader {
         if let digestAhead {
             switch digestAhead.outcome(ofBytesRead: hashBox.byteCount) {
             case .digest(let digest): sha256 = digest
-            case .partial: break
-            case .changed: log.add(InputProblem(file: file, message: "the file changed while it was read; run the ingest again"))
+            // A parse ended early by an error (logged: the ingest fails) read fewer bytes than the hash;
+            // one that did not is not trusted either.
+            case .partial where !readInFull: break
+            case .partial, .changed:
+                log.add(InputProblem(file: file, message: "the file changed while it was read; run the ingest again"))
             }
         } else {
             sha256 = hashBox.hasher.finalize().lowercaseHexadecimal
