@@ -36,10 +36,12 @@ final class DigestAhead: @unchecked Sendable {
     /// The bytes hashed a `read` call.
     private static let chunk = 1 << 18
 
-    /// Starts hashing the file at `path` when it was settled before `instant` (nanoseconds since 1970,
-    /// as ``SourceFileStat/now()``); `nil` when it was not, or has no stat: its parse hashes it.
+    /// Starts hashing the file at `path` when it is a regular file settled before `instant` (nanoseconds
+    /// since 1970, as ``SourceFileStat/now()``); `nil` when it is not (a named pipe must be read once, by
+    /// its parse), or has no stat: its parse hashes it.
     init?(path: String, settledBefore instant: Int64) {
-        guard let stat = SourceFileStat(path: path), stat.isSettled(before: instant) else { return nil }
+        guard isRegularFile(path), let stat = SourceFileStat(path: path), stat.isSettled(before: instant)
+        else { return nil }
         self.stat = stat
         self.path = path
         result = ReadAhead(depth: 1, name: "DigestAhead") { [path] queue in
@@ -82,4 +84,10 @@ final class DigestAhead: @unchecked Sendable {
             byteCount += count
         }
     }
+}
+
+/// Whether `path` is a regular file (symbolic links followed).
+private func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
 }

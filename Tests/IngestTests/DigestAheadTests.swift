@@ -27,6 +27,9 @@ import TestSupport
         let fixture = try StudyFixture(survey: nil)
         #expect(DigestAhead(path: fixture.path("segments.csv"), settledBefore: SourceFileStat.now()) == nil)
         #expect(DigestAhead(path: fixture.path("absent.csv"), settledBefore: later) == nil)
+        // A named pipe is read once, by its parse.
+        #expect(mkfifo(fixture.path("pipe.csv"), 0o600) == 0)
+        #expect(DigestAhead(path: fixture.path("pipe.csv"), settledBefore: later) == nil)
     }
 
     @Test func aFileWrittenAfterTheHashBeganHasNoDigest() throws {
