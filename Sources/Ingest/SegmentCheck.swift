@@ -152,8 +152,9 @@ final class SegmentCheck: @unchecked Sendable {
                 log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
                 saidUnchecked = true
             }
-            if let participantID, let participantIDs, !Self.same(participantID, lastKnownParticipant),
-               !participantIDs.contains(participantID) {
+            if let participantID, Self.same(participantID, lastKnownParticipant) {
+                // The participant of the row before, found already (its bytes are not copied again).
+            } else if let participantID, let participantIDs, !participantIDs.contains(participantID) {
                 // Once per unknown id, at its first row, with the number of rows that name it.
                 let id = String(decoding: participantID, as: UTF8.self)
                 if missing[id] == nil {

@@ -15,6 +15,8 @@ struct SegmentsLoader {
     var uncheckedBecause = "participants.csv could not be read"
     private(set) var stored = 0
     var progress: IngestProgressHandler?
+    /// The file's SHA-256 computed apart from its parse (see ``DigestAhead``), or `nil`: the parse hashes it.
+    var digestAhead: DigestAhead?
 
     /// Every coder of the file's rows.
     private(set) var coders: Set<String> = []
@@ -51,7 +53,10 @@ struct SegmentsLoader {
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress) else {
+        guard let reader = SourceReader(
+            path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress,
+            digestAhead: digestAhead)
+        else {
             return nil
         }
         let check = SegmentCheck(
@@ -96,7 +101,7 @@ struct SegmentsLoader {
         coders = check.coders
         transaction.endSummaries(coders: check.summaryCoders)
         checkAnalysedCoders(log: &log)
-        return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
+        return reader.fingerprint(path: source.file, kind: source.kind.rawValue, log: &log)
     }
 
     /// Adds a checked row to the batch to store.

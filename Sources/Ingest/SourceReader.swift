@@ -16,26 +16,32 @@ final class SourceReader {
     private let hashBox: HashBox
     /// The declared encoding when it is not UTF-8 (it names what undecodable bytes fail to be).
     private let declaredEncoding: String?
+    /// The file's hash when it is computed apart from the reading.
+    private let digestAhead: DigestAhead?
 
     /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
     /// - Parameters:
     ///   - dialect: the file's delimiter and encoding as the manifest declares them (checked there).
     ///   - progress: told of the bytes read so far and the file's size, block by block.
+    ///   - digestAhead: the file's SHA-256 computed on a thread of its own, or `nil`: the reader hashes
+    ///     the blocks it reads.
     init?(
         path: String, requiredColumns: [String], dialect: CSVDialect? = nil, log: inout ProblemLog,
-        progress: IngestProgressHandler? = nil
+        progress: IngestProgressHandler? = nil, digestAhead: DigestAhead? = nil
     ) {
         file = path
         declaredEncoding = dialect?.encoding.flatMap { $0 == "utf-8" ? nil : $0 }
         let box = HashBox()
         hashBox = box
+        self.digestAhead = digestAhead
+        let hashes = digestAhead == nil
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
             table = try CSVTableReader(
                 path: path, requiredColumns: requiredColumns, delimiter: dialect?.delimiterByte ?? UInt8(ascii: ","),
                 encoding: dialect?.encoding.flatMap(CSVEncoding.init(rawValue:)) ?? .utf8
             ) { block in
-                box.hasher.update(bufferPointer: block)
+                if hashes { box.hasher.update(bufferPointer: block) }
                 box.byteCount += block.count
                 progress?(IngestProgress(file: path, bytesRead: box.byteCount, totalBytes: size))
             }
@@ -112,11 +118,33 @@ final class SourceReader {
     }
 
     /// The fingerprint of everything read so far (the whole file, once reading has ended).
-    func fingerprint(path: String, kind: String) -> SourceFileRecord {
-        let digest = hashBox.hasher.finalize()
+    ///
+    /// With a ``DigestAhead``, call it once reading has ended: a file written while it was read is logged
+    /// as a problem (its bytes and its hash may differ), and then the fingerprint has no hash; nor has it
+    /// when a structural error ended the reading early (logged already; the ingest fails).
+    func fingerprint(path: String, kind: String, log: inout ProblemLog) -> SourceFileRecord {
+        var sha256 = ""
+        if let digestAhead {
+            switch digestAhead.outcome(ofBytesRead: hashBox.byteCount) {
+            case .digest(let digest): sha256 = digest
+            // A parse ended early by an error (logged: the ingest fails) read fewer bytes than the hash;
+            // one that did not is not trusted either.
+            case .partial where !readInFull: break
+            case .partial, .changed:
+                log.add(InputProblem(file: file, message: "the file changed while it was read; run the ingest again"))
+            }
+        } else {
+            sha256 = hashBox.hasher.finalize().lowercaseHexadecimal
+        }
         return SourceFileRecord(
-            path: path, kind: kind, sha256: digest.lowercaseHexadecimal, byteCount: hashBox.byteCount,
-            recordCount: recordCount)
+            path: path, kind: kind, sha256: sha256, byteCount: hashBox.byteCount, recordCount: recordCount)
+    }
+
+    /// The fingerprint of everything read so far, hashed by the reader itself.
+    func fingerprint(path: String, kind: String) -> SourceFileRecord {
+        precondition(digestAhead == nil, "a reader with a DigestAhead needs the log of fingerprint(path:kind:log:)")
+        var log = ProblemLog()
+        return fingerprint(path: path, kind: kind, log: &log)
     }
 }
 

@@ -121,6 +121,11 @@ public struct StudyIngester {
         into transaction: StoreTransaction
     ) throws -> IngestSummary {
         let started = SourceFileStat.now()
+        // segments.csv is hashed on a thread of its own while the participants are stored (one core
+        // would be idle then), instead of by its parse, which runs beside the inserts on both cores.
+        let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
+        let digestAhead = segmentsSource.kind == .segments
+            ? DigestAhead(path: manifest.path(of: segmentsSource.file), settledBefore: started + settledShift) : nil
         var log = ProblemLog()
         try transaction.setStudy(
             name: manifest.name, version: manifest.version, codebookVersion: codebook.version,
@@ -141,7 +146,6 @@ public struct StudyIngester {
         }
         var participantCount = participants.stored
 
-        let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
         var knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
         var segmentRows = 0
         var notices: [String] = []
@@ -178,6 +182,7 @@ public struct StudyIngester {
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs, summary: summary)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
+            segments.digestAhead = digestAhead
             if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
             segmentRows = segments.stored
             segmentCoders = segments.coders

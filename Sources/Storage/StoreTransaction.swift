@@ -76,18 +76,10 @@ public struct StoreTransaction {
         insert.bind(5, line)
         guard try insert.execute() else { return false }
         // Several attributes a statement: a statement's step costs SQLite more than the rows it writes.
-        let names = participant.attributes.keys.sorted()
-        var start = 0
-        while start < names.count {
-            let group = names[start..<min(names.count, start + BulkInserts.attributesPerStatement)]
-            let attributes = try inserts.attributeInsert(rows: group.count, db)
-            for (row, name) in group.enumerated() {
-                attributes.bind(Int32(3 * row + 1), participant.id)
-                attributes.bind(Int32(3 * row + 2), name)
-                attributes.bind(Int32(3 * row + 3), participant.attributes[name])
-            }
-            _ = try attributes.execute()
-            start += group.count
+        try inserts.insert(participant.attributes.keys.sorted(), into: .attributes, db) { attributes, row, name in
+            attributes.bind(3 * row + 1, participant.id)
+            attributes.bind(3 * row + 2, name)
+            attributes.bind(3 * row + 3, participant.attributes[name])
         }
         return true
     }
@@ -178,14 +170,12 @@ public struct StoreTransaction {
         respondent.bind(5, role)
         respondent.bind(6, line)
         guard try respondent.execute() else { return false }
-        let answer = try inserts.statement(
-            \.answer, db, sql: "INSERT INTO surveyAnswer (instrumentId, respondentId, itemId, value) VALUES (?, ?, ?, ?)")
-        for (itemID, value) in answers {
-            answer.bind(1, instrumentID)
-            answer.bind(2, respondentID)
-            answer.bind(3, itemID)
-            answer.bind(4, value)
-            _ = try answer.execute()
+        // Several answers a statement, as a participant's attributes.
+        try inserts.insert(answers, into: .answers, db) { insert, row, answer in
+            insert.bind(4 * row + 1, instrumentID)
+            insert.bind(4 * row + 2, respondentID)
+            insert.bind(4 * row + 3, answer.itemID)
+            insert.bind(4 * row + 4, answer.value)
         }
         return true
     }
@@ -194,22 +184,52 @@ public struct StoreTransaction {
 /// The statements of ``StoreTransaction``'s inserts, prepared on first use, once per store build.
 private final class BulkInserts {
     var participant: PreparedInsert?
-    /// The inserts of 1 to ``attributesPerStatement`` attributes, by their number.
-    private var attributes: [PreparedInsert?] = Array(repeating: nil, count: attributesPerStatement + 1)
     var coverage: PreparedInsert?
     var respondent: PreparedInsert?
-    var answer: PreparedInsert?
     var coding: PreparedInsert?
 
-    /// The most attributes of a participant one statement inserts.
-    static let attributesPerStatement = 16
+    /// A table whose rows come several at a time (a participant's attributes, a respondent's answers).
+    enum RowGroup: Int, CaseIterable {
+        case attributes, answers
 
-    /// The insert of `rows` attributes (1 to ``attributesPerStatement``), prepared on first use.
-    func attributeInsert(rows: Int, _ db: Database) throws -> PreparedInsert {
-        if let insert = attributes[rows] { return insert }
-        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-        let insert = try PreparedInsert(db, sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES \(values)")
-        attributes[rows] = insert
+        var sql: (table: String, columns: Int) {
+            switch self {
+            case .attributes: ("participantAttribute (participantId, name, value)", 3)
+            case .answers: ("surveyAnswer (instrumentId, respondentId, itemId, value)", 4)
+            }
+        }
+    }
+
+    /// The most rows one statement inserts.
+    static let rowsPerStatement = 16
+
+    /// The inserts of 1 to ``rowsPerStatement`` rows, by group and number of rows.
+    private var multiRow: [[PreparedInsert?]] = Array(
+        repeating: Array(repeating: nil, count: rowsPerStatement + 1), count: RowGroup.allCases.count)
+
+    /// Inserts a row of `group` for each of `elements`, up to ``rowsPerStatement`` a statement: `bind`
+    /// binds an element as the statement's row (0-based; its first parameter follows the row before's).
+    func insert<Element>(
+        _ elements: [Element], into group: RowGroup, _ db: Database,
+        bind: (PreparedInsert, Int32, Element) -> Void
+    ) throws {
+        var start = 0
+        while start < elements.count {
+            let rows = elements[start..<min(elements.count, start + Self.rowsPerStatement)]
+            let insert = try statement(rows: rows.count, of: group, db)
+            for (row, element) in rows.enumerated() { bind(insert, Int32(row), element) }
+            _ = try insert.execute()
+            start += rows.count
+        }
+    }
+
+    /// The insert of `rows` rows of `group` (1 to ``rowsPerStatement``), prepared on first use.
+    private func statement(rows: Int, of group: RowGroup, _ db: Database) throws -> PreparedInsert {
+        if let insert = multiRow[group.rawValue][rows] { return insert }
+        let (table, columns) = group.sql
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let insert = try PreparedInsert(db, sql: "INSERT INTO \(table) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+        multiRow[group.rawValue][rows] = insert
         return insert
     }
 
