@@ -60,6 +60,12 @@ public struct Catalog: Decodable, Sendable {
     /// `template` with its slots filled: `{name}` by `values["name"]`, `{Name}` by the same value with a
     /// capitalised first letter. A slot without a value stays as it is (tests look for them).
     public static func fill(_ template: String, _ values: [String: String]) -> String {
+        if let slots = asciiSlots(template) { return fill(template, values, slots: slots) }
+        return characterFill(template, values)
+    }
+
+    /// `fill` walking the template's characters: the rule itself, for any template.
+    static func characterFill(_ template: String, _ values: [String: String]) -> String {
         var out = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -76,5 +82,52 @@ public struct Catalog: Decodable, Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// The slots `fill` finds, from the template's bytes: the byte offsets of each `{` and the `}` that
+    /// closes it, or `nil` when a brace stands next to a non-ASCII byte. With ASCII neighbours a brace is a
+    /// character of its own (only CR LF joins two ASCII characters), so the first `{` byte is the first
+    /// `{` character, and `fill` gives what its walk over characters gives.
+    static func asciiSlots(_ template: String) -> [(open: Int, close: Int)]? {
+        var template = template
+        return template.withUTF8 { bytes -> [(open: Int, close: Int)]? in
+            let count = bytes.count
+            func isBrace(_ index: Int) -> Bool { bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "}") }
+            for index in 0..<count where isBrace(index) {
+                if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+                if index + 1 < count && bytes[index + 1] >= 0x80 { return nil }
+            }
+            var slots: [(open: Int, close: Int)] = []
+            var position = 0
+            while let open = (position..<count).first(where: { bytes[$0] == UInt8(ascii: "{") }),
+                let close = (open..<count).first(where: { bytes[$0] == UInt8(ascii: "}") })
+            {
+                slots.append((open, close))
+                position = close + 1
+            }
+            return slots
+        }
+    }
+
+    /// `fill` over slots found in the template's bytes (see ``asciiSlots(_:)``).
+    private static func fill(_ template: String, _ values: [String: String], slots: [(open: Int, close: Int)]) -> String {
+        let utf8 = template.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var out = ""
+        var position = 0
+        for slot in slots {
+            out += template[index(position)..<index(slot.open)]
+            let name = String(template[index(slot.open + 1)..<index(slot.close)])
+            let lowered = name.prefix(1).lowercased() + name.dropFirst()
+            if let value = values[name] {
+                out += value
+            } else if let value = values[lowered], name != lowered {
+                out += value.prefix(1).uppercased() + value.dropFirst()
+            } else {
+                out += template[index(slot.open)...index(slot.close)]
+            }
+            position = slot.close + 1
+        }
+        return out + template[index(position)...]
     }
 }
