@@ -60,74 +60,70 @@ public struct Catalog: Decodable, Sendable {
     /// `template` with its slots filled: `{name}` by `values["name"]`, `{Name}` by the same value with a
     /// capitalised first letter. A slot without a value stays as it is (tests look for them).
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        if let slots = asciiSlots(template) { return fill(template, values, slots: slots) }
-        return characterFill(template, values)
+        fill(template, values, slots: asciiSlots(template) ?? characterSlots(template))
     }
 
-    /// `fill` walking the template's characters: the rule itself, for any template.
+    /// `fill` with the slots found by walking the template's characters: the rule itself, for any template.
     static func characterFill(_ template: String, _ values: [String: String]) -> String {
-        var out = ""
+        fill(template, values, slots: characterSlots(template))
+    }
+
+    /// A slot: where its `{` and the `}` that closes it stand.
+    typealias Slot = (open: String.Index, close: String.Index)
+
+    /// The slots, walking the template's characters: the first `{`, the first `}` after it, and so on.
+    static func characterSlots(_ template: String) -> [Slot] {
+        var slots: [Slot] = []
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            let lowered = name.prefix(1).lowercased() + name.dropFirst()
-            if let value = values[name] {
-                out += value
-            } else if let value = values[lowered], name != lowered {
-                out += value.prefix(1).uppercased() + value.dropFirst()
-            } else {
-                out += rest[open...close]
-            }
+            slots.append((open, close))
             rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        return slots
     }
 
-    /// The slots `fill` finds, from the template's bytes: the byte offsets of each `{` and the `}` that
-    /// closes it, or `nil` when a brace stands next to a non-ASCII byte. With ASCII neighbours a brace is a
-    /// character of its own (only CR LF joins two ASCII characters), so the first `{` byte is the first
-    /// `{` character, and `fill` gives what its walk over characters gives.
-    static func asciiSlots(_ template: String) -> [(open: Int, close: Int)]? {
-        var template = template
-        return template.withUTF8 { bytes -> [(open: Int, close: Int)]? in
+    /// The same slots from the template's bytes, or `nil` when a brace stands next to a non-ASCII byte.
+    /// With ASCII neighbours a brace is a character of its own (only CR LF joins two ASCII characters),
+    /// so the first `{` byte is the first `{` character.
+    static func asciiSlots(_ template: String) -> [Slot]? {
+        var copy = template
+        let offsets = copy.withUTF8 { bytes -> [(open: Int, close: Int)]? in
             let count = bytes.count
-            func isBrace(_ index: Int) -> Bool { bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "}") }
-            for index in 0..<count where isBrace(index) {
+            for index in 0..<count where bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "}") {
                 if index > 0 && bytes[index - 1] >= 0x80 { return nil }
                 if index + 1 < count && bytes[index + 1] >= 0x80 { return nil }
             }
-            var slots: [(open: Int, close: Int)] = []
+            var offsets: [(open: Int, close: Int)] = []
             var position = 0
             while let open = (position..<count).first(where: { bytes[$0] == UInt8(ascii: "{") }),
                 let close = (open..<count).first(where: { bytes[$0] == UInt8(ascii: "}") })
             {
-                slots.append((open, close))
+                offsets.append((open, close))
                 position = close + 1
             }
-            return slots
+            return offsets
         }
+        let utf8 = template.utf8
+        return offsets?.map { (utf8.index(utf8.startIndex, offsetBy: $0.open), utf8.index(utf8.startIndex, offsetBy: $0.close)) }
     }
 
-    /// `fill` over slots found in the template's bytes (see ``asciiSlots(_:)``).
-    private static func fill(_ template: String, _ values: [String: String], slots: [(open: Int, close: Int)]) -> String {
-        let utf8 = template.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    /// The template with each slot replaced by its value (capitalised for `{Name}`), or kept.
+    private static func fill(_ template: String, _ values: [String: String], slots: [Slot]) -> String {
         var out = ""
-        var position = 0
-        for slot in slots {
-            out += template[index(position)..<index(slot.open)]
-            let name = String(template[index(slot.open + 1)..<index(slot.close)])
+        var position = template.startIndex
+        for (open, close) in slots {
+            out += template[position..<open]
+            let name = String(template[template.index(after: open)..<close])
             let lowered = name.prefix(1).lowercased() + name.dropFirst()
             if let value = values[name] {
                 out += value
             } else if let value = values[lowered], name != lowered {
                 out += value.prefix(1).uppercased() + value.dropFirst()
             } else {
-                out += template[index(slot.open)...index(slot.close)]
+                out += template[open...close]
             }
-            position = slot.close + 1
+            position = template.index(after: close)
         }
-        return out + template[index(position)...]
+        return out + template[position...]
     }
 }
