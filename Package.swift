@@ -129,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "analyze-benchmark",
             dependencies: [
-                "SampleGeneration", "StudyModel", "Storage", "Ingest", "Analysis", "CSVInput",
+                "SampleGeneration", "StudyModel", "Storage", "Ingest", "Analysis", "CSVInput", "JSONOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``JSONNode`` tree as pretty-printed JSON with sorted keys (see ``SortedJSONEncoder``).
 struct JSONTextWriter {
     private(set) var bytes: [UInt8] = []
@@ -52,11 +54,13 @@ struct JSONTextWriter {
     /// The members in the order of their keys' UTF-8 bytes; of a key encoded more than once, the last.
     static func sortedMembers(_ object: JSONObject) -> [(key: String, value: JSONNode)] {
         let members = object.members
+        // Most objects' keys come in increasing order already (or are one key): nothing to sort.
+        if members.count < 2 || zip(members, members.dropFirst()).allSatisfy({ precedes($0.key, $1.key) }) { return members }
         // Sorted positions: by key, then by position, so that the last of equal keys comes last.
         let order = members.indices.sorted { a, b in
             let (x, y) = (members[a].key, members[b].key)
             if x == y { return a < b }
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
+            return precedes(x, y)
         }
         var sorted: [(key: String, value: JSONNode)] = []
         sorted.reserveCapacity(order.count)
@@ -70,6 +74,18 @@ struct JSONTextWriter {
         return sorted
     }
 
+    /// Whether `x`'s UTF-8 bytes come before `y`'s (lexicographically; a prefix first).
+    static func precedes(_ x: String, _ y: String) -> Bool {
+        let bytes = x.utf8.withContiguousStorageIfAvailable { x in
+            y.utf8.withContiguousStorageIfAvailable { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (bytes ?? nil) ?? x.utf8.lexicographicallyPrecedes(y.utf8)
+    }
+
     private mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -80,8 +96,15 @@ struct JSONTextWriter {
     }
 
     private mutating func writeIndent(_ level: Int) {
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        var count = 2 * level
+        while count > 0 {
+            let run = min(count, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            count -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `text` in quotes, with `"`, `\` and the control characters escaped.
     private mutating func writeString(_ text: String) {

@@ -30,6 +30,12 @@ final class JSONTreeEncoder: Encoder {
 
     /// The node of `value`, encoded by a new encoder at `key` under `parent`.
     static func node<T: Encodable>(of value: T, parent: JSONTreeEncoder?, key: (any CodingKey)?) throws -> JSONNode {
+        // The values results are made of, without an encoder of their own (what their own encoding, through
+        // a single-value container, gives; a non-finite number goes that way, for the error's coding path).
+        if T.self == Int.self { return .number(String(value as! Int)) }
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == Double.self, case let number = value as! Double, number.isFinite { return number.jsonNode }
+        if T.self == Bool.self { return .bool(value as! Bool) }
         if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }
         if T.self == URL.self { return .string((value as! URL).absoluteString) }
         if T.self == Decimal.self { return .number((value as! Decimal).description) }
@@ -46,9 +52,7 @@ final class JSONTreeEncoder: Encoder {
                 codingPath: codingPath + (key.map { [$0] } ?? []),
                 debugDescription: "Unable to encode \(name) directly in JSON."))
         }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
+        return value.jsonNode
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -86,4 +90,13 @@ struct JSONIndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
+}
+
+extension BinaryFloatingPoint where Self: LosslessStringConvertible {
+    /// The node of a finite number: its shortest round-trip description, without a trailing `.0`.
+    fileprivate var jsonNode: JSONNode {
+        var text = description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
 }

@@ -4,6 +4,7 @@ import CSVInput
 import Foundation
 import Glibc
 import Ingest
+import JSONOutput
 import SampleGeneration
 import Storage
 import StudyModel
@@ -19,6 +20,10 @@ import StudyModel
 /// `--parse-only FILE` only streams one CSV file through the project's reader (``CSVReader``) and prints
 /// records, fields, seconds and MB/s: the micro-benchmark `scripts/benchmark.py` sets beside a bare C
 /// libcsv parse.
+///
+/// `--encode-results FILE` only decodes a `results.json` and encodes it again, whole and table by table
+/// (``SortedJSONEncoder``, what `analyze run` writes into `results.json` and a report's
+/// `tables/<id>.json`), `--rounds` times, and prints the median milliseconds of each.
 struct AnalyzeBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze-benchmark",
@@ -41,8 +46,17 @@ struct AnalyzeBenchmark: ParsableCommand {
         help: "Only stream this CSV file through the CSV reader and print records, fields and MB/s.")
     var parseOnly: String?
 
+    @Option(
+        name: .customLong("encode-results"),
+        help: "Only decode this results.json and encode it again; print the median milliseconds of each encoding.")
+    var encodeResults: String?
+
+    @Option(help: "Rounds of --encode-results.")
+    var rounds = 20
+
     func run() throws {
         if let parseOnly { return try parse(parseOnly) }
+        if let encodeResults { return try encode(encodeResults) }
         let folder = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("analyze-benchmark-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -94,6 +108,26 @@ struct AnalyzeBenchmark: ParsableCommand {
         let elapsed = clock.lap()
         print("parse      \(records) records, \(fields) fields, \(bytes) bytes in \(seconds(elapsed)) s: "
             + String(format: "%.1f", Double(bytes) / elapsed / 1e6) + " MB/s; peak RSS \(peakResidentMiB()) MiB")
+    }
+
+    /// Decodes the results at `path` and times their JSON encodings (medians of ``rounds`` rounds, one
+    /// thread for the tables one by one; `jsonData()` on all cores, as the tool runs it).
+    private func encode(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        let results = try AnalysisResults(jsonData: data)
+        let encoder = SortedJSONEncoder()
+        var whole: [Double] = [], tables: [Double] = []
+        var bytes = 0
+        for _ in 0..<max(1, rounds) {
+            var clock = Stopwatch()
+            bytes = try results.jsonData().count
+            whole.append(clock.lap())
+            for table in results.tables { _ = try encoder.encode(table) }
+            tables.append(clock.lap())
+        }
+        func median(_ values: [Double]) -> String { String(format: "%.2f", values.sorted()[values.count / 2] * 1000) }
+        print("encode     results.json (\(bytes) bytes, \(results.tables.count) tables) in \(median(whole)) ms on all cores; "
+            + "the tables one by one in \(median(tables)) ms (medians of \(whole.count))")
     }
 
     private func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
