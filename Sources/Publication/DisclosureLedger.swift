@@ -344,6 +344,18 @@ struct DisclosureLedger {
         program(for: space, treatingAsHidden: Set(quantities(in: space))).region()
     }
 
+    /// The values each pair count whose rule asks for more than one must keep, as the pass found them
+    /// (``DisclosurePass/requiredInPair(_:ledger:bare:)``: the rule, at most the count's width with no
+    /// pair count of its space published). That program depends only on the codes' rows and the group
+    /// sizes, which stand once the crosstabs are protected, so the audit reads these instead of solving
+    /// the bare programs again.
+    var structuralRequirements: [Quantity: Int] = [:]
+
+    /// Whether a pair space publishes any of its pair counts (else its program is its bare program).
+    func publishesPairCount(_ space: Space) -> Bool {
+        numbers(in: space).contains { entries[$0].hidden == nil }
+    }
+
     /// The row spaces of a pair space's two codes (first, second); none for another space.
     func pairedRows(_ space: Space) -> [Space] {
         guard case .pair(let first, let second) = space else { return [] }

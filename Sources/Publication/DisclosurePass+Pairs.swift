@@ -25,17 +25,20 @@ extension DisclosurePass {
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
         let settled = ledger
-        let protect: @Sendable (Space) -> [Quantity] = { space in
+        let protect: @Sendable (Space) -> (hidden: [Quantity], requirements: [Quantity: Int]) = { space in
             var own = settled
             protectPair(space, in: &own)
-            return own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }
+            return (own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }, own.structuralRequirements)
         }
-        let hidden = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
-        for quantities in hidden {
-            for quantity in quantities { ledger.hide(quantity, .complementary) }
+        let protected = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
+        for (hidden, requirements) in protected {
+            for quantity in hidden { ledger.hide(quantity, .complementary) }
+            ledger.structuralRequirements.merge(requirements) { $1 }
         }
     }
 
+    /// Protects one pair space; records the structural requirement of each pair count whose rule asks
+    /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit).
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
         let rows = ledger.pairedRows(space)
         let pairs = ledger.quantities(in: space)
@@ -54,6 +57,7 @@ extension DisclosurePass {
                 return bare!
             }
             requirement[quantity] = value
+            if case .pair = quantity, self.required(quantity, ledger) > 1 { ledger.structuralRequirements[quantity] = value }
             return value
         }
         while true {

@@ -1,0 +1,48 @@
+import Analysis
+@testable import Publication
+import Testing
+
+/// The pass records each pair count's structural requirement (its rule, at most its width with no pair
+/// count of its space published), and the audit reads it instead of solving the bare program again: the
+/// same requirement, and the same audit, as with the bare programs solved anew.
+@Suite struct StructuralRequirementTests {
+    let results: AnalysisResults
+
+    init() throws {
+        results = try SampleReport.shared.get().results
+    }
+
+    @Test func recordedRequirementsAreThoseOfTheBarePrograms() throws {
+        let pass = DisclosurePass(minimumCount: results.minimumCount)
+        let (ledger, _, _) = try pass.protectedLedger(results, extraTables: [], basis: nil)
+        var recorded = 0
+        for quantity in ledger.quantities where ledger.isHidden(quantity) {
+            guard case .pair = quantity, pass.required(quantity, ledger) > 1 else {
+                #expect(ledger.structuralRequirements[quantity] == nil)
+                continue
+            }
+            let anew = pass.requiredInPair(quantity, space: quantity.space, ledger: ledger)
+            if ledger.publishesPairCount(quantity.space) {
+                #expect(ledger.structuralRequirements[quantity] == anew, "\(quantity)")
+                recorded += 1
+            } else {
+                // No pair count published: the space's own program is the bare program.
+                #expect(ledger.structuralRequirements[quantity] == nil)
+                let own = pass.width(ledger.interval(of: quantity, in: ledger.program(for: quantity.space).region()))
+                #expect(anew == min(pass.required(quantity, ledger), own), "\(quantity)")
+            }
+        }
+        #expect(recorded > 0)
+    }
+
+    @Test func theAuditIsTheSameWithTheBareProgramsSolvedAnew() throws {
+        let pass = DisclosurePass(minimumCount: results.minimumCount)
+        let (ledger, _, _) = try pass.protectedLedger(results, extraTables: [], basis: nil)
+        var unrecorded = ledger
+        unrecorded.structuralRequirements = [:]
+        let a = try DisclosureAudit(ledger: ledger, minimumCount: results.minimumCount)
+        let b = try DisclosureAudit(ledger: unrecorded, minimumCount: results.minimumCount)
+        #expect(a.csv() == b.csv())
+        #expect(a.hiddenCounts == b.hiddenCounts && a.narrowest == b.narrowest)
+    }
+}
