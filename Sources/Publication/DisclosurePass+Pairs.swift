@@ -66,12 +66,14 @@ extension DisclosurePass {
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
+            var failingWidth = 0
             for quantity in hidden {
                 let needed = required(quantity)
-                if width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed)) >= needed {
+                let found = width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed))
+                if found >= needed {
                     passed.insert(quantity)
                 } else {
-                    failing = quantity
+                    (failing, failingWidth) = (quantity, found)
                     break
                 }
             }
@@ -80,6 +82,7 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
+                if isSame(trial, as: region) { return failingWidth }
                 return width(ledger.interval(of: failing, inSpace: space, region: trial, requiring: required(failing)))
             }
             ledger.hide(pick, .complementary)
