@@ -238,11 +238,12 @@ struct DisclosureLedger {
         }
         // Every quantity of a space is registered (by its number), so no published equality is missed.
         let published = numbers(in: space) + (space.bases.map(numbers(in:)) ?? []) + pairedRows(space).flatMap(numbers(in:))
+        numbering?.reserveCapacity(published.count)
         for number in published {
-            let entry = entries[number]
-            guard entry.hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
+            // The entry's fields read in place (a copy of the entry would retain its places).
+            guard entries[number].hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
             numbering?[number] = program.equalities.count
-            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entry.value))
+            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entries[number].value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's
