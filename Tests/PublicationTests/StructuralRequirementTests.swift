@@ -6,15 +6,15 @@ import Testing
 /// count of its space published), and the audit reads it instead of solving the bare program again: the
 /// same requirement, and the same audit, as with the bare programs solved anew.
 @Suite struct StructuralRequirementTests {
-    let results: AnalysisResults
-
-    init() throws {
-        results = try SampleReport.shared.get().results
+    /// The sample's pass and the ledger it protected.
+    static func protected() throws -> (pass: DisclosurePass, ledger: DisclosureLedger) {
+        let results = try SampleReport.shared.get().results
+        let pass = DisclosurePass(minimumCount: results.minimumCount)
+        return (pass, try pass.protectedLedger(results, extraTables: [], basis: nil).0)
     }
 
     @Test func recordedRequirementsAreThoseOfTheBarePrograms() throws {
-        let pass = DisclosurePass(minimumCount: results.minimumCount)
-        let (ledger, _, _) = try pass.protectedLedger(results, extraTables: [], basis: nil)
+        let (pass, ledger) = try Self.protected()
         var recorded = 0
         for quantity in ledger.quantities where ledger.isHidden(quantity) {
             guard case .pair = quantity, pass.required(quantity, ledger) > 1 else {
@@ -36,12 +36,11 @@ import Testing
     }
 
     @Test func theAuditIsTheSameWithTheBareProgramsSolvedAnew() throws {
-        let pass = DisclosurePass(minimumCount: results.minimumCount)
-        let (ledger, _, _) = try pass.protectedLedger(results, extraTables: [], basis: nil)
+        let (pass, ledger) = try Self.protected()
         var unrecorded = ledger
         unrecorded.structuralRequirements = [:]
-        let a = try DisclosureAudit(ledger: ledger, minimumCount: results.minimumCount)
-        let b = try DisclosureAudit(ledger: unrecorded, minimumCount: results.minimumCount)
+        let a = try DisclosureAudit(ledger: ledger, minimumCount: pass.minimumCount)
+        let b = try DisclosureAudit(ledger: unrecorded, minimumCount: pass.minimumCount)
         #expect(a.csv() == b.csv())
         #expect(a.hiddenCounts == b.hiddenCounts && a.narrowest == b.narrowest)
     }
