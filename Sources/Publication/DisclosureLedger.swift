@@ -352,6 +352,23 @@ struct DisclosureLedger {
     /// the bare programs again.
     var structuralRequirements: [Quantity: Int] = [:]
 
+    /// How many whole numbers a pair count takes, at least, with no pair count of its space published:
+    /// its codes' true counts and the true group sizes are a point of that program (every published
+    /// count and linked bound holds there), and there each atom's pair count may be any whole number
+    /// between Fréchet's bounds, `max(0, A + B − n)` and `min(A, B)`, whatever the other atoms' are (pair
+    /// counts meet no other constraint). So the program's interval holds the sums of those bounds and
+    /// every whole number between; 1 for another quantity.
+    func widthAtTrueCounts(of quantity: Quantity) -> Int {
+        guard case .pair(let first, let second, let atoms) = quantity,
+            let a = basisCounts[.row(kind: .code, id: first)], let b = basisCounts[.row(kind: .code, id: second)]
+        else { return 1 }
+        var width = 1
+        for atom in atoms {
+            width += min(a[atom], b[atom]) - max(0, a[atom] + b[atom] - basis.participants[atom])
+        }
+        return width
+    }
+
     /// Whether a pair space publishes any of its pair counts (else its program is its bare program).
     func publishesPairCount(_ space: Space) -> Bool {
         numbers(in: space).contains { entries[$0].hidden == nil }

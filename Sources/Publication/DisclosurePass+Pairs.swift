@@ -96,10 +96,11 @@ extension DisclosurePass {
     }
 
     /// The same, given the region of the pair's program with no pair count published (`bare`, asked
-    /// only for a pair count whose rule asks for more than one value).
+    /// only for a pair count whose rule asks for more than one value, and whose width at the true counts
+    /// (``DisclosureLedger/widthAtTrueCounts(of:)``, at most its width there) falls short of it).
     func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
         let rule = required(quantity, ledger)
-        guard case .pair = quantity, rule > 1 else { return rule }
+        guard case .pair = quantity, rule > 1, ledger.widthAtTrueCounts(of: quantity) < rule else { return rule }
         return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare(), requiring: rule)))
     }
 }

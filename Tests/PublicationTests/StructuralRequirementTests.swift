@@ -35,6 +35,24 @@ import Testing
         #expect(recorded > 0)
     }
 
+    /// The width at the true counts is a lower bound on the bare program's width, for every pair count
+    /// (hidden or not), and settles some of them.
+    @Test func theWidthAtTrueCountsBoundsTheBareProgramsWidth() throws {
+        let (pass, ledger) = try Self.protected()
+        var settled = 0, pairs = 0
+        for space in ledger.spaces where space.isPair {
+            let bare = ledger.bareRegion(of: space)
+            for quantity in ledger.quantities(in: space) {
+                let atTruth = ledger.widthAtTrueCounts(of: quantity)
+                let width = pass.width(ledger.interval(of: quantity, inSpace: space, region: bare))
+                #expect(atTruth >= 1 && atTruth <= width, "\(quantity)")
+                if atTruth >= pass.minimumCount { settled += 1 }
+                pairs += 1
+            }
+        }
+        #expect(pairs > 100 && settled > 0)
+    }
+
     @Test func theAuditIsTheSameWithTheBareProgramsSolvedAnew() throws {
         let (pass, ledger) = try Self.protected()
         var unrecorded = ledger
