@@ -3,9 +3,11 @@ import Analysis
 /// What the audit asks of the linear programs, gathered program by program (see ``DisclosureAudit``).
 ///
 /// For a hidden count: its interval in its space's program; for a pair count that must keep more than
-/// one value, its interval with no pair count of the space published (its structural width); for a
-/// code's count, its interval in the program of each pair of codes it is in that publishes a pair
-/// count; for a count of a group row or of its codes, its interval in the group's program.
+/// one value, its interval with no pair count of the space published (its structural width), unless
+/// the pass recorded that width (``DisclosureLedger/structuralRequirements``) or the space publishes no
+/// pair count (then its own program is that program, and its interval is the answer); for a code's
+/// count, its interval in the program of each pair of codes it is in that publishes a pair count; for a
+/// count of a group row or of its codes, its interval in the group's program.
 ///
 /// Each program is asked its questions in the order they were asked, so a program's region goes
 /// through the same objectives in the same order whether the programs are answered one after the
@@ -55,12 +57,16 @@ struct AuditQuestions {
     }
 
     /// Asks everything the audit needs about a hidden count whose protection is `required` values;
-    /// returns the numbers of its answers: its space's interval, then (a pair count with `required` > 1)
-    /// the bare program's, then each pair of codes', then its group's.
+    /// returns the numbers of its answers: its space's interval, then (a pair count with `required` > 1
+    /// whose structural requirement the pass did not record) the bare program's, then each pair of
+    /// codes', then its group's.
     mutating func ask(about quantity: Quantity, requiring required: Int) -> [Int] {
         let space = quantity.space
         var asked = [ask(.space(space), quantity, in: space)]
-        if case .pair = quantity, required > 1 { asked.append(ask(.bare(space), quantity, in: space)) }
+        if case .pair = quantity, required > 1, ledger.structuralRequirements[quantity] == nil {
+            // With no pair count published, the space's program is the bare program: the same answer.
+            asked.append(ledger.publishesPairCount(space) ? ask(.bare(space), quantity, in: space) : asked[0])
+        }
         if case .row(.code, let id) = space {
             for pair in pairsOf[id] ?? [] { asked.append(ask(.space(pair), quantity, in: pair)) }
         }

@@ -62,7 +62,10 @@ public struct DisclosureAudit: Sendable {
             if quantity.space.isPair {
                 // The pair count's structural width (``DisclosurePass/requiredInPair(_:ledger:bare:)``):
                 // asked of the bare program only when the rule asks for more than one value.
-                if case .pair = quantity, required > 1 { required = min(required, pass.width(answers[rest.removeFirst()])) }
+                // The pass recorded it for every pair count of a space that publishes one.
+                if case .pair = quantity, required > 1 {
+                    required = min(required, ledger.structuralRequirements[quantity] ?? pass.width(answers[rest.removeFirst()]))
+                }
             }
             for place in rest {
                 let tight = answers[place]

@@ -238,11 +238,12 @@ struct DisclosureLedger {
         }
         // Every quantity of a space is registered (by its number), so no published equality is missed.
         let published = numbers(in: space) + (space.bases.map(numbers(in:)) ?? []) + pairedRows(space).flatMap(numbers(in:))
+        numbering?.reserveCapacity(published.count)
         for number in published {
-            let entry = entries[number]
-            guard entry.hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
+            // The entry's fields read in place (a copy of the entry would retain its places).
+            guard entries[number].hidden == nil, extra.isEmpty || !extra.contains(quantities[number]) else { continue }
             numbering?[number] = program.equalities.count
-            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entry.value))
+            program.require(terms(quantities[number], in: space, atoms: atoms, values: values), equals: Double(entries[number].value))
         }
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's
@@ -342,6 +343,35 @@ struct DisclosureLedger {
     /// audit raised the peak RSS of `analyze run` S by 8 MB).
     func bareRegion(of space: Space) -> LinearProgram.Region? {
         program(for: space, treatingAsHidden: Set(quantities(in: space))).region()
+    }
+
+    /// The values each pair count whose rule asks for more than one must keep, as the pass found them
+    /// (``DisclosurePass/requiredInPair(_:ledger:bare:)``: the rule, at most the count's width with no
+    /// pair count of its space published). That program depends only on the codes' rows and the group
+    /// sizes, which stand once the crosstabs are protected, so the audit reads these instead of solving
+    /// the bare programs again.
+    var structuralRequirements: [Quantity: Int] = [:]
+
+    /// How many whole numbers a pair count takes, at least, with no pair count of its space published:
+    /// its codes' true counts and the true group sizes are a point of that program (every published
+    /// count and linked bound holds there), and there each atom's pair count may be any whole number
+    /// between Fréchet's bounds, `max(0, A + B − n)` and `min(A, B)`, whatever the other atoms' are (pair
+    /// counts meet no other constraint). So the program's interval holds the sums of those bounds and
+    /// every whole number between; 1 for another quantity.
+    func widthAtTrueCounts(of quantity: Quantity) -> Int {
+        guard case .pair(let first, let second, let atoms) = quantity,
+            let a = basisCounts[.row(kind: .code, id: first)], let b = basisCounts[.row(kind: .code, id: second)]
+        else { return 1 }
+        var width = 1
+        for atom in atoms {
+            width += min(a[atom], b[atom]) - max(0, a[atom] + b[atom] - basis.participants[atom])
+        }
+        return width
+    }
+
+    /// Whether a pair space publishes any of its pair counts (else its program is its bare program).
+    func publishesPairCount(_ space: Space) -> Bool {
+        numbers(in: space).contains { entries[$0].hidden == nil }
     }
 
     /// The row spaces of a pair space's two codes (first, second); none for another space.

@@ -25,17 +25,20 @@ extension DisclosurePass {
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
         let settled = ledger
-        let protect: @Sendable (Space) -> [Quantity] = { space in
+        let protect: @Sendable (Space) -> (hidden: [Quantity], requirements: [Quantity: Int]) = { space in
             var own = settled
             protectPair(space, in: &own)
-            return own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }
+            return (own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }, own.structuralRequirements)
         }
-        let hidden = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
-        for quantities in hidden {
-            for quantity in quantities { ledger.hide(quantity, .complementary) }
+        let protected = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
+        for (hidden, requirements) in protected {
+            for quantity in hidden { ledger.hide(quantity, .complementary) }
+            ledger.structuralRequirements.merge(requirements) { $1 }
         }
     }
 
+    /// Protects one pair space; records the structural requirement of each pair count whose rule asks
+    /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit).
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
         let rows = ledger.pairedRows(space)
         let pairs = ledger.quantities(in: space)
@@ -54,6 +57,7 @@ extension DisclosurePass {
                 return bare!
             }
             requirement[quantity] = value
+            if case .pair = quantity, self.required(quantity, ledger) > 1 { ledger.structuralRequirements[quantity] = value }
             return value
         }
         while true {
@@ -62,12 +66,14 @@ extension DisclosurePass {
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
+            var failingWidth = 0
             for quantity in hidden {
                 let needed = required(quantity)
-                if width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed)) >= needed {
+                let found = width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed))
+                if found >= needed {
                     passed.insert(quantity)
                 } else {
-                    failing = quantity
+                    (failing, failingWidth) = (quantity, found)
                     break
                 }
             }
@@ -76,6 +82,7 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return }  // the audit will refuse
             let pick = complement(from: candidates, required: required(failing)) { candidate in
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
+                if isSame(trial, as: region) { return failingWidth }
                 return width(ledger.interval(of: failing, inSpace: space, region: trial, requiring: required(failing)))
             }
             ledger.hide(pick, .complementary)
@@ -89,10 +96,11 @@ extension DisclosurePass {
     }
 
     /// The same, given the region of the pair's program with no pair count published (`bare`, asked
-    /// only for a pair count whose rule asks for more than one value).
+    /// only for a pair count whose rule asks for more than one value, and whose width at the true counts
+    /// (``DisclosureLedger/widthAtTrueCounts(of:)``, at most its width there) falls short of it).
     func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
         let rule = required(quantity, ledger)
-        guard case .pair = quantity, rule > 1 else { return rule }
+        guard case .pair = quantity, rule > 1, ledger.widthAtTrueCounts(of: quantity) < rule else { return rule }
         return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare(), requiring: rule)))
     }
 }

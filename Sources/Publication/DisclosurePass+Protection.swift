@@ -82,12 +82,14 @@ extension DisclosurePass {
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Quantity?
+            var failingWidth = 0
             for quantity in hidden {
                 let needed = required(quantity, ledger)
-                if width(ledger.interval(of: quantity, in: region, requiring: needed)) >= needed {
+                let found = width(ledger.interval(of: quantity, in: region, requiring: needed))
+                if found >= needed {
                     passed.insert(quantity)
                 } else {
-                    failing = quantity
+                    (failing, failingWidth) = (quantity, found)
                     break
                 }
             }
@@ -106,7 +108,8 @@ extension DisclosurePass {
             var best: (width: Int, candidate: Quantity)?
             for candidate in candidates {
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
-                let widened = width(ledger.interval(of: failing, in: trial, requiring: required(failing, ledger)))
+                let widened = isSame(trial, as: region)
+                    ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: required(failing, ledger)))
                 if widened >= required(failing, ledger) {
                     chosen = candidate
                     break
@@ -122,6 +125,15 @@ extension DisclosurePass {
             let overlapping = candidates.first { !Set($0.atoms).isDisjoint(with: failing.atoms) }
             ledger.hide(chosen ?? best?.candidate ?? overlapping ?? candidates[0], .complementary)
         }
+    }
+
+    /// Whether a trial region is the region itself: it optimises the same tableau
+    /// (``LinearProgram/Region/sharesTableau(with:)``), as when the candidate's equality is implied by the
+    /// others or not in the program. A failing count's interval there is the one its check just found
+    /// (exactly: a check that falls short maximises to the end), so it is not asked again.
+    func isSame(_ trial: LinearProgram.Region?, as region: LinearProgram.Region?) -> Bool {
+        guard let trial, let region else { return false }
+        return trial.sharesTableau(with: region)
     }
 
     /// The published count over the same atoms, in the failing count's group or its codes, to hide:

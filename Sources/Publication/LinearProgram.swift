@@ -248,8 +248,16 @@ struct LinearProgram {
                 }
                 if !implied { rows.append(row) }
             }
-            let removed = Set(numbers)
-            let equalityRows = self.equalityRows.indices.filter { !removed.contains($0) }.map { self.equalityRows[$0] }
+            // The rows of the equalities left, in order: a walk over the numbers removed, sorted (no set).
+            let removed = numbers.sorted()
+            var equalityRows: [Int] = []
+            equalityRows.reserveCapacity(self.equalityRows.count)
+            var next = 0
+            for (number, row) in self.equalityRows.enumerated() {
+                while next < removed.count, removed[next] < number { next += 1 }
+                if next < removed.count, removed[next] == number { continue }
+                equalityRows.append(row)
+            }
             let working = rows.isEmpty ? self.working : Working(self.working.tableau.relaxing(rows: rows))
             return Region(working: working, fixed: fixed, index: index, equalityRows: equalityRows, blocked: blocked)
         }
