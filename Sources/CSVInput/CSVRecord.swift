@@ -53,6 +53,11 @@ public struct CSVRecord: Sendable, Equatable {
         try withExtendedLifetime(storage) { try body(CSVFields(record: self, base: UnsafeRawPointer(storage.bytes))) }
     }
 
+    /// The object whose life keeps the bytes ``withUnsafeFields(_:)`` gives where they are, unchanged
+    /// (the storage the record's batch shares: written only before the batch is handed over): a caller
+    /// that keeps it may use those bytes after the call.
+    public var bytesOwner: AnyObject { storage }
+
     /// The offsets of field `index` (0-based) in the batch's bytes.
     func range(at index: Int) -> Range<Int> {
         precondition(index >= 0 && index < count, "field index out of range")

@@ -5,6 +5,8 @@ import StudyModel
 /// Validates and stores `participants.csv`.
 struct ParticipantsLoader {
     static let requiredColumns = ["participant_id", "country", "role"]
+    /// Participants stored with one call of the transaction (several to a statement).
+    static let participantsPerInsert = 64
     let manifest: StudyManifest
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
     var seenIDs: IDTable { checks.firstLines }
@@ -37,6 +39,8 @@ struct ParticipantsLoader {
             log.add(manifest.settingProblem("\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
         }
         var valuesSeen: [String: Set<String>] = [:]
+        // Stored several at a time (their ids are new: the duplicate-id check let them through).
+        var pending: [(participant: Participant, position: Int, line: Int)] = []
 
         while let record = reader.next(log: &log) {
             var valid = true
@@ -62,12 +66,15 @@ struct ParticipantsLoader {
                 }
             }
             guard valid, let id, let country, let role else { continue }
-            let participant = Participant(id: id, country: country, role: role, attributes: attributes)
-            if try transaction.insert(participant, position: stored, line: record.line) {
-                checks.note(position: stored, of: id)
-                stored += 1
+            pending.append((Participant(id: id, country: country, role: role, attributes: attributes), stored, record.line))
+            checks.note(position: stored, of: id)
+            stored += 1
+            if pending.count == Self.participantsPerInsert {
+                try transaction.insert(pending)
+                pending.removeAll(keepingCapacity: true)
             }
         }
+        try transaction.insert(pending)
         if !reader.readInFull { unreadable = "participants.csv could not be read in full" }
         for (setting, variable, value) in planVariables.selections
         where reader.header.contains(variable) && valuesSeen[variable]?.contains(value) != true {

@@ -104,7 +104,7 @@ struct SegmentsLoader {
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue, log: &log)
     }
 
-    /// Adds a checked row to the batch to store.
+    /// Adds a checked row to the batch to store (its fields bound where the record's storage keeps them).
     private func add(_ record: CSVRecord, start: Int?, end: Int?, columns: SegmentCheck.Columns, to rows: inout SegmentBatch) {
         record.withUnsafeFields { fields in
             // Stored as the check read them: an empty field, or one that is not UTF-8 (logged by the
@@ -116,7 +116,7 @@ struct SegmentsLoader {
             rows.append(
                 participantID: fields[columns.participant], code: fields[columns.code], coder: fields[columns.coder],
                 segmentID: fields[columns.segment], document: bytes(columns.document), start: start, end: end,
-                excerpt: bytes(columns.excerpt), language: bytes(columns.language), line: record.line)
+                excerpt: bytes(columns.excerpt), language: bytes(columns.language), line: record.line, owner: record.bytesOwner)
         }
     }
 

@@ -8,8 +8,10 @@ import StudyModel
 /// document, offsets, excerpt and language: the rows `segments.csv` gives a segment's codes in) become one
 /// row, whose codes and lines are packed into one blob (``SegmentCodes``): the excerpt is stored once per
 /// segment, not once per code. SQLite's work for a statement (opening the table's cursor, starting and
-/// halting its program) is paid once for up to ``capacity`` rows. The fields' bytes are copied into the
-/// batch, so that the records need not outlive the call that adds them.
+/// halting its program) is paid once for up to ``capacity`` rows. A segment's fields are bound where they
+/// lie: in the bytes of the record that began it, kept alive by the `owner` given with it (the records
+/// of `segments.csv` share their batch's bytes, which never move or change), or else in a copy the
+/// batch makes, so that the caller's bytes need not outlive the call that adds them.
 ///
 /// A code repeated within the segment being gathered is left out at once and noted (``Duplicate``); one
 /// repeating a stored application is found by the insert.
@@ -17,14 +19,14 @@ public struct SegmentBatch {
     /// The most segments one statement stores.
     public static let capacity = 16
 
-    /// A segment row: ranges of ``bytes`` and ``codes``.
+    /// A segment row: its fields' bytes (kept by ``owner``) and its applications in ``codes``.
     struct Segment {
-        var participantID: Range<Int>
-        var coder: Range<Int>
-        var segmentID: Range<Int>
-        var document: Range<Int>?
-        var excerpt: Range<Int>?
-        var language: Range<Int>?
+        var participantID: UnsafeRawBufferPointer
+        var coder: UnsafeRawBufferPointer
+        var segmentID: UnsafeRawBufferPointer
+        var document: UnsafeRawBufferPointer?
+        var excerpt: UnsafeRawBufferPointer?
+        var language: UnsafeRawBufferPointer?
         var start: Int?
         var end: Int?
         /// Its applications in ``codes``.
@@ -32,6 +34,8 @@ public struct SegmentBatch {
         var applications: Int
         /// The applications left out as repeating one of the segment (a code and the line repeating it).
         var repeated: [(code: [UInt8], line: Int)] = []
+        /// Keeps the fields' bytes where they are.
+        let owner: AnyObject
     }
 
     /// A code application left out because its participant, code, coder and segment were stored already.
@@ -44,7 +48,6 @@ public struct SegmentBatch {
         public var firstLine: Int
     }
 
-    private(set) var bytes: [UInt8] = []
     private(set) var codes: [UInt8] = []
     private(set) var segments: [Segment] = []
     /// Whether the last segment may take more applications.
@@ -66,10 +69,13 @@ public struct SegmentBatch {
     /// Adds a code application given as the UTF-8 bytes of its fields (`nil`: NULL): the fields of
     /// `segments.csv`'s rows, with no `String` built for each. It joins the segment being gathered when
     /// it is the same segment, or else completes it and begins the next.
+    /// - Parameter owner: an object whose life keeps every field's bytes where they are, unchanged (a
+    ///   record's storage): the segment it begins binds them there, and keeps `owner`. `nil`: the bytes
+    ///   need only stay valid during the call (the fields of the segment it begins are copied).
     public mutating func append(
         participantID: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer,
         segmentID: UnsafeRawBufferPointer, document: UnsafeRawBufferPointer?, start: Int?, end: Int?,
-        excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int
+        excerpt: UnsafeRawBufferPointer?, language: UnsafeRawBufferPointer?, line: Int, owner: AnyObject? = nil
     ) {
         if isOpen, case let last = segments.count - 1,
             isSame(segments[last], participantID, coder, segmentID, document, start, end, excerpt, language)
@@ -85,17 +91,19 @@ public struct SegmentBatch {
             return
         }
         precondition(!isFull, "a batch holds at most \(Self.capacity) complete segments")
-        func copy(_ field: UnsafeRawBufferPointer) -> Range<Int> {
-            let first = bytes.count
-            SegmentCodes.appendBytes(field, to: &bytes)
-            return first..<bytes.count
-        }
         let first = codes.count
         SegmentCodes.append(code: code, line: line, to: &codes)
-        segments.append(Segment(
-            participantID: copy(participantID), coder: copy(coder), segmentID: copy(segmentID), document: document.map(copy),
-            excerpt: excerpt.map(copy), language: language.map(copy), start: start, end: end, codes: first..<codes.count,
-            applications: 1))
+        if let owner {
+            segments.append(Segment(
+                participantID: participantID, coder: coder, segmentID: segmentID, document: document, excerpt: excerpt,
+                language: language, start: start, end: end, codes: first..<codes.count, applications: 1, owner: owner))
+        } else {
+            let copies = FieldCopies([participantID, coder, segmentID, document, excerpt, language])
+            segments.append(Segment(
+                participantID: copies.fields[0]!, coder: copies.fields[1]!, segmentID: copies.fields[2]!, document: copies.fields[3],
+                excerpt: copies.fields[4], language: copies.fields[5], start: start, end: end, codes: first..<codes.count,
+                applications: 1, owner: copies))
+        }
         isOpen = true
     }
 
@@ -129,28 +137,15 @@ public struct SegmentBatch {
     /// Forgets the complete segments (stored), keeping the one being gathered and its room.
     mutating func removeClosed() {
         guard isOpen, var open = segments.last else {
-            bytes.removeAll(keepingCapacity: true)
             codes.removeAll(keepingCapacity: true)
             segments.removeAll(keepingCapacity: true)
             return
         }
-        let (byteShift, codeShift) = (open.participantID.lowerBound, open.codes.lowerBound)
-        bytes.removeSubrange(0..<byteShift)
-        codes.removeSubrange(0..<codeShift)
-        func shifted(_ range: Range<Int>) -> Range<Int> { range.lowerBound - byteShift..<range.upperBound - byteShift }
-        open.participantID = shifted(open.participantID)
-        open.coder = shifted(open.coder)
-        open.segmentID = shifted(open.segmentID)
-        open.document = open.document.map(shifted)
-        open.excerpt = open.excerpt.map(shifted)
-        open.language = open.language.map(shifted)
+        codes.removeSubrange(0..<open.codes.lowerBound)
         open.codes = 0..<open.codes.count
         segments.removeAll(keepingCapacity: true)
         segments.append(open)
     }
-
-    /// The bytes of a segment's field.
-    func field(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     private func isSame(
         _ segment: Segment, _ participantID: UnsafeRawBufferPointer, _ coder: UnsafeRawBufferPointer,
@@ -158,12 +153,38 @@ public struct SegmentBatch {
         _ excerpt: UnsafeRawBufferPointer?, _ language: UnsafeRawBufferPointer?
     ) -> Bool {
         guard segment.start == start, segment.end == end else { return false }
-        func same(_ range: Range<Int>?, _ field: UnsafeRawBufferPointer?) -> Bool {
-            guard let range, let field else { return range == nil && field == nil }
-            guard range.count == field.count else { return false }
-            return range.isEmpty || bytes.withUnsafeBytes { memcmp($0.baseAddress! + range.lowerBound, field.baseAddress!, range.count) == 0 }
+        func same(_ stored: UnsafeRawBufferPointer?, _ field: UnsafeRawBufferPointer?) -> Bool {
+            guard let stored, let field else { return stored == nil && field == nil }
+            guard stored.count == field.count else { return false }
+            return stored.isEmpty || memcmp(stored.baseAddress!, field.baseAddress!, stored.count) == 0
         }
         return same(segment.segmentID, segmentID) && same(segment.participantID, participantID) && same(segment.coder, coder)
             && same(segment.document, document) && same(segment.language, language) && same(segment.excerpt, excerpt)
+    }
+}
+
+/// The copies of a segment's fields, for bytes that need only stay valid during ``SegmentBatch``'s
+/// `append` (a coding tool's texts, the rows a migration reads): one allocation, freed with the object.
+private final class FieldCopies {
+    private let base: UnsafeMutableRawPointer
+    /// The copies, in the order given (`nil` stays `nil`).
+    private(set) var fields: [UnsafeRawBufferPointer?] = []
+
+    init(_ originals: [UnsafeRawBufferPointer?]) {
+        base = .allocate(byteCount: max(1, originals.reduce(0) { $0 + ($1?.count ?? 0) }), alignment: 1)
+        var offset = 0
+        for original in originals {
+            guard let original else {
+                fields.append(nil)
+                continue
+            }
+            if let address = original.baseAddress { (base + offset).copyMemory(from: address, byteCount: original.count) }
+            fields.append(UnsafeRawBufferPointer(start: base + offset, count: original.count))
+            offset += original.count
+        }
+    }
+
+    deinit {
+        base.deallocate()
     }
 }

@@ -31,13 +31,11 @@ final class SegmentWriter {
         let count = batch.closedCount
         guard count > 0 else { return (0, []) }
         let insert = try insertStatement(rows: count)
-        let written = try batch.bytes.withUnsafeBytes { bytes in
-            try batch.codes.withUnsafeBytes { codes in
-                for index in 0..<count {
-                    bind(batch.segments[index], part: nil, bytes: bytes, codes: codes, to: insert, first: Int32(9 * index))
-                }
-                return try insert.executeAndClearCountingRows()
+        let written = try batch.codes.withUnsafeBytes { codes in
+            for index in 0..<count {
+                bind(batch.segments[index], part: nil, codes: codes, to: insert, first: Int32(9 * index))
             }
+            return try insert.executeAndClearCountingRows()
         }
         var stored = 0
         var duplicates: [SegmentBatch.Duplicate] = []
@@ -48,7 +46,7 @@ final class SegmentWriter {
                     let firstLine = batch.codes.withUnsafeBytes { codes in
                         code.withUnsafeBytes { SegmentCodes.line(of: $0, in: UnsafeRawBufferPointer(rebasing: codes[segment.codes])) }
                     }
-                    duplicates.append(duplicate(line: line, code: code, coder: batch.field(segment.coder), firstLine: firstLine!))
+                    duplicates.append(duplicate(line: line, code: code, coder: segment.coder, firstLine: firstLine!))
                 }
             }
         } else {
@@ -96,7 +94,7 @@ final class SegmentWriter {
         _ segment: SegmentBatch.Segment, of batch: SegmentBatch, justInserted: Bool
     ) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
         let ours = Array(batch.codes[segment.codes])
-        let parts = try storedParts(of: segment, in: batch)
+        let parts = try storedParts(of: segment)
         var kept: [UInt8] = []
         var keptCount = 0
         /// The line of each code stored before this segment came (its own applications or the parts').
@@ -115,7 +113,7 @@ final class SegmentWriter {
                 _ = SegmentCodes.forEach(in: blob) { code, line in
                     let key = Array(code)
                     if let first = stored[key] {
-                        duplicates.append(duplicate(line: line, code: key, coder: batch.field(segment.coder), firstLine: first))
+                        duplicates.append(duplicate(line: line, code: key, coder: segment.coder, firstLine: first))
                         firstLines[key] = first
                     } else {
                         SegmentCodes.append(code: code, line: line, to: &kept)
@@ -125,10 +123,10 @@ final class SegmentWriter {
                     return true
                 }
             }
-            if !kept.isEmpty { try store(kept, of: segment, in: batch, besides: parts) }
+            if !kept.isEmpty { try store(kept, of: segment, besides: parts) }
         }
         for (code, line) in segment.repeated {
-            duplicates.append(duplicate(line: line, code: code, coder: batch.field(segment.coder), firstLine: firstLines[code]!))
+            duplicates.append(duplicate(line: line, code: code, coder: segment.coder, firstLine: firstLines[code]!))
         }
         return (keptCount, duplicates)
     }
@@ -144,14 +142,14 @@ final class SegmentWriter {
         var excerpt: [UInt8]?
     }
 
-    private func storedParts(of segment: SegmentBatch.Segment, in batch: SegmentBatch) throws -> [Part] {
+    private func storedParts(of segment: SegmentBatch.Segment) throws -> [Part] {
         let scan = try StatementScan(
             db,
             sql: """
                 SELECT part, codes, document, start, "end", language, excerpt FROM segment
                 WHERE participantId = ? AND coder = ? AND segmentId = ? ORDER BY part
                 """,
-            texts: [segment.participantID, segment.coder, segment.segmentID].map { Array(batch.field($0)) })
+            texts: [segment.participantID, segment.coder, segment.segmentID].map { Array($0) })
         var parts: [Part] = []
         while try scan.next() {
             parts.append(Part(
@@ -163,13 +161,13 @@ final class SegmentWriter {
 
     /// Stores applications of a segment beside its key's stored rows: appended to the row of the same
     /// document, offsets, excerpt and language, or as the next part.
-    private func store(_ codes: [UInt8], of segment: SegmentBatch.Segment, in batch: SegmentBatch, besides parts: [Part]) throws {
-        func field(_ range: Range<Int>?) -> [UInt8]? { range.map { Array(batch.field($0)) } }
+    private func store(_ codes: [UInt8], of segment: SegmentBatch.Segment, besides parts: [Part]) throws {
+        func field(_ bytes: UnsafeRawBufferPointer?) -> [UInt8]? { bytes.map { Array($0) } }
         let same = parts.first {
             $0.document == field(segment.document) && $0.start == segment.start && $0.end == segment.end
                 && $0.language == field(segment.language) && $0.excerpt == field(segment.excerpt)
         }
-        try batch.bytes.withUnsafeBytes { bytes in
+        try withExtendedLifetime(segment.owner) {
             try codes.withUnsafeBytes { blob in
                 if let same {
                     if codesUpdate == nil {
@@ -179,9 +177,9 @@ final class SegmentWriter {
                     }
                     let update = codesUpdate!
                     update.bindBlobWithoutCopy(1, blob)
-                    update.bindWithoutCopy(2, UnsafeRawBufferPointer(rebasing: bytes[segment.participantID]))
-                    update.bindWithoutCopy(3, UnsafeRawBufferPointer(rebasing: bytes[segment.coder]))
-                    update.bindWithoutCopy(4, UnsafeRawBufferPointer(rebasing: bytes[segment.segmentID]))
+                    update.bindWithoutCopy(2, segment.participantID)
+                    update.bindWithoutCopy(3, segment.coder)
+                    update.bindWithoutCopy(4, segment.segmentID)
                     update.bind(5, same.part)
                     _ = try update.executeAndClear()
                 } else {
@@ -189,40 +187,36 @@ final class SegmentWriter {
                         partInsert = try PreparedInsert(db, sql: "INSERT INTO segment (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     }
                     let insert = partInsert!
-                    bind(segment, part: (parts.map(\.part).max() ?? -1) + 1, bytes: bytes, codes: blob, to: insert, first: 0)
+                    bind(segment, part: (parts.map(\.part).max() ?? -1) + 1, codes: blob, to: insert, first: 0)
                     _ = try insert.executeAndClear()
                 }
             }
         }
     }
 
-    /// Binds a segment's fields to the parameters after `first` (its codes: all of `codes` when `part` is
+    /// Binds a segment's fields (where its owner keeps them) to the parameters after `first` (its codes: all of `codes` when `part` is
     /// given, else its range of them; `part`: bound after the segment id, or else 0 in the statement).
     private func bind(
-        _ segment: SegmentBatch.Segment, part: Int?, bytes: UnsafeRawBufferPointer, codes: UnsafeRawBufferPointer,
-        to insert: PreparedInsert, first: Int32
+        _ segment: SegmentBatch.Segment, part: Int?, codes: UnsafeRawBufferPointer, to insert: PreparedInsert, first: Int32
     ) {
-        func field(_ range: Range<Int>?) -> UnsafeRawBufferPointer? {
-            range.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
-        }
         var index = first
         func next() -> Int32 {
             index += 1
             return index
         }
-        insert.bindWithoutCopy(next(), field(segment.participantID))
-        insert.bindWithoutCopy(next(), field(segment.coder))
-        insert.bindWithoutCopy(next(), field(segment.segmentID))
+        insert.bindWithoutCopy(next(), segment.participantID)
+        insert.bindWithoutCopy(next(), segment.coder)
+        insert.bindWithoutCopy(next(), segment.segmentID)
         if let part { insert.bind(next(), part) }
         insert.bindBlobWithoutCopy(next(), part == nil ? UnsafeRawBufferPointer(rebasing: codes[segment.codes]) : codes)
-        insert.bindWithoutCopy(next(), field(segment.document))
+        insert.bindWithoutCopy(next(), segment.document)
         insert.bind(next(), segment.start)
         insert.bind(next(), segment.end)
-        insert.bindWithoutCopy(next(), field(segment.language))
-        insert.bindWithoutCopy(next(), field(segment.excerpt))
+        insert.bindWithoutCopy(next(), segment.language)
+        insert.bindWithoutCopy(next(), segment.excerpt)
     }
 
-    private func duplicate(line: Int, code: [UInt8], coder: ArraySlice<UInt8>, firstLine: Int) -> SegmentBatch.Duplicate {
+    private func duplicate(line: Int, code: [UInt8], coder: UnsafeRawBufferPointer, firstLine: Int) -> SegmentBatch.Duplicate {
         SegmentBatch.Duplicate(
             line: line, code: String(decoding: code, as: UTF8.self), coder: String(decoding: coder, as: UTF8.self), firstLine: firstLine)
     }

@@ -5,15 +5,17 @@ import StudyModel
 import Testing
 import TestSupport
 
-/// A participant's attributes are stored several to a statement (at most 16): every one of them, with
-/// none, one, a statement's worth and more than two statements' worth.
+/// Participants and their attributes are stored several to a statement (at most 16 rows, across
+/// participants): every one of them, with none, one, a statement's worth and more than two statements'
+/// worth of attributes, for fewer participants than a statement takes and more than one call stores.
 @Suite struct ParticipantAttributesTests {
-    @Test(arguments: [0, 1, 16, 17, 40])
-    func everyAttributeIsStored(columns: Int) throws {
+    @Test(arguments: [0, 1, 16, 17, 40], [6, 150])
+    func everyAttributeIsStored(columns: Int, participants: Int) throws {
         let names = (0..<columns).map { "a\($0)" }
         var text = (["participant_id", "country", "role"] + names).joined(separator: ",") + "\n"
         var expected: [String: [String: String]] = [:]
-        for (number, id) in ["KZ-1", "KZ-2", "KZ-3", "UK-1", "UK-2", "UK-3"].enumerated() {
+        let ids = (0..<participants).map { "\($0 % 2 == 0 ? "KZ" : "UK")-\($0 / 2 + 1)" }
+        for (number, id) in ids.enumerated() {
             // Some cells empty (no attribute), the others distinct values.
             let values = names.indices.map { column in (column + number) % 3 == 0 ? "" : "v\(number)-\(column)" }
             text += ([id, String(id.prefix(2)), "mother"] + values).joined(separator: ",") + "\n"
@@ -23,7 +25,8 @@ import TestSupport
         let store = try StudyStore.inMemory()
         try StudyIngester(studyDirectory: fixture.directory).ingest(into: store)
         let stored = try store.read { try $0.participants() }
-        #expect(stored.count == 6)
+        #expect(stored.count == participants)
+        #expect(Set(stored.map(\.id)) == Set(ids))
         for participant in stored {
             #expect(participant.attributes == expected[participant.id], "\(participant.id)")
         }
