@@ -54,11 +54,25 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         self.method = method
     }
 
-    private init?(_ table: ContingencyTable, cached: Bool) {
+    /// Whether another thread is computing the test of `table` at this moment: a table beyond enumeration
+    /// is tested once in the process (``FisherTestCache``), and a second thread asking for it waits for
+    /// the first one's result, so a caller with other tests to do may do those first. The answer may be
+    /// out of date as soon as it is given; it changes no result.
+    public static func isBeingComputed(_ table: ContingencyTable) -> Bool {
+        guard let oriented = oriented(table) else { return false }
+        return FisherTestCache.isBeingComputed(oriented)
+    }
+
+    /// `table` without empty rows and columns, with the smaller dimension in rows (enumeration runs over
+    /// the longer dimension's complement), or `nil` when fewer than two rows or columns are left.
+    private static func oriented(_ table: ContingencyTable) -> ContingencyTable? {
         let reduced = table.droppingEmptyMargins().table
         guard reduced.rowCount >= 2, reduced.columnCount >= 2 else { return nil }
-        // Enumerate over the longer dimension's complement: put the smaller dimension in rows.
-        let oriented = reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+        return reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+    }
+
+    private init?(_ table: ContingencyTable, cached: Bool) {
+        guard let oriented = Self.oriented(table) else { return nil }
         if cached, Self.tableCountBound(oriented) > Double(Self.enumerationLimit) {
             self = FisherTestCache.test(of: oriented) { Self(oriented: oriented) }
         } else {
