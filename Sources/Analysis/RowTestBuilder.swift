@@ -21,8 +21,14 @@ public enum RowTestBuilder {
         let tested = table.testableColumns
         guard table.rowSet != .sample, tested.count >= 2 else { return [] }
         // Rows are independent (each Monte Carlo draw is seeded on its own): test them on all cores.
+        // A row whose Fisher test another thread is computing (the same row of another table over the
+        // same groups, started at the same time) would wait for it: the other rows are tested first.
+        let first = ConcurrentMap.map(table.rows.indices) { rowIndex -> RowTest? in
+            FisherExactTest.isBeingComputed(contingency(of: table, row: rowIndex, columns: tested))
+                ? nil : test(of: table, row: rowIndex, columns: tested)
+        }
         var tests = ConcurrentMap.map(table.rows.indices) { rowIndex -> RowTest in
-            test(of: table, row: rowIndex, columns: tested)
+            first[rowIndex] ?? test(of: table, row: rowIndex, columns: tested)
         }
         adjust(&tests, table: table.id)
         return tests
@@ -33,7 +39,7 @@ public enum RowTestBuilder {
     public static func test(of table: CrosstabResult, row rowIndex: Int, columns tested: [Int]) -> RowTest {
         let row = table.rows[rowIndex]
         let cells = tested.map { table.cells[rowIndex][$0] }
-        let contingency = ContingencyTable([cells.map(\.participants), cells.map { $0.base - $0.participants }])
+        let contingency = contingency(of: table, row: rowIndex, columns: tested)
         let mentionedFirst = ContingencyTable(cells.map { [$0.participants, $0.base - $0.participants] })
         var test = RowTest(
             rowKind: row.kind, row: row.id, groups: tested.count, fisher: FisherExactTest(contingency),
@@ -42,6 +48,13 @@ public enum RowTestBuilder {
             adjustedP: nil, family: "", familySize: 0)
         if tested.count < table.testableColumns.count { test.testedColumns = tested }
         return test
+    }
+
+    /// The 2 × k table of a row's participants who mentioned it and those who did not, over the column
+    /// groups `tested`.
+    private static func contingency(of table: CrosstabResult, row rowIndex: Int, columns tested: [Int]) -> ContingencyTable {
+        let cells = tested.map { table.cells[rowIndex][$0] }
+        return ContingencyTable([cells.map(\.participants), cells.map { $0.base - $0.participants }])
     }
 
     /// Adjusts the Fisher p-values of the tests with Benjamini–Hochberg within each family (the group

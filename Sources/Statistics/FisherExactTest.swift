@@ -54,11 +54,25 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         self.method = method
     }
 
-    private init?(_ table: ContingencyTable, cached: Bool) {
+    /// Whether another thread is computing the test of `table` at this moment: a table beyond enumeration
+    /// is tested once in the process (``FisherTestCache``), and a second thread asking for it waits for
+    /// the first one's result, so a caller with other tests to do may do those first. The answer may be
+    /// out of date as soon as it is given; it changes no result.
+    public static func isBeingComputed(_ table: ContingencyTable) -> Bool {
+        guard let oriented = oriented(table) else { return false }
+        return FisherTestCache.isBeingComputed(oriented)
+    }
+
+    /// `table` without empty rows and columns, with the smaller dimension in rows (enumeration runs over
+    /// the longer dimension's complement), or `nil` when fewer than two rows or columns are left.
+    private static func oriented(_ table: ContingencyTable) -> ContingencyTable? {
         let reduced = table.droppingEmptyMargins().table
         guard reduced.rowCount >= 2, reduced.columnCount >= 2 else { return nil }
-        // Enumerate over the longer dimension's complement: put the smaller dimension in rows.
-        let oriented = reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+        return reduced.rowCount <= reduced.columnCount ? reduced : reduced.transposed()
+    }
+
+    private init?(_ table: ContingencyTable, cached: Bool) {
+        guard let oriented = Self.oriented(table) else { return nil }
         if cached, Self.tableCountBound(oriented) > Double(Self.enumerationLimit) {
             self = FisherTestCache.test(of: oriented) { Self(oriented: oriented) }
         } else {
@@ -246,24 +260,35 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         var random = HypergeometricSampler(seed: monteCarloSeed, largestUrn: table.total)
         var atMost = 0
         var remaining = columnTotals
-        for _ in 0..<monteCarloDraws {
-            for column in remaining.indices { remaining[column] = columnTotals[column] }
-            var logDenominator = 0.0
-            for row in 0..<(rowTotals.count - 1) {
-                var left = rowTotals[row]
-                var slotsAfter = remaining.reduce(0, +)
-                for column in 0..<(remaining.count - 1) {
-                    slotsAfter -= remaining[column]
-                    let x = left == 0 ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
-                    remaining[column] -= x
-                    left -= x
-                    logDenominator += logFactorials[x]
+        // The loops run on the arrays' storage (no bounds or uniqueness check per cell: every count is
+        // within 0...total, which the log-factorials cover); the same draws and sums in the same order.
+        remaining.withUnsafeMutableBufferPointer { remaining in
+            columnTotals.withUnsafeBufferPointer { columnTotals in
+                logFactorials.withUnsafeValues { logFactorials in
+                    let last = remaining.count - 1
+                    for _ in 0..<monteCarloDraws {
+                        for column in 0...last { remaining[column] = columnTotals[column] }
+                        var logDenominator = 0.0
+                        for row in 0..<(rowTotals.count - 1) {
+                            var left = rowTotals[row]
+                            var slotsAfter = 0
+                            for column in 0...last { slotsAfter += remaining[column] }
+                            for column in 0..<last {
+                                slotsAfter -= remaining[column]
+                                let x = left == 0
+                                    ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
+                                remaining[column] -= x
+                                left -= x
+                                logDenominator += logFactorials[x]
+                            }
+                            remaining[last] -= left
+                            logDenominator += logFactorials[left]
+                        }
+                        for column in 0...last { logDenominator += logFactorials[remaining[column]] }
+                        if constant - logDenominator <= threshold { atMost += 1 }
+                    }
                 }
-                remaining[remaining.count - 1] -= left
-                logDenominator += logFactorials[left]
             }
-            for column in remaining.indices { logDenominator += logFactorials[remaining[column]] }
-            if constant - logDenominator <= threshold { atMost += 1 }
         }
         return Double(1 + atMost) / Double(monteCarloDraws + 1)
     }

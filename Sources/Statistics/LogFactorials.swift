@@ -12,5 +12,10 @@ struct LogFactorials {
 
     subscript(k: Int) -> Double { values[k] }
 
+    /// Calls `body` with the values' storage: log(k!) at index k, for k = 0…n and maybe beyond.
+    func withUnsafeValues<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer(body)
+    }
+
     private static let table = SharedValueTable { Distribution.logGamma(Double($0) + 1) }
 }

@@ -45,17 +45,21 @@ public struct StoredCoding {
         sets.removeAll(keepingCapacity: true)
         codes.removeAll(keepingCapacity: true)
         var offset = 0
-        func word() -> Int {
-            defer { offset += 4 }
-            return Int(blob[offset]) << 24 | Int(blob[offset + 1]) << 16 | Int(blob[offset + 2]) << 8 | Int(blob[offset + 3])
-        }
         while offset + 8 <= blob.count {
-            let count = word()
-            let segments = word()
+            let count = Self.word(blob, at: offset)
+            let segments = Self.word(blob, at: offset + 4)
+            let start = offset + 8
             let first = codes.count
-            for _ in 0..<count { codes.append(word()) }
+            for index in 0..<count { codes.append(Self.word(blob, at: start + 4 * index)) }
+            offset = start + 4 * count
             sets.append((first..<codes.count, segments))
         }
+    }
+
+    /// The 4-byte word at `offset` of `blob`, most significant byte first.
+    @inline(__always)
+    private static func word(_ blob: UnsafeRawBufferPointer, at offset: Int) -> Int {
+        Int(UInt32(bigEndian: blob.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 }
 

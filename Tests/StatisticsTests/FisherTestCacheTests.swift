@@ -1,4 +1,6 @@
+import Dispatch
 @testable import Statistics
+import Synchronization
 import Testing
 
 /// The cache of Fisher's tests beyond enumeration: a second test of a table is the first one's result,
@@ -18,6 +20,37 @@ import Testing
         }
         #expect(computed == 1)
         #expect(first == second && second.p == 0.25)
+    }
+
+    @Test func threadsAskingForATableAtOnceComputeItOnce() {
+        // A table no other test uses; eight threads ask for it while the first computation is under way.
+        let table = ContingencyTable([[7_877, 3, 1], [2, 7_883, 4]])
+        let computations = Atomic(0)
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let results = Mutex<[FisherExactTest]>([])
+        let group = DispatchGroup()
+        for thread in 0..<8 {
+            DispatchQueue.global().async(group: group) {
+                let test = FisherTestCache.test(of: table) {
+                    computations.add(1, ordering: .relaxed)
+                    started.signal()
+                    release.wait()
+                    return FisherExactTest(p: 0.125, method: .exact)
+                }
+                results.withLock { $0.append(test) }
+            }
+            if thread == 0 {
+                started.wait()
+                #expect(FisherExactTest.isBeingComputed(table))
+            }
+        }
+        release.signal()
+        group.wait()
+        #expect(computations.load(ordering: .relaxed) == 1)
+        #expect(!FisherExactTest.isBeingComputed(table))
+        let all = results.withLock { $0 }
+        #expect(all.count == 8 && all.allSatisfy { $0 == FisherExactTest(p: 0.125, method: .exact) })
     }
 
     @Test func aCachedTestEqualsTheTestComputedAfresh() throws {
