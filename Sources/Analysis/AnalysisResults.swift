@@ -40,15 +40,33 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     public var basis: DisclosureBasis?
 
     /// The results as deterministic JSON (``SortedJSONEncoder``): the tables encoded on all cores
-    /// (``ConcurrentMap``), the same bytes as the results encoded whole.
+    /// (``ConcurrentMap``), and beside them the rest of the results (the disclosure basis, most of it)
+    /// with the tables left open (``SortedJSONEncoder/openDocument(_:member:)``), then joined: the same
+    /// bytes as the results encoded whole.
     public func jsonData() throws -> Data {
         let encoder = SortedJSONEncoder()
-        var rest = self
-        rest.tables = []
-        let tables = self.tables
-        let elements = try ConcurrentMap.map(tables.indices) { index in Result { try encoder.arrayElement(tables[index]) } }
-            .map { try $0.get() }
-        return try encoder.encode(rest, member: "tables", elements: elements)
+        var withoutTables = self
+        withoutTables.tables = []
+        let (rest, tables) = (withoutTables, self.tables)
+        // The rest first: the largest piece, so that it does not start last.
+        let pieces = ConcurrentMap.map(0..<(tables.count + 1)) { index -> Result<JSONPiece, any Error> in
+            Result {
+                index == 0 ? .document(try encoder.openDocument(rest, member: "tables"))
+                    : .table(try encoder.arrayElement(tables[index - 1]))
+            }
+        }
+        guard case .document(let document) = try pieces[0].get() else { preconditionFailure("the rest is piece 0") }
+        let elements = try pieces.dropFirst().map { piece -> SortedJSONEncoder.ArrayElement in
+            guard case .table(let element) = try piece.get() else { preconditionFailure("the tables are pieces 1…") }
+            return element
+        }
+        return document.closed(with: elements)
+    }
+
+    /// A piece of ``jsonData()``.
+    private enum JSONPiece: Sendable {
+        case document(SortedJSONEncoder.OpenDocument)
+        case table(SortedJSONEncoder.ArrayElement)
     }
 
     /// Reads results written by ``jsonData()``.

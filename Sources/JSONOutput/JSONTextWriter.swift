@@ -3,6 +3,8 @@ import Foundation
 /// Writes a ``JSONNode`` tree as pretty-printed JSON with sorted keys (see ``SortedJSONEncoder``).
 struct JSONTextWriter {
     private(set) var bytes: [UInt8] = []
+    /// Where each ``JSONNode/text(_:)`` node was written: the offset of its first byte in `bytes`.
+    private(set) var textOffsets: [Int] = []
 
     init() {
         bytes.reserveCapacity(1 << 16)
@@ -47,6 +49,7 @@ struct JSONTextWriter {
         case .deferred(let encoder):
             write(encoder.node ?? .object(JSONObject()), indent: indent)
         case .text(let text):
+            textOffsets.append(bytes.count)
             bytes += text
         }
     }

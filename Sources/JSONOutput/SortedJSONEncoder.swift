@@ -50,16 +50,62 @@ public struct SortedJSONEncoder: Sendable {
     /// in that array, when the elements were encoded apart (``arrayElement(_:)``, several at once).
     /// - Throws: as ``encode(_:)``; `EncodingError.invalidValue` when `value` has no member `member`.
     public func encode<T: Encodable>(_ value: T, member: String, elements: [ArrayElement]) throws -> Data {
+        try openDocument(value, member: member).closed(with: elements)
+    }
+
+    /// A document written but for the elements of one array member of its top-level object
+    /// (``openDocument(_:member:)``): the text before and after them, so that the document can be
+    /// written on one thread while its elements are encoded on others, and the pieces joined.
+    public struct OpenDocument: Sendable {
+        /// The text up to the first element: through the array's opening line and the first element's indentation.
+        fileprivate let head: [UInt8]
+        /// The text after the last element: from the line that closes the array.
+        fileprivate let tail: [UInt8]
+        /// The indentation of an element (the end of `head`).
+        fileprivate let indent: Int
+
+        /// The document with `elements` in its open array: the bytes ``encode(_:member:elements:)`` gives.
+        public func closed(with elements: [ArrayElement]) -> Data {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(head.count + tail.count + elements.reduce(0) { $0 + $1.text.count + 2 + indent })
+            if elements.isEmpty {
+                // An empty array is opened and closed on lines of their own, with nothing indented between.
+                bytes += head.dropLast(indent)
+            } else {
+                bytes += head
+                for (position, element) in elements.enumerated() {
+                    if position > 0 {
+                        bytes.append(UInt8(ascii: ","))
+                        bytes.append(UInt8(ascii: "\n"))
+                        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                    }
+                    bytes += element.text
+                }
+            }
+            bytes += tail
+            return Data(bytes)
+        }
+    }
+
+    /// `value`, a value encoded as an object, written with its member `member` left open for elements
+    /// encoded apart (``OpenDocument/closed(with:)``).
+    /// - Throws: as ``encode(_:)``; `EncodingError.invalidValue` when `value` has no member `member`.
+    public func openDocument<T: Encodable>(_ value: T, member: String) throws -> OpenDocument {
         let root = try JSONTreeEncoder.node(of: value, parent: nil, key: nil)
         guard case .object(let object) = root, let index = object.members.lastIndex(where: { $0.key == member }) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "no member \(member) to put the elements in"))
         }
+        // One empty text element marks where the elements go: the writer notes where it put it.
         let array = JSONArray()
-        array.elements = elements.map { .text($0.text) }
+        array.elements = [.text([])]
         object.members[index].value = .array(array)
         var writer = JSONTextWriter()
         writer.write(root, indent: 0)
-        return Data(writer.bytes)
+        let splice = writer.textOffsets[0]
+        let bytes = writer.bytes
+        var indent = 0
+        while indent < splice, bytes[splice - 1 - indent] == UInt8(ascii: " ") { indent += 1 }
+        return OpenDocument(head: Array(bytes[..<splice]), tail: Array(bytes[splice...]), indent: indent)
     }
 }
