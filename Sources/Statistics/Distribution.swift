@@ -33,6 +33,27 @@ enum Distribution {
         dhyper(x, m, n, k, 0)
     }
 
+    /// P(X = x) for every x of the hypergeometric distribution's support max(0, k − n)…min(m, k): R's
+    /// `dhyper(x, m, n, k)` for each, bit for bit. R computes dhyper(x) = b(x; m) · b(k − x; n) / b(k; m + n),
+    /// b(y; N) = `dbinom_raw(y, N, p, q)` at p = k / (m + n), q = (m + n − k) / (m + n) (the binomial
+    /// density, Loader's saddle-point form); the denominator does not depend on x, so it is computed once
+    /// here, and every density is the same product and quotient of the same `dbinom_raw` values.
+    ///
+    /// - Precondition: m, n ≥ 0 and 0 ≤ k ≤ m + n (integers, as `Double`s are exact below 2⁵³).
+    static func hypergeometricDensities(white m: Int, black n: Int, draws k: Int) -> [Double] {
+        precondition(m >= 0 && n >= 0 && k >= 0 && k <= m + n, "a hypergeometric distribution's parameters")
+        let support = max(0, k - n)...min(m, k)
+        // dhyper's answer for no draws (1 at x = 0) comes before its binomials.
+        guard k > 0 else { return support.map { hypergeometricDensity(Double($0), white: Double(m), black: Double(n), draws: 0) } }
+        let total = Double(m) + Double(n)
+        let p = Double(k) / total
+        let q = (total - Double(k)) / total
+        let denominator = dbinom_raw(Double(k), total, p, q, 0)
+        return support.map { x in
+            dbinom_raw(Double(x), Double(m), p, q, 0) * dbinom_raw(Double(k) - Double(x), Double(n), p, q, 0) / denominator
+        }
+    }
+
     /// P(W ≤ q) for the Wilcoxon rank-sum statistic of samples of sizes m and n without ties:
     /// R's `pwilcox(q, m, n)`.
     static func wilcoxonCDF(_ q: Double, _ m: Double, _ n: Double) -> Double {

@@ -151,10 +151,8 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
     static func convolution(m: [Int], n: [Int], t: [Int]) -> [Double] {
         var current = [1.0]
         for k in m.indices {
-            let y = max(0, t[k] - n[k]), z = min(m[k], t[k])
-            let densities = (y...z).map { x in
-                Distribution.hypergeometricDensity(Double(x), white: Double(m[k]), black: Double(n[k]), draws: Double(t[k]))
-            }
+            // dhyper over the stratum's support max(0, tₖ − nₖ)…min(mₖ, tₖ), its denominator computed once.
+            let densities = Distribution.hypergeometricDensities(white: m[k], black: n[k], draws: t[k])
             current = DensityConvolution.convolved(current, with: densities)
         }
         let total = current.reduce(0, +)
