@@ -41,10 +41,16 @@ struct CodingSummary: Sendable {
     }
 
     /// Adds a code application of the participant begun (the bytes need only stay valid during the call).
-    mutating func add(code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer) {
+    /// - Parameter knownPosition: the code's position in the `code` table when the caller knows it, or
+    ///   `nil`: it is looked up.
+    mutating func add(
+        code: UnsafeRawBufferPointer, position knownPosition: UInt32? = nil, coder: UnsafeRawBufferPointer,
+        segment: UnsafeRawBufferPointer
+    ) {
         guard builder.participant != nil else { return }
         // Looked up for every row (a segment's rows name different codes), by the bytes.
-        let position = codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
+        let position = knownPosition
+            ?? codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
         if !StoreSummaries.same(coder, lastCoder.bytes) {
             let bytes = Array(coder)
             if let index = coders.firstIndex(of: bytes) {
