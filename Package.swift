@@ -38,11 +38,14 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [.copy("Catalogs")],
             swiftSettings: swiftSettings),
+        // The C boundary for SQLite's process-wide settings (`sqlite3_config` is variadic): a one-line shim
+        // over Debian's `libsqlite3-dev`, the library GRDB links.
+        .systemLibrary(name: "CSQLiteSettings", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // The embedded SQLite store (GRDB).
         .target(
             name: "Storage",
             dependencies: [
-                "StudyModel", "FileSafety", .product(name: "GRDB", package: "GRDB.swift"),
+                "StudyModel", "FileSafety", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

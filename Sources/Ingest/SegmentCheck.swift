@@ -170,9 +170,18 @@ final class SegmentCheck: @unchecked Sendable {
                 coders.insert(String(decoding: coder, as: UTF8.self))
                 lastCoder = Array(coder)
             }
-            if let code, !codes.contains(code),
-               case let text = String(decoding: code, as: UTF8.self), codebook.index(of: text) == nil {
-                complain(columns.code, "unknown code '\(text)' (not in codebook \(codebook.version))")
+            // The code's place in the codebook (the ids by their bytes, then as text: another spelling of
+            // the same text), which is its position in the store and among the summaries' codes (the
+            // codebook's ids, which are distinct: a repeated id is a problem of the codebook). Handed to
+            // the summaries, which would otherwise look the code up a second time.
+            var codePosition: Int?
+            if let code {
+                codePosition = codes.index(of: code)
+                if codePosition == nil {
+                    let text = String(decoding: code, as: UTF8.self)
+                    codePosition = codebook.index(of: text)
+                    if codePosition == nil { complain(columns.code, "unknown code '\(text)' (not in codebook \(codebook.version))") }
+                }
             }
             let start = offset(columns.start)
             let end = offset(columns.end)
@@ -192,8 +201,8 @@ final class SegmentCheck: @unchecked Sendable {
             _ = bytes(columns.excerpt)
             guard isValid, let segmentID, let participantID, let code, let coder else { return nil }
             summary.add(
-                participant: participantID, position: { participantIDs?.position(of: $0) }, code: code, coder: coder,
-                segment: segmentID, endingInto: &coding)
+                participant: participantID, position: { participantIDs?.position(of: $0) }, code: code,
+                codePosition: codePosition, coder: coder, segment: segmentID, endingInto: &coding)
             return .row(record, start: start, end: end)
         }
     }

@@ -52,6 +52,7 @@ extension StudyStore {
                 try db.execute(sql: "PRAGMA cache_size = -8192")
             }
             try TemporaryPaths.checkInterrupted()
+            SQLiteSettings.applied
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration)
             // The disk writes the store while it is built; the sync at the end waits for the rest.
             let writeback = try EarlyWriteback(path: temporaryPath, reportedAs: path, action: "write the store")

@@ -22,12 +22,14 @@ public struct StudyStore: Sendable {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: a `DatabaseError` when the file cannot be opened or is not a store.
     public init(path: String) throws {
+        SQLiteSettings.applied
         try self.init(writer: DatabaseQueue(path: path, configuration: Self.makeConfiguration()))
     }
 
     /// Whether the file at `path` is a store of `analyze` (an SQLite database with the study's tables),
     /// opened read-only: an ingest may replace such a file, and no other.
     public static func isStudyStore(at path: String) -> Bool {
+        SQLiteSettings.applied
         var configuration = Configuration()
         configuration.readonly = true
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
@@ -36,7 +38,8 @@ public struct StudyStore: Sendable {
 
     /// Opens an empty store in memory (for tests).
     public static func inMemory() throws -> StudyStore {
-        try StudyStore(writer: DatabaseQueue(configuration: makeConfiguration()))
+        SQLiteSettings.applied
+        return try StudyStore(writer: DatabaseQueue(configuration: makeConfiguration()))
     }
 
     private init(writer: any DatabaseWriter) throws {

@@ -25,12 +25,16 @@ public struct SummaryStream: Sendable {
 
     /// Adds a code application to be stored (the bytes need only stay valid during the call), appending
     /// the rows of `coding` of a participant that ended to `rows`.
-    /// - Parameter position: the stored position of the participant whose id's bytes it is given (asked
-    ///   when the participant differs from the row before), `nil` when it is not stored: then the stream
-    ///   stops.
+    /// - Parameters:
+    ///   - position: the stored position of the participant whose id's bytes it is given (asked when the
+    ///     participant differs from the row before), `nil` when it is not stored: then the stream stops.
+    ///   - codePosition: the code's place among the codes the stream was declared with, when the caller
+    ///     has looked it up already (the check of `segments.csv`'s rows has), or else `nil`: the stream
+    ///     looks the code's bytes up.
     public mutating func add(
         participant: UnsafeRawBufferPointer, position: (UnsafeRawBufferPointer) -> Int?, code: UnsafeRawBufferPointer,
-        coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer, endingInto rows: inout [CodingRow]
+        codePosition: Int? = nil, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer,
+        endingInto rows: inout [CodingRow]
     ) {
         guard summary != nil else { return }
         if lastParticipant.map({ !StoreSummaries.same(participant, $0) }) ?? true {
@@ -39,7 +43,7 @@ public struct SummaryStream: Sendable {
             guard let position = position(participant), !wasBegun(position) else { return stop() }
             summary!.begin(participant: position, endingInto: &rows)
         }
-        summary!.add(code: code, coder: coder, segment: segment)
+        summary!.add(code: code, position: codePosition.map(UInt32.init), coder: coder, segment: segment)
     }
 
     /// Gives up: the build runs the pass.

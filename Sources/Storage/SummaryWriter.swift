@@ -41,10 +41,16 @@ struct CodingSummary: Sendable {
     }
 
     /// Adds a code application of the participant begun (the bytes need only stay valid during the call).
-    mutating func add(code: UnsafeRawBufferPointer, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer) {
+    /// - Parameter knownPosition: the code's position in the `code` table when the caller knows it, or
+    ///   `nil`: it is looked up.
+    mutating func add(
+        code: UnsafeRawBufferPointer, position knownPosition: UInt32? = nil, coder: UnsafeRawBufferPointer,
+        segment: UnsafeRawBufferPointer
+    ) {
         guard builder.participant != nil else { return }
         // Looked up for every row (a segment's rows name different codes), by the bytes.
-        let position = codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
+        let position = knownPosition
+            ?? codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
         if !StoreSummaries.same(coder, lastCoder.bytes) {
             let bytes = Array(coder)
             if let index = coders.firstIndex(of: bytes) {
@@ -144,8 +150,11 @@ struct CodingBuilder: Sendable {
     private var segmentKeys = KnownIDs(capacity: 32)
     /// Each segment's coder, by its number.
     private var segmentCoders: [Int32] = []
-    /// The key being looked up (reused from row to row).
+    /// The key looked up last (reused from row to row), and its segment's number: a segment's rows come
+    /// one after another, so most rows name the segment of the row before, and are numbered without a
+    /// look-up.
     private var key: [UInt8] = []
+    private var keyNumber: UInt32?
     /// The participant's code applications: the segment's number above, the code's position below.
     private var applications: [UInt64] = []
 
@@ -155,17 +164,30 @@ struct CodingBuilder: Sendable {
 
     /// The number of the segment (a new one for a coder and id not seen yet).
     private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
+        if let keyNumber, isKey(coder: coder, segment: segment) { return keyNumber }
         key.removeAll(keepingCapacity: true)
         withUnsafeBytes(of: coder) { key.append(contentsOf: $0) }
         key.append(contentsOf: segment)
         let (number, inserted) = key.withUnsafeBytes { segmentKeys.insert($0) }
         if inserted { segmentCoders.append(coder) }
+        keyNumber = UInt32(number)
         return UInt32(number)
+    }
+
+    /// Whether `coder` and `segment` make ``key``.
+    private func isKey(coder: Int32, segment: UnsafeRawBufferPointer) -> Bool {
+        let size = MemoryLayout<Int32>.size
+        guard key.count == size + segment.count else { return false }
+        return key.withUnsafeBytes { key in
+            key.loadUnaligned(as: Int32.self) == coder
+                && (segment.isEmpty || memcmp(key.baseAddress! + size, segment.baseAddress!, segment.count) == 0)
+        }
     }
 
     /// Appends the participant's rows (one per coder) to `rows` and forgets its segments.
     mutating func flush(into rows: inout [CodingRow]) {
         defer {
+            keyNumber = nil
             segmentKeys.removeAll()
             segmentCoders.removeAll(keepingCapacity: true)
             applications.removeAll(keepingCapacity: true)
