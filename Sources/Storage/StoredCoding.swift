@@ -40,8 +40,9 @@ public struct StoredCoding {
         for code in codes { put(code) }
     }
 
-    /// Reads the sets of a stored blob.
-    mutating func decode(_ blob: UnsafeRawBufferPointer) {
+    /// Reads the sets of a stored blob; `false` when the blob is not of that shape (a set's codes run
+    /// past its end, or bytes are left over): the words are read only within the blob.
+    mutating func decode(_ blob: UnsafeRawBufferPointer) -> Bool {
         sets.removeAll(keepingCapacity: true)
         codes.removeAll(keepingCapacity: true)
         var offset = 0
@@ -49,11 +50,13 @@ public struct StoredCoding {
             let count = Self.word(blob, at: offset)
             let segments = Self.word(blob, at: offset + 4)
             let start = offset + 8
+            guard count <= (blob.count - start) / 4 else { return false }
             let first = codes.count
             for index in 0..<count { codes.append(Self.word(blob, at: start + 4 * index)) }
             offset = start + 4 * count
             sets.append((first..<codes.count, segments))
         }
+        return offset == blob.count
     }
 
     /// The 4-byte word at `offset` of `blob`, most significant byte first.
@@ -87,7 +90,9 @@ extension StoreReader {
                 coding.participant = scan.integer(0) ?? 0
                 coding.coder = scan.integer(1) ?? 0
                 coding.segments = scan.integer(2) ?? 0
-                coding.decode(scan.blob(3))
+                guard coding.decode(scan.blob(3)) else {
+                    throw StoreError.damagedCoding(participant: coding.participant, coder: coding.coder)
+                }
                 try body(coding)
             }
         }

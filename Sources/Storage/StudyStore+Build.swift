@@ -106,6 +106,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case locked(String)
     /// The lock file cannot be created (a read-only folder, say).
     case cannotLock(String, String)
+    /// The store's summary of a participant's coding (by the participant's and the coder's positions)
+    /// is not of the shape the tool writes: the file was damaged after its ingest.
+    case damagedCoding(participant: Int, coder: Int)
 
     public var description: String {
         switch self {
@@ -113,6 +116,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(path): another ingest is writing this store now; wait for it to finish, then run this one again"
         case .cannotLock(let path, let reason):
             "\(path).lock: cannot create the store's lock file (\(reason)); check that the folder is writable"
+        case .damagedCoding(let participant, let coder):
+            "the store's summary of the coding is damaged (the participant at position \(participant), the coder at position \(coder)); run `analyze ingest` again to rebuild the store"
         }
     }
 }

@@ -155,6 +155,37 @@ import TestSupport
         #expect(summary == plain)
     }
 
+    /// A summary row whose blob is not of the shape the tool writes (a set's codes running past its end,
+    /// bytes left over) is refused with a message naming positions only, not read out of bounds.
+    @Test(arguments: [
+        ("0000000500000001" + "00000001", "a set of 5 codes holding 1"),
+        ("0000000100000002" + "00000003" + "0000", "2 bytes left over"),
+        ("FFFFFFFF00000001", "a count near 2^32"),
+    ])
+    func aDamagedSummaryRowIsAnError(blob: String, what: String) throws {
+        let fixture = try Self.randomStudy(seed: 3)
+        let path = fixture.directory + "/damaged.sqlite"
+        try StudyIngester(studyDirectory: fixture.directory).ingest(intoStoreAt: path)
+        let (participant, coder) = try StudyStore(path: path).read { reader in
+            var first: (Int, Int)?
+            try reader.forEachCoding { coding in if first == nil { first = (coding.participant, coding.coder) } }
+            return first!
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE coding SET codeSets = X'\(blob)' WHERE participant = ? AND coder = ?", arguments: [participant, coder])
+        }
+        try queue.close()
+        let store = try StudyStore(path: path)
+        #expect(throws: StoreError.damagedCoding(participant: participant, coder: coder), "\(what)") {
+            try store.read { reader in try reader.forEachCoding { _ in } }
+        }
+        #expect(
+            StoreError.damagedCoding(participant: 2, coder: 1).description
+                == "the store's summary of the coding is damaged (the participant at position 2, the coder at position 1); run `analyze ingest` again to rebuild the store")
+    }
+
     /// The summary's rows as text, with the coders' ids.
     static func summaryRows(_ store: StudyStore) throws -> [String] {
         try store.read { reader in
