@@ -142,7 +142,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["StudyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport"),
-        .testTarget(name: "CSVInputTests", dependencies: ["CSVInput", "Statistics"], swiftSettings: swiftSettings),
+        .testTarget(name: "CSVInputTests", dependencies: ["CSVInput", "Statistics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StatFileInputTests", dependencies: ["StatFileInput"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QDAExchangeTests", dependencies: ["QDAExchange", "StudyModel", "TestSupport"], exclude: ["Schema"],

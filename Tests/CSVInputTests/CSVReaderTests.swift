@@ -1,12 +1,11 @@
 import CSVInput
 import Foundation
 import Testing
+import TestSupport
 
 /// Writes `bytes` to a temporary file and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "t.csv") throws -> String {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("csvinput-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TestScratch.folder("csvinput")
     let url = directory.appendingPathComponent(name)
     try Data(bytes).write(to: url)
     return url.path

@@ -1,12 +1,11 @@
 import Foundation
 
-/// A copy of the sample study (with the codebook and instruments it names) in a new temporary folder;
+/// A copy of the sample study (with the codebook and instruments it names) in a new folder of ``TestScratch``;
 /// returns the study's folder.
 public func sampleStudy(root: URL) throws -> String {
     let manager = FileManager.default
-    let work = manager.temporaryDirectory.appendingPathComponent("analyze-sample-\(UUID().uuidString)")
+    let work = try TestScratch.folder("analyze-sample")
     let sample = work.appendingPathComponent("sample")
-    try manager.createDirectory(at: work, withIntermediateDirectories: true)
     try manager.copyItem(at: root.appendingPathComponent("data/sample"), to: sample)
     try manager.copyItem(at: root.appendingPathComponent("data/codebook.yml"), to: work.appendingPathComponent("codebook.yml"))
     try manager.copyItem(at: root.appendingPathComponent("data/instruments"), to: work.appendingPathComponent("instruments"))

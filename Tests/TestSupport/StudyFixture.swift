@@ -101,8 +101,7 @@ public struct StudyFixture {
         analysedCoders: [String] = ["C1", "C2"], publication: String = StudyFixture.publication, manifestTail: String = "",
         coverage: String? = nil
     ) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try TestScratch.folder("analyze-fixture")
         directory = root.path
         var manifest = """
             name: Fixture study
