@@ -41,8 +41,9 @@ public struct StoredCoding {
     }
 
     /// Reads the sets of a stored blob; `false` when the blob is not of that shape (a set's codes run
-    /// past its end, or bytes are left over): the words are read only within the blob.
-    mutating func decode(_ blob: UnsafeRawBufferPointer) -> Bool {
+    /// past its end, bytes are left over, or a code's position is not below `codeCount`): the words are
+    /// read only within the blob.
+    mutating func decode(_ blob: UnsafeRawBufferPointer, codeCount: Int) -> Bool {
         sets.removeAll(keepingCapacity: true)
         codes.removeAll(keepingCapacity: true)
         var offset = 0
@@ -52,7 +53,11 @@ public struct StoredCoding {
             let start = offset + 8
             guard count <= (blob.count - start) / 4 else { return false }
             let first = codes.count
-            for index in 0..<count { codes.append(Self.word(blob, at: start + 4 * index)) }
+            for index in 0..<count {
+                let code = Self.word(blob, at: start + 4 * index)
+                guard code < codeCount else { return false }
+                codes.append(code)
+            }
             offset = start + 4 * count
             sets.append((first..<codes.count, segments))
         }
@@ -81,16 +86,24 @@ extension StoreReader {
     ///   you keep.
     public func forEachCoding(participants positions: Range<Int>? = nil, _ body: (StoredCoding) throws -> Void) throws {
         try withSmallPageCache {
+            // The positions a row may name (0 up to the table's largest: participant's is indexed): a row
+            // naming another is damaged, and is not handed out to index arrays with.
+            func positionCount(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT max(position) + 1 FROM \(table)") ?? 0
+            }
+            let (participants, coders, codeCount) = (try positionCount("participant"), try positionCount("coder"), try positionCount("code"))
             // The positions are integers, written into the statement as numbers.
             let range = positions.map { " WHERE participant >= \($0.lowerBound) AND participant < \($0.upperBound)" } ?? ""
             let scan = try StatementScan(
                 db, sql: "SELECT participant, coder, segments, codeSets FROM coding\(range) ORDER BY participant, coder")
             var coding = StoredCoding(participant: 0, coder: 0)
             while try scan.next() {
-                coding.participant = scan.integer(0) ?? 0
-                coding.coder = scan.integer(1) ?? 0
-                coding.segments = scan.integer(2) ?? 0
-                guard coding.decode(scan.blob(3)) else {
+                coding.participant = scan.integer(0) ?? -1
+                coding.coder = scan.integer(1) ?? -1
+                coding.segments = scan.integer(2) ?? -1
+                guard (0..<participants).contains(coding.participant), (0..<coders).contains(coding.coder),
+                    coding.segments >= 0, coding.decode(scan.blob(3), codeCount: codeCount)
+                else {
                     throw StoreError.damagedCoding(participant: coding.participant, coder: coding.coder)
                 }
                 try body(coding)

@@ -156,11 +156,13 @@ import TestSupport
     }
 
     /// A summary row whose blob is not of the shape the tool writes (a set's codes running past its end,
-    /// bytes left over) is refused with a message naming positions only, not read out of bounds.
+    /// bytes left over, a code position beyond the codebook) is refused with a message naming positions
+    /// only, not read out of bounds.
     @Test(arguments: [
         ("0000000500000001" + "00000001", "a set of 5 codes holding 1"),
         ("0000000100000002" + "00000003" + "0000", "2 bytes left over"),
         ("FFFFFFFF00000001", "a count near 2^32"),
+        ("0000000100000002" + "000003E8", "code position 1,000 of a codebook of 8"),
     ])
     func aDamagedSummaryRowIsAnError(blob: String, what: String) throws {
         let fixture = try Self.randomStudy(seed: 3)
@@ -184,6 +186,27 @@ import TestSupport
         #expect(
             StoreError.damagedCoding(participant: 2, coder: 1).description
                 == "the store's summary of the coding is damaged (the participant at position 2, the coder at position 1); run `analyze ingest` again to rebuild the store")
+    }
+
+    /// A summary row naming a participant or coder position the store does not have is refused too.
+    @Test(arguments: [("participant", 5_000), ("coder", 7)])
+    func aSummaryRowBeyondTheStoresPositionsIsAnError(column: String, position: Int) throws {
+        let fixture = try Self.randomStudy(seed: 4)
+        let path = fixture.directory + "/damaged.sqlite"
+        try StudyIngester(studyDirectory: fixture.directory).ingest(intoStoreAt: path)
+        let queue = try DatabaseQueue(path: path)
+        let (participant, coder) = try queue.write { db -> (Int, Int) in
+            let row = try Row.fetchOne(db, sql: "SELECT participant, coder FROM coding ORDER BY participant, coder LIMIT 1")!
+            try db.execute(
+                sql: "UPDATE coding SET \(column) = ? WHERE participant = ? AND coder = ?",
+                arguments: [position, row["participant"] as Int, row["coder"] as Int])
+            return column == "participant" ? (position, row["coder"]) : (row["participant"], position)
+        }
+        try queue.close()
+        let store = try StudyStore(path: path)
+        #expect(throws: StoreError.damagedCoding(participant: participant, coder: coder)) {
+            try store.read { reader in try reader.forEachCoding { _ in } }
+        }
     }
 
     /// The summary's rows as text, with the coders' ids.
