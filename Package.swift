@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "AnalyzeCLITests",
             dependencies: [
-                "AnalyzeCLI", "Analysis", "QDAExchange", "Storage", "StudyModel", "StatFileInput", "TestSupport",
+                "AnalyzeCLI", "Analysis", "Ingest", "QDAExchange", "Storage", "StudyModel", "StatFileInput", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Scripts"],

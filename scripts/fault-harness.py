@@ -12,7 +12,7 @@ Usage: scripts/fault-harness.py ANALYZE_BINARY SHIM.so [--stride N] [--rerun-eve
 With --stride N only every N-th write point fails (CI: 3; the default 1 is every point), and a clean
 run afterwards is checked after every M-th failed run (default 1).
 """
-import hashlib, os, shutil, subprocess, sys, tempfile
+import hashlib, os, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
@@ -55,8 +55,11 @@ def main():
     saved = os.path.join(work, "saved")
     shutil.copytree(study.study, saved)  # version 0 throughout
 
-    def restore(upto):
-        """Version 0 on disk, with version 1's input and the stages before `upto` already run."""
+    def restore(upto, copied=False):
+        """Version 0 on disk, with version 1's input and the stages before `upto` already run. `copied`:
+        then the folder copied (new inodes and times, so the store's recorded stats no longer match) and
+        left to settle, so that `analyze` hashes the inputs, finds them current and writes the stats it
+        confirmed beside the store (`study.sqlite.confirmed-inputs`) after results.json."""
         shutil.rmtree(study.study)
         shutil.copytree(saved, study.study)
         study.change_input(1)
@@ -64,11 +67,18 @@ def main():
             if command == upto:
                 break
             study.run(command)
+        if copied:
+            copy = study.study + "-copy"
+            shutil.copytree(study.study, copy)
+            shutil.rmtree(study.study)
+            os.rename(copy, study.study)
+            time.sleep(2.1)
 
     failures = []
     summary = []
-    for command in ("ingest", "analyze", "report"):
-        restore(command)
+    for scenario in ("ingest", "analyze", "report", "analyze a copied study"):
+        command, copied = scenario.split()[0], scenario.endswith("copied study")
+        restore(command, copied)
         count_file = os.path.join(work, "count")
         env = dict(os.environ, LD_PRELOAD=shim, COUNT_FILE=count_file)
         subprocess.run([binary, command, study.study, "--quiet"], check=True, env=env, cwd=work)
@@ -77,12 +87,12 @@ def main():
         failed_runs = 0
         points = list(range(1, writes + 1, options.stride))
         for number, point in enumerate(points):
-            restore(command)
+            restore(command, copied)
             code = 28 if point % 2 else 5
             env = dict(os.environ, LD_PRELOAD=shim, FAIL_AT=str(point), FAIL_ERRNO=str(code))
             run = subprocess.run([binary, command, study.study, "--quiet"], env=env, cwd=work,
                                  capture_output=True, text=True)
-            where = f"{command}, write {point} of {writes} failing with {'ENOSPC' if code == 28 else 'EIO'}"
+            where = f"{scenario}, write {point} of {writes} failing with {'ENOSPC' if code == 28 else 'EIO'}"
             if run.returncode < 0 or run.returncode > 2:
                 failures.append(f"{where}: exit status {run.returncode} (a crash?)")
             if run.returncode != 0:
@@ -106,7 +116,7 @@ def main():
                     failures.append(f"{where}: a clean run afterwards did not end in the new state")
             if failures:
                 break
-        summary.append(f"{command}: {len(points)} of {writes} write points failed in turn: {failed_runs} runs failed with a plain message")
+        summary.append(f"{scenario}: {len(points)} of {writes} write points failed in turn: {failed_runs} runs failed with a plain message")
         if failures:
             break
     for line in summary:

@@ -29,10 +29,12 @@ struct AnalyzeCommand: ParsableCommand {
     static func analyze<T>(
         _ study: StudyOptions, output: OutputOptions, manifest: StudyManifest? = nil, meanwhile: (AnalysisResults) -> T
     ) throws -> (results: AnalysisResults, meanwhile: T) {
-        let results = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study, manifest: manifest) }
+        let analysis = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study, manifest: manifest) }
+        let results = analysis.results
         let json = BackgroundValue { try results.jsonData() }
         let made = meanwhile(results)
         try reportingProblems(command: "analyze", output: output) { try Pipeline.writeResults(try json.value(), study) }
+        analysis.keepConfirmedInputStats()
         announce(results, study, output: output)
         return (results, made)
     }

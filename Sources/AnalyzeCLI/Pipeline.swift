@@ -40,9 +40,10 @@ enum Pipeline {
 
     /// Runs the analysis plan over the store and writes the results JSON.
     static func analyze(_ options: StudyOptions) throws -> AnalysisResults {
-        let results = try analyzed(options)
-        try writeResults(try results.jsonData(), options)
-        return results
+        let analysis = try analyzed(options)
+        try writeResults(try analysis.results.jsonData(), options)
+        analysis.keepConfirmedInputStats()
+        return analysis.results
     }
 
     /// Writes the results JSON (``AnalysisResults/jsonData()``) where the options say.
@@ -50,10 +51,24 @@ enum Pipeline {
         try AtomicFile.write(json, to: options.resultsPath)
     }
 
+    /// The results of the analysis plan, and the input stats its staleness check confirmed.
+    struct Analyzed {
+        let results: AnalysisResults
+        /// The stats to keep beside the store, or `nil` when there is nothing new to keep.
+        let confirmedInputStats: ConfirmedInputStats?
+        let storePath: String
+
+        /// Keeps the stats the staleness check confirmed beside the store (``ConfirmedInputsFile``), after
+        /// the results are written: a shortcut for the next check, whose loss costs only a hash.
+        func keepConfirmedInputStats() {
+            if let confirmedInputStats { ConfirmedInputsFile.keep(confirmedInputStats, besideStore: storePath) }
+        }
+    }
+
     /// Runs the analysis plan over the store, after checking that the store is up to date and that the
     /// results may be written where the options say; writes nothing. `manifest`: the study's manifest when
     /// it was just read (by the ingest of `analyze run`), else it is read.
-    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil) throws -> AnalysisResults {
+    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil) throws -> Analyzed {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
         // is looked at on another core while the manifest and the store are read, and judged in turn.
@@ -64,13 +79,16 @@ enum Pipeline {
         let ingester = try manifest.map(StudyIngester.init(manifest:)) ?? StudyIngester(studyDirectory: options.studyDirectory)
         guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
         let store = try StudyStore(path: options.storePath)
-        if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
+        let check = try ingester.checkInputs(since: store, confirmed: ConfirmedInputsFile.read(besideStore: options.storePath))
+        if let changed = check.changedFiles.first { throw AnalysisError.staleStore(file: changed) }
         if try replacesOtherFile.value() {
             throw InputProblem(
                 file: options.resultsPath,
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
-        return try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run()
+        return Analyzed(
+            results: try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run(),
+            confirmedInputStats: check.confirmedStats, storePath: options.storePath)
     }
 
     /// Renders the results into the report folder: `analyzed`, the results ``analyze(_:)`` has just

@@ -40,7 +40,7 @@ final class DigestAhead: @unchecked Sendable {
     /// since 1970, as ``SourceFileStat/now()``); `nil` when it is not (a named pipe must be read once, by
     /// its parse), or has no stat: its parse hashes it.
     init?(path: String, settledBefore instant: Int64) {
-        guard isRegularFile(path), let stat = SourceFileStat(path: path), stat.isSettled(before: instant)
+        guard SourceFileStat.isRegularFile(path), let stat = SourceFileStat(path: path), stat.isSettled(before: instant)
         else { return nil }
         self.stat = stat
         self.path = path
@@ -86,8 +86,3 @@ final class DigestAhead: @unchecked Sendable {
     }
 }
 
-/// Whether `path` is a regular file (symbolic links followed).
-private func isRegularFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-}

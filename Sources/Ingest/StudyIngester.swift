@@ -31,8 +31,9 @@ public struct StudyIngester {
     public let manifest: StudyManifest
     /// Told how far each CSV file has been read (for a progress bar).
     public var progress: IngestProgressHandler?
-    /// Nanoseconds added to the start of the ingest when deciding which files were settled before it
-    /// (0; a test moves it ahead to have its freshly written files' stats recorded).
+    /// Nanoseconds added to the start of the ingest (or of a staleness check's read) when deciding which
+    /// files were settled before it (0; a test moves it ahead to have its freshly written files' stats
+    /// recorded or confirmed).
     var settledShift: Int64 = 0
 
     /// Reads the manifest of the study folder.

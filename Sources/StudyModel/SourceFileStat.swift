@@ -33,6 +33,12 @@ public struct SourceFileStat: Sendable, Equatable {
             byteCount: Int64(info.st_size), modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
     }
 
+    /// Whether `path` is a regular file (symbolic links followed).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// How long before an ingest began a file must have been modified and changed last for its stat to be
     /// recorded (2 s: far beyond the kernel's timestamp granularity).
     public static let settlingTime: Int64 = 2_000_000_000
