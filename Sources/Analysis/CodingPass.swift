@@ -16,6 +16,8 @@ struct CodingPass: Sendable {
     var agreement: AgreementTally
     /// Distinct segments of the analysed coding.
     var codedSegments = 0
+    /// The analysed coding's sets of two or more codes, while they fit their budget (`nil`: dropped).
+    var codeSets: AnalysedCodeSets?
 
     /// The coders of the summary, by position.
     private let coderIDs: [String]
@@ -27,9 +29,17 @@ struct CodingPass: Sendable {
     private let assigned: [Int: Set<String>]
     /// The participant being read.
     private var coding: ParticipantCodeSets
+    /// The participants the pass reads (a part's range): the code sets' bytes so far are projected over it.
+    private let range: Range<Int>
 
-    /// An empty pass over `participants` participants and the codebook's `codes` codes.
-    init(participants: Int, codes: Int, coders coderIDs: [String], policy: CodingPolicy, assigned: [Int: Set<String>]) {
+    /// An empty pass over `participants` participants and the codebook's `codes` codes, to read those of
+    /// `range` (all by default), keeping the analysed coding's sets of two or more codes within
+    /// `codeSetBudget` bytes.
+    init(
+        participants: Int, codes: Int, coders coderIDs: [String], policy: CodingPolicy, assigned: [Int: Set<String>],
+        range: Range<Int>? = nil, codeSetBudget: Int = 0
+    ) {
+        self.range = range ?? 0..<participants
         precondition(policy.analysedCoders.count < Int(UInt16.max), "at most 65,534 analysed coders")
         segments = SegmentCounts(participants: participants, codes: codes)
         ranks = Array(repeating: 0, count: participants)
@@ -40,7 +50,9 @@ struct CodingPass: Sendable {
         coderRanks = coderIDs.map { preference[$0] }
         positionOfRank = policy.analysedCoders.map { coderIDs.firstIndex(of: $0) }
         self.assigned = assigned
-        coding = ParticipantCodeSets(coders: coderIDs.count, codes: codes)
+        let keepsSets = codeSetBudget > 0 && AnalysedCodeSets.keeps(codeCount: codes)
+        codeSets = keepsSets ? AnalysedCodeSets(budget: codeSetBudget) : nil
+        coding = ParticipantCodeSets(coders: coderIDs.count, codes: codes, gathersSets: keepsSets)
     }
 
     /// Adds a row of the summary (rows come ordered by participant, then coder).
@@ -67,6 +79,9 @@ struct CodingPass: Sendable {
         }
         agreement.merge(later.agreement)
         codedSegments += later.codedSegments
+        // The sets are kept when both passes kept theirs and they fit the budget together.
+        if let theirs = later.codeSets, codeSets != nil, codeSets!.append(theirs) { return }
+        codeSets = nil
     }
 
     /// Applies the policy to the participant read and tallies its unit of agreement.
@@ -88,7 +103,21 @@ struct CodingPass: Sendable {
         if let chosen {
             coding.addSegments(of: chosen, participant: participant, to: &segments)
             codedSegments += coding.segments[chosen]
+            if coding.gathersSets, !keepSets(participant: participant, coder: chosen) {
+                codeSets = nil
+                coding.gathersSets = false
+            }
         }
         coding.reset()
+    }
+
+    /// Adds the participant's sets in `coder`'s coding to ``codeSets``; `false` when they outgrow the
+    /// budget, or when, from 256 participants of the range on, the bytes so far would outgrow twice the
+    /// budget over the whole range (a large study drops its sets early instead of holding up to the budget
+    /// first; twice, as participants early in the file may be coded more densely than the rest).
+    private mutating func keepSets(participant: Int, coder: Int) -> Bool {
+        guard codeSets!.add(participant: participant, sets: coding.multiCodeSets[coder], codes: coding.counts[coder]) else { return false }
+        let done = participant - range.lowerBound + 1
+        return done < 256 || codeSets!.bytes.count * range.count <= 2 * codeSets!.budget * done
     }
 }

@@ -5,9 +5,10 @@ import StudyModel
 /// the participants who mention both (each in their analysed coding, as every crosstab counts) and
 /// the analysed segments that carry both, with their Jaccard indices.
 ///
-/// Participant level reads the per-participant code counts already loaded; segment level makes one
-/// ordered pass over the store's summary of the coding (the analysed coder's sets of two or more codes,
-/// with their segment counts).
+/// Participant level reads the per-participant code counts already loaded; segment level the analysed
+/// coder's sets of two or more codes, with their segment counts, that the study data kept from its pass
+/// over the store's summary of the coding (or, for a study too large to keep them, one more ordered pass
+/// over that summary).
 struct CooccurrenceBuilder {
     let crosstabs: CrosstabBuilder
     let store: StudyStore
@@ -69,35 +70,62 @@ struct CooccurrenceBuilder {
         }
     }
 
-    /// `pairs[first · codes + second][column]`: analysed segments carrying both codes, from the store's
-    /// summary of each participant's coding (its sets of two or more codes; not the segment table).
+    /// `pairs[first · codes + second][column]`: analysed segments carrying both codes, from each
+    /// participant's analysed sets of two or more codes: those the pass over the store's summary kept
+    /// (``StudyData/analysedCodeSets``), or else read again from the summary (not the segment table).
     private func segmentPairs(codes: [String], columnOf: [Int32], columns: Int) throws -> [[Int]] {
         let data = crosstabs.data
         // The row of each codebook code in `codes` (nil: not paired).
         var rowOfCode = [Int?](repeating: nil, count: data.codebook.codes.count)
         for (row, code) in codes.enumerated() { rowOfCode[data.codebook.index(of: code)!] = row }
-        // pairs[(first · codes + second) · columns + column], flat.
-        var pairs = Array(repeating: 0, count: codes.count * codes.count * columns)
-        var found: [Int] = []
-        try store.read { reader in
-            let coderIDs = try reader.coders()
-            try reader.forEachCoding { coding in
-                guard coding.participant < columnOf.count, columnOf[coding.participant] >= 0,
-                    data.analysedCoder(of: coding.participant) == coderIDs[coding.coder]
-                else { return }
-                let column = Int(columnOf[coding.participant])
-                for set in coding.sets where set.codes.count >= 2 {
-                    found.removeAll(keepingCapacity: true)
-                    for code in coding.codes[set.codes] { if let row = rowOfCode[code] { found.append(row) } }
-                    found.sort()
-                    for index in found.indices {
-                        for second in found[(index + 1)...] {
-                            pairs[(found[index] * codes.count + second) * columns + column] += set.segments
-                        }
+        var tally = SegmentPairTally(rowOfCode: rowOfCode, rows: codes.count, columns: columns)
+        if let sets = data.analysedCodeSets {
+            sets.forEachSet(skipping: { $0 >= columnOf.count || columnOf[$0] < 0 }) { participant, codes, segments in
+                tally.add(codes: codes, segments: segments, column: Int(columnOf[participant]))
+            }
+        } else {
+            try store.read { reader in
+                let coderIDs = try reader.coders()
+                try reader.forEachCoding { coding in
+                    guard coding.participant < columnOf.count, columnOf[coding.participant] >= 0,
+                        data.analysedCoder(of: coding.participant) == coderIDs[coding.coder]
+                    else { return }
+                    for set in coding.sets where set.codes.count >= 2 {
+                        tally.add(codes: coding.codes[set.codes], segments: set.segments, column: Int(columnOf[coding.participant]))
                     }
                 }
             }
         }
-        return (0..<(codes.count * codes.count)).map { pair in Array(pairs[(pair * columns)..<((pair + 1) * columns)]) }
+        return (0..<(codes.count * codes.count)).map { pair in
+            Array(tally.pairs[(pair * columns)..<((pair + 1) * columns)])
+        }
+    }
+}
+
+/// Co-occurrence's segment pairs summed set by set: `pairs[(first · rows + second) · columns + column]`.
+private struct SegmentPairTally {
+    /// The row of each codebook code (nil: not paired).
+    let rowOfCode: [Int?]
+    let rows: Int
+    let columns: Int
+    private(set) var pairs: [Int]
+    /// Scratch: a set's paired rows.
+    private var found: [Int] = []
+
+    init(rowOfCode: [Int?], rows: Int, columns: Int) {
+        self.rowOfCode = rowOfCode
+        self.rows = rows
+        self.columns = columns
+        pairs = Array(repeating: 0, count: rows * rows * columns)
+    }
+
+    /// Adds a set's `segments` to every pair of its paired codes in `column`.
+    mutating func add<Codes: Sequence>(codes: Codes, segments: Int, column: Int) where Codes.Element: BinaryInteger {
+        found.removeAll(keepingCapacity: true)
+        for code in codes { if let row = rowOfCode[Int(code)] { found.append(row) } }
+        found.sort()
+        for index in found.indices {
+            for second in found[(index + 1)...] { pairs[(found[index] * rows + second) * columns + column] += segments }
+        }
     }
 }

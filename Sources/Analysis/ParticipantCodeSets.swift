@@ -13,14 +13,22 @@ struct ParticipantCodeSets: Sendable {
     private(set) var counts: [[(code: Int, segments: Int)]]
     /// Per coder position: the distinct segments.
     private(set) var segments: [Int]
+    /// Per coder position: the sets of two or more codes, while `gathersSets`: where each set's codes start
+    /// in the coder's ``counts``, and how many there are.
+    private(set) var multiCodeSets: [[(start: Int, count: Int)]]
+    /// Whether ``multiCodeSets`` are gathered (the pass keeps the analysed coding's sets).
+    var gathersSets: Bool
 
     /// Scratch, per code of the codebook (all false and zero between calls), and the codes touched.
     private var marked: [Bool]
     private var perCode: [Int]
     private var touched: [Int] = []
 
-    /// Room for `coders` coders and `codes` codes.
-    init(coders: Int, codes codeCount: Int) {
+    /// Room for `coders` coders and `codes` codes; `gathersSets`: whether to gather each coder's sets of two
+    /// or more codes.
+    init(coders: Int, codes codeCount: Int, gathersSets: Bool = false) {
+        self.gathersSets = gathersSets
+        multiCodeSets = Array(repeating: [], count: coders)
         codes = Array(repeating: [], count: coders)
         counts = Array(repeating: [], count: coders)
         segments = Array(repeating: 0, count: coders)
@@ -59,6 +67,7 @@ struct ParticipantCodeSets: Sendable {
         if coders.last != coding.coder { coders.append(coding.coder) }
         codes[coding.coder] += coding.codes
         for set in coding.sets {
+            if gathersSets && set.codes.count >= 2 { multiCodeSets[coding.coder].append((counts[coding.coder].count, set.codes.count)) }
             for code in coding.codes[set.codes] { counts[coding.coder].append((code, set.segments)) }
         }
         segments[coding.coder] += coding.segments
@@ -69,6 +78,7 @@ struct ParticipantCodeSets: Sendable {
         for coder in coders {
             codes[coder].removeAll(keepingCapacity: true)
             counts[coder].removeAll(keepingCapacity: true)
+            multiCodeSets[coder].removeAll(keepingCapacity: true)
             segments[coder] = 0
         }
         coders.removeAll(keepingCapacity: true)

@@ -114,7 +114,8 @@ public struct StudyAnalysis {
     /// A rough rank of a job's cost (higher first), for the order ``run()`` starts the jobs in; it
     /// changes no result. Tables over two column variables test every row across many groups (Monte
     /// Carlo Fisher tests), a comparison tests each row per stratum and pooled (exact conditional CMH),
-    /// co-occurrence reads the store; `nil` is the disclosure basis; a joint display tests each measured
+    /// co-occurrence sums its segment pairs set by set (reading the store again in a study too large to keep
+    /// the sets); `nil` is the disclosure basis; a joint display tests each measured
     /// code's interview and survey shares (Monte Carlo Fisher tests at M: started last, it ran alone).
     static func expectedWork(_ spec: TableSpec?) -> Int {
         guard let spec else { return 2 }

@@ -28,6 +28,9 @@ public struct StudyData: Sendable {
     /// Distinct segments in the analysed coding (a segment carrying three codes is one segment and
     /// three code applications).
     public var codedSegments: Int
+    /// The analysed coding's sets of two or more codes, kept from the pass when they fit their budget
+    /// (`nil`: co-occurrence reads the store's summary again).
+    var analysedCodeSets: AnalysedCodeSets?
 
     /// Reads the study from the store and applies the coder policy.
     ///
@@ -37,51 +40,77 @@ public struct StudyData: Sendable {
     /// - Complexity: one ordered pass over the store's summary of the coding (``StoreReader/forEachCoding(participants:_:)``:
     ///   a row per participant and coder, not the segment table), split by participant over `parts`
     ///   connections read at once (``StudyStore/connections(_:)``; by default one per core from
-    ///   5,000 participants); memory O(participants × codes).
+    ///   5,000 participants), beside the participants and the surveys on one more (the participants
+    ///   first when the coverage list names them); memory O(participants × codes).
     /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
-    public init(store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil) throws {
-        let head = try store.read { reader -> (StoredStudy, [SourceFileRecord], Codebook, ParticipantList, [String], [Int: Set<String>])? in
+    /// - Parameter codeSetBudget: the bytes the analysed coding's sets of two or more codes may take to be
+    ///   kept for co-occurrence (``AnalysedCodeSets``; 4 MiB: M's 20,000 participants need about 1.1 MB).
+    public init(
+        store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil,
+        codeSetBudget: Int = 4 << 20
+    ) throws {
+        let head = try store.read { reader -> (StoredStudy, [SourceFileRecord], Codebook, Int, [String])? in
             guard let study = try reader.study() else { return nil }
-            let participants = ParticipantList(try reader.participants(attributes: attributes))
-            // The coverage list: the coders each participant was assigned, coded or not.
-            var assigned: [Int: Set<String>] = [:]
-            if policy.coverage != nil {
-                var participantIndex = ParticipantsByID(participants)
-                for (participantID, coder) in try reader.coverage() {
-                    if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
-                }
-            }
-            return (study, try reader.sourceFiles(), try reader.codebook(), participants, try reader.coders(), assigned)
+            return (study, try reader.sourceFiles(), try reader.codebook(), try reader.participantCount(), try reader.coders())
         }
-        guard let (study, sourceFiles, codebook, participants, coderIDs, assigned) = head else { throw AnalysisError.emptyStore }
-        let count = participants.count
+        guard let (study, sourceFiles, codebook, count, coderIDs) = head else { throw AnalysisError.emptyStore }
+        // The coverage list names participants by id, and the pass needs the coders each was assigned: with
+        // one, the participants are read first; without, beside the pass.
+        let (known, assigned) = try policy.coverage == nil ? (nil, [:]) : store.read { reader -> (ParticipantList?, [Int: Set<String>]) in
+            let participants = ParticipantList(try reader.participants(attributes: attributes))
+            var participantIndex = ParticipantsByID(participants)
+            var assigned: [Int: Set<String>] = [:]
+            for (participantID, coder) in try reader.coverage() {
+                if let participant = participantIndex.index(of: participantID) { assigned[participant, default: []].insert(coder) }
+            }
+            return (participants, assigned)
+        }
         let parts = max(1, min(parts ?? (count >= 5_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), count))
         let codeCount = codebook.codes.count
-        // The pass over the store's summary of the coding, participant by participant, in consecutive
-        // ranges of participants read at once: keep the preferred coder's codes, gather the units of
-        // agreement.
-        let stores = try store.connections(parts)
-        var passes = ConcurrentMap.map(0..<parts) { part in
-            Result {
-                try stores[part].read { reader in
-                    var pass = CodingPass(participants: count, codes: codeCount, coders: coderIDs, policy: policy, assigned: assigned)
-                    try reader.forEachCoding(participants: (part * count / parts)..<((part + 1) * count / parts)) { pass.add($0) }
-                    pass.finish()
-                    return pass
+        // Read at once, on all cores: the participants (unless read already), the pass over the store's
+        // summary of the coding participant by participant in `parts` consecutive ranges (keep the preferred
+        // coder's codes, gather the units of agreement), then the surveys. Each range is read on a
+        // connection of its own; the participants and the surveys on one more.
+        let stores = try store.connections(parts + 1)
+        let pieces = ConcurrentMap.map(0..<(parts + 2)) { job in
+            Result { () throws -> ReadPiece in
+                switch job {
+                case 0: return .participants(try known ?? stores[parts].read { ParticipantList(try $0.participants(attributes: attributes)) })
+                case parts + 1: return .surveys(try stores[parts].read { reader in try reader.instruments().map { ($0, try reader.respondents(of: $0)) } })
+                default:
+                    let part = job - 1
+                    return .coding(try stores[part].read { reader in
+                        let range = (part * count / parts)..<((part + 1) * count / parts)
+                        var pass = CodingPass(
+                            participants: count, codes: codeCount, coders: coderIDs, policy: policy, assigned: assigned,
+                            range: range, codeSetBudget: codeSetBudget / parts)
+                        try reader.forEachCoding(participants: range) { pass.add($0) }
+                        pass.finish()
+                        return pass
+                    })
                 }
             }
         }
-        var coding = try passes.removeFirst().get()
-        for later in passes { coding.append(try later.get()) }
+        var participants: ParticipantList?
+        var coding: CodingPass?
+        var surveys: [(instrument: Instrument, respondents: [SurveyRespondent])] = []
+        for piece in pieces {
+            switch try piece.get() {
+            case .participants(let list): participants = list
+            case .coding(let pass): if coding == nil { coding = pass } else { coding!.append(pass) }
+            case .surveys(let read): surveys = read
+            }
+        }
+        guard var coding, let participants else { preconditionFailure("every piece read") }
         // Participants assigned to two or more coders, none of whom applied a code.
         for (participant, coders) in assigned where !coding.seen[participant] && coders.count >= 2 {
             coding.agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))
         }
-        let surveys = try store.read { reader in try reader.instruments().map { ($0, try reader.respondents(of: $0)) } }
         self.init(
             study: study, sourceFiles: sourceFiles, participants: participants, codebook: codebook,
             analysedSegments: coding.segments, analysedCoderRanks: coding.ranks, analysedCoders: policy.analysedCoders,
             agreement: coding.agreement, surveys: surveys, codedSegments: coding.codedSegments)
+        analysedCodeSets = coding.codeSets
         agreementUnitSource = policy.coverage == nil ? .segments : .coverage
     }
 
@@ -131,6 +160,13 @@ extension StudyData {
 
     /// All analysed segments of the study.
     public var totalSegments: Int { analysedSegments.total }
+}
+
+/// What one of the reads of ``StudyData/init(store:policy:attributes:parts:codeSetBudget:)`` gives.
+private enum ReadPiece: @unchecked Sendable {
+    case participants(ParticipantList)
+    case coding(CodingPass)
+    case surveys([(instrument: Instrument, respondents: [SurveyRespondent])])
 }
 
 /// Why an analysis cannot run.

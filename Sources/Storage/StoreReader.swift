@@ -61,6 +61,11 @@ public struct StoreReader {
         return try Codebook(version: version, codes: codes, file: "store")
     }
 
+    /// The number of participants (of ``participants(attributes:)``).
+    public func participantCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0
+    }
+
     /// The participants in file order, with their attributes (only those named, when `names` is given:
     /// a large study then holds only what its tables group by).
     ///
@@ -73,7 +78,7 @@ public struct StoreReader {
     private func readParticipants(attributes names: Set<String>?) throws -> [Participant] {
         // A cursor, not fetchAll: a large study's rows are never all held as GRDB rows at once.
         var participants: [Participant] = []
-        participants.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0)
+        participants.reserveCapacity(try participantCount())
         let participantRows = try Row.fetchCursor(db, sql: "SELECT id, country, role FROM participant ORDER BY position")
         while let row = try participantRows.next() {
             participants.append(Participant(id: row[0], country: row[1], role: row[2]))
