@@ -199,9 +199,11 @@ struct FisherNetwork {
                     work += 1 + max(0, counted - dropped)
                     if work > Self.workLimit { return nil }
                     if dropped < counted {
-                        for i in dropped..<counted {
-                            daughterPasts[index].append(Past(sum: mother[i].sum + arcSum, weight: mother[i].weight * multiplicity))
-                        }
+                        // Appended at once: one uniqueness and capacity check, not one per past.
+                        daughterPasts[index].append(
+                            contentsOf: mother[dropped..<counted].lazy.map {
+                                Past(sum: $0.sum + arcSum, weight: $0.weight * multiplicity)
+                            })
                         carried += counted - dropped
                         if carried >= nextCheck {
                             // The next stage will give up on its pasts: give up now, before they take memory.
@@ -416,13 +418,15 @@ struct FisherNetwork {
 
     /// The remaining totals (descending, zeros dropped) of a packed key.
     private static func unpack(_ packed: Int, places: [Int]) -> [Int] {
-        var values: [Int] = []
+        // One array, written in place (the digits from the highest place down), its zeros then removed.
+        var values = [Int](repeating: 0, count: places.count - 1)
         var rest = packed
         for i in stride(from: places.count - 2, through: 0, by: -1) {
-            values.append(rest / places[i])
+            values[i] = rest / places[i]
             rest %= places[i]
         }
-        return values.reversed().filter { $0 > 0 }
+        values.removeAll { $0 == 0 }
+        return values
     }
 }
 
