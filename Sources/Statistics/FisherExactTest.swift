@@ -261,31 +261,34 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         var atMost = 0
         var remaining = columnTotals
         // The loops run on the arrays' storage (no bounds or uniqueness check per cell: every count is
-        // within 0...total, which the log-factorials cover); the same draws and sums in the same order.
-        remaining.withUnsafeMutableBufferPointer { remaining in
-            columnTotals.withUnsafeBufferPointer { columnTotals in
-                logFactorials.withUnsafeValues { logFactorials in
-                    let last = remaining.count - 1
-                    for _ in 0..<monteCarloDraws {
-                        for column in 0...last { remaining[column] = columnTotals[column] }
-                        var logDenominator = 0.0
-                        for row in 0..<(rowTotals.count - 1) {
-                            var left = rowTotals[row]
-                            var slotsAfter = 0
-                            for column in 0...last { slotsAfter += remaining[column] }
-                            for column in 0..<last {
-                                slotsAfter -= remaining[column]
-                                let x = left == 0
-                                    ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
-                                remaining[column] -= x
-                                left -= x
-                                logDenominator += logFactorials[x]
+        // within 0...total, which the log-factorials cover), and the sampler opened for drawing once;
+        // the same draws and sums in the same order.
+        random.withDraws { random in
+            remaining.withUnsafeMutableBufferPointer { remaining in
+                columnTotals.withUnsafeBufferPointer { columnTotals in
+                    logFactorials.withUnsafeValues { logFactorials in
+                        let last = remaining.count - 1
+                        for _ in 0..<monteCarloDraws {
+                            for column in 0...last { remaining[column] = columnTotals[column] }
+                            var logDenominator = 0.0
+                            for row in 0..<(rowTotals.count - 1) {
+                                var left = rowTotals[row]
+                                var slotsAfter = 0
+                                for column in 0...last { slotsAfter += remaining[column] }
+                                for column in 0..<last {
+                                    slotsAfter -= remaining[column]
+                                    let x = left == 0
+                                        ? 0 : random.hypergeometric(white: remaining[column], black: slotsAfter, draws: left)
+                                    remaining[column] -= x
+                                    left -= x
+                                    logDenominator += logFactorials[x]
+                                }
+                                remaining[last] -= left
+                                logDenominator += logFactorials[left]
                             }
-                            remaining[last] -= left
-                            logDenominator += logFactorials[left]
+                            for column in 0...last { logDenominator += logFactorials[remaining[column]] }
+                            if constant - logDenominator <= threshold { atMost += 1 }
                         }
-                        for column in 0...last { logDenominator += logFactorials[remaining[column]] }
-                        if constant - logDenominator <= threshold { atMost += 1 }
                     }
                 }
             }

@@ -149,10 +149,10 @@ struct FisherNetwork {
                 if daughterStage == columns.count - 1 {
                     // The last column is forced: each fill completes one table, decided exactly.
                     for f in 0..<fills.count {
-                        let tableSum = fills.sums[f] + fills.restSums[f]
+                        let tableSum = fills[f].sum + fills[f].restSum
                         let counted = Self.firstIndex(in: sums, notBelow: limit - tableSum)
                         if counted < mother.count {
-                            p += fills.multiplicities[f] * tail[counted] * exp(constant - smallest - tableSum)
+                            p += fills[f].multiplicity * tail[counted] * exp(constant - smallest - tableSum)
                         }
                     }
                     work += fills.count
@@ -168,9 +168,9 @@ struct FisherNetwork {
                     return nil
                 }
                 for f in 0..<fills.count {
-                    let packed = fills.packedKeys[f]
-                    let arcSum = fills.sums[f]
-                    let multiplicity = fills.multiplicities[f]
+                    let packed = fills[f].packedKey
+                    let arcSum = fills[f].sum
+                    let multiplicity = fills[f].multiplicity
                     let slot = daughterIndex.slot(of: packed)
                     var index = daughterIndex.node(at: slot)
                     if index < 0 {
@@ -199,9 +199,11 @@ struct FisherNetwork {
                     work += 1 + max(0, counted - dropped)
                     if work > Self.workLimit { return nil }
                     if dropped < counted {
-                        for i in dropped..<counted {
-                            daughterPasts[index].append(Past(sum: mother[i].sum + arcSum, weight: mother[i].weight * multiplicity))
-                        }
+                        // Appended at once: one uniqueness and capacity check, not one per past.
+                        daughterPasts[index].append(
+                            contentsOf: mother[dropped..<counted].lazy.map {
+                                Past(sum: $0.sum + arcSum, weight: $0.weight * multiplicity)
+                            })
                         carried += counted - dropped
                         if carried >= nextCheck {
                             // The next stage will give up on its pasts: give up now, before they take memory.
@@ -243,7 +245,7 @@ struct FisherNetwork {
     private static func newNodes(of fills: Fills, beside index: NodeTable, seen: inout NodeTable, upTo bound: Int) -> Int {
         var count = 0
         for f in 0..<fills.count where count < bound {
-            let packed = fills.packedKeys[f]
+            let packed = fills[f].packedKey
             if index.node(at: index.slot(of: packed)) >= 0 { continue }
             let slot = seen.slot(of: packed)
             if seen.node(at: slot) >= 0 { continue }
@@ -416,27 +418,41 @@ struct FisherNetwork {
 
     /// The remaining totals (descending, zeros dropped) of a packed key.
     private static func unpack(_ packed: Int, places: [Int]) -> [Int] {
-        var values: [Int] = []
+        // One array, written in place (the digits from the highest place down), its zeros then removed.
+        var values = [Int](repeating: 0, count: places.count - 1)
         var rest = packed
         for i in stride(from: places.count - 2, through: 0, by: -1) {
-            values.append(rest / places[i])
+            values[i] = rest / places[i]
             rest %= places[i]
         }
-        return values.reversed().filter { $0 > 0 }
+        values.removeAll { $0 == 0 }
+        return values
     }
 }
 
-/// The ways to fill one column of the network from the rows' remaining totals, as flat arrays (reused
+/// The ways to fill one column of the network from the rows' remaining totals, in one flat array (reused
 /// from node to node): for each, the packed key of the remaining totals afterwards, Σ log x! over the
 /// column, and the number of fills that are permutations of it within groups of equal totals (only fills
 /// non-increasing within such a group are generated).
 struct Fills {
-    private(set) var packedKeys: [Int] = []
-    private(set) var sums: [Double] = []
-    private(set) var multiplicities: [Double] = []
-    /// Σ log r′! over the remaining totals afterwards: S of the last column when it is forced.
-    private(set) var restSums: [Double] = []
-    var count: Int { packedKeys.count }
+    /// One fill of the column.
+    struct Fill {
+        /// The packed key of the remaining totals afterwards.
+        let packedKey: Int
+        /// Σ log x! over the column.
+        let sum: Double
+        /// The number of fills that are permutations of it within groups of equal totals.
+        let multiplicity: Double
+        /// Σ log r′! over the remaining totals afterwards: S of the last column when it is forced.
+        let restSum: Double
+    }
+
+    /// The fills, in one array: one append a fill (one uniqueness and capacity check, not four).
+    private var fills: [Fill] = []
+    var count: Int { fills.count }
+
+    /// The fill at `index`.
+    subscript(index: Int) -> Fill { fills[index] }
 
     private var fill: [Int] = []
     private var left: [Int] = []
@@ -446,10 +462,7 @@ struct Fills {
 
     /// Every fill of a column of `total` from `key` (remaining totals, descending, all positive).
     mutating func generate(from key: [Int], total: Int, places: [Int], logFactorials: LogFactorials) {
-        packedKeys.removeAll(keepingCapacity: true)
-        sums.removeAll(keepingCapacity: true)
-        multiplicities.removeAll(keepingCapacity: true)
-        restSums.removeAll(keepingCapacity: true)
+        fills.removeAll(keepingCapacity: true)
         let m = key.count
         Self.reset(&fill, count: m, to: 0)
         Self.reset(&left, count: m + 1, to: 0)
@@ -556,9 +569,6 @@ struct Fills {
             }
             groupStart = groupEnd
         }
-        packedKeys.append(packed)
-        sums.append(sum)
-        multiplicities.append(multiplicity)
-        restSums.append(restSum)
+        fills.append(Fill(packedKey: packed, sum: sum, multiplicity: multiplicity, restSum: restSum))
     }
 }

@@ -25,6 +25,16 @@ struct HypergeometricH2PE: Sendable {
     private let p1: Double
     private let p2: Double
     private let p3: Double
+    /// The squeeze's terms that depend on the setup only, as `Double`s (R converts them at each proposal;
+    /// the same values).
+    private let mode: Double
+    private let whiteCount: Double
+    private let drawCount: Double
+    private let blackLeft: Double
+    private let xm: Double
+    private let xn: Double
+    private let xk: Double
+    private let nm: Double
 
     private static let deltal = 0.0078
     private static let deltau = 0.0034
@@ -51,6 +61,20 @@ struct HypergeometricH2PE: Sendable {
         let p2 = p1 + kl / lamdl
         (self.a, self.xl, self.xr, self.lamdl, self.lamdr) = (a, xl, xr, lamdl, lamdr)
         (self.p1, self.p2, self.p3) = (p1, p2, p2 + kr / lamdr)
+        (mode, whiteCount, drawCount, blackLeft) = (Double(m), Double(n1), Double(k), Double(n2 - k))
+        xm = Double(m) + 0.5
+        xn = Double(n1 - m) + 0.5
+        xk = Double(k - m) + 0.5
+        nm = Double(n2 - k) + xm
+    }
+
+    /// The constants of a setup drawn otherwise (all zero; never drawn from).
+    static let unused = HypergeometricH2PE()
+
+    private init() {
+        (n1, n2, k, m) = (0, 0, 0, 0)
+        (a, xl, xr, lamdl, lamdr, p1, p2, p3) = (0, 0, 0, 0, 0, 0, 0, 0)
+        (mode, whiteCount, drawCount, blackLeft, xm, xn, xk, nm) = (0, 0, 0, 0, 0, 0, 0, 0)
     }
 
     /// One reduced variate in `lowest...highest` (R's `minjx`, `maxjx`), from pairs of uniforms.
@@ -60,9 +84,12 @@ struct HypergeometricH2PE: Sendable {
     /// of exactly 0, one pair in about 2³²), R converts +∞ to `int`, which C leaves undefined (x86-64
     /// gives `INT_MIN` and then a loop of 2³¹ steps with overflowing `int`s); the port rejects the pair,
     /// as R does with the same proposal in the left tail.
+    ///
+    /// The squeeze's bounds of a proposal come from `squeezes` when it has them (the same `Double`s).
     @inline(__always)
     func draw(
-        lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials
+        lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials,
+        squeezes: SqueezeBoundsCache.Triple
     ) -> Int {
         var pairs = 0
         while true {
@@ -82,10 +109,17 @@ struct HypergeometricH2PE: Sendable {
                 ix = proposal
                 v = v * (u - p2) * lamdr
             }
-            let accepted = m < 100 || ix <= 50
-                ? Self.acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m)
-                : Self.acceptsBySqueeze(ix, v, n1: n1, n2: n2, k: k, m: m, a: a, afc)
-            if accepted { return ix }
+            if m < 100 || ix <= 50 {
+                if Self.acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m) { return ix }
+                continue
+            }
+            let bounds = squeezes.bounds(of: ix) { squeezeBounds(ix) }
+            // R's order: the upper squeeze, the lower, then Stirling's formula (a `Double` of the
+            // proposal only, so computing the lower bound before the `log` changes no comparison).
+            let alv = log(v)
+            if alv > bounds.upper { continue }
+            if alv < bounds.lower { return ix }
+            if alv <= a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix) { return ix }
         }
     }
 
@@ -107,18 +141,17 @@ struct HypergeometricH2PE: Sendable {
         return v <= f
     }
 
-    /// Squeezes by upper and lower bounds of log(f(ix)/f(m)), then Stirling's formula to machine accuracy.
-    ///
-    /// Static, with the constants it needs as arguments, so that the setup is not copied for the call.
-    private static func acceptsBySqueeze(
-        _ ix: Int, _ v: Double, n1: Int, n2: Int, k: Int, m: Int, a: Double, _ afc: ApproximateLogFactorials
-    ) -> Bool {
+    /// The upper and lower bounds on log(f(ix)/f(m)) of R's squeezes (a proposal whose log v is above
+    /// the upper is rejected, below the lower accepted, the others decided by Stirling's formula), each
+    /// computed by R's operations in R's order.
+    @inline(__always)
+    private func squeezeBounds(_ ix: Int) -> (upper: Double, lower: Double) {
         let y = Double(ix)
         let y1 = y + 1.0
-        let ym = y - Double(m)
-        let yn = Double(n1) - y + 1.0
-        let yk = Double(k) - y + 1.0
-        let nk = Double(n2 - k) + y1
+        let ym = y - mode
+        let yn = whiteCount - y + 1.0
+        let yk = drawCount - y + 1.0
+        let nk = blackLeft + y1
         let r = -ym / y1
         let s = ym / yn
         let t = ym / yk
@@ -127,17 +160,11 @@ struct HypergeometricH2PE: Sendable {
         let dg = g < 0.0 ? 1.0 + g : 1.0
         let gu = g * (1.0 + g * (-0.5 + g / 3.0))
         let gl = gu - 0.25 * (g * g * g * g) / dg
-        let xm = Double(m) + 0.5
-        let xn = Double(n1 - m) + 0.5
-        let xk = Double(k - m) + 0.5
-        let nm = Double(n2 - k) + xm
-        var ub = y * gu - Double(m) * gl + Self.deltau
+        var ub = y * gu - mode * gl + Self.deltau
         ub = ub + xm * r * (1.0 + r * (-0.5 + r / 3.0))
         ub = ub + xn * s * (1.0 + s * (-0.5 + s / 3.0))
         ub = ub + xk * t * (1.0 + t * (-0.5 + t / 3.0))
         ub = ub + nm * e * (1.0 + e * (-0.5 + e / 3.0))
-        let alv = log(v)
-        if alv > ub { return false }
         var dr = xm * (r * r * r * r)
         if r < 0.0 { dr /= (1.0 + r) }
         var ds = xn * (s * s * s * s)
@@ -146,8 +173,7 @@ struct HypergeometricH2PE: Sendable {
         if t < 0.0 { dt /= (1.0 + t) }
         var de = nm * (e * e * e * e)
         if e < 0.0 { de /= (1.0 + e) }
-        if alv < ub - 0.25 * (dr + ds + dt + de) + (y + Double(m)) * (gl - gu) - Self.deltal { return true }
-        return alv <= a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix)
+        return (ub, ub - 0.25 * (dr + ds + dt + de) + (y + mode) * (gl - gu) - Self.deltal)
     }
 
     /// C's `(int)x` where it is defined (x within `int`'s range), else `nil`.

@@ -17,10 +17,12 @@ struct HypergeometricSampler: Sendable {
     /// calls of a 2 × 6 table of M), so nearly every call finds its setup. At first every slot holds the
     /// setup of (0, 0, 0), which is right for those parameters too.
     private var setups: [HypergeometricSetup]
+    /// H2PE's squeeze bounds of recent proposals (R computes them at every proposal).
+    private var squeezes = SqueezeBoundsCache()
     private let logFactorials: ApproximateLogFactorials
 
     /// The cache's slots, a power of two.
-    private static let cacheSlots = 4_096
+    static let cacheSlots = 4_096
 
     /// A sampler drawing from R's generator after `set_seed(first, second)`, which looks up R's
     /// log-factorial approximations up to `largestUrn` in a table (computing larger ones).
@@ -42,76 +44,38 @@ struct HypergeometricSampler: Sendable {
     }
 
     /// The number of white balls in `draws` draws without replacement from `white` white and `black`
-    /// black balls: R's `rhyper(1, white, black, draws)`.
-    ///
-    /// - Precondition: the counts are non-negative, `draws ≤ white + black`, and `white + black` is below
-    ///   `Int32.max`. R's C code works in `int` below that and turns to `qhyper` on inverted uniforms at
-    ///   `INT_MAX`; no count of a study comes near it, so the port has only the `int` branch.
+    /// black balls: R's `rhyper(1, white, black, draws)` (one call of ``withDraws(_:)``).
     mutating func hypergeometric(white: Int, black: Int, draws: Int) -> Int {
-        precondition(white >= 0 && black >= 0 && draws >= 0, "hypergeometric counts must be non-negative")
-        precondition(draws <= white + black, "cannot draw more balls than the urn holds")
-        precondition(white + black < Int(Int32.max), "hypergeometric counts must stay below INT_MAX")
-        let slot = Self.slot(white: white, black: black, draws: draws)
-        if setups[slot].white != white || setups[slot].black != black || setups[slot].draws != draws {
-            setups[slot] = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: logFactorials)
-        }
-        // The setup is read where the cache holds it: copying its 177 bytes out on every call cost about
-        // as much as the draw's rectangle and tails.
-        var generator = uniforms
-        let variate = setups.withUnsafeBufferPointer { setups in
-            Self.variate(setups.baseAddress! + slot, using: &generator, logFactorials: logFactorials)
-        }
-        uniforms = generator
-        return variate
+        withDraws { $0.hypergeometric(white: white, black: black, draws: draws) }
     }
 
-    /// A variate drawn with the setup at `setup`.
-    @inline(__always)
-    private static func variate(
-        _ setup: UnsafePointer<HypergeometricSetup>, using uniforms: inout MulticarryGenerator,
-        logFactorials: ApproximateLogFactorials
-    ) -> Int {
-        let reduced: Int
-        switch setup.pointee.method {
-        case .degenerate:
-            reduced = setup.pointee.highest
-        case .inversion(let w):
-            reduced = inversion(setup, w: w, using: &uniforms)
-        case .h2pe(let h2pe):
-            reduced = h2pe.draw(
-                lowest: setup.pointee.lowest, highest: setup.pointee.highest, using: &uniforms, logFactorials: logFactorials)
+    /// Runs `body` with the sampler opened for drawing: the generator and the caches in ``HypergeometricDraws``,
+    /// which reads and writes their storage directly (a Monte Carlo test's 50,000 calls without a
+    /// uniqueness or bounds check each). The sampler holds the generator's state after the draws.
+    mutating func withDraws<Result>(_ body: (inout HypergeometricDraws) -> Result) -> Result {
+        // The caches are taken out of `self` meanwhile, so that their storage is written without a copy.
+        var (setups, squeezes) = (self.setups, self.squeezes)
+        (self.setups, self.squeezes) = ([], .placeholder)
+        defer { (self.setups, self.squeezes) = (setups, squeezes) }
+        let logFactorials = logFactorials
+        var generator = uniforms
+        defer { uniforms = generator }
+        return setups.withUnsafeMutableBufferPointer { setups in
+            squeezes.withEntries { squeezes in
+                var draws = HypergeometricDraws(
+                    uniforms: generator, setups: setups.baseAddress!, squeezes: squeezes, logFactorials: logFactorials)
+                defer { generator = draws.uniforms }
+                return body(&draws)
+            }
         }
-        return setup.pointee.variate(fromReduced: reduced)
     }
 
     /// The cache slot of a triple: the urn hashed, plus the draws (a test's calls for one column differ
     /// in the draws only, so they take neighbouring slots).
     @inline(__always)
-    private static func slot(white: Int, black: Int, draws: Int) -> Int {
+    static func slot(white: Int, black: Int, draws: Int) -> Int {
         let urn = UInt64(truncatingIfNeeded: white) &* 0x9E37_79B9_7F4A_7C15
             ^ UInt64(truncatingIfNeeded: black) &* 0xC2B2_AE3D_27D4_EB4F
         return Int(truncatingIfNeeded: (urn >> 40) &+ UInt64(truncatingIfNeeded: draws)) & (cacheSlots - 1)
-    }
-
-    /// R's case II: the cumulative probabilities from the lowest value up, scaled by 10²⁵, until they
-    /// pass a uniform; starting again with a new uniform when the range is passed.
-    private static func inversion(
-        _ setup: UnsafePointer<HypergeometricSetup>, w: Double, using uniforms: inout MulticarryGenerator
-    ) -> Int {
-        let (n1, n2, k) = (setup.pointee.n1, setup.pointee.n2, setup.pointee.k)
-        let (lowest, highest) = (setup.pointee.lowest, setup.pointee.highest)
-        newUniform: while true {
-            var p = w
-            var ix = lowest
-            var u = uniforms.uniform() * HypergeometricSetup.inversionScale
-            while u > p {
-                u -= p
-                p *= (Double(n1) - Double(ix)) * Double(k - ix)
-                ix += 1
-                p = p / Double(ix) / Double(n2 - k + ix)
-                if ix > highest { continue newUniform }
-            }
-            return ix
-        }
     }
 }

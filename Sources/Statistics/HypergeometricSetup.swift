@@ -17,8 +17,8 @@ struct HypergeometricSetup: Sendable {
         /// Inversion from the lowest value up (R's case II, algorithm HIN, scaled against underflow); `w`
         /// is the lowest value's probability times 10²⁵.
         case inversion(w: Double)
-        /// Kachitvichyanukul & Schmeiser's H2PE (R's case III).
-        case h2pe(HypergeometricH2PE)
+        /// Kachitvichyanukul & Schmeiser's H2PE (R's case III), with the constants in ``h2pe``.
+        case h2pe
     }
 
     /// The white balls (R's `nn1`).
@@ -42,6 +42,10 @@ struct HypergeometricSetup: Sendable {
     /// The reduced variate's highest value (R's `maxjx`).
     let highest: Int
     let method: Method
+    /// H2PE's constants when ``method`` is `.h2pe` (zeros otherwise). A stored property rather than the
+    /// case's payload, so that a draw reads them where the sampler's cache holds the setup, without
+    /// copying them out (160 bytes) at every call.
+    let h2pe: HypergeometricH2PE
 
     /// R's `scale`: the inversion's probabilities are kept multiplied by it against early underflow.
     static let inversionScale = 1e25
@@ -62,6 +66,7 @@ struct HypergeometricSetup: Sendable {
         (self.n1, self.n2, self.k, self.m, self.lowest, self.highest) = (n1, n2, k, m, lowest, highest)
         if lowest == highest {
             method = .degenerate
+            h2pe = .unused
         } else if m - lowest < 10 {
             let lw: Double
             if k < n2 {
@@ -70,8 +75,10 @@ struct HypergeometricSetup: Sendable {
                 lw = afc(n1) + afc(k) - afc(k - n2) - afc(n1 + n2)
             }
             method = .inversion(w: exp(lw + Self.logInversionScale))
+            h2pe = .unused
         } else {
-            method = .h2pe(HypergeometricH2PE(n1: n1, n2: n2, k: k, total: total, m: m, logFactorials: afc))
+            method = .h2pe
+            h2pe = HypergeometricH2PE(n1: n1, n2: n2, k: k, total: total, m: m, logFactorials: afc)
         }
     }
 

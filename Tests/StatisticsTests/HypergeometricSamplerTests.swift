@@ -183,4 +183,32 @@ import Testing
             #expect(comparison.mismatches == 0)
         }
     }
+
+    /// Tables of M's shape (2 × 6, n = 20,000) drawn 400 times each: one sampler's squeeze bounds kept
+    /// and found again (the first column's triple at every draw), taken by other triples and computed
+    /// again; the draws still R's.
+    @Test func largeTablesDrawnManyTimesGiveRsDraws() {
+        var generator = SeededGenerator(seed: 7_005)
+        var branches: [Branch: Int] = [:]
+        for _ in 0..<12 {
+            var columnTotals = (0..<5).map { _ in generator.uniform(in: 300...3_600) }
+            columnTotals.append(20_000 - columnTotals.reduce(0, +))
+            let first = generator.uniform(in: 2_000...10_000)
+            var comparison = Comparison(seed: generator.next(), largestUrn: 20_000)
+            for _ in 0..<400 {
+                var remaining = columnTotals
+                var left = first
+                var slotsAfter = 20_000
+                for column in 0..<5 {
+                    slotsAfter -= remaining[column]
+                    let x = left == 0 ? 0 : comparison.draw(white: remaining[column], black: slotsAfter, draws: left)
+                    remaining[column] -= x
+                    left -= x
+                }
+            }
+            #expect(comparison.mismatches == 0)
+            branches.merge(comparison.branches, uniquingKeysWith: +)
+        }
+        #expect(branches[.h2peSqueeze, default: 0] >= 15_000, "\(branches)")
+    }
 }
