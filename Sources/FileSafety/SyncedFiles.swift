@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// New files written into a folder that no other process writes to (a report being built beside the
@@ -7,9 +6,8 @@ import Foundation
 /// Each file is written straight to its place, without a temporary file of its own: the folder is
 /// private until it is renamed, so a reader never sees half a file. What ``AtomicFile`` does for one
 /// file, an `fsync` before the rename, is done here for all of them at once: ``sync(folders:)`` syncs
-/// every file and folder on several threads, so that the disk takes the waits together (one journal
-/// commit for many files) instead of one after the other. On this project's machines, 49 report files
-/// took 7–65 ms synced one by one and 3–10 ms on 8 threads.
+/// every file and folder on several threads (``DiskWaits``), so that the disk takes the waits together
+/// (one journal commit for many files) instead of one after the other.
 ///
 /// ```swift
 /// var files = SyncedFiles()
@@ -20,8 +18,6 @@ import Foundation
 public struct SyncedFiles {
     /// The files written and not synced yet: their paths and open descriptors.
     private var open: [(path: String, descriptor: Int32)] = []
-    /// Threads that sync at once: enough for the disk to batch the waits, few enough to start fast.
-    static let threads = 8
     /// Files kept open at most; more are synced and closed as they come (the descriptor limit).
     static let openAtMost = 256
 
@@ -55,31 +51,19 @@ public struct SyncedFiles {
         defer { codes.deallocate() }
         codes.initialize(repeating: 0)
         nonisolated(unsafe) let results = codes
-        let next = Counter()
-        // Threads of their own, not Dispatch's pool: a thread waiting on the disk uses no core, so more
-        // of them than cores keep more syncs in flight.
-        let finished = DispatchGroup()
-        for _ in 0..<min(Self.threads, count) {
-            finished.enter()
-            Thread {
-                // Each thread takes the next path until none is left: a slow sync does not hold up the rest.
-                while let index = next.take(below: count) {
-                    var code: Int32 = 0
-                    if index < files.count {
-                        let descriptor = files[index].descriptor
-                        if fsync(descriptor) != 0 { code = errno }
-                        if Foundation.close(descriptor) != 0, code == 0 { code = errno }
-                    } else {
-                        let folder = Foundation.open(folders[index - files.count], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                        if folder < 0 || fsync(folder) != 0 { code = errno }
-                        if folder >= 0 { Foundation.close(folder) }
-                    }
-                    results[index] = code
-                }
-                finished.leave()
-            }.start()
+        DiskWaits.run(count: count) { index in
+            var code: Int32 = 0
+            if index < files.count {
+                let descriptor = files[index].descriptor
+                if fsync(descriptor) != 0 { code = errno }
+                if Foundation.close(descriptor) != 0, code == 0 { code = errno }
+            } else {
+                let folder = Foundation.open(folders[index - files.count], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if folder < 0 || fsync(folder) != 0 { code = errno }
+                if folder >= 0 { Foundation.close(folder) }
+            }
+            results[index] = code
         }
-        finished.wait()
         if let failed = codes.firstIndex(where: { $0 != 0 }) {
             let path = failed < files.count ? files[failed].path : folders[failed - files.count]
             throw SystemFailure(path: path, action: "write", code: codes[failed])
@@ -90,19 +74,5 @@ public struct SyncedFiles {
     public mutating func close() {
         for file in open { Foundation.close(file.descriptor) }
         open = []
-    }
-}
-
-/// Hands out 0, 1, 2, … to the syncing threads, each number once.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Crypto
 import Foundation
+import JSONOutput
 import StudyModel
 
 /// Writes `provenance.json`: what a report was built from and with.
@@ -52,9 +53,8 @@ enum ProvenanceWriter {
             },
             // The files' hashes on all cores (a report's files are a few MB), in the files' order.
             outputs: ConcurrentMap.map(outputs) { Provenance.FileHash(path: $0.path, sha256: sha256Hex(of: $0.contents)) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(provenance), as: UTF8.self) + "\n"
+        // `SortedJSONEncoder`: the bytes of `JSONEncoder` with sorted keys, pretty printed, slashes unescaped.
+        return String(decoding: try SortedJSONEncoder().encode(provenance), as: UTF8.self) + "\n"
     }
 
     /// The SHA-256 of the text's UTF-8, in lowercase hexadecimal; read in place, not copied.
