@@ -72,9 +72,10 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     /// Reads results written by ``jsonData()``.
     ///
     /// The tables, most of the file, are decoded on all cores, one table at a time (``ConcurrentMap``),
-    /// and the rest of the file with no tables; what is read is what decoding the file whole gives,
-    /// which is what this does when the tables cannot be found apart (``JSONMemberArray``) or a piece
-    /// fails to decode (so that the error is the whole file's).
+    /// and the rest of the file with no tables, each by ``JSONTapeDecoder``; what is read is what
+    /// decoding the file whole with `JSONDecoder` gives, which is what this does when the tables cannot
+    /// be found apart (``JSONMemberArray``) or a piece fails to decode (so that the error is
+    /// `JSONDecoder`'s for the whole file).
     public init(jsonData: Data) throws {
         if let results = try? Self.decodedInPieces(jsonData) {
             self = results
@@ -83,8 +84,8 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         }
     }
 
-    /// The results decoded in pieces, as ``init(jsonData:)`` does when it can: `nil` when the tables are
-    /// not found apart (``JSONMemberArray``).
+    /// The results decoded in pieces by ``JSONTapeDecoder``, as ``init(jsonData:)`` does when it can:
+    /// `nil` when the tables are not found apart (``JSONMemberArray``).
     /// - Throws: what decoding a piece throws.
     public static func decodedInPieces(_ jsonData: Data) throws -> AnalysisResults? {
         let bytes = [UInt8](jsonData)
@@ -93,9 +94,9 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         let decoded = ConcurrentMap.map(0..<(tables.elements.count + 1)) { index -> Result<DecodedPiece, any Error> in
             Result {
                 if index == 0 {
-                    return .rest(try JSONDecoder().decode(AnalysisResults.self, from: Data(tables.documentWithEmptyArray(bytes))))
+                    return .rest(try JSONTapeDecoder().decode(AnalysisResults.self, from: tables.documentWithEmptyArray(bytes)))
                 }
-                return .table(try JSONDecoder().decode(TableResult.self, from: Data(bytes[tables.elements[index - 1]])))
+                return .table(try JSONTapeDecoder().decode(TableResult.self, from: bytes[tables.elements[index - 1]]))
             }
         }
         guard case .rest(var results) = try decoded[0].get() else { return nil }

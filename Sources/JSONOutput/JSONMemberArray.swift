@@ -39,7 +39,7 @@ public struct JSONMemberArray: Sendable, Equatable {
         return bytes
     }
 
-    private struct Scanner {
+    private struct Scanner: JSONByteScanning {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
@@ -151,21 +151,6 @@ public struct JSONMemberArray: Sendable, Equatable {
                 UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
                 true
             default: false
-            }
-        }
-
-        private mutating func take(_ byte: UInt8) -> Bool {
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-            return true
-        }
-
-        private mutating func skipWhiteSpace() {
-            while position < bytes.count {
-                switch bytes[position] {
-                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): position += 1
-                default: return
-                }
             }
         }
     }
