@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document parsed into one flat array of entries (a "tape"), for ``JSONTapeDecoder``.
 ///
 /// The parser is strict (RFC 8259: no trailing commas, no leading zeros, no unescaped control characters,
@@ -60,8 +62,13 @@ final class JSONTape: @unchecked Sendable {
 
     /// Whether `a` sorts strictly before `b`, byte by byte.
     static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (x, y) in zip(a, b) where x != y { return x < y }
-        return a.count < b.count
+        let order = min(a.count, b.count) == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+        return order != 0 ? order < 0 : a.count < b.count
+    }
+
+    /// Whether `a` and `b` hold the same bytes.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// The four hexadecimal digits at `offset`.

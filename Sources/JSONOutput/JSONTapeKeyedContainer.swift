@@ -72,7 +72,7 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             if keyEntries.isEmpty {
                 var key = decoder.index + 1
                 for _ in 0..<count {
-                    if tape.text(tape[key]).elementsEqual(name) { return key + 1 }
+                    if JSONTape.equal(tape.text(tape[key]), name) { return key + 1 }
                     key = tape[key + 1].next
                 }
                 return nil
@@ -82,7 +82,7 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             while low < high {
                 let middle = (low + high) / 2
                 let text = tape.text(tape[keyEntries[middle]])
-                if text.elementsEqual(name) { return keyEntries[middle] + 1 }
+                if JSONTape.equal(text, name) { return keyEntries[middle] + 1 }
                 if JSONTape.precedes(text, name) { low = middle + 1 } else { high = middle }
             }
             return nil
