@@ -4,13 +4,14 @@ import Foundation
 /// does, but only for the JSON the tool writes: it throws where it is not sure to read what `JSONDecoder`
 /// reads, and the caller then decodes with `JSONDecoder` (whose result, or error, is the one to show).
 ///
-/// What it reads it reads as `JSONDecoder`: the same strings, `Int`s (`Int64`, `UInt64`), `Bool`s and `Double`s (each
-/// number's text through the standard library's correctly rounded conversion, as `JSONDecoder`'s), the
-/// same keys (a member is found by its exact name), `null` as a missing optional. What it throws at
-/// (leaving it to `JSONDecoder`): text that is not strict JSON or that ``JSONTape`` refuses (keys out of
-/// order or escaped, deep nesting), an `Int` written with a fraction or an exponent or as `-0`, a number
-/// out of range, any other number type, `Date`, `Data`, `URL`, `Decimal`, and a missing key's
-/// `superDecoder(forKey:)`.
+/// What it reads it reads as `JSONDecoder`: the same strings, `Int`s (and `Int64`s, `UInt64`s), `Bool`s
+/// and `Double`s (each number's text through the standard library's correctly rounded conversion, as
+/// `JSONDecoder`'s), the same keys (a member is found by its exact name), `null` as a missing optional.
+/// What it throws at (leaving it to `JSONDecoder`): text that is not strict JSON or that ``JSONTape``
+/// refuses (keys out of order or escaped, deep nesting), an integer written with a fraction or an
+/// exponent or as `-0`, a negative unsigned one, a number out of range, a zero written with an exponent
+/// or read from a number that is not zero, any other number type, `Date`, `Data`, `URL`, `Decimal`, and a
+/// missing key's `superDecoder(forKey:)`.
 ///
 /// ```swift
 /// let results = try JSONTapeDecoder().decode(Results.self, from: bytes)
