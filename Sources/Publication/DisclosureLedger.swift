@@ -16,7 +16,9 @@ struct DisclosureLedger {
     struct Entry {
         var value: Int
         var hidden: HidingReason?
-        var places: Set<Place> = []
+        /// Each place once, in registration order (a count has one or a few: a search of the array costs
+        /// less than hashing three strings).
+        var places: [Place] = []
         /// The order of registration: tables are walked in a fixed order, so this orders quantities
         /// the same way on every run.
         var order: Int
@@ -27,9 +29,11 @@ struct DisclosureLedger {
     /// from the numbers of its spaces' quantities, without hashing a quantity.
     private var numbers: [Quantity: Int] = [:]
     private var entries: [Entry] = []
-    /// The quantities of each space (and their numbers), and all of them, in registration order.
-    private var bySpace: [Space: [Quantity]] = [:]
-    private var numbersBySpace: [Space: [Int]] = [:]
+    /// The quantities of each space (and their numbers), by the space's place in ``spaces``; and all of
+    /// them, in registration order.
+    private var spaceNumbers: [Space: Int] = [:]
+    private var bySpace: [[Quantity]] = []
+    private var numbersBySpace: [[Int]] = []
     private(set) var quantities: [Quantity] = []
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
@@ -73,19 +77,28 @@ struct DisclosureLedger {
         guard truth == value else {
             throw .inconsistent("\(place.table), \(place.row), \(place.column): the table says \(value), its atoms add up to \(truth)")
         }
-        let number = numbers[quantity] ?? {
-            let number = quantities.count
-            numbers[quantity] = number
-            entries.append(Entry(value: value, order: number))
+        // One look-up each: a new quantity (space) takes the next number, inserted by the look-up.
+        let number = Self.slot(&numbers[quantity, default: quantities.count])
+        if number == quantities.count {
+            entries.append(Entry(value: value, places: [place], order: number))
             quantities.append(quantity)
             let space = quantity.space
-            if bySpace[space] == nil { spaces.append(space) }
-            bySpace[space, default: []].append(quantity)
-            numbersBySpace[space, default: []].append(number)
-            return number
-        }()
-        entries[number].places.insert(place)
+            let index = Self.slot(&spaceNumbers[space, default: spaces.count])
+            if index == spaces.count {
+                spaces.append(space)
+                bySpace.append([])
+                numbersBySpace.append([])
+            }
+            bySpace[index].append(quantity)
+            numbersBySpace[index].append(number)
+        } else if !entries[number].places.contains(place) {
+            entries[number].places.append(place)
+        }
     }
+
+    /// The value of a dictionary's slot, read through `subscript(_:default:)`'s in-place access, which
+    /// inserts the default when the key is missing: a look-up and an insertion with one hash.
+    private static func slot(_ value: inout Int) -> Int { value }
 
     mutating func hide(_ quantity: Quantity, _ reason: HidingReason) {
         guard let number = numbers[quantity], entries[number].hidden == nil else { return }
@@ -253,11 +266,11 @@ struct DisclosureLedger {
                 guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
                 for number in numbers(in: other) {
                     let (quantity, answered) = (quantities[number], entries[number])
-                    guard case .answered(_, _, let set) = quantity, answered.hidden == nil, !extra.contains(quantity)
+                    guard case .answered(_, _, let set) = quantity, answered.hidden == nil, extra.isEmpty || !extra.contains(quantity)
                     else { continue }
                     let sizes = set.map { (variable: respondents + $0, coefficient: 1.0) }
                     let missing = Quantity.noAnswer(instrument: instrument, item: otherItem, atoms: set)
-                    if let entry = self[missing], entry.hidden == nil, !extra.contains(missing) {
+                    if let entry = entry(registeredBefore: number, as: missing), entry.hidden == nil, extra.isEmpty || !extra.contains(missing) {
                         program.require(sizes, equals: Double(answered.value + entry.value))
                     } else {
                         program.require(sizes.map { ($0.variable, -1.0) }, atMost: Double(-answered.value))
@@ -275,6 +288,13 @@ struct DisclosureLedger {
             }
         }
         return program
+    }
+
+    /// The entry of `quantity`: a survey column's "no answer" is registered just before its number who
+    /// answered (``TableLinks/register(in:participants:)``), so the quantity numbered `number − 1` is
+    /// compared first (no hash of the quantity); else it is looked up.
+    private func entry(registeredBefore number: Int, as quantity: Quantity) -> Entry? {
+        number > 0 && quantities[number - 1] == quantity ? entries[number - 1] : self[quantity]
     }
 
     /// A space's program before anything is published: its variables and the constraints that hold
@@ -420,12 +440,17 @@ struct DisclosureLedger {
 
     /// The quantities of a space, in registration order.
     func quantities(in space: Space) -> [Quantity] {
-        bySpace[space] ?? []
+        spaceNumbers[space].map { bySpace[$0] } ?? []
+    }
+
+    /// The hidden quantities of a space, in registration order (read by number, without hashing them).
+    func hiddenQuantities(in space: Space) -> [Quantity] {
+        numbers(in: space).compactMap { entries[$0].hidden == nil ? nil : quantities[$0] }
     }
 
     /// The numbers of a space's quantities (their registration order), in registration order.
     func numbers(in space: Space) -> [Int] {
-        numbersBySpace[space] ?? []
+        spaceNumbers[space].map { numbersBySpace[$0] } ?? []
     }
 
     /// The number of a registered quantity (its place in ``quantities``); `nil` when it is not registered.

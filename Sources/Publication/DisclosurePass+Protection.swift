@@ -77,7 +77,7 @@ extension DisclosurePass {
     /// values. Hiding more only widens intervals, so a count that passed stays passed.
     func protect(_ space: Space, in ledger: inout DisclosureLedger, passed: inout Set<Quantity>) {
         while true {
-            let hidden = unsettled(ledger.quantities(in: space), in: ledger, passed: &passed) { required($0, ledger) }
+            let hidden = unsettled(ledger.hiddenQuantities(in: space), in: ledger, passed: &passed) { required($0, ledger) }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
@@ -98,19 +98,20 @@ extension DisclosurePass {
             // tests need), then the smallest non-zero count.
             // A "no answer" may also be protected by hiding its column's respondents (see preference).
             let protectsNoAnswer = { if case .noAnswer = failing { true } else { false } }()
-            let pool = ledger.quantities(in: space)
-                + (protectsNoAnswer ? space.bases.map { ledger.quantities(in: $0) } ?? [] : [])
-            let candidates = published(pool, in: ledger) { quantity, entry in
+            let pool = ledger.numbers(in: space)
+                + (protectsNoAnswer ? space.bases.map { ledger.numbers(in: $0) } ?? [] : [])
+            let candidates = published(numbers: pool, in: ledger) { quantity, entry in
                 (preference(quantity, protectingNoAnswer: protectsNoAnswer), quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
             }
             guard !candidates.isEmpty else { return }  // nothing left to hide: the audit will refuse
             var chosen: Quantity?
             var best: (width: Int, candidate: Quantity)?
+            let needed = required(failing, ledger)
             for candidate in candidates {
                 let trial = ledger.trialRegion(numbered, region, hiding: candidate)
                 let widened = isSame(trial, as: region)
-                    ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: required(failing, ledger)))
-                if widened >= required(failing, ledger) {
+                    ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: needed))
+                if widened >= needed {
                     chosen = candidate
                     break
                 }
@@ -211,21 +212,28 @@ extension DisclosurePass {
     /// over atoms it shares first, finest groups, non-zero counts, the smallest, then registration order.
     func complementCandidates(_ pool: [Quantity], protecting failing: Quantity, in ledger: DisclosureLedger) -> [Quantity] {
         let shared = Set(failing.atoms)
-        return published(pool, in: ledger) { quantity, entry in
+        let numbers = pool.map { quantity in
+            guard let number = ledger.number(of: quantity) else { preconditionFailure("unregistered quantity \(quantity)") }
+            return number
+        }
+        return published(numbers: numbers, in: ledger) { quantity, entry in
             (shared.isDisjoint(with: quantity.atoms) ? 1 : 0, quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
         }
     }
 
-    /// The published counts of `pool` (every one registered), in the order of their keys; each key is
-    /// computed once. Keys end with the registration order, so the order is total.
+    /// The published counts of `pool` (by their numbers in the ledger), in the order of their keys; each
+    /// key is computed once. Keys end with the registration order, so the order is total.
     func published(
-        _ pool: [Quantity], in ledger: DisclosureLedger, by key: (Quantity, DisclosureLedger.Entry) -> (Int, Int, Int, Int, Int)
+        numbers pool: [Int], in ledger: DisclosureLedger, by key: (Quantity, DisclosureLedger.Entry) -> (Int, Int, Int, Int, Int)
     ) -> [Quantity] {
         var keyed: [(key: (Int, Int, Int, Int, Int), quantity: Quantity)] = []
         keyed.reserveCapacity(pool.count)
-        for quantity in pool {
-            guard let entry = ledger[quantity] else { preconditionFailure("unregistered quantity \(quantity)") }
-            if entry.hidden == nil { keyed.append((key(quantity, entry), quantity)) }
+        for number in pool {
+            let entry = ledger.entry(number: number)
+            if entry.hidden == nil {
+                let quantity = ledger.quantities[number]
+                keyed.append((key(quantity, entry), quantity))
+            }
         }
         keyed.sort { $0.key < $1.key }
         return keyed.map(\.quantity)

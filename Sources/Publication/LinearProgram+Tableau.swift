@@ -148,6 +148,9 @@ extension LinearProgram {
             let blandAfter = 50 * (rowCount + width)
             let relaxed = !freeColumns.isEmpty
             var scratch = [Int](repeating: 0, count: width)
+            // The rows with a non-zero in the entering column, found by the ratio test's scan: the rows
+            // the pivot updates (it need not scan the column again).
+            var touched = [Int](repeating: 0, count: rowCount)
             return reduced.withUnsafeMutableBufferPointer { reduced in
                 while true {
                     if let stop, -reduced[rhs] <= stop { return -reduced[rhs] }
@@ -175,21 +178,27 @@ extension LinearProgram {
                     pivots += 1
                     var leaving = -1
                     var best = Double.infinity
+                    var touchedCount = 0
                     cells.withUnsafeBufferPointer { cells in
-                        // A free basic variable never leaves. (Phase 1 ends with no artificial variable
-                        // in the basis, so a relaxed tableau's basic variables past `columns` are free.)
-                        for i in 0..<rowCount where !relaxed || basis[i] < columns {
-                            let a = cells[i &* width &+ entering]
-                            guard a > Self.epsilon else { continue }
-                            let ratio = cells[i &* width &+ rhs] / a
-                            if ratio < best - Self.epsilon || (abs(ratio - best) <= Self.epsilon && leaving >= 0 && basis[i] < basis[leaving]) {
-                                best = ratio
-                                leaving = i
+                        touched.withUnsafeMutableBufferPointer { touched in
+                            for i in 0..<rowCount {
+                                let a = cells[i &* width &+ entering]
+                                guard a != 0 else { continue }
+                                touched[touchedCount] = i
+                                touchedCount &+= 1
+                                // A free basic variable never leaves. (Phase 1 ends with no artificial variable
+                                // in the basis, so a relaxed tableau's basic variables past `columns` are free.)
+                                guard a > Self.epsilon, !relaxed || basis[i] < columns else { continue }
+                                let ratio = cells[i &* width &+ rhs] / a
+                                if ratio < best - Self.epsilon || (abs(ratio - best) <= Self.epsilon && leaving >= 0 && basis[i] < basis[leaving]) {
+                                    best = ratio
+                                    leaving = i
+                                }
                             }
                         }
                     }
                     guard leaving >= 0 else { return nil }
-                    let nonZero = pivot(row: leaving, column: entering, scratch: &scratch)
+                    let nonZero = pivot(row: leaving, column: entering, scratch: &scratch, rows: touched[..<touchedCount])
                     let factor = reduced[entering]
                     let start = leaving * width
                     cells.withUnsafeBufferPointer { cells in
@@ -220,14 +229,15 @@ extension LinearProgram {
 
         private mutating func pivot(row: Int, column: Int) {
             var scratch = [Int](repeating: 0, count: width)
-            _ = pivot(row: row, column: column, scratch: &scratch)
+            let rows = (0..<rowCount).filter { cells[$0 * width + column] != 0 }
+            _ = pivot(row: row, column: column, scratch: &scratch, rows: rows[...])
         }
 
-        /// Pivots on `(row, column)`; leaves the columns where the pivot row is non-zero in `scratch`
-        /// and returns how many there are.
-        private mutating func pivot(row: Int, column: Int, scratch: inout [Int]) -> Int {
+        /// Pivots on `(row, column)`, given the rows whose entry in `column` is non-zero (in increasing
+        /// order, the pivot row among them: the others are unchanged); leaves the columns where the
+        /// pivot row is non-zero in `scratch` and returns how many there are.
+        private mutating func pivot(row: Int, column: Int, scratch: inout [Int], rows: ArraySlice<Int>) -> Int {
             let width = self.width
-            let rowCount = self.rowCount
             var count = 0
             cells.withUnsafeMutableBufferPointer { cells in
                 scratch.withUnsafeMutableBufferPointer { nonZero in
@@ -242,10 +252,9 @@ extension LinearProgram {
                         count &+= 1
                     }
                     pivotRow[column] = 1
-                    for i in 0..<rowCount where i != row {
+                    for i in rows where i != row {
                         let other = base + i &* width
                         let factor = other[column]
-                        guard factor != 0 else { continue }
                         for k in 0..<count {
                             let j = nonZero[k]
                             other[j] -= factor * pivotRow[j]
