@@ -78,7 +78,9 @@ func ingestedAnalysis(_ options: StudyOptions) throws -> (analysis: StudyAnalysi
     let ingester = try StudyIngester(studyDirectory: options.studyDirectory)
     guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
     let store = try StudyStore(path: options.storePath)
-    if let changed = try ingester.changedFiles(since: store).first { throw AnalysisError.staleStore(file: changed) }
+    // The stats an earlier `analyze` confirmed are trusted here too; an export does not add to them.
+    let check = try ingester.checkInputs(since: store, confirmed: ConfirmedInputsFile.read(besideStore: options.storePath))
+    if let changed = check.changedFiles.first { throw AnalysisError.staleStore(file: changed) }
     return (try StudyAnalysis(manifest: ingester.manifest, store: store), store)
 }
 
