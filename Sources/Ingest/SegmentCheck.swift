@@ -93,6 +93,9 @@ final class SegmentCheck: @unchecked Sendable {
     func run(into queue: ReadAhead<Batch>) {
         while true {
             var batch = Batch()
+            // Room for a step per record and a few more (problems, the summaries' rows): grown from
+            // empty, the array was copied into a larger one ten times a batch.
+            batch.steps.reserveCapacity(Self.rowsPerBatch + Self.rowsPerBatch / 16)
             for _ in 0..<Self.rowsPerBatch {
                 // A log per record: its problems are handed over as steps, and the loader's log caps them.
                 var log = ProblemLog()

@@ -65,12 +65,6 @@ struct PreparedInsert {
         return try execute()
     }
 
-    /// Runs the statement (see ``executeCountingRows()``) and clears every binding.
-    func executeAndClearCountingRows() throws -> Int {
-        defer { sqlite3_clear_bindings(handle) }
-        return try executeCountingRows()
-    }
-
     /// Binds bytes as a blob to the 1-based parameter `index` (copied at once).
     func bind(_ index: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { bytes in

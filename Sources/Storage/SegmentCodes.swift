@@ -12,21 +12,39 @@
 /// The codes are text, not positions in the `code` table: a coding tool's kept codes are stored after its
 /// segments, and a store written before this table gets its codes as they were.
 public enum SegmentCodes {
-    /// Appends an application of `code` on `line` to `blob`.
+    /// Appends an application of `code` on `line` to `blob`: encoded in a temporary buffer and appended
+    /// with one copy (a byte appended at a time checked the array's capacity and uniqueness for each,
+    /// about 250 instructions an application of `segments.csv`).
     public static func append(code: UnsafeRawBufferPointer, line: Int, to blob: inout [UInt8]) {
-        appendNumber(code.count, to: &blob)
-        appendBytes(code, to: &blob)
-        appendNumber(line, to: &blob)
+        precondition(line >= 0, "a stored count or line is not negative")
+        // A number takes at most 10 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: code.count + 20) { buffer in
+            var end = encode(code.count, into: buffer, at: 0)
+            if let address = code.baseAddress, !code.isEmpty {
+                UnsafeMutableRawPointer(buffer.baseAddress! + end).copyMemory(from: address, byteCount: code.count)
+                end += code.count
+            }
+            end = encode(line, into: buffer, at: end)
+            blob.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+        }
+    }
+
+    /// Writes `value` as an unsigned LEB128 number at `offset`: the offset after it.
+    private static func encode(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var rest = UInt(value)
+        var offset = offset
+        while rest >= 0x80 {
+            buffer[offset] = UInt8(truncatingIfNeeded: rest) | 0x80
+            rest >>= 7
+            offset += 1
+        }
+        buffer[offset] = UInt8(rest)
+        return offset + 1
     }
 
     /// Appends an application of `code` on `line` to `blob`.
     public static func append(code: [UInt8], line: Int, to blob: inout [UInt8]) {
         code.withUnsafeBytes { append(code: $0, line: line, to: &blob) }
-    }
-
-    /// Appends `bytes` to `array` with one copy (`Array.append(contentsOf:)` copies raw bytes one by one).
-    static func appendBytes(_ bytes: UnsafeRawBufferPointer, to array: inout [UInt8]) {
-        array.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Calls `body` with each application of `blob` in order (the code's bytes, valid during the call, and
@@ -75,16 +93,6 @@ public enum SegmentCodes {
             return true
         }
         return count
-    }
-
-    static func appendNumber(_ value: Int, to blob: inout [UInt8]) {
-        precondition(value >= 0, "a stored count or line is not negative")
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            blob.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        blob.append(UInt8(rest))
     }
 
     private static func number(in blob: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {

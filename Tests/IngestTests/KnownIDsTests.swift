@@ -1,5 +1,6 @@
+import Foundation
 @testable import Ingest
-import Storage
+@testable import Storage
 import Testing
 
 /// The byte look-ups of the segments loader against the `String` operations they stand for.
@@ -61,6 +62,41 @@ import Testing
             ids.removeAll()
             #expect(ids.count == 0)
             for var name in names { #expect(!name.withUTF8 { ids.contains(UnsafeRawBufferPointer($0)) }) }
+        }
+    }
+
+    /// The index's hash reads words, not bytes: a change of any one byte of an id of 1 to 40 bytes (each
+    /// word, the overlapping last word, the 4-byte halves and the 1-to-3-byte picks) changes it, and so
+    /// does the length alone (trailing zero bytes).
+    @Test func everyByteOfAnIdChangesItsHash() {
+        var missed: [String] = []
+        for count in 1...40 {
+            let id = (0..<count).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+            let hash = id.withUnsafeBytes { KnownIDs.hash($0) }
+            for position in 0..<count {
+                for flip: UInt8 in [0x01, 0x80, 0x20] {
+                    var changed = id
+                    changed[position] ^= flip
+                    if changed.withUnsafeBytes({ KnownIDs.hash($0) }) == hash { missed.append("\(count):\(position):\(flip)") }
+                }
+            }
+            let longer = (id + [0]).withUnsafeBytes { KnownIDs.hash($0) }
+            if longer == hash { missed.append("\(count)+0") }
+        }
+        #expect(missed == [])
+        #expect([UInt8]().withUnsafeBytes { KnownIDs.hash($0) } != [0].withUnsafeBytes { KnownIDs.hash($0) })
+    }
+
+    /// Ids that differ in a few digits only (M's participant ids and segment ids) spread over the index:
+    /// 20,000 of them fall into nearly as many of 65,536 slots as random numbers would (about 17,200).
+    @Test func similarIdsSpreadOverTheIndex() {
+        for pattern in ["KZ-P%05d", "UK-P%05d-S003", "%d"] {
+            var slots = Set<Int>()
+            for number in 1...20_000 {
+                var id = String(format: pattern, number)
+                id.withUTF8 { _ = slots.insert(KnownIDs.hash(UnsafeRawBufferPointer($0)) & 0xFFFF) }
+            }
+            #expect(slots.count > 16_500, "\(pattern): \(slots.count) slots")
         }
     }
 

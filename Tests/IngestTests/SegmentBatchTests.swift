@@ -27,6 +27,13 @@ import Testing
         SegmentCodes.append(code: [UInt8](repeating: 0x61, count: 200), line: 10_000_000, to: &large)
         #expect(large.prefix(2) == [0xC8, 0x01] && large.suffix(4) == [0x80, 0xAD, 0xE2, 0x04])
         #expect(large.withUnsafeBytes { SegmentCodes.applications(in: $0) }.first?.line == 10_000_000)
+        // Appended after what the blob holds: an empty code on line 0, and the largest line.
+        SegmentCodes.append(code: [], line: 0, to: &large)
+        SegmentCodes.append(code: bytes("c"), line: Int.max, to: &large)
+        let largestLine: [UInt8] = Array(repeating: 0xFF, count: 8) + [0x7F]
+        let ending: [UInt8] = [0, 0, 1, 0x63] + largestLine
+        #expect(Array(large.suffix(13)) == ending)
+        #expect(large.withUnsafeBytes { SegmentCodes.applications(in: $0) }.map(\.line) == [10_000_000, 0, Int.max])
     }
 
     private typealias Application = (participant: [UInt8], code: String, coder: String, segment: String, excerpt: String?, line: Int)
