@@ -90,7 +90,12 @@ enum Pipeline {
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
         let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true)
-        let (results, json) = encoding ? try analysis.runEncoded() : (try analysis.run(), nil)
+        guard encoding else {
+            // `analyze run`: the study data freed here, before the report gives the free pages back
+            // (`MallocTuning.returnFreePages`) and allocates.
+            return Analyzed(results: try analysis.run(), confirmedInputStats: check.confirmedStats, storePath: options.storePath)
+        }
+        let (results, json) = try analysis.runEncoded()
         // The study data, the largest values of the run, freed on another core while the results are written.
         ReleasedElsewhere.drop((consume analysis, consume store))
         return Analyzed(results: results, json: json, confirmedInputStats: check.confirmedStats, storePath: options.storePath)
