@@ -45,14 +45,11 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
     /// bytes as the results encoded whole.
     public func jsonData() throws -> Data {
         let encoder = SortedJSONEncoder()
-        var withoutTables = self
-        withoutTables.tables = []
-        let (rest, tables) = (withoutTables, self.tables)
+        let tables = self.tables
         // The rest first: the largest piece, so that it does not start last.
         let pieces = ConcurrentMap.map(0..<(tables.count + 1)) { index -> Result<JSONPiece, any Error> in
             Result {
-                index == 0 ? .document(try encoder.openDocument(rest, member: "tables"))
-                    : .table(try encoder.arrayElement(tables[index - 1]))
+                index == 0 ? .document(try openDocument(encoder)) : .table(try encoder.arrayElement(tables[index - 1]))
             }
         }
         guard case .document(let document) = try pieces[0].get() else { preconditionFailure("the rest is piece 0") }
@@ -61,6 +58,15 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
             return element
         }
         return document.closed(with: elements)
+    }
+
+    /// The results without their tables, encoded with the `tables` member left open for them
+    /// (``SortedJSONEncoder/openDocument(_:member:)``): the piece of ``jsonData()`` that is not a table.
+    /// `StudyAnalysis.runEncoded()` closes it with tables encoded as they were computed.
+    func openDocument(_ encoder: SortedJSONEncoder) throws -> SortedJSONEncoder.OpenDocument {
+        var withoutTables = self
+        withoutTables.tables = []
+        return try encoder.openDocument(withoutTables, member: "tables")
     }
 
     /// A piece of ``jsonData()``.

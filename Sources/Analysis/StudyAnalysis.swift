@@ -1,3 +1,5 @@
+import Foundation
+import JSONOutput
 import Storage
 import StudyModel
 
@@ -72,30 +74,62 @@ public struct StudyAnalysis {
     /// - Throws: ``AnalysisError/unknownVariable(table:variable:)`` for a column variable no participant
     ///   has: the error of the first such table in plan order.
     public func run() throws -> AnalysisResults {
+        try run(encoding: false).results
+    }
+
+    /// ``run()``, and the results as JSON: the bytes of ``AnalysisResults/jsonData()``, but each table
+    /// encoded by the job that computed it, as soon as it is computed, and the rest of the results by
+    /// the disclosure basis's job, so that the encoding fills the gaps between the jobs instead of
+    /// starting after the last one.
+    /// - Throws: as ``run()``; then what encoding throws, in the order ``AnalysisResults/jsonData()``
+    ///   meets it (the rest of the results, then the tables in plan order).
+    public func runEncoded() throws -> (results: AnalysisResults, json: Data) {
+        let (results, json) = try run(encoding: true)
+        return (results, try json!())
+    }
+
+    /// ``run()``, and with `encoding`, a function that joins the JSON pieces the jobs encoded.
+    private func run(encoding: Bool) throws -> (results: AnalysisResults, json: (() throws -> Data)?) {
         let plan = manifest.plan
+        let encoder = SortedJSONEncoder()
         // One job per table, and the basis (at `plan.count`); the heaviest started first, so that a long
         // job does not start last while the other core has nothing left to do.
         let order = Self.jobOrder(plan)
         let computed = ConcurrentMap.map(order) { index -> Piece in
-            index == plan.count ? .basis(disclosureBasis(for: plan)) : .table(Result { try table(for: plan[index]) })
+            if index == plan.count {
+                let basis = disclosureBasis(for: plan)
+                return .basis(basis, encoding ? Result { try results(tables: [], basis: basis).openDocument(encoder) } : nil)
+            }
+            let result = Result { try table(for: plan[index]) }
+            return .table(result, encoding ? result.flatMap { table in Result { try encoder.arrayElement(table) } } : nil)
         }
         var pieces = computed
         for (position, index) in order.enumerated() { pieces[index] = computed[position] }
         var tables: [TableResult] = []
+        var elements: [Result<SortedJSONEncoder.ArrayElement, any Error>] = []
         var basis: DisclosureBasis?
+        var document: Result<SortedJSONEncoder.OpenDocument, any Error>?
         for piece in pieces {
             switch piece {
-            case .table(let result): tables.append(try result.get())
-            case .basis(let computed): basis = computed
+            case .table(let result, let element):
+                tables.append(try result.get())
+                if let element { elements.append(element) }
+            case .basis(let computed, let encoded): (basis, document) = (computed, encoded)
             }
         }
+        guard let document else { return (results(tables: tables, basis: basis!), nil) }
+        return (results(tables: tables, basis: basis!), { try document.get().closed(with: elements.map { try $0.get() }) })
+    }
+
+    /// The results of the plan's tables (in plan order) and the disclosure basis.
+    private func results(tables: [TableResult], basis: DisclosureBasis) -> AnalysisResults {
         var results = AnalysisResults(
             toolVersion: ToolVersion.current, study: data.study, sourceFiles: data.sourceFiles,
             countries: manifest.countries, roles: manifest.roles, analysedCoders: manifest.coding.analysedCoders,
             minimumBase: manifest.minimumBase, minimumCount: manifest.minimumCount,
             suppressFullCells: manifest.suppressFullCells, participants: data.participants.count,
             analysedSegments: data.totalSegments, tables: tables, plan: manifest.plan,
-            basis: basis!)
+            basis: basis)
         results.codedSegments = data.codedSegments
         results.publicationGroups = manifest.publicationGroups
         results.levelLabels = manifest.levelLabels
@@ -130,8 +164,10 @@ public struct StudyAnalysis {
 
     /// What one job of ``run()`` computes.
     private enum Piece: @unchecked Sendable {
-        case table(Result<TableResult, any Error>)
-        case basis(DisclosureBasis)
+        /// A table, and its JSON when the run encodes.
+        case table(Result<TableResult, any Error>, Result<SortedJSONEncoder.ArrayElement, any Error>?)
+        /// The basis, and when the run encodes, the rest of the results' JSON (which holds the basis).
+        case basis(DisclosureBasis, Result<SortedJSONEncoder.OpenDocument, any Error>?)
     }
 }
 

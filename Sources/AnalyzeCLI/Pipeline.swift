@@ -40,8 +40,8 @@ enum Pipeline {
 
     /// Runs the analysis plan over the store and writes the results JSON.
     static func analyze(_ options: StudyOptions) throws -> AnalysisResults {
-        let analysis = try analyzed(options)
-        try writeResults(try analysis.results.jsonData(), options)
+        let analysis = try analyzed(options, encoding: true)
+        try writeResults(try analysis.json ?? analysis.results.jsonData(), options)
         analysis.keepConfirmedInputStats()
         return analysis.results
     }
@@ -54,6 +54,8 @@ enum Pipeline {
     /// The results of the analysis plan, and the input stats its staleness check confirmed.
     struct Analyzed {
         let results: AnalysisResults
+        /// The results' JSON, when it was encoded as the tables were computed (``StudyAnalysis/runEncoded()``).
+        var json: Data? = nil
         /// The stats to keep beside the store, or `nil` when there is nothing new to keep.
         let confirmedInputStats: ConfirmedInputStats?
         let storePath: String
@@ -67,8 +69,9 @@ enum Pipeline {
 
     /// Runs the analysis plan over the store, after checking that the store is up to date and that the
     /// results may be written where the options say; writes nothing. `manifest`: the study's manifest when
-    /// it was just read (by the ingest of `analyze run`), else it is read.
-    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil) throws -> Analyzed {
+    /// it was just read (by the ingest of `analyze run`), else it is read. `encoding`: encode the results'
+    /// JSON too, each table as soon as it is computed (``Analyzed/json``).
+    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil, encoding: Bool = false) throws -> Analyzed {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
         // is looked at on another core while the manifest and the store are read, and judged in turn.
@@ -86,9 +89,16 @@ enum Pipeline {
                 file: options.resultsPath,
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
-        return Analyzed(
-            results: try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true).run(),
-            confirmedInputStats: check.confirmedStats, storePath: options.storePath)
+        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true)
+        guard encoding else {
+            // `analyze run`: the study data freed here, before the report gives the free pages back
+            // (`MallocTuning.returnFreePages`) and allocates.
+            return Analyzed(results: try analysis.run(), confirmedInputStats: check.confirmedStats, storePath: options.storePath)
+        }
+        let (results, json) = try analysis.runEncoded()
+        // The study data, the largest values of the run, freed on another core while the results are written.
+        ReleasedElsewhere.drop((consume analysis, consume store))
+        return Analyzed(results: results, json: json, confirmedInputStats: check.confirmedStats, storePath: options.storePath)
     }
 
     /// Renders the results into the report folder: `analyzed`, the results ``analyze(_:)`` has just

@@ -65,24 +65,29 @@ public struct ReportBuilder {
             }
             return try computeTable(spec)
         }
-        var results: AnalysisResults
-        let extra: [TableResult]
-        var audit: DisclosureAudit?
-        if suppression {
-            var basis = self.results.basis
-            if !requests.isEmpty, let computeBasis { basis = try computeBasis(requests) }
-            let published = try DisclosurePass(minimumCount: self.results.minimumCount, suppressFullCells: self.results.suppressFullCells)
-                .publish(self.results, extraTables: computed, basis: basis)
-            results = published.results
-            extra = published.extraTables
-            audit = published.audit
-        } else {
-            results = self.results
-            results.basis = nil
-            extra = computed
-        }
+        let (results, extra, audit) = try published(computed, requests: requests)
         let document = PublishedDocument(results: results, notebookTables: extra, audit: audit, suppression: suppression)
-        return try files(document, results: results, audit: audit)
+        let made = try files(document, results: results, audit: audit)
+        // The document and the published results freed on another core while the files are written.
+        ReleasedElsewhere.drop((consume document, consume results, consume audit))
+        return made
+    }
+
+    /// The results and the notebooks' tables (`computed`, for `requests`) as published: through the
+    /// disclosure pass, with its audit, or without suppression as they are (less the basis).
+    private func published(
+        _ computed: [TableResult], requests: [TableSpec]
+    ) throws -> (results: AnalysisResults, extra: [TableResult], audit: DisclosureAudit?) {
+        guard suppression else {
+            var results = self.results
+            results.basis = nil
+            return (results, computed, nil)
+        }
+        var basis = self.results.basis
+        if !requests.isEmpty, let computeBasis { basis = try computeBasis(requests) }
+        let published = try DisclosurePass(minimumCount: self.results.minimumCount, suppressFullCells: self.results.suppressFullCells)
+            .publish(self.results, extraTables: computed, basis: basis)
+        return (published.results, published.extraTables, published.audit)
     }
 
     /// Formats the document into every file; `results` (published) give the JSON of the inputs'
@@ -140,6 +145,7 @@ public struct ReportBuilder {
             { audit.map { [("disclosure-audit.csv", $0.csv())] } ?? [] },
         ]
         let made = ConcurrentMap.map(jobs.indices) { index in Result { try jobs[index]() } }
+        ReleasedElsewhere.drop((consume jobs, consume blocks))
         let (html, tableFiles, text, markdown, summaries, script, auditFile) = (
             try made[0].get(), try made[1].get(), try made[2].get(), try made[3].get(), try made[4].get(), try made[5].get(),
             try made[6].get()
