@@ -28,6 +28,9 @@ extension LinearProgram {
         /// may enter the basis in either direction and, once basic, never leave it.
         private(set) var freeColumns: [Int] = []
         static let epsilon = 1e-9
+        /// The work arrays of ``run(reduced:stopAtOrBelow:)``, kept from one optimisation to the next.
+        private var workColumns: [Int] = []
+        private var workRows: [Int] = []
 
         /// The tableau of a program over `variables` variables with these constraints (a presolved
         /// program: ``LinearProgram/region()``), whose terms are written in the numbers of the program
@@ -71,8 +74,15 @@ extension LinearProgram {
             // Phase 1: minimise the sum of the artificial variables, whose reduced costs start at
             // −Σ rows with an artificial variable.
             var reduced = [Double](repeating: 0, count: width)
-            for i in 0..<m where basis[i] >= columns {
-                for j in 0..<width { reduced[j] -= cells[i * width + j] }
+            reduced.withUnsafeMutableBufferPointer { reduced in
+                cells.withUnsafeBufferPointer { cells in
+                    // Element by element, rows in order: the same sums as with indices, without their checks.
+                    guard let total = reduced.baseAddress, let base = cells.baseAddress else { return }
+                    for i in 0..<m where basis[i] >= columns {
+                        let row = base + i &* width
+                        for j in 0..<width { total[j] -= row[j] }
+                    }
+                }
             }
             cells = []  // the tableau's one reference, so that pivoting does not copy it
             guard let residual = run(reduced: &reduced), residual < 1e-7 else { return nil }
@@ -86,7 +96,7 @@ extension LinearProgram {
             var keep: [Int] = []
             for row in 0..<rowCount {
                 if basis[row] >= columns {
-                    if let j = (0..<columns).first(where: { abs(self.cells[row * width + $0]) > 1e-7 }) {
+                    if let j = firstColumn(in: row, where: { abs($0) > 1e-7 }) {
                         pivot(row: row, column: j)
                         keep.append(row)
                     } else if basis[row] < columns + equalities {
@@ -147,19 +157,31 @@ extension LinearProgram {
             var pivots = 0
             let blandAfter = 50 * (rowCount + width)
             let relaxed = !freeColumns.isEmpty
-            var scratch = [Int](repeating: 0, count: width)
-            // The rows with a non-zero in the entering column, found by the ratio test's scan: the rows
-            // the pivot updates (it need not scan the column again).
-            var touched = [Int](repeating: 0, count: rowCount)
+            // The pivot row's non-zero columns, and the rows with a non-zero in the entering column, found
+            // by the ratio test's scan: the rows the pivot updates (it need not scan the column again).
+            // Work arrays of this tableau's earlier optimisations, taken out (so that they are not
+            // copied when written) and put back; only entries written in a pivot are read.
+            var scratch: [Int] = [], touched: [Int] = []
+            swap(&scratch, &workColumns)
+            swap(&touched, &workRows)
+            if scratch.count < width { scratch = [Int](repeating: 0, count: width) }
+            if touched.count < rowCount { touched = [Int](repeating: 0, count: rowCount) }
+            defer {
+                workColumns = scratch
+                workRows = touched
+            }
             return reduced.withUnsafeMutableBufferPointer { reduced in
                 while true {
                     if let stop, -reduced[rhs] <= stop { return -reduced[rhs] }
                     var entering = -1
                     if pivots < blandAfter {
                         var most = -Self.epsilon
-                        for j in 0..<columns where reduced[j] < most {
-                            most = reduced[j]
-                            entering = j
+                        let least = Self.least(of: UnsafeBufferPointer(rebasing: reduced[..<columns]))
+                        if least < most {
+                            // `least` is one of the reduced costs: its first column is the one a scan
+                            // for a strictly smaller cost picks (Dantzig's rule, the lowest column on ties).
+                            most = least
+                            entering = (0..<columns).first { reduced[$0] == least } ?? -1
                         }
                         for j in freeColumns where -abs(reduced[j]) < most {
                             most = -abs(reduced[j])
@@ -225,6 +247,36 @@ extension LinearProgram {
             var relaxed = self
             relaxed.freeColumns += rows.map { columns + $0 }
             return relaxed
+        }
+
+        /// The least of `values` (`+∞` when there is none), four lanes at a time; a NaN is passed over,
+        /// as by a scan with `<`.
+        static func least(of values: UnsafeBufferPointer<Double>) -> Double {
+            guard let base = values.baseAddress, values.count > 0 else { return .infinity }
+            var lanes = SIMD4<Double>(repeating: .infinity)
+            var j = 0
+            let raw = UnsafeRawPointer(base)
+            while j &+ 4 <= values.count {
+                let next = raw.loadUnaligned(fromByteOffset: j &* 8, as: SIMD4<Double>.self)
+                lanes.replace(with: next, where: next .< lanes)
+                j &+= 4
+            }
+            var least = Double.infinity
+            for lane in 0..<4 where lanes[lane] < least { least = lanes[lane] }
+            while j < values.count {
+                if base[j] < least { least = base[j] }
+                j &+= 1
+            }
+            return least
+        }
+
+        /// The first structural or slack column whose entry in `row` satisfies `test`.
+        private func firstColumn(in row: Int, where test: (Double) -> Bool) -> Int? {
+            cells.withUnsafeBufferPointer { cells in
+                let start = row &* width
+                for j in 0..<columns where test(cells[start &+ j]) { return j }
+                return nil
+            }
         }
 
         private mutating func pivot(row: Int, column: Int) {
