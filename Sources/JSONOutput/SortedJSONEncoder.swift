@@ -24,9 +24,8 @@ public struct SortedJSONEncoder: Sendable {
     /// - Throws: `EncodingError.invalidValue` for a non-finite floating-point value, or what the value's
     ///   own encoding throws.
     public func encode<T: Encodable>(_ value: T) throws -> Data {
-        let root = try JSONTreeEncoder.node(of: value, parent: nil, key: nil)
-        var writer = JSONTextWriter()
-        writer.write(root, indent: 0)
+        let writer = JSONStreamWriter(level: 0)
+        try writer.encode(value, key: nil, level: 0)
         return Data(writer.bytes)
     }
 
@@ -40,8 +39,8 @@ public struct SortedJSONEncoder: Sendable {
     /// ``encode(_:member:elements:)``: its text at that nesting level.
     /// - Throws: as ``encode(_:)``.
     public func arrayElement<T: Encodable>(_ value: T) throws -> ArrayElement {
-        var writer = JSONTextWriter()
-        writer.write(try JSONTreeEncoder.node(of: value, parent: nil, key: nil), indent: 2)
+        let writer = JSONStreamWriter(level: 2)
+        try writer.encode(value, key: nil, level: 2)
         return ArrayElement(text: writer.bytes)
     }
 
@@ -91,21 +90,17 @@ public struct SortedJSONEncoder: Sendable {
     /// encoded apart (``OpenDocument/closed(with:)``).
     /// - Throws: as ``encode(_:)``; `EncodingError.invalidValue` when `value` has no member `member`.
     public func openDocument<T: Encodable>(_ value: T, member: String) throws -> OpenDocument {
-        let root = try JSONTreeEncoder.node(of: value, parent: nil, key: nil)
-        guard case .object(let object) = root, let index = object.members.lastIndex(where: { $0.key == member }) else {
+        let writer = JSONStreamWriter(level: 0)
+        writer.spliceKey = Array(member.utf8)
+        try writer.encode(value, key: nil, level: 0)
+        guard let splice = writer.splice else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "no member \(member) to put the elements in"))
         }
-        // One empty text element marks where the elements go: the writer notes where it put it.
-        let array = JSONArray()
-        array.elements = [.text([])]
-        object.members[index].value = .array(array)
-        var writer = JSONTextWriter()
-        writer.write(root, indent: 0)
-        let splice = writer.textOffsets[0]
-        let bytes = writer.bytes
-        var indent = 0
-        while indent < splice, bytes[splice - 1 - indent] == UInt8(ascii: " ") { indent += 1 }
-        return OpenDocument(head: Array(bytes[..<splice]), tail: Array(bytes[splice...]), indent: indent)
+        // The member's value replaced by an array opened for its elements, closed after them.
+        let indent = 4
+        let head = writer.bytes[..<splice.lowerBound] + Array("[\n".utf8) + repeatElement(UInt8(ascii: " "), count: indent)
+        let tail = Array("\n  ]".utf8) + writer.bytes[splice.upperBound...]
+        return OpenDocument(head: Array(head), tail: tail, indent: indent)
     }
 }
