@@ -35,8 +35,9 @@ public struct DisclosurePass: Sendable {
     /// Whether a count equal to its group's size is hidden.
     public let suppressFullCells: Bool
 
-    /// Whether independent linear programs (pairs of codes, the audit's programs) are solved on all
-    /// cores; the result is the same either way (the tests compare the two).
+    /// Whether independent linear programs (pairs of codes, the audit's programs) are solved, and a
+    /// joint display's rows tested again, on all cores; the result is the same either way (the tests
+    /// compare the two).
     var concurrently = true
 
     public init(minimumCount: Int, suppressFullCells: Bool = true) {
@@ -59,7 +60,7 @@ public struct DisclosurePass: Sendable {
         var published = results
         published.basis = nil
         published.suppressionApplied = true
-        let all = tables.map { links.apply($0, ledger: ledger, gate: gate) }
+        let all = tables.map { links.apply($0, ledger: ledger, gate: gate, concurrently: concurrently) }
         published.tables = Array(all.prefix(results.tables.count))
         audit.recordWithheldStatistics(of: all)
         return PublishedResults(results: published, extraTables: Array(all.dropFirst(results.tables.count)), audit: audit)

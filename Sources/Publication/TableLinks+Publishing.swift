@@ -11,14 +11,15 @@ extension TableLinks {
 
     static let hiddenCell = TableCell(participants: 0, base: 0, percent: nil, segments: 0, interval: nil, suppressed: true)
 
-    /// The table as published: hidden counts gone, statistics from published counts only.
-    func apply(_ table: TableResult, ledger: DisclosureLedger, gate: StatisticGate) -> TableResult {
+    /// The table as published: hidden counts gone, statistics from published counts only. `concurrently`:
+    /// the tests computed again (a joint display's rows) on all cores; the table is the same either way.
+    func apply(_ table: TableResult, ledger: DisclosureLedger, gate: StatisticGate, concurrently: Bool = true) -> TableResult {
         switch table {
         case .crosstab(let crosstab): .crosstab(apply(crosstab, ledger: ledger))
         case .comparison(let comparison): .comparison(apply(comparison, ledger: ledger, gate: gate))
         case .survey(let survey): .survey(apply(survey, ledger: ledger, gate: gate))
         case .agreement(let agreement): .agreement(apply(agreement, minimumCount: gate.minimumCount))
-        case .jointDisplay(let display): .jointDisplay(apply(display, ledger: ledger, gate: gate))
+        case .jointDisplay(let display): .jointDisplay(apply(display, ledger: ledger, gate: gate, concurrently: concurrently))
         case .cooccurrence(let table): .cooccurrence(apply(table, ledger: ledger, minimumCount: gate.minimumCount))
         }
     }
@@ -27,9 +28,11 @@ extension TableLinks {
     /// published only where every answer count it sums, and the number who answered, is determined by
     /// what the report publishes (the survey tables), so that it tells nothing they do not. Each side is
     /// tested on what is published, and a side with a hidden count is not tested; a row published with
-    /// the counts the analysis tested keeps the analysis' tests.
-    func apply(_ table: JointDisplayResult, ledger: DisclosureLedger, gate: StatisticGate) -> JointDisplayResult {
+    /// the counts the analysis tested keeps the analysis' tests. The rows tested again are tested after
+    /// the loop (which asks the gate, whose cache one thread fills), on all cores when `concurrently`.
+    func apply(_ table: JointDisplayResult, ledger: DisclosureLedger, gate: StatisticGate, concurrently: Bool = true) -> JointDisplayResult {
         var published = table
+        var retested: [Int] = []
         let atoms = columnAtoms[table.id]!
         for (index, row) in table.rows.enumerated() {
             var out = row
@@ -57,9 +60,17 @@ extension TableLinks {
             }
             // The analysis tested the row as it was: a row published with the same counts keeps its tests
             // (the same values, without computing them again).
-            if !JointDisplayBuilder.hasSameTestInputs(out, row) { JointDisplayBuilder.test(&out) }
+            if !JointDisplayBuilder.hasSameTestInputs(out, row) { retested.append(index) }
             published.rows[index] = out
         }
+        let rows = retested.map { published.rows[$0] }
+        let test = { @Sendable (row: JointDisplayRow) -> JointDisplayRow in
+            var row = row
+            JointDisplayBuilder.test(&row)
+            return row
+        }
+        let tested = concurrently && rows.count > 1 ? ConcurrentMap.map(rows, test) : rows.map(test)
+        for (index, row) in zip(retested, tested) { published.rows[index] = row }
         return published
     }
 

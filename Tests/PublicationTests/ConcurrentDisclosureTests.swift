@@ -19,6 +19,12 @@ import Testing
         #expect(a.results == b.results)
         #expect(a.audit.csv() == b.audit.csv())
         #expect(a.audit.hiddenCounts == b.audit.hiddenCounts && a.audit.narrowest == b.audit.narrowest)
+        // A joint display with two rows published with a side withheld: rows tested again on all cores.
+        let withheldRows = a.results.tables.compactMap { table -> Int? in
+            guard case .jointDisplay(let display) = table else { return nil }
+            return display.rows.filter { $0.interviewWithheld || $0.surveyWithheld }.count
+        }
+        #expect(withheldRows.contains { $0 >= 2 })
         let (ledgerA, _, _) = try concurrent.protectedLedger(results, extraTables: [], basis: nil)
         let (ledgerB, _, _) = try sequential.protectedLedger(results, extraTables: [], basis: nil)
         #expect(ledgerA.quantities == ledgerB.quantities)
