@@ -7,14 +7,14 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     /// The bytes and field ends of the records of one batch (the batch's records share it: one
     /// allocation per batch, filled by the parser and handed over without a copy).
-    private let storage: RecordBatchStorage
+    @usableFromInline let storage: RecordBatchStorage
     /// The record's first field in the batch.
-    private var firstField: Int
+    @usableFromInline let firstField: Int
     /// The number of fields.
     public let count: Int
 
     /// Whether every field is known to be well-formed UTF-8 (the parser checks the file as it reads).
-    let isValidUTF8: Bool
+    @usableFromInline let isValidUTF8: Bool
 
     init(line: Int, storage: RecordBatchStorage, firstField: Int, count: Int, isValidUTF8: Bool) {
         self.line = line
@@ -49,21 +49,22 @@ public struct CSVRecord: Sendable, Equatable {
     }
 
     /// Calls `body` with the record's fields as raw bytes, which are valid only during the call.
+    /// (Inlinable, with ``CSVFields``' accessors: a call into this module per record and field, through
+    /// an unspecialised generic, cost the ingest more than the fields' reads themselves.)
+    @inlinable
     public func withUnsafeFields<Result>(_ body: (CSVFields) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(storage) { try body(CSVFields(record: self, base: UnsafeRawPointer(storage.bytes))) }
+        try withExtendedLifetime(storage) {
+            try body(CSVFields(
+                bytes: UnsafeRawPointer(storage.bytes), ends: UnsafePointer(storage.ends), firstField: firstField, count: count,
+                isWellFormed: isValidUTF8))
+        }
     }
 
     /// The object whose life keeps the bytes ``withUnsafeFields(_:)`` gives where they are, unchanged
     /// (the storage the record's batch shares: written only before the batch is handed over): a caller
     /// that keeps it may use those bytes after the call.
+    @inlinable
     public var bytesOwner: AnyObject { storage }
-
-    /// The offsets of field `index` (0-based) in the batch's bytes.
-    func range(at index: Int) -> Range<Int> {
-        precondition(index >= 0 && index < count, "field index out of range")
-        let field = firstField + index
-        return (field == 0 ? 0 : storage.ends[field - 1])..<storage.ends[field]
-    }
 
     /// The bytes of field `index` (0-based), valid while `storage` is.
     private func buffer(at index: Int) -> UnsafeBufferPointer<UInt8> {

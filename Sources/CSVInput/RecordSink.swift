@@ -5,7 +5,8 @@ import Glibc
 ///
 /// The fields of all the batch's records go into the two buffers of a ``RecordBatchStorage``, which
 /// grow as needed, so a field costs a copy and a store; the finished batch's records share that
-/// storage, handed over whole, and the next batch starts in a new one.
+/// storage, handed over whole, and the next batch starts in a new one (in the buffers of a batch that
+/// is gone, when one is: ``BatchBufferRecycler``).
 ///
 /// The sink also keeps the line a record starts on (``recordStartLine``). Where libcsv is fed a line at
 /// a time, the parser sets it at each line that no record is under way on. Where libcsv is fed a whole
@@ -13,8 +14,10 @@ import Glibc
 /// outside a quoted field (`CSV_REPALL_NL`, blank lines as records without fields), and the line ends
 /// inside a record's quoted fields are the line feeds among its bytes.
 struct RecordSink {
+    /// The buffers of the file's batches that are gone, for the batches to come.
+    private let recycler = BatchBufferRecycler()
     /// The batch's storage, and its buffers (kept here too: the callbacks use them for every field).
-    private var storage = RecordBatchStorage(byteCapacity: 1 << 16, endCapacity: 1 << 10)
+    private var storage: RecordBatchStorage
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCapacity: Int
     private var byteCount = 0
@@ -38,6 +41,7 @@ struct RecordSink {
     var recordCount: Int { records.count }
 
     init() {
+        storage = RecordBatchStorage(byteCapacity: 1 << 16, endCapacity: 1 << 10, recycler: recycler)
         bytes = storage.bytes
         byteCapacity = storage.byteCapacity
         ends = storage.ends
@@ -116,7 +120,7 @@ struct RecordSink {
                 count: next - record.firstField, isValidUTF8: record.isValidUTF8))
         }
         records.removeAll(keepingCapacity: true)
-        storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity)
+        storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity, recycler: recycler)
         // The record under way, if any (libcsv reports a field at a time), moves to the new storage.
         let carriedBytes = byteCount - recordFirstByte
         let carriedFields = endCount - recordFirstField
@@ -126,6 +130,8 @@ struct RecordSink {
         }
         bytes = storage.bytes
         ends = storage.ends
+        byteCapacity = storage.byteCapacity
+        endCapacity = storage.endCapacity
         byteCount = carriedBytes
         endCount = carriedFields
         recordFirstField = 0

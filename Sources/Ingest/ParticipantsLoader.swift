@@ -31,6 +31,9 @@ struct ParticipantsLoader {
         let countryColumn = reader.columnIndex("country")!
         let roleColumn = reader.columnIndex("role")!
         let attributeColumns = reader.header.indices.filter { ![idColumn, countryColumn, roleColumn].contains($0) }
+        // Each attribute column's name, and whether the plan selects levels of it, looked up once (not for
+        // every participant).
+        let attributeNames = attributeColumns.map { reader.header[$0] }
         unreadable = nil
         // The plan's variables other than country and role are columns of this file, and the levels
         // its tables select must occur in them, or a table silently selects nobody.
@@ -38,6 +41,7 @@ struct ParticipantsLoader {
         for (setting, variable) in planVariables.uses where !reader.header.contains(variable) {
             log.add(manifest.settingProblem("\(setting): '\(variable)' is not a column of \(source.file) (its columns: \(reader.header.joined(separator: ", ")))"))
         }
+        let isSelected = attributeNames.map { planVariables.selected[$0] != nil }
         var valuesSeen: [String: Set<String>] = [:]
         // Stored several at a time (their ids are new: the duplicate-id check let them through).
         var pending: [(participant: Participant, position: Int, line: Int)] = []
@@ -58,11 +62,12 @@ struct ParticipantsLoader {
             if let problem = checks.problem(withLevel: role, of: "role", declared: manifest.roles) {
                 complain(roleColumn, problem)
             }
-            var attributes: [String: String] = [:]
-            for column in attributeColumns {
+            // Room for every attribute at once (grown from empty, it was rehashed three times a participant).
+            var attributes = [String: String](minimumCapacity: attributeColumns.count)
+            for (place, column) in attributeColumns.enumerated() {
                 if let value = reader.value(record, column, log: &log) {
-                    attributes[reader.header[column]] = value
-                    if planVariables.selected[reader.header[column]] != nil { valuesSeen[reader.header[column], default: []].insert(value) }
+                    attributes[attributeNames[place]] = value
+                    if isSelected[place] { valuesSeen[attributeNames[place], default: []].insert(value) }
                 }
             }
             guard valid, let id, let country, let role else { continue }

@@ -61,7 +61,9 @@ final class SegmentCheck: @unchecked Sendable {
     private(set) var coders: Set<String> = []
     /// The store's summaries of the valid rows (the rows to be stored: a duplicate among them fails the
     /// ingest, which then stores nothing), and, once the file ended, the stream's coders (`nil`: stopped).
-    private var summary: SummaryStream
+    /// (Without the runtime's exclusivity checks, which cost a call per row: the object is used by one
+    /// thread at a time, see above.)
+    @exclusivity(unchecked) private var summary: SummaryStream
     private(set) var summaryCoders: [[UInt8]]?
 
     // Rows come grouped by participant and coder: the last id found in participants.csv, the last
@@ -70,6 +72,10 @@ final class SegmentCheck: @unchecked Sendable {
     private var lastKnownParticipant: [UInt8]?
     private var lastCoder: [UInt8]?
     private var lastLanguage: (bytes: [UInt8], isAvailable: Bool)?
+    /// The languages checked so far, up to ``languagesKept`` (a study's rows switch between a few):
+    /// a language met again is not checked again (which took a thousand instructions).
+    private var languages: [(bytes: [UInt8], isAvailable: Bool)] = []
+    private static let languagesKept = 8
 
     init(
         reader: SourceReader, codebook: Codebook, participantIDs: IDTable?, uncheckedBecause: String, summary: SummaryStream
@@ -101,10 +107,12 @@ final class SegmentCheck: @unchecked Sendable {
                 var log = ProblemLog()
                 let record = reader.next(log: &log)
                 var coding: [CodingRow] = []
-                let row = record.flatMap { check($0, log: &log, coding: &coding) }
+                let offsets = record.flatMap { check($0, log: &log, coding: &coding) }
                 for problem in log.problems { batch.steps.append(.problem(problem)) }
                 if log.omitted > 0 { batch.steps.append(.omitted(log.omitted)) }
-                if let row { batch.steps.append(row) }
+                // The step made here, in the array (made by the check and returned, it was copied and
+                // destroyed once more).
+                if let record, let offsets { batch.steps.append(.row(record, start: offsets.start, end: offsets.end)) }
                 guard record != nil else {
                     summaryCoders = summary.finish(endingInto: &coding)
                     if !coding.isEmpty { batch.steps.append(.coding(coding)) }
@@ -119,12 +127,12 @@ final class SegmentCheck: @unchecked Sendable {
 
     /// Checks one record, logging its problems, and adds a valid one to the summaries (appending the
     /// rows of `coding` of a participant that ended to `coding`).
-    /// - Returns: the step that inserts it, when it is valid.
-    private func check(_ record: CSVRecord, log: inout ProblemLog, coding: inout [CodingRow]) -> Step? {
+    /// - Returns: its offsets as read, when it is valid (the loader inserts it).
+    private func check(_ record: CSVRecord, log: inout ProblemLog, coding: inout [CodingRow]) -> (start: Int?, end: Int?)? {
         let path = reader.file
         // The fields are read as bytes: only those that are looked up by text, or named in a problem,
         // become strings.
-        return record.withUnsafeFields { fields -> Step? in
+        return record.withUnsafeFields { fields -> (start: Int?, end: Int?)? in
             var isValid = true
             func complain(_ column: Int?, _ message: String) {
                 reader.complain(record, column, message, log: &log)
@@ -191,8 +199,11 @@ final class SegmentCheck: @unchecked Sendable {
             if let start, let end, start > end { complain(columns.end, "end \(end) is before start \(start)") }
             if let language = bytes(columns.language) {
                 if lastLanguage == nil || !Self.same(language, lastLanguage!.bytes) {
-                    let text = String(decoding: language, as: UTF8.self)
-                    lastLanguage = (Array(language), Language(rawValue: text).isAvailable)
+                    lastLanguage = languages.first { Self.same(language, $0.bytes) } ?? {
+                        let checked = (bytes: Array(language), isAvailable: Language(rawValue: String(decoding: language, as: UTF8.self)).isAvailable)
+                        if languages.count < Self.languagesKept { languages.append(checked) }
+                        return checked
+                    }()
                 }
                 if !lastLanguage!.isAvailable {
                     let known = Language.available.map(\.rawValue).joined(separator: ", ")
@@ -206,7 +217,7 @@ final class SegmentCheck: @unchecked Sendable {
             summary.add(
                 participant: participantID, position: { participantIDs?.position(of: $0) }, code: code,
                 codePosition: codePosition, coder: coder, segment: segmentID, endingInto: &coding)
-            return .row(record, start: start, end: end)
+            return (start, end)
         }
     }
 

@@ -165,9 +165,20 @@ struct CodingBuilder: Sendable {
     /// The number of the segment (a new one for a coder and id not seen yet).
     private mutating func number(coder: Int32, segment: UnsafeRawBufferPointer) -> UInt32 {
         if let keyNumber, isKey(coder: coder, segment: segment) { return keyNumber }
-        key.removeAll(keepingCapacity: true)
-        withUnsafeBytes(of: coder) { key.append(contentsOf: $0) }
-        key.append(contentsOf: segment)
+        // The key written over the one before, resized in place (emptied and appended to, it cost three
+        // generic calls a segment).
+        let count = MemoryLayout<Int32>.size + segment.count
+        if key.count < count {
+            key.append(contentsOf: repeatElement(0, count: count - key.count))
+        } else if key.count > count {
+            key.removeLast(key.count - count)
+        }
+        key.withUnsafeMutableBytes { key in
+            key.storeBytes(of: coder, as: Int32.self)
+            if let address = segment.baseAddress, !segment.isEmpty {
+                (key.baseAddress! + MemoryLayout<Int32>.size).copyMemory(from: address, byteCount: segment.count)
+            }
+        }
         let (number, inserted) = key.withUnsafeBytes { segmentKeys.insert($0) }
         if inserted { segmentCoders.append(coder) }
         keyNumber = UInt32(number)

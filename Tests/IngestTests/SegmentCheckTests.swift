@@ -52,6 +52,21 @@ import TestSupport
         ])
     }
 
+    /// The languages checked are kept (up to eight) and a language met again is not checked again: the
+    /// rows' languages switch among valid and unknown ones, more than are kept, and each row whose
+    /// language is not the tool's is reported, whether its language was kept or not.
+    @Test func everyRowOfAnUnknownLanguageIsReported() throws {
+        let languages = ["en", "ru", "x0", "kk", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "en", "x3", "x8", "ru", "x0", "x8", "kk", "x7"]
+        var rows = "segment_id,participant_id,code,coder,language\n"
+        for (row, language) in languages.enumerated() { rows += "S\(row),KZ-1,bar_busy_job,C1,\(language)\n" }
+        let fixture = try StudyFixture(segments: rows, survey: nil, analysedCoders: ["C1"])
+        let expected = languages.enumerated().filter { !["en", "kk", "ru"].contains($0.element) }.map {
+            "segments.csv:\(Self.line($0.offset)):5: language: '\($0.element)' is not a language of the tool (en, kk, ru)"
+        }
+        #expect(expected.count == 14)
+        #expect(try problems(of: fixture) == expected)
+    }
+
     /// Over the cap, the first 50 problems in file order are listed, duplicates among them, and the
     /// rest counted.
     @Test func theCapCountsDuplicatesInFileOrder() throws {
