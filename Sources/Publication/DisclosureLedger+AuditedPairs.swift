@@ -32,9 +32,11 @@ extension DisclosureLedger {
     }
 
     /// The intervals the pair space's task found for these questions (all of them in the space's own
-    /// program, in this order); `nil` when it found none or asked others.
+    /// program, in this order); `nil` when it found none or asked others, or when a count was hidden
+    /// since (the program may then be another).
     func auditedIntervals(of space: Space, for questions: [Quantity]) -> [(lower: Int, upper: Int?)]? {
-        guard let audited = auditedPairs[space], audited.quantities == questions else { return nil }
+        guard hiddenCount == auditedPairsHiddenCount, let audited = auditedPairs[space], audited.quantities == questions
+        else { return nil }
         return audited.intervals
     }
 }

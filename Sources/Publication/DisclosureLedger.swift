@@ -383,8 +383,10 @@ struct DisclosureLedger {
     var structuralRequirements: [Quantity: Int] = [:]
 
     /// The audit's answers of each pair space's program, found as the space was protected
-    /// (``auditPairProgram(_:)``).
+    /// (``auditPairProgram(_:)``), and how many quantities were hidden once every pair space's hides
+    /// were applied: the answers hold only while no more are hidden.
     var auditedPairs: [Space: AuditedPair] = [:]
+    var auditedPairsHiddenCount = 0
 
     /// How many whole numbers a pair count takes, at least, with no pair count of its space published:
     /// its codes' true counts and the true group sizes are a point of that program (every published

@@ -40,6 +40,7 @@ extension DisclosurePass {
             ledger.structuralRequirements.merge(requirements) { $1 }
             ledger.auditedPairs[space] = audited
         }
+        ledger.auditedPairsHiddenCount = ledger.hiddenCount
     }
 
     /// Protects one pair space; records the structural requirement of each pair count whose rule asks

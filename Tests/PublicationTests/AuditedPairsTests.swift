@@ -53,5 +53,10 @@ import Testing
         #expect(ledger.auditedIntervals(of: space, for: audited.quantities) != nil)
         #expect(ledger.auditedIntervals(of: space, for: Array(audited.quantities.reversed())) == nil)
         #expect(ledger.auditedIntervals(of: space, for: Array(audited.quantities.dropLast())) == nil)
+        // A count hidden since: the program may be another, so none is taken.
+        var later = ledger
+        let published = try #require(later.quantities.first { !later.isHidden($0) })
+        later.hide(published, .complementary)
+        #expect(later.auditedIntervals(of: space, for: audited.quantities) == nil)
     }
 }
