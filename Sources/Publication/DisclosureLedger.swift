@@ -348,6 +348,11 @@ struct DisclosureLedger {
             last.withLock { $0[space] = (program, region) }
             return region
         }
+
+        /// Lets the space's last region go: a program of the space is solved anew when asked again.
+        func forget(_ space: Space) {
+            _ = last.withLock { $0.removeValue(forKey: space) }
+        }
     }
 
     private let regionCache = RegionCache()
@@ -356,6 +361,11 @@ struct DisclosureLedger {
     /// (a pass that hid nothing more, the audit after the pass), its region is reused, not found again.
     func region(of program: LinearProgram, in space: Space) -> LinearProgram.Region? {
         regionCache.region(of: program, in: space)
+    }
+
+    /// Drops the space's region from the cache (``RegionCache/forget(_:)``).
+    func forgetRegion(of space: Space) {
+        regionCache.forget(space)
     }
 
     /// The region of a pair space's program with none of its pair counts published (what its codes'
@@ -371,6 +381,12 @@ struct DisclosureLedger {
     /// sizes, which stand once the crosstabs are protected, so the audit reads these instead of solving
     /// the bare programs again.
     var structuralRequirements: [Quantity: Int] = [:]
+
+    /// The audit's answers of each pair space's program, found as the space was protected
+    /// (``auditPairProgram(_:)``), and how many quantities were hidden once every pair space's hides
+    /// were applied: the answers hold only while no more are hidden.
+    var auditedPairs: [Space: AuditedPair] = [:]
+    var auditedPairsHiddenCount = 0
 
     /// How many whole numbers a pair count takes, at least, with no pair count of its space published:
     /// its codes' true counts and the true group sizes are a point of that program (every published

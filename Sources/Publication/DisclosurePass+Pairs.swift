@@ -21,20 +21,26 @@ extension DisclosurePass {
     /// with their linked bounds, which no pair's protection changes (it hides only its own pair counts),
     /// and its regions are its own in the ledger's cache. So each space is protected from the ledger as
     /// the crosstabs left it, on all cores when ``concurrently``, and the counts each one hid are hidden
-    /// in the spaces' order: the same ledger as protecting one space after the other.
+    /// in the spaces' order: the same ledger as protecting one space after the other. Each task then
+    /// answers the audit's questions of its space's program (``DisclosureLedger/auditPairProgram(_:)``),
+    /// which no later step changes, and lets its region go.
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
         let settled = ledger
-        let protect: @Sendable (Space) -> (hidden: [Quantity], requirements: [Quantity: Int]) = { space in
+        typealias Protected = (hidden: [Quantity], requirements: [Quantity: Int], audited: DisclosureLedger.AuditedPair?)
+        let protect: @Sendable (Space) -> Protected = { space in
             var own = settled
             protectPair(space, in: &own)
-            return (own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }, own.structuralRequirements)
+            let audited = own.auditPairProgram(space)
+            return (own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }, own.structuralRequirements, audited)
         }
         let protected = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
-        for (hidden, requirements) in protected {
+        for (space, (hidden, requirements, audited)) in zip(spaces, protected) {
             for quantity in hidden { ledger.hide(quantity, .complementary) }
             ledger.structuralRequirements.merge(requirements) { $1 }
+            ledger.auditedPairs[space] = audited
         }
+        ledger.auditedPairsHiddenCount = ledger.hiddenCount
     }
 
     /// Protects one pair space; records the structural requirement of each pair count whose rule asks

@@ -112,11 +112,18 @@ extension LinearProgram {
             }
             self.dependencies = dependencies
             if keep.count < rowCount {
-                var kept = [Double]()
-                kept.reserveCapacity(keep.count * width)
-                for row in keep { kept.append(contentsOf: self.cells[(row * width)..<((row + 1) * width)]) }
+                // The kept rows moved up in place (`keep` is increasing, so a row moves to an earlier
+                // place, which no kept row still to move occupies): no new array, whose fresh pages the
+                // kernel would fault in one by one, and the same values.
+                let width = self.width
+                self.cells.withUnsafeMutableBufferPointer { cells in
+                    guard let base = cells.baseAddress else { return }
+                    for (place, row) in keep.enumerated() where place != row {
+                        (base + place &* width).update(from: base + row &* width, count: width)
+                    }
+                }
+                self.cells.removeLast((rowCount - keep.count) * width)
                 basis = keep.map { basis[$0] }
-                self.cells = kept
                 rowCount = keep.count
             }
         }
