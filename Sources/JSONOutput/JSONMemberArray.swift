@@ -114,6 +114,11 @@ public struct JSONMemberArray: Sendable, Equatable {
                             position += 1
                             return true
                         }
+                    case UInt8(ascii: "\n"):
+                        // The indentation after a line break, eight spaces at a time.
+                        position += 1
+                        skipSpaceWords()
+                        continue
                     default:
                         break
                     }

@@ -35,7 +35,9 @@ final class JSONTape: @unchecked Sendable {
 
     /// A copy of the document's bytes.
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    private(set) var entries: [Entry] = []
+    /// A constant once parsed: read without the run-time exclusivity check a variable of a class takes on
+    /// every access.
+    let entries: [Entry]
     /// Whether decoding met a value it leaves to `JSONDecoder` (``JSONTapeDecoder``).
     var leftToJSONDecoder = false
 
@@ -44,9 +46,16 @@ final class JSONTape: @unchecked Sendable {
     init(_ document: some Collection<UInt8>) throws {
         bytes = .allocate(capacity: document.count)
         _ = bytes.initialize(from: document)
+        var entries: [Entry] = []
         entries.reserveCapacity(document.count / 8)
         var parser = Parser(bytes: UnsafeBufferPointer(bytes))
-        try parser.document(into: &entries)
+        do {
+            try parser.document(into: &entries)
+        } catch {
+            bytes.deallocate()
+            throw error
+        }
+        self.entries = entries
     }
 
     deinit {

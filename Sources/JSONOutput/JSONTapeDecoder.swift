@@ -60,13 +60,18 @@ struct JSONTapeValueDecoder: Decoder, SingleValueDecodingContainer {
     /// The value at entry `index`, the child `key` of `path` (or `path` itself when `key` is `nil`): the
     /// scalars read from the tape without a decoder, other types decoded by their `init(from:)`.
     static func value<T: Decodable>(_ type: T.Type, at index: Int, in tape: JSONTape, path: JSONCodingPath, key: (any CodingKey)?) throws -> T {
-        // Metatype comparisons, not casts: the scalars without a conformance look-up.
-        if T.self == String.self { return try scalar(tape.string(at: index), at: index, in: tape, path: path, key: key) as! T }
-        if T.self == Int.self { return try scalar(tape.integer(at: index) as Int?, at: index, in: tape, path: path, key: key) as! T }
-        if T.self == Double.self { return try scalar(tape.double(at: index), at: index, in: tape, path: path, key: key) as! T }
-        if T.self == Bool.self { return try scalar(tape.bool(at: index), at: index, in: tape, path: path, key: key) as! T }
-        if T.self == UInt64.self { return try scalar(tape.integer(at: index) as UInt64?, at: index, in: tape, path: path, key: key) as! T }
-        if T.self == Int64.self { return try scalar(tape.integer(at: index) as Int64?, at: index, in: tape, path: path, key: key) as! T }
+        // Metatype comparisons, not casts: the scalars without a conformance look-up, and handed back as
+        // `T` without a dynamic cast (`T` is that very type).
+        if T.self == String.self { return unsafeBitCast(try scalar(tape.string(at: index), at: index, in: tape, path: path, key: key), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try scalar(tape.integer(at: index) as Int?, at: index, in: tape, path: path, key: key), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try scalar(tape.double(at: index), at: index, in: tape, path: path, key: key), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try scalar(tape.bool(at: index), at: index, in: tape, path: path, key: key), to: T.self) }
+        if T.self == UInt64.self {
+            return unsafeBitCast(try scalar(tape.integer(at: index) as UInt64?, at: index, in: tape, path: path, key: key), to: T.self)
+        }
+        if T.self == Int64.self {
+            return unsafeBitCast(try scalar(tape.integer(at: index) as Int64?, at: index, in: tape, path: path, key: key), to: T.self)
+        }
         let childPath = key.map { JSONCodingPath.key($0, path) } ?? path
         if unsupported.contains(where: { $0 == T.self }) {
             tape.leftToJSONDecoder = true

@@ -23,12 +23,6 @@ enum PlainScalars {
         }
     }
 
-    /// `text` cut at every `separator` byte (an ASCII character), empty pieces left out: as
-    /// `text.split(separator: Character(separator))` when ``hasOnlyPlainScalars(_:)``.
-    static func split(_ text: String, separator: UInt8) -> [Substring] {
-        text.utf8.split(separator: separator).map { Substring($0) }
-    }
-
     /// `text` cut at every two LFs in a row, from the left, empty pieces kept: Foundation's
     /// `text.components(separatedBy: "\n\n")`, found on the bytes when ``hasOnlyPlainScalars(_:)``.
     static func paragraphs(_ text: String) -> [String] {

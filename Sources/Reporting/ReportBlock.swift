@@ -32,111 +32,194 @@ enum ReportBlock {
     }
 
     /// The blocks, their numbers already in the report's language (``localized(_:decimals:)``), in `style`.
+    ///
+    /// Text and Markdown: the blocks' parts, a line feed between two and after the last, written as UTF-8
+    /// into one buffer.
     static func rendered(_ blocks: [ReportBlock], style: Style) -> String {
         if style == .html { return renderHTML(blocks) }
-        var out: [String] = []
+        var out: [UInt8] = []
+        func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func add(text: String) { out.append(contentsOf: text.utf8) }
+        var parts = 0
+        /// Starts a part: a line feed after the one before.
+        func part() {
+            if parts > 0 { out.append(UInt8(ascii: "\n")) }
+            parts += 1
+        }
         for block in blocks {
             switch (block, style) {
             case (.title(let id, let text), .text):
-                out.append("\(id): \(text)")
+                part()
+                add(text: id)
+                add(": ")
+                add(text: text)
             case (.title(let id, let text), .markdown):
-                out.append("### \(escaped(text))\n\n`\(id)`")
+                part()
+                add("### ")
+                add(text: escaped(text))
+                add("\n\n`")
+                add(text: id)
+                add("`")
             case (.heading(let text), .text):
-                out.append("\n" + text + "\n" + String(repeating: "-", count: text.count))
+                part()
+                add("\n")
+                add(text: text)
+                add("\n")
+                out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: text.count))
             case (.heading(let text), .markdown):
-                out.append("\n#### \(escaped(text))\n")
+                part()
+                add("\n#### ")
+                add(text: escaped(text))
+                add("\n")
             case (.note(let text), _):
-                out.append(text)
+                part()
+                add(text: text)
             case (.grid(let header, let rows, let indents), .text):
                 var grid = TextGrid()
                 grid.header = header
                 grid.rows = zip(rows, indents + Array(repeating: 0, count: max(0, rows.count - indents.count))).map { row, indent in
                     [String(repeating: "  ", count: indent) + row[0]] + row.dropFirst()
                 }
-                out.append("\n" + grid.rendered())
+                part()
+                add("\n")
+                add(text: grid.rendered())
             case (.grid(let header, let rows, let indents), .markdown):
                 let columns = max(header.first?.count ?? 0, rows.first?.count ?? 0)
                 let top = header.count > 1
                     ? (0..<columns).map { column in header.map { $0[column] }.filter { !$0.isEmpty }.joined(separator: " ") }
                     : header.first ?? []
-                var lines = ["", "| " + top.map(escaped).joined(separator: " | ") + " |"]
-                lines.append("|---|" + String(repeating: "---:|", count: max(0, columns - 1)))
+                // An empty line, the header, the alignment line and a line per row, each cell's `|` escaped.
+                part()
+                add("\n| ")
+                for (index, cell) in top.enumerated() {
+                    if index > 0 { add(" | ") }
+                    add(text: escaped(cell))
+                }
+                add(" |\n|---|")
+                for _ in 0..<max(0, columns - 1) { add("---:|") }
                 for (index, row) in rows.enumerated() {
                     let indent = index < indents.count ? indents[index] : 0
-                    let label = indent > 0 ? "  " + escaped(row[0]) : "**\(escaped(row[0]))**"
-                    lines.append("| " + ([label] + row.dropFirst().map(escaped)).joined(separator: " | ") + " |")
+                    if indent > 0 {
+                        add("\n|   ")
+                        add(text: escaped(row[0]))
+                    } else {
+                        add("\n| **")
+                        add(text: escaped(row[0]))
+                        add("**")
+                    }
+                    for cell in row.dropFirst() {
+                        add(" | ")
+                        add(text: escaped(cell))
+                    }
+                    add(" |")
                 }
-                out.append(lines.joined(separator: "\n") + "\n")
+                add("\n")
             case (_, .html):
                 break
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// HTML: a section per table, grids as tables with a caption (the table's title), header cells
-    /// spanning their column groups, and row headers.
+    /// spanning their column groups, and row headers. Written as UTF-8 into one buffer: the cells are
+    /// many and short, and a `String` appended to per piece cost more than the text.
     private static func renderHTML(_ blocks: [ReportBlock]) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func addEscaped(_ text: String) { out.append(contentsOf: HTMLEscaping.escape(text).utf8) }
         var caption: String?
         var open = false
         for block in blocks {
             switch block {
             case .title(let id, let text):
-                if open { out += "</section>\n" }
-                out += "<section class=\"table\" id=\"\(HTMLEscaping.escape(id))\">\n<h3>\(HTMLEscaping.escape(text))</h3>\n"
-                    + "<p class=\"id\"><code>\(HTMLEscaping.escape(id))</code></p>\n"
+                if open { add("</section>\n") }
+                add("<section class=\"table\" id=\"")
+                addEscaped(id)
+                add("\">\n<h3>")
+                addEscaped(text)
+                add("</h3>\n<p class=\"id\"><code>")
+                addEscaped(id)
+                add("</code></p>\n")
                 caption = text
                 open = true
             case .heading(let text):
-                out += "<h4>\(HTMLEscaping.escape(text))</h4>\n"
+                add("<h4>")
+                addEscaped(text)
+                add("</h4>\n")
                 caption = text
             case .note(let text):
                 let trimmed = trimmed(text)
-                if !trimmed.isEmpty { out += "<p>\(HTMLEscaping.escape(trimmed))</p>\n" }
+                if !trimmed.isEmpty {
+                    add("<p>")
+                    addEscaped(trimmed)
+                    add("</p>\n")
+                }
             case .grid(let header, let rows, let indents):
                 // Wide tables shrink when printed on A4, so that no column is cut off at the margin.
                 let columns = header.last?.count ?? rows.first?.count ?? 0
-                out += columns > 24 ? "<table class=\"wider\">\n" : columns > 12 ? "<table class=\"wide\">\n" : "<table>\n"
-                if let caption { out += "<caption>\(HTMLEscaping.escape(caption))</caption>\n" }
+                if columns > 24 { add("<table class=\"wider\">\n") } else if columns > 12 { add("<table class=\"wide\">\n") } else { add("<table>\n") }
+                if let caption {
+                    add("<caption>")
+                    addEscaped(caption)
+                    add("</caption>\n")
+                }
                 caption = nil
-                out += "<thead>\n"
+                add("<thead>\n")
                 for line in header {
-                    out += "<tr>"
+                    add("<tr>")
                     var index = 0
                     while index < line.count {
                         var span = 1
                         while index > 0, index + span < line.count, line[index + span].isEmpty { span += 1 }
-                        let scope = span > 1 ? "colgroup" : "col"
-                        out += "<th scope=\"\(scope)\"" + (span > 1 ? " colspan=\"\(span)\"" : "") + ">"
-                            + HTMLEscaping.escape(line[index]) + "</th>"
+                        if span > 1 {
+                            add("<th scope=\"colgroup\" colspan=\"")
+                            out.append(contentsOf: String(span).utf8)
+                            add("\">")
+                        } else {
+                            add("<th scope=\"col\">")
+                        }
+                        addEscaped(line[index])
+                        add("</th>")
                         index += span
                     }
-                    out += "</tr>\n"
+                    add("</tr>\n")
                 }
-                out += "</thead>\n<tbody>\n"
+                add("</thead>\n<tbody>\n")
                 for (number, row) in rows.enumerated() {
                     let indent = number < indents.count ? indents[number] : 0
-                    out += "<tr><th scope=\"row\"" + (indent > 0 ? " class=\"indent\"" : "") + ">"
-                        + HTMLEscaping.escape(row.first ?? "") + "</th>"
-                    out += row.dropFirst().map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n"
+                    add(indent > 0 ? "<tr><th scope=\"row\" class=\"indent\">" : "<tr><th scope=\"row\">")
+                    addEscaped(row.first ?? "")
+                    add("</th>")
+                    for cell in row.dropFirst() {
+                        add("<td>")
+                        addEscaped(cell)
+                        add("</td>")
+                    }
+                    add("</tr>\n")
                 }
-                out += "</tbody>\n</table>\n"
+                add("</tbody>\n</table>\n")
             }
         }
-        if open { out += "</section>\n" }
-        return out
+        if open { add("</section>\n") }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` without white space and newlines at either end, as Foundation's `trimmingCharacters(in:
     /// .whitespacesAndNewlines)` gives it; without Foundation's search when, past ASCII spaces, tabs and
-    /// line breaks at either end, it starts and ends with a printable ASCII character or a Cyrillic letter:
-    /// each of those ASCII blanks is a white-space character of its own there (a space joins only a
-    /// combining mark after it, a line break nothing but CR LF), and a character that begins or ends with
-    /// such a letter is not white space, whether a character is judged by its first scalar or by all.
+    /// line breaks at either end, it starts and ends with a printable ASCII character, a Greek or Cyrillic
+    /// letter or a punctuation mark of U+2010–U+2027 (dashes, quotes, the ellipsis; a test's note begins
+    /// with χ², many end with …): each of those ASCII blanks is a white-space character of its own there (a
+    /// space joins only a combining mark after it, a line break nothing but CR LF), and a character that
+    /// begins or ends with such a scalar (none is a combining mark or white space) is not white space,
+    /// whether a character is judged by its first scalar or by all.
     static func trimmed(_ text: String) -> String {
         func isVisible(_ scalar: Unicode.Scalar) -> Bool {
-            (0x21...0x7E).contains(scalar.value) || (0x400...0x482).contains(scalar.value) || (0x48A...0x4FF).contains(scalar.value)
+            switch scalar.value {
+            case 0x21...0x7E, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027: true
+            default: false
+            }
         }
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         let utf8 = text.utf8

@@ -8,10 +8,51 @@ struct TextGrid {
     var header: [[String]] = []
     var rows: [[String]] = []
 
-    func rendered() -> String {
+    /// The columns' widths and what they were found from, for the lines of ``rendered()``.
+    struct Layout {
+        let columnCount: Int
+        /// Each column's width in characters.
+        let widths: [Int]
+        /// Each row's cells' widths in characters, counted once for the columns' widths and the padding.
+        let cellWidths: [[Int]]
+        /// Each header line's labels with the columns each covers.
+        let spansByLine: [[(label: String, range: Range<Int>)]]
+
+        /// The width of the columns of `range` with the two spaces between them.
+        func width(of range: Range<Int>) -> Int { range.reduce(0) { $0 + widths[$1] } + 2 * (range.count - 1) }
+
+        /// A header line: each label left-aligned over the first column, right-aligned over another
+        /// one, centred over a span; no trailing spaces.
+        func headerLine(_ spans: [(label: String, range: Range<Int>)]) -> String {
+            var parts: [String] = []
+            for span in spans {
+                let total = width(of: span.range)
+                let padding = total - span.label.count
+                if span.range.lowerBound == 0 {
+                    parts.append(span.label + String(repeating: " ", count: padding))
+                } else if span.range.count == 1 {
+                    parts.append(String(repeating: " ", count: padding) + span.label)
+                } else {
+                    let left = padding / 2
+                    parts.append(String(repeating: " ", count: left) + span.label + String(repeating: " ", count: padding - left))
+                }
+            }
+            return TextGrid.trimmed(parts.joined(separator: "  "))
+        }
+    }
+
+    /// `text` without trailing spaces (cut where the last of them begins, at a character's start).
+    static func trimmed(_ text: String) -> String {
+        var end = text.utf8.endIndex
+        while end > text.utf8.startIndex, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = text.utf8.index(before: end)
+        }
+        return String(text[..<end])
+    }
+
+    func layout() -> Layout {
         let columnCount = (header + rows).map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
-        // Each cell's width in characters, counted once for the columns' widths and its padding.
         let cellWidths = rows.map { $0.map(\.count) }
         for row in cellWidths {
             for (index, count) in row.enumerated() { widths[index] = max(widths[index], count) }
@@ -28,43 +69,57 @@ struct TextGrid {
                 if span.label.count > available { widths[span.range.lowerBound] += span.label.count - available }
             }
         }
-        func width(of range: Range<Int>) -> Int { range.reduce(0) { $0 + widths[$1] } + 2 * (range.count - 1) }
-        func headerLine(_ spans: [(label: String, range: Range<Int>)]) -> String {
-            var parts: [String] = []
-            for span in spans {
-                let total = width(of: span.range)
-                let padding = total - span.label.count
-                if span.range.lowerBound == 0 {
-                    parts.append(span.label + String(repeating: " ", count: padding))
-                } else if span.range.count == 1 {
-                    parts.append(String(repeating: " ", count: padding) + span.label)
-                } else {
-                    let left = padding / 2
-                    parts.append(String(repeating: " ", count: left) + span.label + String(repeating: " ", count: padding - left))
-                }
-            }
-            return trimmed(parts.joined(separator: "  "))
+        return Layout(columnCount: columnCount, widths: widths, cellWidths: cellWidths, spansByLine: spansByLine)
+    }
+
+    /// The header lines, a line of dashes under them (when there is a header) and the rows, each without
+    /// trailing spaces and followed by a line feed (a lone line feed for a grid of nothing).
+    ///
+    /// The lines are written as UTF-8 into one buffer: a `String` per cell's padding and per line cost
+    /// more than the text itself.
+    func rendered() -> String {
+        let layout = layout()
+        var out: [UInt8] = []
+        out.reserveCapacity((layout.width(of: 0..<layout.columnCount) + 1) * (rows.count + header.count + 1))
+        func spaces(_ count: Int) {
+            if count > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
         }
-        func line(_ row: [String], _ cellWidths: [Int]) -> String {
-            var text = ""
-            for index in 0..<columnCount {
-                if index > 0 { text += "  " }
+        for spans in layout.spansByLine {
+            out.append(contentsOf: layout.headerLine(spans).utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
+        if !header.isEmpty {
+            out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: layout.width(of: 0..<layout.columnCount)))
+            out.append(UInt8(ascii: "\n"))
+        }
+        for (row, cellWidths) in zip(rows, layout.cellWidths) {
+            let start = out.count
+            for index in 0..<layout.columnCount {
+                if index > 0 { spaces(2) }
                 let (cell, count) = index < row.count ? (row[index], cellWidths[index]) : ("", 0)
-                let padding = String(repeating: " ", count: widths[index] - count)
                 if index == 0 {
-                    text += cell
-                    text += padding
+                    out.append(contentsOf: cell.utf8)
+                    spaces(layout.widths[index] - count)
                 } else {
-                    text += padding
-                    text += cell
+                    spaces(layout.widths[index] - count)
+                    out.append(contentsOf: cell.utf8)
                 }
             }
-            return trimmed(text)
+            var end = out.count
+            while end > start, out[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            if end < out.count, end > start, out[end - 1] >= 0x80 {
+                // Spaces after a character not ASCII (one that might join the space after it, a prepended
+                // mark): cut as ``trimmed(_:)`` cuts the line's `String`.
+                let line = TextGrid.trimmed(String(decoding: out[start...], as: UTF8.self))
+                out.removeSubrange(start...)
+                out.append(contentsOf: line.utf8)
+            } else {
+                out.removeSubrange(end...)
+            }
+            out.append(UInt8(ascii: "\n"))
         }
-        var lines = spansByLine.map(headerLine)
-        if !header.isEmpty { lines.append(String(repeating: "-", count: width(of: 0..<columnCount))) }
-        lines += zip(rows, cellWidths).map(line)
-        return lines.joined(separator: "\n") + "\n"
+        if out.isEmpty { out.append(UInt8(ascii: "\n")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The header line's labels with the columns each covers.
@@ -80,14 +135,5 @@ struct TextGrid {
             }
         }
         return spans
-    }
-
-    /// `text` without trailing spaces.
-    private func trimmed(_ text: String) -> String {
-        var end = text.utf8.endIndex
-        while end > text.utf8.startIndex, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: " ") {
-            end = text.utf8.index(before: end)
-        }
-        return String(text[..<end])
     }
 }

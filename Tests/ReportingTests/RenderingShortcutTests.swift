@@ -80,7 +80,6 @@ import Testing
             #expect(PlainScalars.paragraphs(text) == text.components(separatedBy: "\n\n"), "\(text.debugDescription)")
             guard PlainScalars.hasOnlyPlainScalars(text) else { continue }
             plain += 1
-            #expect(PlainScalars.split(text, separator: UInt8(ascii: " ")) == text.split(separator: " "), "\(text.debugDescription)")
             #expect(text.unicodeScalars.count == text.count, "\(text.debugDescription)")
         }
         #expect(plain > 500)
