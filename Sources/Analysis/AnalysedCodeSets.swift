@@ -28,45 +28,40 @@ struct AnalysedCodeSets: Sendable {
     /// start in `codes` (each with the set's segments) and how many there are (2 or more); `false` when the
     /// sets no longer fit the budget, or a set has more than 255 codes (the caller drops them).
     mutating func add(participant: Int, sets: [(start: Int, count: Int)], codes: [(code: Int, segments: Int)]) -> Bool {
-        guard !sets.isEmpty else { return true }
-        precondition(participant >= 0 && participant <= Int(UInt32.max), "a participant position below 2³²")
-        var length = 0
+        var encoded: [UInt8] = []
         for (start, count) in sets {
             guard count < 256 else { return false }
-            var segments = codes[start].segments
-            precondition(segments >= 0, "segments")
-            length += 2 + count
-            while segments >= 0x80 {
-                length += 1
-                segments >>= 7
-            }
+            Self.encode(codes: codes[start..<(start + count)].map(\.code), segments: codes[start].segments, into: &encoded)
         }
-        guard length <= Int(UInt32.max) else { return false }
-        // The room first, then the bytes written in place.
-        let header = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 8 + length))
-        bytes.withUnsafeMutableBufferPointer { bytes in
-            codes.withUnsafeBufferPointer { codes in
-                var offset = header
-                func put(_ byte: UInt8) {
-                    bytes[offset] = byte
-                    offset += 1
-                }
-                for byte in 0..<4 { put(UInt8(truncatingIfNeeded: participant >> (8 * byte))) }
-                for byte in 0..<4 { put(UInt8(truncatingIfNeeded: length >> (8 * byte))) }
-                for (start, count) in sets {
-                    put(UInt8(count))
-                    var segments = codes[start].segments
-                    while segments >= 0x80 {
-                        put(UInt8(segments & 0x7F) | 0x80)
-                        segments >>= 7
-                    }
-                    put(UInt8(segments))
-                    for index in start..<(start + count) { put(UInt8(truncatingIfNeeded: codes[index].code)) }
-                }
-            }
-        }
+        return add(participant: participant, encodedSets: encoded[...])
+    }
+
+    /// Adds `participant`'s sets (participants in ascending order) already in this type's bytes (each
+    /// set's by ``encode(codes:segments:into:)``); `false` when the sets no longer fit the budget (the
+    /// caller drops them).
+    mutating func add(participant: Int, encodedSets sets: ArraySlice<UInt8>) -> Bool {
+        guard !sets.isEmpty else { return true }
+        precondition(participant >= 0 && participant <= Int(UInt32.max), "a participant position below 2³²")
+        guard sets.count <= Int(UInt32.max) else { return false }
+        for byte in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: participant >> (8 * byte))) }
+        for byte in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: sets.count >> (8 * byte))) }
+        bytes += sets
         return bytes.count <= budget
+    }
+
+    /// Appends a set's bytes to `bytes`: the number of its codes (2 to 255), its segments in LEB128 and its
+    /// codes (codebook positions below 256), a byte each.
+    static func encode<Codes: Collection>(codes: Codes, segments: Int, into bytes: inout [UInt8]) where Codes.Element == Int {
+        precondition(codes.count < 256, "a set of at most 255 codes")
+        precondition(segments >= 0, "segments")
+        bytes.append(UInt8(codes.count))
+        var segments = segments
+        while segments >= 0x80 {
+            bytes.append(UInt8(segments & 0x7F) | 0x80)
+            segments >>= 7
+        }
+        bytes.append(UInt8(segments))
+        for code in codes { bytes.append(UInt8(truncatingIfNeeded: code)) }
     }
 
     /// Appends the sets of `later`, of participants after this one's (the next part of a pass split by

@@ -87,14 +87,17 @@ struct CodingPass: Sendable {
     /// Applies the policy to the participant read and tallies its unit of agreement.
     private mutating func finishParticipant() {
         guard let participant = coding.participant else { return }
-        let rank = coding.coders.compactMap { coderRanks[$0] }.min()
+        var rank: Int?
+        for place in 0..<coding.coderCount {
+            if let coderRank = coderRanks[coding.coder(at: place)], rank.map({ coderRank < $0 }) ?? true { rank = coderRank }
+        }
         let chosen = rank.flatMap { positionOfRank[$0] }
         ranks[participant] = rank.map { UInt16($0 + 1) } ?? 0
         seen[participant] = true
         // The unit of agreement: the coders with segments and those assigned the participant (with no
         // code), in `String` order, each one's codes once, ascending.
-        let others = assigned[participant] ?? []
-        if coding.coders.count + others.count >= 2 {
+        let others = assigned.isEmpty ? [] : assigned[participant] ?? []
+        if coding.coderCount + others.count >= 2 {
             var unit = coding.coders.map { (coder: coderIDs[$0], codes: coding.distinctCodes(of: $0)) }
             for coder in others where !unit.contains(where: { $0.coder == coder }) { unit.append((coder, [])) }
             unit.sort { $0.coder < $1.coder }
@@ -116,7 +119,7 @@ struct CodingPass: Sendable {
     /// budget over the whole range (a large study drops its sets early instead of holding up to the budget
     /// first; twice, as participants early in the file may be coded more densely than the rest).
     private mutating func keepSets(participant: Int, coder: Int) -> Bool {
-        guard codeSets!.add(participant: participant, sets: coding.multiCodeSets[coder], codes: coding.counts[coder]) else { return false }
+        guard let sets = coding.encodedSets(of: coder), codeSets!.add(participant: participant, encodedSets: sets) else { return false }
         let done = participant - range.lowerBound + 1
         return done < 256 || codeSets!.bytes.count * range.count <= 2 * codeSets!.budget * done
     }

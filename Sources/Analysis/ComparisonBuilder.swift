@@ -19,8 +19,18 @@ public struct ComparisonBuilder {
         let publishedWithin = crosstabs.publishedValues(of: comparison.within)
         let strata = crosstabs.manifest.publishedLevels(of: comparison.within)
             ?? Array(Set(included.compactMap(publishedWithin))).sorted()
+        // Country and role by their numbers: whether each level is in the group and the stratum, decided once.
+        let manifest = crosstabs.manifest
+        let raw = data.participants.numberedValues(of: comparison.variable) { $0 }
+        let shown = data.participants.numberedValues(of: comparison.variable) { manifest.publishedLevel($0, of: comparison.variable) }
+        let within = data.participants.numberedValues(of: comparison.within) { manifest.publishedLevel($0, of: comparison.within) }
         func members(_ group: String, _ stratum: String?) -> [Int] {
-            included.filter { index in
+            if let raw, let shown, let within {
+                let inGroup = zip(raw.values, shown.values).map { $0 == group || $1 == group }
+                let inStratum = within.values.map { value in value.map { level in stratum.map { $0 == level } ?? strata.contains(level) } == true }
+                return included.filter { inGroup[raw.number($0)] && inStratum[within.number($0)] }
+            }
+            return included.filter { index in
                 let value = data.participants.value(of: comparison.variable, at: index)
                 return (value == group || publishedVariable(index) == group)
                     && publishedWithin(index).map { level in

@@ -25,21 +25,45 @@ struct CooccurrenceBuilder {
         let indices = rows.map { data.codebook.index(of: $0.id)! }
         let columns = groups.columns.count
 
-        var participants = Array(repeating: Array(repeating: 0, count: columns), count: rows.count)
-        var segments = participants
-        var both = Array(repeating: Array(repeating: 0, count: columns), count: rows.count * rows.count)
-        for person in data.participants.indices {
-            guard columnOf[person] >= 0 else { continue }
-            let column = Int(columnOf[person])
-            let mentioned = indices.indices.filter { data.segments(participant: person, code: indices[$0]) > 0 }
-            for code in mentioned {
-                participants[code][column] += 1
-                segments[code][column] += data.segments(participant: person, code: indices[code])
-            }
-            for (position, first) in mentioned.enumerated() {
-                for second in mentioned[(position + 1)...] { both[first * rows.count + second][column] += 1 }
+        // The row of each codebook code (−1: not paired); per participant, the rows of its codes, each
+        // code's participants and segments per column (`[row · columns + column]`) and the pairs' participants
+        // (`[(first · rows + second) · columns + column]`, `first` < `second`), in flat arrays.
+        var rowOfCode = Array(repeating: -1, count: data.codebook.codes.count)
+        for (row, code) in indices.enumerated() { rowOfCode[code] = row }
+        var participantCounts = Array(repeating: 0, count: rows.count * columns)
+        var segmentCounts = participantCounts
+        var bothCounts = Array(repeating: 0, count: rows.count * rows.count * columns)
+        var mentioned = Array(repeating: 0, count: rows.count)
+        participantCounts.withUnsafeMutableBufferPointer { participantCounts in
+            segmentCounts.withUnsafeMutableBufferPointer { segmentCounts in
+                bothCounts.withUnsafeMutableBufferPointer { bothCounts in
+                    mentioned.withUnsafeMutableBufferPointer { mentioned in
+                        for person in data.participants.indices where columnOf[person] >= 0 {
+                            let column = Int(columnOf[person])
+                            var count = 0
+                            data.forEachCode(participant: person) { code, segments in
+                                let row = rowOfCode[code]
+                                guard row >= 0 else { return }
+                                participantCounts[row * columns + column] += 1
+                                segmentCounts[row * columns + column] += segments
+                                mentioned[count] = row
+                                count += 1
+                            }
+                            for position in 0..<count {
+                                for other in mentioned[(position + 1)..<count] {
+                                    let (first, second) = (min(mentioned[position], other), max(mentioned[position], other))
+                                    bothCounts[(first * rows.count + second) * columns + column] += 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        func perColumn(_ counts: [Int], _ index: Int) -> [Int] { Array(counts[(index * columns)..<((index + 1) * columns)]) }
+        let participants = rows.indices.map { perColumn(participantCounts, $0) }
+        let segments = rows.indices.map { perColumn(segmentCounts, $0) }
+        let both = (0..<(rows.count * rows.count)).map { perColumn(bothCounts, $0) }
         let segmentBoth = try segmentPairs(codes: rows.map(\.id), columnOf: columnOf, columns: columns)
 
         var pairs: [CooccurrencePair] = []
@@ -109,7 +133,7 @@ private struct SegmentPairTally {
     let rows: Int
     let columns: Int
     private(set) var pairs: [Int]
-    /// Scratch: a set's paired rows.
+    /// Scratch: a set's paired rows, in its first places (as long as the largest set so far).
     private var found: [Int] = []
 
     init(rowOfCode: [Int?], rows: Int, columns: Int) {
@@ -119,13 +143,28 @@ private struct SegmentPairTally {
         pairs = Array(repeating: 0, count: rows * rows * columns)
     }
 
-    /// Adds a set's `segments` to every pair of its paired codes in `column`.
-    mutating func add<Codes: Sequence>(codes: Codes, segments: Int, column: Int) where Codes.Element: BinaryInteger {
-        found.removeAll(keepingCapacity: true)
-        for code in codes { if let row = rowOfCode[Int(code)] { found.append(row) } }
-        found.sort()
-        for index in found.indices {
-            for second in found[(index + 1)...] { pairs[(found[index] * rows + second) * columns + column] += segments }
+    /// Adds a set's `segments` to every pair of its paired codes in `column` (each pair at its rows in
+    /// ascending order).
+    mutating func add<Codes: Collection>(codes: Codes, segments: Int, column: Int) where Codes.Element: BinaryInteger {
+        if found.count < codes.count { found = Array(repeating: 0, count: codes.count) }
+        var count = 0
+        for code in codes {
+            if let row = rowOfCode[Int(code)] {
+                found[count] = row
+                count += 1
+            }
+        }
+        guard count >= 2 else { return }
+        let (rows, columns) = (rows, columns)
+        found.withUnsafeBufferPointer { found in
+            pairs.withUnsafeMutableBufferPointer { pairs in
+                for index in 0..<count {
+                    for other in found[(index + 1)..<count] {
+                        let (first, second) = (min(found[index], other), max(found[index], other))
+                        pairs[(first * rows + second) * columns + column] += segments
+                    }
+                }
+            }
         }
     }
 }

@@ -104,11 +104,16 @@ struct CrosstabBuilder {
     func columnGroups(_ spec: TableSpec) throws -> (groups: ColumnGroups, members: [[Int]]) {
         let included = try participantsPassing(spec.filter, table: spec.id)
         try checkVariables(spec.columns, table: spec.id)
-        let published = spec.columns.map(publishedValues(of:))
-        let groups = ColumnGroups(
-            variables: spec.columns, unitCount: included.count,
-            value: { unit, position in published[position](included[unit]) },
-            declaredLevels: manifest.publishedLevels(of:))
+        // Country and role by their numbers (each level's group found once), other variables by value.
+        let numbered = spec.columns.compactMap { variable in
+            data.participants.numberedValues(of: variable) { manifest.publishedLevel($0, of: variable) }
+        }
+        let groups = numbered.count == spec.columns.count && spec.columns.allSatisfy({ manifest.publishedLevels(of: $0) != nil })
+            ? ColumnGroups(variables: spec.columns, units: included, numbered: numbered, declaredLevels: manifest.publishedLevels(of:))
+            : ColumnGroups(
+                variables: spec.columns, unitCount: included.count,
+                value: { [published = spec.columns.map(publishedValues(of:))] unit, position in published[position](included[unit]) },
+                declaredLevels: manifest.publishedLevels(of:))
         return (groups, groups.members.map { $0.map { included[$0] } })
     }
 

@@ -166,9 +166,13 @@ struct DisclosureBasisBuilder {
 
     func build(for specs: [TableSpec]) -> DisclosureBasis {
         let variables = Self.variables(of: specs)
-        let (profiles, atomOf) = Self.atoms(of: data.participants.count, width: variables.count) { person, profile in
-            for (index, variable) in variables.enumerated() { profile[index] = data.participants[person].value(of: variable) ?? "" }
-        }
+        // Country and role by their numbers (a number a level, distinct levels distinct numbers); a variable
+        // of the participants' attributes by its values.
+        let numbered = variables.compactMap { data.participants.numberedValues(of: $0) { $0 } }
+        let (profiles, atomOf) = (numbered.count == variables.count ? Self.atoms(numbered: numbered, count: data.participants.count) : nil)
+            ?? Self.atoms(of: data.participants.count, width: variables.count) { person, profile in
+                for (index, variable) in variables.enumerated() { profile[index] = data.participants.value(of: variable, at: person) ?? "" }
+            }
         var participants = Array(repeating: 0, count: profiles.count)
         for atom in atomOf { participants[atom] += 1 }
 
@@ -179,17 +183,13 @@ struct DisclosureBasisBuilder {
             for person in data.participants.indices where counts(person) { perAtom[atomOf[person]] += 1 }
             return perAtom
         }
-        var rows: [BasisRow] = []
+        // The rows of every table, each once, in the order first met; all counted at the end in one pass
+        // over the participants.
+        var fresh: [(TableRow, CrosstabBuilder.Membership)] = []
         var seen = Set<String>()
         func addRows(_ definitions: [(TableRow, CrosstabBuilder.Membership)]) {
-            var fresh: [(TableRow, CrosstabBuilder.Membership)] = []
             for (row, membership) in definitions where row.kind != .role {
                 if seen.insert("\(row.kind.rawValue):\(row.id)").inserted { fresh.append((row, membership)) }
-            }
-            let counts = RowMembership.participants(fresh.map(\.1), perGroup: atomOf, groups: profiles.count, data: data)
-                ?? fresh.map { _, membership in perAtom { membership($0).counts } }
-            for ((row, _), counts) in zip(fresh, counts) {
-                rows.append(BasisRow(kind: row.kind, id: row.id, counts: counts, members: members(of: row)))
             }
         }
         for rowSet in RowSet.allCases where specs.contains(where: { $0.rows == rowSet }) {
@@ -208,6 +208,11 @@ struct DisclosureBasisBuilder {
                     pairs.append(BasisPair(first: definitions[first].0.id, second: definitions[second].0.id, counts: both.counts(first, second)))
                 }
             }
+        }
+        let counts = RowMembership.participants(fresh.map(\.1), perGroup: atomOf, groups: profiles.count, data: data)
+            ?? fresh.map { _, membership in perAtom { membership($0).counts } }
+        let rows = zip(fresh, counts).map { definition, counts in
+            BasisRow(kind: definition.0.kind, id: definition.0.id, counts: counts, members: members(of: definition.0))
         }
         let surveys = specs.contains(where: { [.surveyItems, .jointDisplay].contains($0.rows) }) ? data.surveys.map(surveyBasis) : []
         return DisclosureBasis(
@@ -272,6 +277,45 @@ struct DisclosureBasisBuilder {
                 distinct.append(profile)
             }
         }
+        return ranked(distinct, provisional)
+    }
+
+    /// ``atoms(of:width:_:)`` of `count` people whose every value is numbered (`nil` as `""`): each
+    /// person's profile is found by its numbers, not by hashing its values; `nil` when the combinations of
+    /// distinct values number more than 2²⁰.
+    static func atoms(numbered: [NumberedValues], count: Int) -> (profiles: [[String]], atomOf: [Int])? {
+        // Each number as the first number of an equal value; a person's numbers so read in mixed radix (the
+        // key), the keys numbered in the order first met.
+        let first = numbered.map { variable in
+            let values = variable.values.map { $0 ?? "" }
+            return values.map { values.firstIndex(of: $0)! }
+        }
+        var keyCount = 1
+        for first in first {
+            keyCount *= max(first.count, 1)
+            guard keyCount <= 1 << 20 else { return nil }
+        }
+        var keys = Array(repeating: 0, count: count)
+        for (variable, first) in zip(numbered, first) {
+            for person in 0..<count { keys[person] = keys[person] * first.count + first[variable.number(person)] }
+        }
+        var provisionalOfKey = Array(repeating: -1, count: keyCount)
+        var distinct: [[String]] = []
+        var provisional: [Int] = []
+        provisional.reserveCapacity(count)
+        for (person, key) in keys.enumerated() {
+            if provisionalOfKey[key] < 0 {
+                provisionalOfKey[key] = distinct.count
+                distinct.append(numbered.map { $0.values[$0.number(person)] ?? "" })
+            }
+            provisional.append(provisionalOfKey[key])
+        }
+        return ranked(distinct, provisional)
+    }
+
+    /// The distinct profiles in byte order, and each person's atom from its provisional one (an index into
+    /// `distinct`).
+    private static func ranked(_ distinct: [[String]], _ provisional: [Int]) -> (profiles: [[String]], atomOf: [Int]) {
         let order = distinct.indices.sorted { byteOrder(distinct[$0], distinct[$1]) }
         var rank = [Int](repeating: 0, count: distinct.count)
         for (position, index) in order.enumerated() { rank[index] = position }

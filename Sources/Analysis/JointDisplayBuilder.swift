@@ -34,10 +34,21 @@ public struct JointDisplayBuilder {
             }
         }
         let participants = data.participants.indices
-        let published = crosstabs.publishedValues(of: variable)
-        let interviewMembers = levels.map { level in participants.filter { published($0) == level } }
+        let interviewMembers: [[Int]]
+        if let numbered = data.participants.numberedValues(of: variable, { manifest.publishedLevel($0, of: variable) }) {
+            // Each level number compared once, not each participant's value.
+            let isLevel = levels.map { level in numbered.values.map { $0 == level } }
+            interviewMembers = isLevel.map { isLevel in participants.filter { isLevel[numbered.number($0)] } }
+        } else {
+            let published = crosstabs.publishedValues(of: variable)
+            interviewMembers = levels.map { level in participants.filter { published($0) == level } }
+        }
         let columns = zip(levels, interviewMembers).map { TableColumn(values: [$0], base: $1.count) }
-        let definitions = Dictionary(uniqueKeysWithValues: crosstabs.rowDefinitions(.jointDisplay).map { ($0.0.id, $0) })
+        // Each measured code's row and its interview cells, counted once for all the items that measure it.
+        let measured = crosstabs.rowDefinitions(.jointDisplay)
+        let measuredCells = RowMembership.cells(measured.map(\.1), over: interviewMembers, data: data)
+            ?? measured.map { _, membership in interviewMembers.map { CrosstabBuilder.cell(membership, $0) } }
+        let definitions = Dictionary(uniqueKeysWithValues: zip(measured, measuredCells).map { ($0.0.id, ($0.0, $1)) })
 
         var rows: [JointDisplayRow] = []
         var respondents: [String: [Int]] = [:]
@@ -52,8 +63,7 @@ public struct JointDisplayBuilder {
                     return SurveyShare(present: given.filter(present.contains).count, answered: given.count)
                 }
                 for code in measures {
-                    guard let (row, membership) = definitions[code] else { continue }
-                    let interview = interviewMembers.map { CrosstabBuilder.cell(membership, $0) }
+                    guard let (row, interview) = definitions[code] else { continue }
                     var result = JointDisplayRow(
                         row: row, instrumentID: instrument.id, itemID: item.id, itemText: item.text,
                         presentValues: present.sorted(),

@@ -1,3 +1,5 @@
+import StudyModel
+
 /// For every pair of a list of codes, the participants per atom with analysed segments of both: the
 /// counts of a co-occurrence table's pairs in the ``DisclosureBasis``.
 ///
@@ -13,23 +15,38 @@ struct PairPresence {
     private var counts: [Int32]
 
     /// - Parameters:
-    ///   - codes: codebook indices of the codes, in the order pairs are asked by.
+    ///   - codes: codebook indices of the codes, each once, in the order pairs are asked by.
     ///   - atomOf: each participant's atom.
     init(codes: [Int], data: StudyData, atomOf: [Int], atoms: Int) {
         codeCount = codes.count
         self.atoms = atoms
         counts = Array(repeating: 0, count: codes.count * (codes.count - 1) / 2 * atoms)
-        var present: [Int] = []
-        present.reserveCapacity(codes.count)
-        for person in data.participants.indices {
-            present.removeAll(keepingCapacity: true)
-            for (position, code) in codes.enumerated() where data.segments(participant: person, code: code) > 0 {
-                present.append(position)
-            }
-            let atom = atomOf[person]
-            for i in present.indices {
-                for j in (i + 1)..<present.count {
-                    counts[Self.pairIndex(present[i], present[j], of: codeCount) * atoms + atom] += 1
+        // Each codebook code's position among `codes` (−1: none); per participant, the positions of the
+        // codes it has (ascending: found in codebook order, then sorted only if `codes` are not).
+        var positionOf = Array(repeating: -1, count: data.codebook.codes.count)
+        for (position, code) in codes.enumerated() {
+            precondition(positionOf[code] < 0, "each code once")
+            positionOf[code] = position
+        }
+        let ascending = codes.indices.dropFirst().allSatisfy { codes[$0 - 1] < codes[$0] }
+        var present = Array(repeating: 0, count: codes.count)
+        let (codeCount, atoms) = (codeCount, atoms)
+        present.withUnsafeMutableBufferPointer { present in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for person in data.participants.indices {
+                    var found = 0
+                    data.forEachCode(participant: person) { code, _ in
+                        guard positionOf[code] >= 0 else { return }
+                        present[found] = positionOf[code]
+                        found += 1
+                    }
+                    if !ascending { present[..<found].sort() }
+                    let atom = atomOf[person]
+                    for i in 0..<found {
+                        for j in (i + 1)..<found {
+                            counts[Self.pairIndex(present[i], present[j], of: codeCount) * atoms + atom] += 1
+                        }
+                    }
                 }
             }
         }

@@ -69,6 +69,16 @@ public struct ParticipantList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// The country's or the role's levels as ``values(of:_:)`` gives them (each distinct level through
+    /// `transform` once), and each participant's number among them; `nil` for another variable.
+    public func numberedValues(of variable: String, _ transform: (String) -> String) -> NumberedValues? {
+        switch variable {
+        case "country": NumberedValues(values: countries.map(transform), numbers: countryNumbers)
+        case "role": NumberedValues(values: roles.map(transform), numbers: roleNumbers)
+        default: nil
+        }
+    }
+
     /// The id of the participant at `position`, without making the `Participant`.
     public func id(at position: Int) -> String { ids[position] }
 
@@ -81,4 +91,21 @@ public struct ParticipantList: RandomAccessCollection, Sendable {
         default: attributes.isEmpty ? nil : attributes[position][variable]
         }
     }
+}
+
+/// A variable's values by number: the participant at position `p` has `values[number(p)]` (`nil`: not recorded).
+public struct NumberedValues: Sendable {
+    /// The values the numbers stand for.
+    public let values: [String?]
+    /// Each participant's number.
+    public let numbers: [UInt32]
+
+    public init(values: [String?], numbers: [UInt32]) {
+        self.values = values
+        self.numbers = numbers
+    }
+
+    /// The number of the participant at `position`.
+    @inline(__always)
+    public func number(_ position: Int) -> Int { Int(numbers[position]) }
 }

@@ -81,6 +81,37 @@ struct SegmentCounts: Sendable {
         }
     }
 
+    /// Adds a participant's counts of `codes` (ascending, each once; a zero count adds nothing), as
+    /// ``add(_:participant:code:)`` of each in turn would: in one step, without moving any count, when
+    /// `participant` comes after every participant with a count (the pass over the store's summary adds
+    /// each participant's counts so).
+    mutating func add(participant: Int, codes: ArraySlice<(code: Int, count: Int)>) {
+        guard participant > lastParticipant else {
+            for (code, count) in codes { add(count, participant: participant, code: code) }
+            return
+        }
+        precondition(participant < participants, "a participant of the table")
+        var previous = -1
+        for (code, count) in codes {
+            precondition(count >= 0, "segment counts only grow")
+            precondition(code > previous && code < self.codes, "codes of the table, ascending, each once")
+            previous = code
+            guard count > 0 else { continue }
+            if participant > lastParticipant {
+                precondition(counts.count < Int(UInt32.max), "fewer than 2³² counts")
+                for later in (lastParticipant + 1)...participant { starts[later] = UInt32(counts.count) }
+                lastParticipant = participant
+            }
+            present[participant * wordsPerParticipant + code >> 6] |= UInt64(1) << UInt64(code & 63)
+            if count < Int(Self.marker) {
+                counts.append(UInt8(count))
+            } else {
+                counts.append(Self.marker)
+                overflow[participant * self.codes + code] = count
+            }
+        }
+    }
+
     /// Appends the counts of `later`, a table of the same participants and codes whose counts are all of
     /// participants after this table's last (the second part of a pass split by participant): the table
     /// ``add(_:participant:code:)`` would have made from the counts of both, in order.

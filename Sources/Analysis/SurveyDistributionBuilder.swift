@@ -38,7 +38,7 @@ public struct SurveyDistributionBuilder {
                 return SurveyItemDistribution(
                     itemID: item.id, text: item.text, scale: scale, counts: counts, missing: missing,
                     chiSquare: ChiSquareTest(byValue),
-                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents, spec: spec, scale: scale) : [])
+                    comparisons: scale.level == .ordinal ? try comparisons(itemIndex, respondents, units: units, spec: spec, scale: scale) : [])
             }
             var distribution = InstrumentDistribution(
                 instrumentID: instrument.id, title: instrument.title, columns: groups.columns, items: items,
@@ -90,20 +90,21 @@ public struct SurveyDistributionBuilder {
     /// - two variables (`[role, country]`): the inner variable's levels within each level of the outer one
     ///   (the countries among mothers, among fathers, …: the stratified comparison).
     /// A level no respondent of the instrument has (fathers in a teacher survey) is left out.
+    /// `units[respondent][position]`: the respondent's published level of `spec.columns[position]`.
     private func comparisons(
-        _ item: Int, _ respondents: [SurveyRespondent], spec: TableSpec, scale: ResponseScale
+        _ item: Int, _ respondents: [SurveyRespondent], units: [[String?]], spec: TableSpec, scale: ResponseScale
     ) throws -> [SurveyComparison] {
         let columns = spec.columns
         let known = ["country", "role"]
         guard (1...2).contains(columns.count), columns.allSatisfy(known.contains), let variable = columns.last else { return [] }
-        func level(_ respondent: SurveyRespondent, _ variable: String) -> String {
-            manifest.publishedLevel(variable == "country" ? respondent.country : respondent.role, of: variable)
-        }
-        func compare(_ groups: [String], among members: [SurveyRespondent], stratum: (String, String)?) throws -> SurveyComparison? {
-            let present = groups.filter { group in members.contains { level($0, variable) == group } }
+        // Respondents by position; a level read from `units` (looked up once per table, not per item and group).
+        let inner = columns.count - 1
+        func level(_ respondent: Int, _ position: Int) -> String { units[respondent][position]! }
+        func compare(_ groups: [String], among members: [Int], stratum: (String, String)?) throws -> SurveyComparison? {
+            let present = groups.filter { group in members.contains { level($0, inner) == group } }
             guard present.count >= 2 else { return nil }
             let samples = present.map { group in
-                members.filter { level($0, variable) == group }.compactMap { $0.answers[item].map(Double.init) }
+                members.filter { level($0, inner) == group }.compactMap { respondents[$0].answers[item].map(Double.init) }
             }
             var comparison = SurveyComparison(variable: variable, groups: present, answered: samples.map(\.count), test: nil)
             comparison.stratumVariable = stratum?.0
@@ -121,18 +122,18 @@ public struct SurveyDistributionBuilder {
         if columns.count == 2 {
             let outer = columns[0]
             for stratum in manifest.publishedLevels(of: outer) ?? [] {
-                let members = respondents.filter { level($0, outer) == stratum }
+                let members = respondents.indices.filter { level($0, 0) == stratum }
                 if let within = try compare(tested, among: members, stratum: (outer, stratum)) { result.append(within) }
             }
             return result
         }
-        if let all = try compare(tested, among: respondents, stratum: nil) { result.append(all) }
+        if let all = try compare(tested, among: Array(respondents.indices), stratum: nil) { result.append(all) }
         if spec.ordered == true, let all = result.first {
             // The groups in their declared order, scored 1, 2, …; the answers scored by their values.
             let values = scale.values.map(\.value)
             let counts = all.groups.map { group in
                 values.map { value in
-                    respondents.filter { level($0, variable) == group && $0.answers[item] == value }.count
+                    respondents.indices.filter { level($0, inner) == group && respondents[$0].answers[item] == value }.count
                 }
             }
             var trend = SurveyComparison(variable: variable, groups: all.groups, answered: counts.map { $0.reduce(0, +) }, test: nil)
@@ -142,7 +143,7 @@ public struct SurveyDistributionBuilder {
             result.append(trend)
         }
         if variable == "role", tested.contains("father"), tested.contains("mother"), result.first?.groups != ["father", "mother"],
-            let pair = try compare(["father", "mother"], among: respondents, stratum: nil)
+            let pair = try compare(["father", "mother"], among: Array(respondents.indices), stratum: nil)
         {
             result.append(pair)
         }

@@ -49,4 +49,34 @@ import Testing
         }
         #expect(groups.members.joined().count == units.count)
     }
+
+    /// Values given by number (country and role: each number's level found once) group as the same values
+    /// asked one at a time: numbers of one published level (a publication group), of no declared level, and
+    /// not recorded; few levels and more than are compared one by one.
+    @Test func numberedValuesGroupAsTheirValues() {
+        var random = TestRandom(seed: 1_234)
+        let declared = ["country": ["KZ", "UK"], "role": (1...10).map { "r\($0)" }]
+        // Per variable: the values its numbers stand for.
+        let values: [[String?]] = [["UK", "KZ", "FR", nil], ["r3", "r1", "r10", "r1", "x", nil, "r7"]]
+        let units = (0..<400).map { _ in [random.next(values[0].count), random.next(values[1].count)] }
+        // The units grouped: all but every seventh.
+        let included = units.indices.filter { $0 % 7 != 0 }
+        for variables in [["country"], ["role"], ["country", "role"], ["role", "country"]] {
+            let positions = variables.map { $0 == "country" ? 0 : 1 }
+            let numbered = ColumnGroups(
+                variables: variables, units: included,
+                numbered: positions.map { position in NumberedValues(values: values[position], numbers: units.map { UInt32($0[position]) }) },
+                declaredLevels: { declared[$0] })
+            let asked = ColumnGroups(
+                variables: variables, unitCount: included.count, value: { values[positions[$1]][units[included[$0]][positions[$1]]] },
+                declaredLevels: { declared[$0] })
+            #expect(numbered.columns.map(\.values) == asked.columns.map(\.values))
+            #expect(numbered.columns.map(\.base) == asked.columns.map(\.base))
+            #expect(numbered.members == asked.members)
+            let inSomeGroup = included.map { units[$0] }.filter { unit in
+                zip(variables, positions).allSatisfy { variable, position in values[position][unit[position]].map { declared[variable]!.contains($0) } ?? false }
+            }
+            #expect(numbered.members.joined().count == inSomeGroup.count && !inSomeGroup.isEmpty)
+        }
+    }
 }

@@ -22,4 +22,24 @@ import Testing
             #expect(atomOf == profileOf.map { plain.firstIndex(of: $0)! })
         }
     }
+
+    /// People whose values are numbered (country and role) get the atoms their values give.
+    @Test func numberedAtomsEqualTheAtomsOfTheirValues() throws {
+        let values: [[String?]] = [["UK", "KZ", "Ұлыбритания"], ["mother", "", "Мать", "father", nil]]
+        var random = SeededGenerator(seed: 17)
+        for people in [0, 1, 7, 500] {
+            let numbers = (0..<people).map { _ in values.map { random.uniform(below: $0.count) } }
+            let numbered = values.indices.map { variable in NumberedValues(values: values[variable], numbers: numbers.map { UInt32($0[variable]) }) }
+            let byNumber = try #require(DisclosureBasisBuilder.atoms(numbered: numbered, count: people))
+            let byValue = DisclosureBasisBuilder.atoms(of: people, width: values.count) { person, profile in
+                for variable in values.indices { profile[variable] = values[variable][numbers[person][variable]] ?? "" }
+            }
+            #expect(byNumber.profiles == byValue.profiles)
+            #expect(byNumber.atomOf == byValue.atomOf)
+        }
+        // Combinations of more than 2²⁰ distinct values are left to the values.
+        let many = NumberedValues(values: (0..<1_025).map { "v\($0)" }, numbers: [0, 1_024])
+        #expect(DisclosureBasisBuilder.atoms(numbered: [many, many], count: 2) == nil)
+        #expect(DisclosureBasisBuilder.atoms(numbered: [many], count: 2)?.atomOf == [0, 1])
+    }
 }

@@ -54,15 +54,59 @@ import Testing
                 }
             }
             first.append(second)
-            #expect(first.total == whole.total && whole.total > 0)
-            for participant in 0..<participants {
-                #expect((0..<codes).map { first[participant, $0] } == (0..<codes).map { whole[participant, $0] })
-                #expect(first.sum(participant: participant) == whole.sum(participant: participant))
-                var listed: [[Int]] = [], expected: [[Int]] = []
-                first.forEachCount(participant: participant) { listed.append([$0, $1]) }
-                whole.forEachCount(participant: participant) { expected.append([$0, $1]) }
-                #expect(listed == expected)
+            #expect(whole.total > 0)
+            Self.expectSameCounts(first, whole)
+        }
+    }
+
+    /// A participant's counts added at once (``SegmentCounts/add(participant:codes:)``: after the last
+    /// participant, or else code by code) give the table their adds one by one give: every count (zeros,
+    /// 255 and over), sum, listing and total, and the table of later participants appended to it.
+    @Test func aParticipantsCountsAddedAtOnceEqualTheirAddsOneByOne() {
+        var random = SeededGenerator(seed: 8_642)
+        for (participants, codes) in [(40, 52), (30, 64), (30, 65), (25, 130), (1, 1)] {
+            var atOnce = SegmentCounts(participants: participants, codes: codes)
+            var oneByOne = atOnce
+            var participant = 0
+            for _ in 0..<(3 * participants) {
+                // Mostly the next participants, now and then an earlier one (added code by code).
+                participant = random.uniform(below: 6) == 0 ? random.uniform(below: participants) : min(participant + random.uniform(below: 3), participants - 1)
+                var listed: [(code: Int, count: Int)] = []
+                for code in 0..<codes where random.uniform(below: 3) == 0 {
+                    let count = [0, 1, 2, 254, 255, 256, 1_000][random.uniform(below: 7)]
+                    listed.append((code, count))
+                    oneByOne.add(count, participant: participant, code: code)
+                }
+                atOnce.add(participant: participant, codes: listed[...])
             }
+            #expect(codes == 1 || atOnce.total > 0)
+            Self.expectSameCounts(atOnce, oneByOne)
+            // A later part's table, added at once, appends as one added code by code does.
+            var first = SegmentCounts(participants: participants + 5, codes: codes)
+            var firstOneByOne = first, second = first, secondOneByOne = first
+            for participant in 0..<(participants + 5) {
+                let listed = (0..<codes).filter { _ in random.uniform(below: 4) == 0 }.map { (code: $0, count: 1 + random.uniform(below: 300)) }
+                if participant < participants { first.add(participant: participant, codes: listed[...]) } else { second.add(participant: participant, codes: listed[...]) }
+                for (code, count) in listed {
+                    if participant < participants { firstOneByOne.add(count, participant: participant, code: code) } else { secondOneByOne.add(count, participant: participant, code: code) }
+                }
+            }
+            first.append(second)
+            firstOneByOne.append(secondOneByOne)
+            Self.expectSameCounts(first, firstOneByOne)
+        }
+    }
+
+    /// Every count, sum and listing of two tables of the same participants and codes, and their totals, agree.
+    static func expectSameCounts(_ table: SegmentCounts, _ expected: SegmentCounts) {
+        #expect(table.total == expected.total)
+        for participant in 0..<expected.participants {
+            #expect((0..<expected.codes).map { table[participant, $0] } == (0..<expected.codes).map { expected[participant, $0] })
+            #expect(table.sum(participant: participant) == expected.sum(participant: participant))
+            var listed: [[Int]] = [], wanted: [[Int]] = []
+            table.forEachCount(participant: participant) { listed.append([$0, $1]) }
+            expected.forEachCount(participant: participant) { wanted.append([$0, $1]) }
+            #expect(listed == wanted)
         }
     }
 
