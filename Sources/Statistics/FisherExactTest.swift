@@ -293,6 +293,7 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
                 }
             }
         }
+        random.recycle()
         return Double(1 + atMost) / Double(monteCarloDraws + 1)
     }
 }

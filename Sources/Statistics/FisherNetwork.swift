@@ -462,6 +462,17 @@ struct Fills {
 
     /// Every fill of a column of `total` from `key` (remaining totals, descending, all positive).
     mutating func generate(from key: [Int], total: Int, places: [Int], logFactorials: LogFactorials) {
+        if key.count == 2, key[0] > key[1] {
+            fills.removeAll(keepingCapacity: true)
+            generateTwo(from: key[0], key[1], total: total, places: places, logFactorials: logFactorials)
+        } else {
+            generateByWalk(from: key, total: total, places: places, logFactorials: logFactorials)
+        }
+    }
+
+    /// Every fill by the depth-first walk over the rows, for any key (``generate(from:total:places:logFactorials:)``
+    /// takes a shorter way for two rows of different totals; the tests compare the two).
+    mutating func generateByWalk(from key: [Int], total: Int, places: [Int], logFactorials: LogFactorials) {
         fills.removeAll(keepingCapacity: true)
         let m = key.count
         Self.reset(&fill, count: m, to: 0)
@@ -488,6 +499,38 @@ struct Fills {
             }
         }
         (self.fill, self.left, self.partial, self.scratch) = (fill, left, partial, scratch)
+    }
+
+    /// The fills of two rows of different totals `first` > `second` (every row table of a 2 × k
+    /// crosstab): the walk's, in its order and with its arithmetic, without its bookkeeping. The first
+    /// row takes each value from its largest down to the least the second can complete, the second the
+    /// rest; the column's sum is 0 + log f₀! + log f₁! (the walk's partial sums, 0 + x = x); the remaining
+    /// totals are sorted descending and packed, their sum taken in that order from 0; two rows of
+    /// different totals form no group, so every multiplicity is 1.
+    private mutating func generateTwo(
+        from first: Int, _ second: Int, total: Int, places: [Int], logFactorials: LogFactorials
+    ) {
+        let highest = min(total, first)
+        let lowest = max(0, total - second)
+        guard lowest <= highest else { return }
+        let (firstPlace, secondPlace) = (places[0], places[1])
+        // The array sized first (in the storage it has), then written in place: an append per fill, or
+        // appending a lazy map, cost about three times the fill's own arithmetic.
+        fills.append(contentsOf: repeatElement(Fill(packedKey: 0, sum: 0, multiplicity: 0, restSum: 0), count: highest - lowest + 1))
+        fills.withUnsafeMutableBufferPointer { fills in
+            logFactorials.withUnsafeValues { logFactorials in
+                for index in fills.indices {
+                    let taken = highest - index
+                    let rest = total - taken
+                    let (left, right) = (first - taken, second - rest)
+                    let (larger, smaller) = left < right ? (right, left) : (left, right)
+                    fills[index] = Fill(
+                        packedKey: larger * firstPlace + smaller * secondPlace,
+                        sum: logFactorials[taken] + logFactorials[rest], multiplicity: 1,
+                        restSum: logFactorials[larger] + logFactorials[smaller])
+                }
+            }
+        }
     }
 
     /// Depth-first over rows: each row takes its largest allowed value first, then one less, down to the

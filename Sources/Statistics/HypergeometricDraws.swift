@@ -44,9 +44,12 @@ struct HypergeometricDraws {
         case .inversion(let w):
             reduced = Self.inversion(setup, w: w, using: &uniforms)
         case .h2pe:
-            reduced = setup.pointee.h2pe.draw(
-                lowest: setup.pointee.lowest, highest: setup.pointee.highest, using: &uniforms, logFactorials: logFactorials,
-                squeezes: SqueezeBoundsCache.Triple(entries: squeezes, white: white, black: black, draws: draws, setupSlot: slot))
+            let (lowest, highest) = (setup.pointee.lowest, setup.pointee.highest)
+            reduced = withUnsafePointer(to: &setup.pointee.h2pe) { constants in
+                HypergeometricH2PE.draw(
+                    constants, lowest: lowest, highest: highest, using: &uniforms, logFactorials: logFactorials,
+                    squeezes: SqueezeBoundsCache.Triple(entries: squeezes, white: white, black: black, draws: draws, setupSlot: slot))
+            }
         }
         return setup.pointee.variate(fromReduced: reduced)
     }

@@ -86,40 +86,48 @@ struct HypergeometricH2PE: Sendable {
     /// as R does with the same proposal in the left tail.
     ///
     /// The squeeze's bounds of a proposal come from `squeezes` when it has them (the same `Double`s).
+    ///
+    /// Static, reading the constants where `constants` points (in the sampler's cache of setups) when they
+    /// are used: a method on a copy made the compiler load all of them and spill them to the stack at
+    /// every call, since the squeeze table's writes might alias them (about 40 instructions a call).
     @inline(__always)
-    func draw(
-        lowest: Int, highest: Int, using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials,
+    static func draw(
+        _ constants: UnsafePointer<HypergeometricH2PE>, lowest: Int, highest: Int,
+        using uniforms: inout MulticarryGenerator, logFactorials afc: ApproximateLogFactorials,
         squeezes: SqueezeBoundsCache.Triple
     ) -> Int {
         var pairs = 0
         while true {
-            let u = uniforms.uniform() * p3
+            let u = uniforms.uniform() * constants.pointee.p3
             var v = uniforms.uniform()
             pairs += 1
             precondition(pairs < 10_000, "rhyper's H2PE gave up after 10,000 rejections")
             let ix: Int
-            if u < p1 {  // the rectangle
-                ix = Int(xl + u)
-            } else if u <= p2 {  // the left tail
-                guard let proposal = Self.truncatedToCInt(xl + log(v) / lamdl), proposal >= lowest else { continue }
+            if u < constants.pointee.p1 {  // the rectangle
+                ix = Int(constants.pointee.xl + u)
+            } else if u <= constants.pointee.p2 {  // the left tail
+                let (xl, lamdl) = (constants.pointee.xl, constants.pointee.lamdl)
+                guard let proposal = truncatedToCInt(xl + log(v) / lamdl), proposal >= lowest else { continue }
                 ix = proposal
-                v = v * (u - p1) * lamdl
+                v = v * (u - constants.pointee.p1) * lamdl
             } else {  // the right tail
-                guard let proposal = Self.truncatedToCInt(xr - log(v) / lamdr), proposal <= highest else { continue }
+                let (xr, lamdr) = (constants.pointee.xr, constants.pointee.lamdr)
+                guard let proposal = truncatedToCInt(xr - log(v) / lamdr), proposal <= highest else { continue }
                 ix = proposal
-                v = v * (u - p2) * lamdr
+                v = v * (u - constants.pointee.p2) * lamdr
             }
+            let (n1, n2, k, m) = (constants.pointee.n1, constants.pointee.n2, constants.pointee.k, constants.pointee.m)
             if m < 100 || ix <= 50 {
-                if Self.acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m) { return ix }
+                if acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m) { return ix }
                 continue
             }
-            let bounds = squeezes.bounds(of: ix) { squeezeBounds(ix) }
+            let bounds = squeezes.bounds(of: ix) { constants.pointee.squeezeBounds(ix) }
             // R's order: the upper squeeze, the lower, then Stirling's formula (a `Double` of the
             // proposal only, so computing the lower bound before the `log` changes no comparison).
             let alv = log(v)
             if alv > bounds.upper { continue }
             if alv < bounds.lower { return ix }
-            if alv <= a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix) { return ix }
+            if alv <= constants.pointee.a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix) { return ix }
         }
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Hypergeometric variates exactly as R's standalone `rhyper` draws them (R 4.2.2,
 /// `src/nmath/rhyper.c`; Debian `r-mathlib` 4.2.2) from its multiply-with-carry uniforms: the same seed
 /// and the same parameters give the same integers, bit for bit (`HypergeometricSamplerTests` compares
@@ -18,20 +20,41 @@ struct HypergeometricSampler: Sendable {
     /// setup of (0, 0, 0), which is right for those parameters too.
     private var setups: [HypergeometricSetup]
     /// H2PE's squeeze bounds of recent proposals (R computes them at every proposal).
-    private var squeezes = SqueezeBoundsCache()
+    private var squeezes: SqueezeBoundsCache
     private let logFactorials: ApproximateLogFactorials
 
     /// The cache's slots, a power of two.
     static let cacheSlots = 4_096
 
     /// A sampler drawing from R's generator after `set_seed(first, second)`, which looks up R's
-    /// log-factorial approximations up to `largestUrn` in a table (computing larger ones).
+    /// log-factorial approximations up to `largestUrn` in a table (computing larger ones). Its caches are
+    /// those a finished sampler left (``recycle()``) when there are any: their entries are keyed by the
+    /// parameters, so whatever they hold is right for any sampler (and a slot of either cache is only
+    /// used when its key matches), and a test does not clear 1.5 MiB of new caches first.
     init(uniforms: MulticarryGenerator, largestUrn: Int) {
         self.uniforms = uniforms
         logFactorials = ApproximateLogFactorials(upTo: largestUrn)
-        setups = Array(
-            repeating: HypergeometricSetup(white: 0, black: 0, draws: 0, logFactorials: logFactorials),
-            count: Self.cacheSlots)
+        if let spare = Self.spareCaches.withLock({ $0.popLast() }) {
+            (setups, squeezes) = spare
+        } else {
+            setups = Array(
+                repeating: HypergeometricSetup(white: 0, black: 0, draws: 0, logFactorials: logFactorials),
+                count: Self.cacheSlots)
+            squeezes = SqueezeBoundsCache()
+        }
+    }
+
+    /// Caches of finished samplers, for the next samplers to take (at most ``spareCacheLimit``).
+    private static let spareCaches = Mutex<[(setups: [HypergeometricSetup], squeezes: SqueezeBoundsCache)]>([])
+    /// As many caches as Monte Carlo tests run at once on a machine of a few cores.
+    private static let spareCacheLimit = 8
+
+    /// Ends the sampler, leaving its caches to the next sampler made (a Monte Carlo test's, on any thread).
+    consuming func recycle() {
+        let caches = (setups: setups, squeezes: squeezes)
+        Self.spareCaches.withLock { spare in
+            if spare.count < Self.spareCacheLimit { spare.append(caches) }
+        }
     }
 
     /// The sampler of a Monte Carlo test seeded with `seed`: R's generator after

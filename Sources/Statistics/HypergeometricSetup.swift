@@ -44,8 +44,9 @@ struct HypergeometricSetup: Sendable {
     let method: Method
     /// H2PE's constants when ``method`` is `.h2pe` (zeros otherwise). A stored property rather than the
     /// case's payload, so that a draw reads them where the sampler's cache holds the setup, without
-    /// copying them out (160 bytes) at every call.
-    let h2pe: HypergeometricH2PE
+    /// copying them out (160 bytes) at every call. A `var` only so that a draw can take its address in
+    /// place (`withUnsafePointer(to: &…)`); nothing changes it after the setup.
+    var h2pe: HypergeometricH2PE
 
     /// R's `scale`: the inversion's probabilities are kept multiplied by it against early underflow.
     static let inversionScale = 1e25

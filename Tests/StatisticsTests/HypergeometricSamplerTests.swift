@@ -195,20 +195,50 @@ import Testing
             columnTotals.append(20_000 - columnTotals.reduce(0, +))
             let first = generator.uniform(in: 2_000...10_000)
             var comparison = Comparison(seed: generator.next(), largestUrn: 20_000)
-            for _ in 0..<400 {
-                var remaining = columnTotals
-                var left = first
-                var slotsAfter = 20_000
-                for column in 0..<5 {
-                    slotsAfter -= remaining[column]
-                    let x = left == 0 ? 0 : comparison.draw(white: remaining[column], black: slotsAfter, draws: left)
-                    remaining[column] -= x
-                    left -= x
-                }
-            }
+            Self.drawFirstRows(of: columnTotals, first: first, times: 400, &comparison)
             #expect(comparison.mismatches == 0)
             branches.merge(comparison.branches, uniquingKeysWith: +)
         }
         #expect(branches[.h2peSqueeze, default: 0] >= 15_000, "\(branches)")
+    }
+
+    /// The first row (of total `first`) of a 2 × 6 table of n = 20,000 with these column totals drawn
+    /// `times` times column by column, as the Monte Carlo test draws it.
+    static func drawFirstRows(of columnTotals: [Int], first: Int, times: Int, _ comparison: inout Comparison) {
+        for _ in 0..<times {
+            var remaining = columnTotals
+            var left = first
+            var slotsAfter = 20_000
+            for column in 0..<5 {
+                slotsAfter -= remaining[column]
+                let x = left == 0 ? 0 : comparison.draw(white: remaining[column], black: slotsAfter, draws: left)
+                remaining[column] -= x
+                left -= x
+            }
+        }
+    }
+
+    /// Samplers made after others finished (``HypergeometricSampler/recycle()``) draw on the caches those
+    /// left, full of other triples' setups and squeeze bounds: 2 × 6 tables of n = 20,000, each drawn by a
+    /// new sampler, every other one the table before again under another seed (its triples found in the
+    /// caches), draw for draw against R's C library.
+    @Test func samplersOnRecycledCachesGiveRsDraws() {
+        var generator = SeededGenerator(seed: 7_019)
+        var branches: [Branch: Int] = [:]
+        var columnTotals: [Int] = []
+        var first = 0
+        for table in 0..<12 {
+            if table % 2 == 0 {
+                columnTotals = (0..<5).map { _ in generator.uniform(in: 300...3_600) }
+                columnTotals.append(20_000 - columnTotals.reduce(0, +))
+                first = generator.uniform(in: 2_000...10_000)
+            }
+            var comparison = Comparison(seed: generator.next(), largestUrn: table % 3 == 0 ? 20_000 : 5_000)
+            Self.drawFirstRows(of: columnTotals, first: first, times: 300, &comparison)
+            #expect(comparison.mismatches == 0)
+            branches.merge(comparison.branches, uniquingKeysWith: +)
+            comparison.sampler.recycle()
+        }
+        #expect(branches[.h2peSqueeze, default: 0] >= 10_000, "\(branches)")
     }
 }
