@@ -52,9 +52,10 @@ public struct StudyIngester {
     /// - Throws: ``InputProblems`` for bad input (the store file is unchanged); database errors otherwise.
     @discardableResult
     public func ingest(intoStoreAt storePath: String) throws -> IngestSummary {
+        let digestAhead = startDigestAhead()
         let (codebook, instruments) = try loadDefinitions()
         return try StudyStore.build(at: storePath) { transaction in
-            try store(codebook: codebook, instruments: instruments, into: transaction)
+            try store(codebook: codebook, instruments: instruments, digestAhead: digestAhead, into: transaction)
         }
     }
 
@@ -63,10 +64,20 @@ public struct StudyIngester {
     /// - Throws: ``InputProblems`` for bad input (the store is unchanged); database errors otherwise.
     @discardableResult
     public func ingest(into store: StudyStore) throws -> IngestSummary {
+        let digestAhead = startDigestAhead()
         let (codebook, instruments) = try loadDefinitions()
         return try store.replaceContents { transaction in
-            try self.store(codebook: codebook, instruments: instruments, into: transaction)
+            try self.store(codebook: codebook, instruments: instruments, digestAhead: digestAhead, into: transaction)
         }
+    }
+
+    /// Starts hashing `segments.csv` on a thread of its own (``DigestAhead``), before the codebook, the
+    /// instruments and the store's schema are read and made (a core would be idle then) and while the
+    /// participants are stored, instead of by its parse, which runs beside the inserts on both cores;
+    /// `nil` for a file that is not settled, or a coding tool's export (their parse hashes them).
+    private func startDigestAhead() -> DigestAhead? {
+        guard let source = manifest.sources.first(where: \.holdsSegments), source.kind == .segments else { return nil }
+        return DigestAhead(path: manifest.path(of: source.file), settledBefore: SourceFileStat.now() + settledShift)
     }
 
     /// Reads the codebook and the instruments, collecting their problems.
@@ -118,15 +129,11 @@ public struct StudyIngester {
 
     /// Streams every source file through validation into `transaction`.
     private func store(
-        codebook: Codebook, instruments: [(source: SourceFile, instrument: Instrument)],
+        codebook: Codebook, instruments: [(source: SourceFile, instrument: Instrument)], digestAhead: DigestAhead?,
         into transaction: StoreTransaction
     ) throws -> IngestSummary {
         let started = SourceFileStat.now()
-        // segments.csv is hashed on a thread of its own while the participants are stored (one core
-        // would be idle then), instead of by its parse, which runs beside the inserts on both cores.
         let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
-        let digestAhead = segmentsSource.kind == .segments
-            ? DigestAhead(path: manifest.path(of: segmentsSource.file), settledBefore: started + settledShift) : nil
         var log = ProblemLog()
         try transaction.setStudy(
             name: manifest.name, version: manifest.version, codebookVersion: codebook.version,

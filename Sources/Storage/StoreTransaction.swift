@@ -84,7 +84,7 @@ public struct StoreTransaction {
         return true
     }
 
-    /// Stores participants and their attributes, up to 16 participants a statement and up to 16
+    /// Stores participants and their attributes, up to 64 participants a statement and up to 64
     /// attributes a statement (across participants): a statement's step costs SQLite more than the rows it
     /// writes. Their texts are copied once, into one buffer, and bound there without a copy (SQLite's own
     /// copy of a bound text was half the cost of these inserts). Each id must be new (neither stored nor
@@ -242,7 +242,7 @@ private final class BulkInserts {
     }
 
     /// The most rows one statement inserts.
-    static let rowsPerStatement = 16
+    static let rowsPerStatement = 64
 
     /// The inserts of 1 to ``rowsPerStatement`` rows, by group and number of rows.
     private var multiRow: [[PreparedInsert?]] = Array(

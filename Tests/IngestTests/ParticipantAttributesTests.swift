@@ -5,11 +5,12 @@ import StudyModel
 import Testing
 import TestSupport
 
-/// Participants and their attributes are stored several to a statement (at most 16 rows, across
-/// participants): every one of them, with none, one, a statement's worth and more than two statements'
-/// worth of attributes, for fewer participants than a statement takes and more than one call stores.
+/// Participants and their attributes are stored several to a statement (at most 64 rows, across
+/// participants): every one of them, with none, one, a few and more than a statement's worth of
+/// attributes a participant, for fewer participants than a statement takes, exactly a statement's (and a
+/// call's) worth, and more than two calls store.
 @Suite struct ParticipantAttributesTests {
-    @Test(arguments: [0, 1, 16, 17, 40], [6, 150])
+    @Test(arguments: [0, 1, 16, 17, 40, 65], [6, 64, 150])
     func everyAttributeIsStored(columns: Int, participants: Int) throws {
         let names = (0..<columns).map { "a\($0)" }
         var text = (["participant_id", "country", "role"] + names).joined(separator: ",") + "\n"
