@@ -58,9 +58,7 @@ public struct SyncedFiles {
                 if fsync(descriptor) != 0 { code = errno }
                 if Foundation.close(descriptor) != 0, code == 0 { code = errno }
             } else {
-                let folder = Foundation.open(folders[index - files.count], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if folder < 0 || fsync(folder) != 0 { code = errno }
-                if folder >= 0 { Foundation.close(folder) }
+                code = Self.syncFolder(folders[index - files.count])
             }
             results[index] = code
         }
@@ -68,6 +66,48 @@ public struct SyncedFiles {
             let path = failed < files.count ? files[failed].path : folders[failed - files.count]
             throw SystemFailure(path: path, action: "write", code: codes[failed])
         }
+    }
+
+    /// Creates every file of `files` (none may exist) with its contents and syncs it, several at once on
+    /// ``DiskWaits``' threads, then syncs every folder of `folders` (which must hold the files' entries)
+    /// the same way: what ``write(_:to:)`` for each file and then ``sync(folders:)`` do, with the files'
+    /// writing (copying into the page cache, the file system's search for a free inode) spread over the
+    /// cores instead of one after the other.
+    /// - Throws: ``SystemFailure`` for the first (in the order of `files`, then `folders`) that failed,
+    ///   with the action "write"; every file is closed.
+    public static func writeTogether(_ files: [(path: String, contents: String)], folders: [String]) throws(SystemFailure) {
+        let codes = UnsafeMutableBufferPointer<Int32>.allocate(capacity: files.count + folders.count)
+        defer { codes.deallocate() }
+        codes.initialize(repeating: 0)
+        nonisolated(unsafe) let results = codes
+        DiskWaits.run(count: files.count) { index in
+            // 0666 less the umask, as ``write(_:to:)``.
+            let descriptor = Foundation.open(files[index].path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                results[index] = errno
+                return
+            }
+            var contents = files[index].contents
+            var code: Int32 = 0
+            if !contents.withUTF8({ AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }) { code = errno }
+            if code == 0, fsync(descriptor) != 0 { code = errno }
+            if Foundation.close(descriptor) != 0, code == 0 { code = errno }
+            results[index] = code
+        }
+        DiskWaits.run(count: folders.count) { index in results[files.count + index] = syncFolder(folders[index]) }
+        if let failed = codes.firstIndex(where: { $0 != 0 }) {
+            let path = failed < files.count ? files[failed].path : folders[failed - files.count]
+            throw SystemFailure(path: path, action: "write", code: codes[failed])
+        }
+    }
+
+    /// Syncs the folder at `path`; returns 0, or the `errno` of the call that failed.
+    private static func syncFolder(_ path: String) -> Int32 {
+        let folder = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var code: Int32 = 0
+        if folder < 0 || fsync(folder) != 0 { code = errno }
+        if folder >= 0 { Foundation.close(folder) }
+        return code
     }
 
     /// Closes the files still open, unsynced (after a failure: the folder is thrown away).
