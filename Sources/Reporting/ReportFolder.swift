@@ -47,17 +47,17 @@ struct ReportFolder {
                 failure.path = root.path
                 throw failure
             }
-            // Every file straight to its place in the private folder, written and synced several at once,
-            // then their folders synced, before the folder is put in place.
+            // Every file straight to its place in the private folder, then all of them and their folders
+            // synced to disk together before the folder is put in place.
+            var written = SyncedFiles()
+            defer { written.close() }
             var folders = [building]
-            var targets: [(path: String, contents: String)] = []
-            targets.reserveCapacity(files.count)
             for (path, contents) in files {
+                try TemporaryPaths.checkInterrupted()
                 // Paths joined as strings: a `URL` per file looked at the disk (an `lstat`) twice.
                 let target = building + "/" + path
                 let folder = (target as NSString).deletingLastPathComponent
                 if !folders.contains(folder) {
-                    try TemporaryPaths.checkInterrupted()
                     try create(folder)
                     // The folder and those between it and the building folder: each holds a new entry.
                     var parent = folder
@@ -66,11 +66,14 @@ struct ReportFolder {
                         parent = (parent as NSString).deletingLastPathComponent
                     }
                 }
-                targets.append((target, contents))
+                do {
+                    try written.write(contents, to: target)
+                } catch {
+                    throw SystemFailure(path: root.appendingPathComponent(path).path, action: "write the report", code: error.code)
+                }
             }
-            try TemporaryPaths.checkInterrupted()
             do {
-                try SyncedFiles.writeTogether(targets, folders: folders)
+                try written.sync(folders: folders)
             } catch {
                 // Name the file in the report folder the researcher gave, not in the hidden one beside it.
                 let relative = error.path.hasPrefix(building + "/") ? String(error.path.dropFirst(building.count + 1)) : nil

@@ -70,46 +70,6 @@ import Testing
         // The file was synced and closed all the same.
         #expect(try String(contentsOfFile: directory + "/a.txt", encoding: .utf8) == "a")
     }
-
-    @Test func filesWrittenTogetherAreWholeSyncedAndClosed() throws {
-        let directory = try folder()
-        // More files than are kept open at once (256).
-        let files = (0..<300).map { index in (path: directory + "/tables/t\(index).csv", contents: "line \(index)\nКөрсеткіш,\(index * 7)\n") }
-        try SyncedFiles.writeTogether(files + [(directory + "/empty.txt", "")], folders: [directory, directory + "/tables"])
-        #expect(try openDescriptors(under: directory) == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/tables").count == 300)
-        for index in [0, 7, 299] {
-            #expect(try String(contentsOfFile: directory + "/tables/t\(index).csv", encoding: .utf8) == "line \(index)\nКөрсеткіш,\(index * 7)\n")
-        }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/empty.txt")).isEmpty)
-        // The mode of ``SyncedFiles/write(_:to:)``'s files.
-        var one = SyncedFiles()
-        defer { one.close() }
-        try one.write("x", to: directory + "/one.txt")
-        try one.sync(folders: [directory])
-        let mode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) }
-        #expect(try mode(directory + "/empty.txt") == mode(directory + "/one.txt"))
-    }
-
-    @Test func theFirstFileThatCannotBeWrittenTogetherIsNamedAndNoneIsOverwritten() throws {
-        let directory = try folder()
-        for name in ["b.txt", "d.txt"] { try Data("the researcher's".utf8).write(to: URL(fileURLWithPath: directory + "/" + name)) }
-        let names = ["a.txt", "b.txt", "c.txt", "d.txt"]
-        #expect(throws: SystemFailure(path: directory + "/b.txt", action: "write", code: EEXIST)) {
-            try SyncedFiles.writeTogether(names.map { (directory + "/" + $0, "ours") }, folders: [directory])
-        }
-        // Written up to the first that cannot be created; none after it created.
-        #expect(try String(contentsOfFile: directory + "/a.txt", encoding: .utf8) == "ours")
-        #expect(try ["b.txt", "d.txt"].map { try String(contentsOfFile: directory + "/" + $0, encoding: .utf8) } == ["the researcher's", "the researcher's"])
-        #expect(!FileManager.default.fileExists(atPath: directory + "/c.txt"))
-        #expect(try openDescriptors(under: directory) == 0)
-        // A folder that cannot be synced is named after the files.
-        let missing = directory + "/gone"
-        #expect(throws: SystemFailure(path: missing, action: "write", code: ENOENT)) {
-            try SyncedFiles.writeTogether([(directory + "/e.txt", "e")], folders: [directory, missing])
-        }
-        #expect(try String(contentsOfFile: directory + "/e.txt", encoding: .utf8) == "e")
-    }
 }
 
 @Suite struct EarlyWritebackTests {
