@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import FileSafety
 import StudyModel
 
 /// `analyze analyze STUDY_DIR`: run the analysis plan over the store.
@@ -23,17 +24,20 @@ struct AnalyzeCommand: ParsableCommand {
         return results
     }
 
-    /// Runs the analysis, then `meanwhile` with the results (on this thread) while their JSON is encoded
-    /// on another; then writes and announces the results, as ``analyze(_:output:)`` does, and returns
-    /// what `meanwhile` made (`analyze run`: the report, made but not yet written).
+    /// Runs the analysis, then `meanwhile` with the results (on this thread) while their JSON is encoded,
+    /// written beside its place and synced on another (``AtomicFile/prepare(_:to:)``); then puts the
+    /// results file in place and announces it, as ``analyze(_:output:)`` does, and returns what
+    /// `meanwhile` made (`analyze run`: the report, made but not yet written).
     static func analyze<T>(
         _ study: StudyOptions, output: OutputOptions, manifest: StudyManifest? = nil, meanwhile: (AnalysisResults) -> T
     ) throws -> (results: AnalysisResults, meanwhile: T) {
         let analysis = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study, manifest: manifest) }
         let results = analysis.results
-        let json = BackgroundValue { try results.jsonData() }
+        // Encoded and written beside its place on another core; put in place after `meanwhile`.
+        let resultsPath = study.resultsPath
+        let written = BackgroundValue { try AtomicFile.prepare(try results.jsonData(), to: resultsPath) }
         let made = meanwhile(results)
-        try reportingProblems(command: "analyze", output: output) { try Pipeline.writeResults(try json.value(), study) }
+        try reportingProblems(command: "analyze", output: output) { try written.value().commit() }
         analysis.keepConfirmedInputStats()
         announce(results, study, output: output)
         return (results, made)

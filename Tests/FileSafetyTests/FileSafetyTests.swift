@@ -33,6 +33,28 @@ import Testing
             == "out: cannot create the folder: the file system is read-only; choose a folder on a writable disk. Nothing was left half-written.")
     }
 
+    @Test func aPreparedFileIsInPlaceOnlyOnceCommittedAndADiscardedOneLeavesTheOld() throws {
+        let directory = try folder()
+        let path = directory + "/results.json"
+        try AtomicFile.write(Data("old".utf8), to: path)
+        // Prepared on another thread, as `analyze run` does, and committed on this one.
+        let prepared = try DispatchQueue.global().sync { try AtomicFile.prepare(Data("new".utf8), to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try String(contentsOfFile: path + AtomicFile.marker + TemporaryPaths.processSuffix, encoding: .utf8) == "new")
+        try prepared.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["results.json"])
+        try AtomicFile.prepare(Data("newer".utf8), to: path).discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["results.json"])
+        // A commit that cannot rename (a folder where the file goes) says so and leaves no temporary file.
+        let blocked = directory + "/blocked"
+        try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: false)
+        let lost = try AtomicFile.prepare(Data("x".utf8), to: blocked)
+        #expect(throws: SystemFailure(path: blocked, action: "write", code: EISDIR)) { try lost.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["blocked", "results.json"])
+    }
+
     @Test func foundationsOutOfSpaceErrorIsTheSameFailure() {
         let error = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "reports/report.html"])
         #expect(SystemFailure(error, path: "x", action: "write") == SystemFailure(path: "reports/report.html", action: "write", code: ENOSPC))
