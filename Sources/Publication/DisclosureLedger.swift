@@ -235,9 +235,15 @@ struct DisclosureLedger {
     /// The region of `trialProgram(numbered, hiding: candidate)`, from the region of the numbered
     /// program (`region`) when it can be (``LinearProgram/Region/relaxing(equality:)``), else solved anew.
     func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hiding candidate: Quantity) -> LinearProgram.Region? {
-        guard let index = equality(of: candidate, in: numbered) else { return region }
+        guard let number = numbers[candidate] else { return region }
+        return trialRegion(numbered, region, hidingNumber: number)
+    }
+
+    /// The same for the quantity numbered `number` in the ledger (no hash of the quantity).
+    func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> LinearProgram.Region? {
+        guard let index = numbered.equalities[number] else { return region }
         if let region, let relaxed = region.relaxing(equality: index) { return relaxed }
-        return trialProgram(numbered, hiding: candidate).region()
+        return numbered.program.removingEquality(at: index).region()
     }
 
     /// The program; with `numbering` not `nil`, the number of each published quantity's equality in it.

@@ -46,52 +46,62 @@ extension DisclosurePass {
     /// Protects one pair space; records the structural requirement of each pair count whose rule asks
     /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit).
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
-        let rows = ledger.pairedRows(space)
-        let pairs = ledger.quantities(in: space)
+        // The space's pair counts and its codes' counts, by their numbers in the ledger: the loop below
+        // looks nothing up by hashing a quantity.
+        let pairs = ledger.numbers(in: space)
+        let pool = pairs + ledger.pairedRows(space).flatMap { ledger.numbers(in: $0) }
         // With no pair count published, the program says no more than the codes' own rows (whose counts
         // stand protected) and leaves each pair count its structural width: nothing to do.
-        guard pairs.contains(where: { !ledger.isHidden($0) }) else { return }
-        var passed = Set<Quantity>()
+        guard pairs.contains(where: { ledger.entry(number: $0).hidden == nil }) else { return }
+        var passed = Set<Int>()
         // A pair count's structural requirement depends on its codes' counts only, which stay as they are;
         // the program that gives it is solved only when a pair count asks for more than one value.
         var bare: LinearProgram.Region??
-        var requirement: [Quantity: Int] = [:]
-        func required(_ quantity: Quantity) -> Int {
-            if let known = requirement[quantity] { return known }
-            let value = requiredInPair(quantity, ledger: ledger) {
+        var requirement: [Int: Int] = [:]
+        func required(_ number: Int) -> Int {
+            if let known = requirement[number] { return known }
+            let quantity = ledger.quantities[number]
+            let rule = ledger.entry(number: number).hidden?.requiredValues(minimumCount: minimumCount) ?? 1
+            let value = requiredInPair(quantity, rule: rule, ledger: ledger) {
                 if bare == nil { bare = ledger.bareRegion(of: space) }
                 return bare!
             }
-            requirement[quantity] = value
-            if case .pair = quantity, self.required(quantity, ledger) > 1 { ledger.structuralRequirements[quantity] = value }
+            requirement[number] = value
+            if case .pair = quantity, rule > 1 { ledger.structuralRequirements[quantity] = value }
             return value
         }
         while true {
-            let hidden = unsettled(pairs + rows.flatMap { ledger.quantities(in: $0) }, in: ledger, passed: &passed, required: required)
+            // The hidden counts not yet known to keep their protection, in order (``unsettled(_:in:passed:required:)``).
+            var hidden: [Int] = []
+            for number in pool where ledger.entry(number: number).hidden != nil && !passed.contains(number) {
+                if required(number) <= 1 { passed.insert(number) } else { hidden.append(number) }
+            }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
-            var failing: Quantity?
+            var failing: Int?
             var failingWidth = 0
-            for quantity in hidden {
-                let needed = required(quantity)
-                let found = width(ledger.interval(of: quantity, inSpace: space, region: region, requiring: needed))
+            for number in hidden {
+                let needed = required(number)
+                let found = width(ledger.interval(of: ledger.quantities[number], inSpace: space, region: region, requiring: needed))
                 if found >= needed {
-                    passed.insert(quantity)
+                    passed.insert(number)
                 } else {
-                    (failing, failingWidth) = (quantity, found)
+                    (failing, failingWidth) = (number, found)
                     break
                 }
             }
             guard let failing else { return }
-            let candidates = complementCandidates(pairs, protecting: failing, in: ledger)
+            let failingQuantity = ledger.quantities[failing]
+            let candidates = complementCandidates(numbers: pairs, protecting: failingQuantity, in: ledger)
             guard !candidates.isEmpty else { return }  // the audit will refuse
-            let pick = complement(from: candidates, required: required(failing)) { candidate in
-                let trial = ledger.trialRegion(numbered, region, hiding: candidate)
+            let needed = required(failing)
+            let pick = complement(from: candidates, required: needed) { candidate in
+                let trial = ledger.trialRegion(numbered, region, hidingNumber: candidate)
                 if isSame(trial, as: region) { return failingWidth }
-                return width(ledger.interval(of: failing, inSpace: space, region: trial, requiring: required(failing)))
+                return width(ledger.interval(of: failingQuantity, inSpace: space, region: trial, requiring: needed))
             }
-            ledger.hide(pick, .complementary)
+            ledger.hide(ledger.quantities[pick], .complementary)
         }
     }
 
@@ -105,7 +115,11 @@ extension DisclosurePass {
     /// only for a pair count whose rule asks for more than one value, and whose width at the true counts
     /// (``DisclosureLedger/widthAtTrueCounts(of:)``, at most its width there) falls short of it).
     func requiredInPair(_ quantity: Quantity, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
-        let rule = required(quantity, ledger)
+        requiredInPair(quantity, rule: required(quantity, ledger), ledger: ledger, bare: bare)
+    }
+
+    /// The same, given the count's rule (``required(_:_:)``).
+    func requiredInPair(_ quantity: Quantity, rule: Int, ledger: DisclosureLedger, bare: () -> LinearProgram.Region?) -> Int {
         guard case .pair = quantity, rule > 1, ledger.widthAtTrueCounts(of: quantity) < rule else { return rule }
         return min(rule, width(ledger.interval(of: quantity, inSpace: quantity.space, region: bare(), requiring: rule)))
     }

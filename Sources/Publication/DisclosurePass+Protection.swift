@@ -100,15 +100,16 @@ extension DisclosurePass {
             let protectsNoAnswer = { if case .noAnswer = failing { true } else { false } }()
             let pool = ledger.numbers(in: space)
                 + (protectsNoAnswer ? space.bases.map { ledger.numbers(in: $0) } ?? [] : [])
-            let candidates = published(numbers: pool, in: ledger) { quantity, entry in
+            let numbers = publishedNumbers(pool, in: ledger) { quantity, entry in
                 (preference(quantity, protectingNoAnswer: protectsNoAnswer), quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
             }
+            let candidates = numbers.map { ledger.quantities[$0] }
             guard !candidates.isEmpty else { return }  // nothing left to hide: the audit will refuse
             var chosen: Quantity?
             var best: (width: Int, candidate: Quantity)?
             let needed = required(failing, ledger)
-            for candidate in candidates {
-                let trial = ledger.trialRegion(numbered, region, hiding: candidate)
+            for (number, candidate) in zip(numbers, candidates) {
+                let trial = ledger.trialRegion(numbered, region, hidingNumber: number)
                 let widened = isSame(trial, as: region)
                     ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: needed))
                 if widened >= needed {
@@ -211,38 +212,40 @@ extension DisclosurePass {
     /// The published counts of `pool` that could protect `failing`, in the order they are tried: those
     /// over atoms it shares first, finest groups, non-zero counts, the smallest, then registration order.
     func complementCandidates(_ pool: [Quantity], protecting failing: Quantity, in ledger: DisclosureLedger) -> [Quantity] {
-        let shared = Set(failing.atoms)
         let numbers = pool.map { quantity in
             guard let number = ledger.number(of: quantity) else { preconditionFailure("unregistered quantity \(quantity)") }
             return number
         }
-        return published(numbers: numbers, in: ledger) { quantity, entry in
+        return complementCandidates(numbers: numbers, protecting: failing, in: ledger).map { ledger.quantities[$0] }
+    }
+
+    /// The same, by the quantities' numbers in the ledger.
+    func complementCandidates(numbers pool: [Int], protecting failing: Quantity, in ledger: DisclosureLedger) -> [Int] {
+        let shared = Set(failing.atoms)
+        return publishedNumbers(pool, in: ledger) { quantity, entry in
             (shared.isDisjoint(with: quantity.atoms) ? 1 : 0, quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
         }
     }
 
-    /// The published counts of `pool` (by their numbers in the ledger), in the order of their keys; each
-    /// key is computed once. Keys end with the registration order, so the order is total.
-    func published(
-        numbers pool: [Int], in ledger: DisclosureLedger, by key: (Quantity, DisclosureLedger.Entry) -> (Int, Int, Int, Int, Int)
-    ) -> [Quantity] {
-        var keyed: [(key: (Int, Int, Int, Int, Int), quantity: Quantity)] = []
+    /// The numbers of the published counts of `pool` (numbers in the ledger), in the order of their keys;
+    /// each key is computed once. Keys end with the registration order, so the order is total.
+    func publishedNumbers(
+        _ pool: [Int], in ledger: DisclosureLedger, by key: (Quantity, DisclosureLedger.Entry) -> (Int, Int, Int, Int, Int)
+    ) -> [Int] {
+        var keyed: [(key: (Int, Int, Int, Int, Int), number: Int)] = []
         keyed.reserveCapacity(pool.count)
         for number in pool {
             let entry = ledger.entry(number: number)
-            if entry.hidden == nil {
-                let quantity = ledger.quantities[number]
-                keyed.append((key(quantity, entry), quantity))
-            }
+            if entry.hidden == nil { keyed.append((key(ledger.quantities[number], entry), number)) }
         }
         keyed.sort { $0.key < $1.key }
-        return keyed.map(\.quantity)
+        return keyed.map(\.number)
     }
 
     /// The candidate whose hiding alone widens the failing count to `required` values (`widened` gives the
     /// width with a candidate hidden); else the one that widens it most; else the first.
-    func complement(from candidates: [Quantity], required: Int, widened: (Quantity) -> Int) -> Quantity {
-        var best: (width: Int, candidate: Quantity)?
+    func complement<Candidate>(from candidates: [Candidate], required: Int, widened: (Candidate) -> Int) -> Candidate {
+        var best: (width: Int, candidate: Candidate)?
         for candidate in candidates {
             let width = widened(candidate)
             if width >= required { return candidate }
