@@ -267,7 +267,12 @@ struct DisclosureLedger {
         if case .item(let instrument, let item) = space {
             // The respondents of a column are the same for every item of the instrument: another item's
             // published number who answered bounds them, and with its published "no answer" fixes them.
+            // Of the bounds over the same atoms, only the largest is written (the others follow from it:
+            // the same region), in the place of the first: the items of an instrument mostly share their
+            // columns, so most of them would be rows of the tableau that say nothing more.
             let respondents = (values + 1) * atoms
+            var lowerBounds: [(atoms: [Int], value: Int)] = []
+            var lowerBoundOf: [[Int]: Int] = [:]
             for other in spaces {
                 guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
                 for number in numbers(in: other) {
@@ -278,10 +283,16 @@ struct DisclosureLedger {
                     let missing = Quantity.noAnswer(instrument: instrument, item: otherItem, atoms: set)
                     if let entry = entry(registeredBefore: number, as: missing), entry.hidden == nil, extra.isEmpty || !extra.contains(missing) {
                         program.require(sizes, equals: Double(answered.value + entry.value))
+                    } else if let index = lowerBoundOf[set] {
+                        lowerBounds[index].value = max(lowerBounds[index].value, answered.value)
                     } else {
-                        program.require(sizes.map { ($0.variable, -1.0) }, atMost: Double(-answered.value))
+                        lowerBoundOf[set] = lowerBounds.count
+                        lowerBounds.append((set, answered.value))
                     }
                 }
+            }
+            for bound in lowerBounds {
+                program.require(bound.atoms.map { (respondents + $0, -1.0) }, atMost: Double(-bound.value))
             }
         }
         // A row's linked bounds; in a pair space, both rows' (first at 0, second at `atoms`).
