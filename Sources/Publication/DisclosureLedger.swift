@@ -272,22 +272,25 @@ struct DisclosureLedger {
             // columns, so most of them would be rows of the tableau that say nothing more.
             let respondents = (values + 1) * atoms
             var lowerBounds: [(atoms: [Int], value: Int)] = []
-            var lowerBoundOf: [[Int]: Int] = [:]
             for other in spaces {
                 guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
-                for number in numbers(in: other) {
-                    let (quantity, answered) = (quantities[number], entries[number])
-                    guard case .answered(_, _, let set) = quantity, answered.hidden == nil, extra.isEmpty || !extra.contains(quantity)
+                // The items list their columns in the same order: the bound over the atoms of this item's
+                // next column is looked for first after the last one met.
+                var next = 0
+                // Only published numbers who answered; the others are passed over without a copy.
+                for number in numbers(in: other) where entries[number].hidden == nil {
+                    guard case .answered(_, _, let set) = quantities[number], extra.isEmpty || !extra.contains(quantities[number])
                     else { continue }
-                    let sizes = set.map { (variable: respondents + $0, coefficient: 1.0) }
+                    let answered = entries[number].value
                     let missing = Quantity.noAnswer(instrument: instrument, item: otherItem, atoms: set)
                     if let entry = entry(registeredBefore: number, as: missing), entry.hidden == nil, extra.isEmpty || !extra.contains(missing) {
-                        program.require(sizes, equals: Double(answered.value + entry.value))
-                    } else if let index = lowerBoundOf[set] {
-                        lowerBounds[index].value = max(lowerBounds[index].value, answered.value)
+                        program.require(set.map { (respondents + $0, 1.0) }, equals: Double(answered + entry.value))
+                    } else if let index = Self.place(of: set, in: lowerBounds, from: next) {
+                        lowerBounds[index].value = max(lowerBounds[index].value, answered)
+                        next = index + 1
                     } else {
-                        lowerBoundOf[set] = lowerBounds.count
-                        lowerBounds.append((set, answered.value))
+                        lowerBounds.append((set, answered))
+                        next = lowerBounds.count
                     }
                 }
             }
@@ -305,6 +308,14 @@ struct DisclosureLedger {
             }
         }
         return program
+    }
+
+    /// The place of the bound over `atoms` among `bounds` (each set of atoms once), searched from `start`
+    /// on and then from the first; `nil` when there is none.
+    private static func place(of atoms: [Int], in bounds: [(atoms: [Int], value: Int)], from start: Int) -> Int? {
+        for index in start..<max(start, bounds.count) where bounds[index].atoms == atoms { return index }
+        for index in 0..<min(start, bounds.count) where bounds[index].atoms == atoms { return index }
+        return nil
     }
 
     /// The entry of `quantity`: a survey column's "no answer" is registered just before its number who
