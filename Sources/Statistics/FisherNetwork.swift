@@ -66,6 +66,8 @@ struct FisherNetwork {
     private let columns: [Int]
     /// Total of columns k… (index columns.count gives 0).
     private let suffixTotals: [Int]
+    /// Columns k… (the remaining columns at stage k).
+    private let remainingColumns: [[Int]]
     private let logFactorials: LogFactorials
     private let constant: Double
     /// A table counts when its S is at least this.
@@ -91,6 +93,8 @@ struct FisherNetwork {
         var suffix = Array(repeating: 0, count: columns.count + 1)
         for k in stride(from: columns.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + columns[k] }
         suffixTotals = suffix
+        let sortedColumns = columns
+        remainingColumns = sortedColumns.indices.map { Array(sortedColumns[$0...]) }
         self.logFactorials = logFactorials
         self.constant = constant
         limit = constant - threshold
@@ -116,34 +120,42 @@ struct FisherNetwork {
         if rootBounds.minimum >= limit + margin(stage: 0) { return 1 }
         var p = 0.0
         var work = 0
-        // The nodes of the current stage, each with its pasts (merged when the stage is processed).
+        // The nodes of the current stage, and the pasts carried to them: runs of the previous stage's
+        // merged pasts (the root's one past, 0 with weight 1, before the first), merged as each node is processed.
         var keys: [[Int]] = [rows]
-        var pasts: [[Past]] = [[Past(sum: 0, weight: 1)]]
+        var carried = CarriedPasts()
+        carried.carry(0..<1, arcSum: 0, multiplicity: 1, to: carried.addNode())
+        var motherPasts = [Past(sum: 0, weight: 1)]
         var daughterIndex = NodeTable(capacity: nodeLimit)
         var seen = NodeTable(capacity: nodeLimit)
         var fills = Fills()
+        var sums: [Double] = []
+        var tail: [Double] = []
         for stage in columns.indices.dropLast() {
             let daughterStage = stage + 1
             let daughterMargin = margin(stage: daughterStage)
             var daughterKeys: [[Int]] = []
             var daughterBounds: [Bounds] = []
             var daughterTightened: [Bool] = []
-            var daughterPasts: [[Past]] = []
+            var daughterCarried = CarriedPasts()
             daughterIndex.removeAll()
-            var stagePasts = 0
+            // This stage's nodes' merged pasts, one node after another: what the daughters' runs read.
+            var stagePasts: [Past] = []
             // Pasts carried to the daughters so far (before merging), and when to count them merged next.
-            var carried = 0
+            var carriedCount = 0
             var nextCheck = pastLimit + 1
-            for (key, unmerged) in zip(keys, pasts) {
-                let mother = Self.merged(unmerged)
-                stagePasts += mother.count
-                if stagePasts > pastLimit { return nil }
-                let sums = mother.map(\.sum)
+            for (node, key) in keys.enumerated() {
+                let motherStart = stagePasts.count
+                let motherCount = carried.merge(node: node, reading: motherPasts, into: &stagePasts)
+                if stagePasts.count > pastLimit { return nil }
+                sums.removeAll(keepingCapacity: true)
+                for index in motherStart..<stagePasts.count { sums.append(stagePasts[index].sum) }
                 let smallest = sums[0]
                 // tail[i] = Σ_{j ≥ i} weightⱼ · exp(smallest − sumⱼ): the mass of the pasts from i on.
-                var tail = Array(repeating: 0.0, count: mother.count + 1)
-                for i in stride(from: mother.count - 1, through: 0, by: -1) {
-                    tail[i] = tail[i + 1] + mother[i].weight * exp(smallest - mother[i].sum)
+                tail.removeAll(keepingCapacity: true)
+                tail.append(contentsOf: repeatElement(0.0, count: motherCount + 1))
+                for i in stride(from: motherCount - 1, through: 0, by: -1) {
+                    tail[i] = tail[i + 1] + stagePasts[motherStart + i].weight * exp(smallest - stagePasts[motherStart + i].sum)
                 }
                 fills.generate(from: key, total: columns[stage], places: places, logFactorials: logFactorials)
                 if daughterStage == columns.count - 1 {
@@ -151,7 +163,7 @@ struct FisherNetwork {
                     for f in 0..<fills.count {
                         let tableSum = fills[f].sum + fills[f].restSum
                         let counted = Self.firstIndex(in: sums, notBelow: limit - tableSum)
-                        if counted < mother.count {
+                        if counted < motherCount {
                             p += fills[f].multiplicity * tail[counted] * exp(constant - smallest - tableSum)
                         }
                     }
@@ -181,44 +193,44 @@ struct FisherNetwork {
                         daughterKeys.append(remaining)
                         daughterBounds.append(cheapBounds(remaining, stage: daughterStage))
                         daughterTightened.append(daughterStage == columns.count - 1)
-                        daughterPasts.append([])
+                        _ = daughterCarried.addNode()
                     }
                     // Pasts below `dropped` have no counting completion; from `counted` on every one counts.
                     let dropped = Self.firstIndex(in: sums, notBelow: limit - daughterMargin - arcSum - daughterBounds[index].maximum)
                     var counted = Self.firstIndex(in: sums, notBelow: limit + daughterMargin - arcSum - daughterBounds[index].minimum)
                     if dropped < counted, !daughterTightened[index] {
-                        daughterBounds[index].minimum = max(
-                            daughterBounds[index].minimum, lagrangianMinimum(daughterKeys[index], stage: daughterStage))
+                        let key = daughterKeys[index]
+                        let lagrangian = LagrangianBoundCache.bound(rows: key, columns: remainingColumns[daughterStage]) {
+                            lagrangianMinimum(key, stage: daughterStage)
+                        }
+                        daughterBounds[index].minimum = max(daughterBounds[index].minimum, lagrangian)
                         daughterTightened[index] = true
                         counted = Self.firstIndex(in: sums, notBelow: limit + daughterMargin - arcSum - daughterBounds[index].minimum)
                     }
-                    if counted < mother.count {
+                    if counted < motherCount {
                         p += multiplicity * tail[counted]
                             * exp(constant - smallest - arcSum + daughterBounds[index].logCount)
                     }
                     work += 1 + max(0, counted - dropped)
                     if work > Self.workLimit { return nil }
                     if dropped < counted {
-                        // Appended at once: one uniqueness and capacity check, not one per past.
-                        daughterPasts[index].append(
-                            contentsOf: mother[dropped..<counted].lazy.map {
-                                Past(sum: $0.sum + arcSum, weight: $0.weight * multiplicity)
-                            })
-                        carried += counted - dropped
-                        if carried >= nextCheck {
+                        daughterCarried.carry(
+                            (motherStart + dropped)..<(motherStart + counted), arcSum: arcSum, multiplicity: multiplicity,
+                            to: index)
+                        carriedCount += counted - dropped
+                        if carriedCount >= nextCheck {
                             // The next stage will give up on its pasts: give up now, before they take memory.
-                            if Self.mergedCountExceeds(pastLimit, &daughterPasts) { return nil }
-                            nextCheck = 2 * carried
+                            if Self.mergedCountExceeds(pastLimit, daughterCarried, reading: stagePasts) { return nil }
+                            nextCheck = 2 * carriedCount
                         }
                     }
                 }
             }
-            keys = []
-            pasts = []
-            for (key, live) in zip(daughterKeys, daughterPasts) where !live.isEmpty {
-                keys.append(key)
-                pasts.append(live)
-            }
+            let live = daughterKeys.indices.filter { daughterCarried.hasPasts($0) }
+            keys = live.map { daughterKeys[$0] }
+            daughterCarried.keepNodes(live)
+            carried = daughterCarried
+            motherPasts = stagePasts
         }
         return min(1, p)
     }
@@ -259,42 +271,16 @@ struct FisherNetwork {
     /// Whether the daughters' pasts, each merged, number more than `limit` in all: then the next stage
     /// stops at its ``pastLimit``. Merging more pasts into a node never makes fewer runs (a run's reach
     /// grows with its first sum, so the runs are a smallest cover), so the count now is a lower bound on
-    /// the next stage's. Sorts each daughter's pasts in place (stably: the next stage's sort of them, with
-    /// more appended, comes out the same).
-    private static func mergedCountExceeds(_ limit: Int, _ daughterPasts: inout [[Past]]) -> Bool {
+    /// the next stage's.
+    private static func mergedCountExceeds(_ limit: Int, _ daughters: CarriedPasts, reading pasts: [Past]) -> Bool {
         var count = 0
-        for index in daughterPasts.indices where !daughterPasts[index].isEmpty {
-            daughterPasts[index].sort { $0.sum < $1.sum }
-            daughterPasts[index].withUnsafeBufferPointer { pasts in
-                var first = pasts[0].sum
-                count += 1
-                for past in pasts.dropFirst() where !(past.sum - first <= 1e-12 * max(1, abs(first))) {
-                    first = past.sum
-                    count += 1
-                }
-            }
+        var scratch: [Past] = []
+        for node in 0..<daughters.nodeCount {
+            scratch.removeAll(keepingCapacity: true)
+            count += daughters.merge(node: node, reading: pasts, into: &scratch)
             if count > limit { return true }
         }
         return false
-    }
-
-    /// Pasts sorted by sum, those within a relative 10⁻¹² of the first of a run merged (weights added).
-    private static func merged(_ pasts: [Past]) -> [Past] {
-        if pasts.count < 2 { return pasts }
-        let sorted = pasts.sorted { $0.sum < $1.sum }
-        var result: [Past] = []
-        result.reserveCapacity(sorted.count)
-        var current = sorted[0]
-        for past in sorted.dropFirst() {
-            if past.sum - current.sum <= 1e-12 * max(1, abs(current.sum)) {
-                current.weight += past.weight
-            } else {
-                result.append(current)
-                current = past
-            }
-        }
-        result.append(current)
-        return result
     }
 
     private struct Bounds {
@@ -377,8 +363,9 @@ struct FisherNetwork {
     /// min Σ log xᵢⱼ! with margins r, c, at multipliers aᵢ, bⱼ improved by two rounds of coordinate ascent
     /// from aᵢ + bⱼ = log(rᵢ cⱼ / n′). Every (a, b) gives Σ aᵢ rᵢ + Σ bⱼ cⱼ + Σ min over 0 ≤ x ≤ min(rᵢ, cⱼ) of
     /// (log x! − (aᵢ + bⱼ) x) ≤ min S, the inner minimum at x = min(cap, ⌊e^(aᵢ+bⱼ)⌋).
+    /// (Kept by node in ``LagrangianBoundCache``.)
     private func lagrangianMinimum(_ key: [Int], stage: Int) -> Double {
-        let rest = Array(columns[stage...])
+        let rest = remainingColumns[stage]
         // Multipliers kept as e^a, e^b; the best cell is min(cap, ⌊e^a · e^b⌋).
         let total = Double(suffixTotals[stage])
         var rowMultipliers = key.map { Double($0) }
