@@ -8,8 +8,7 @@ import StudyModel
 /// document, offsets, excerpt and language: the rows `segments.csv` gives a segment's codes in) become one
 /// row, whose codes and lines are packed into one blob (``SegmentCodes``): the excerpt is stored once per
 /// segment, not once per code. SQLite's work for a statement (opening the table's cursor, starting and
-/// halting its program) is paid once for up to 64 rows of one participant, coder and document
-/// (``SegmentWriter``). A segment's fields are bound where they
+/// halting its program) is paid once for up to ``capacity`` rows. A segment's fields are bound where they
 /// lie: in the bytes of the record that began it, kept alive by the `owner` given with it (the records
 /// of `segments.csv` share their batch's bytes, which never move or change), or else in a copy the
 /// batch makes, so that the caller's bytes need not outlive the call that adds them.
@@ -17,9 +16,8 @@ import StudyModel
 /// A code repeated within the segment being gathered is left out at once and noted (``Duplicate``); one
 /// repeating a stored application is found by the insert.
 public struct SegmentBatch {
-    /// The most complete segments a batch holds (a multiple of ``SegmentWriter/epoch``: a batch is
-    /// written whole epochs at a time).
-    public static let capacity = 128
+    /// The most segments one statement stores.
+    public static let capacity = 16
 
     /// A segment row: its fields' bytes (kept by ``owner``) and its applications in ``codes``.
     struct Segment {

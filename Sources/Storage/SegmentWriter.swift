@@ -12,10 +12,8 @@ import GRDB
 /// table of one row per application did.
 final class SegmentWriter {
     private let db: Database
-    /// The inserts of 1 to ``statementRows`` segments as part 0, by their number.
-    private var inserts: [PreparedInsert?] = Array(repeating: nil, count: statementRows + 1)
-    /// The greatest key stored, to tell the segments that need no join.
-    private var keyOrder = SegmentKeyOrder()
+    /// The inserts of 1 to ``SegmentBatch/capacity`` segments as part 0, by their number.
+    private var inserts: [PreparedInsert?] = Array(repeating: nil, count: SegmentBatch.capacity + 1)
     private var partInsert: PreparedInsert?
     private var codesUpdate: PreparedInsert?
 
@@ -27,146 +25,44 @@ final class SegmentWriter {
     }
 
     /// Stores the batch's complete segments and forgets them.
-    ///
-    /// The segments are taken in epochs of ``epoch`` (the batch's first 16, the next 16, ...; the last one
-    /// shorter): an epoch's rows are inserted, then those of its segments whose key was stored already
-    /// are joined to the stored rows, before the next epoch's rows are inserted. So the rows (and their
-    /// rowids) come in the same order however many epochs a batch holds. The inserts themselves take up
-    /// to ``statementRows`` rows a statement, each statement's rows of one participant, coder and
-    /// document (bound once for all of them); a statement ends with an epoch only where a segment of the
-    /// epoch may meet a stored key (``SegmentKeyOrder``: its key is not the greatest yet).
     /// - Returns: how many applications were stored, and those left out as duplicates (of a stored
     ///   application, or of one of their segment), in line order.
     func write(_ batch: inout SegmentBatch) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
         let count = batch.closedCount
         guard count > 0 else { return (0, []) }
-        let epochs = (count + Self.epoch - 1) / Self.epoch
-        let mayMeetStoredKey = try epochsMeetingStoredKeys(batch.segments[..<count], epochs: epochs)
-        /// The rows of each epoch its inserts left out (their key was stored).
-        var leftOut = Array(repeating: 0, count: epochs)
+        let insert = try insertStatement(rows: count)
+        let written = try batch.codes.withUnsafeBytes { codes in
+            for index in 0..<count {
+                bind(batch.segments[index], part: nil, codes: codes, to: insert, first: Int32(9 * index))
+            }
+            // Its bindings are not cleared (that walked all 9 × `count` of them after each statement):
+            // every parameter of this statement is bound again before it runs again, and SQLite reads a
+            // value bound without a copy only when the statement runs, so the pointers it keeps into
+            // the batch's bytes after this call are never read.
+            return try insert.executeCountingRows()
+        }
         var stored = 0
         var duplicates: [SegmentBatch.Duplicate] = []
-        var start = 0
-        var finished = 0
-        while start < count {
-            var end = start + 1
-            while end < count, end - start < Self.statementRows, Self.isSameRun(batch.segments, start, end),
-                end % Self.epoch != 0 || !mayMeetStoredKey[end / Self.epoch - 1]
-            {
-                end += 1
-            }
-            let written = try insert(start..<end, of: batch.segments, codes: batch.codes)
-            leftOut[(end - 1) / Self.epoch] += end - start - written
-            start = end
-            // The epochs this statement completed: each one's segments counted, or else joined.
-            while finished < epochs, min((finished + 1) * Self.epoch, count) <= end {
-                let segments = finished * Self.epoch..<min((finished + 1) * Self.epoch, count)
-                if leftOut[finished] == 0 {
-                    for index in segments {
-                        stored += batch.segments[index].applications
-                        for (code, line) in batch.segments[index].repeated {
-                            let segment = batch.segments[index]
-                            let firstLine = batch.codes.withUnsafeBytes { codes in
-                                code.withUnsafeBytes { SegmentCodes.line(of: $0, in: UnsafeRawBufferPointer(rebasing: codes[segment.codes])) }
-                            }
-                            duplicates.append(duplicate(line: line, code: code, coder: segment.coder, firstLine: firstLine!))
-                        }
+        if written == count {
+            for segment in batch.segments.prefix(count) {
+                stored += segment.applications
+                for (code, line) in segment.repeated {
+                    let firstLine = batch.codes.withUnsafeBytes { codes in
+                        code.withUnsafeBytes { SegmentCodes.line(of: $0, in: UnsafeRawBufferPointer(rebasing: codes[segment.codes])) }
                     }
-                } else {
-                    for segment in batch.segments[segments] {
-                        let outcome = try join(segment, of: batch, justInserted: leftOut[finished] < segments.count)
-                        stored += outcome.stored
-                        duplicates += outcome.duplicates
-                    }
+                    duplicates.append(duplicate(line: line, code: code, coder: segment.coder, firstLine: firstLine!))
                 }
-                finished += 1
+            }
+        } else {
+            for segment in batch.segments.prefix(count) {
+                let outcome = try join(segment, of: batch, justInserted: written > 0)
+                stored += outcome.stored
+                duplicates += outcome.duplicates
             }
         }
         batch.removeClosed()
         return (stored, duplicates.sorted { $0.line < $1.line })
     }
-
-    /// The segments of an epoch (see ``write(_:)``): the segments the store's inserts took a statement
-    /// each before, so that the rows come in the order they did.
-    static let epoch = 16
-
-    /// The most rows one insert statement stores.
-    static let statementRows = 64
-
-    /// Which epochs of `segments` hold a segment whose key may be stored already (it is not greater
-    /// than every key stored and every key before it); the greatest key moves on past the others.
-    private func epochsMeetingStoredKeys(_ segments: ArraySlice<SegmentBatch.Segment>, epochs: Int) throws -> [Bool] {
-        try keyOrder.load(db)
-        var meets = Array(repeating: false, count: epochs)
-        var greatest: Int?
-        keyOrder.withGreatest { stored in
-            // The fields read in place (a segment copied out of the array costs a retain and a release).
-            for index in segments.indices {
-                let isAfter: Bool
-                if let greatest {
-                    isAfter = SegmentKeyOrder.isAfter(
-                        segments[index].participantID, segments[index].coder, segments[index].segmentID,
-                        (segments[greatest].participantID, segments[greatest].coder, segments[greatest].segmentID))
-                } else if let stored {
-                    isAfter = SegmentKeyOrder.isAfter(segments[index].participantID, segments[index].coder, segments[index].segmentID, stored)
-                } else {
-                    isAfter = true
-                }
-                if isAfter {
-                    greatest = index
-                } else {
-                    meets[(index - segments.startIndex) / Self.epoch] = true
-                }
-            }
-        }
-        if let greatest {
-            keyOrder.remember(participant: segments[greatest].participantID, coder: segments[greatest].coder, segment: segments[greatest].segmentID)
-        }
-        return meets
-    }
-
-    /// Whether segments `one` and `other` of `segments` have the participant, coder and document an insert
-    /// binds once for its rows.
-    private static func isSameRun(_ segments: [SegmentBatch.Segment], _ one: Int, _ other: Int) -> Bool {
-        func same(_ first: UnsafeRawBufferPointer?, _ second: UnsafeRawBufferPointer?) -> Bool {
-            guard let first, let second else { return first == nil && second == nil }
-            return SegmentKeyOrder.compare(first, second) == 0
-        }
-        return same(segments[one].participantID, segments[other].participantID) && same(segments[one].coder, segments[other].coder)
-            && same(segments[one].document, segments[other].document)
-    }
-
-    /// Inserts `segments` (of one participant, coder and document) as part 0 with one statement.
-    /// - Returns: how many rows it wrote (a segment whose key is stored is left out).
-    private func insert(_ rows: Range<Int>, of segments: [SegmentBatch.Segment], codes: [UInt8]) throws -> Int {
-        let insert = try insertStatement(rows: rows.count)
-        insert.bindWithoutCopy(1, segments[rows.lowerBound].participantID)
-        insert.bindWithoutCopy(2, segments[rows.lowerBound].coder)
-        insert.bindWithoutCopy(3, segments[rows.lowerBound].document)
-        return try codes.withUnsafeBytes { codes in
-            var index: Int32 = Self.sharedParameters
-            // The fields read in place (a segment copied out of the array costs a retain and a release).
-            for row in rows {
-                insert.bindWithoutCopy(index + 1, segments[row].segmentID)
-                insert.bindBlobWithoutCopy(index + 2, UnsafeRawBufferPointer(rebasing: codes[segments[row].codes]))
-                insert.bind(index + 3, segments[row].start)
-                insert.bind(index + 4, segments[row].end)
-                insert.bindWithoutCopy(index + 5, segments[row].language)
-                insert.bindWithoutCopy(index + 6, segments[row].excerpt)
-                index += Self.rowParameters
-            }
-            // Its bindings are not cleared (that walked all of them after each statement): every
-            // parameter of this statement is bound again before it runs again, and SQLite reads a value
-            // bound without a copy only when the statement runs, so the pointers it keeps into the
-            // batch's bytes after this call are never read.
-            return try insert.executeCountingRows()
-        }
-    }
-
-    /// The parameters an insert binds once for all its rows (participant, coder, document), and those it
-    /// binds for each row.
-    private static let sharedParameters: Int32 = 3
-    private static let rowParameters: Int32 = 6
 
     /// Stores one application as ``write(_:)`` stores a batch's.
     /// - Returns: `false` when the same participant, code, coder and segment are stored already.
@@ -295,26 +191,33 @@ final class SegmentWriter {
                         partInsert = try PreparedInsert(db, sql: "INSERT INTO segment (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     }
                     let insert = partInsert!
-                    bind(segment, part: (parts.map(\.part).max() ?? -1) + 1, codes: blob, to: insert)
+                    bind(segment, part: (parts.map(\.part).max() ?? -1) + 1, codes: blob, to: insert, first: 0)
                     _ = try insert.executeAndClear()
                 }
             }
         }
     }
 
-    /// Binds a segment's fields (where its owner keeps them), with `part` and `codes`, to a single-row
-    /// insert's parameters.
-    private func bind(_ segment: SegmentBatch.Segment, part: Int, codes: UnsafeRawBufferPointer, to insert: PreparedInsert) {
-        insert.bindWithoutCopy(1, segment.participantID)
-        insert.bindWithoutCopy(2, segment.coder)
-        insert.bindWithoutCopy(3, segment.segmentID)
-        insert.bind(4, part)
-        insert.bindBlobWithoutCopy(5, codes)
-        insert.bindWithoutCopy(6, segment.document)
-        insert.bind(7, segment.start)
-        insert.bind(8, segment.end)
-        insert.bindWithoutCopy(9, segment.language)
-        insert.bindWithoutCopy(10, segment.excerpt)
+    /// Binds a segment's fields (where its owner keeps them) to the parameters after `first` (its codes: all of `codes` when `part` is
+    /// given, else its range of them; `part`: bound after the segment id, or else 0 in the statement).
+    private func bind(
+        _ segment: SegmentBatch.Segment, part: Int?, codes: UnsafeRawBufferPointer, to insert: PreparedInsert, first: Int32
+    ) {
+        var index = first
+        func next() -> Int32 {
+            index += 1
+            return index
+        }
+        insert.bindWithoutCopy(next(), segment.participantID)
+        insert.bindWithoutCopy(next(), segment.coder)
+        insert.bindWithoutCopy(next(), segment.segmentID)
+        if let part { insert.bind(next(), part) }
+        insert.bindBlobWithoutCopy(next(), part == nil ? UnsafeRawBufferPointer(rebasing: codes[segment.codes]) : codes)
+        insert.bindWithoutCopy(next(), segment.document)
+        insert.bind(next(), segment.start)
+        insert.bind(next(), segment.end)
+        insert.bindWithoutCopy(next(), segment.language)
+        insert.bindWithoutCopy(next(), segment.excerpt)
     }
 
     private func duplicate(line: Int, code: [UInt8], coder: UnsafeRawBufferPointer, firstLine: Int) -> SegmentBatch.Duplicate {
@@ -322,16 +225,11 @@ final class SegmentWriter {
             line: line, code: String(decoding: code, as: UTF8.self), coder: String(decoding: coder, as: UTF8.self), firstLine: firstLine)
     }
 
-    /// The insert of `rows` segments as part 0 (1 to ``statementRows``) of one participant, coder and
-    /// document, prepared on first use.
+    /// The insert of `rows` segments as part 0 (1 to ``SegmentBatch/capacity``), prepared on first use.
     private func insertStatement(rows: Int) throws -> PreparedInsert {
         if let insert = inserts[rows] { return insert }
-        let values = (0..<rows).map { row in
-            let first = Int(Self.sharedParameters) + row * Int(Self.rowParameters)
-            let own = (1...Int(Self.rowParameters)).map { "?\(first + $0)" }
-            return "(?1, ?2, \(own[0]), 0, \(own[1]), ?3, \(own[2]), \(own[3]), \(own[4]), \(own[5]))"
-        }
-        let insert = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO segment (\(Self.columns)) VALUES \(values.joined(separator: ", "))")
+        let values = Array(repeating: "(?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        let insert = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO segment (\(Self.columns)) VALUES \(values)")
         inserts[rows] = insert
         return insert
     }

@@ -135,37 +135,10 @@ public struct StoreTransaction {
         return SummaryStream(codes: codes)
     }
 
-    /// Writes rows of the summary `coding` that a ``SummaryStream`` gave: up to 64 to a statement, the
-    /// rest kept for the next call or the end of the build (``finishSummaries()``).
+    /// Writes rows of the summary `coding` that a ``SummaryStream`` gave.
     public func insert(_ rows: [CodingRow]) throws {
-        inserts.codingRows += rows
-        let whole = inserts.codingRows.count / BulkInserts.rowsPerStatement * BulkInserts.rowsPerStatement
-        guard whole > 0 else { return }
-        try insertCodingRows(whole)
-    }
-
-    /// Inserts the first `count` rows kept by ``insert(_:)-([CodingRow])``, their code sets copied once into
-    /// one buffer and bound there, and forgets them.
-    private func insertCodingRows(_ count: Int) throws {
-        let rows = inserts.codingRows[..<count]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.reduce(0) { $0 + $1.codeSets.count })
-        var sets: [(row: CodingRow, codeSets: Range<Int>)] = []
-        sets.reserveCapacity(count)
-        for row in rows {
-            let start = bytes.count
-            bytes.append(contentsOf: row.codeSets)
-            sets.append((row, start..<bytes.count))
-        }
-        try bytes.withUnsafeBytes { base in
-            try inserts.insert(sets, into: .coding, db) { insert, row, stored in
-                insert.bind(4 * row + 1, stored.row.participant)
-                insert.bind(4 * row + 2, stored.row.coder)
-                insert.bind(4 * row + 3, stored.row.segments)
-                insert.bindBlobWithoutCopy(4 * row + 4, UnsafeRawBufferPointer(rebasing: base[stored.codeSets]))
-            }
-        }
-        inserts.codingRows.removeFirst(count)
+        guard !rows.isEmpty else { return }
+        try SummaryWriter.write(rows, with: try inserts.statement(\.coding, db, sql: SummaryWriter.codingInsertSQL))
     }
 
     /// Records how the ``SummaryStream`` ended: its coders (``SummaryStream/finish(endingInto:)``), or `nil`
@@ -177,7 +150,6 @@ public struct StoreTransaction {
     /// Writes the summaries of the coding: the end of those written as the rows were read, or else from
     /// one pass over the stored rows (``StoreSummaries/fill(_:)``). The last step of every store build.
     func finishSummaries() throws {
-        try insertCodingRows(inserts.codingRows.count)
         if try !summary.finish(db) { try StoreSummaries.fill(db) }
     }
 
@@ -253,20 +225,18 @@ private final class BulkInserts {
     var participant: PreparedInsert?
     var coverage: PreparedInsert?
     var respondent: PreparedInsert?
-    /// Rows of the summary `coding` not inserted yet (``StoreTransaction/insert(_:)-([CodingRow])``).
-    var codingRows: [CodingRow] = []
+    var coding: PreparedInsert?
 
     /// A table whose rows come several at a time (a participant's attributes, a respondent's answers,
-    /// participants.csv's participants, the summary `coding`'s rows).
+    /// participants.csv's participants).
     enum RowGroup: Int, CaseIterable {
-        case attributes, answers, participants, coding
+        case attributes, answers, participants
 
         var sql: (table: String, columns: Int) {
             switch self {
             case .participants: ("participant (id, position, country, role, line)", 5)
             case .attributes: ("participantAttribute (participantId, name, value)", 3)
             case .answers: ("surveyAnswer (instrumentId, respondentId, itemId, value)", 4)
-            case .coding: ("coding (participant, coder, segments, codeSets)", 4)
             }
         }
     }
