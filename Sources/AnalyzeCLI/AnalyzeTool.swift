@@ -26,6 +26,8 @@ public struct AnalyzeTool: ParsableCommand {
         // `analyze analyze` 64 -> 60 MB, at the same user time (docs/benchmark.md, "Ingest memory").
         MallocTuning.oneArena()
         TemporaryPaths.removeOnInterrupt()
+        // Small YAML samples decoded, then the catalogs, on another thread beside the command line's parse.
+        Preload.begin()
         main()
     }
 }

@@ -58,8 +58,9 @@ extension StudyStore {
             let writeback = try EarlyWriteback(path: temporaryPath, reportedAs: path, action: "write the store")
             let result: T
             do {
-                try migrator.migrate(queue)
                 result = try queue.write { db in
+                    // The file is new: its schema made at once, as the migrations would leave it.
+                    try createSchema(db)
                     let transaction = StoreTransaction(db: db)
                     let result = try body(transaction)
                     try transaction.finishSummaries()

@@ -5,121 +5,22 @@ extension StudyStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("createStudy") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE study (
-                        id INTEGER PRIMARY KEY CHECK (id = 1),
-                        name TEXT NOT NULL,
-                        version TEXT NOT NULL,
-                        codebookVersion TEXT NOT NULL,
-                        toolVersion TEXT NOT NULL
-                    );
-                    CREATE TABLE sourceFile (
-                        path TEXT PRIMARY KEY,
-                        kind TEXT NOT NULL,
-                        sha256 TEXT NOT NULL,
-                        byteCount INTEGER NOT NULL,
-                        recordCount INTEGER NOT NULL
-                    );
-                    CREATE TABLE code (
-                        id TEXT PRIMARY KEY,
-                        position INTEGER NOT NULL,
-                        definition TEXT NOT NULL  -- the Code as JSON
-                    );
-                    CREATE TABLE participant (
-                        id TEXT PRIMARY KEY,
-                        position INTEGER NOT NULL UNIQUE,
-                        country TEXT NOT NULL,
-                        role TEXT NOT NULL,
-                        line INTEGER NOT NULL
-                    );
-                    CREATE TABLE participantAttribute (
-                        participantId TEXT NOT NULL REFERENCES participant(id),
-                        name TEXT NOT NULL,
-                        value TEXT NOT NULL,
-                        PRIMARY KEY (participantId, name)
-                    ) WITHOUT ROWID;
-                    CREATE TABLE segment (
-                        participantId TEXT NOT NULL,
-                        code TEXT NOT NULL,
-                        coder TEXT NOT NULL,
-                        segmentId TEXT NOT NULL,
-                        document TEXT,
-                        start INTEGER,
-                        "end" INTEGER,
-                        excerpt TEXT,
-                        language TEXT,
-                        line INTEGER NOT NULL,
-                        PRIMARY KEY (participantId, code, coder, segmentId)
-                    ) WITHOUT ROWID;
-                    CREATE TABLE instrument (
-                        id TEXT PRIMARY KEY,
-                        position INTEGER NOT NULL,
-                        definition TEXT NOT NULL  -- the Instrument as JSON
-                    );
-                    CREATE TABLE surveyRespondent (
-                        instrumentId TEXT NOT NULL REFERENCES instrument(id),
-                        respondentId TEXT NOT NULL,
-                        position INTEGER NOT NULL,
-                        country TEXT NOT NULL,
-                        role TEXT NOT NULL,
-                        line INTEGER NOT NULL,
-                        PRIMARY KEY (instrumentId, respondentId)
-                    ) WITHOUT ROWID;
-                    CREATE TABLE surveyAnswer (
-                        instrumentId TEXT NOT NULL,
-                        respondentId TEXT NOT NULL,
-                        itemId TEXT NOT NULL,
-                        value INTEGER,  -- NULL: no answer
-                        PRIMARY KEY (instrumentId, respondentId, itemId)
-                    ) WITHOUT ROWID;
-                    """)
+            try db.execute(sql: studyTables + segmentPerApplicationTable + surveyTables)
         }
         // The coder-coverage list (`coding.coverage`): which participants each coder was assigned.
         migrator.registerMigration("coverage") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE coverage (
-                        participantId TEXT NOT NULL,
-                        coder TEXT NOT NULL,
-                        line INTEGER NOT NULL,
-                        PRIMARY KEY (participantId, coder)
-                    ) WITHOUT ROWID;
-                    """)
+            try db.execute(sql: coverageTable)
         }
         // The stat of each input file settled before its ingest (SourceFileStat): the staleness check
         // hashes a file only when its stat differs, or none was recorded.
         migrator.registerMigration("sourceFileStat") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE sourceFileStat (
-                        path TEXT PRIMARY KEY REFERENCES sourceFile(path),
-                        device INTEGER NOT NULL,
-                        inode INTEGER NOT NULL,
-                        byteCount INTEGER NOT NULL,
-                        modified INTEGER NOT NULL,  -- nanoseconds since 1970
-                        changed INTEGER NOT NULL
-                    ) WITHOUT ROWID;
-                    """)
+            try db.execute(sql: sourceFileStatTable)
         }
         // The summaries of the segment table that the analysis reads instead of it (StoreSummaries): the
         // coders, and per participant and coder the distinct segments and the segments carrying each set
         // of codes. A store ingested before them gets them filled from its segments.
         migrator.registerMigration("storeSummaries") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE coder (
-                        position INTEGER PRIMARY KEY,  -- the rank of the id in byte order
-                        id TEXT NOT NULL UNIQUE
-                    );
-                    CREATE TABLE coding (
-                        participant INTEGER NOT NULL,  -- participant.position
-                        coder INTEGER NOT NULL,  -- coder.position
-                        segments INTEGER NOT NULL,  -- distinct segments
-                        codeSets BLOB NOT NULL,  -- per set of codes: code count, segments, code.position of each (StoredCoding)
-                        PRIMARY KEY (participant, coder)
-                    ) WITHOUT ROWID;
-                    """)
+            try db.execute(sql: summaryTables)
             try StoreSummaries.fill(db)
         }
         // The segment table with a row per segment (a participant, coder and segment id, with its document,
@@ -130,26 +31,159 @@ extension StudyStore {
         // sorted into a B-tree (M: the inserting thread's sqlite3_step 5,353 M -> 4,993 M instructions). The rows of an
         // older store are copied over.
         migrator.registerMigration("packSegments") { db in
-            try db.execute(
-                sql: """
-                    ALTER TABLE segment RENAME TO segmentPerApplication;
-                    CREATE TABLE segment (
-                        participantId TEXT NOT NULL,
-                        coder TEXT NOT NULL,
-                        segmentId TEXT NOT NULL,
-                        part INTEGER NOT NULL,  -- 0, then 1, 2, ... for the key's rows that differ in the columns after codes
-                        codes BLOB NOT NULL,  -- each application's code and line (SegmentCodes)
-                        document TEXT,
-                        start INTEGER,
-                        "end" INTEGER,
-                        language TEXT,
-                        excerpt TEXT,
-                        UNIQUE (participantId, coder, segmentId, part)
-                    );
-                    """)
+            try db.execute(sql: "ALTER TABLE segment RENAME TO segmentPerApplication; " + segmentTable)
             try SegmentWriter(db).copyRowsPerApplication(from: "segmentPerApplication")
             try db.execute(sql: "DROP TABLE segmentPerApplication")
         }
         return migrator
     }
+
+    /// Makes the schema of a new, empty store file at once: the tables the migrations leave, in the order
+    /// they leave them and with the same text (the segment table of a row per segment, never the one it
+    /// replaced), and every migration recorded as applied in GRDB's table, as ``migrator`` records them.
+    /// One batch instead of five migrations, one of which renames, copies and drops a table (SQLite parses
+    /// the whole schema again after each). `StoreBuildTests` compares the result with the migrations'.
+    static func createSchema(_ db: Database) throws {
+        try db.execute(
+            sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n" + studyTables + surveyTables + coverageTable
+                + sourceFileStatTable + summaryTables + segmentTable)
+        for identifier in migrator.migrations {
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+        }
+    }
+
+    // The tables' statements, each table's text as SQLite keeps it in the schema: the migrations run them,
+    // and a new store's file (``createSchema(_:)``) is made of them directly.
+
+    /// The study, its files, codes and participants (`createStudy`, before its segment table).
+    static let studyTables = """
+        CREATE TABLE study (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            version TEXT NOT NULL,
+            codebookVersion TEXT NOT NULL,
+            toolVersion TEXT NOT NULL
+        );
+        CREATE TABLE sourceFile (
+            path TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            byteCount INTEGER NOT NULL,
+            recordCount INTEGER NOT NULL
+        );
+        CREATE TABLE code (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            definition TEXT NOT NULL  -- the Code as JSON
+        );
+        CREATE TABLE participant (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL UNIQUE,
+            country TEXT NOT NULL,
+            role TEXT NOT NULL,
+            line INTEGER NOT NULL
+        );
+        CREATE TABLE participantAttribute (
+            participantId TEXT NOT NULL REFERENCES participant(id),
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (participantId, name)
+        ) WITHOUT ROWID;
+        """
+
+    /// The segment table of a row per code application (`createStudy`; renamed and dropped by `packSegments`).
+    static let segmentPerApplicationTable = """
+        CREATE TABLE segment (
+            participantId TEXT NOT NULL,
+            code TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            segmentId TEXT NOT NULL,
+            document TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            excerpt TEXT,
+            language TEXT,
+            line INTEGER NOT NULL,
+            PRIMARY KEY (participantId, code, coder, segmentId)
+        ) WITHOUT ROWID;
+        """
+
+    /// The instruments and the survey answers (`createStudy`, after its segment table).
+    static let surveyTables = """
+        CREATE TABLE instrument (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            definition TEXT NOT NULL  -- the Instrument as JSON
+        );
+        CREATE TABLE surveyRespondent (
+            instrumentId TEXT NOT NULL REFERENCES instrument(id),
+            respondentId TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            country TEXT NOT NULL,
+            role TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            PRIMARY KEY (instrumentId, respondentId)
+        ) WITHOUT ROWID;
+        CREATE TABLE surveyAnswer (
+            instrumentId TEXT NOT NULL,
+            respondentId TEXT NOT NULL,
+            itemId TEXT NOT NULL,
+            value INTEGER,  -- NULL: no answer
+            PRIMARY KEY (instrumentId, respondentId, itemId)
+        ) WITHOUT ROWID;
+        """
+
+    /// The coder-coverage list (`coverage`).
+    static let coverageTable = """
+        CREATE TABLE coverage (
+            participantId TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            PRIMARY KEY (participantId, coder)
+        ) WITHOUT ROWID;
+        """
+
+    /// The input files' stats (`sourceFileStat`).
+    static let sourceFileStatTable = """
+        CREATE TABLE sourceFileStat (
+            path TEXT PRIMARY KEY REFERENCES sourceFile(path),
+            device INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            byteCount INTEGER NOT NULL,
+            modified INTEGER NOT NULL,  -- nanoseconds since 1970
+            changed INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// The summaries of the segment table (`storeSummaries`).
+    static let summaryTables = """
+        CREATE TABLE coder (
+            position INTEGER PRIMARY KEY,  -- the rank of the id in byte order
+            id TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE coding (
+            participant INTEGER NOT NULL,  -- participant.position
+            coder INTEGER NOT NULL,  -- coder.position
+            segments INTEGER NOT NULL,  -- distinct segments
+            codeSets BLOB NOT NULL,  -- per set of codes: code count, segments, code.position of each (StoredCoding)
+            PRIMARY KEY (participant, coder)
+        ) WITHOUT ROWID;
+        """
+
+    /// The segment table of a row per segment (`packSegments`).
+    static let segmentTable = """
+        CREATE TABLE segment (
+            participantId TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            segmentId TEXT NOT NULL,
+            part INTEGER NOT NULL,  -- 0, then 1, 2, ... for the key's rows that differ in the columns after codes
+            codes BLOB NOT NULL,  -- each application's code and line (SegmentCodes)
+            document TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            language TEXT,
+            excerpt TEXT,
+            UNIQUE (participantId, coder, segmentId, part)
+        );
+        """
 }

@@ -34,6 +34,16 @@ public struct Catalog: Decodable, Sendable {
         return files.filter { $0.pathExtension == "json" }.compactMap { try? load($0) }.sorted { $0.language < $1.language }
     }()
 
+    /// The languages of the catalog files the tool ships, by their names, English first, then by code:
+    /// the languages of ``all`` without decoding the files (each of which loads, as `CatalogTests` checks).
+    /// What `--lang` lists, when every command line is parsed.
+    public static let fileLanguages: [Language] = {
+        guard let folder = Bundle.module.url(forResource: "Catalogs", withExtension: nil),
+            let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        else { return [] }
+        return files.filter { $0.pathExtension == "json" }.map { Language(rawValue: $0.deletingPathExtension().lastPathComponent) }.sorted()
+    }()
+
     /// The catalog of `language`, or English's where there is none.
     public static func of(_ language: Language) -> Catalog {
         all.first { $0.language == language } ?? all.first { $0.language == .en }!

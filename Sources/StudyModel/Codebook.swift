@@ -21,13 +21,15 @@ public struct Codebook: Sendable, Equatable {
         if !problems.isEmpty { throw InputProblems(problems) }
     }
 
+    /// A codebook file's contents, as decoded.
+    private struct File: Decodable {
+        var version: String
+        var codes: [Code]
+    }
+
     /// Reads and checks a codebook file (format: `docs/formats.md`).
     /// - Throws: ``InputProblems`` naming the file and what is wrong.
     public init(path: String) throws(InputProblems) {
-        struct File: Decodable {
-            var version: String
-            var codes: [Code]
-        }
         let file: File
         do {
             file = try YAMLFile.decode(File.self, path: path)
@@ -35,6 +37,18 @@ public struct Codebook: Sendable, Equatable {
             throw InputProblems([error])
         }
         try self.init(version: file.version, codes: file.codes, file: path)
+    }
+
+    /// Decodes a small codebook in memory (``Preload``, ``YAMLFile/preload(_:sample:)``), every field of
+    /// a code given.
+    static func preloadDecoding() {
+        YAMLFile.preload(
+            File.self,
+            sample: """
+                version: "1"
+                codes:
+                  - {id: a, category: barrier, factor: parent, type: formal, parent: b, label: {en: A}, description: d, source: s, aliases: [x]}
+                """)
     }
 
     /// The code with this id.

@@ -104,6 +104,25 @@ public struct Instrument: Codable, Sendable, Equatable {
         if !problems.isEmpty { throw InputProblems(problems) }
     }
 
+    /// Decodes a small instrument in memory (``Preload``, ``YAMLFile/preload(_:sample:)``), every field of
+    /// its scales, items and subscales given.
+    static func preloadDecoding() {
+        YAMLFile.preload(
+            Instrument.self,
+            sample: """
+                id: i
+                version: "1"
+                title: {en: I}
+                respondents: parent
+                scales:
+                  - {id: s, level: ordinal, values: [{value: 1, label: {en: One}}]}
+                items:
+                  - {id: q, text: {en: Q}, scale: s, reverse: false, subscale: u, measures: [a], direction: agree}
+                subscales:
+                  - {id: u, label: {en: U}}
+                """)
+    }
+
     /// The response scale of `item`.
     public func scale(of item: SurveyItem) -> ResponseScale? {
         scales.first { $0.id == item.scale }

@@ -22,9 +22,15 @@ enum ManifestKeys {
     ]
 
     /// The problems of unknown keys in the manifest's text (empty when every key is known, or when the
-    /// text does not parse: the decoder reports that).
-    static func problems(in text: String, path: String) -> [InputProblem] {
-        guard let root = try? Yams.compose(yaml: text), let top = root.mapping else { return [] }
+    /// text does not parse: the decoder reports that). `tree`: the text's node tree as ``YAMLFile``
+    /// parsed it, if it did: the keys, marks and shape of Yams's `compose(yaml:)`, whose parse it is with
+    /// a resolver of fewer rules, so that only tags differ, and only a complex key's name (a mapping's:
+    /// Yams's `Node.string` of one with a `=` key) depends on a tag; a tree with one is composed again.
+    /// Composing the text again (Yams's full resolver: seven regular expressions compiled, and matched
+    /// against every key) was a third of reading the manifest.
+    static func problems(in text: String, tree: Node? = nil, path: String) -> [InputProblem] {
+        let reused = tree.flatMap { holdsComplexKey($0) ? nil : $0 }
+        guard let root = reused ?? (try? Yams.compose(yaml: text)), let top = root.mapping else { return [] }
         var problems: [InputProblem] = []
         func check(_ mapping: Node.Mapping, section: String) {
             let known = Self.known[section] ?? []
@@ -46,6 +52,15 @@ enum ManifestKeys {
         }
         check(top, section: "")
         return problems
+    }
+
+    /// Whether a mapping of `node` has a key that is not a scalar.
+    static func holdsComplexKey(_ node: Node) -> Bool {
+        switch node {
+        case .mapping(let mapping): mapping.contains { pair in pair.key.scalar == nil || holdsComplexKey(pair.value) }
+        case .sequence(let sequence): sequence.contains(where: holdsComplexKey)
+        case .scalar, .alias: false
+        }
     }
 
     /// The line and column of the setting at `path` (`["coding", "agreement_threshold"]`; an index for a

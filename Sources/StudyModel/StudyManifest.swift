@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The kinds of source files a study folder holds.
 public enum SourceKind: String, CaseIterable, Codable, Sendable {
@@ -225,21 +226,23 @@ public struct StudyManifest: Sendable, Equatable {
     /// - Throws: ``InputProblems`` naming the manifest and every broken rule.
     public init(directory: String) throws(InputProblems) {
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        // The file is read and parsed once: the checks below use the text and the tree that were decoded.
         let file: File
+        let text: String
+        let tree: Node
         do {
-            file = try YAMLFile.decode(File.self, path: path)
+            (file, text, tree) = try YAMLFile.decodeWithText(File.self, path: path)
         } catch {
             throw InputProblems([error])
         }
         var problems: [InputProblem] = []
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         /// A broken rule, at the line of the setting its message starts with (`coding.agreement_threshold:`,
         /// `analysis.tables 'id':`).
         func complain(_ message: String) {
             let place = Self.place(of: message, in: text)
             problems.append(InputProblem(file: path, line: place?.line ?? 0, column: place?.column, message: message))
         }
-        problems += ManifestKeys.problems(in: text, path: path)
+        problems += ManifestKeys.problems(in: text, tree: tree, path: path)
 
         self.directory = directory
         name = file.name

@@ -5,6 +5,12 @@ import Yams
 /// that names the file and, where Yams or the decoder knows it, the line or the key path.
 enum YAMLFile {
     static func decode<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> T {
+        try decodeWithText(T.self, path: path).value
+    }
+
+    /// ``decode(_:path:)``, with the file's text and node tree as they were decoded: a caller that reads
+    /// the text too (the manifest's checks) reads and parses the file once.
+    static func decodeWithText<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> (value: T, text: String, tree: Node) {
         do {
             return try decodeText(T.self, path: path)
         } catch {
@@ -25,22 +31,52 @@ enum YAMLFile {
         }
     }
 
-    private static func decodeText<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> T {
+    /// The resolver of Yams's `YAMLDecoder`'s node tree: merge keys only (its rule a regular expression,
+    /// compiled once).
+    static let mergeResolver = Resolver.basic.appending(.merge)
+
+    /// The resolver for `text`: ``mergeResolver``, or Yams's resolver without rules where no scalar can
+    /// match the merge rule (`^(?:<<)$`: a text without `<<`; only a plain scalar, whose value is its text,
+    /// has its tag resolved), which resolves every node's tag as the merge resolver would, without a
+    /// regular expression match for every key of every mapping. The names the decoder looks up are
+    /// resolved with ``mergeResolver`` still (a name is no text of the file: a quoted key with escapes,
+    /// `"\x3C\x3C"`, is one).
+    static func resolver(for text: String) -> Resolver {
+        mayMatchMergeRule(text) ? mergeResolver : .basic
+    }
+
+    /// Whether `text` holds `<<`, without which the merge rule matches no part of it.
+    static func mayMatchMergeRule(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var afterLess = false
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "<") {
+                if afterLess { return true }
+                afterLess = true
+            } else {
+                afterLess = false
+            }
+        }
+        return false
+    }
+
+    private static func decodeText<T: Decodable>(_ type: T.Type, path: String) throws(InputProblem) -> (value: T, text: String, tree: Node) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw InputProblem(file: path, message: "cannot read file (missing, or not UTF-8)")
         }
-        if text.allSatisfy({ $0.isWhitespace }) || text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+        if text.allSatisfy({ $0.isWhitespace }) || holdsOnlyComments(text) {
             throw InputProblem(file: path, line: 1, message: "the file is empty: it needs the settings of docs/formats.md")
         }
         do {
             // Yams composes the node tree (as its `YAMLDecoder` does, resolving merge keys only); our own
             // decoder reads it without Yams's per-value conformance look-ups.
-            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: .default)
+            let parser = try Parser(yaml: text, resolver: resolver(for: text), encoding: .default)
             return try withExtendedLifetime(parser) {
-                try YAMLNodeDecoder(try parser.singleRoot() ?? "").decode(T.self)
+                let tree = try parser.singleRoot() ?? ""
+                return (try YAMLNodeDecoder(tree, namesByMergeRule: true).decode(T.self), text, tree)
             }
         } catch let error as YamlError {
             throw problem(from: error, path: path)
@@ -53,6 +89,32 @@ enum YAMLFile {
         } catch {
             throw InputProblem(file: path, message: String(describing: error))
         }
+    }
+
+    /// Decodes `sample` as ``decode(_:path:)`` decodes a file's text, its problems ignored: ``Preload``
+    /// does so on a thread of its own at the start of a command, so that the generic types a file's
+    /// decoding instantiates and the runtime's look-ups of their conformances (the first look-up of each
+    /// passes over every conformance of the binary) are done before the study's files are read.
+    static func preload<T: Decodable>(_ type: T.Type, sample: String) {
+        guard let parser = try? Parser(yaml: sample, resolver: resolver(for: sample), encoding: .default),
+            let tree = try? parser.singleRoot()
+        else { return }
+        withExtendedLifetime(parser) { _ = try? YAMLNodeDecoder(tree, namesByMergeRule: true).decode(T.self) }
+    }
+
+    /// Whether every line of `text` that is not empty starts with `#` after its spaces and tabs: the
+    /// lines of `text.split(separator: "\n")`, found one after another and checked until the first that
+    /// is not a comment (the first line of a study's file), instead of splitting the whole file first
+    /// (a tenth of reading the codebook).
+    static func holdsOnlyComments(_ text: String) -> Bool {
+        var rest = text[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            if !line.isEmpty && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { return false }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
+        return true
     }
 
     private static func problem(from error: YamlError, path: String) -> InputProblem {

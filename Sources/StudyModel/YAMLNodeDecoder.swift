@@ -18,11 +18,22 @@ import Yams
 struct YAMLNodeDecoder: Decoder {
     let node: Node
     let codingPath: [any CodingKey]
+    /// What the decoders of one tree look up once and share (``Lookups``).
+    let lookups: Lookups
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ node: Node, codingPath: [any CodingKey] = []) {
+    /// The decoder of a tree's root. The tree's nodes come from one parser (one resolver), as a parsed
+    /// document's do. `namesByMergeRule`: resolve a looked-up name the merge rule may match with
+    /// ``YAMLFile/mergeResolver``, not the parser's resolver (``YAMLFile`` parses a text that holds no
+    /// merge key without the merge rule, and resolves names with it as before).
+    init(_ node: Node, codingPath: [any CodingKey] = [], namesByMergeRule: Bool = false) {
+        self.init(node, codingPath: codingPath, lookups: Lookups(namesByMergeRule: namesByMergeRule))
+    }
+
+    private init(_ node: Node, codingPath: [any CodingKey], lookups: Lookups) {
         self.node = node
         self.codingPath = codingPath
+        self.lookups = lookups
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -43,7 +54,7 @@ struct YAMLNodeDecoder: Decoder {
 
     /// The decoder of a child node, one key further down.
     func child(_ node: Node, key: any CodingKey) -> YAMLNodeDecoder {
-        YAMLNodeDecoder(node, codingPath: codingPath + [key])
+        YAMLNodeDecoder(node, codingPath: codingPath + [key], lookups: lookups)
     }
 
     /// The error Yams gives for a node of the wrong kind: "Expected to decode X but found Y instead."
@@ -94,7 +105,7 @@ extension YAMLNodeDecoder: SingleValueDecodingContainer {
         if T.self == Int64.self { return try scalar(Int64.self) as! T }
         if T.self == Double.self { return try scalar(Double.self) as! T }
         if T.self == Bool.self { return try scalar(Bool.self) as! T }
-        if let constructible = T.self as? any ScalarConstructible.Type {
+        if let constructible = lookups.scalarType(T.self) {
             return try scalar(constructible) as! T
         }
         return try T(from: self)
@@ -122,11 +133,20 @@ extension YAMLNodeDecoder {
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let decoder: YAMLNodeDecoder
         let pairs: [(key: Node, value: Node)]
+        /// Each pair's key as Yams's `Node.string` gives it, read once for every look-up.
+        let keyTexts: [String?]
         /// The mapping's tag, whose resolver resolves a looked-up name as Yams's `Node.Mapping[string]` does.
         let tag: Tag
 
+        init(decoder: YAMLNodeDecoder, pairs: [(key: Node, value: Node)], tag: Tag) {
+            self.decoder = decoder
+            self.pairs = pairs
+            keyTexts = pairs.map(\.key.string)
+            self.tag = tag
+        }
+
         var codingPath: [any CodingKey] { decoder.codingPath }
-        var allKeys: [Key] { pairs.compactMap { $0.key.string.flatMap(Key.init(stringValue:)) } }
+        var allKeys: [Key] { keyTexts.compactMap { $0.flatMap(Key.init(stringValue:)) } }
 
         func contains(_ key: Key) -> Bool { value(for: key) != nil }
 
@@ -146,13 +166,14 @@ extension YAMLNodeDecoder {
         func superDecoder(forKey key: Key) throws -> any Decoder { try child(for: key) }
 
         /// Yams compares every key with `Node(name, tag.copy(with: .implicit))`, the text and the resolved
-        /// tag; the tag (a regular expression match) is resolved here only for a key whose text matches.
+        /// tag; the tag (a regular expression match) is resolved here only for a key whose text matches,
+        /// and once per name in a tree (``Lookups/resolvedTag(of:in:)``). Only a scalar key can equal the
+        /// scalar name, when their texts and their resolved tags are equal (Yams's `Node.Scalar.==`).
         private func value(for key: any CodingKey) -> Node? {
             let text = key.stringValue
-            var name: Node?
-            for pair in pairs.reversed() where pair.key.string == text {
-                if name == nil { name = Node(text, tag.copy(with: .implicit)) }
-                if pair.key == name { return pair.value }
+            for index in pairs.indices.reversed() where keyTexts[index] == text {
+                guard case .scalar = pairs[index].key else { continue }
+                if pairs[index].key.tag.rawValue == decoder.lookups.resolvedTag(of: text, in: tag) { return pairs[index].value }
             }
             return nil
         }
@@ -205,6 +226,44 @@ extension YAMLNodeDecoder {
             currentIndex += 1
             return value
         }
+    }
+
+    /// What the decoders of one tree look up once: the tag a looked-up name resolves to (all the tree's
+    /// tags share the parser's resolver; one tree is decoded on one thread), and whether a type is one of
+    /// Yams's scalars (a conformance look-up of the runtime per call otherwise; once per process).
+    final class Lookups {
+        private let namesByMergeRule: Bool
+        private var tags: [String: String] = [:]
+
+        init(namesByMergeRule: Bool) {
+            self.namesByMergeRule = namesByMergeRule
+        }
+
+        /// The tag `Node(name, tag.copy(with: .implicit))` resolves to, by its raw value: with
+        /// ``YAMLFile/mergeResolver`` for a name the merge rule may match (one holding `<<`) where names
+        /// are resolved by the merge rule, else with the parser's (a resolver without rules, or with the
+        /// merge rule only, resolves any other name as `str`).
+        func resolvedTag(of name: String, in tag: Tag) -> String {
+            if let resolved = tags[name] { return resolved }
+            let resolver = namesByMergeRule && YAMLFile.mayMatchMergeRule(name) ? YAMLFile.mergeResolver : nil
+            let resolved = Node(name, tag.copy(with: .implicit, resolver: resolver)).tag.rawValue
+            tags[name] = resolved
+            return resolved
+        }
+
+        /// `type as? any ScalarConstructible.Type`, cast once per type in the process (the runtime's
+        /// look-up of a conformance a type lacks passes over every conformance of the binary).
+        func scalarType<T>(_ type: T.Type) -> (any ScalarConstructible.Type)? {
+            let known = Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] }
+            if let known { return known }
+            let constructible = type as? any ScalarConstructible.Type
+            Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] = constructible }
+            return constructible
+        }
+
+        private static let scalarTypesLock = NSLock()
+        // Read and written under `scalarTypesLock` only.
+        nonisolated(unsafe) private static var scalarTypes: [ObjectIdentifier: (any ScalarConstructible.Type)?] = [:]
     }
 
     /// An element's place in a sequence.

@@ -31,4 +31,36 @@ import TestSupport
             }
         }
     }
+
+    /// A new store's schema is made at once (`StudyStore.createSchema`), not migration by migration: a
+    /// store built by an ingest holds what a store made by the migrations and filled by the same ingest
+    /// holds, as `sqlite3 .dump` would print it: the same tables and indexes in the same order with the same
+    /// text, every migration recorded as applied, in order, and the same rows.
+    @Test func aBuiltStoreHoldsWhatTheMigrationsMake() throws {
+        let fixture = try StudyFixture(coverage: "participant_id,coder\nKZ-1,C1\n")
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+        let built = fixture.path("built.sqlite"), migrated = fixture.path("migrated.sqlite")
+        let ingester = try StudyIngester(studyDirectory: fixture.directory)
+        try ingester.ingest(intoStoreAt: built)
+        try ingester.ingest(into: try StudyStore(path: migrated))
+        func dump(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                var lines: [String] = []
+                for entry in try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid") {
+                    lines.append(entry.description)
+                    guard entry["type"] == "table", let table: String = entry["name"] else { continue }
+                    lines += try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description)
+                }
+                return lines
+            }
+        }
+        let builtDump = try dump(built)
+        #expect(builtDump == (try dump(migrated)))
+        #expect(builtDump.filter { $0.hasPrefix("[identifier:") } == [
+            "[identifier:\"createStudy\"]", "[identifier:\"coverage\"]", "[identifier:\"sourceFileStat\"]",
+            "[identifier:\"storeSummaries\"]", "[identifier:\"packSegments\"]",
+        ])
+        #expect(builtDump.filter { $0.hasPrefix("[type:\"table\"") }.count == 14)
+        #expect(builtDump.contains { $0.hasPrefix("[participantId:\"KZ-1\" coder:\"C1\" segmentId:") })
+    }
 }

@@ -1,7 +1,9 @@
 import Foundation
-import StudyModel
 import Testing
 import TestSupport
+import Yams
+
+@testable import StudyModel
 
 @Suite struct ManifestKeysTests {
     @Test func aMisspeltSettingIsAnErrorWithItsLineAndTheKeyMeant() throws {
@@ -20,5 +22,23 @@ import TestSupport
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let manifest = try StudyManifest(directory: root.appendingPathComponent("data/sample").path)
         #expect(manifest.minimumCount == 5)
+    }
+
+    /// The keys are checked on the tree `YAMLFile` parsed, not a second `compose`: the same problems, in
+    /// the same order, with the same lines and columns; a tree with a complex key is composed again.
+    @Test(arguments: [
+        "name: a\nversoin: 1\nlevels: {country: [KZ], rol: [x]}\nsources:\n  - {file: a.csv, kind: participants, dialekt: x}\n",
+        "name: a\nanalysis:\n  tables:\n    - {id: t, rows: barriers, colums: country}\n    - crosstab\npublication: {labels: {KZ: {en: K}}, untested: {role: [teacher]}, grups: {}}\n",
+        "base: &b {minimum_count: 5}\ndisclosure: {<<: *b, full_cell: hide}\n",
+        "name: a\n? {=: x}\n: y\n? [1, 2]\n: z\nquotes: {consent: yes}\n",
+        "'name': a\n\"vers\\x69on\": 1\ntrue: x\n1: y\nnull: z\n",
+    ])
+    func keysOfTheParsedTreeAreThoseOfCompose(_ text: String) throws {
+        let parser = try Parser(yaml: text, resolver: YAMLFile.resolver(for: text), encoding: .default)
+        let tree = try parser.singleRoot() ?? ""
+        let reused = ManifestKeys.problems(in: text, tree: tree, path: "study.yml")
+        #expect(reused == ManifestKeys.problems(in: text, path: "study.yml"))
+        #expect(!reused.isEmpty)
+        #expect(ManifestKeys.holdsComplexKey(tree) == text.contains("? "))
     }
 }

@@ -84,6 +84,12 @@ import Yams
         "entries: [{name: ~, count: 1}]",
         "[1, 2]",
         "",
+        "!custom entries: []",
+        "!!str entries: []",
+        "'entries': [{name: a, count: 1}]",
+        "entries: [{<<: {name: a}, count: 1}]",
+        "entries: [{name: a, count: 1, labels: {'<<': x}}]",
+        "entries: [{name: a, count: 1, labels: {'<<': x, en: y}}]",
     ])
     func givesYamsErrors(_ text: String) {
         let (ours, yams) = both(text)
