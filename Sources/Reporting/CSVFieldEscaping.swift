@@ -44,6 +44,29 @@ enum CSVFieldEscaping {
         return scalars.isEmpty
     }
 
+    /// ``isNumber(_:)`` of a field's UTF-8: the number's characters are ASCII, so checking bytes is
+    /// checking scalars (a byte that is not ASCII is no digit, sign, point or exponent in either).
+    static func isNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < utf8.count, (0x30...0x39).contains(utf8[index]) { index += 1 }
+            return index - start
+        }
+        if index < utf8.count, utf8[index] == UInt8(ascii: "-") { index += 1 }
+        guard digits() > 0 else { return false }
+        if index < utf8.count, utf8[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < utf8.count, utf8[index] == UInt8(ascii: "e") || utf8[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < utf8.count, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == utf8.count
+    }
+
     /// Whether a field's UTF-8 is written as it is: no byte that needs a quote and no formula
     /// character first (the characters checked are ASCII, so checking bytes is checking characters).
     private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -68,7 +91,8 @@ enum CSVFieldEscaping {
             if index > 0 { bytes.append(0x2C) }
             var field = field
             let copied = field.withUTF8 { utf8 in
-                guard isPlain(utf8) else { return false }
+                // An empty field and a plain number (`-0.125`) are written as they are by `escape` too.
+                guard utf8.isEmpty || isPlain(utf8) || isNumber(utf8) else { return false }
                 bytes.append(contentsOf: utf8)
                 return true
             }

@@ -148,21 +148,52 @@ enum SVGChart {
         for (row, label) in rows.enumerated() {
             let y = legendHeight + headerHeight + Double(row) * cellHeight
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + cellHeight - 6))\" class=\"label\" text-anchor=\"end\">\(text(label))</text>\n"
-            for (index, bar) in bars[row].enumerated() {
-                let x = labelWidth + Double(index) * cellWidth
-                let (fill, value): (String, String) = if bar.suppressed {
-                    ("#c8c8c8", "*")
-                } else if let percent = bar.percent {
-                    (shade(percent), value.map { $0(percent) } ?? decimals(f(percent)))
-                } else {
-                    ("#f2f2f2", "—")
-                }
-                let ink = (bar.percent ?? 0) > 55 ? "#ffffff" : "#1a1a1a"
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(fill)\"/>"
-                    + "<text x=\"\(f(x + cellWidth / 2 - 1))\" y=\"\(f(y + cellHeight - 6))\" text-anchor=\"middle\" class=\"cell\" fill=\"\(ink)\">\(value)</text>\n"
-            }
+            svg += heatMapCells(bars[row], y: y, left: labelWidth, width: cellWidth, height: cellHeight, decimals: decimals, value: value)
         }
         return svg + "</svg>"
+    }
+
+    /// A row of the heat map's cells at `y`, from `left`: each a rectangle and its value (a percentage, `*`
+    /// hidden, `—` none), written as UTF-8 into one buffer (a `String` interpolated and appended per cell
+    /// cost more than its text).
+    static func heatMapCells(
+        _ bars: [Bar], y: Double, left: Double, width: Double, height: Double, decimals: (String) -> String,
+        value: ((Double) -> String)?
+    ) -> String {
+        var out: [UInt8] = []
+        func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func add(text: String) { out.append(contentsOf: text.utf8) }
+        let (top, rectWidth, rectHeight, textY) = (f(y), f(width - 2), f(height - 2), f(y + height - 6))
+        for (index, bar) in bars.enumerated() {
+            let x = left + Double(index) * width
+            let (fill, shown): (String, String) = if bar.suppressed {
+                ("#c8c8c8", "*")
+            } else if let percent = bar.percent {
+                (shade(percent), value.map { $0(percent) } ?? decimals(f(percent)))
+            } else {
+                ("#f2f2f2", "—")
+            }
+            add("<rect x=\"")
+            add(text: f(x))
+            add("\" y=\"")
+            add(text: top)
+            add("\" width=\"")
+            add(text: rectWidth)
+            add("\" height=\"")
+            add(text: rectHeight)
+            add("\" fill=\"")
+            add(text: fill)
+            add("\"/><text x=\"")
+            add(text: f(x + width / 2 - 1))
+            add("\" y=\"")
+            add(text: textY)
+            add("\" text-anchor=\"middle\" class=\"cell\" fill=\"")
+            add((bar.percent ?? 0) > 55 ? "#ffffff" : "#1a1a1a")
+            add("\">")
+            add(text: shown)
+            add("</text>\n")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Horizontal bars of a statistic between 0 and 1 (κ), a dashed line at the threshold, flagged bars red.

@@ -14,7 +14,11 @@ struct TextFormatter {
         case .number(let number): number
         case .hidden: "*"
         case .phrase(let phrase, let values):
-            Catalog.fill(vocabulary.catalog.phrases[phrase.rawValue] ?? "{\(phrase.rawValue)}", values.mapValues { self($0) })
+            if let template = vocabulary.templates[phrase.rawValue] {
+                template.filled(values) { self($0) }
+            } else {
+                Catalog.fill(vocabulary.catalog.phrases[phrase.rawValue] ?? "{\(phrase.rawValue)}", values.mapValues { self($0) })
+            }
         case .word(let key): vocabulary.phrase(key)
         case .level(let value): vocabulary.level(value)
         case .levelInSentence(let value): vocabulary.levelInSentence(value)

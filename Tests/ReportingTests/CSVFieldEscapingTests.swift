@@ -56,4 +56,33 @@ import Testing
             #expect(HTMLEscaping.escape(text) == htmlReference(text), "\(text.debugDescription)")
         }
     }
+
+    /// A line written field by field (empty fields and plain numbers copied as they are) is every field
+    /// escaped by the rule and joined, and the number check on bytes is the one on scalars: random fields of
+    /// digits, signs, points, exponents, quotes, commas and letters (a Cyrillic letter, an Arabic-Indic digit).
+    @Test func linesAndNumbersOnBytesEqualTheRules() {
+        let alphabet: [String] = ["0", "1", "9", "-", "+", ".", "e", "E", ",", "\"", "\n", "=", "@", "а", "٣", " ", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let fields = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            }
+            #expect(CSVFieldEscaping.line(fields) == fields.map(CSVFieldEscaping.escape).joined(separator: ",") + "\n")
+            for field in fields {
+                var copy = field
+                let onBytes = copy.withUTF8(CSVFieldEscaping.isNumber)
+                #expect(onBytes == CSVFieldEscaping.isNumber(field), "\(field.debugDescription)")
+            }
+        }
+        for number in ["-0.125", "-1.5e-05", "0", "12", "-3E+2"] {
+            var copy = number
+            let onBytes = copy.withUTF8(CSVFieldEscaping.isNumber)
+            #expect(onBytes)
+        }
+        for other in ["", "-", "1.", ".5", "1e", "+1", "1-", "٣"] {
+            var copy = other
+            let onBytes = copy.withUTF8(CSVFieldEscaping.isNumber)
+            #expect(!onBytes)
+        }
+    }
 }
