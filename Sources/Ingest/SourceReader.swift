@@ -35,7 +35,9 @@ final class SourceReader {
         hashBox = box
         self.digestAhead = digestAhead
         let hashes = digestAhead == nil
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        // The size for the progress handler, by `stat` (FileManager's attribute dictionary looks up the
+        // owner's and group's names too: /etc/passwd and /etc/group read for each file).
+        let size = SourceFileStat(path: path).map { Int($0.byteCount) } ?? 0
         do {
             table = try CSVTableReader(
                 path: path, requiredColumns: requiredColumns, delimiter: dialect?.delimiterByte ?? UInt8(ascii: ","),
