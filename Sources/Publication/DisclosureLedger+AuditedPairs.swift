@@ -15,8 +15,10 @@ extension DisclosureLedger {
     /// go. The program reads only the space's pair counts, its codes' rows, their linked bounds and the
     /// group sizes, which stand once the space is protected (no other pair's protection changes them), so
     /// the answers are those the audit would find from the same region; `nil` (the audit then solves the
-    /// program itself) for a pair of a code with itself.
-    func auditPairProgram(_ space: Space) -> AuditedPair? {
+    /// program itself) for a pair of a code with itself. `program`, when given, is the space's program as
+    /// the ledger stands (the one ``DisclosurePass/protectPair(_:in:)`` built last, nothing hidden
+    /// since), which is then not built again.
+    func auditPairProgram(_ space: Space, program given: LinearProgram? = nil) -> AuditedPair? {
         let rows = pairedRows(space)
         guard rows.count == 2, rows[0] != rows[1] else { return nil }
         // The audit asks the program about its hidden pair counts, and about its codes' hidden counts
@@ -27,7 +29,7 @@ extension DisclosureLedger {
         let quantities = numbers.compactMap { entry(number: $0).hidden == nil ? nil : self.quantities[$0] }
         defer { forgetRegion(of: space) }
         guard !quantities.isEmpty else { return AuditedPair(quantities: [], intervals: []) }
-        let region = region(of: program(for: space), in: space)
+        let region = region(of: given ?? program(for: space), in: space)
         return AuditedPair(quantities: quantities, intervals: quantities.map { interval(of: $0, inSpace: space, region: region) })
     }
 

@@ -411,7 +411,7 @@ struct DisclosureLedger {
     var structuralRequirements: [Quantity: Int] = [:]
 
     /// The audit's answers of each pair space's program, found as the space was protected
-    /// (``auditPairProgram(_:)``), and how many quantities were hidden once every pair space's hides
+    /// (``auditPairProgram(_:program:)``), and how many quantities were hidden once every pair space's hides
     /// were applied: the answers hold only while no more are hidden.
     var auditedPairs: [Space: AuditedPair] = [:]
     var auditedPairsHiddenCount = 0

@@ -22,7 +22,7 @@ extension DisclosurePass {
     /// and its regions are its own in the ledger's cache. So each space is protected from the ledger as
     /// the crosstabs left it, on all cores when ``concurrently``, and the counts each one hid are hidden
     /// in the spaces' order: the same ledger as protecting one space after the other. Each task then
-    /// answers the audit's questions of its space's program (``DisclosureLedger/auditPairProgram(_:)``),
+    /// answers the audit's questions of its space's program (``DisclosureLedger/auditPairProgram(_:program:)``),
     /// which no later step changes, and lets its region go.
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
@@ -30,8 +30,8 @@ extension DisclosurePass {
         typealias Protected = (hidden: [Quantity], requirements: [Quantity: Int], audited: DisclosureLedger.AuditedPair?)
         let protect: @Sendable (Space) -> Protected = { space in
             var own = settled
-            protectPair(space, in: &own)
-            let audited = own.auditPairProgram(space)
+            let last = protectPair(space, in: &own)
+            let audited = own.auditPairProgram(space, program: last?.program)
             return (own.quantities(in: space).filter { own.isHidden($0) && !settled.isHidden($0) }, own.structuralRequirements, audited)
         }
         let protected = concurrently ? ConcurrentMap.map(spaces, protect) : spaces.map(protect)
@@ -44,16 +44,25 @@ extension DisclosurePass {
     }
 
     /// Protects one pair space; records the structural requirement of each pair count whose rule asks
-    /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit).
-    func protectPair(_ space: Space, in ledger: inout DisclosureLedger) {
+    /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit). Returns
+    /// the space's program as it built it last when nothing was hidden since (the space's program as
+    /// protected, for ``DisclosureLedger/auditPairProgram(_:program:)``); else `nil`.
+    @discardableResult
+    func protectPair(_ space: Space, in ledger: inout DisclosureLedger) -> DisclosureLedger.NumberedProgram? {
         // The space's pair counts and its codes' counts, by their numbers in the ledger: the loop below
         // looks nothing up by hashing a quantity.
         let pairs = ledger.numbers(in: space)
         let pool = pairs + ledger.pairedRows(space).flatMap { ledger.numbers(in: $0) }
         // With no pair count published, the program says no more than the codes' own rows (whose counts
         // stand protected) and leaves each pair count its structural width: nothing to do.
-        guard pairs.contains(where: { ledger.entry(number: $0).hidden == nil }) else { return }
+        guard pairs.contains(where: { ledger.entry(number: $0).hidden == nil }) else { return nil }
         var passed = Set<Int>()
+        // The program built last, and how many counts the ledger had hidden then: it is the space's
+        // program while no more are.
+        var last: (numbered: DisclosureLedger.NumberedProgram, hiddenCount: Int)?
+        func current() -> DisclosureLedger.NumberedProgram? {
+            last.flatMap { $0.hiddenCount == ledger.hiddenCount ? $0.numbered : nil }
+        }
         // A pair count's structural requirement depends on its codes' counts only, which stay as they are;
         // the program that gives it is solved only when a pair count asks for more than one value.
         var bare: LinearProgram.Region??
@@ -76,8 +85,9 @@ extension DisclosurePass {
             for number in pool where ledger.entry(number: number).hidden != nil && !passed.contains(number) {
                 if required(number) <= 1 { passed.insert(number) } else { hidden.append(number) }
             }
-            guard !hidden.isEmpty else { return }
+            guard !hidden.isEmpty else { return current() }
             let numbered = ledger.numberedProgram(for: space)
+            last = (numbered, ledger.hiddenCount)
             let region = ledger.region(of: numbered.program, in: space)
             var failing: Int?
             var failingWidth = 0
@@ -91,10 +101,10 @@ extension DisclosurePass {
                     break
                 }
             }
-            guard let failing else { return }
+            guard let failing else { return current() }
             let failingQuantity = ledger.quantities[failing]
             let candidates = complementCandidates(numbers: pairs, protecting: failingQuantity, in: ledger)
-            guard !candidates.isEmpty else { return }  // the audit will refuse
+            guard !candidates.isEmpty else { return current() }  // the audit will refuse
             let needed = required(failing)
             let pick = complement(from: candidates, required: needed) { candidate in
                 let trial = ledger.trialRegion(numbered, region, hidingNumber: candidate)

@@ -3,7 +3,7 @@ import Analysis
 import Testing
 
 /// Each pair space's task answers the audit's questions of its program as it protects the space
-/// (``DisclosureLedger/auditPairProgram(_:)``), and lets the region go: the same answers as the
+/// (``DisclosureLedger/auditPairProgram(_:program:)``), and lets the region go: the same answers as the
 /// program solved anew, and the same audit as without them.
 @Suite struct AuditedPairsTests {
     /// The sample's pass and the ledger it protected.
@@ -43,6 +43,41 @@ import Testing
             #expect(a.csv() == b.csv())
             #expect(a.hiddenCounts == b.hiddenCounts && a.narrowest == b.narrowest)
         }
+    }
+
+    /// The program ``DisclosurePass/protectPair(_:in:)`` hands to the audit's answers is the space's
+    /// program built anew (the same constraints and numbering), and the answers from it are those from
+    /// the program built anew.
+    @Test func theProgramHandedOnIsTheOneBuiltAnew() throws {
+        let (pass, ledger) = try Self.protected()
+        var handed = 0
+        for space in ledger.spaces where space.isPair {
+            var own = ledger
+            guard let last = pass.protectPair(space, in: &own) else { continue }
+            let anew = own.numberedProgram(for: space)
+            #expect(last.program.hasSameConstraints(as: anew.program))
+            #expect(last.equalities == anew.equalities)
+            let reused = try #require(own.auditPairProgram(space, program: last.program))
+            let built = try #require(own.auditPairProgram(space))
+            #expect(reused.quantities == built.quantities)
+            #expect(reused.intervals.map(\.lower) == built.intervals.map(\.lower) && reused.intervals.map(\.upper) == built.intervals.map(\.upper))
+            handed += 1
+        }
+        #expect(handed > 10)
+    }
+
+    /// A pair space that hid a count: the program handed on is the one built after it, without that
+    /// count's equality.
+    @Test func theProgramHandedOnAfterAHideIsBuiltAfterIt() throws {
+        var ledger = try CooccurrenceDisclosureTests.ledger()
+        let pair = Space.pair(first: "a", second: "b")
+        let count = Quantity.pair(first: "a", second: "b", atoms: [0, 1])
+        let before = ledger.numberedProgram(for: pair)
+        let last = try #require(DisclosurePass(minimumCount: 5).protectPair(pair, in: &ledger))
+        #expect(ledger.isHidden(count))
+        #expect(!last.program.hasSameConstraints(as: before.program))
+        #expect(last.program.hasSameConstraints(as: ledger.program(for: pair)))
+        #expect(ledger.equality(of: count, in: before) != nil && ledger.equality(of: count, in: last) == nil)
     }
 
     /// Answers for other questions than the audit asks are not taken.
