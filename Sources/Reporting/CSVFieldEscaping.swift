@@ -23,29 +23,15 @@ enum CSVFieldEscaping {
 
     /// Whether `text` is a plain decimal number (`-0.125`, `-1.5e-05`): a spreadsheet reads it as a
     /// number, never as a formula, so it is written as it is and R and pandas read the column as numbers.
+    /// Checked on its UTF-8, by the overload below.
     static func isNumber(_ text: String) -> Bool {
-        var scalars = Substring(text).unicodeScalars[...]
-        func digits() -> Int {
-            let count = scalars.prefix { ("0"..."9").contains($0) }.count
-            scalars = scalars.dropFirst(count)
-            return count
-        }
-        if scalars.first == "-" { scalars = scalars.dropFirst() }
-        guard digits() > 0 else { return false }
-        if scalars.first == "." {
-            scalars = scalars.dropFirst()
-            guard digits() > 0 else { return false }
-        }
-        if scalars.first == "e" || scalars.first == "E" {
-            scalars = scalars.dropFirst()
-            if scalars.first == "-" || scalars.first == "+" { scalars = scalars.dropFirst() }
-            guard digits() > 0 else { return false }
-        }
-        return scalars.isEmpty
+        var copy = text  // `withUTF8` is mutating
+        return copy.withUTF8(isNumber)
     }
 
-    /// ``isNumber(_:)`` of a field's UTF-8: the number's characters are ASCII, so checking bytes is
-    /// checking scalars (a byte that is not ASCII is no digit, sign, point or exponent in either).
+    /// Whether a field's UTF-8 is a plain decimal number: an optional `-`, digits, optionally `.` and
+    /// digits, optionally `e` or `E`, a sign and digits. The number's characters are ASCII, so checking
+    /// bytes is checking scalars (a byte that is not ASCII is no digit, sign, point or exponent in either).
     static func isNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func digits() -> Int {
