@@ -38,8 +38,25 @@ extension JSONStreamWriter {
         if T.self == Data.self { return writeString((value as! Data).base64EncodedString()) }
         if T.self == URL.self { return writeString((value as! URL).absoluteString) }
         if T.self == Decimal.self { return writeRaw((value as! Decimal).description) }
+        // Dictionaries of strings (a text in several languages, a filter), whose own encoding makes a key
+        // object per entry and leaves the entries in the dictionary's order: their entries in key order.
+        if T.self == [String: String].self { return try writeStringKeyed(value as! [String: String], key: key, level: level) }
+        if T.self == [String: [String]].self { return try writeStringKeyed(value as! [String: [String]], key: key, level: level) }
         let frame = push(key: key, level: level)
         try value.encode(to: JSONStreamEncoder(writer: self, frame: frame))
+        pop(frame)
+    }
+
+    /// Writes `dictionary` as its own encoding does (an object of its entries, whose keys are its keys),
+    /// its entries in the order of their keys' UTF-8 bytes, so that none has to be put in order.
+    private func writeStringKeyed<Value: Encodable>(_ dictionary: [String: Value], key: (any CodingKey)?, level: Int) throws {
+        let frame = push(key: key, level: level)
+        open(frame, keyed: true)
+        for (entryKey, entryValue) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            beginMember(frame, key: entryKey)
+            try encode(entryValue, key: JSONStringKey(entryKey), level: level + 1)
+            endMember()
+        }
         pop(frame)
     }
 

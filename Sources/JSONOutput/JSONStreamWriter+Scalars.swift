@@ -4,20 +4,13 @@ import Foundation
 /// `String` where the value allows.
 extension JSONStreamWriter {
     func appendASCII(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Two spaces a level.
     func writeIndent(_ level: Int) {
-        var count = 2 * level
-        while count > 0 {
-            let run = min(count, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            count -= run
-        }
+        bytes.append(repeating: UInt8(ascii: " "), times: 2 * level)
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `{`, an empty line and `}`: an object with nothing encoded through its encoder.
     func writeEmptyObject(level: Int) {
@@ -50,7 +43,7 @@ extension JSONStreamWriter {
                 buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+            bytes.append(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, count: buffer.count - start))
         }
     }
 
@@ -61,7 +54,7 @@ extension JSONStreamWriter {
         value.write(to: &stream)
         let count = bytes.count
         if count - start >= 2, bytes[count - 1] == UInt8(ascii: "0"), bytes[count - 2] == UInt8(ascii: ".") {
-            bytes.removeLast(2)
+            bytes.truncate(to: count - 2)
         }
     }
 
@@ -70,13 +63,13 @@ extension JSONStreamWriter {
     private struct ByteStream: TextOutputStream {
         let writer: JSONStreamWriter
         mutating func write(_ string: String) { writer.writeRaw(string) }
-        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { writer.bytes.append(contentsOf: buffer) }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { writer.bytes.append(buffer) }
     }
 
     /// `text`'s UTF-8 bytes as they are (a number's text).
     func writeRaw(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append($0) }
     }
 
     /// `text` in quotes, with `"`, `\` and the control characters escaped.
@@ -92,11 +85,11 @@ extension JSONStreamWriter {
         for index in utf8.indices {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
             start = index + 1
             writeEscape(byte)
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -10,23 +10,23 @@ import Foundation
 /// still be written to after its parent moved on, writes into a writer of its own, whose text is put in
 /// its place when the parent is done.
 ///
-/// Its buffers go unchecked for exclusive access at run time (`@exclusivity(unchecked)`, a check on
-/// every byte appended otherwise): only its own methods touch them, and none calls out to other code
-/// while it holds an access to one.
+/// Its text and keys are ``JSONByteBuffer``s (no checks of an `Array` on every byte appended); its
+/// other arrays go unchecked for exclusive access at run time (`@exclusivity(unchecked)`): only its own
+/// methods touch them, and none calls out to other code while it holds an access to one.
 final class JSONStreamWriter {
     /// The text so far.
-    @exclusivity(unchecked) var bytes: [UInt8] = []
+    let bytes: JSONByteBuffer
     /// The values being encoded, the innermost last.
     @exclusivity(unchecked) private var frames: [Frame] = []
     /// The members of the open containers, each container's after its parent's.
     @exclusivity(unchecked) private var members: [Member] = []
     /// The members' keys' UTF-8 bytes (unescaped: keys are ordered by them).
-    @exclusivity(unchecked) private var keys: [UInt8] = []
+    private let keys = JSONByteBuffer(capacity: 256)
     /// The writers of nested containers and super encoders of the open containers.
     @exclusivity(unchecked) private var children: [JSONStreamWriter] = []
     /// Room for a container's members while they are put in order (``rewrite(_:keyed:top:)``), kept
     /// between containers.
-    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    private let scratch = JSONByteBuffer(capacity: 256)
     @exclusivity(unchecked) private var order: [Int] = []
     /// The coding path above the first frame (a child writer's place in its parent).
     private let basePath: [any CodingKey]
@@ -63,9 +63,10 @@ final class JSONStreamWriter {
         var child: Int
     }
 
-    init(level: Int, basePath: [any CodingKey] = []) {
+    /// A writer of a value at nesting level `level`, with room for `capacity` bytes of text to start with.
+    init(level: Int, basePath: [any CodingKey] = [], capacity: Int = 1 << 10) {
         self.basePath = basePath
-        bytes.reserveCapacity(level == 0 ? 1 << 16 : 1 << 10)
+        bytes = JSONByteBuffer(capacity: capacity)
         frames.reserveCapacity(16)
     }
 
@@ -91,10 +92,11 @@ final class JSONStreamWriter {
         frames.removeLast()
     }
 
-    /// The text of a child writer, its only value ended.
-    func finished() -> ArraySlice<UInt8> {
+    /// The text of a child writer, its only value ended (valid while the writer is alive and written
+    /// to no more).
+    func finished() -> UnsafeBufferPointer<UInt8> {
         pop(0)
-        return bytes[...]
+        return bytes.text
     }
 
     /// The coding path of the value of `frame`.
@@ -115,8 +117,7 @@ final class JSONStreamWriter {
         frames[frame].firstMember = members.count
         frames[frame].firstKey = keys.count
         frames[frame].firstChild = children.count
-        bytes.append(keyed ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(keyed ? UInt8(ascii: "{") : UInt8(ascii: "["), UInt8(ascii: "\n"))
     }
 
     /// The number of members of the container of `frame` so far.
@@ -128,8 +129,7 @@ final class JSONStreamWriter {
     /// Its value is written next; ``endMember(_:)`` ends it.
     func beginMember(_ frame: Int, key: String?) {
         if frames[frame].count > 0 {
-            bytes.append(UInt8(ascii: ","))
-            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(UInt8(ascii: ","), UInt8(ascii: "\n"))
         }
         frames[frame].count += 1
         let start = bytes.count
@@ -137,7 +137,7 @@ final class JSONStreamWriter {
         var keyRange = keys.count..<keys.count
         if var key {
             key.withUTF8 { utf8 in
-                keys.append(contentsOf: utf8)
+                keys.append(utf8)
                 writeString(utf8)
             }
             keyRange = keyRange.lowerBound..<keys.count
@@ -167,11 +167,9 @@ final class JSONStreamWriter {
 
     /// The order of the keys at `x` and `y` in `keys`: negative, zero (equal) or positive.
     private func compare(_ x: Range<Int>, _ y: Range<Int>) -> Int {
-        keys.withUnsafeBufferPointer { keys in
-            let common = min(x.count, y.count)
-            let order = common == 0 ? 0 : memcmp(keys.baseAddress! + x.lowerBound, keys.baseAddress! + y.lowerBound, common)
-            return order != 0 ? Int(order) : x.count - y.count
-        }
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(keys.start + x.lowerBound, keys.start + y.lowerBound, common)
+        return order != 0 ? Int(order) : x.count - y.count
     }
 
     /// Closes the container of `frame`: its members in order, its closing line.
@@ -181,7 +179,7 @@ final class JSONStreamWriter {
         if !state.ordered || state.deferred {
             rewrite(state, keyed: keyed, top: state.level == 0)
         } else if state.level == 0, keyed, let spliceKey {
-            for member in members[state.firstMember...] where keys[member.key].elementsEqual(spliceKey) {
+            for member in members[state.firstMember...] where keys.equals(member.key, spliceKey) {
                 splice = member.value..<member.text.upperBound
             }
         }
@@ -189,7 +187,7 @@ final class JSONStreamWriter {
         writeIndent(state.level)
         bytes.append(keyed ? UInt8(ascii: "}") : UInt8(ascii: "]"))
         members.removeLast(members.count - state.firstMember)
-        keys.removeLast(keys.count - state.firstKey)
+        keys.truncate(to: state.firstKey)
         children.removeLast(children.count - state.firstChild)
     }
 
@@ -213,21 +211,16 @@ final class JSONStreamWriter {
             order.removeLast(order.count - kept)
         }
         let start = members[state.firstMember].text.lowerBound
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: bytes[start...])
-        bytes.removeLast(bytes.count - start)
+        bytes.move(from: start, to: scratch)
         for position in order.indices {
             if position > 0 {
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(UInt8(ascii: "\n"))
+                bytes.append(UInt8(ascii: ","), UInt8(ascii: "\n"))
             }
             let member = members[order[position]]
             let valueStart = bytes.count + (member.value - member.text.lowerBound)
-            scratch.withUnsafeBufferPointer { text in
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[(member.text.lowerBound - start)..<(member.text.upperBound - start)]))
-            }
-            if member.child >= 0 { bytes += children[member.child].finished() }
-            if top, keyed, let spliceKey, keys[member.key].elementsEqual(spliceKey) {
+            bytes.append(UnsafeBufferPointer(start: scratch.start + (member.text.lowerBound - start), count: member.text.count))
+            if member.child >= 0 { bytes.append(children[member.child].finished()) }
+            if top, keyed, let spliceKey, keys.equals(member.key, spliceKey) {
                 splice = valueStart..<bytes.count
             }
         }

@@ -24,9 +24,9 @@ public struct SortedJSONEncoder: Sendable {
     /// - Throws: `EncodingError.invalidValue` for a non-finite floating-point value, or what the value's
     ///   own encoding throws.
     public func encode<T: Encodable>(_ value: T) throws -> Data {
-        let writer = JSONStreamWriter(level: 0)
+        let writer = JSONStreamWriter(level: 0, capacity: 1 << 16)
         try writer.encode(value, key: nil, level: 0)
-        return Data(writer.bytes)
+        return Data(buffer: writer.bytes.text)
     }
 
     /// One element of an array that is a member of a top-level object, encoded on its own (on any
@@ -39,9 +39,9 @@ public struct SortedJSONEncoder: Sendable {
     /// ``encode(_:member:elements:)``: its text at that nesting level.
     /// - Throws: as ``encode(_:)``.
     public func arrayElement<T: Encodable>(_ value: T) throws -> ArrayElement {
-        let writer = JSONStreamWriter(level: 2)
+        let writer = JSONStreamWriter(level: 2, capacity: 1 << 16)
         try writer.encode(value, key: nil, level: 2)
-        return ArrayElement(text: writer.bytes)
+        return ArrayElement(text: Array(writer.bytes.text))
     }
 
     /// The JSON of `value`, a value encoded as an object, with its member `member` (encoded as an empty
@@ -90,7 +90,7 @@ public struct SortedJSONEncoder: Sendable {
     /// encoded apart (``OpenDocument/closed(with:)``).
     /// - Throws: as ``encode(_:)``; `EncodingError.invalidValue` when `value` has no member `member`.
     public func openDocument<T: Encodable>(_ value: T, member: String) throws -> OpenDocument {
-        let writer = JSONStreamWriter(level: 0)
+        let writer = JSONStreamWriter(level: 0, capacity: 1 << 16)
         writer.spliceKey = Array(member.utf8)
         try writer.encode(value, key: nil, level: 0)
         guard let splice = writer.splice else {
@@ -99,8 +99,8 @@ public struct SortedJSONEncoder: Sendable {
         }
         // The member's value replaced by an array opened for its elements, closed after them.
         let indent = 4
-        let head = writer.bytes[..<splice.lowerBound] + Array("[\n".utf8) + repeatElement(UInt8(ascii: " "), count: indent)
-        let tail = Array("\n  ]".utf8) + writer.bytes[splice.upperBound...]
+        let head = writer.bytes.array(0..<splice.lowerBound) + Array("[\n".utf8) + repeatElement(UInt8(ascii: " "), count: indent)
+        let tail = Array("\n  ]".utf8) + writer.bytes.array(splice.upperBound..<writer.bytes.count)
         return OpenDocument(head: Array(head), tail: tail, indent: indent)
     }
 }
