@@ -37,6 +37,12 @@ public struct CodeAgreement: Codable, Sendable, Equatable {
     /// Whether disclosure control withheld κ, AC1, PABAK, the prevalence, α, the percent agreement and
     /// the flag (a coder's count is hidden, and each of them is a function of it).
     public var withheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case ac1, alpha, category, code, flagged, kappa, label, pabak, percentAgreement, presentFirst, presentSecond
+        case prevalence, prevalenceIndex, units, withheld
+    }
 }
 
 /// Intercoder agreement for every code of the codebook.
@@ -69,6 +75,12 @@ public struct AgreementResult: Codable, Sendable, Equatable {
     public static func flags(kappa: Double?, ac1: Double?, threshold: Double) -> Bool {
         guard let ac1 else { return false }
         return ac1 < threshold && (kappa.map { $0 < threshold } ?? true)
+    }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case allCoders, alphaCodes, coders, codes, id, medianAlpha, overallWithheld, participants, threshold
+        case unitSource
     }
 }
 

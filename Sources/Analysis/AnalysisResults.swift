@@ -139,4 +139,11 @@ public struct AnalysisResults: Codable, Sendable, Equatable {
         self.plan = plan
         self.basis = basis
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case analysedCoders, analysedSegments, basis, codedSegments, countries, levelLabels, minimumBase, minimumCount
+        case participants, plan, publicationGroups, roles, sourceFiles, study, suppressFullCells, suppressionApplied
+        case tables, toolVersion
+    }
 }

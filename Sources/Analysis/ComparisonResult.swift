@@ -12,6 +12,9 @@ public struct StratumComparison: Codable, Sendable, Equatable {
     public var oddsRatio: OddsRatio?
     /// Whether disclosure control withheld the tests (a cell is suppressed).
     public var withheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case first, fisher, oddsRatio, second, stratum, withheld }
 }
 
 /// One row of a group comparison: per stratum, and pooled over the strata.
@@ -43,6 +46,12 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     public var familySize: Int
     /// Whether disclosure control withheld the pooled test (a cell of the row is suppressed).
     public var withheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case adjustedP, breslowDay, cochranMantelHaenszel, exactCMH, family, familySize, pooledFirst, pooledFisher
+        case pooledOddsRatio, pooledSecond, pooledTest, row, strata, withheld
+    }
 }
 
 /// The test of a comparison row pooled over the strata.
@@ -66,4 +75,7 @@ public struct GroupComparisonResult: Codable, Sendable, Equatable {
     public var rows: [ComparisonRow]
     /// Whether the cells carry their segment counts (see ``CrosstabResult/segmentsPublished``).
     public var segmentsPublished: Bool = true
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case comparison, id, rowSet, rows, segmentsPublished, strata }
 }

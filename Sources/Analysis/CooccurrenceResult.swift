@@ -17,6 +17,9 @@ public struct CooccurrenceCode: Codable, Sendable, Equatable {
         self.participants = participants
         self.segments = segments
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case participants, row, segments, suppressed }
 }
 
 /// Two codes in one column group: at participant level (both mentioned by the same participant) and at
@@ -72,17 +75,19 @@ public struct CooccurrenceCell: Codable, Sendable, Equatable {
         segmentJaccard = try container.decodeIfPresent(Double.self, forKey: .segmentJaccard)
     }
 
-    /// Writes nothing of what is hidden or withheld: a published JSON file never holds it.
+    /// Writes nothing of what is hidden or withheld: a published JSON file never holds it. In the order
+    /// of the keys (``SortedJSONEncoder`` then has nothing to put in order).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        if suppressed { try container.encode(true, forKey: .suppressed) } else { try container.encode(participants, forKey: .participants) }
         if jaccardWithheld { try container.encode(true, forKey: .jaccardWithheld) } else { try container.encodeIfPresent(jaccard, forKey: .jaccard) }
-        if segmentsSuppressed { try container.encode(true, forKey: .segmentsSuppressed) } else { try container.encode(segments, forKey: .segments) }
+        if !suppressed { try container.encode(participants, forKey: .participants) }
         if segmentJaccardWithheld {
             try container.encode(true, forKey: .segmentJaccardWithheld)
         } else {
             try container.encodeIfPresent(segmentJaccard, forKey: .segmentJaccard)
         }
+        if segmentsSuppressed { try container.encode(true, forKey: .segmentsSuppressed) } else { try container.encode(segments, forKey: .segments) }
+        if suppressed { try container.encode(true, forKey: .suppressed) }
     }
 }
 
@@ -91,6 +96,9 @@ public struct CooccurrencePair: Codable, Sendable, Equatable {
     public var first: Int
     public var second: Int
     public var cells: [CooccurrenceCell]
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case cells, first, second }
 }
 
 /// Code co-occurrence: every pair of the codes of one code set, per column group (a country).
@@ -104,4 +112,7 @@ public struct CooccurrenceResult: Codable, Sendable, Equatable {
     public var codes: [CooccurrenceCode]
     /// Every pair, in codebook order of the first code, then of the second.
     public var pairs: [CooccurrencePair]
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case codeSet, codes, columnVariables, columns, filter, id, pairs }
 }

@@ -50,13 +50,14 @@ public struct DisclosureBasis: Codable, Sendable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // In the order of the keys (``SortedJSONEncoder`` then has nothing to put in order).
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(variables, forKey: .variables)
-        try container.encode(profiles, forKey: .profiles)
+        if !pairs.isEmpty { try container.encode(pairs, forKey: .pairs) }
         try container.encode(participants, forKey: .participants)
+        try container.encode(profiles, forKey: .profiles)
         try container.encode(rows, forKey: .rows)
         try container.encode(surveys, forKey: .surveys)
-        if !pairs.isEmpty { try container.encode(pairs, forKey: .pairs) }
+        try container.encode(variables, forKey: .variables)
     }
 
     /// The pair's counts per atom (codes in either order).
@@ -97,6 +98,9 @@ public struct BasisRow: Codable, Sendable, Equatable {
         self.counts = counts
         self.members = members
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case counts, id, kind, members }
 }
 
 /// Two codes counted per atom: participants who mention both (a co-occurrence table's count).
@@ -110,6 +114,9 @@ public struct BasisPair: Codable, Sendable, Equatable {
         self.second = second
         self.counts = counts
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case counts, first, second }
 }
 
 /// One instrument's respondents per atom of `(country, role)`, and each item's answers per atom.
@@ -135,6 +142,9 @@ public struct SurveyBasis: Codable, Sendable, Equatable {
                 && (conditions["role"].map { $0.contains(profiles[atom][1]) } ?? true)
         }
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case instrumentID, items, profiles, respondents }
 }
 
 /// One survey item: `counts[v][atom]` respondents who gave the scale's `v`-th value, `missing[atom]` who
@@ -149,6 +159,9 @@ public struct SurveyItemBasis: Codable, Sendable, Equatable {
         self.counts = counts
         self.missing = missing
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case counts, itemID, missing }
 }
 
 /// Builds the ``DisclosureBasis`` of a set of tables from the study data.

@@ -42,6 +42,9 @@ public struct SurveyShare: Codable, Sendable, Equatable {
         self.answered = answered
         interval = WilsonScoreInterval(count: present, total: answered)
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case answered, interval, present, suppressed }
 }
 
 /// One row of a joint display: a code and a survey item that measures it, per column group.
@@ -68,6 +71,12 @@ public struct JointDisplayRow: Codable, Sendable, Equatable {
     /// Whether disclosure control withheld a side's test (a count of it is hidden).
     public var interviewWithheld: Bool = false
     public var surveyWithheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case convergence, instrumentID, interview, interviewTest, interviewWithheld, itemID, itemText
+        case presentValueIndices, presentValues, row, survey, surveyTest, surveyWithheld
+    }
 }
 
 /// A joint display: interview codes beside the survey items that measure them, by country or role.
@@ -79,4 +88,7 @@ public struct JointDisplayResult: Codable, Sendable, Equatable {
     public var rows: [JointDisplayRow]
     /// The survey side's respondents per column group, per instrument.
     public var respondents: [String: [Int]]
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case columnVariables, columns, id, respondents, rows }
 }

@@ -26,13 +26,14 @@ public struct TableColumn: Codable, Sendable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // In the order of the keys (``SortedJSONEncoder`` then has nothing to put in order).
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(values, forKey: .values)
         if suppressed {
             try container.encode(true, forKey: .suppressed)
         } else {
             try container.encode(base, forKey: .base)
         }
+        try container.encode(values, forKey: .values)
     }
 }
 
@@ -56,6 +57,9 @@ public struct TableRow: Codable, Sendable, Equatable {
     public var label: LocalizedText
     /// 0 for a group row (factor category, activity type), 1 for a code under a group.
     public var depth: Int
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case depth, id, kind, label }
 }
 
 /// One cell: participants with at least one analysed segment of the row's codes, over the column base.
@@ -102,11 +106,12 @@ public struct TableCell: Codable, Sendable, Equatable {
             try container.encode(true, forKey: .suppressed)
             return
         }
-        try container.encode(participants, forKey: .participants)
+        // In the order of the keys (``SortedJSONEncoder`` then has nothing to put in order).
         try container.encode(base, forKey: .base)
+        try container.encodeIfPresent(interval, forKey: .interval)
+        try container.encode(participants, forKey: .participants)
         try container.encodeIfPresent(percent, forKey: .percent)
         try container.encodeIfPresent(segments, forKey: .segments)
-        try container.encodeIfPresent(interval, forKey: .interval)
     }
 }
 
@@ -127,6 +132,11 @@ public struct CrosstabResult: Codable, Sendable, Equatable {
     /// Whether the cells carry their segment counts: internal builds do; published reports leave them
     /// out (a participant count never exceeds its segment count, so they would need protecting too).
     public var segmentsPublished: Bool = true
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case cells, columnVariables, columns, filter, id, rowSet, rows, segmentsPublished, tests, untestedColumns
+    }
 }
 
 /// The tests of one row of a multiple-response table: mentioned / not mentioned × the column groups
@@ -158,6 +168,12 @@ public struct RowTest: Codable, Sendable, Equatable {
     /// Whether disclosure control withheld the row's tests (fewer than two groups of the row have
     /// published counts, and a test or an effect size could give a hidden one away).
     public var withheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case adjustedP, chiSquare, family, familySize, fisher, groups, oddsRatio, row, rowKind, testedColumns
+        case withheld
+    }
 }
 
 /// The response distribution of one survey item over the column groups.
@@ -238,22 +254,23 @@ public struct SurveyItemDistribution: Codable, Sendable, Equatable {
 
     /// Writes hidden counts as `null`, so that a published JSON file never holds them.
     public func encode(to encoder: any Encoder) throws {
+        // In the order of the keys (``SortedJSONEncoder`` then has nothing to put in order).
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(itemID, forKey: .itemID)
-        try container.encode(text, forKey: .text)
-        try container.encode(scale, forKey: .scale)
+        try container.encode(answered.enumerated().map { answeredHidden?[$0] == true ? nil : $1 }, forKey: .answered)
+        try container.encodeIfPresent(chiSquare, forKey: .chiSquare)
+        try container.encodeIfPresent(chiSquareAdjustedP, forKey: .chiSquareAdjustedP)
+        try container.encodeIfPresent(chiSquareColumns, forKey: .chiSquareColumns)
+        if chiSquareFamilySize > 0 { try container.encode(chiSquareFamilySize, forKey: .chiSquareFamilySize) }
+        try container.encode(comparisons, forKey: .comparisons)
         let shownCounts = counts.enumerated().map { column, values in
             values.enumerated().map { value, count in suppressedCounts?[column][value] == true ? nil : count }
         }
         try container.encode(shownCounts, forKey: .counts)
+        try container.encode(itemID, forKey: .itemID)
         try container.encode(missing.enumerated().map { suppressedMissing?[$0] == true ? nil : $1 }, forKey: .missing)
-        try container.encode(answered.enumerated().map { answeredHidden?[$0] == true ? nil : $1 }, forKey: .answered)
-        try container.encodeIfPresent(chiSquare, forKey: .chiSquare)
-        try container.encodeIfPresent(chiSquareColumns, forKey: .chiSquareColumns)
-        try container.encodeIfPresent(chiSquareAdjustedP, forKey: .chiSquareAdjustedP)
-        if chiSquareFamilySize > 0 { try container.encode(chiSquareFamilySize, forKey: .chiSquareFamilySize) }
-        try container.encode(comparisons, forKey: .comparisons)
+        try container.encode(scale, forKey: .scale)
         if testsWithheld { try container.encode(true, forKey: .testsWithheld) }
+        try container.encode(text, forKey: .text)
     }
 }
 
@@ -295,6 +312,12 @@ public struct SurveyComparison: Codable, Sendable, Equatable {
         ([variable] + groups).joined(separator: ",") + (stratum.map { "|" + (stratumVariable ?? "") + "=" + $0 } ?? "")
             + (trend ? "|trend" : "")
     }
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey {
+        case adjustedP, answered, familySize, groups, kruskalWallis, linearByLinear, stratum, stratumVariable, test, trend
+        case variable, withheld
+    }
 }
 
 /// The reliability of one multi-item scale of an instrument.
@@ -307,6 +330,9 @@ public struct ScaleReliability: Codable, Sendable, Equatable {
     public var cronbach: CronbachAlpha?
     /// Whether disclosure control withheld α (an item's answers over all respondents are not published).
     public var withheld: Bool = false
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case cronbach, items, label, reversedItems, subscale, withheld }
 }
 
 /// The distributions of every item of one instrument.
@@ -317,6 +343,9 @@ public struct InstrumentDistribution: Codable, Sendable, Equatable {
     public var columns: [TableColumn]
     public var items: [SurveyItemDistribution]
     public var scales: [ScaleReliability]
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case columns, instrumentID, items, scales, title }
 }
 
 /// Survey item distributions by country or role, one block per instrument.
@@ -324,6 +353,9 @@ public struct SurveyTableResult: Codable, Sendable, Equatable {
     public var id: String
     public var columnVariables: [String]
     public var instruments: [InstrumentDistribution]
+
+    /// In the order of the keys' bytes, so that ``SortedJSONEncoder`` writes the members as they come.
+    private enum CodingKeys: String, CodingKey { case columnVariables, id, instruments }
 }
 
 /// One table of the plan's results.
@@ -364,27 +396,29 @@ extension TableResult: Codable {
         }
     }
 
+    /// The table and its kind in the order of their keys (``SortedJSONEncoder`` then has nothing to
+    /// put in order; only `survey` comes after `kind`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .crosstab(let table):
-            try container.encode("crosstab", forKey: .kind)
             try container.encode(table, forKey: .crosstab)
+            try container.encode("crosstab", forKey: .kind)
         case .survey(let table):
             try container.encode("survey", forKey: .kind)
             try container.encode(table, forKey: .survey)
         case .comparison(let table):
-            try container.encode("comparison", forKey: .kind)
             try container.encode(table, forKey: .comparison)
+            try container.encode("comparison", forKey: .kind)
         case .agreement(let table):
-            try container.encode("agreement", forKey: .kind)
             try container.encode(table, forKey: .agreement)
+            try container.encode("agreement", forKey: .kind)
         case .jointDisplay(let table):
-            try container.encode("joint_display", forKey: .kind)
             try container.encode(table, forKey: .jointDisplay)
+            try container.encode("joint_display", forKey: .kind)
         case .cooccurrence(let table):
-            try container.encode("co_occurrence", forKey: .kind)
             try container.encode(table, forKey: .cooccurrence)
+            try container.encode("co_occurrence", forKey: .kind)
         }
     }
 }

@@ -75,4 +75,10 @@ public struct BreslowDayTest: Sendable, Equatable, Codable {
         let candidates = [(-linear + root) / (2 * quadratic), (-linear - root) / (2 * quadratic)]
         return candidates.first { $0 > low - 1e-9 && $0 < high + 1e-9 } ?? candidates[0]
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey {
+        case degreesOfFreedom, p, statistic, uncorrectedP, uncorrectedStatistic
+    }
 }

@@ -63,4 +63,11 @@ public struct ChiSquareTest: Sendable, Equatable, Codable {
         cramersV = (pearson / (n * Double(min(reduced.rowCount, reduced.columnCount) - 1))).squareRoot()
         adjustedResiduals = residuals
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey {
+        case adjustedResiduals, cellCount, cellsBelowFive, cramersV, degreesOfFreedom, likelihoodRatio
+        case likelihoodRatioP, minimumExpected, pearson, pearsonP
+    }
 }

@@ -64,4 +64,10 @@ public struct CochranMantelHaenszelTest: Sendable, Equatable, Codable {
             upper = estimate * exp(z * standardError)
         }
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey {
+        case correctedP, correctedStatistic, lower, oddsRatio, p, statistic, strataUsed, upper
+    }
 }

@@ -73,4 +73,8 @@ public struct CronbachAlpha: Sendable, Equatable, Codable {
         guard sxx > 0, syy > 0 else { return nil }
         return sxy / (sxx * syy).squareRoot()
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case alpha, alphaIfDeleted, itemRestCorrelations, respondents }
 }

@@ -158,4 +158,8 @@ public struct ExactConditionalCMHTest: Sendable, Equatable, Codable {
         let total = current.reduce(0, +)
         return current.map { $0 / total }
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case estimate, lower, p, s, strataUsed, upper }
 }

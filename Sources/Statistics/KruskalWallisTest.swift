@@ -48,4 +48,8 @@ public struct KruskalWallisTest: Sendable, Equatable, Codable {
         degreesOfFreedom = used.count - 1
         p = Distribution.chiSquaredUpperTail(statistic, degreesOfFreedom: Double(degreesOfFreedom))
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case degreesOfFreedom, p, sizes, statistic }
 }

@@ -46,4 +46,8 @@ public struct LinearByLinearTest: Sendable, Equatable, Codable {
         statistic = (n - 1) * correlation * correlation
         p = Distribution.chiSquaredUpperTail(statistic, degreesOfFreedom: 1)
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case correlation, p, statistic }
 }

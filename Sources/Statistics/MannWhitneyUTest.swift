@@ -77,4 +77,8 @@ public struct MannWhitneyUTest: Sendable, Equatable, Codable {
         }
         return ranks
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case method, p, rankBiserial, w }
 }

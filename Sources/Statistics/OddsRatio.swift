@@ -43,4 +43,8 @@ public struct OddsRatio: Sendable, Equatable, Codable {
         upper = exp(log(oddsRatio) + z * standardError)
         riskDifference = cells[0] / (cells[0] + cells[1]) - cells[2] / (cells[2] + cells[3])
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case correction, lower, oddsRatio, riskDifference, upper }
 }

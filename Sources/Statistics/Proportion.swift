@@ -32,4 +32,8 @@ public struct Proportion: Sendable, Equatable, Hashable, Codable {
         let fraction = String(scaled % scale)
         return "\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
+
+    /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
+    /// they come.
+    private enum CodingKeys: String, CodingKey { case base, count }
 }
