@@ -49,11 +49,8 @@ struct SegmentsLoader {
     /// Loads the file: its rows are checked on a thread of their own (``SegmentCheck``), a few batches
     /// ahead, while this thread inserts the valid ones, so that the checks overlap with SQLite's
     /// inserts; the problems are logged in file order, each duplicate after its row's other problems.
-    /// - Parameter beside: work of this thread's that does not depend on the segments (the surveys, the
-    ///   codes), run once the file's reading and checking threads have started, so that they read and
-    ///   check its first batches meanwhile; not run when the file cannot be opened.
     mutating func load(
-        _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog, beside: () throws -> Void = {}
+        _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
         guard let reader = SourceReader(
@@ -71,7 +68,6 @@ struct SegmentsLoader {
         }
         // The checking thread stops (and has returned) before this function does, however it ends.
         defer { queue.stop() }
-        try beside()
         var ended = false
         // Valid rows are stored a batch of segments at a time; the batch is stored before any problem is
         // logged, so that a duplicate is still logged after its row's other problems and before later rows'.

@@ -155,13 +155,6 @@ public struct StudyIngester {
         var participantCount = participants.stored
 
         var knownIDs = participants.unreadable == nil ? participants.seenIDs : nil
-        // The codes and the surveys do not depend on the segments: beside `segments.csv` (see
-        // `SegmentsLoader.load`), they are stored while its first batches are read and checked; their
-        // problems, files and progress are kept apart and taken in after the segments', in the order of
-        // an ingest that stores them after the segments. (A log taken in later lists and counts what
-        // it would have in turn: a file whose problems it counted beyond its cap has 50 listed in it.)
-        var codesLog = ProblemLog(), surveys = SurveysStored()
-        var codesStored = false
         var segmentRows = 0
         var notices: [String] = []
         /// A coding tool's codes kept as uncategorised codes (`unmapped: keep`): stored after the codebook's.
@@ -198,12 +191,7 @@ public struct StudyIngester {
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
             segments.digestAhead = digestAhead
-            let loaded = try segments.load(segmentsSource, into: transaction, log: &log) {
-                try storeCodes(codebook, kept: [], into: transaction, log: &codesLog)
-                codesStored = true
-                try surveys.store(instruments, of: self, into: transaction)
-            }
-            if let loaded { files.append(loaded) }
+            if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
             segmentRows = segments.stored
             segmentCoders = segments.coders
         }
@@ -211,8 +199,7 @@ public struct StudyIngester {
         if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
             files.append(try fingerprint(ofYAML: map, kind: "code-map"))
         }
-        if !codesStored { try storeCodes(codebook, kept: keptCodes, into: transaction, log: &codesLog) }
-        log.add(contentsOf: codesLog.asError)
+        try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
         // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
         // so that a coder left out by mistake is not a silent zero.
         for coder in segmentCoders.sorted() where !manifest.coding.analysedCoders.contains(coder) {
@@ -224,10 +211,14 @@ public struct StudyIngester {
             if let file = try loader.load(coverage, into: transaction, log: &log) { files.append(file) }
         }
 
-        if !surveys.isStored { try surveys.store(instruments, of: self, into: transaction) }
-        log.add(contentsOf: surveys.log.asError)
-        files += surveys.files
-        for event in surveys.progress { progress?(event) }
+        var respondents: [(instrument: String, count: Int)] = []
+        for (position, (source, instrument)) in instruments.enumerated() {
+            try transaction.insert(instrument, position: position)
+            var survey = SurveyLoader(manifest: manifest, instrument: instrument)
+            survey.progress = progress
+            if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
+            respondents.append((instrument.id, survey.stored))
+        }
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
         // Each file's stat, where it was settled before this ingest read it (see SourceFileStat).
@@ -237,7 +228,7 @@ public struct StudyIngester {
             }
         }
         return IngestSummary(
-            participants: participantCount, segmentRows: segmentRows, respondents: surveys.respondents,
+            participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices)
     }
 
