@@ -260,6 +260,16 @@ struct DisclosureLedger {
         return trialRegion(numbered, region, hidingNumber: number)
     }
 
+    /// Whether ``trialRegion(_:_:hidingNumber:)`` is `region` itself, optimising the same tableau
+    /// (``LinearProgram/Region/sharesTableau(with:)``): the candidate's equality is not in the program,
+    /// or relaxing it keeps the tableau (``LinearProgram/Region/keepsTableau(relaxingEquality:)``). Found
+    /// without making the trial region (most trials of the pass are such).
+    func trialKeepsRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> Bool {
+        guard let region else { return false }
+        guard let index = numbered.equalities[number] else { return true }
+        return region.keepsTableau(relaxingEquality: index)
+    }
+
     /// The same for the quantity numbered `number` in the ledger (no hash of the quantity).
     func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> LinearProgram.Region? {
         guard let index = numbered.equalities[number] else { return region }

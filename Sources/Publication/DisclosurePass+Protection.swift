@@ -125,9 +125,11 @@ extension DisclosurePass {
             var best: (width: Int, candidate: Int)?
             let needed = required(number: failingNumber, ledger)
             for number in numbers {
-                let trial = ledger.trialRegion(numbered, region, hidingNumber: number)
-                let widened = isSame(trial, as: region)
-                    ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: needed))
+                // A trial on the same tableau is the same region: the failing count's width there is the
+                // one its check just found (exactly: a check that falls short maximises to the end).
+                let widened = ledger.trialKeepsRegion(numbered, region, hidingNumber: number)
+                    ? failingWidth
+                    : width(ledger.interval(of: failing, in: ledger.trialRegion(numbered, region, hidingNumber: number), requiring: needed))
                 if widened >= needed {
                     chosen = number
                     break
@@ -149,15 +151,6 @@ extension DisclosurePass {
     /// its entry read by number).
     func required(number: Int, _ ledger: DisclosureLedger) -> Int {
         ledger.hiddenReason(number: number)?.requiredValues(minimumCount: minimumCount) ?? 1
-    }
-
-    /// Whether a trial region is the region itself: it optimises the same tableau
-    /// (``LinearProgram/Region/sharesTableau(with:)``), as when the candidate's equality is implied by the
-    /// others or not in the program. A failing count's interval there is the one its check just found
-    /// (exactly: a check that falls short maximises to the end), so it is not asked again.
-    func isSame(_ trial: LinearProgram.Region?, as region: LinearProgram.Region?) -> Bool {
-        guard let trial, let region else { return false }
-        return trial.sharesTableau(with: region)
     }
 
     /// The published count over the same atoms, in the failing count's group or its codes, to hide:
