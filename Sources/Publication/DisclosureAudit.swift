@@ -49,13 +49,15 @@ public struct DisclosureAudit: Sendable {
         var hidden = 0
         let pass = DisclosurePass(minimumCount: minimumCount)
         var questions = AuditQuestions(ledger: ledger)
-        let asked = ledger.quantities.compactMap { quantity -> (Quantity, [Int])? in
-            guard let reason = ledger[quantity]?.hidden else { return nil }
-            return (quantity, questions.ask(about: quantity, requiring: reason.requiredValues(minimumCount: minimumCount)))
+        // The hidden counts by their numbers in the ledger (their entries read by number, not looked up).
+        let asked = ledger.quantities.indices.compactMap { number -> (Int, [Int])? in
+            guard let reason = ledger.hiddenReason(number: number) else { return nil }
+            return (number, questions.ask(about: ledger.quantities[number], requiring: reason.requiredValues(minimumCount: minimumCount)))
         }
         let answers = questions.answers(concurrently: concurrently)
-        for (quantity, places) in asked {
-            let entry = ledger[quantity]!, reason = entry.hidden!
+        for (number, places) in asked {
+            let quantity = ledger.quantities[number]
+            let entry = ledger.entry(number: number), reason = entry.hidden!
             var interval = answers[places[0]]
             var required = reason.requiredValues(minimumCount: minimumCount)
             var rest = places.dropFirst()

@@ -37,6 +37,9 @@ struct DisclosureLedger {
     private(set) var quantities: [Quantity] = []
     /// The spaces in the order their first quantity was registered.
     private(set) var spaces: [Space] = []
+    /// The places in ``spaces`` of each instrument's item spaces, in order: an item's program reads the
+    /// other items' counts without going over every space.
+    private var itemSpaces: [String: [Int]] = [:]
 
     /// The structure of every row space's program and of every pair space's (``structure(of:atoms:values:)``),
     /// made once: a program starts as a copy, sharing the rows' arrays of terms instead of making them
@@ -73,7 +76,9 @@ struct DisclosureLedger {
     /// - Throws: ``PublicationError/inconsistent`` when the table's value is not the basis's sum.
     mutating func register(_ quantity: Quantity, value: Int, at place: Place) throws(PublicationError) {
         guard !quantity.atoms.isEmpty else { return }
-        let truth = trueValue(of: quantity)
+        // Computed from the basis's parts, not through `self`: a call on `self` from this mutating method
+        // copied the whole ledger for every count registered.
+        let truth = Self.trueValue(of: quantity, basis: basis, basisCounts: basisCounts)
         guard truth == value else {
             throw .inconsistent("\(place.table), \(place.row), \(place.column): the table says \(value), its atoms add up to \(truth)")
         }
@@ -88,6 +93,7 @@ struct DisclosureLedger {
                 spaces.append(space)
                 bySpace.append([])
                 numbersBySpace.append([])
+                if case .item(let instrument, _) = space { itemSpaces[instrument, default: []].append(index) }
             }
             bySpace[index].append(quantity)
             numbersBySpace[index].append(number)
@@ -96,12 +102,26 @@ struct DisclosureLedger {
         }
     }
 
+    /// Makes room for `count` quantities, so that registering them does not grow (and rehash) the
+    /// table of numbers again and again. Nothing iterates that table, so its capacity changes no order.
+    mutating func reserveCapacity(_ count: Int) {
+        numbers.reserveCapacity(count)
+        entries.reserveCapacity(count)
+        quantities.reserveCapacity(count)
+    }
+
     /// The value of a dictionary's slot, read through `subscript(_:default:)`'s in-place access, which
     /// inserts the default when the key is missing: a look-up and an insertion with one hash.
     private static func slot(_ value: inout Int) -> Int { value }
 
     mutating func hide(_ quantity: Quantity, _ reason: HidingReason) {
-        guard let number = numbers[quantity], entries[number].hidden == nil else { return }
+        guard let number = numbers[quantity] else { return }
+        hide(number: number, reason)
+    }
+
+    /// Hides the quantity numbered `number` (``quantities``[number]) unless it is hidden already.
+    mutating func hide(number: Int, _ reason: HidingReason) {
+        guard entries[number].hidden == nil else { return }
         entries[number].hidden = reason
         hiddenCount += 1
     }
@@ -162,8 +182,9 @@ struct DisclosureLedger {
         }
     }
 
-    /// The true value of a quantity, from the basis.
-    func trueValue(of quantity: Quantity) -> Int {
+    /// The true value of a quantity, from the basis and its counts per row and pair space (``basisCounts``).
+    private static func trueValue(of quantity: Quantity, basis: DisclosureBasis, basisCounts: [Space: [Int]]) -> Int {
+        func survey(_ instrument: String) -> SurveyBasis? { basis.surveys.first { $0.instrumentID == instrument } }
         switch quantity {
         case .participants(let atoms): return atoms.reduce(0) { $0 + basis.participants[$1] }
         case .row(let kind, let id, let atoms):
@@ -239,6 +260,16 @@ struct DisclosureLedger {
         return trialRegion(numbered, region, hidingNumber: number)
     }
 
+    /// Whether ``trialRegion(_:_:hidingNumber:)`` is `region` itself, optimising the same tableau
+    /// (``LinearProgram/Region/sharesTableau(with:)``): the candidate's equality is not in the program,
+    /// or relaxing it keeps the tableau (``LinearProgram/Region/keepsTableau(relaxingEquality:)``). Found
+    /// without making the trial region (most trials of the pass are such).
+    func trialKeepsRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> Bool {
+        guard let region else { return false }
+        guard let index = numbered.equalities[number] else { return true }
+        return region.keepsTableau(relaxingEquality: index)
+    }
+
     /// The same for the quantity numbered `number` in the ledger (no hash of the quantity).
     func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> LinearProgram.Region? {
         guard let index = numbered.equalities[number] else { return region }
@@ -256,7 +287,10 @@ struct DisclosureLedger {
         default: Self.structure(of: space, atoms: atoms, values: values)
         }
         // Every quantity of a space is registered (by its number), so no published equality is missed.
-        let published = numbers(in: space) + (space.bases.map(numbers(in:)) ?? []) + pairedRows(space).flatMap(numbers(in:))
+        // (Each space's numbers read in a loop: `numbers(in:)` passed as a function copied the ledger.)
+        var published = numbers(in: space)
+        if let bases = space.bases { published += numbers(in: bases) }
+        for row in pairedRows(space) { published += numbers(in: row) }
         numbering?.reserveCapacity(published.count)
         for number in published {
             // The entry's fields read in place (a copy of the entry would retain its places).
@@ -272,13 +306,13 @@ struct DisclosureLedger {
             // columns, so most of them would be rows of the tableau that say nothing more.
             let respondents = (values + 1) * atoms
             var lowerBounds: [(atoms: [Int], value: Int)] = []
-            for other in spaces {
-                guard case .item(instrument, let otherItem) = other, otherItem != item else { continue }
+            for other in itemSpaces[instrument] ?? [] {
+                guard case .item(_, let otherItem) = spaces[other], otherItem != item else { continue }
                 // The items list their columns in the same order: the bound over the atoms of this item's
                 // next column is looked for first after the last one met.
                 var next = 0
                 // Only published numbers who answered; the others are passed over without a copy.
-                for number in numbers(in: other) where entries[number].hidden == nil {
+                for number in numbersBySpace[other] where entries[number].hidden == nil {
                     guard case .answered(_, _, let set) = quantities[number], extra.isEmpty || !extra.contains(quantities[number])
                     else { continue }
                     let answered = entries[number].value
@@ -502,6 +536,15 @@ struct DisclosureLedger {
 
     /// The entry of the quantity numbered `number` (``quantities``[number]).
     func entry(number: Int) -> Entry { entries[number] }
+
+    /// Whether the quantity numbered `number` is hidden (its entry read in place).
+    func isHidden(number: Int) -> Bool { entries[number].hidden != nil }
+
+    /// Why the quantity numbered `number` is hidden; `nil` when it is published (its entry read in place).
+    func hiddenReason(number: Int) -> HidingReason? { entries[number].hidden }
+
+    /// The value and registration order of the quantity numbered `number` (its entry read in place).
+    func valueAndOrder(number: Int) -> (value: Int, order: Int) { (entries[number].value, entries[number].order) }
 }
 
 /// Why the publication stage cannot publish.

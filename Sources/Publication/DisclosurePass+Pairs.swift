@@ -107,8 +107,9 @@ extension DisclosurePass {
             guard !candidates.isEmpty else { return current() }  // the audit will refuse
             let needed = required(failing)
             let pick = complement(from: candidates, required: needed) { candidate in
+                // The same tableau is the same region (see ``protect(_:in:passed:)``).
+                if ledger.trialKeepsRegion(numbered, region, hidingNumber: candidate) { return failingWidth }
                 let trial = ledger.trialRegion(numbered, region, hidingNumber: candidate)
-                if isSame(trial, as: region) { return failingWidth }
                 return width(ledger.interval(of: failingQuantity, inSpace: space, region: trial, requiring: needed))
             }
             ledger.hide(ledger.quantities[pick], .complementary)

@@ -42,20 +42,29 @@ extension DisclosurePass {
                 if let entry = ledger[quantity], entry.hidden == nil { return (entry.value, entry.value) }
                 let space = spaces[index]
                 // The row's own program, without its links in the first round (an outer bound); often
-                // the program the row was last protected with, whose region the cache keeps.
-                var source = ledger
-                if !linked { source.linkedBounds[space] = nil }
-                let region = regions[space] ?? ledger.region(of: source.program(for: space), in: space)
-                regions[space] = region
+                // the program the row was last protected with, whose region the cache keeps. Found once
+                // per row (the ledger copied without the row's links only then).
+                let region: LinearProgram.Region?
+                if let known = regions[space] {
+                    region = known
+                } else {
+                    var source = ledger
+                    if !linked { source.linkedBounds[space] = nil }
+                    region = ledger.region(of: source.program(for: space), in: space)
+                    regions[space] = region
+                }
                 return ledger.interval(of: quantity, in: region)
             }
-            let groupBound = bounds[0], codeBounds = Array(bounds.dropFirst())
-            func sum(_ bounds: [(lower: Int, upper: Int?)]) -> Int? {
-                bounds.reduce(Int?(0)) { total, bound in total.flatMap { t in bound.upper.map { t + $0 } } }
+            let groupBound = bounds[0], codeBounds = bounds.dropFirst()
+            // The codes' upper bounds summed once: the sum of all but one code is that sum less its
+            // bound, unbounded when any other code is.
+            var bounded = 0, unbounded = 0
+            for bound in codeBounds {
+                if let upper = bound.upper { bounded += upper } else { unbounded += 1 }
             }
-            links[spaces[0]]!.append(.init(atoms: atoms, lower: codeBounds.map(\.lower).max() ?? 0, upper: sum(codeBounds)))
-            for index in codeBounds.indices {
-                let others = sum(codeBounds.enumerated().filter { $0.offset != index }.map(\.element))
+            links[spaces[0]]!.append(.init(atoms: atoms, lower: codeBounds.map(\.lower).max() ?? 0, upper: unbounded == 0 ? bounded : nil))
+            for (index, bound) in codeBounds.enumerated() {
+                let others = unbounded - (bound.upper == nil ? 1 : 0) == 0 ? bounded - (bound.upper ?? 0) : nil
                 let lower = others.map { max(0, groupBound.lower - $0) } ?? 0
                 links[spaces[index + 1]]!.append(.init(atoms: atoms, lower: lower, upper: groupBound.upper))
             }
@@ -75,25 +84,33 @@ extension DisclosurePass {
 
     /// Complementary suppression within one space, until every hidden count of it can take at least k
     /// values. Hiding more only widens intervals, so a count that passed stays passed.
-    func protect(_ space: Space, in ledger: inout DisclosureLedger, passed: inout Set<Quantity>) {
+    ///
+    /// The space's counts are read by their numbers in the ledger (`passed` holds numbers too): no
+    /// quantity is hashed to find its entry.
+    func protect(_ space: Space, in ledger: inout DisclosureLedger, passed: inout Set<Int>) {
         while true {
-            let hidden = unsettled(ledger.hiddenQuantities(in: space), in: ledger, passed: &passed) { required($0, ledger) }
+            // The hidden counts not yet known to keep their protection, in order (``unsettled(_:in:passed:required:)``).
+            var hidden: [Int] = []
+            for number in ledger.numbers(in: space) where ledger.isHidden(number: number) && !passed.contains(number) {
+                if required(number: number, ledger) <= 1 { passed.insert(number) } else { hidden.append(number) }
+            }
             guard !hidden.isEmpty else { return }
             let numbered = ledger.numberedProgram(for: space)
             let region = ledger.region(of: numbered.program, in: space)
-            var failing: Quantity?
+            var failingNumber: Int?
             var failingWidth = 0
-            for quantity in hidden {
-                let needed = required(quantity, ledger)
-                let found = width(ledger.interval(of: quantity, in: region, requiring: needed))
+            for number in hidden {
+                let needed = required(number: number, ledger)
+                let found = width(ledger.interval(of: ledger.quantities[number], in: region, requiring: needed))
                 if found >= needed {
-                    passed.insert(quantity)
+                    passed.insert(number)
                 } else {
-                    (failing, failingWidth) = (quantity, found)
+                    (failingNumber, failingWidth) = (number, found)
                     break
                 }
             }
-            guard let failing else { return }
+            guard let failingNumber else { return }
+            let failing = ledger.quantities[failingNumber]
             // Finest groups first (a country × role cell before a country's or the pooled total, which the
             // tests need), then the smallest non-zero count.
             // A "no answer" may also be protected by hiding its column's respondents (see preference).
@@ -103,20 +120,21 @@ extension DisclosurePass {
             let numbers = publishedNumbers(pool, in: ledger) { quantity, entry in
                 (preference(quantity, protectingNoAnswer: protectsNoAnswer), quantity.atoms.count, entry.value == 0 ? 1 : 0, entry.value, entry.order)
             }
-            let candidates = numbers.map { ledger.quantities[$0] }
-            guard !candidates.isEmpty else { return }  // nothing left to hide: the audit will refuse
-            var chosen: Quantity?
-            var best: (width: Int, candidate: Quantity)?
-            let needed = required(failing, ledger)
-            for (number, candidate) in zip(numbers, candidates) {
-                let trial = ledger.trialRegion(numbered, region, hidingNumber: number)
-                let widened = isSame(trial, as: region)
-                    ? failingWidth : width(ledger.interval(of: failing, in: trial, requiring: needed))
+            guard !numbers.isEmpty else { return }  // nothing left to hide: the audit will refuse
+            var chosen: Int?
+            var best: (width: Int, candidate: Int)?
+            let needed = required(number: failingNumber, ledger)
+            for number in numbers {
+                // A trial on the same tableau is the same region: the failing count's width there is the
+                // one its check just found (exactly: a check that falls short maximises to the end).
+                let widened = ledger.trialKeepsRegion(numbered, region, hidingNumber: number)
+                    ? failingWidth
+                    : width(ledger.interval(of: failing, in: ledger.trialRegion(numbered, region, hidingNumber: number), requiring: needed))
                 if widened >= needed {
-                    chosen = candidate
+                    chosen = number
                     break
                 }
-                if widened > (best?.width ?? 1) { best = (widened, candidate) }
+                if widened > (best?.width ?? 1) { best = (widened, number) }
             }
             if chosen == nil, let linked = linkedCandidates(for: failing, in: space, ledger: ledger) {
                 // A bound from the group's or a code's count pins it: hide those counts, update the links.
@@ -124,18 +142,15 @@ extension DisclosurePass {
                 updateLinks(ofGroupContaining: space, in: &ledger)
                 continue
             }
-            let overlapping = candidates.first { !Set($0.atoms).isDisjoint(with: failing.atoms) }
-            ledger.hide(chosen ?? best?.candidate ?? overlapping ?? candidates[0], .complementary)
+            let overlapping = numbers.first { !Set(ledger.quantities[$0].atoms).isDisjoint(with: failing.atoms) }
+            ledger.hide(number: chosen ?? best?.candidate ?? overlapping ?? numbers[0], .complementary)
         }
     }
 
-    /// Whether a trial region is the region itself: it optimises the same tableau
-    /// (``LinearProgram/Region/sharesTableau(with:)``), as when the candidate's equality is implied by the
-    /// others or not in the program. A failing count's interval there is the one its check just found
-    /// (exactly: a check that falls short maximises to the end), so it is not asked again.
-    func isSame(_ trial: LinearProgram.Region?, as region: LinearProgram.Region?) -> Bool {
-        guard let trial, let region else { return false }
-        return trial.sharesTableau(with: region)
+    /// How many values the hidden quantity numbered `number` must still be able to take (``required(_:_:)``,
+    /// its entry read by number).
+    func required(number: Int, _ ledger: DisclosureLedger) -> Int {
+        ledger.hiddenReason(number: number)?.requiredValues(minimumCount: minimumCount) ?? 1
     }
 
     /// The published count over the same atoms, in the failing count's group or its codes, to hide:

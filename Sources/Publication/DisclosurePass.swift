@@ -85,7 +85,7 @@ public struct DisclosurePass: Sendable {
         // First each row on its own (a group row and its codes apart), then with the bounds that tie
         // a group to its codes: these only narrow what each row allows, so the rows must stand first.
         for linked in [false, true] {
-            var passed = Set<Quantity>()
+            var passed = Set<Int>()
             var hiddenCount = -1
             while hiddenCount != ledger.hiddenCount {
                 hiddenCount = ledger.hiddenCount
@@ -109,15 +109,17 @@ public struct DisclosurePass: Sendable {
 
     private func isSmall(_ count: Int) -> Bool { count > 0 && count < minimumCount }
 
-    private func hidePrimary(_ ledger: inout DisclosureLedger) {
-        for quantity in ledger.quantities {
-            let value = ledger[quantity]!.value
+    /// Hides the small counts and the full cells of small groups (step 2 of ``DisclosurePass``), reading
+    /// each count's value by its number (only a full cell's groups are looked up by quantity).
+    func hidePrimary(_ ledger: inout DisclosureLedger) {
+        for number in ledger.quantities.indices {
+            let value = ledger.valueAndOrder(number: number).value
             if isSmall(value) {
-                ledger.hide(quantity, .primary)
+                ledger.hide(number: number, .primary)
             } else if suppressFullCells, value > 0, value < 2 * minimumCount,
-                wholes(of: quantity).contains(where: { ledger[$0]?.value == value })
+                wholes(of: ledger.quantities[number]).contains(where: { ledger[$0]?.value == value })
             {
-                ledger.hide(quantity, .fullCell)
+                ledger.hide(number: number, .fullCell)
             }
         }
     }
@@ -137,29 +139,41 @@ public struct DisclosurePass: Sendable {
     /// hidden member, hides one more (the finest, then the smallest non-zero), until no line has one.
     /// It settles most cases cheaply; the linear programs check and finish the job.
     ///
-    /// Each line's quantities are looked up in the ledger once, by their numbers, not pass after pass.
-    private func hideAlongLines(_ lines: [[Quantity]], in ledger: inout DisclosureLedger) {
-        let numbered = lines.map { line in line.map { (quantity: $0, number: ledger.number(of: $0)) } }
-        func isHidden(_ member: (quantity: Quantity, number: Int?), _ ledger: DisclosureLedger) -> Bool {
-            member.number.map { ledger.entry(number: $0).hidden != nil } ?? false
-        }
+    /// The lines list their members by number (``TableLinks/lines(in:)``): each pass reads the entries in
+    /// place, without hashing a quantity or copying a line.
+    func hideAlongLines(_ lines: [[Int]], in ledger: inout DisclosureLedger) {
         var changed = true
         while changed {
             changed = false
-            for line in numbered {
-                let hidden = line.filter { isHidden($0, ledger) }
-                guard hidden.count == 1 else { continue }
-                let protectsNoAnswer = { if case .noAnswer = hidden[0].quantity { true } else { false } }()
-                let pick = line.filter { !isHidden($0, ledger) }.min { a, b in
-                    let (ea, eb) = (ledger.entry(number: a.number!), ledger.entry(number: b.number!))
-                    return (preference(a.quantity, protectingNoAnswer: protectsNoAnswer), a.quantity.atoms.count, ea.value == 0 ? 1 : 0, ea.value, ea.order)
-                        < (preference(b.quantity, protectingNoAnswer: protectsNoAnswer), b.quantity.atoms.count, eb.value == 0 ? 1 : 0, eb.value, eb.order)
+            for line in lines {
+                var hidden: Int?
+                var hiddenMembers = 0
+                for number in line where ledger.isHidden(number: number) {
+                    hidden = number
+                    hiddenMembers += 1
+                }
+                guard hiddenMembers == 1, let hidden else { continue }
+                let protectsNoAnswer = { if case .noAnswer = ledger.quantities[hidden] { true } else { false } }()
+                // The first published member of the least key (the keys end with the registration
+                // order, so only a member listed twice ties).
+                var pick: (number: Int, key: (Int, Int, Int, Int, Int))?
+                for number in line where !ledger.isHidden(number: number) {
+                    let key = lineKey(number, in: ledger, protectingNoAnswer: protectsNoAnswer)
+                    if pick == nil || key < pick!.key { pick = (number, key) }
                 }
                 guard let pick else { continue }
-                ledger.hide(pick.quantity, .complementary)
+                ledger.hide(number: pick.number, .complementary)
                 changed = true
             }
         }
+    }
+
+    /// The order in which a line's published members are hidden (lower first): by ``preference(_:protectingNoAnswer:)``,
+    /// the finest group, a non-zero count before a zero, the smallest count, then registration order.
+    private func lineKey(_ number: Int, in ledger: DisclosureLedger, protectingNoAnswer: Bool) -> (Int, Int, Int, Int, Int) {
+        let quantity = ledger.quantities[number]
+        let (value, order) = ledger.valueAndOrder(number: number)
+        return (preference(quantity, protectingNoAnswer: protectingNoAnswer), quantity.atoms.count, value == 0 ? 1 : 0, value, order)
     }
 
     /// Which member of a line to hide first (lower first): a count before its totals, and the group

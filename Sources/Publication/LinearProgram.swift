@@ -217,6 +217,17 @@ struct LinearProgram {
         /// Whether the two regions optimise one tableau (a relaxation that dropped nothing from it).
         func sharesTableau(with other: Region) -> Bool { working === other.working }
 
+        /// Whether ``relaxing(equality:)`` gives a region that shares this one's tableau (the equality is
+        /// implied: by the presolve's fixed variables, or in one of phase 1's ``Tableau/dependencies``
+        /// and not blocked), found without making that region: the same tests, in the same order.
+        func keepsTableau(relaxingEquality number: Int) -> Bool {
+            guard number < equalityRows.count else { return false }
+            let row = equalityRows[number]
+            if row == Self.redundant { return true }
+            guard row >= 0, let dependencies = working.tableau.dependencies, !blocked.contains(row) else { return false }
+            return dependencies.contains { $0.contains(row) }
+        }
+
         /// The region of the same program without its `number`-th equality (``relaxing(equalities:)``).
         func relaxing(equality number: Int) -> Region? {
             relaxing(equalities: [number])

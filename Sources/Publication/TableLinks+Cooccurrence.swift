@@ -10,19 +10,22 @@ extension TableLinks {
     /// as a crosstab's code cell) and each pair's participants.
     func register(_ table: CooccurrenceResult, in ledger: inout DisclosureLedger) throws(PublicationError) {
         let atoms = columnAtoms[table.id]!
+        // Each row's label made once, not once per column.
+        let codeLabels = table.codes.map { "code:\($0.row.id)" }
+        let pairLabels = table.pairs.map { Self.pairLabel(table.codes[$0.first].row.id, table.codes[$0.second].row.id) }
         for (column, set) in atoms.enumerated() {
             let label = Self.columnLabel(table.columns[column].values)
             try ledger.register(.participants(atoms: set), value: table.columns[column].base, at: .init(table: table.id, row: "base", column: label))
-            for code in table.codes {
+            for (code, codeLabel) in zip(table.codes, codeLabels) {
                 try ledger.register(
                     .row(kind: .code, id: code.row.id, atoms: set), value: code.participants[column],
-                    at: .init(table: table.id, row: "code:\(code.row.id)", column: label))
+                    at: .init(table: table.id, row: codeLabel, column: label))
             }
-            for pair in table.pairs {
+            for (pair, pairLabel) in zip(table.pairs, pairLabels) {
                 let (first, second) = (table.codes[pair.first].row.id, table.codes[pair.second].row.id)
                 try ledger.register(
                     .pair(first: first, second: second, atoms: set), value: pair.cells[column].participants,
-                    at: .init(table: table.id, row: Self.pairLabel(first, second), column: label))
+                    at: .init(table: table.id, row: pairLabel, column: label))
             }
         }
     }

@@ -127,22 +127,26 @@ struct TableLinks {
 
     /// Records every count of every table (and the study's participant total) in the ledger.
     func register(in ledger: inout DisclosureLedger, participants: Int) throws(PublicationError) {
+        ledger.reserveCapacity(registrationBound())
         try ledger.register(
             .participants(atoms: Array(basis.profiles.indices)), value: participants,
             at: .init(table: "header", row: "participants", column: "all"))
         for table in tables {
             switch table {
             case .crosstab(let crosstab):
+                // Each row's and column's label made once, not once per cell.
+                let rowLabels = crosstab.rows.map { "\($0.kind.rawValue):\($0.id)" }
+                let columnLabels = crosstab.columns.map { Self.columnLabel($0.values) }
                 for (quantity, row, column) in quantities(crosstab) {
                     let place = DisclosureLedger.Place(
-                        table: crosstab.id, row: row.map { "\(crosstab.rows[$0].kind.rawValue):\(crosstab.rows[$0].id)" } ?? "base",
-                        column: Self.columnLabel(crosstab.columns[column].values))
+                        table: crosstab.id, row: row.map { rowLabels[$0] } ?? "base", column: columnLabels[column])
                     let value = row.map { crosstab.cells[$0][column].participants } ?? crosstab.columns[column].base
                     try ledger.register(quantity, value: value, at: place)
                 }
             case .comparison(let comparison):
                 let strata = comparison.strata.count
                 for row in comparison.rows {
+                    let rowName = "\(row.row.kind.rawValue):\(row.row.id)"
                     for group in 0..<2 {
                         for stratum in 0...strata {
                             let cell = stratum == strata
@@ -150,7 +154,6 @@ struct TableLinks {
                                 : (group == 0 ? row.strata[stratum].first : row.strata[stratum].second)
                             let position = group * (strata + 1) + stratum
                             let column = comparison.comparison.groups[group] + "/" + (stratum == strata ? "all" : comparison.strata[stratum])
-                            let rowName = "\(row.row.kind.rawValue):\(row.row.id)"
                             try ledger.register(
                                 quantity(comparison, row: row.row, position: position, base: false), value: cell.participants,
                                 at: .init(table: comparison.id, row: rowName, column: column))
@@ -163,24 +166,31 @@ struct TableLinks {
             case .survey(let survey):
                 for instrument in survey.instruments {
                     let atoms = columnAtoms[survey.id + "|" + instrument.instrumentID]!
+                    // Each row's label made once, not once per column: an item's answers, its "no answer" and
+                    // its number who answered.
+                    let respondentsLabel = "\(instrument.instrumentID):respondents"
+                    let itemLabels = instrument.items.map { item in
+                        (answers: item.scale.values.map { "\(item.itemID):\($0.value)" }, noAnswer: "\(item.itemID):no-answer",
+                         answered: "\(item.itemID):answered")
+                    }
                     for (column, set) in atoms.enumerated() {
                         let label = Self.columnLabel(instrument.columns[column].values)
                         try ledger.register(
                             .respondents(instrument: instrument.instrumentID, atoms: set), value: instrument.columns[column].base,
-                            at: .init(table: survey.id, row: "\(instrument.instrumentID):respondents", column: label))
-                        for item in instrument.items {
+                            at: .init(table: survey.id, row: respondentsLabel, column: label))
+                        for (item, labels) in zip(instrument.items, itemLabels) {
                             for value in item.scale.values.indices {
                                 try ledger.register(
                                     .answer(instrument: instrument.instrumentID, item: item.itemID, value: value, atoms: set),
                                     value: item.counts[column][value],
-                                    at: .init(table: survey.id, row: "\(item.itemID):\(item.scale.values[value].value)", column: label))
+                                    at: .init(table: survey.id, row: labels.answers[value], column: label))
                             }
                             try ledger.register(
                                 .noAnswer(instrument: instrument.instrumentID, item: item.itemID, atoms: set), value: item.missing[column],
-                                at: .init(table: survey.id, row: "\(item.itemID):no-answer", column: label))
+                                at: .init(table: survey.id, row: labels.noAnswer, column: label))
                             try ledger.register(
                                 .answered(instrument: instrument.instrumentID, item: item.itemID, atoms: set), value: item.answered[column],
-                                at: .init(table: survey.id, row: "\(item.itemID):answered", column: label))
+                                at: .init(table: survey.id, row: labels.answered, column: label))
                         }
                     }
                 }
@@ -191,19 +201,41 @@ struct TableLinks {
             case .jointDisplay(let display):
                 // The interview side's counts are those of any crosstab of the codes (one quantity each).
                 let atoms = columnAtoms[display.id]!
+                let rowLabels = display.rows.map { "\($0.itemID):\($0.row.kind.rawValue):\($0.row.id)" }
                 for (column, set) in atoms.enumerated() {
                     let label = Self.columnLabel(display.columns[column].values)
                     try ledger.register(
                         .participants(atoms: set), value: display.columns[column].base,
                         at: .init(table: display.id, row: "base", column: label))
-                    for row in display.rows {
+                    for (row, rowLabel) in zip(display.rows, rowLabels) {
                         try ledger.register(
                             .row(kind: row.row.kind, id: row.row.id, atoms: set), value: row.interview[column].participants,
-                            at: .init(table: display.id, row: "\(row.itemID):\(row.row.kind.rawValue):\(row.row.id)", column: label))
+                            at: .init(table: display.id, row: rowLabel, column: label))
                     }
                 }
             }
         }
+    }
+
+    /// How many counts ``register(in:participants:)`` registers, at most (a count shown in two tables
+    /// counted twice): the room the ledger makes for them first.
+    func registrationBound() -> Int {
+        var count = 1
+        for table in tables {
+            switch table {
+            case .crosstab(let crosstab): count += crosstab.columns.count * (crosstab.rows.count + 1)
+            case .comparison(let comparison): count += comparison.rows.count * 2 * (comparison.strata.count + 1) * 2
+            case .survey(let survey):
+                for instrument in survey.instruments {
+                    let perColumn = instrument.items.reduce(1) { $0 + $1.scale.values.count + 2 }
+                    count += (columnAtoms[survey.id + "|" + instrument.instrumentID]?.count ?? 0) * perColumn
+                }
+            case .agreement: break
+            case .cooccurrence(let table): count += (columnAtoms[table.id]?.count ?? 0) * (1 + table.codes.count + table.pairs.count)
+            case .jointDisplay(let display): count += (columnAtoms[display.id]?.count ?? 0) * (1 + display.rows.count)
+            }
+        }
+        return count
     }
 
     // MARK: - Lines
@@ -211,9 +243,11 @@ struct TableLinks {
     /// Sets of quantities bound by one published sum (a total and its parts), for the classic
     /// complementary suppression that runs before the linear programs: a row across the columns of a
     /// table that partition a published total (also of another table), and a survey column's answers
-    /// with its "no answer", its number who answered and its respondents.
-    func lines(in ledger: DisclosureLedger) -> [[Quantity]] {
-        var lines: [[Quantity]] = []
+    /// with its "no answer", its number who answered and its respondents. Each line lists its members by
+    /// their numbers in the ledger (``DisclosureLedger/number(of:)``), found once here: the suppression
+    /// goes over the lines pass after pass without hashing a quantity.
+    func lines(in ledger: DisclosureLedger) -> [[Int]] {
+        var lines: [[Int]] = []
         let families = columnAtoms.keys.sorted().map { columnAtoms[$0]! }
         // The ways a family splits an atom set into smaller shown sets, found once per atom set (many
         // counts of many rows share one).
@@ -233,13 +267,18 @@ struct TableLinks {
             return found
         }
         for space in ledger.spaces {
-            let quantities = ledger.quantities(in: space)
-            let registered = Set(quantities)
-            for total in quantities {
-                for parts in splits(total.atoms) {
-                    let members = parts.map { total.replacingAtoms($0) }
-                    guard members.allSatisfy(registered.contains) else { continue }
-                    lines.append(members + [total])
+            // A part differs from its total only in its atoms, so it is in the total's space: it is
+            // registered there exactly when the ledger numbers it.
+            for (total, number) in zip(ledger.quantities(in: space), ledger.numbers(in: space)) {
+                parts: for parts in splits(total.atoms) {
+                    var line: [Int] = []
+                    line.reserveCapacity(parts.count + 1)
+                    for part in parts {
+                        guard let member = ledger.number(of: total.replacingAtoms(part)) else { continue parts }
+                        line.append(member)
+                    }
+                    line.append(number)
+                    lines.append(line)
                 }
             }
         }
@@ -247,18 +286,24 @@ struct TableLinks {
             for instrument in survey.instruments {
                 let id = instrument.instrumentID
                 for set in columnAtoms[survey.id + "|" + id]! where !set.isEmpty {
+                    let respondents = Self.registered(.respondents(instrument: id, atoms: set), in: ledger)
                     for item in instrument.items {
                         let answers = item.scale.values.indices.map {
-                            Quantity.answer(instrument: id, item: item.itemID, value: $0, atoms: set)
+                            Self.registered(.answer(instrument: id, item: item.itemID, value: $0, atoms: set), in: ledger)
                         }
-                        let noAnswer = Quantity.noAnswer(instrument: id, item: item.itemID, atoms: set)
-                        let answered = Quantity.answered(instrument: id, item: item.itemID, atoms: set)
-                        let respondents = Quantity.respondents(instrument: id, atoms: set)
+                        let noAnswer = Self.registered(.noAnswer(instrument: id, item: item.itemID, atoms: set), in: ledger)
+                        let answered = Self.registered(.answered(instrument: id, item: item.itemID, atoms: set), in: ledger)
                         lines += [answers + [answered], answers + [noAnswer, respondents], [answered, noAnswer, respondents]]
                     }
                 }
             }
         }
         return lines
+    }
+
+    /// The number of a quantity ``register(in:participants:)`` registered.
+    private static func registered(_ quantity: Quantity, in ledger: DisclosureLedger) -> Int {
+        guard let number = ledger.number(of: quantity) else { preconditionFailure("unregistered quantity \(quantity)") }
+        return number
     }
 }
