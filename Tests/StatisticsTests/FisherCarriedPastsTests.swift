@@ -81,6 +81,44 @@ import Testing
         #expect(nodes > 700 && ties > 200, "\(nodes) nodes, \(ties) with equal sums")
     }
 
+    /// One node carried `arcs` (a range of `mothers`, the arc's sum, its multiplicity) merged, against the
+    /// copies sorted stably and merged, bit for bit.
+    static func expectMergeAsSorted(_ mothers: [Past], _ arcs: [(Range<Int>, Double, Double)], _ label: String) {
+        var carried = CarriedPasts()
+        let node = carried.addNode()
+        var copies: [Past] = []
+        for (range, arcSum, multiplicity) in arcs {
+            carried.carry(range, arcSum: arcSum, multiplicity: multiplicity, to: node)
+            copies += mothers[range].map { Past(sum: $0.sum + arcSum, weight: $0.weight * multiplicity) }
+        }
+        var output: [Past] = []
+        let count = carried.merge(node: node, reading: mothers, into: &output)
+        let expected = Self.mergedBySorting(copies)
+        #expect(count == expected.count, "\(label)")
+        #expect(Self.bits(output) == Self.bits(expected), "\(label)")
+    }
+
+    /// The merge sorts by buckets over the sums' range; sums crowded into one bucket (more than
+    /// ``CarriedPasts/largestBucket``) send the node to the stable sort instead. Both ways, and the edges
+    /// between them, give the stable sort's merge: one far past beside a hundred within 10⁻⁷; every past
+    /// of one sum (the range empty), in 40 runs (one bucket, within the limit) and in 80 (beyond it);
+    /// sums ascending by factors (most buckets empty, the last ones full); equal sums across runs. The
+    /// weights are tenths, whose sums depend on the order they are added in, so that equal sums taken out
+    /// of the order of their runs would show.
+    @Test func crowdedAndSpreadSumsMergeAsTheStableSortDid() {
+        let crowded = [Past(sum: 0, weight: 1)] + (0..<100).map { Past(sum: 1000 + Double($0) * 3e-9, weight: Double($0 % 7 + 1) / 10) }
+        Self.expectMergeAsSorted(crowded, [(0..<101, 0, 1), (50..<101, 3e-9, 2), (0..<30, 4.787491742782046, 1)], "crowded")
+        Self.expectMergeAsSorted(crowded, [(1..<101, 0, 1), (1..<101, 0, 3)], "crowded, no far past")
+        let single = [Past(sum: 7.5, weight: 0.1)]
+        for runs in [2, 40, 64, 65, 80] {
+            Self.expectMergeAsSorted(single, (0..<runs).map { (0..<1, 0, Double($0 % 5 + 1)) }, "\(runs) runs of one sum")
+        }
+        let logFactorials = LogFactorials(upTo: 200)
+        let spread = stride(from: 1, through: 200, by: 7).map { Past(sum: logFactorials[$0], weight: Double($0) / 10) }
+        Self.expectMergeAsSorted(
+            spread, [(0..<29, 0, 1), (3..<20, logFactorials[2], 2), (10..<29, 0, 6), (0..<5, logFactorials[40], 1)], "spread")
+    }
+
     /// Only the nodes kept are left, renumbered, with their runs.
     @Test func keptNodesKeepTheirRuns() {
         let mothers = [Past(sum: 1, weight: 2), Past(sum: 3, weight: 5)]
