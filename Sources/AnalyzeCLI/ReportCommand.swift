@@ -55,12 +55,22 @@ struct RunCommand: ParsableCommand {
         let manifest = try IngestCommand.ingest(study, output: talk)
         // The report is of the results just computed, kept in memory rather than read back from the file;
         // it is made while their JSON is encoded, and written after it (what fails is said in that order).
-        let (_, rendered) = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
-            // What the analysis freed goes back to the system before the report allocates (at 200,000
-            // participants the report would otherwise grow past the analysis' high-water mark).
-            MallocTuning.returnFreePages()
-            return Result { try ReportCommand.render(study, report, analyzed: results) }
+        var made: Result<Pipeline.RenderedReport, any Error>?
+        let rendered: Result<Pipeline.RenderedReport, any Error>
+        do {
+            rendered = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
+                // What the analysis freed goes back to the system before the report allocates (at 200,000
+                // participants the report would otherwise grow past the analysis' high-water mark).
+                MallocTuning.returnFreePages()
+                made = Result { try ReportCommand.render(study, report, analyzed: results) }
+                return made!
+            }.meanwhile
+        } catch {
+            // The results could not be written: what was written of the report beside its folder goes.
+            (try? made?.get())?.discard()
+            throw error
         }
+        made = nil
         try ReportCommand.write(rendered, report, talk: talk)
     }
 }
