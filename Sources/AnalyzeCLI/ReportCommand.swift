@@ -29,10 +29,15 @@ struct ReportCommand: ParsableCommand {
             analyzed: analyzed)
     }
 
-    /// Writes a report made by ``render(_:_:analyzed:)``, or reports why it could not be made.
-    static func write(_ rendered: Result<Pipeline.RenderedReport, any Error>, _ report: ReportOptions, talk: OutputOptions) throws {
+    /// Writes a report made by ``render(_:_:analyzed:)``, or reports why it could not be made. The report
+    /// (its files' contents, the results it was made of) is freed on another core once written: the
+    /// command ends meanwhile.
+    static func write(
+        _ rendered: consuming Result<Pipeline.RenderedReport, any Error>, _ report: ReportOptions, talk: OutputOptions
+    ) throws {
         let suppression = !report.noSuppression
-        let (directory, files) = try reportingProblems(command: "report", output: talk) { try rendered.get().write() }
+        let (directory, files) = try reportingProblems(command: "report", output: talk) { [rendered] in try rendered.get().write() }
+        ReleasedElsewhere.drop(consume rendered)
         if talk.json {
             Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
         } else if !talk.quiet {
