@@ -52,7 +52,9 @@ public final class ReportDraft: @unchecked Sendable {
         }
         building = folder.sibling(".building")
         folders = [building]
-        TemporaryPaths.register(building)
+        // Guarded: every file and folder in it is made inside `uninterrupted` after a check (init, the
+        // writer's steps), so an interrupt removes it at once, even while the report is being made.
+        TemporaryPaths.register(building, guarded: true)
         do {
             // Registered before checked, checked before made, and made whole before an interrupt removes
             // it: an interrupt either removes it or stops it.
@@ -165,6 +167,9 @@ public final class ReportDraft: @unchecked Sendable {
                         path: relative.map { folder.root.appendingPathComponent($0).path } ?? folder.root.path, action: "write the report",
                         code: error.code)
                 }
+                // The user's files are linked into it outside `uninterrupted`, each after a check: from here
+                // an interrupt waits for the next check, as for any writer.
+                TemporaryPaths.register(building)
                 try TemporaryPaths.checkInterrupted()
                 try folder.putInPlace(building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
             } catch {
