@@ -78,7 +78,9 @@ public final class ReportDraft: @unchecked Sendable {
     /// Removes the private folder of a report that was neither finished nor discarded (no file is being
     /// written then: every call handed to the writer holds the draft).
     deinit {
-        if !done { remove() }
+        guard !done else { return }
+        written.close()
+        remove()
     }
 
     /// Makes the files at `paths` (relative to the report folder) empty now, on the draft's thread, for
