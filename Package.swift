@@ -115,6 +115,8 @@ let package = Package(
                         "-lFoundationXML", "-l_CFXMLInterface", "-lFoundation", "-lFoundationInternationalization",
                         "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections",
                         "-l_FoundationCShims", "-lswiftSynchronization", "-lxml2",
+                        // The loader's relocations of the binary's pointers packed (RELR, glibc 2.36; gold cannot).
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                     ], .when(configuration: .release))
             ]),
 

@@ -110,15 +110,27 @@ enum Pipeline {
         try render(options, output: output, suppression: suppression, notebooks: notebooks, language: language, analyzed: analyzed).write()
     }
 
-    /// A report made in memory, to be written into its folder.
+    /// A report made, its files written into the private folder beside its place as they were made, to
+    /// be put in place.
     struct RenderedReport {
         let builder: ReportBuilder
         let directory: String
         let files: [(path: String, contents: String)]
+        /// The files written so far, or why the folder could not be begun (said by ``write()``, as
+        /// ``ReportBuilder/write(_:to:)`` says it, once the report is made). A draft never finished is
+        /// removed when released (a run whose results could not be written).
+        let draft: Result<ReportDraft, any Error>
 
-        /// Writes the report into its folder (``ReportBuilder/write(_:to:)``).
+        /// Puts the report in place (``ReportDraft/finish(_:)``); where its folder could not be begun,
+        /// writes it as ``ReportBuilder/write(_:to:)`` does, which says why.
         func write() throws -> (directory: String, files: [String]) {
-            (directory, try builder.write(files, to: directory))
+            guard case .success(let draft) = draft else { return (directory, try builder.write(files, to: directory)) }
+            return (directory, try draft.finish(files))
+        }
+
+        /// Removes what was written of the report: it is not put in place.
+        func discard() {
+            (try? draft.get())?.discard()
         }
     }
 
@@ -148,7 +160,17 @@ enum Pipeline {
             builder.computeBasis = { specs in try loaded().disclosureBasis(for: manifest.plan + specs) }
             builder.quotes = { code, limit in try loaded().quotes(code: code, limit: limit) }
         }
-        return RenderedReport(builder: builder, directory: directory, files: try builder.files())
+        // The folder begun before the report is made, so that each file is written as it is made; its
+        // problems (a folder of other files, no permission) are said after the report's own.
+        let draft = Result { try ReportDraft(directory) }
+        // The files every report of these results has, made while the disclosure pass leaves a core idle.
+        (try? draft.get())?.reserve(builder.plannedFiles)
+        do {
+            return RenderedReport(builder: builder, directory: directory, files: try builder.files(writingInto: try? draft.get()), draft: draft)
+        } catch {
+            (try? draft.get())?.discard()
+            throw error
+        }
     }
 
     /// The results file, decoded.

@@ -29,10 +29,15 @@ struct ReportCommand: ParsableCommand {
             analyzed: analyzed)
     }
 
-    /// Writes a report made by ``render(_:_:analyzed:)``, or reports why it could not be made.
-    static func write(_ rendered: Result<Pipeline.RenderedReport, any Error>, _ report: ReportOptions, talk: OutputOptions) throws {
+    /// Writes a report made by ``render(_:_:analyzed:)``, or reports why it could not be made. The report
+    /// (its files' contents, the results it was made of) is freed on another core once written: the
+    /// command ends meanwhile.
+    static func write(
+        _ rendered: consuming Result<Pipeline.RenderedReport, any Error>, _ report: ReportOptions, talk: OutputOptions
+    ) throws {
         let suppression = !report.noSuppression
-        let (directory, files) = try reportingProblems(command: "report", output: talk) { try rendered.get().write() }
+        let (directory, files) = try reportingProblems(command: "report", output: talk) { [rendered] in try rendered.get().write() }
+        ReleasedElsewhere.drop(consume rendered)
         if talk.json {
             Terminal.printJSON(["command": "report", "directory": directory, "files": files, "suppression": suppression])
         } else if !talk.quiet {
@@ -55,12 +60,22 @@ struct RunCommand: ParsableCommand {
         let manifest = try IngestCommand.ingest(study, output: talk)
         // The report is of the results just computed, kept in memory rather than read back from the file;
         // it is made while their JSON is encoded, and written after it (what fails is said in that order).
-        let (_, rendered) = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
-            // What the analysis freed goes back to the system before the report allocates (at 200,000
-            // participants the report would otherwise grow past the analysis' high-water mark).
-            MallocTuning.returnFreePages()
-            return Result { try ReportCommand.render(study, report, analyzed: results) }
+        var made: Result<Pipeline.RenderedReport, any Error>?
+        let rendered: Result<Pipeline.RenderedReport, any Error>
+        do {
+            rendered = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
+                // What the analysis freed goes back to the system before the report allocates (at 200,000
+                // participants the report would otherwise grow past the analysis' high-water mark).
+                MallocTuning.returnFreePages()
+                made = Result { try ReportCommand.render(study, report, analyzed: results) }
+                return made!
+            }.meanwhile
+        } catch {
+            // The results could not be written: what was written of the report beside its folder goes.
+            (try? made?.get())?.discard()
+            throw error
         }
+        made = nil
         try ReportCommand.write(rendered, report, talk: talk)
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// ```
 public enum DiskWaits {
     /// Threads that wait at once: enough for the disk to batch the waits, few enough to start fast.
-    static let threads = 8
+    public static let threads = 8
 
     /// Runs `body` for every index below `count`, each once, on up to ``threads`` threads of their own
     /// (not Dispatch's pool: a thread waiting on the disk uses no core, so more of them than cores keep
@@ -36,6 +36,57 @@ public enum DiskWaits {
     /// unreported, as one `unlink` would leave it.
     public static func unlink(_ paths: [String]) {
         run(count: paths.count) { index in _ = Foundation.unlink(paths[index]) }
+    }
+}
+
+extension DiskWaits {
+    /// Calls handed over one at a time, as they come, and made in that order on up to `threads` threads
+    /// of their own (each ends when nothing is left to take); ``wait()`` returns once every call handed
+    /// over so far has run. ``SyncedFiles`` syncs each file so as soon as it is written; with one thread,
+    /// the calls run one after the other (a report's files written while the next are made).
+    public final class Queue: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let limit: Int
+        // Guarded by `condition`.
+        private var pending: [@Sendable () -> Void] = []
+        private var threads = 0
+
+        /// - Parameter threads: how many threads may run calls at once.
+        public init(threads: Int = DiskWaits.threads) {
+            limit = threads
+        }
+
+        /// Hands `call` over: it runs on a waiting thread, a new one if none is free and fewer than
+        /// `threads` run.
+        public func add(_ call: @escaping @Sendable () -> Void) {
+            condition.lock()
+            defer { condition.unlock() }
+            pending.append(call)
+            // Every thread that runs is busy (one with nothing left has ended): one more, up to the limit.
+            guard threads < limit else { return }
+            threads += 1
+            Thread { [self] in work() }.start()
+        }
+
+        private func work() {
+            condition.lock()
+            while !pending.isEmpty {
+                let call = pending.removeFirst()
+                condition.unlock()
+                call()
+                condition.lock()
+            }
+            threads -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Waits until every call handed over has run.
+        public func wait() {
+            condition.lock()
+            while threads > 0 || !pending.isEmpty { condition.wait() }
+            condition.unlock()
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public final class EarlyWriteback: @unchecked Sendable {
     private let finished = DispatchGroup()
     /// `sync_file_range`, looked up by name (glibc declares it only under `_GNU_SOURCE`); `nil` where it
     /// is missing, and then the file is only synced at the end.
-    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+    static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "sync_file_range") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
     }()
@@ -30,16 +30,21 @@ public final class EarlyWriteback: @unchecked Sendable {
     public init(path: String, reportedAs reportedPath: String, action: String) throws(SystemFailure) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .last(path: reportedPath, action: action) }
-        guard let syncFileRange = Self.syncFileRange else { return }
+        guard Self.syncFileRange != nil else { return }
         let descriptor = descriptor, stopped = stopped
         finished.enter()
         Thread { [finished] in
-            let writeStart: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
-            while stopped.wait(timeout: .now() + Self.interval) == .timedOut {
-                _ = syncFileRange(descriptor, 0, 0, writeStart)
-            }
+            while stopped.wait(timeout: .now() + Self.interval) == .timedOut { Self.startWriting(descriptor) }
             finished.leave()
         }.start()
+    }
+
+    /// Asks the system to start writing what `descriptor`'s file holds so far to disk, without waiting
+    /// for it (`sync_file_range(SYNC_FILE_RANGE_WRITE)`), so that a later `fsync` waits for less; nothing
+    /// where the call is missing. A write error is still reported by that `fsync`.
+    static func startWriting(_ descriptor: Int32) {
+        let writeStart: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
+        _ = syncFileRange?(descriptor, 0, 0, writeStart)
     }
 
     deinit {

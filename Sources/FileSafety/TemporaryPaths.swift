@@ -11,6 +11,9 @@ public enum TemporaryPaths {
     /// Held through a step that must not be cut in two (``uninterrupted(_:)``); an interrupt waits for it.
     private static let criticalLock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
+    /// The paths of ``paths`` whose writer makes nothing in them but inside ``uninterrupted(_:)`` after a
+    /// ``checkInterrupted()`` (``register(_:guarded:)``).
+    nonisolated(unsafe) private static var guarded: Set<String> = []
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
     nonisolated(unsafe) private static var interruption: Int32?
     nonisolated(unsafe) private static var acknowledged = false
@@ -32,8 +35,15 @@ public enum TemporaryPaths {
     }
 
     /// Marks `path` for removal if the process is interrupted before ``forget(_:)``.
-    public static func register(_ path: String) {
-        lock.withLock { _ = paths.insert(path) }
+    /// - Parameter guarded: whether its writer makes every file and folder in it inside
+    ///   ``uninterrupted(_:)``, after a ``checkInterrupted()`` (a report's draft): an interrupt then removes
+    ///   it at once instead of waiting for the writer's next check. Registering the path again unguarded
+    ///   (before a step that makes files outside ``uninterrupted(_:)``) drops the guard.
+    public static func register(_ path: String, guarded isGuarded: Bool = false) {
+        lock.withLock {
+            paths.insert(path)
+            if isGuarded { guarded.insert(path) } else { guarded.remove(path) }
+        }
     }
 
     /// Runs `body` whole even if the process is interrupted meanwhile: the interrupt waits for it to end
@@ -57,7 +67,10 @@ public enum TemporaryPaths {
 
     /// `path` is done with (renamed into place, or removed).
     public static func forget(_ path: String) {
-        lock.withLock { _ = paths.remove(path) }
+        lock.withLock {
+            paths.remove(path)
+            guarded.remove(path)
+        }
     }
 
     /// From now on, SIGINT, SIGTERM and SIGHUP remove every registered path, then end the process with
@@ -74,8 +87,9 @@ public enum TemporaryPaths {
                     // while it has anything to remove (up to 10 s on a loaded machine; a store being built
                     // has no checks, but only writes into the file it opened). A writer registers a path
                     // before it checks and before it makes the path, so with nothing registered now it
-                    // will make nothing.
-                    for _ in 0..<2_000 where !lock.withLock({ acknowledged || paths.isEmpty }) { usleep(5_000) }
+                    // will make nothing. A guarded path needs no wait: nothing is made in it but under the
+                    // lock taken below, after a check.
+                    for _ in 0..<2_000 where !lock.withLock({ acknowledged || paths.isSubset(of: guarded) }) { usleep(5_000) }
                     // A step that must not be cut in two ends first; the process ends before it may start another.
                     criticalLock.lock()
                     let pending = lock.withLock { paths }

@@ -54,9 +54,21 @@ public struct ReportBuilder {
         self.suppression = suppression
     }
 
+    /// Files every report of these results has, whatever the disclosure pass hides: the texts, the
+    /// summaries, the HTML page, the script, the audit (with suppression), each table's CSV and JSON, and
+    /// the provenance (``ReportDraft/reserve(_:)``; the tests' CSVs and the notebooks' files are not known
+    /// before the pass).
+    public var plannedFiles: [String] {
+        ["tables.txt", "tables.md", "summary.txt"] + Language.available.map { "summary.\($0.rawValue).txt" }
+            + ["report.html", "reproduce.R"] + (suppression ? ["disclosure-audit.csv"] : []) + ["provenance.json"]
+            + results.tables.flatMap { ["tables/\($0.id).csv", "tables/\($0.id).json"] }
+    }
+
     /// Every file of the report, path and contents, in a fixed order.
+    /// - Parameter draft: where to write each file as soon as it is made (``ReportDraft/add(_:)``), all
+    ///   but `provenance.json`, which hashes them all; the caller finishes or discards it.
     /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
-    public func files() throws -> [(path: String, contents: String)] {
+    public func files(writingInto draft: ReportDraft? = nil) throws -> [(path: String, contents: String)] {
         // The notebooks' crosstabs are published with the plan's tables: one disclosure pass over both.
         let requests = try notebooks.flatMap(NotebookRenderer.crosstabRequests)
         let computed = try requests.map { spec -> TableResult in
@@ -67,7 +79,7 @@ public struct ReportBuilder {
         }
         let (results, extra, audit) = try published(computed, requests: requests)
         let document = PublishedDocument(results: results, notebookTables: extra, audit: audit, suppression: suppression)
-        let made = try files(document, results: results, audit: audit)
+        let made = try files(document, results: results, audit: audit, draft: draft)
         // The document and the published results freed on another core while the files are written.
         ReleasedElsewhere.drop((consume document, consume results, consume audit))
         return made
@@ -97,7 +109,7 @@ public struct ReportBuilder {
     /// are made on all cores (``ConcurrentMap``), the notebooks (which may read the store) on this
     /// thread, and put in a fixed order whatever the scheduling.
     private func files(
-        _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?
+        _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?, draft: ReportDraft?
     ) throws -> [(path: String, contents: String)] {
         typealias Files = [(path: String, contents: String)]
         let vocabulary = vocabulary
@@ -144,7 +156,14 @@ public struct ReportBuilder {
             { [("reproduce.R", ReproductionScript.r(tables: document.tables.map(\.result), study: document.studyName))] },
             { audit.map { [("disclosure-audit.csv", $0.csv())] } ?? [] },
         ]
-        let made = ConcurrentMap.map(jobs.indices) { index in Result { try jobs[index]() } }
+        // Each job's files written as it ends, while the others are still being made.
+        let made = ConcurrentMap.map(jobs.indices) { index in
+            Result {
+                let files = try jobs[index]()
+                draft?.add(files)
+                return files
+            }
+        }
         ReleasedElsewhere.drop((consume jobs, consume blocks))
         let (html, tableFiles, text, markdown, summaries, script, auditFile) = (
             try made[0].get(), try made[1].get(), try made[2].get(), try made[3].get(), try made[4].get(), try made[5].get(),
@@ -157,6 +176,7 @@ public struct ReportBuilder {
         for notebook in notebooks {
             notebookFiles += try notebookRenderer.render(notebook).map { ("notebooks/" + $0.path, $0.contents) }
         }
+        draft?.add(notebookFiles)
         let files = text + markdown + tableFiles + summaries + html + notebookFiles + script + auditFile
         return files + [("provenance.json", try ProvenanceWriter.json(results: results, outputs: files, sourceDateEpoch: sourceDateEpoch))]
     }
@@ -174,13 +194,6 @@ public struct ReportBuilder {
     /// Writes `files` (``files()``, made beforehand) into `directory`, as ``write(to:)`` does.
     @discardableResult
     public func write(_ files: [(path: String, contents: String)], to directory: String) throws -> [String] {
-        let folder = ReportFolder(directory)
-        folder.recoverLeftovers()
-        let previous = ProvenanceWriter.previousOutputs(in: folder.root)
-        if previous == nil, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.root.path), !entries.isEmpty {
-            throw ReportError.notAReportFolder(directory)
-        }
-        try folder.replace(with: files, ours: previous)
-        return files.map(\.path)
+        try ReportDraft(directory).finish(files)
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 /// Puts a whole report in place at once, never a mix of an old and a new one, and never touching a file
 /// the tool did not write.
 ///
-/// The report is assembled in `.NAME.building-PID` beside the folder; the user's own files of an earlier
-/// report folder (those its `provenance.json` does not list) are hard-linked into it at their places;
-/// then the two folders are exchanged in one atomic step (`renameat2(RENAME_EXCHANGE)`; where the file
-/// system cannot, two renames through `.NAME.previous-PID`) and the old one is retired: its own files
-/// (its `provenance.json`) and the links of the user's files are removed, and a file that came into the
-/// folder while the report was being built is moved into the new one, never deleted. An interrupted
-/// build removes its folder (``TemporaryPaths``); a leftover of a killed one is retired by the next
-/// build, which first puts back an old report left aside.
+/// The report is assembled in `.NAME.building-PID` beside the folder (``ReportDraft``); the user's own
+/// files of an earlier report folder (those its `provenance.json` does not list) are hard-linked into it
+/// at their places; then the two folders are exchanged in one atomic step (`renameat2(RENAME_EXCHANGE)`;
+/// where the file system cannot, two renames through `.NAME.previous-PID`) and the old one is retired:
+/// its own files (its `provenance.json`) and the links of the user's files are removed, and a file that
+/// came into the folder while the report was being built is moved into the new one, never deleted. An
+/// interrupted build removes its folder (``TemporaryPaths``); a leftover of a killed one is retired by
+/// the next build, which first puts back an old report left aside.
 struct ReportFolder {
     /// The report folder, symbolic links resolved (so that a link to it stays a link).
     let root: URL
@@ -22,89 +22,37 @@ struct ReportFolder {
 
     private var parent: String { root.deletingLastPathComponent().path }
     private var hiddenName: String { "." + root.lastPathComponent }
-    private func sibling(_ marker: String) -> String {
+    func sibling(_ marker: String) -> String {
         (parent as NSString).appendingPathComponent(hiddenName + marker + TemporaryPaths.processSuffix)
     }
 
-    /// Writes `files` as the report folder's contents; call ``recoverLeftovers()`` first, before reading
-    /// which files are ours.
-    /// - Parameter ours: the files of the earlier report in the folder (its `provenance.json`), `nil`
-    ///   when there is none; every other file there is the user's and is kept.
+    /// Puts `building` (the new report, written and synced: ``ReportDraft``) in place: exchanged with
+    /// the report folder, the user's own files of the earlier one carried over first, or renamed into
+    /// place where there is none.
+    /// - Parameters:
+    ///   - ours: the files of the earlier report in the folder (its `provenance.json`); every other file
+    ///     there is the user's and is kept.
+    ///   - written: the files of the new report.
     /// - Throws: ``ReportError/fileInTheWay(_:)`` where a file of the user's stands where the report
     ///   writes one; ``SystemFailure`` for the disk full, no permission and the like.
-    func replace(with files: [(path: String, contents: String)], ours: [String]?) throws {
-        let manager = FileManager.default
-        let building = sibling(".building")
-        TemporaryPaths.register(building)
-        defer { TemporaryPaths.forget(building) }
-        do {
-            // Registered before checked, checked before made: an interrupt either removes it or stops it.
-            try TemporaryPaths.checkInterrupted()
-            do {
-                try create(building)
-            } catch var failure as SystemFailure {
-                // Name the folder the researcher gave, not the hidden one beside it.
-                failure.path = root.path
-                throw failure
+    func putInPlace(_ building: String, ours: Set<String>, written: Set<String>) throws {
+        if FileManager.default.fileExists(atPath: root.path) {
+            try carryUserFiles(into: building, ours: ours, written: written)
+            // From the exchange on, the folder holds the old report: retired, never removed whole. An
+            // interrupt waits until the new report is in place and the old one retired.
+            try TemporaryPaths.uninterrupted {
+                TemporaryPaths.forget(building)
+                try exchange(building)
             }
-            // Every file straight to its place in the private folder, then all of them and their folders
-            // synced to disk together before the folder is put in place.
-            var written = SyncedFiles()
-            defer { written.close() }
-            var folders = [building]
-            for (path, contents) in files {
-                try TemporaryPaths.checkInterrupted()
-                // Paths joined as strings: a `URL` per file looked at the disk (an `lstat`) twice.
-                let target = building + "/" + path
-                let folder = (target as NSString).deletingLastPathComponent
-                if !folders.contains(folder) {
-                    try create(folder)
-                    // The folder and those between it and the building folder: each holds a new entry.
-                    var parent = folder
-                    while parent.count > building.count, !folders.contains(parent) {
-                        folders.append(parent)
-                        parent = (parent as NSString).deletingLastPathComponent
-                    }
-                }
-                do {
-                    try written.write(contents, to: target)
-                } catch {
-                    throw SystemFailure(path: root.appendingPathComponent(path).path, action: "write the report", code: error.code)
-                }
+        } else {
+            try TemporaryPaths.uninterrupted {
+                guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
+                TemporaryPaths.forget(building)
             }
-            do {
-                try written.sync(folders: folders)
-            } catch {
-                // Name the file in the report folder the researcher gave, not in the hidden one beside it.
-                let relative = error.path.hasPrefix(building + "/") ? String(error.path.dropFirst(building.count + 1)) : nil
-                throw SystemFailure(
-                    path: relative.map { root.appendingPathComponent($0).path } ?? root.path, action: "write the report",
-                    code: error.code)
-            }
-            try TemporaryPaths.checkInterrupted()
-            if manager.fileExists(atPath: root.path) {
-                try carryUserFiles(into: building, ours: Set(ours ?? []), written: Set(files.map(\.path)))
-                // From the exchange on, the folder holds the old report: retired, never removed whole. An
-                // interrupt waits until the new report is in place and the old one retired.
-                try TemporaryPaths.uninterrupted {
-                    TemporaryPaths.forget(building)
-                    try exchange(building)
-                }
-            } else {
-                try TemporaryPaths.uninterrupted {
-                    guard rename(building, root.path) == 0 else { throw SystemFailure.last(path: root.path, action: "put the report in place") }
-                    TemporaryPaths.forget(building)
-                }
-            }
-        } catch {
-            // Until it is gone: an interrupt's removal of the same folder may run beside this one, and the
-            // process ends (`_exit`) as soon as this error reaches the command line.
-            TemporaryPaths.remove(building)
-            throw error
         }
     }
 
-    private func create(_ directory: String) throws {
+    static func create(_ directory: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -121,12 +69,12 @@ struct ReportFolder {
             let source = rootPath + "/" + relative
             let target = building + "/" + relative
             if entry.isFolder {
-                if entry.isEmptyFolder { try create(target) }
+                if entry.isEmptyFolder { try Self.create(target) }
                 continue
             }
             if ours.contains(relative) { continue }
             if written.contains(relative) { throw ReportError.fileInTheWay(root.appendingPathComponent(relative).path) }
-            try create((target as NSString).deletingLastPathComponent)
+            try Self.create((target as NSString).deletingLastPathComponent)
             if link(source, target) != 0 {
                 do {
                     try FileManager.default.copyItem(atPath: source, toPath: target)

@@ -37,6 +37,18 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.path("taken")) == ["notes.txt"])
     }
 
+    /// The report is written beside its place while it is made (``ReportDraft``): where the results
+    /// cannot be written after it, the report is not put in place and nothing of it is left.
+    @Test func aReportMadeBeforeTheResultsFailedIsNotLeftBehind() throws {
+        let fixture = try StudyFixture()
+        let results = fixture.path("missing/results.json")
+        var run = try AnalyzeTool.parseAsRoot(["run", fixture.directory, "--results", results, "--output", fixture.path("run"), "--quiet"])
+        #expect(throws: ExitCode.failure) { try run.run() }
+        #expect(!FileManager.default.fileExists(atPath: results))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("run")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.directory).filter { $0.hasPrefix(".run.") }.isEmpty)
+    }
+
     @Test func aBackgroundValueGivesItsValueOrItsError() throws {
         struct Failure: Error, Equatable {}
         #expect(try BackgroundValue { (1...1_000).reduce(0, +) }.value() == 500_500)

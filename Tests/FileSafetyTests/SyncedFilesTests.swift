@@ -21,11 +21,12 @@ import Testing
         let directory = try folder()
         var files = SyncedFiles()
         defer { files.close() }
-        // More files than are kept open at once (256), so that some are synced before the end.
+        // More files than are kept open at once (256): each is synced and closed on another thread as
+        // soon as it is written, and a write waits for the syncs beyond 256.
         for index in 0..<300 {
             try files.write("line \(index)\nКөрсеткіш,\(index * 7)\n", to: directory + "/tables/t\(index).csv")
+            #expect(try openDescriptors(under: directory) <= 256)
         }
-        #expect(try openDescriptors(under: directory) == 300 - 256)
         try files.write("", to: directory + "/empty.txt")
         try files.sync(folders: [directory, directory + "/tables"])
         #expect(try openDescriptors(under: directory) == 0)
@@ -56,6 +57,64 @@ import Testing
             try files.write("ours", to: path)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "the researcher's")
+    }
+
+    @Test func aReservedFileIsWrittenIntoOrRemovedIfNotWritten() throws {
+        let directory = try folder()
+        var files = SyncedFiles()
+        defer { files.close() }
+        try files.reserve(directory + "/summary.txt")
+        try files.reserve(directory + "/tables/unused.csv")
+        // Made empty, before their contents are known; a reserved name cannot be reserved again.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.txt")).isEmpty)
+        #expect(throws: SystemFailure(path: directory + "/summary.txt", action: "write", code: EEXIST)) {
+            try files.reserve(directory + "/summary.txt")
+        }
+        try files.write("Қорытынды\n", to: directory + "/summary.txt")
+        try files.write("a,b\n", to: directory + "/tables/new.csv")
+        // Written once: a second write of the same path is refused, as for a file that was not reserved.
+        #expect(throws: SystemFailure(path: directory + "/summary.txt", action: "write", code: EEXIST)) {
+            try files.write("again", to: directory + "/summary.txt")
+        }
+        try files.sync(folders: [directory, directory + "/tables"])
+        #expect(try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8) == "Қорытынды\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/tables") == ["new.csv"])
+        #expect(try openDescriptors(under: directory) == 0)
+    }
+
+    @Test func aFileReservedAndClosedUnwrittenIsRemoved() throws {
+        let directory = try folder()
+        var files = SyncedFiles()
+        try files.reserve(directory + "/report.html")
+        try files.write("x", to: directory + "/tables.txt")
+        files.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["tables", "tables.txt"])
+        #expect(try openDescriptors(under: directory) == 0)
+    }
+
+    @Test func aQueueRunsEveryCallOnceAndOneThreadRunsThemInOrder() throws {
+        final class Calls: @unchecked Sendable {
+            let lock = NSLock()
+            var order: [Int] = []
+            func note(_ index: Int) { lock.withLock { order.append(index) } }
+        }
+        for threads in [1, 8] {
+            let queue = DiskWaits.Queue(threads: threads), calls = Calls()
+            for index in 0..<200 {
+                queue.add {
+                    if index % 50 == 0 { usleep(2_000) }
+                    calls.note(index)
+                }
+            }
+            queue.wait()
+            let order = calls.lock.withLock { calls.order }
+            #expect(order.sorted() == Array(0..<200))
+            if threads == 1 { #expect(order == Array(0..<200)) }
+            // A queue whose threads ended takes calls again.
+            queue.add { calls.note(200) }
+            queue.wait()
+            #expect(calls.lock.withLock { calls.order.count } == 201)
+        }
     }
 
     @Test func aFolderThatCannotBeSyncedIsNamed() throws {
