@@ -123,3 +123,51 @@ final class KeyOrderRecorder: Encoder {
         mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: recorder) }
     }
 }
+
+/// A stored property of a result type that is left out of its declared `CodingKeys` is neither written
+/// nor read (with a default value, the compiler does not say so): every stored property of every
+/// result value of the sample, found by reflection, must be a key its encoding writes (unless `nil`).
+@Suite struct ResultsKeysCoverPropertiesTests {
+    /// Types whose hand-written `encode(to:)` writes other names than their properties' (tested by their
+    /// own suites against `JSONEncoder`'s text).
+    static let handWritten: Set = [
+        "TableCell", "TableColumn", "SurveyItemDistribution", "CooccurrenceCell", "DisclosureBasis", "TableResult", "BasisRow",
+        "BasisPair",
+    ]
+
+    @Test func everyStoredPropertyOfTheSampleResultsIsWritten() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let store = try StudyStore.inMemory()
+        let ingester = try StudyIngester(studyDirectory: root.appendingPathComponent("data/sample").path)
+        try ingester.ingest(into: store)
+        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+
+        var checked: Set<String> = []
+        func visit(_ value: Any) throws {
+            let mirror = Mirror(reflecting: value)
+            let name = String(reflecting: type(of: value))
+            if mirror.displayStyle == .struct, name.hasPrefix("Analysis.") || name.hasPrefix("Statistics."),
+               let encodable = value as? any Encodable, !Self.handWritten.contains(where: { name.hasSuffix(".\($0)") }) {
+                let recorder = KeyOrderRecorder()
+                try encodable.encode(to: recorder)
+                let written = Set(recorder.containers.first?.keys ?? [])
+                for child in mirror.children {
+                    guard let label = child.label, !Self.isNil(child.value) else { continue }
+                    #expect(written.contains(label), "\(name).\(label) is not written")
+                }
+                checked.insert(name)
+            }
+            for child in mirror.children { try visit(child.value) }
+        }
+        try visit(results)
+        // The walk met the result types whose keys were declared in order.
+        for type in ["Analysis.CrosstabResult", "Analysis.RowTest", "Statistics.ChiSquareTest", "Analysis.CodeAgreement"] {
+            #expect(checked.contains(type), "\(type) not met")
+        }
+    }
+
+    private static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
+    }
+}
