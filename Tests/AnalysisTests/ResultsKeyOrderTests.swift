@@ -12,11 +12,7 @@ import Testing
     static let unordered: Set = ["Statistics.FisherExactTest.CodingKeys"]
 
     @Test func theSampleResultsTypesEncodeTheirKeysInOrder() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let store = try StudyStore.inMemory()
-        let ingester = try StudyIngester(studyDirectory: root.appendingPathComponent("data/sample").path)
-        try ingester.ingest(into: store)
-        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+        let results = try sampleStudyResults()
         let recorder = KeyOrderRecorder()
         try results.encode(to: recorder)
 
@@ -136,11 +132,7 @@ final class KeyOrderRecorder: Encoder {
     ]
 
     @Test func everyStoredPropertyOfTheSampleResultsIsWritten() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let store = try StudyStore.inMemory()
-        let ingester = try StudyIngester(studyDirectory: root.appendingPathComponent("data/sample").path)
-        try ingester.ingest(into: store)
-        let results = try StudyAnalysis(manifest: ingester.manifest, store: store).run()
+        let results = try sampleStudyResults()
 
         var checked: Set<String> = []
         func visit(_ value: Any) throws {
@@ -170,4 +162,13 @@ final class KeyOrderRecorder: Encoder {
         let mirror = Mirror(reflecting: value)
         return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
+}
+
+/// The analysis results of the repository's sample study.
+func sampleStudyResults(filePath: String = #filePath) throws -> AnalysisResults {
+    let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let store = try StudyStore.inMemory()
+    let ingester = try StudyIngester(studyDirectory: root.appendingPathComponent("data/sample").path)
+    try ingester.ingest(into: store)
+    return try StudyAnalysis(manifest: ingester.manifest, store: store).run()
 }
