@@ -113,19 +113,16 @@ enum Pipeline {
     /// A report made, its files written into the private folder beside its place as they were made, to
     /// be put in place.
     struct RenderedReport {
-        let builder: ReportBuilder
         let directory: String
         let files: [(path: String, contents: String)]
-        /// The files written so far, or why the folder could not be begun (said by ``write()``, as
-        /// ``ReportBuilder/write(_:to:)`` says it, once the report is made). A draft never finished is
-        /// removed when released (a run whose results could not be written).
+        /// The files written so far, or why the folder could not be begun (said by ``write()``, once the
+        /// report is made). A draft never finished is removed when released (a run whose results could
+        /// not be written).
         let draft: Result<ReportDraft, any Error>
 
-        /// Puts the report in place (``ReportDraft/finish(_:)``); where its folder could not be begun,
-        /// writes it as ``ReportBuilder/write(_:to:)`` does, which says why.
+        /// Puts the report in place (``ReportDraft/finish(_:)``), or says why its folder could not be begun.
         func write() throws -> (directory: String, files: [String]) {
-            guard case .success(let draft) = draft else { return (directory, try builder.write(files, to: directory)) }
-            return (directory, try draft.finish(files))
+            (directory, try draft.get().finish(files))
         }
 
         /// Removes what was written of the report: it is not put in place.
@@ -166,7 +163,7 @@ enum Pipeline {
         // The files every report of these results has, made while the disclosure pass leaves a core idle.
         (try? draft.get())?.reserve(builder.plannedFiles)
         do {
-            return RenderedReport(builder: builder, directory: directory, files: try builder.files(writingInto: try? draft.get()), draft: draft)
+            return RenderedReport(directory: directory, files: try builder.files(writingInto: try? draft.get()), draft: draft)
         } catch {
             (try? draft.get())?.discard()
             throw error

@@ -27,6 +27,13 @@ import Testing
         return found
     }
 
+    /// A folder holding an earlier report (without suppression), its contents, and the files of a new one.
+    func earlierReportAndNewFiles() throws -> (root: URL, before: [String: Data], files: [(path: String, contents: String)]) {
+        let root = try folder()
+        try ReportBuilder(results: try fixtureResults(), suppression: false).write(to: root.path)
+        return (root, try contents(of: root), try ReportBuilder(results: try fixtureResults()).files())
+    }
+
     @Test func filesAddedFromSeveralThreadsGiveTheFolderAWholeWriteGives() throws {
         let files = try ReportBuilder(results: try fixtureResults()).files()
         let whole = try folder(), drafted = try folder()
@@ -48,10 +55,7 @@ import Testing
     }
 
     @Test func nothingIsInPlaceBeforeTheDraftIsFinished() throws {
-        let root = try folder()
-        try ReportBuilder(results: try fixtureResults(), suppression: false).write(to: root.path)
-        let before = try contents(of: root)
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let (root, before, files) = try earlierReportAndNewFiles()
         let draft = try ReportDraft(root.path)
         draft.add(files)
         #expect(try contents(of: root) == before)
@@ -62,10 +66,7 @@ import Testing
     }
 
     @Test func aDiscardedOrReleasedDraftLeavesNothingAndTheOldReportAsItWas() throws {
-        let root = try folder()
-        try ReportBuilder(results: try fixtureResults(), suppression: false).write(to: root.path)
-        let before = try contents(of: root)
-        let files = try ReportBuilder(results: try fixtureResults()).files()
+        let (root, before, files) = try earlierReportAndNewFiles()
         let discarded = try ReportDraft(root.path)
         discarded.add(files)
         discarded.discard()
