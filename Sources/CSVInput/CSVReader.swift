@@ -36,9 +36,9 @@ public final class CSVReader {
     /// The path as given, used in error messages.
     public let path: String
     private let queue: RecordQueue
-    /// The batch being handed out, and the position of its next record.
-    private var batch = RecordQueue.Batch(records: [], end: nil)
-    private var position = 0
+    /// The batch being handed out: its records not handed out yet, last first. (Used by one thread at a
+    /// time, as the class is: without the runtime's exclusivity checks, a call a record.)
+    @exclusivity(unchecked) private var batch = RecordQueue.Batch(records: [], end: nil)
 
     /// Opens a CSV file.
     /// - Parameters:
@@ -76,7 +76,7 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file (and after an error).
     /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes; reading ends there.
     public func next() throws(CSVError) -> CSVRecord? {
-        while position == batch.records.count {
+        while batch.records.isEmpty {
             switch batch.end {
             case .endOfFile: return nil
             case .failure(let error):
@@ -84,11 +84,10 @@ public final class CSVReader {
                 throw error
             case nil:
                 batch = queue.take()
-                position = 0
             }
         }
-        position += 1
-        return batch.records[position - 1]
+        // Moved out of the batch, not copied (see ``RecordSink/takeRecords()``).
+        return batch.records.removeLast()
     }
 }
 
@@ -96,7 +95,8 @@ public final class CSVReader {
 ///
 /// The parser is used only by that thread once the queue has it.
 private final class RecordQueue {
-    /// Records in file order; the last batch of a file says how it ended.
+    /// Records in reverse file order (the reader takes them from the end); the last batch of a file says
+    /// how it ended.
     struct Batch {
         enum End { case endOfFile, failure(CSVError) }
         var records: [CSVRecord]

@@ -24,9 +24,11 @@ import Glibc
 final class RecordParser: @unchecked Sendable {
     /// The path as given, used in error messages.
     let path: String
+    /// libcsv's state, where the sink can reach it too: the field libcsv gathers lies in the batch's
+    /// storage (see ``RecordSink``).
+    private let parser: UnsafeMutablePointer<csv_parser>
     // The per-line state is read and written for every line: it is only ever touched by this class's own
     // methods, one at a time, so the runtime's exclusivity checks (a third of the reader's time) are off.
-    @exclusivity(unchecked) private var parser = csv_parser()
     /// libcsv's callbacks write the record under way here (a pointer, so that C can reach it).
     private let sink: UnsafeMutablePointer<RecordSink>
     /// The blocks, read and checked a whole block at a time.
@@ -67,26 +69,35 @@ final class RecordParser: @unchecked Sendable {
         self.path = path
         self.delimiter = delimiter
         self.checksEveryLine = checksEveryLine
-        sink = .allocate(capacity: 1)
-        sink.initialize(to: RecordSink())
-        guard csv_init(&parser, options) == 0 else {
-            sink.deinitialize(count: 1)
-            sink.deallocate()
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        guard csv_init(parser, options) == 0 else {
+            parser.deallocate()
             throw CSVError(file: path, line: 0, reason: .parserFailure("csv_init failed"))
         }
-        csv_set_delim(&parser, delimiter)
+        csv_set_delim(parser, delimiter)
+        // libcsv's field buffer is the batch's storage, with room for every byte a parse call can add
+        // (``RecordSink/reserve(inputBytes:heldBytes:)``): libcsv never grows it itself.
+        csv_set_realloc_func(parser) { _, _ in fatalError("libcsv's field buffer grown: the sink reserves its room") }
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: RecordSink(parser: parser))
         do {
             blocks = try BlockReader(path: path, encoding: encoding, blockSize: blockSize, blockObserver: blockObserver)
         } catch {
-            csv_free(&parser)
-            sink.deinitialize(count: 1)
-            sink.deallocate()
+            Self.free(parser, sink)
             throw error
         }
     }
 
     deinit {
-        csv_free(&parser)
+        Self.free(parser, sink)
+    }
+
+    /// Frees libcsv's state (its field buffer is the sink's, so libcsv must not free it) and the sink.
+    private static func free(_ parser: UnsafeMutablePointer<csv_parser>, _ sink: UnsafeMutablePointer<RecordSink>) {
+        parser.pointee.entry_buf = nil
+        csv_free(parser)
+        parser.deallocate()
         sink.deinitialize(count: 1)
         sink.deallocate()
     }
@@ -115,7 +126,7 @@ final class RecordParser: @unchecked Sendable {
         return true
     }
 
-    /// The records parsed since the last call, in file order; they share one copy of their bytes.
+    /// The records parsed since the last call, last first; they share one copy of their bytes.
     func takeRecords() -> [CSVRecord] {
         sink.pointee.takeRecords()
     }
@@ -125,15 +136,15 @@ final class RecordParser: @unchecked Sendable {
     private func feedRestOfBlock() throws(CSVError) {
         let start = block.unsafelyUnwrapped.buffer.baseAddress.unsafelyUnwrapped + bufferStart
         let length = bufferEnd - bufferStart
-        if !sinkCountsLines && parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+        if !sinkCountsLines && parser.pointee.pstate == 0 && sink.pointee.fieldCount == 0 {
             // No record is under way: the next one starts on the line the block starts on.
             sink.pointee.recordStartLine = physicalLine
         }
         sinkCountsLines = true
         sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
-        parser.options = options | UInt8(CSV_REPALL_NL)
-        let consumed = csv_parse(&parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
-        parser.options = options
+        parser.pointee.options = options | UInt8(CSV_REPALL_NL)
+        let consumed = csv_parse(parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
+        parser.pointee.options = options
         bufferStart = bufferEnd
         if consumed != length {
             try throwParserError()
@@ -185,7 +196,7 @@ final class RecordParser: @unchecked Sendable {
             }
             carriageReturnSinceRecordEnd = true
         }
-        if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+        if parser.pointee.pstate == 0 && sink.pointee.fieldCount == 0 {
             // No record is under way: the next one starts on this line.
             sink.pointee.recordStartLine = physicalLine
         }
@@ -194,13 +205,13 @@ final class RecordParser: @unchecked Sendable {
             // libcsv parses the bytes before the NUL first: a problem there comes first in the file
             // (whatever the blocks' cuts), and otherwise the fields it ends there give the NUL's column.
             let before = start.distance(to: UnsafeMutableRawPointer(nul))
-            if csv_parse(&parser, start, before, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != before {
+            if csv_parse(parser, start, before, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != before {
                 try throwParserError()
             }
             throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .nulByte)
         }
         if checksLines { utf8.check(UnsafeRawBufferPointer(start: start, count: length)) }
-        let consumed = csv_parse(&parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
+        let consumed = csv_parse(parser, start, length, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink))
         if consumed != length {
             try throwParserError()
         }
@@ -212,7 +223,7 @@ final class RecordParser: @unchecked Sendable {
             // at ASCII bytes), so only after a failure must each field be checked on its own.
             sink.pointee.keepRecord(isValidUTF8: checksLines ? utf8.isWellFormed : true)
         }
-        if parser.pstate == 0 && sink.pointee.fieldCount == 0 {
+        if parser.pointee.pstate == 0 && sink.pointee.fieldCount == 0 {
             carriageReturnSinceRecordEnd = false
         }
     }
@@ -251,15 +262,15 @@ final class RecordParser: @unchecked Sendable {
     /// The bytes of the field libcsv holds (of the record under way; trimmed spaces and a closing quote
     /// among them).
     private var fieldUnderWay: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: parser.entry_buf, count: parser.entry_buf == nil ? 0 : parser.entry_pos)
+        UnsafeRawBufferPointer(start: parser.pointee.entry_buf, count: parser.pointee.entry_buf == nil ? 0 : parser.pointee.entry_pos)
     }
 
     /// Ends the parse at the end of the file and keeps the last record, if it had no line end.
     private func finish() throws(CSVError) {
         finished = true
         sink.pointee.reserve(inputBytes: 0, heldBytes: fieldUnderWay.count)
-        if csv_fini(&parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
-            if csv_error(&parser) == CSV_EPARSE {
+        if csv_fini(parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(sink)) != 0 {
+            if csv_error(parser) == CSV_EPARSE {
                 throw CSVError(
                     file: path, line: sink.pointee.recordStartLine, column: sink.pointee.fieldCount + 1,
                     reason: .unterminatedQuote(openedAtLine: sink.pointee.recordStartLine))
@@ -274,7 +285,7 @@ final class RecordParser: @unchecked Sendable {
 
     private func throwParserError() throws(CSVError) {
         catchUpPhysicalLine()
-        let code = csv_error(&parser)
+        let code = csv_error(parser)
         if code == CSV_EPARSE {
             throw CSVError(file: path, line: physicalLine, column: sink.pointee.fieldCount + 1, reason: .malformedQuote)
         }

@@ -1,12 +1,18 @@
+internal import CLibCSV
 import Glibc
 
 /// Collects libcsv's callbacks into the records of a batch; reached from C through a pointer
 /// (``RecordParser``).
 ///
 /// The fields of all the batch's records go into the two buffers of a ``RecordBatchStorage``, which
-/// grow as needed, so a field costs a copy and a store; the finished batch's records share that
-/// storage, handed over whole, and the next batch starts in a new one (in the buffers of a batch that
-/// is gone, when one is: ``BatchBufferRecycler``).
+/// grow as needed; the finished batch's records share that storage, handed over whole, and the next
+/// batch starts in a new one (in the buffers of a batch that is gone, when one is:
+/// ``BatchBufferRecycler``). libcsv gathers each field in place: its field buffer (`entry_buf`, which
+/// it reads anew for every byte) is the storage's free room, right after the fields so far, so a field
+/// it reports is in the storage already and costs only its end; the sink then moves libcsv's buffer
+/// past it. The room is made before each parse call for every byte the call can add
+/// (``reserve(inputBytes:heldBytes:)``), so libcsv never grows its buffer itself; the bytes of the
+/// field under way (`entry_pos` of them) move with the storage when it grows or the batch is taken.
 ///
 /// The sink also keeps the line a record starts on (``recordStartLine``). Where libcsv is fed a line at
 /// a time, the parser sets it at each line that no record is under way on. Where libcsv is fed a whole
@@ -14,6 +20,9 @@ import Glibc
 /// outside a quoted field (`CSV_REPALL_NL`, blank lines as records without fields), and the line ends
 /// inside a record's quoted fields are the line feeds among its bytes.
 struct RecordSink {
+    /// libcsv's state: its field buffer is kept at `bytes + byteCount`, with `byteCapacity - byteCount`
+    /// bytes of room.
+    private let parser: UnsafeMutablePointer<csv_parser>
     /// The buffers of the file's batches that are gone, for the batches to come.
     private let recycler = BatchBufferRecycler()
     /// The batch's storage, and its buffers (kept here too: the callbacks use them for every field).
@@ -40,34 +49,47 @@ struct RecordSink {
     /// The records kept for the batch under way.
     var recordCount: Int { records.count }
 
-    init() {
+    /// A sink for the parse `parser` (initialised, before its first parse call), whose field buffer it
+    /// becomes.
+    init(parser: UnsafeMutablePointer<csv_parser>) {
+        self.parser = parser
         storage = RecordBatchStorage(byteCapacity: 1 << 16, endCapacity: 1 << 10, recycler: recycler)
         bytes = storage.bytes
         byteCapacity = storage.byteCapacity
         ends = storage.ends
         endCapacity = storage.endCapacity
+        placeFieldBuffer()
     }
 
-    /// Makes room for the bytes libcsv can report while it parses `inputBytes` more bytes, holding
+    /// Points libcsv's field buffer at the room after the fields so far.
+    @inline(__always)
+    private func placeFieldBuffer() {
+        parser.pointee.entry_buf = bytes + byteCount
+        parser.pointee.entry_size = byteCapacity - byteCount
+    }
+
+    /// Makes room for the bytes libcsv can write while it parses `inputBytes` more bytes, holding
     /// `heldBytes` of a field under way: at most that many in all (each input byte adds at most one
-    /// to a field).
+    /// to a field, and a finished field leaves libcsv's buffer no further on than the bytes it read).
+    /// libcsv grows its buffer when it is full before a byte, so with this room it never does.
     mutating func reserve(inputBytes: Int, heldBytes: Int) {
-        if byteCount + inputBytes + heldBytes > byteCapacity {
-            storage.growBytes(to: byteCount + inputBytes + heldBytes, keeping: byteCount)
+        assert(heldBytes == parser.pointee.entry_pos, "the field under way is libcsv's")
+        if byteCount + inputBytes + heldBytes + 1 > byteCapacity {
+            storage.growBytes(to: byteCount + inputBytes + heldBytes + 1, keeping: byteCount + heldBytes)
             bytes = storage.bytes
             byteCapacity = storage.byteCapacity
+            placeFieldBuffer()
         }
     }
 
-    /// Adds a field that libcsv reports; its bytes fit in the room ``reserve(inputBytes:heldBytes:)``
-    /// made.
+    /// Adds a field that libcsv reports: gathered in place (`field` is libcsv's buffer, `nil` for an
+    /// empty unquoted field), so its bytes are kept by moving libcsv's buffer past them.
     @inline(__always)
     mutating func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
-        assert(byteCount + length <= byteCapacity, "room reserved for the field")
-        if let field {
-            copyField(from: UnsafeRawPointer(field), count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
-            byteCount += length
-        }
+        assert(field == nil || UnsafeMutableRawPointer(bytes + byteCount) == field, "the field is where libcsv's buffer is")
+        byteCount += length
+        parser.pointee.entry_buf += length
+        parser.pointee.entry_size -= length
         if endCount == endCapacity { growEnds() }
         ends[endCount] = byteCount
         endCount += 1
@@ -108,12 +130,15 @@ struct RecordSink {
         lineFeeds(in: UnsafeRawBufferPointer(start: bytes + recordFirstByte, count: byteCount - recordFirstByte))
     }
 
-    /// The batch's records, sharing its storage; starts a new batch, in a new storage.
+    /// The batch's records, sharing its storage, last first (the reader takes them from the end, moving
+    /// each out of the array instead of copying it: a retain and a release of the storage a record, on a
+    /// count that three threads change); starts a new batch, in a new storage.
     mutating func takeRecords() -> [CSVRecord] {
         let batch = storage
         var taken: [CSVRecord] = []
         taken.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
+        for index in records.indices.reversed() {
+            let record = records[index]
             let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
             taken.append(CSVRecord(
                 line: record.line, storage: batch, firstField: record.firstField,
@@ -121,10 +146,11 @@ struct RecordSink {
         }
         records.removeAll(keepingCapacity: true)
         storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity, recycler: recycler)
-        // The record under way, if any (libcsv reports a field at a time), moves to the new storage.
+        // The record under way, if any (libcsv reports a field at a time), moves to the new storage, and
+        // so does the field libcsv holds.
         let carriedBytes = byteCount - recordFirstByte
         let carriedFields = endCount - recordFirstField
-        storage.bytes.initialize(from: bytes + recordFirstByte, count: carriedBytes)
+        storage.bytes.initialize(from: bytes + recordFirstByte, count: carriedBytes + parser.pointee.entry_pos)
         for field in 0..<carriedFields {
             storage.ends[field] = ends[recordFirstField + field] - recordFirstByte
         }
@@ -136,30 +162,8 @@ struct RecordSink {
         endCount = carriedFields
         recordFirstField = 0
         recordFirstByte = 0
+        placeFieldBuffer()
         return taken
-    }
-}
-
-/// Copies a field's `count` bytes: most fields are short (ids, codes, numbers), and a call of `memcpy`
-/// costs more than the copy, so up to 16 bytes are copied here with loads and stores that may overlap.
-@inline(__always)
-private func copyField(from source: UnsafeRawPointer, count: Int, to destination: UnsafeMutableRawPointer) {
-    if count > 16 {
-        destination.copyMemory(from: source, byteCount: count)
-    } else if count >= 8 {
-        let head = source.loadUnaligned(as: UInt64.self)
-        let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        destination.storeBytes(of: head, as: UInt64.self)
-        destination.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
-    } else if count >= 4 {
-        let head = source.loadUnaligned(as: UInt32.self)
-        let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-        destination.storeBytes(of: head, as: UInt32.self)
-        destination.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
-    } else {
-        for offset in 0..<count {
-            destination.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
-        }
     }
 }
 

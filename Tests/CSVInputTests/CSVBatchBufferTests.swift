@@ -1,4 +1,6 @@
 @testable import CSVInput
+import Foundation
+import Statistics
 import Testing
 
 /// A batch's buffers are used again for a later batch of the same file once every record of the batch
@@ -31,6 +33,57 @@ import Testing
         #expect(mismatches == 0)
         #expect(held.count == 310)
         #expect(held.filter { $0.record.fields != expected[$0.index] }.isEmpty)
+    }
+
+    /// libcsv gathers each field in the batch's storage (its field buffer is the storage's free room): fields
+    /// longer than the storage's first 64 KiB and than a block, under way when the storage grows or a batch
+    /// is taken (a field over many blocks ends a batch's last block), quoted with doubled quotes and line
+    /// feeds or unquoted with spaces trimmed, empty either way, all read as written, with their lines; read
+    /// whole block by block, and a line at a time (every line checked), in blocks of 64 KiB and of 1,000 bytes.
+    @Test func fieldsGatheredInTheStorageAcrossGrowthAndBatches() throws {
+        var generator = SeededGenerator(seed: 20_261_205)
+        var text = ""
+        var expected: [(line: Int, fields: [String])] = []
+        var line = 1
+        for index in 0..<4_000 {
+            var fields: [String] = []
+            var written: [String] = []
+            for column in 0..<4 {
+                let roll = generator.next() % 1_000
+                let length = roll < 2 ? 70_000 + Int(generator.next() % 250_000) : roll < 100 ? 0 : Int(generator.next() % 40)
+                let letter = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8((index + column) % 26)))
+                var value = String(repeating: letter, count: length)
+                if length > 2, generator.next() % 4 == 0 {
+                    // Quoted, with a doubled quote and a line feed inside.
+                    value = "\(value.prefix(length / 2))\"\n\(value.dropFirst(length / 2))"
+                    written.append("\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                } else if length == 0, generator.next() % 2 == 0 {
+                    written.append("\"\"")
+                } else {
+                    written.append((length > 0 && generator.next() % 3 == 0 ? "  " : "") + value + (generator.next() % 3 == 0 ? " \t" : ""))
+                }
+                fields.append(value)
+            }
+            expected.append((line, fields))
+            let record = written.joined(separator: ",") + "\n"
+            line += record.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            text += record
+        }
+        let path = try temporaryFile(text)
+        for (blockSize, checksEveryLine) in [(1 << 16, false), (1 << 16, true), (1_000, false)] {
+            let reader = try CSVReader(path: path, blockSize: blockSize, checksEveryLine: checksEveryLine)
+            var count = 0
+            var mismatches = 0
+            while let record = try reader.next() {
+                if count >= expected.count || record.line != expected[count].line || record.fields != expected[count].fields {
+                    mismatches += 1
+                }
+                count += 1
+            }
+            #expect(count == 4_000, "block size \(blockSize)")
+            #expect(mismatches == 0, "block size \(blockSize), every line checked: \(checksEveryLine)")
+        }
+        #expect(expected.contains { $0.fields.contains { $0.utf8.count > 1 << 17 } })
     }
 
     /// The recycler keeps at most its limit of buffers, gives them back for a batch that fits in them,
