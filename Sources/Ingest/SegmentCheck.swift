@@ -97,32 +97,45 @@ final class SegmentCheck: @unchecked Sendable {
     /// Checks the file's records and hands their steps over batch by batch, until the file ends or
     /// the loader stops the queue.
     func run(into queue: ReadAhead<Batch>) {
+        // A log per record: its problems are handed over as steps, and the loader's log caps them. (One log,
+        // emptied after a record that logged something: a new `ProblemLog()` for every record built its
+        // dictionary from a literal.) The same for the rows of `coding`.
+        var log = ProblemLog()
+        var coding: [CodingRow] = []
         while true {
             var batch = Batch()
             // Room for a step per record and a few more (problems, the summaries' rows): grown from
             // empty, the array was copied into a larger one ten times a batch.
             batch.steps.reserveCapacity(Self.rowsPerBatch + Self.rowsPerBatch / 16)
             for _ in 0..<Self.rowsPerBatch {
-                // A log per record: its problems are handed over as steps, and the loader's log caps them.
-                var log = ProblemLog()
-                let record = reader.next(log: &log)
-                var coding: [CodingRow] = []
-                let offsets = record.flatMap { check($0, log: &log, coding: &coding) }
-                for problem in log.problems { batch.steps.append(.problem(problem)) }
-                if log.omitted > 0 { batch.steps.append(.omitted(log.omitted)) }
-                // The step made here, in the array (made by the check and returned, it was copied and
-                // destroyed once more).
-                if let record, let offsets { batch.steps.append(.row(record, start: offsets.start, end: offsets.end)) }
-                guard record != nil else {
+                guard let record = reader.next(log: &log) else {
+                    handOver(&log, to: &batch)
                     summaryCoders = summary.finish(endingInto: &coding)
                     if !coding.isEmpty { batch.steps.append(.coding(coding)) }
                     batch.isLast = true
                     break
                 }
-                if !coding.isEmpty { batch.steps.append(.coding(coding)) }
+                let offsets = check(record, log: &log, coding: &coding)
+                handOver(&log, to: &batch)
+                // The step made here, in the array (made by the check and returned, it was copied and
+                // destroyed once more), the record moved into it (copied, it cost a retain and a release
+                // of its batch's storage, whose count the reading and inserting threads change too).
+                if let offsets { batch.steps.append(.row(consume record, start: offsets.start, end: offsets.end)) }
+                if !coding.isEmpty {
+                    batch.steps.append(.coding(coding))
+                    coding = []
+                }
             }
             guard queue.put(batch), !batch.isLast else { return }
         }
+    }
+
+    /// Hands over a record's problems (its log's: the loader's log caps them) and empties the log.
+    private func handOver(_ log: inout ProblemLog, to batch: inout Batch) {
+        guard !log.isEmpty else { return }
+        for problem in log.problems { batch.steps.append(.problem(problem)) }
+        if log.omitted > 0 { batch.steps.append(.omitted(log.omitted)) }
+        log = ProblemLog()
     }
 
     /// Checks one record, logging its problems, and adds a valid one to the summaries (appending the
@@ -223,7 +236,6 @@ final class SegmentCheck: @unchecked Sendable {
 
     /// Whether `bytes` are exactly `other`'s.
     private static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]?) -> Bool {
-        guard let other else { return false }
-        return other.withUnsafeBytes { $0.elementsEqual(bytes) }
+        ShortBytes.equal(bytes, other)
     }
 }

@@ -88,14 +88,21 @@ public struct KnownIDs: Sendable {
     private func slot(of bytes: UnsafeRawBufferPointer) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(bytes) & mask
-        while slots[slot] >= 0 {
-            let equal = withID(Int(slots[slot])) { id in
-                id.count == bytes.count && (id.isEmpty || memcmp(id.baseAddress!, bytes.baseAddress!, id.count) == 0)
+        return slots.withUnsafeBufferPointer { slots in
+            ends.withUnsafeBufferPointer { ends in
+                self.bytes.withUnsafeBytes { stored in
+                    while case let index = Int(slots[slot]), index >= 0 {
+                        let start = index == 0 ? 0 : Int(ends[index - 1])
+                        if Int(ends[index]) - start == bytes.count,
+                           bytes.isEmpty || ShortBytes.equal(stored.baseAddress! + start, bytes.baseAddress!, count: bytes.count) {
+                            return slot
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    return slot
+                }
             }
-            if equal { return slot }
-            slot = (slot + 1) & mask
         }
-        return slot
     }
 
     /// The index twice as large, every id placed again.

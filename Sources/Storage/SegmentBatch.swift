@@ -153,11 +153,7 @@ public struct SegmentBatch {
         _ excerpt: UnsafeRawBufferPointer?, _ language: UnsafeRawBufferPointer?
     ) -> Bool {
         guard segment.start == start, segment.end == end else { return false }
-        func same(_ stored: UnsafeRawBufferPointer?, _ field: UnsafeRawBufferPointer?) -> Bool {
-            guard let stored, let field else { return stored == nil && field == nil }
-            guard stored.count == field.count else { return false }
-            return stored.isEmpty || memcmp(stored.baseAddress!, field.baseAddress!, stored.count) == 0
-        }
+        let same = ShortBytes.equal as (UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Bool
         return same(segment.segmentID, segmentID) && same(segment.participantID, participantID) && same(segment.coder, coder)
             && same(segment.document, document) && same(segment.language, language) && same(segment.excerpt, excerpt)
     }

@@ -64,8 +64,7 @@ enum StoreSummaries {
 
     /// Whether `bytes` are `other`'s.
     static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
-        bytes.count == other.count
-            && (bytes.isEmpty || other.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        ShortBytes.equal(bytes, other)
     }
 }
 

@@ -28,16 +28,21 @@ public struct StoredCoding {
     }
 
     /// Appends a set's stored form to `blob`.
+    /// (The words are written into a buffer on the stack and appended at once: a byte appended at a time
+    /// checked the array's capacity and uniqueness for each, about a hundred instructions a word.)
     static func append(codes: ArraySlice<UInt32>, segments: Int, to blob: inout [UInt8]) {
-        func put(_ word: UInt32) {
-            blob.append(UInt8(word >> 24))
-            blob.append(UInt8(word >> 16 & 0xFF))
-            blob.append(UInt8(word >> 8 & 0xFF))
-            blob.append(UInt8(word & 0xFF))
+        let counts = (UInt32(codes.count), UInt32(segments))
+        withUnsafeTemporaryAllocation(byteCount: 4 * (2 + codes.count), alignment: 4) { words in
+            var offset = 0
+            func put(_ word: UInt32) {
+                words.storeBytes(of: word.bigEndian, toByteOffset: offset, as: UInt32.self)
+                offset += 4
+            }
+            put(counts.0)
+            put(counts.1)
+            for code in codes { put(code) }
+            blob.append(contentsOf: UnsafeRawBufferPointer(words))
         }
-        put(UInt32(codes.count))
-        put(UInt32(segments))
-        for code in codes { put(code) }
     }
 
     /// Reads the sets of a stored blob; `false` when the blob is not of that shape (a set's codes run

@@ -191,7 +191,7 @@ struct CodingBuilder: Sendable {
         guard key.count == size + segment.count else { return false }
         return key.withUnsafeBytes { key in
             key.loadUnaligned(as: Int32.self) == coder
-                && (segment.isEmpty || memcmp(key.baseAddress! + size, segment.baseAddress!, segment.count) == 0)
+                && (segment.isEmpty || ShortBytes.equal(key.baseAddress! + size, segment.baseAddress!, count: segment.count))
         }
     }
 
@@ -234,7 +234,10 @@ struct CodingBuilder: Sendable {
         var index = 0
         while index < order.count {
             let coder = segmentCoders[order[index]]
+            // Room for every set of the participant's (grown from empty, the blob was allocated again as
+            // its sets were appended): two words a set and a word a code at most.
             var blob: [UInt8] = []
+            blob.reserveCapacity(4 * (2 * order.count + codes.count))
             var distinct = 0
             while index < order.count, segmentCoders[order[index]] == coder {
                 var count = 1
