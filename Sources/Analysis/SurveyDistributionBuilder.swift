@@ -154,13 +154,17 @@ public struct SurveyDistributionBuilder {
     private func reliabilities(_ instrument: Instrument, _ respondents: [SurveyRespondent]) throws -> [ScaleReliability] {
         try (instrument.subscales ?? []).map { subscale in
             let members = instrument.items.enumerated().filter { $0.element.subscale == subscale.id }
+            // A reverse-coded item's answer v becomes low + high − v on its scale (the scale looked up once per item).
+            let reversal = members.map { _, item -> Int? in
+                guard item.reverse == true, let values = instrument.scale(of: item)?.values.map(\.value),
+                    let low = values.min(), let high = values.max()
+                else { return nil }
+                return low + high
+            }
             let scores = respondents.map { respondent in
-                members.map { index, item -> Double? in
-                    guard let value = respondent.answers[index] else { return nil }
-                    guard item.reverse == true, let values = instrument.scale(of: item)?.values.map(\.value),
-                        let low = values.min(), let high = values.max()
-                    else { return Double(value) }
-                    return Double(low + high - value)
+                members.indices.map { member -> Double? in
+                    guard let value = respondent.answers[members[member].offset] else { return nil }
+                    return Double(reversal[member].map { $0 - value } ?? value)
                 }
             }
             return ScaleReliability(

@@ -29,16 +29,15 @@ public struct KruskalWallisTest: Sendable, Equatable, Codable {
         guard used.count >= 2 else { return nil }
         let all = Array(used.joined())
         let n = Double(all.count)
-        let ranks = MannWhitneyUTest.midranks(all)
+        let midranks = Midranks(all)
+        let ranks = midranks.ranks
         var sum = 0.0, start = 0
         for group in used {
             let rankSum = ranks[start..<(start + group.count)].reduce(0, +)
             sum += rankSum * rankSum / Double(group.count)
             start += group.count
         }
-        var tieCounts: [Double: Int] = [:]
-        for value in all { tieCounts[value, default: 0] += 1 }
-        let ties = tieCounts.values.sorted().reduce(0.0) { total, size in
+        let ties = midranks.tieSizes.sorted().reduce(0.0) { total, size in
             let t = Double(size)
             return total + t * t * t - t
         }

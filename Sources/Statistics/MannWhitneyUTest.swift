@@ -38,11 +38,10 @@ public struct MannWhitneyUTest: Sendable, Equatable, Codable {
         }
         guard !x.isEmpty, !y.isEmpty else { return nil }
         let nx = Double(x.count), ny = Double(y.count)
-        let combined = x + y
-        let ranks = Self.midranks(combined)
-        w = ranks[0..<x.count].reduce(0, +) - nx * (nx + 1) / 2
+        let midranks = Midranks(x + y)
+        w = midranks.ranks[0..<x.count].reduce(0, +) - nx * (nx + 1) / 2
         rankBiserial = 2 * w / (nx * ny) - 1
-        let tieSizes = Dictionary(grouping: combined, by: { $0 }).values.map { Double($0.count) }
+        let tieSizes = midranks.tieSizes.map(Double.init)
         let hasTies = tieSizes.contains { $0 > 1 }
         if x.count < 50 && y.count < 50 && !hasTies {
             method = .exact
@@ -61,21 +60,6 @@ public struct MannWhitneyUTest: Sendable, Equatable, Codable {
             let z = (difference - correction) / sigma
             p = 2 * min(Distribution.normalCDF(z), Distribution.normalUpperTail(z))
         }
-    }
-
-    /// Ranks 1…N with ties given their average rank.
-    static func midranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] < values[$1] : $0 < $1 }
-        var ranks = Array(repeating: 0.0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-            let average = Double(start + end) / 2 + 1
-            for position in start...end { ranks[order[position]] = average }
-            start = end + 1
-        }
-        return ranks
     }
 
     /// In the order of the keys' bytes, so that the tool's JSON encoder (sorted keys) writes the members as
