@@ -1,0 +1,161 @@
+import Analysis
+
+extension DisclosureLedger {
+    /// A hidden code count's exact interval in its own row's program, with a point of that program at
+    /// each end (``LinearProgram/Region/extremes(of:)``): what its interval in the program of a pair of
+    /// codes is found from, when the points complete to points of that program
+    /// (``rangeInPair(number:in:)``).
+    struct RowExtremes {
+        let min: Double
+        let max: Double
+        /// At the minimum, then at the maximum: the code's counts per atom (`x[a]`) at a point of the row
+        /// program where the count takes that value, and each vector of group sizes (`n[a]`) with which
+        /// they are a point of the row program (to 1e-7): the true sizes, the point's own, or both, in
+        /// that order.
+        let ends: [(counts: [Double], sizes: [[Double]])]
+    }
+
+    /// What a pair space's code row says before the pairs are protected (``codeRow(_:)``).
+    struct CodeRow {
+        /// The audit's answers of the row's program: each hidden count's interval, in the ledger's order.
+        let audited: AuditedPair
+        let extremes: [(number: Int, extremes: RowExtremes?)]
+        /// Whether the row's program holds at the code's true counts and the true group sizes.
+        let holdsAtTruth: Bool
+    }
+
+    /// The code rows of the pair spaces (a code paired with another), in the ledger's order of spaces.
+    func pairedCodeRows() -> [Space] {
+        var seen = Set<Space>()
+        var rows: [Space] = []
+        for space in spaces {
+            guard case .pair(let first, let second) = space, first != second else { continue }
+            for row in pairedRows(space) where seen.insert(row).inserted { rows.append(row) }
+        }
+        return rows
+    }
+
+    /// A pair space's code row (``CodeRow``): the exact interval of each of its hidden counts in the
+    /// row's program, in the ledger's order (the audit's questions of that program, ``AuditQuestions``,
+    /// in the order it asks them, from the region the cache keeps), with its ``RowExtremes`` (`nil` where
+    /// a maximum is unbounded), and whether the true counts are a point of the program. The row's program
+    /// reads no pair count, so all of it stands while the pairs of codes hide theirs.
+    func codeRow(_ row: Space) -> CodeRow {
+        let program = program(for: row)
+        let check = LinearProgram.ConstraintCheck(program)
+        let atoms = basis.profiles.count
+        let sizes = basis.participants.map(Double.init)
+        let holdsAtTruth = basisCounts[row].map { check.holds(at: $0.map(Double.init) + sizes, tolerance: 1e-7) } ?? false
+        let hidden = numbers(in: row).filter { entry(number: $0).hidden != nil }
+        var intervals: [(lower: Int, upper: Int?)] = []
+        var extremes: [(number: Int, extremes: RowExtremes?)] = []
+        if !hidden.isEmpty {
+            let region = region(of: program, in: row)
+            for number in hidden {
+                let found = region?.extremes(of: terms(quantities[number], in: row))
+                intervals.append(Self.interval(of: found.map { ($0.min, $0.max) }))
+                let ends = found.flatMap { found in
+                    found.max.map { max in
+                        RowExtremes(min: found.min, max: max, ends: [found.lowest, found.highest!].map { point in
+                            let counts = Array(point[..<atoms])
+                            return (counts, [sizes, Array(point[atoms...])].filter { check.holds(at: counts + $0, tolerance: 1e-7) })
+                        })
+                    }
+                }
+                extremes.append((number, ends))
+            }
+        }
+        return CodeRow(audited: AuditedPair(quantities: hidden.map { quantities[$0] }, intervals: intervals), extremes: extremes, holdsAtTruth: holdsAtTruth)
+    }
+
+    /// What completes the code rows' ends to points of a pair space's program as the ledger stands
+    /// (``rangeInPair(number:in:)``): its codes, its published pair counts, the codes' true counts, and
+    /// whether each code's row program holds at them.
+    struct PairCompletion {
+        let codes: [String]
+        let pairCounts: [(atoms: [Int], value: Double)]
+        let counts: [[Double]]
+        let holdsAtTruth: [Bool]
+    }
+
+    /// The ``PairCompletion`` of a pair space; `nil` for another space or a pair of a code with itself.
+    func pairCompletion(of space: Space) -> PairCompletion? {
+        guard case .pair(let first, let second) = space, first != second,
+            let a = basisCounts[.row(kind: .code, id: first)], let b = basisCounts[.row(kind: .code, id: second)]
+        else { return nil }
+        let pairCounts = numbers(in: space).compactMap { number -> (atoms: [Int], value: Double)? in
+            let entry = entry(number: number)
+            return entry.hidden == nil ? (quantities[number].atoms, Double(entry.value)) : nil
+        }
+        return PairCompletion(
+            codes: [first, second], pairCounts: pairCounts, counts: [a.map(Double.init), b.map(Double.init)],
+            holdsAtTruth: [codesAtTruth.contains(first), codesAtTruth.contains(second)])
+    }
+
+    /// The same as ``rangeInPair(number:in:)``, given the pair space.
+    func rangeInPair(number: Int, space: Space) -> (min: Double, max: Double?)? {
+        pairCompletion(of: space).flatMap { rangeInPair(number: number, in: $0) }
+    }
+
+    /// The exact minimum and maximum, in a pair space's program as the ledger stands, of the hidden count
+    /// numbered `number` of one of its codes, found without optimising it. The pair's program
+    /// (``program(for:treatingAsHidden:)``) holds every constraint of the code's row program but
+    /// `x ≤ n`, which Fréchet's bounds imply (its published counts and linked bounds, the published group
+    /// sizes), so the count's interval there lies within its row's; and it is the row's when both ends
+    /// are reached there too. A point of the pair's program at an end: the end's counts with group sizes
+    /// that keep them a point of the row's program (``RowExtremes``), the other code's true counts (its
+    /// published counts and linked bounds hold at them, as its row program does), and pair counts
+    /// (``completes(_:sizes:code:in:)``) that meet Fréchet's bounds and the published pair counts, which
+    /// are the program's other constraints. `nil` when an end has no such point (or the count has no
+    /// recorded ends): the program must be asked.
+    func rangeInPair(number: Int, in completion: PairCompletion) -> (min: Double, max: Double?)? {
+        guard let extremes = codeExtremes[number], case .row(.code, let id, _) = quantities[number],
+            let code = completion.codes.firstIndex(of: id),
+            completion.holdsAtTruth[1 - code]
+        else { return nil }
+        for end in extremes.ends where !end.sizes.contains(where: { Self.completes(end.counts, sizes: $0, code: code, in: completion) }) {
+            return nil
+        }
+        return (extremes.min, extremes.max)
+    }
+
+    /// Whether a code's counts `counts` (the pair's first code's, `code` 0, or its second's, 1), the other
+    /// code's true counts and the group sizes `sizes` complete to a point of Fréchet's bounds and the
+    /// published pair counts (to 1e-7): each atom's pair count starts at its lower bound
+    /// `max(0, x + y − n)` and is raised towards its upper bound `min(x, y)` atom by atom, in order, until
+    /// each published pair count is reached, in turn; then every bound and every published pair count
+    /// must hold.
+    private static func completes(_ counts: [Double], sizes: [Double], code: Int, in completion: PairCompletion) -> Bool {
+        let tolerance = 1e-7
+        let other = completion.counts[1 - code]
+        let atoms = sizes.count
+        // Each atom's pair count, then the room left to its upper bound (a buffer of the stack).
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * atoms) { buffer in
+            guard let both = buffer.baseAddress else { return true }
+            let room = both + atoms
+            for atom in 0..<atoms {
+                let (x, y, n) = (counts[atom], other[atom], sizes[atom])
+                guard x >= -tolerance, y >= 0, n >= -tolerance else { return false }
+                both[atom] = max(0, x + y - n)
+                room[atom] = min(x, y) - both[atom]
+                guard room[atom] >= -tolerance else { return false }
+            }
+            for (set, value) in completion.pairCounts {
+                var missing = value
+                for atom in set { missing -= both[atom] }
+                for atom in set where missing > 0 && room[atom] > 0 {
+                    let added = min(missing, room[atom])
+                    both[atom] += added
+                    room[atom] -= added
+                    missing -= added
+                }
+            }
+            for (set, value) in completion.pairCounts {
+                var sum = 0.0
+                for atom in set { sum += both[atom] }
+                guard abs(sum - value) <= tolerance else { return false }
+            }
+            return true
+        }
+    }
+}
