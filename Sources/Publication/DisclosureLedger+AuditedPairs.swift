@@ -30,8 +30,8 @@ extension DisclosureLedger {
         let quantities = hidden.map { self.quantities[$0] }
         defer { forgetRegion(of: space) }
         guard !quantities.isEmpty else { return AuditedPair(quantities: [], intervals: []) }
-        // A code's count from its row's ends where they complete (``rangeInPair(number:in:)``);
-        // the region is found only for the others.
+        // A count found without optimising where it can be (``rangeInPair(number:in:)``: a code's from
+        // its row's ends, a pair count from its codes' published counts); the region only for the others.
         var solved: LinearProgram.Region??
         let completion = pairCompletion(of: space)
         let intervals = zip(hidden, quantities).map { number, quantity in

@@ -98,49 +98,105 @@ extension DisclosureLedger {
     }
 
     /// The exact minimum and maximum, in a pair space's program as the ledger stands, of the hidden count
-    /// numbered `number` of one of its codes, found without optimising it. The pair's program
+    /// numbered `number`, found without optimising it: a count of one of its codes from the code's row
+    /// (``codeRangeInPair(_:extremes:in:)``), a pair count from the codes' published counts
+    /// (``pairCountRange(_:in:)``). `nil` when it cannot be so: the program must be asked.
+    func rangeInPair(number: Int, in completion: PairCompletion) -> (min: Double, max: Double?)? {
+        switch quantities[number] {
+        case .row(.code, let id, _):
+            guard let extremes = codeExtremes[number], let code = completion.codes.firstIndex(of: id) else { return nil }
+            return codeRangeInPair(code, extremes: extremes, in: completion)
+        case .pair(let first, let second, let atoms) where [first, second] == completion.codes:
+            return pairCountRange(atoms, in: completion)
+        default:
+            return nil
+        }
+    }
+
+    /// A hidden count of the pair's first code (`code` 0) or second (1). The pair's program
     /// (``program(for:treatingAsHidden:)``) holds every constraint of the code's row program but
     /// `x ≤ n`, which Fréchet's bounds imply (its published counts and linked bounds, the published group
     /// sizes), so the count's interval there lies within its row's; and it is the row's when both ends
     /// are reached there too. A point of the pair's program at an end: the end's counts with group sizes
     /// that keep them a point of the row's program (``RowExtremes``), the other code's true counts (its
     /// published counts and linked bounds hold at them, as its row program does), and pair counts
-    /// (``completes(_:sizes:code:in:)``) that meet Fréchet's bounds and the published pair counts, which
-    /// are the program's other constraints. `nil` when an end has no such point (or the count has no
-    /// recorded ends): the program must be asked.
-    func rangeInPair(number: Int, in completion: PairCompletion) -> (min: Double, max: Double?)? {
-        guard let extremes = codeExtremes[number], case .row(.code, let id, _) = quantities[number],
-            let code = completion.codes.firstIndex(of: id),
-            completion.holdsAtTruth[1 - code]
-        else { return nil }
-        for end in extremes.ends where !end.sizes.contains(where: { Self.completes(end.counts, sizes: $0, code: code, in: completion) }) {
+    /// (``completes(_:_:sizes:pairCounts:)``) that meet Fréchet's bounds and the published pair counts,
+    /// which are the program's other constraints. `nil` when an end has no such point.
+    private func codeRangeInPair(_ code: Int, extremes: RowExtremes, in completion: PairCompletion) -> (min: Double, max: Double?)? {
+        guard completion.holdsAtTruth[1 - code] else { return nil }
+        let other = completion.counts[1 - code]
+        for end in extremes.ends where !end.sizes.contains(where: { sizes in
+            let (x, y) = code == 0 ? (end.counts, other) : (other, end.counts)
+            return Self.completes(x, y, sizes: sizes, pairCounts: completion.pairCounts)
+        }) {
             return nil
         }
         return (extremes.min, extremes.max)
     }
 
-    /// Whether a code's counts `counts` (the pair's first code's, `code` 0, or its second's, 1), the other
-    /// code's true counts and the group sizes `sizes` complete to a point of Fréchet's bounds and the
-    /// published pair counts (to 1e-7): each atom's pair count starts at its lower bound
-    /// `max(0, x + y − n)` and is raised towards its upper bound `min(x, y)` atom by atom, in order, until
-    /// each published pair count is reached, in turn; then every bound and every published pair count
+    /// A hidden pair count over `atoms` whose codes' counts `A` and `B` and group size `n` over the same
+    /// atoms are published: summing Fréchet's bounds over its atoms, `max(0, A + B − n) ≤ both ≤ min(A, B)`
+    /// in the pair's program; and these ends are its interval when the codes' counts, the true group
+    /// sizes and pair counts meeting Fréchet's bounds, the published pair counts and the end
+    /// (``completes(_:_:sizes:pairCounts:)``) are a point of the program at each: its other constraints are
+    /// the codes' rows', which hold at their true counts, and at a hidden count's end whose point holds its
+    /// row's program with the true sizes (``RowExtremes``). `nil` otherwise.
+    private func pairCountRange(_ atoms: [Int], in completion: PairCompletion) -> (min: Double, max: Double?)? {
+        func published(_ quantity: Quantity) -> Int? {
+            number(of: quantity).flatMap { entry(number: $0).hidden == nil ? entry(number: $0).value : nil }
+        }
+        guard completion.holdsAtTruth == [true, true],
+            let a = published(.row(kind: .code, id: completion.codes[0], atoms: atoms)),
+            let b = published(.row(kind: .code, id: completion.codes[1], atoms: atoms)),
+            let n = published(.participants(atoms: atoms))
+        else { return nil }
+        let ends = (min: Double(max(0, a + b - n)), max: Double(min(a, b)))
+        let sizes = basis.participants.map(Double.init)
+        // The codes' counts: both true, else one code's at an end of one of its hidden counts (a point of
+        // its row's program with the true sizes) and the other's true.
+        var others: [([Double], [Double])]?
+        func alternatives() -> [([Double], [Double])] {
+            if let others { return others }
+            var found: [([Double], [Double])] = []
+            for (code, id) in completion.codes.enumerated() {
+                for number in numbers(in: .row(kind: .code, id: id)) {
+                    for end in codeExtremes[number]?.ends ?? [] where end.sizes.contains(sizes) {
+                        found.append(code == 0 ? (end.counts, completion.counts[1]) : (completion.counts[0], end.counts))
+                    }
+                }
+            }
+            others = found
+            return found
+        }
+        for end in [ends.min, ends.max] {
+            let pairCounts = [(atoms, end)] + completion.pairCounts
+            guard Self.completes(completion.counts[0], completion.counts[1], sizes: sizes, pairCounts: pairCounts)
+                || alternatives().contains(where: { Self.completes($0.0, $0.1, sizes: sizes, pairCounts: pairCounts) })
+            else { return nil }
+        }
+        return ends
+    }
+
+    /// Whether the pair's codes' counts `x` and `y` (per atom) and the group sizes `sizes` complete to a
+    /// point of Fréchet's bounds meeting the pair counts `pairCounts` (to 1e-7): each atom's pair count
+    /// starts at its lower bound `max(0, x + y − n)` and is raised towards its upper bound `min(x, y)` atom
+    /// by atom, in order, until each pair count is reached, in turn; then every bound and every pair count
     /// must hold.
-    private static func completes(_ counts: [Double], sizes: [Double], code: Int, in completion: PairCompletion) -> Bool {
+    private static func completes(_ x: [Double], _ y: [Double], sizes: [Double], pairCounts: [(atoms: [Int], value: Double)]) -> Bool {
         let tolerance = 1e-7
-        let other = completion.counts[1 - code]
         let atoms = sizes.count
         // Each atom's pair count, then the room left to its upper bound (a buffer of the stack).
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * atoms) { buffer in
             guard let both = buffer.baseAddress else { return true }
             let room = both + atoms
             for atom in 0..<atoms {
-                let (x, y, n) = (counts[atom], other[atom], sizes[atom])
-                guard x >= -tolerance, y >= 0, n >= -tolerance else { return false }
+                let (x, y, n) = (x[atom], y[atom], sizes[atom])
+                guard x >= -tolerance, y >= -tolerance, n >= -tolerance else { return false }
                 both[atom] = max(0, x + y - n)
                 room[atom] = min(x, y) - both[atom]
                 guard room[atom] >= -tolerance else { return false }
             }
-            for (set, value) in completion.pairCounts {
+            for (set, value) in pairCounts {
                 var missing = value
                 for atom in set { missing -= both[atom] }
                 for atom in set where missing > 0 && room[atom] > 0 {
@@ -150,7 +206,7 @@ extension DisclosureLedger {
                     missing -= added
                 }
             }
-            for (set, value) in completion.pairCounts {
+            for (set, value) in pairCounts {
                 var sum = 0.0
                 for atom in set { sum += both[atom] }
                 guard abs(sum - value) <= tolerance else { return false }

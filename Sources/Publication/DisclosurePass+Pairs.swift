@@ -27,8 +27,8 @@ extension DisclosurePass {
     ///
     /// First the exact intervals of the hidden counts of the pairs' code rows in their rows' programs,
     /// with a point at each end (``DisclosureLedger/codeRow(_:)``), on all cores: the audit's answers
-    /// of those programs, and the intervals of those counts in most pairs' programs
-    /// (``DisclosureLedger/rangeInPair(number:in:)``), which are then not optimised.
+    /// of those programs, and the intervals of those counts in most pairs' programs, as of most hidden
+    /// pair counts (``DisclosureLedger/rangeInPair(number:in:)``), which are then not optimised.
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
         let rows = ledger.pairedCodeRows()
@@ -100,8 +100,8 @@ extension DisclosurePass {
                 if required(number) <= 1 { passed.insert(number) } else { hidden.append(number) }
             }
             guard !hidden.isEmpty else { return current() }
-            // The program is built, and its region found, only when a count's interval is not found from
-            // its row's ends (``DisclosureLedger/rangeInPair(number:in:)``).
+            // The program is built, and its region found, only when a count's interval is not found
+            // without optimising (``DisclosureLedger/rangeInPair(number:in:)``).
             var built: DisclosureLedger.NumberedProgram?
             func program() -> DisclosureLedger.NumberedProgram {
                 if let built { return built }
