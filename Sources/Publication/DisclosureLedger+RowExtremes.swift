@@ -65,7 +65,8 @@ extension DisclosureLedger {
                 extremes.append((number, ends))
             }
         }
-        return CodeRow(audited: AuditedPair(quantities: hidden.map { quantities[$0] }, intervals: intervals), extremes: extremes, holdsAtTruth: holdsAtTruth)
+        let audited = AuditedPair(quantities: hidden.map { quantities[$0] }, intervals: intervals)
+        return CodeRow(audited: audited, extremes: extremes, holdsAtTruth: holdsAtTruth)
     }
 
     /// What completes the code rows' ends to points of a pair space's program as the ledger stands
