@@ -96,8 +96,9 @@ struct AuditQuestions {
             let asked = questions[index]
             switch programs[index] {
             case .space(let space):
-                // A pair space's program was asked these questions as the space was protected.
-                if space.isPair, let intervals = ledger.auditedIntervals(of: space, for: asked.map(\.quantity)) { return intervals }
+                // A pair space's program was asked these questions as the space was protected, and a
+                // pair's code row's program before the pairs were (``DisclosurePass/protectPairs(in:)``).
+                if let intervals = ledger.auditedIntervals(of: space, for: asked.map(\.quantity)) { return intervals }
                 let region = ledger.region(of: ledger.program(for: space), in: space)
                 return asked.map { ledger.interval(of: $0.quantity, inSpace: $0.space, region: region) }
             case .bare(let space):

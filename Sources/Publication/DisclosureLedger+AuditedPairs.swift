@@ -26,11 +26,20 @@ extension DisclosureLedger {
         var numbers = self.numbers(in: space)
         if publishesPairCount(space) { numbers += rows.flatMap { self.numbers(in: $0) } }
         numbers.sort()
-        let quantities = numbers.compactMap { entry(number: $0).hidden == nil ? nil : self.quantities[$0] }
+        let hidden = numbers.filter { entry(number: $0).hidden != nil }
+        let quantities = hidden.map { self.quantities[$0] }
         defer { forgetRegion(of: space) }
         guard !quantities.isEmpty else { return AuditedPair(quantities: [], intervals: []) }
-        let region = region(of: given ?? program(for: space), in: space)
-        return AuditedPair(quantities: quantities, intervals: quantities.map { interval(of: $0, inSpace: space, region: region) })
+        // A count found without optimising where it can be (``rangeInPair(number:in:)``: a code's from
+        // its row's ends, a pair count from its codes' published counts); the region only for the others.
+        var solved: LinearProgram.Region??
+        let completion = pairCompletion(of: space)
+        let intervals = zip(hidden, quantities).map { number, quantity in
+            if let range = completion.flatMap({ rangeInPair(number: number, in: $0) }) { return Self.interval(of: range) }
+            if solved == nil { solved = region(of: given ?? program(for: space), in: space) }
+            return interval(of: quantity, inSpace: space, region: solved!)
+        }
+        return AuditedPair(quantities: quantities, intervals: intervals)
     }
 
     /// The intervals the pair space's task found for these questions (all of them in the space's own

@@ -49,7 +49,7 @@ struct DisclosureLedger {
 
     /// The basis's counts per atom of each row and pair space (as ``DisclosureBasis/counts(kind:id:)``
     /// and ``DisclosureBasis/counts(pair:_:)`` find them, a pair under both orders), for registering.
-    private let basisCounts: [Space: [Int]]
+    let basisCounts: [Space: [Int]]
 
     init(basis: DisclosureBasis) {
         self.basis = basis
@@ -155,7 +155,7 @@ struct DisclosureLedger {
     /// Layouts: participants and respondents spaces hold `n[a]`; a row space holds `x[a]` then `n[a]`;
     /// an item space holds `x[v][a]` (value-major), then `m[a]` (no answer), then `n[a]`; a pair space
     /// holds `x_first[a]`, `x_second[a]`, `x_both[a]`, then `n[a]`.
-    private func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
+    func terms(_ quantity: Quantity, in space: Space) -> [LinearProgram.Term] {
         terms(quantity, in: space, atoms: atomCount(space), values: valueCount(space))
     }
 
@@ -449,6 +449,14 @@ struct DisclosureLedger {
     /// were applied: the answers hold only while no more are hidden.
     var auditedPairs: [Space: AuditedPair] = [:]
     var auditedPairsHiddenCount = 0
+
+    /// The ends of each hidden count of the pair spaces' code rows in its row's program, by the count's
+    /// number (``RowExtremes``, recorded before the pairs of codes are protected): a code count's
+    /// interval in a pair's program is found from them when their points complete to points of that
+    /// program (``rangeInPair(number:in:)``).
+    var codeExtremes: [Int: RowExtremes] = [:]
+    /// The pair spaces' codes whose row programs hold at their true counts and the true group sizes.
+    var codesAtTruth: Set<String> = []
 
     /// How many whole numbers a pair count takes, at least, with no pair count of its space published:
     /// its codes' true counts and the true group sizes are a point of that program (every published

@@ -24,8 +24,21 @@ extension DisclosurePass {
     /// in the spaces' order: the same ledger as protecting one space after the other. Each task then
     /// answers the audit's questions of its space's program (``DisclosureLedger/auditPairProgram(_:program:)``),
     /// which no later step changes, and lets its region go.
+    ///
+    /// First the exact intervals of the hidden counts of the pairs' code rows in their rows' programs,
+    /// with a point at each end (``DisclosureLedger/codeRow(_:)``), on all cores: the audit's answers
+    /// of those programs, and the intervals of those counts in most pairs' programs, as of most hidden
+    /// pair counts (``DisclosureLedger/rangeInPair(number:in:)``), which are then not optimised.
     func protectPairs(in ledger: inout DisclosureLedger) {
         let spaces = ledger.spaces.filter(\.isPair)
+        let rows = ledger.pairedCodeRows()
+        let unpaired = ledger
+        let found = concurrently ? ConcurrentMap.map(rows) { unpaired.codeRow($0) } : rows.map { unpaired.codeRow($0) }
+        for (row, codeRow) in zip(rows, found) {
+            if !codeRow.audited.quantities.isEmpty { ledger.auditedPairs[row] = codeRow.audited }
+            for (number, ends) in codeRow.extremes { ledger.codeExtremes[number] = ends }
+            if codeRow.holdsAtTruth, case .row(_, let id) = row { ledger.codesAtTruth.insert(id) }
+        }
         let settled = ledger
         typealias Protected = (hidden: [Quantity], requirements: [Quantity: Int], audited: DisclosureLedger.AuditedPair?)
         let protect: @Sendable (Space) -> Protected = { space in
@@ -46,7 +59,8 @@ extension DisclosurePass {
     /// Protects one pair space; records the structural requirement of each pair count whose rule asks
     /// for more than one value in ``DisclosureLedger/structuralRequirements`` (for the audit). Returns
     /// the space's program as it built it last when nothing was hidden since (the space's program as
-    /// protected, for ``DisclosureLedger/auditPairProgram(_:program:)``); else `nil`.
+    /// protected, for ``DisclosureLedger/auditPairProgram(_:program:)``); else `nil` (also when it found
+    /// every interval of its last round without the program).
     @discardableResult
     func protectPair(_ space: Space, in ledger: inout DisclosureLedger) -> DisclosureLedger.NumberedProgram? {
         // The space's pair counts and its codes' counts, by their numbers in the ledger: the loop below
@@ -86,14 +100,27 @@ extension DisclosurePass {
                 if required(number) <= 1 { passed.insert(number) } else { hidden.append(number) }
             }
             guard !hidden.isEmpty else { return current() }
-            let numbered = ledger.numberedProgram(for: space)
-            last = (numbered, ledger.hiddenCount)
-            let region = ledger.region(of: numbered.program, in: space)
+            // The program is built, and its region found, only when a count's interval is not found
+            // without optimising (``DisclosureLedger/rangeInPair(number:in:)``).
+            var built: DisclosureLedger.NumberedProgram?
+            func program() -> DisclosureLedger.NumberedProgram {
+                if let built { return built }
+                let numbered = ledger.numberedProgram(for: space)
+                (built, last) = (numbered, (numbered, ledger.hiddenCount))
+                return numbered
+            }
+            var solved: LinearProgram.Region??
+            func region() -> LinearProgram.Region? {
+                if solved == nil { solved = ledger.region(of: program().program, in: space) }
+                return solved!
+            }
+            let completion = ledger.pairCompletion(of: space)
             var failing: Int?
             var failingWidth = 0
             for number in hidden {
                 let needed = required(number)
-                let found = width(ledger.interval(of: ledger.quantities[number], inSpace: space, region: region, requiring: needed))
+                let found = width(completion.flatMap { ledger.rangeInPair(number: number, in: $0) }.map(DisclosureLedger.interval(of:))
+                    ?? ledger.interval(of: ledger.quantities[number], inSpace: space, region: region(), requiring: needed))
                 if found >= needed {
                     passed.insert(number)
                 } else {
@@ -108,8 +135,8 @@ extension DisclosurePass {
             let needed = required(failing)
             let pick = complement(from: candidates, required: needed) { candidate in
                 // The same tableau is the same region (see ``protect(_:in:passed:)``).
-                if ledger.trialKeepsRegion(numbered, region, hidingNumber: candidate) { return failingWidth }
-                let trial = ledger.trialRegion(numbered, region, hidingNumber: candidate)
+                if ledger.trialKeepsRegion(program(), region(), hidingNumber: candidate) { return failingWidth }
+                let trial = ledger.trialRegion(program(), region(), hidingNumber: candidate)
                 return width(ledger.interval(of: failingQuantity, inSpace: space, region: trial, requiring: needed))
             }
             ledger.hide(ledger.quantities[pick], .complementary)

@@ -71,6 +71,16 @@ public struct DisclosurePass: Sendable {
     func protectedLedger(
         _ results: AnalysisResults, extraTables: [TableResult], basis: DisclosureBasis?
     ) throws(PublicationError) -> (DisclosureLedger, TableLinks, [TableResult]) {
+        var (ledger, links, tables) = try protectedBeforePairs(results, extraTables: extraTables, basis: basis)
+        // Co-occurrence counts last: they hide only each other, so what stood above stands.
+        protectPairs(in: &ledger)
+        return (ledger, links, tables)
+    }
+
+    /// The same, with every count protected but the pairs of codes' (``protectPairs(in:)``).
+    func protectedBeforePairs(
+        _ results: AnalysisResults, extraTables: [TableResult], basis: DisclosureBasis?
+    ) throws(PublicationError) -> (DisclosureLedger, TableLinks, [TableResult]) {
         guard let basis = basis ?? results.basis else {
             throw .inconsistent("no disclosure basis in the results")
         }
@@ -100,8 +110,6 @@ public struct DisclosurePass: Sendable {
         for group in ledger.basis.rows where !(group.members ?? []).isEmpty {
             protectJointly(group, in: &ledger)
         }
-        // Co-occurrence counts last: they hide only each other, so what stood above stands.
-        protectPairs(in: &ledger)
         return (ledger, links, tables)
     }
 

@@ -56,6 +56,12 @@ struct LinearProgram {
         x.1 == y.1 && x.0.count == y.0.count && zip(x.0, y.0).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
     }
 
+    /// Whether every constraint holds at `values` (a value per variable, none below −`tolerance`), each
+    /// to within `tolerance`: then `values` is a point of the feasible region (to that tolerance).
+    func holds(at values: [Double], tolerance: Double) -> Bool {
+        ConstraintCheck(self).holds(at: values, tolerance: tolerance)
+    }
+
     /// The same program without its `index`-th equality (in the order required).
     func removingEquality(at index: Int) -> LinearProgram {
         var program = self
@@ -280,6 +286,28 @@ struct LinearProgram {
         /// `max` is then such a value, at most the maximum (for a question that needs only to know
         /// whether the maximum reaches it).
         func range(of objective: [Term], enough: ((_ min: Double) -> Double)? = nil) -> (min: Double, max: Double?)? {
+            range(of: objective, enough: enough, optimised: nil)
+        }
+
+        /// The exact minimum and maximum of `Σ terms` (``range(of:enough:)`` without `enough`, the same
+        /// optimisations in the same order), each with a point of the region where it is reached
+        /// (``point()``: the program's variables); `max` and its point are `nil` when unbounded.
+        func extremes(of objective: [Term]) -> (min: Double, max: Double?, lowest: [Double], highest: [Double]?)? {
+            var lowest: [Double] = [], highest: [Double]?
+            // A constant objective is asked no optimisation: the current basis is a point of both ends.
+            guard let range = range(of: objective, enough: nil, optimised: { maximum in
+                if maximum { highest = point() } else { lowest = point() }
+            }) else { return nil }
+            if lowest.isEmpty { lowest = point() }
+            if range.max != nil, highest == nil { highest = lowest }
+            return (range.min, range.max, lowest, range.max == nil ? nil : highest)
+        }
+
+        /// ``range(of:enough:)``, calling `optimised` while the tableau is at the basis each optimisation
+        /// ended at: `false` after the minimum, `true` after the maximum (not when it is unbounded).
+        private func range(
+            of objective: [Term], enough: ((_ min: Double) -> Double)?, optimised: ((_ maximum: Bool) -> Void)?
+        ) -> (min: Double, max: Double?)? {
             var constant = 0.0
             var terms: [Term] = []
             for term in objective {
@@ -288,8 +316,23 @@ struct LinearProgram {
             }
             guard !terms.isEmpty else { return (constant, constant) }
             guard let low = working.tableau.optimise(terms, maximise: false) else { return nil }
+            optimised?(false)
             let target = enough.map { $0(low + constant) - constant }
-            return (low + constant, working.tableau.optimise(terms, maximise: true, enough: target).map { $0 + constant })
+            let high = working.tableau.optimise(terms, maximise: true, enough: target).map { $0 + constant }
+            if high != nil { optimised?(true) }
+            return (low + constant, high)
+        }
+
+        /// The values of the program's variables (before the presolve's renumbering) at the tableau's
+        /// current basis: the presolve's fixed values, each basic structural variable its row's
+        /// right-hand side, the others 0. A point of the region (within the method's tolerances).
+        func point() -> [Double] {
+            let tableau = working.tableau
+            var reduced = [Double](repeating: 0, count: tableau.columns)
+            for row in 0..<tableau.rowCount where tableau.basis[row] < tableau.columns {
+                reduced[tableau.basis[row]] = tableau.cells[row * tableau.width + tableau.width - 1]
+            }
+            return fixed.indices.map { fixed[$0].isNaN ? reduced[index[$0]] : fixed[$0] }
         }
     }
 }
