@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import FileSafety
+import Storage
 import StudyModel
 
 /// `analyze analyze STUDY_DIR`: run the analysis plan over the store.
@@ -28,10 +29,16 @@ struct AnalyzeCommand: ParsableCommand {
     /// written beside its place and synced on another (``AtomicFile/prepare(_:to:)``); then puts the
     /// results file in place and announces it, as ``analyze(_:output:)`` does, and returns what
     /// `meanwhile` made (`analyze run`: the report, made but not yet written).
+    ///
+    /// `ingested`: `analyze run`'s ingest, whose store is read where it was built while it is synced, and
+    /// put in place (and the ingest announced, or its failure said) once the analysis has run, before
+    /// anything else is written or said.
     static func analyze<T>(
-        _ study: StudyOptions, output: OutputOptions, manifest: StudyManifest? = nil, meanwhile: (AnalysisResults) -> T
+        _ study: StudyOptions, output: OutputOptions, ingested: Pipeline.Ingested? = nil, meanwhile: (AnalysisResults) -> T
     ) throws -> (results: AnalysisResults, meanwhile: T) {
-        let analysis = try reportingProblems(command: "analyze", output: output) { try Pipeline.analyzed(study, manifest: manifest) }
+        let analyzed = Result { try Pipeline.analyzed(study, manifest: ingested?.manifest, storeFile: ingested?.store.file) }
+        if let ingested { try IngestCommand.place(ingested, study, output: output) }
+        let analysis = try reportingProblems(command: "analyze", output: output) { try analyzed.get() }
         let results = analysis.results
         // Encoded and written beside its place on another core; put in place after `meanwhile`.
         let resultsPath = study.resultsPath

@@ -22,12 +22,23 @@ struct IngestCommand: ParsableCommand {
         try Self.ingest(study, output: output)
     }
 
-    /// Ingests the study and says what was stored; returns the study's manifest (read once for `analyze run`).
-    @discardableResult
-    static func ingest(_ study: StudyOptions, output: OutputOptions) throws -> StudyManifest {
-        let (summary, manifest) = try reportingProblems(command: "ingest", output: output) {
-            try Pipeline.ingested(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
+    /// Ingests the study and says what was stored.
+    static func ingest(_ study: StudyOptions, output: OutputOptions) throws {
+        try place(ingestBeside(study, output: output), study, output: output)
+    }
+
+    /// The ingest up to its store written beside its place (``Pipeline/Ingested``); says nothing but its
+    /// problems. `analyze run` reads the store from there while it is synced, then ``place(_:_:output:)``.
+    static func ingestBeside(_ study: StudyOptions, output: OutputOptions) throws -> Pipeline.Ingested {
+        try reportingProblems(command: "ingest", output: output) {
+            try Pipeline.ingestedBeside(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
         }
+    }
+
+    /// Puts the ingest's store in place (``Pipeline/Ingested/place()``), then says what was stored.
+    static func place(_ ingested: Pipeline.Ingested, _ study: StudyOptions, output: OutputOptions) throws {
+        try reportingProblems(command: "ingest", output: output) { try ingested.place() }
+        let summary = ingested.summary
         if !output.quiet {
             for notice in summary.notices { Terminal.printError("note: " + notice) }
         }
@@ -46,7 +57,6 @@ struct IngestCommand: ParsableCommand {
                 "Ingested \(summary.participants) participants, \(summary.segmentRows) code applications"
                     + (surveys.isEmpty ? "" : " and survey respondents (\(surveys))") + " into \(study.storePath).")
         }
-        return manifest
     }
 }
 

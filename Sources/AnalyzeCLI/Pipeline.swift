@@ -11,13 +11,34 @@ enum Pipeline {
     /// Ingests the study into a new store file that replaces the old one only when the ingest succeeds:
     /// a failed ingest leaves the store exactly as it was (absent, if it was absent).
     static func ingest(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> IngestSummary {
-        try ingested(options, progress: progress).summary
+        let ingested = try ingestedBeside(options, progress: progress)
+        try ingested.place()
+        return ingested.summary
     }
 
-    /// ``ingest(_:progress:)``, returning the study's manifest too, read once for the stages that follow.
-    static func ingested(
-        _ options: StudyOptions, progress: IngestProgressHandler? = nil
-    ) throws -> (summary: IngestSummary, manifest: StudyManifest) {
+    /// An ingest whose new store file is written whole beside its place, to be synced and put in place
+    /// (``place()``): `analyze run` analyses the file (``BuiltStore/file``) while it is synced.
+    struct Ingested {
+        let summary: IngestSummary
+        /// The study's manifest, read once for the stages that follow.
+        let manifest: StudyManifest
+        let store: BuiltStore
+        /// The store's folder when the ingest made it: removed again when the store is not put in place.
+        let createdDirectory: URL?
+
+        /// Syncs the store and puts it in place (``BuiltStore/place()``).
+        func place() throws {
+            do {
+                try store.place()
+            } catch {
+                if let createdDirectory { try? FileManager.default.removeItem(at: createdDirectory) }
+                throw error
+            }
+        }
+    }
+
+    /// ``ingest(_:progress:)`` up to its store written beside its place (``Ingested``).
+    static func ingestedBeside(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> Ingested {
         var ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         ingester.progress = progress
         // The store replaces only a store: never a study input or any other file (`--store participants.csv`).
@@ -31,7 +52,8 @@ enum Pipeline {
         let createdDirectory = !manager.fileExists(atPath: directory.path)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-            return (try ingester.ingest(intoStoreAt: options.storePath), ingester.manifest)
+            let (summary, store) = try ingester.ingest(besideStoreAt: options.storePath)
+            return Ingested(summary: summary, manifest: ingester.manifest, store: store, createdDirectory: createdDirectory ? directory : nil)
         } catch {
             if createdDirectory { try? manager.removeItem(at: directory) }
             throw error
@@ -69,9 +91,13 @@ enum Pipeline {
 
     /// Runs the analysis plan over the store, after checking that the store is up to date and that the
     /// results may be written where the options say; writes nothing. `manifest`: the study's manifest when
-    /// it was just read (by the ingest of `analyze run`), else it is read. `encoding`: encode the results'
-    /// JSON too, each table as soon as it is computed (``Analyzed/json``).
-    static func analyzed(_ options: StudyOptions, manifest: StudyManifest? = nil, encoding: Bool = false) throws -> Analyzed {
+    /// it was just read (by the ingest of `analyze run`), else it is read. `storeFile`: the file to read the
+    /// store from, when it is not yet in place (``BuiltStore/file``: `analyze run`'s new store while it is
+    /// synced). `encoding`: encode the results' JSON too, each table as soon as it is computed
+    /// (``Analyzed/json``).
+    static func analyzed(
+        _ options: StudyOptions, manifest: StudyManifest? = nil, storeFile: String? = nil, encoding: Bool = false
+    ) throws -> Analyzed {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
         // is looked at on another core while the manifest and the store are read, and judged in turn.
@@ -80,8 +106,9 @@ enum Pipeline {
             FileManager.default.contents(atPath: resultsPath).map { !ResultsFileMarker.marksResults($0) } ?? false
         }
         let ingester = try manifest.map(StudyIngester.init(manifest:)) ?? StudyIngester(studyDirectory: options.studyDirectory)
-        guard FileManager.default.fileExists(atPath: options.storePath) else { throw AnalysisError.emptyStore }
-        let store = try StudyStore(path: options.storePath)
+        let storeFile = storeFile ?? options.storePath
+        guard FileManager.default.fileExists(atPath: storeFile) else { throw AnalysisError.emptyStore }
+        let store = try StudyStore(path: storeFile)
         let check = try ingester.checkInputs(since: store, confirmed: ConfirmedInputsFile.read(besideStore: options.storePath))
         if let changed = check.changedFiles.first { throw AnalysisError.staleStore(file: changed) }
         if try replacesOtherFile.value() {

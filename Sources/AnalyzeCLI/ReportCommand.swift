@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import Storage
 import StudyModel
 
 /// `analyze report STUDY_DIR`: render the results.
@@ -56,14 +57,16 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        // The manifest is read once, by the ingest, for the analysis too.
-        let manifest = try IngestCommand.ingest(study, output: talk)
+        // The manifest is read once, by the ingest, for the analysis too; the analysis reads the new store
+        // beside its place while the disk syncs it, and puts it in place before anything else is written.
+        let ingested = try IngestCommand.ingestBeside(study, output: talk)
+        ingested.store.startSyncing()
         // The report is of the results just computed, kept in memory rather than read back from the file;
         // it is made while their JSON is encoded, and written after it (what fails is said in that order).
         var made: Result<Pipeline.RenderedReport, any Error>?
         let rendered: Result<Pipeline.RenderedReport, any Error>
         do {
-            rendered = try AnalyzeCommand.analyze(study, output: talk, manifest: manifest) { [study, report] results in
+            rendered = try AnalyzeCommand.analyze(study, output: talk, ingested: ingested) { [study, report] results in
                 // What the analysis freed goes back to the system before the report allocates (at 200,000
                 // participants the report would otherwise grow past the analysis' high-water mark).
                 MallocTuning.returnFreePages()

@@ -52,9 +52,18 @@ public struct StudyIngester {
     /// - Throws: ``InputProblems`` for bad input (the store file is unchanged); database errors otherwise.
     @discardableResult
     public func ingest(intoStoreAt storePath: String) throws -> IngestSummary {
+        let (summary, built) = try ingest(besideStoreAt: storePath)
+        try built.place()
+        return summary
+    }
+
+    /// The ingest of ``ingest(intoStoreAt:)`` up to its store file written whole beside `storePath`, not yet
+    /// synced nor in place (``BuiltStore/place()``): `analyze run` reads it meanwhile.
+    /// - Throws: ``InputProblems`` for bad input (no store file is left); database errors otherwise.
+    public func ingest(besideStoreAt storePath: String) throws -> (summary: IngestSummary, store: BuiltStore) {
         let digestAhead = startDigestAhead()
         let (codebook, instruments) = try loadDefinitions()
-        return try StudyStore.build(at: storePath) { transaction in
+        return try StudyStore.buildBeside(storePath) { transaction in
             try store(codebook: codebook, instruments: instruments, digestAhead: digestAhead, into: transaction)
         }
     }

@@ -17,9 +17,19 @@ extension StudyStore {
     /// The temporary file's name is the process's own; leftovers of a killed build are removed by the
     /// next one (under the lock no other build can be running).
     public static func build<T>(at path: String, _ body: (StoreTransaction) throws -> T) throws -> T {
+        let (result, built) = try buildBeside(path, body)
+        try built.place()
+        return result
+    }
+
+    /// The first part of ``build(at:_:)``: the new store file written whole beside `path` and closed, not
+    /// yet synced nor in place (``BuiltStore/place()`` does both; the lock is held until then).
+    /// - Returns: what `body` returns, and the built store.
+    public static func buildBeside<T>(_ path: String, _ body: (StoreTransaction) throws -> T) throws -> (T, BuiltStore) {
         let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard lock >= 0 else { throw StoreError.cannotLock(path, String(cString: strerror(errno))) }
-        defer { close(lock) }
+        var lockHandedOver = false
+        defer { if !lockHandedOver { close(lock) } }
         guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { throw StoreError.locked(path) }
         let manager = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
@@ -30,7 +40,8 @@ extension StudyStore {
         }
         let temporaryPath = path + ".building-\(getpid())"
         TemporaryPaths.register(temporaryPath)
-        defer { TemporaryPaths.forget(temporaryPath) }
+        // Forgotten here on a failure; a built store's file is forgotten once placed or dropped.
+        defer { if !lockHandedOver { TemporaryPaths.forget(temporaryPath) } }
         do {
             var configuration = Configuration()
             // No foreign key checks while the store is built: every row that names another is inserted
@@ -73,11 +84,8 @@ extension StudyStore {
                 try? queue.close()
                 throw error
             }
-            guard writeback.sync() else { throw SystemFailure.last(path: path, action: "write the store") }
-            // An interrupted ingest never puts its store in place, however far it got.
-            try TemporaryPaths.checkInterrupted()
-            guard rename(temporaryPath, path) == 0 else { throw SystemFailure.last(path: path, action: "put the new store in place") }
-            return result
+            lockHandedOver = true
+            return (result, BuiltStore(path: path, file: temporaryPath, lock: lock, writeback: writeback))
         } catch let error as DatabaseError {
             try? manager.removeItem(atPath: temporaryPath)
             throw Self.failure(error, path: path)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -47,6 +48,23 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: results))
         #expect(!FileManager.default.fileExists(atPath: fixture.path("run")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.directory).filter { $0.hasPrefix(".run.") }.isEmpty)
+    }
+
+    /// `run` analyses its new store where it was built while the disk syncs it, and puts it in place
+    /// before it says or writes anything of the analysis: where the analysis fails, the store is in
+    /// place, as after an ingest, and nothing of it is left beside.
+    @Test func theNewStoreIsInPlaceWhenTheAnalysisFails() throws {
+        let fixture = try StudyFixture()
+        let store = fixture.path(".analyze/study.sqlite")
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv")))
+        var run = try AnalyzeTool.parseAsRoot(
+            ["run", fixture.directory, "--results", fixture.path("participants.csv"), "--output", fixture.path("run"), "--quiet"])
+        #expect(throws: ExitCode.failure) { try run.run() }
+        #expect(StudyStore.isStudyStore(at: store))
+        #expect(try StudyStore(path: store).read { try $0.participantCount() } == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.path(".analyze")).sorted() == ["study.sqlite", "study.sqlite.lock"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path("participants.csv"))) == before)
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("run")))
     }
 
     @Test func aBackgroundValueGivesItsValueOrItsError() throws {
