@@ -21,8 +21,12 @@ public struct StudyAnalysis {
     ///   which keeps a large study small in memory (none at all when the plan uses only country and role);
     ///   a notebook that asks for other variables, and ``quotes(code:limit:)``, need them all (`false`, the
     ///   default).
+    /// - Parameter definitions: the codebook and the instruments the store holds, when the caller has them
+    ///   (`analyze run`: the values its ingest stored); else they are read from the store.
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
-    public init(manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false) throws {
+    public init(
+        manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false, definitions: StoredDefinitions? = nil
+    ) throws {
         self.manifest = manifest
         self.store = store
         allAttributes = !onlyPlanAttributes
@@ -31,7 +35,7 @@ public struct StudyAnalysis {
             let variables = manifest.plan.flatMap { $0.columns + ($0.filter?.keys.sorted() ?? []) + ($0.compare.map { [$0.variable, $0.within] } ?? []) }
             attributes = Set(variables).subtracting(["country", "role"])
         }
-        data = try StudyData(store: store, policy: manifest.coding, attributes: attributes)
+        data = try StudyData(store: store, policy: manifest.coding, attributes: attributes, definitions: definitions)
     }
 
     /// Up to `limit` quotable excerpts of a code (consent given, analysed coding), one per participant,

@@ -45,13 +45,17 @@ public struct StudyData: Sendable {
     /// - Parameter attributes: the participant attributes to load (`nil`: all of them).
     /// - Parameter codeSetBudget: the bytes the analysed coding's sets of two or more codes may take to be
     ///   kept for co-occurrence (``AnalysedCodeSets``; 4 MiB: M's 20,000 participants need about 1.1 MB).
+    /// - Parameter definitions: the codebook and the instruments the store holds, when the caller has them
+    ///   (`analyze run`: the values its ingest stored, ``StoredDefinitions``); else they are read from the store.
     public init(
         store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil,
-        codeSetBudget: Int = 4 << 20
+        codeSetBudget: Int = 4 << 20, definitions: StoredDefinitions? = nil
     ) throws {
         let head = try store.read { reader -> (StoredStudy, [SourceFileRecord], Codebook, Int, [String])? in
             guard let study = try reader.study() else { return nil }
-            return (study, try reader.sourceFiles(), try reader.codebook(), try reader.participantCount(), try reader.coders())
+            return (
+                study, try reader.sourceFiles(), try definitions?.codebook ?? reader.codebook(), try reader.participantCount(),
+                try reader.coders())
         }
         guard let (study, sourceFiles, codebook, count, coderIDs) = head else { throw AnalysisError.emptyStore }
         // The coverage list names participants by id, and the pass needs the coders each was assigned: with
@@ -76,7 +80,10 @@ public struct StudyData: Sendable {
             Result { () throws -> ReadPiece in
                 switch job {
                 case 0: return .participants(try known ?? stores[parts].read { ParticipantList(try $0.participants(attributes: attributes)) })
-                case parts + 1: return .surveys(try stores[parts].read { reader in try reader.instruments().map { ($0, try reader.respondents(of: $0)) } })
+                case parts + 1:
+                    return .surveys(try stores[parts].read { reader in
+                        try (definitions?.instruments ?? reader.instruments()).map { ($0, try reader.respondents(of: $0)) }
+                    })
                 default:
                     let part = job - 1
                     return .coding(try stores[part].read { reader in

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import FileSafety
+import Ingest
 import Storage
 import StudyModel
 
@@ -36,7 +37,10 @@ struct AnalyzeCommand: ParsableCommand {
     static func analyze<T>(
         _ study: StudyOptions, output: OutputOptions, ingested: Pipeline.Ingested? = nil, meanwhile: (AnalysisResults) -> T
     ) throws -> (results: AnalysisResults, meanwhile: T) {
-        let analyzed = Result { try Pipeline.analyzed(study, manifest: ingested?.manifest, storeFile: ingested?.store.file) }
+        let analyzed = Result {
+            try Pipeline.analyzed(
+                study, manifest: ingested?.manifest, storeFile: ingested?.store.file, definitions: ingested?.summary.stored)
+        }
         if let ingested { try IngestCommand.place(ingested, study, output: output) }
         let analysis = try reportingProblems(command: "analyze", output: output) { try analyzed.get() }
         let results = analysis.results

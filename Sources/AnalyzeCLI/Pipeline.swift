@@ -93,10 +93,12 @@ enum Pipeline {
     /// results may be written where the options say; writes nothing. `manifest`: the study's manifest when
     /// it was just read (by the ingest of `analyze run`), else it is read. `storeFile`: the file to read the
     /// store from, when it is not yet in place (``BuiltStore/file``: `analyze run`'s new store while it is
-    /// synced). `encoding`: encode the results' JSON too, each table as soon as it is computed
-    /// (``Analyzed/json``).
+    /// synced). `definitions`: the codebook and the instruments that store holds, when the ingest that built
+    /// it gave them (``IngestSummary/stored``), else they are read from it. `encoding`: encode the results'
+    /// JSON too, each table as soon as it is computed (``Analyzed/json``).
     static func analyzed(
-        _ options: StudyOptions, manifest: StudyManifest? = nil, storeFile: String? = nil, encoding: Bool = false
+        _ options: StudyOptions, manifest: StudyManifest? = nil, storeFile: String? = nil,
+        definitions: StoredDefinitions? = nil, encoding: Bool = false
     ) throws -> Analyzed {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
@@ -116,7 +118,7 @@ enum Pipeline {
                 file: options.resultsPath,
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
-        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true)
+        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true, definitions: definitions)
         guard encoding else {
             // `analyze run`: the study data freed here, before the report gives the free pages back
             // (`MallocTuning.returnFreePages`) and allocates.

@@ -13,6 +13,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var files: [SourceFileRecord]
     /// What the researcher should know although nothing failed (a tool's codes left out as `unmapped: ignore`).
     public var notices: [String] = []
+    /// The codebook and the instruments as stored, the values the store's reads give back (`analyze run`'s
+    /// analysis takes them instead of decoding the store's JSON again); not compared by `==`.
+    public var stored: StoredDefinitions?
 
     public static func == (lhs: IngestSummary, rhs: IngestSummary) -> Bool {
         lhs.participants == rhs.participants && lhs.segmentRows == rhs.segmentRows
@@ -208,7 +211,7 @@ public struct StudyIngester {
         if let map = segmentsSource.codeMap, FileManager.default.fileExists(atPath: manifest.path(of: map)) {
             files.append(try fingerprint(ofYAML: map, kind: "code-map"))
         }
-        try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
+        let storedCodebook = try storeCodes(codebook, kept: keptCodes, into: transaction, log: &log)
         // A coder of the data whom the policy does not name counts for intercoder agreement only: say so,
         // so that a coder left out by mistake is not a silent zero.
         for coder in segmentCoders.sorted() where !manifest.coding.analysedCoders.contains(coder) {
@@ -238,14 +241,16 @@ public struct StudyIngester {
         }
         return IngestSummary(
             participants: participantCount, segmentRows: segmentRows, respondents: respondents,
-            files: files.sorted { $0.path < $1.path }, notices: notices)
+            files: files.sorted { $0.path < $1.path }, notices: notices,
+            stored: StoredDefinitions(codebook: storedCodebook, instruments: instruments.map(\.instrument)))
     }
 
     /// Stores the codebook's codes and, after them, the kept ones; a table of uncategorised codes in a study
     /// that has none is an error (never an empty table).
+    /// - Returns: the codebook stored.
     private func storeCodes(
         _ codebook: Codebook, kept: [Code], into transaction: StoreTransaction, log: inout ProblemLog
-    ) throws {
+    ) throws -> Codebook {
         var codes = codebook
         if !kept.isEmpty {
             do {
@@ -262,6 +267,7 @@ public struct StudyIngester {
             }
         }
         try transaction.insert(codes)
+        return codes
     }
 
     private func fingerprint(ofYAML relativePath: String, kind: String) throws -> SourceFileRecord {
