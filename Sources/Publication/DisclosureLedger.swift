@@ -54,6 +54,8 @@ struct DisclosureLedger {
     init(basis: DisclosureBasis) {
         self.basis = basis
         var counts: [Space: [Int]] = [:]
+        // Room for every space first: the table grew and rehashed ten times (nothing iterates it).
+        counts.reserveCapacity(basis.rows.count + 2 * basis.pairs.count)
         for row in basis.rows where counts[.row(kind: row.kind, id: row.id)] == nil {
             counts[.row(kind: row.kind, id: row.id)] = row.counts
         }

@@ -53,7 +53,7 @@ enum Quantity: Hashable {
             hasher.combine(0)
         case .row(let kind, let id, _):
             hasher.combine(1)
-            hasher.combine(kind)
+            hasher.combine(kind.ordinal)
             hasher.combine(id)
         case .respondents(let instrument, _):
             hasher.combine(2)
@@ -93,6 +93,19 @@ enum Quantity: Hashable {
     }
 }
 
+extension RowKind {
+    /// The kind's place among ``allCases``: hashed instead of the kind itself, whose hash (a raw value's
+    /// default) is its name's.
+    var ordinal: Int {
+        switch self {
+        case .role: 0
+        case .factorCategory: 1
+        case .activityType: 2
+        case .code: 3
+        }
+    }
+}
+
 /// The variables and rules of one linear program of the audit: the interview sample, one interview
 /// row, an instrument's respondents, one survey item, or a pair of codes with both their rows.
 enum Space: Hashable {
@@ -101,6 +114,30 @@ enum Space: Hashable {
     case respondents(instrument: String)
     case item(instrument: String, item: String)
     case pair(first: String, second: String)
+
+    /// Hashes the kind and names, a row's kind by its ``RowKind/ordinal`` (not by its name). Equality is
+    /// the synthesised one.
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .participants:
+            hasher.combine(0)
+        case .row(let kind, let id):
+            hasher.combine(1)
+            hasher.combine(kind.ordinal)
+            hasher.combine(id)
+        case .respondents(let instrument):
+            hasher.combine(2)
+            hasher.combine(instrument)
+        case .item(let instrument, let item):
+            hasher.combine(3)
+            hasher.combine(instrument)
+            hasher.combine(item)
+        case .pair(let first, let second):
+            hasher.combine(4)
+            hasher.combine(first)
+            hasher.combine(second)
+        }
+    }
 
     /// Whether this is the space of a pair of codes.
     var isPair: Bool {
