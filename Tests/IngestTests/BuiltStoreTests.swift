@@ -15,16 +15,21 @@ import TestSupport
             .filter { $0.hasPrefix(name + ".building") }
     }
 
-    @Test func aStoreBuiltBesideIsReadThereAndInPlaceOnlyOncePlaced() throws {
-        let fixture = try StudyFixture()
-        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+    /// A fixture study ingested into `study.sqlite` in place: its store's path, its ingester and the store's bytes.
+    private func ingestedStudy(_ fixture: StudyFixture) throws -> (path: String, ingester: StudyIngester, old: Data) {
         let path = fixture.path("study.sqlite")
         let ingester = try StudyIngester(studyDirectory: fixture.directory)
         try ingester.ingest(intoStoreAt: path)
+        return (path, ingester, try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test func aStoreBuiltBesideIsReadThereAndInPlaceOnlyOncePlaced() throws {
+        let fixture = try StudyFixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+        let (path, ingester, old) = try ingestedStudy(fixture)
         try StudyStore(path: path).read { reader in
             try #require(reader.study() != nil)
         }
-        let old = try Data(contentsOf: URL(fileURLWithPath: path))
         try fixture.write(StudyFixture.participants + "KZ-99,KZ,father,urban\n", to: "participants.csv")
 
         let (summary, built) = try ingester.ingest(besideStoreAt: path)
@@ -47,10 +52,7 @@ import TestSupport
     @Test func aDroppedStoreLeavesTheOldOneAndNoFile() throws {
         let fixture = try StudyFixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
-        let path = fixture.path("study.sqlite")
-        let ingester = try StudyIngester(studyDirectory: fixture.directory)
-        try ingester.ingest(intoStoreAt: path)
-        let old = try Data(contentsOf: URL(fileURLWithPath: path))
+        let (path, ingester, old) = try ingestedStudy(fixture)
         for syncing in [false, true] {
             do {
                 let (_, built) = try ingester.ingest(besideStoreAt: path)
