@@ -255,13 +255,6 @@ struct DisclosureLedger {
         return numbered.program.removingEquality(at: index)
     }
 
-    /// The region of `trialProgram(numbered, hiding: candidate)`, from the region of the numbered
-    /// program (`region`) when it can be (``LinearProgram/Region/relaxing(equality:)``), else solved anew.
-    func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hiding candidate: Quantity) -> LinearProgram.Region? {
-        guard let number = numbers[candidate] else { return region }
-        return trialRegion(numbered, region, hidingNumber: number)
-    }
-
     /// Whether ``trialRegion(_:_:hidingNumber:)`` is `region` itself, optimising the same tableau
     /// (``LinearProgram/Region/sharesTableau(with:)``): the candidate's equality is not in the program,
     /// or relaxing it keeps the tableau (``LinearProgram/Region/keepsTableau(relaxingEquality:)``). Found
@@ -272,7 +265,9 @@ struct DisclosureLedger {
         return region.keepsTableau(relaxingEquality: index)
     }
 
-    /// The same for the quantity numbered `number` in the ledger (no hash of the quantity).
+    /// The region of `trialProgram(numbered, hiding:)` for the quantity numbered `number` in the ledger
+    /// (``number(of:)``), from the region of the numbered program (`region`) when it can be
+    /// (``LinearProgram/Region/relaxing(equality:)``), else solved anew.
     func trialRegion(_ numbered: NumberedProgram, _ region: LinearProgram.Region?, hidingNumber number: Int) -> LinearProgram.Region? {
         guard let index = numbered.equalities[number] else { return region }
         if let region, let relaxed = region.relaxing(equality: index) { return relaxed }
@@ -404,7 +399,7 @@ struct DisclosureLedger {
             let previous = last.withLock { $0[space] }
             if let previous, previous.program.hasSameConstraints(as: program) { return previous.region }
             // Only when no equality was implied: a blocked equality could not be relaxed for a trial
-            // (``trialRegion(_:_:hiding:)``), which would then solve the program anew for each candidate.
+            // (``trialRegion(_:_:hidingNumber:)``), which would then solve the program anew for each candidate.
             let relaxed = previous.flatMap { previous in
                 previous.program.equalitiesRemoved(toGet: program).flatMap { previous.region?.relaxing(equalities: $0) }
             }.flatMap { $0.blocked.isEmpty ? $0 : nil }
