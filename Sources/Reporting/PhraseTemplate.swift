@@ -3,7 +3,8 @@ import StudyModel
 
 /// A phrase template of the catalog cut into its text and its slots once, so that filling it neither
 /// searches the template nor formats values it has no slot for: ``Catalog/fill(_:_:)`` with each value
-/// formatted when its slot asks for it.
+/// formatted when its slot asks for it. The slots are the ones `Catalog.fill` finds
+/// (``Catalog/slots(_:)``), and a slot is filled by the same rule.
 struct PhraseTemplate: Sendable {
     /// A slot: `{name}`, filled by the value of `name`, or else (`{Name}`) by the value of `lowered` with a
     /// capitalised first letter; left as it stands (`raw`) when neither has a value.
@@ -21,30 +22,18 @@ struct PhraseTemplate: Sendable {
 
     let pieces: [Piece]
 
-    /// The template's pieces, found on its bytes as ``Catalog/fill(_:_:)`` finds them (the first `{`, the
-    /// first `}` after it, and so on); `nil` when a brace stands next to a byte that is not ASCII in text
-    /// that is not all plain scalars (``PlainScalars``: there a brace may join a character of its
-    /// neighbour, and only `Catalog.fill` decides).
-    init?(_ template: String) {
-        let bytes = Array(template.utf8)
-        func besideNonASCII(_ index: Int) -> Bool {
-            (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80)
-        }
-        let braces = bytes.indices.filter { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "}") }
-        if braces.contains(where: besideNonASCII), !PlainScalars.hasOnlyPlainScalars(template) { return nil }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    /// The template's pieces: the text between ``Catalog/slots(_:)``'s slots, and the slots.
+    init(_ template: String) {
         var pieces: [Piece] = []
-        var position = 0
-        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "{")),
-            let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
-        {
-            if open > position { pieces.append(.text(text(position..<open))) }
-            let name = text(open + 1..<close)
+        var position = template.startIndex
+        for (open, close) in Catalog.slots(template) {
+            if open > position { pieces.append(.text(String(template[position..<open]))) }
+            let name = String(template[template.index(after: open)..<close])
             let lowered = name.prefix(1).lowercased() + name.dropFirst()
-            pieces.append(.slot(Slot(name: name, lowered: lowered == name ? nil : lowered, raw: text(open..<close + 1))))
-            position = close + 1
+            pieces.append(.slot(Slot(name: name, lowered: lowered == name ? nil : lowered, raw: String(template[open...close]))))
+            position = template.index(after: close)
         }
-        if position < bytes.count { pieces.append(.text(text(position..<bytes.count))) }
+        if position < template.endIndex { pieces.append(.text(String(template[position...]))) }
         self.pieces = pieces
     }
 

@@ -11,7 +11,7 @@ public struct Vocabulary: Sendable {
     /// Names of levels and publication groups from the study (`publication.labels` in `study.yml`).
     public var labels: LevelLabels
     let catalog: Catalog
-    /// The catalog's phrase templates cut into text and slots, by key (those ``PhraseTemplate`` can cut).
+    /// The catalog's phrase templates cut into text and slots, by key.
     let templates: [String: PhraseTemplate]
 
     /// The vocabulary of `language`, from its catalog (English's where there is none).
@@ -24,7 +24,7 @@ public struct Vocabulary: Sendable {
         language = catalog.language
         self.labels = labels
         self.catalog = catalog
-        templates = catalog.phrases.compactMapValues(PhraseTemplate.init)
+        templates = catalog.phrases.mapValues(PhraseTemplate.init)
     }
 
     /// A word of the catalog (every catalog has every word of English's: `CatalogTests` checks).

@@ -70,7 +70,13 @@ public struct Catalog: Decodable, Sendable {
     /// `template` with its slots filled: `{name}` by `values["name"]`, `{Name}` by the same value with a
     /// capitalised first letter. A slot without a value stays as it is (tests look for them).
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        fill(template, values, slots: asciiSlots(template) ?? characterSlots(template))
+        fill(template, values, slots: slots(template))
+    }
+
+    /// The slots of `template` as ``fill(_:_:)`` finds them: the first `{`, the first `}` after it, and
+    /// so on (a template cut once into its text and slots fills the same by these).
+    public static func slots(_ template: String) -> [Slot] {
+        asciiSlots(template) ?? characterSlots(template)
     }
 
     /// `fill` with the slots found by walking the template's characters: the rule itself, for any template.
@@ -79,7 +85,7 @@ public struct Catalog: Decodable, Sendable {
     }
 
     /// A slot: where its `{` and the `}` that closes it stand.
-    typealias Slot = (open: String.Index, close: String.Index)
+    public typealias Slot = (open: String.Index, close: String.Index)
 
     /// The slots, walking the template's characters: the first `{`, the first `}` after it, and so on.
     static func characterSlots(_ template: String) -> [Slot] {

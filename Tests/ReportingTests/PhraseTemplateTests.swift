@@ -1,7 +1,7 @@
 import Foundation
 import Publication
 @testable import Reporting
-import StudyModel
+@testable import StudyModel
 import Testing
 
 /// A template cut once (``PhraseTemplate``) fills as ``Catalog/fill(_:_:)`` does with every value
@@ -10,10 +10,9 @@ import Testing
 @Suite struct PhraseTemplateTests {
     static let say = TextFormatter(vocabulary: Vocabulary(language: .en))
 
-    /// Fills `template` both ways; `nil` when the template is left to `Catalog.fill`.
-    static func both(_ template: String, _ values: [String: Text]) -> (cut: String, whole: String)? {
-        guard let cut = PhraseTemplate(template) else { return nil }
-        return (cut.filled(values) { say($0) }, Catalog.fill(template, values.mapValues { say($0) }))
+    /// Fills `template` both ways.
+    static func both(_ template: String, _ values: [String: Text]) -> (cut: String, whole: String) {
+        (PhraseTemplate(template).filled(values) { say($0) }, Catalog.fill(template, values.mapValues { say($0) }))
     }
 
     static func slotNames(_ template: String) -> [String] {
@@ -34,52 +33,44 @@ import Testing
                         given[key] = values.randomElement(using: &generator)!
                     }
                     if Bool.random(using: &generator) { given["unused"] = .plain("u") }
-                    guard let (cut, whole) = Self.both(template, given) else { continue }
-                    #expect(cut == whole, "\(template)")
+                    let (cut, whole) = Self.both(template, given)
+                    #expect(cut.utf8.elementsEqual(whole.utf8), "\(template)")
                     compared += 1
                 }
             }
         }
         #expect(compared > 1000)
-        // The shipped catalogs' templates are all cut (plain scalars, or no brace beside a non-ASCII byte).
-        for catalog in Catalog.all { #expect(Vocabulary(catalog: catalog).templates.count == catalog.phrases.count) }
     }
 
     @Test func randomTemplatesFillAsCatalogFill() {
         var generator = SystemRandomNumberGenerator()
         let parts = ["{", "}", "a", "A", "ab", "Ab", " ", "é", "Ж", "ж", "\u{301}", "\r", "\n", "{a}", "{A}", "{ab}", "{Ab}", "{}", "{ß}", "{Éa}", "{Жа}", "x"]
         let values: [Text] = [.plain("v"), .plain("ünï"), .plain(""), .plain("ǆa"), .count(7), .plain("\u{301}z")]
-        var cut = 0
+        var beside = 0
         for _ in 0..<8_000 {
             let template = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
             var given: [String: Text] = [:]
             for key in ["a", "A", "ab", "Ab", "", "ß", "éa", "Éa", "жа", "Жа"] where Int.random(in: 0..<3, using: &generator) == 0 {
                 given[key] = values.randomElement(using: &generator)!
             }
-            guard let (filled, whole) = Self.both(template, given) else {
-                // Left to `Catalog.fill` only where a brace stands beside a byte that is not ASCII, in text
-                // that is not all plain scalars.
-                let bytes = Array(template.utf8)
-                #expect(!PlainScalars.hasOnlyPlainScalars(template))
-                #expect(bytes.indices.contains { index in
-                    (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "}"))
-                        && ((index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80))
-                })
-                continue
-            }
+            let (filled, whole) = Self.both(template, given)
             #expect(filled.utf8.elementsEqual(whole.utf8), "\(template.debugDescription) \(given)")
-            cut += 1
+            // Templates whose braces join a neighbouring character (a combining accent after `}`) are
+            // among them: there the slots are found on characters, not bytes.
+            if !PlainScalars.hasOnlyPlainScalars(template) && Catalog.asciiSlots(template) == nil { beside += 1 }
         }
-        #expect(cut > 2_000)
+        #expect(beside > 500)
     }
 
     @Test func aSlotTakesItsValueOrTheCapitalisedOneOrStays() throws {
-        let template = try #require(PhraseTemplate("{n} of {Group} in {place}; {none}"))
+        let template = PhraseTemplate("{n} of {Group} in {place}; {none}")
         let say = TextFormatter(vocabulary: Vocabulary(language: .en))
         #expect(template.filled(["n": .count(3), "group": .plain("fathers"), "place": .plain("Almaty")]) { say($0) }
             == "3 of Fathers in Almaty; {none}")
         #expect(template.filled(["Group": .plain("mothers")]) { say($0) } == "{n} of mothers in {place}; {none}")
-        #expect(PhraseTemplate("e\u{301}{n}") == nil)
-        #expect(PhraseTemplate("é{n}")?.filled(["n": .count(2)]) { say($0) } == "é2")
+        #expect(PhraseTemplate("e\u{301}{n}").filled(["n": .count(2)]) { say($0) } == "e\u{301}2")
+        #expect(PhraseTemplate("é{n}").filled(["n": .count(2)]) { say($0) } == "é2")
+        // A combining accent after a slot's `}` joins it: `Catalog.fill` finds no slot there, nor does the cut.
+        #expect(PhraseTemplate("{n}\u{301}").filled(["n": .count(2)]) { say($0) } == "{n}\u{301}")
     }
 }
