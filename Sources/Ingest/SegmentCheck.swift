@@ -72,6 +72,10 @@ final class SegmentCheck: @unchecked Sendable {
     private var lastKnownParticipant: [UInt8]?
     private var lastCoder: [UInt8]?
     private var lastLanguage: (bytes: [UInt8], isAvailable: Bool)?
+    /// Whether the summaries were last given ``lastKnownParticipant`` (``lastCoder``): a row found to
+    /// name the same is then said to name the summaries' last too, which do not compare its bytes again.
+    private var summaryHasLastParticipant = false
+    private var summaryHasLastCoder = false
     /// The languages checked so far, up to ``languagesKept`` (a study's rows switch between a few):
     /// a language met again is not checked again (which took a thousand instructions).
     private var languages: [(bytes: [UInt8], isAvailable: Bool)] = []
@@ -176,8 +180,10 @@ final class SegmentCheck: @unchecked Sendable {
                 log.add(InputProblem(file: path, message: "participant ids not checked: \(uncheckedBecause)"))
                 saidUnchecked = true
             }
+            var sameParticipant = false
             if let participantID, Self.same(participantID, lastKnownParticipant) {
                 // The participant of the row before, found already (its bytes are not copied again).
+                sameParticipant = summaryHasLastParticipant
             } else if let participantID, let participantIDs, !participantIDs.contains(participantID) {
                 // Once per unknown id, at its first row, with the number of rows that name it.
                 let id = String(decoding: participantID, as: UTF8.self)
@@ -189,10 +195,13 @@ final class SegmentCheck: @unchecked Sendable {
                 isValid = false
             } else if participantIDs != nil {
                 lastKnownParticipant = participantID.map(Array.init)
+                summaryHasLastParticipant = false
             }
+            var sameCoder = summaryHasLastCoder
             if let coder, !Self.same(coder, lastCoder) {
                 coders.insert(String(decoding: coder, as: UTF8.self))
                 lastCoder = Array(coder)
+                (sameCoder, summaryHasLastCoder) = (false, false)
             }
             // The code's place in the codebook (the ids by their bytes, then as text: another spelling of
             // the same text), which is its position in the store and among the summaries' codes (the
@@ -229,12 +238,17 @@ final class SegmentCheck: @unchecked Sendable {
             guard isValid, let segmentID, let participantID, let code, let coder else { return nil }
             summary.add(
                 participant: participantID, position: { participantIDs?.position(of: $0) }, code: code,
-                codePosition: codePosition, coder: coder, segment: segmentID, endingInto: &coding)
+                codePosition: codePosition, coder: coder, segment: segmentID, sameParticipant: sameParticipant,
+                sameCoder: sameCoder, endingInto: &coding)
+            // A valid row's participant is the last known (found, or noted just now; none is known without
+            // participants.csv), and its coder the last.
+            (summaryHasLastParticipant, summaryHasLastCoder) = (true, true)
             return (start, end)
         }
     }
 
-    /// Whether `bytes` are exactly `other`'s.
+    /// Whether `bytes` are exactly `other`'s (inlined into the check, which makes three a row).
+    @inline(__always)
     private static func same(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]?) -> Bool {
         ShortBytes.equal(bytes, other)
     }

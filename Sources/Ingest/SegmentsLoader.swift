@@ -34,16 +34,23 @@ struct SegmentsLoader {
     }
 
     /// The whole number `Int(String)` reads from `bytes`: decimal digits, with a sign or not.
+    /// (Inlined into the check of every row's two offsets, the `String` path called apart.)
+    @inline(__always)
     static func wholeNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
         // Up to 18 plain digits cannot overflow; anything else goes the way of `Int(String)` itself.
-        guard !bytes.isEmpty, bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count <= 18 else { return wholeNumberOfText(bytes) }
         var number = 0
-        for byte in bytes {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+        for offset in 0..<bytes.count {
+            let digit = base.load(fromByteOffset: offset, as: UInt8.self) &- UInt8(ascii: "0")
+            guard digit < 10 else { return wholeNumberOfText(bytes) }
             number = number &* 10 &+ Int(digit)
         }
         return number
+    }
+
+    @inline(never)
+    private static func wholeNumberOfText(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        Int(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Loads the file: its rows are checked on a thread of their own (``SegmentCheck``), a few batches

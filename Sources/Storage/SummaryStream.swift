@@ -12,8 +12,9 @@
 /// the build finds the codes elsewhere, and the build runs the pass, which gives the same rows (coders
 /// are numbered in byte order either way).
 public struct SummaryStream: Sendable {
-    /// `nil` once stopped.
-    private var summary: CodingSummary?
+    /// Emptied once stopped (not an optional: unwrapped, it was asked for its case twice a row).
+    private var summary: CodingSummary
+    private var isStopped = false
     private var lastParticipant: [UInt8]?
     /// The positions of the participants begun, a bit each.
     private var begun: [UInt64] = []
@@ -31,33 +32,37 @@ public struct SummaryStream: Sendable {
     ///   - codePosition: the code's place among the codes the stream was declared with, when the caller
     ///     has looked it up already (the check of `segments.csv`'s rows has), or else `nil`: the stream
     ///     looks the code's bytes up.
+    ///   - sameParticipant, sameCoder: `true` when the caller knows that the participant's (the coder's)
+    ///     bytes are those of the call before (the check of `segments.csv`'s rows compares them with the
+    ///     row before's): then they are not compared again; `false`: they are compared.
     public mutating func add(
         participant: UnsafeRawBufferPointer, position: (UnsafeRawBufferPointer) -> Int?, code: UnsafeRawBufferPointer,
         codePosition: Int? = nil, coder: UnsafeRawBufferPointer, segment: UnsafeRawBufferPointer,
-        endingInto rows: inout [CodingRow]
+        sameParticipant: Bool = false, sameCoder: Bool = false, endingInto rows: inout [CodingRow]
     ) {
-        guard summary != nil else { return }
-        if lastParticipant.map({ !StoreSummaries.same(participant, $0) }) ?? true {
+        guard !isStopped else { return }
+        if !sameParticipant, lastParticipant.map({ !StoreSummaries.same(participant, $0) }) ?? true {
             lastParticipant = Array(participant)
             // A participant not stored, or whose rows came back after another's: the pass will do.
             guard let position = position(participant), !wasBegun(position) else { return stop() }
-            summary!.begin(participant: position, endingInto: &rows)
+            summary.begin(participant: position, endingInto: &rows)
         }
-        summary!.add(code: code, position: codePosition.map(UInt32.init), coder: coder, segment: segment)
+        summary.add(code: code, position: codePosition.map(UInt32.init), coder: coder, sameCoder: sameCoder, segment: segment)
     }
 
     /// Gives up: the build runs the pass.
     public mutating func stop() {
-        summary = nil
+        isStopped = true
+        summary = CodingSummary(codePositions: [:])
         begun = []
     }
 
     /// Ends the last participant, appending its rows to `rows`.
     /// - Returns: the coders by number (in order of first appearance), or `nil` when the stream stopped.
     public mutating func finish(endingInto rows: inout [CodingRow]) -> [[UInt8]]? {
-        guard summary != nil else { return nil }
-        summary!.finish(into: &rows)
-        return summary!.coders
+        guard !isStopped else { return nil }
+        summary.finish(into: &rows)
+        return summary.coders
     }
 
     /// Whether `position` was begun before; marks it begun.

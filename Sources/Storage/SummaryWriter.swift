@@ -41,17 +41,19 @@ struct CodingSummary: Sendable {
     }
 
     /// Adds a code application of the participant begun (the bytes need only stay valid during the call).
-    /// - Parameter knownPosition: the code's position in the `code` table when the caller knows it, or
-    ///   `nil`: it is looked up.
+    /// - Parameters:
+    ///   - knownPosition: the code's position in the `code` table when the caller knows it, or `nil`: it
+    ///     is looked up.
+    ///   - sameCoder: `true` when the caller knows that `coder` is the coder of the call before.
     mutating func add(
         code: UnsafeRawBufferPointer, position knownPosition: UInt32? = nil, coder: UnsafeRawBufferPointer,
-        segment: UnsafeRawBufferPointer
+        sameCoder: Bool = false, segment: UnsafeRawBufferPointer
     ) {
         guard builder.participant != nil else { return }
         // Looked up for every row (a segment's rows name different codes), by the bytes.
         let position = knownPosition
             ?? codes.index(of: code).map { codeOrder[$0] } ?? codePositions[String(decoding: code, as: UTF8.self)]
-        if !StoreSummaries.same(coder, lastCoder.bytes) {
+        if !sameCoder, !StoreSummaries.same(coder, lastCoder.bytes) {
             let bytes = Array(coder)
             if let index = coders.firstIndex(of: bytes) {
                 lastCoder = (bytes, index)
@@ -157,6 +159,9 @@ struct CodingBuilder: Sendable {
     private var keyNumber: UInt32?
     /// The participant's code applications: the segment's number above, the code's position below.
     private var applications: [UInt64] = []
+    /// `flush`'s room, kept from participant to participant: the segments' packed keys, a set's codes.
+    private var packed: [UInt64] = []
+    private var setCodes: [UInt32] = [0, 0, 0]
 
     mutating func add(coder: Int, segment: UnsafeRawBufferPointer, code: UInt32) {
         applications.append(UInt64(number(coder: Int32(coder), segment: segment)) << 32 | UInt64(code))
@@ -206,6 +211,71 @@ struct CodingBuilder: Sendable {
         guard let participant, !applications.isEmpty else { return }
         // Each segment's codes, ascending: the applications sorted by segment number, then code.
         applications.sort()
+        if packKeys() {
+            appendPackedRows(participant, into: &rows)
+        } else {
+            appendRows(participant, into: &rows)
+        }
+    }
+
+    /// Fills ``packed`` with a 64-bit key a segment, sorted: its coder and up to three codes + 1 in 16
+    /// bits each (so that a set's end sorts before any code), which orders the segments by coder, then
+    /// code set (ascending codes, a set before the longer sets it begins), as `appendRows` does. Segments
+    /// with equal keys have the same coder and set. `false` when a coder or code does not fit or a set
+    /// has more than three codes (then `appendRows` orders them).
+    /// (Sorted with the segments' numbers beside the keys in 128 bits, and the sets gathered in arrays
+    /// made anew for every participant, the order cost a third of the summaries' instructions.)
+    private mutating func packKeys() -> Bool {
+        packed.removeAll(keepingCapacity: true)
+        for coder in segmentCoders {
+            guard coder >= 0, coder < 0xFFFF else { return false }
+            packed.append(UInt64(coder) << 48)
+        }
+        // Through the arrays' buffers (indexed, each write checked the array's uniqueness).
+        let applications = self.applications
+        return packed.withUnsafeMutableBufferPointer { packed in
+            applications.withUnsafeBufferPointer { applications in
+                var (segment, place) = (UInt64.max, 0)
+                for application in applications {
+                    if application >> 32 != segment { (segment, place) = (application >> 32, 0) }
+                    let code = UInt32(truncatingIfNeeded: application)
+                    if code == Self.unknownCode { continue }
+                    guard place < 3, code < 0xFFFF else { return false }
+                    packed[Int(segment)] |= UInt64(code + 1) << (32 - 16 * place)
+                    place += 1
+                }
+                packed.sort()
+                return true
+            }
+        }
+    }
+
+    /// The participant's rows from the sorted keys of ``packKeys()``.
+    private mutating func appendPackedRows(_ participant: Int, into rows: inout [CodingRow]) {
+        var index = 0
+        while index < packed.count {
+            let coder = packed[index] >> 48
+            var blob = Self.blob(segments: packed.count, codes: applications.count)
+            var distinct = 0
+            while index < packed.count, packed[index] >> 48 == coder {
+                let key = packed[index]
+                var count = 1
+                while index + count < packed.count, packed[index + count] == key { count += 1 }
+                var codes = 0
+                while codes < 3, case let code = UInt32(truncatingIfNeeded: key >> (32 - 16 * codes)) & 0xFFFF, code != 0 {
+                    setCodes[codes] = code - 1
+                    codes += 1
+                }
+                StoredCoding.append(codes: setCodes[..<codes], segments: count, to: &blob)
+                distinct += count
+                index += count
+            }
+            rows.append(CodingRow(participant: participant, coder: Int(coder), segments: distinct, codeSets: blob))
+        }
+    }
+
+    /// The participant's rows, the segments ordered by comparing their coders and sets.
+    private func appendRows(_ participant: Int, into rows: inout [CodingRow]) {
         var codes: [UInt32] = []
         var sets: [Range<Int>] = Array(repeating: 0..<0, count: segmentCoders.count)
         var start = 0
@@ -230,14 +300,11 @@ struct CodingBuilder: Sendable {
             }
             return one.count < other.count
         }
-        let order = Self.packedOrder(segmentCoders, sets, codes) ?? (0..<segmentCoders.count).sorted(by: precedes)
+        let order = (0..<segmentCoders.count).sorted(by: precedes)
         var index = 0
         while index < order.count {
             let coder = segmentCoders[order[index]]
-            // Room for every set of the participant's (grown from empty, the blob was allocated again as
-            // its sets were appended): two words a set and a word a code at most.
-            var blob: [UInt8] = []
-            blob.reserveCapacity(4 * (2 * order.count + codes.count))
+            var blob = Self.blob(segments: order.count, codes: codes.count)
             var distinct = 0
             while index < order.count, segmentCoders[order[index]] == coder {
                 var count = 1
@@ -250,25 +317,11 @@ struct CodingBuilder: Sendable {
         }
     }
 
-    /// The segments ordered by coder, then code set (ascending codes, a set before the longer sets it
-    /// begins), as `flush` groups them, from one 64-bit key a segment (coder and up to three codes + 1
-    /// in 16 bits each, so that a set's end sorts before any code): `nil` when a coder or code does
-    /// not fit or a set has more than three codes. Segments with equal keys have the same coder and set,
-    /// so their order among themselves does not show.
-    static func packedOrder(_ coders: [Int32], _ sets: [Range<Int>], _ codes: [UInt32]) -> [Int]? {
-        var keyed: [UInt128] = []
-        keyed.reserveCapacity(coders.count)
-        for (segment, coder) in coders.enumerated() {
-            let set = sets[segment]
-            guard coder >= 0, coder < 0xFFFF, set.count <= 3 else { return nil }
-            var key = UInt64(coder) << 48
-            for (place, code) in codes[set].enumerated() {
-                guard code < 0xFFFF else { return nil }
-                key |= UInt64(code + 1) << (32 - 16 * place)
-            }
-            keyed.append(UInt128(key) << 64 | UInt128(segment))
-        }
-        keyed.sort()
-        return keyed.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF_FFFF_FFFF) }
+    /// An empty blob with room for every set of a participant's (grown from empty, the blob was allocated
+    /// again as its sets were appended): two words a set and a word a code at most.
+    private static func blob(segments: Int, codes: Int) -> [UInt8] {
+        var blob: [UInt8] = []
+        blob.reserveCapacity(4 * (2 * segments + codes))
+        return blob
     }
 }
