@@ -121,10 +121,12 @@ struct HypergeometricH2PE: Sendable {
                 if acceptsExplicitly(ix, v, n1: n1, n2: n2, k: k, m: m) { return ix }
                 continue
             }
-            let bounds = squeezes.bounds(of: ix) { constants.pointee.squeezeBounds(ix) }
-            // R's order: the upper squeeze, the lower, then Stirling's formula (a `Double` of the
-            // proposal only, so computing the lower bound before the `log` changes no comparison).
+            // R's order: the upper squeeze, the lower, then Stirling's formula. log v and the bounds are
+            // `Double`s of the uniform and of the proposal alone, so the order they are computed in changes
+            // no comparison: log v comes first, so that its latency overlaps the table's look-up and it is
+            // not computed again after a mispredicted branch on whether the table holds the bounds.
             let alv = log(v)
+            let bounds = squeezes.bounds(of: ix) { constants.pointee.squeezeBounds(ix) }
             if alv > bounds.upper { continue }
             if alv < bounds.lower { return ix }
             if alv <= constants.pointee.a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix) { return ix }
@@ -153,7 +155,7 @@ struct HypergeometricH2PE: Sendable {
     /// the upper is rejected, below the lower accepted, the others decided by Stirling's formula), each
     /// computed by R's operations in R's order.
     @inline(__always)
-    private func squeezeBounds(_ ix: Int) -> (upper: Double, lower: Double) {
+    func squeezeBounds(_ ix: Int) -> (upper: Double, lower: Double) {
         let y = Double(ix)
         let y1 = y + 1.0
         let ym = y - mode
@@ -165,9 +167,10 @@ struct HypergeometricH2PE: Sendable {
         let t = ym / yk
         let e = -ym / nk
         let g = yn * yk / (y1 * nk) - 1.0
-        let dg = g < 0.0 ? 1.0 + g : 1.0
         let gu = g * (1.0 + g * (-0.5 + g / 3.0))
-        let gl = gu - 0.25 * (g * g * g * g) / dg
+        // R divides by dg = 1 + g for g < 0, else by dg = 1, which leaves every `Double` as it is.
+        let quartic = 0.25 * (g * g * g * g)
+        let gl = gu - (g < 0.0 ? quartic / (1.0 + g) : quartic)
         var ub = y * gu - mode * gl + Self.deltau
         ub = ub + xm * r * (1.0 + r * (-0.5 + r / 3.0))
         ub = ub + xn * s * (1.0 + s * (-0.5 + s / 3.0))

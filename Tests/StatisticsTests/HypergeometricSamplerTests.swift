@@ -202,14 +202,14 @@ import Testing
         #expect(branches[.h2peSqueeze, default: 0] >= 15_000, "\(branches)")
     }
 
-    /// The first row (of total `first`) of a 2 × 6 table of n = 20,000 with these column totals drawn
-    /// `times` times column by column, as the Monte Carlo test draws it.
+    /// The first row (of total `first`) of a two-row table with these column totals drawn `times` times
+    /// column by column, as the Monte Carlo test draws it.
     static func drawFirstRows(of columnTotals: [Int], first: Int, times: Int, _ comparison: inout Comparison) {
         for _ in 0..<times {
             var remaining = columnTotals
             var left = first
-            var slotsAfter = 20_000
-            for column in 0..<5 {
+            var slotsAfter = columnTotals.reduce(0, +)
+            for column in 0..<(columnTotals.count - 1) {
                 slotsAfter -= remaining[column]
                 let x = left == 0 ? 0 : comparison.draw(white: remaining[column], black: slotsAfter, draws: left)
                 remaining[column] -= x
