@@ -36,9 +36,10 @@ public final class CSVReader {
     /// The path as given, used in error messages.
     public let path: String
     private let queue: RecordQueue
-    /// The batch being handed out: its records not handed out yet, last first. (Used by one thread at a
-    /// time, as the class is: without the runtime's exclusivity checks, a call a record.)
-    @exclusivity(unchecked) private var batch = RecordQueue.Batch(records: [], end: nil)
+    /// The batch being handed out, and its next record. (Used by one thread at a time, as the class is:
+    /// without the runtime's exclusivity checks, a call a record.)
+    @exclusivity(unchecked) private var batch = RecordQueue.Batch(records: .empty, end: nil)
+    @exclusivity(unchecked) private var index = 0
 
     /// Opens a CSV file.
     /// - Parameters:
@@ -76,7 +77,7 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file (and after an error).
     /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes; reading ends there.
     public func next() throws(CSVError) -> CSVRecord? {
-        while batch.records.isEmpty {
+        while index == batch.records.count {
             switch batch.end {
             case .endOfFile: return nil
             case .failure(let error):
@@ -84,10 +85,12 @@ public final class CSVReader {
                 throw error
             case nil:
                 batch = queue.take()
+                index = 0
             }
         }
-        // Moved out of the batch, not copied (see ``RecordSink/takeRecords()``).
-        return batch.records.removeLast()
+        // Made here, on the caller's thread, not on the parser's (see ``RecordBatch``).
+        defer { index += 1 }
+        return batch.records.record(at: index)
     }
 }
 
@@ -95,11 +98,10 @@ public final class CSVReader {
 ///
 /// The parser is used only by that thread once the queue has it.
 private final class RecordQueue {
-    /// Records in reverse file order (the reader takes them from the end); the last batch of a file says
-    /// how it ended.
+    /// Records in file order; the last batch of a file says how it ended.
     struct Batch {
         enum End { case endOfFile, failure(CSVError) }
-        var records: [CSVRecord]
+        var records: RecordBatch
         var end: End?
     }
 
@@ -113,7 +115,7 @@ private final class RecordQueue {
     init(_ parser: RecordParser) {
         queue = ReadAhead(depth: Self.depth, name: "CSVReader") { queue in
             while true {
-                var batch = Batch(records: [], end: nil)
+                var batch = Batch(records: .empty, end: nil)
                 do throws(CSVError) {
                     if try !parser.parseRecords(atLeast: Self.batchSize) {
                         batch.end = .endOfFile

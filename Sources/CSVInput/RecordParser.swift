@@ -126,8 +126,8 @@ final class RecordParser: @unchecked Sendable {
         return true
     }
 
-    /// The records parsed since the last call, last first; they share one copy of their bytes.
-    func takeRecords() -> [CSVRecord] {
+    /// The records parsed since the last call, in file order; they share one copy of their bytes.
+    func takeRecords() -> RecordBatch {
         sink.pointee.takeRecords()
     }
 

@@ -37,7 +37,7 @@ struct RecordSink {
     private var recordFirstField = 0
     private var recordFirstByte = 0
     /// The batch's finished records: line, first field and whether its bytes are known well-formed.
-    private var records: [(line: Int, firstField: Int, isValidUTF8: Bool)] = []
+    private var records: [RecordBatch.Entry] = []
     /// The physical line the record under way starts on, or the next record when none is under way.
     var recordStartLine = 1
     /// Whether the record under way has ended (and not been kept yet), when libcsv is fed line by line.
@@ -130,21 +130,12 @@ struct RecordSink {
         lineFeeds(in: UnsafeRawBufferPointer(start: bytes + recordFirstByte, count: byteCount - recordFirstByte))
     }
 
-    /// The batch's records, sharing its storage, last first (the reader takes them from the end, moving
-    /// each out of the array instead of copying it: a retain and a release of the storage a record, on a
-    /// count that three threads change); starts a new batch, in a new storage.
-    mutating func takeRecords() -> [CSVRecord] {
-        let batch = storage
-        var taken: [CSVRecord] = []
-        taken.reserveCapacity(records.count)
-        for index in records.indices.reversed() {
-            let record = records[index]
-            let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
-            taken.append(CSVRecord(
-                line: record.line, storage: batch, firstField: record.firstField,
-                count: next - record.firstField, isValidUTF8: record.isValidUTF8))
-        }
-        records.removeAll(keepingCapacity: true)
+    /// The batch's records, sharing its storage, in file order; starts a new batch, in a new storage.
+    /// (The records themselves are made by the thread that takes them: ``RecordBatch``.)
+    mutating func takeRecords() -> RecordBatch {
+        let batch = RecordBatch(storage: storage, entries: records, fieldEnd: recordFirstField)
+        records = []
+        records.reserveCapacity(batch.count)
         storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity, recycler: recycler)
         // The record under way, if any (libcsv reports a field at a time), moves to the new storage, and
         // so does the field libcsv holds.
@@ -163,7 +154,7 @@ struct RecordSink {
         recordFirstField = 0
         recordFirstByte = 0
         placeFieldBuffer()
-        return taken
+        return batch
     }
 }
 
