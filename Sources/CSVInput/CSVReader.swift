@@ -84,6 +84,9 @@ public final class CSVReader {
                 batch.end = .endOfFile
                 throw error
             case nil:
+                // The batch's storage goes (to the parser's recycler, once its records are gone too)
+                // before the wait for the next batch, as it went with the batch's last record before.
+                batch.records = .empty
                 batch = queue.take()
                 index = 0
             }

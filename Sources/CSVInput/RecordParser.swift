@@ -143,8 +143,10 @@ final class RecordParser: @unchecked Sendable {
         sinkCountsLines = true
         sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
         parser.pointee.options = options | UInt8(CSV_REPALL_NL)
+        let firstRecord = sink.pointee.recordCount
         let consumed = csv_parse(parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
         parser.pointee.options = options
+        sink.pointee.countLineFeeds(inRecordsFrom: firstRecord)
         bufferStart = bufferEnd
         if consumed != length {
             try throwParserError()
