@@ -36,9 +36,10 @@ public final class CSVReader {
     /// The path as given, used in error messages.
     public let path: String
     private let queue: RecordQueue
-    /// The batch being handed out: its records not handed out yet, last first. (Used by one thread at a
-    /// time, as the class is: without the runtime's exclusivity checks, a call a record.)
-    @exclusivity(unchecked) private var batch = RecordQueue.Batch(records: [], end: nil)
+    /// The batch being handed out, and its next record. (Used by one thread at a time, as the class is:
+    /// without the runtime's exclusivity checks, a call a record.)
+    @exclusivity(unchecked) private var batch = RecordQueue.Batch(records: .empty, end: nil)
+    @exclusivity(unchecked) private var index = 0
 
     /// Opens a CSV file.
     /// - Parameters:
@@ -76,18 +77,23 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file (and after an error).
     /// - Throws: ``CSVError`` for unreadable bytes, bad quoting or NUL bytes; reading ends there.
     public func next() throws(CSVError) -> CSVRecord? {
-        while batch.records.isEmpty {
+        while index == batch.records.count {
             switch batch.end {
             case .endOfFile: return nil
             case .failure(let error):
                 batch.end = .endOfFile
                 throw error
             case nil:
+                // The batch's storage goes (to the parser's recycler, once its records are gone too)
+                // before the wait for the next batch, as it went with the batch's last record before.
+                batch.records = .empty
                 batch = queue.take()
+                index = 0
             }
         }
-        // Moved out of the batch, not copied (see ``RecordSink/takeRecords()``).
-        return batch.records.removeLast()
+        // Made here, on the caller's thread, not on the parser's (see ``RecordBatch``).
+        defer { index += 1 }
+        return batch.records.record(at: index)
     }
 }
 
@@ -95,11 +101,10 @@ public final class CSVReader {
 ///
 /// The parser is used only by that thread once the queue has it.
 private final class RecordQueue {
-    /// Records in reverse file order (the reader takes them from the end); the last batch of a file says
-    /// how it ended.
+    /// Records in file order; the last batch of a file says how it ended.
     struct Batch {
         enum End { case endOfFile, failure(CSVError) }
-        var records: [CSVRecord]
+        var records: RecordBatch
         var end: End?
     }
 
@@ -113,7 +118,7 @@ private final class RecordQueue {
     init(_ parser: RecordParser) {
         queue = ReadAhead(depth: Self.depth, name: "CSVReader") { queue in
             while true {
-                var batch = Batch(records: [], end: nil)
+                var batch = Batch(records: .empty, end: nil)
                 do throws(CSVError) {
                     if try !parser.parseRecords(atLeast: Self.batchSize) {
                         batch.end = .endOfFile

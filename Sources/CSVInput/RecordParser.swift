@@ -126,8 +126,8 @@ final class RecordParser: @unchecked Sendable {
         return true
     }
 
-    /// The records parsed since the last call, last first; they share one copy of their bytes.
-    func takeRecords() -> [CSVRecord] {
+    /// The records parsed since the last call, in file order; they share one copy of their bytes.
+    func takeRecords() -> RecordBatch {
         sink.pointee.takeRecords()
     }
 
@@ -143,8 +143,10 @@ final class RecordParser: @unchecked Sendable {
         sinkCountsLines = true
         sink.pointee.reserve(inputBytes: length, heldBytes: fieldUnderWay.count)
         parser.pointee.options = options | UInt8(CSV_REPALL_NL)
+        let firstRecord = sink.pointee.recordCount
         let consumed = csv_parse(parser, start, length, fieldCallback, blockRecordCallback, UnsafeMutableRawPointer(sink))
         parser.pointee.options = options
+        sink.pointee.countLineFeeds(inRecordsFrom: firstRecord)
         bufferStart = bufferEnd
         if consumed != length {
             try throwParserError()

@@ -18,7 +18,8 @@ import Glibc
 /// a time, the parser sets it at each line that no record is under way on. Where libcsv is fed a whole
 /// block (``endRecordOfBlock()``), the sink counts the lines itself: libcsv then reports every line end
 /// outside a quoted field (`CSV_REPALL_NL`, blank lines as records without fields), and the line ends
-/// inside a record's quoted fields are the line feeds among its bytes.
+/// inside a record's quoted fields are the line feeds among its bytes, added after each parse call
+/// (``countLineFeeds(inRecordsFrom:)``).
 struct RecordSink {
     /// libcsv's state: its field buffer is kept at `bytes + byteCount`, with `byteCapacity - byteCount`
     /// bytes of room.
@@ -37,7 +38,7 @@ struct RecordSink {
     private var recordFirstField = 0
     private var recordFirstByte = 0
     /// The batch's finished records: line, first field and whether its bytes are known well-formed.
-    private var records: [(line: Int, firstField: Int, isValidUTF8: Bool)] = []
+    private var records: [RecordBatch.Entry] = []
     /// The physical line the record under way starts on, or the next record when none is under way.
     var recordStartLine = 1
     /// Whether the record under way has ended (and not been kept yet), when libcsv is fed line by line.
@@ -112,16 +113,41 @@ struct RecordSink {
 
     /// Ends a record at a line feed that libcsv reported while parsing a whole block of well-formed
     /// UTF-8 without carriage returns: a line without fields is a blank line, else the record is kept
-    /// (well-formed: it ends at an ASCII byte of a well-formed stream), and the next starts after the
-    /// line feeds inside its quoted fields and the one that ended it.
+    /// (well-formed: it ends at an ASCII byte of a well-formed stream). Each record end counts one
+    /// line here; the line feeds inside the records' quoted fields are added once the parse call has
+    /// returned (``countLineFeeds(inRecordsFrom:)``).
     mutating func endRecordOfBlock() {
-        if endCount == recordFirstField {
-            recordStartLine += 1
-            return
+        if endCount != recordFirstField { keepRecord(isValidUTF8: true) }
+        recordStartLine += 1
+    }
+
+    /// Adds the line feeds inside the quoted fields of the records kept from `first` on, in one whole
+    /// block's parse call, to their lines and to the next record's (``endRecordOfBlock()`` counted
+    /// one line a record end). The records' bytes lie one after the other: one search over them all
+    /// finds none, as a rule; if it finds some, each record's are counted.
+    ///
+    /// Counted a record at a time as each record ended, the search read the bytes libcsv had stored a
+    /// moment before, and waited for those stores (a twelfth of the parse thread's time at M); after
+    /// the call, they are in the cache.
+    mutating func countLineFeeds(inRecordsFrom first: Int) {
+        guard first < records.count else { return }
+        let start = firstByte(ofRecordAt: first)
+        guard memchr(bytes + start, Int32(UInt8(ascii: "\n")), recordFirstByte - start) != nil else { return }
+        var added = 0
+        var recordStart = start
+        for index in first..<records.count {
+            records[index].line += added
+            let recordEnd = index + 1 < records.count ? firstByte(ofRecordAt: index + 1) : recordFirstByte
+            added += lineFeeds(in: UnsafeRawBufferPointer(start: bytes + recordStart, count: recordEnd - recordStart))
+            recordStart = recordEnd
         }
-        let lines = lineFeedsInRecordUnderWay
-        keepRecord(isValidUTF8: true)
-        recordStartLine += lines + 1
+        recordStartLine += added
+    }
+
+    /// Where the bytes of kept record `index` start in the storage (right after the record before's).
+    private func firstByte(ofRecordAt index: Int) -> Int {
+        let field = records[index].firstField
+        return field == 0 ? 0 : ends[field - 1]
     }
 
     /// The line feeds among the bytes of the record under way's finished fields.
@@ -130,21 +156,12 @@ struct RecordSink {
         lineFeeds(in: UnsafeRawBufferPointer(start: bytes + recordFirstByte, count: byteCount - recordFirstByte))
     }
 
-    /// The batch's records, sharing its storage, last first (the reader takes them from the end, moving
-    /// each out of the array instead of copying it: a retain and a release of the storage a record, on a
-    /// count that three threads change); starts a new batch, in a new storage.
-    mutating func takeRecords() -> [CSVRecord] {
-        let batch = storage
-        var taken: [CSVRecord] = []
-        taken.reserveCapacity(records.count)
-        for index in records.indices.reversed() {
-            let record = records[index]
-            let next = index + 1 < records.count ? records[index + 1].firstField : recordFirstField
-            taken.append(CSVRecord(
-                line: record.line, storage: batch, firstField: record.firstField,
-                count: next - record.firstField, isValidUTF8: record.isValidUTF8))
-        }
-        records.removeAll(keepingCapacity: true)
+    /// The batch's records, sharing its storage, in file order; starts a new batch, in a new storage.
+    /// (The records themselves are made by the thread that takes them: ``RecordBatch``.)
+    mutating func takeRecords() -> RecordBatch {
+        let batch = RecordBatch(storage: storage, entries: records, fieldEnd: recordFirstField)
+        records = []
+        records.reserveCapacity(batch.entries.capacity)
         storage = RecordBatchStorage(byteCapacity: byteCapacity, endCapacity: endCapacity, recycler: recycler)
         // The record under way, if any (libcsv reports a field at a time), moves to the new storage, and
         // so does the field libcsv holds.
@@ -163,7 +180,7 @@ struct RecordSink {
         recordFirstField = 0
         recordFirstByte = 0
         placeFieldBuffer()
-        return taken
+        return batch
     }
 }
 
