@@ -17,7 +17,7 @@ import StudyModel
 /// A hash nobody asks for (the ingest failed before the parse) runs to its end and is dropped.
 ///
 /// `@unchecked Sendable`: `stat` and `path` are immutable, the digest is handed over through
-/// `ReadAhead`'s lock, and `taken` is used by the ingest's thread alone.
+/// `ReadAhead`'s lock, and `result` and `taken` are used by the ingest's thread alone.
 final class DigestAhead: @unchecked Sendable {
     /// What the hashing thread read.
     private struct Digest: Sendable {
@@ -29,21 +29,26 @@ final class DigestAhead: @unchecked Sendable {
     /// The file's stat before the hash began.
     private let stat: SourceFileStat
     private let path: String
-    /// The digest, or `nil` when the file could not be read.
-    private let result: ReadAhead<Digest?>
+    /// The digest, or `nil` when the file could not be read; `nil` until ``start()``.
+    private var result: ReadAhead<Digest?>?
     private var taken: Digest??
 
     /// The bytes hashed a `read` call.
     private static let chunk = 1 << 18
 
-    /// Starts hashing the file at `path` when it is a regular file settled before `instant` (nanoseconds
-    /// since 1970, as ``SourceFileStat/now()``); `nil` when it is not (a named pipe must be read once, by
-    /// its parse), or has no stat: its parse hashes it.
+    /// A hash of the file at `path` when it is a regular file settled before `instant` (nanoseconds since
+    /// 1970, as ``SourceFileStat/now()``), its stat taken now; ``start()`` starts it; `nil` when it is not
+    /// (a named pipe must be read once, by its parse), or has no stat: its parse hashes it.
     init?(path: String, settledBefore instant: Int64) {
         guard SourceFileStat.isRegularFile(path), let stat = SourceFileStat(path: path), stat.isSettled(before: instant)
         else { return nil }
         self.stat = stat
         self.path = path
+    }
+
+    /// Starts hashing the file on a thread of its own (once; ``outcome(ofBytesRead:)`` starts it if need be).
+    func start() {
+        guard result == nil else { return }
         result = ReadAhead(depth: 1, name: "DigestAhead") { [path] queue in
             _ = queue.put(Self.hash(path: path))
         }
@@ -62,7 +67,8 @@ final class DigestAhead: @unchecked Sendable {
     /// What the hash gives the parse that read `byteCount` bytes of the file, once it ended (waiting for
     /// the hash to end).
     func outcome(ofBytesRead byteCount: Int) -> Outcome {
-        if taken == nil { taken = result.take() }
+        start()
+        if taken == nil { taken = result!.take() }
         guard let digest = taken!, SourceFileStat(path: path) == stat else { return .changed }
         return digest.byteCount == byteCount ? .digest(digest.sha256) : .partial
     }

@@ -17,6 +17,9 @@ struct SegmentsLoader {
     var progress: IngestProgressHandler?
     /// The file's SHA-256 computed apart from its parse (see ``DigestAhead``), or `nil`: the parse hashes it.
     var digestAhead: DigestAhead?
+    /// The file opened and its first records read on a thread of its own while the participants were
+    /// stored, or `nil`: ``load(_:into:log:)`` opens it.
+    var recordsAhead: RecordsAhead?
 
     /// Every coder of the file's rows.
     private(set) var coders: Set<String> = []
@@ -60,12 +63,14 @@ struct SegmentsLoader {
         _ source: SourceFile, into transaction: StoreTransaction, log: inout ProblemLog
     ) throws -> SourceFileRecord? {
         let path = manifest.path(of: source.file)
-        guard let reader = SourceReader(
-            path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress,
-            digestAhead: digestAhead)
-        else {
-            return nil
+        let opened = if let recordsAhead {
+            recordsAhead.open(log: &log)
+        } else {
+            SourceReader(
+                path: path, requiredColumns: Self.requiredColumns, dialect: source.dialect, log: &log, progress: progress,
+                digestAhead: digestAhead)
         }
+        guard let reader = opened else { return nil }
         let check = SegmentCheck(
             reader: reader, codebook: codebook, participantIDs: participantIDs, uncheckedBecause: uncheckedBecause,
             summary: summary)

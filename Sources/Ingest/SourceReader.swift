@@ -18,6 +18,9 @@ final class SourceReader {
     private let declaredEncoding: String?
     /// The file's hash when it is computed apart from the reading.
     private let digestAhead: DigestAhead?
+    /// The records a thread of its own took from the table before this reader's consumer asked for
+    /// them (``RecordsAhead``): handed out before the table's next ones, then `nil`.
+    var recordsAhead: RecordsAhead?
 
     /// Opens `path`; when the file or its header is unusable, logs the problem and returns `nil`.
     /// - Parameters:
@@ -62,7 +65,7 @@ final class SourceReader {
     func next(log: inout ProblemLog) -> CSVRecord? {
         while true {
             do {
-                guard let record = try table.next() else { return nil }
+                guard let record = try nextRecord() else { return nil }
                 recordCount += 1
                 return record
             } catch {
@@ -74,6 +77,30 @@ final class SourceReader {
                 }
                 return nil
             }
+        }
+    }
+
+    /// The next record of those taken ahead, then of the table.
+    private func nextRecord() throws(CSVError) -> CSVRecord? {
+        if let recordsAhead {
+            switch recordsAhead.next() {
+            case .record(let record): return record
+            case .end: return nil
+            case .failure(let error): throw error
+            case nil: self.recordsAhead = nil
+            }
+        }
+        return try table.next()
+    }
+
+    /// The table's next record, the end of the file (`nil`) or the error that the table threw, for
+    /// ``RecordsAhead``'s thread (before any record is taken by ``next(log:)``).
+    func nextFromTable() -> RecordsAhead.Item {
+        do throws(CSVError) {
+            guard let record = try table.next() else { return .end }
+            return .record(record)
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -64,10 +64,10 @@ public struct StudyIngester {
     /// synced nor in place (``BuiltStore/place()``): `analyze run` reads it meanwhile.
     /// - Throws: ``InputProblems`` for bad input (no store file is left); database errors otherwise.
     public func ingest(besideStoreAt storePath: String) throws -> (summary: IngestSummary, store: BuiltStore) {
-        let digestAhead = startDigestAhead()
-        let (codebook, instruments) = try loadDefinitions()
+        let read = try readDefinitions()
+        defer { read.recordsAhead?.stop() }
         return try StudyStore.buildBeside(storePath) { transaction in
-            try store(codebook: codebook, instruments: instruments, digestAhead: digestAhead, into: transaction)
+            try store(read, into: transaction)
         }
     }
 
@@ -76,24 +76,71 @@ public struct StudyIngester {
     /// - Throws: ``InputProblems`` for bad input (the store is unchanged); database errors otherwise.
     @discardableResult
     public func ingest(into store: StudyStore) throws -> IngestSummary {
-        let digestAhead = startDigestAhead()
-        let (codebook, instruments) = try loadDefinitions()
+        let read = try readDefinitions()
+        defer { read.recordsAhead?.stop() }
         return try store.replaceContents { transaction in
-            try self.store(codebook: codebook, instruments: instruments, digestAhead: digestAhead, into: transaction)
+            try self.store(read, into: transaction)
         }
     }
 
-    /// Starts hashing `segments.csv` on a thread of its own (``DigestAhead``), before the codebook, the
-    /// instruments and the store's schema are read and made (a core would be idle then) and while the
-    /// participants are stored, instead of by its parse, which runs beside the inserts on both cores;
-    /// `nil` for a file that is not settled, or a coding tool's export (their parse hashes them).
-    private func startDigestAhead() -> DigestAhead? {
-        guard let source = manifest.sources.first(where: \.holdsSegments), source.kind == .segments else { return nil }
-        return DigestAhead(path: manifest.path(of: source.file), settledBefore: SourceFileStat.now() + settledShift)
+    /// The codebook and the instruments, and `segments.csv` being read and hashed ahead.
+    private struct DefinitionsRead {
+        var codebook: Codebook
+        var instruments: [(source: SourceFile, instrument: Instrument)]
+        var digestAhead: DigestAhead?
+        var recordsAhead: RecordsAhead?
     }
 
-    /// Reads the codebook and the instruments, collecting their problems.
-    private func loadDefinitions() throws -> (Codebook, [(source: SourceFile, instrument: Instrument)]) {
+    /// Reads the codebook and the instruments (``loadDefinitions(beside:)``), and starts reading
+    /// `segments.csv` and hashing it on threads of their own (``RecordsAhead``, ``DigestAhead``) once the
+    /// instruments' thread has started: a core is idle from the instruments' end to the participants' end
+    /// (the codebook, the store's schema and the participants are this thread's), and a thread started
+    /// later starts its work later where the threads wait their turn (a real-time policy, or one core).
+    /// The file's parse goes first (the ingest waits for its records), the hash after (it is needed once
+    /// the parse ended). The hash's instant for "settled" is the ingest's start.
+    private func readDefinitions() throws -> DefinitionsRead {
+        let digestAhead = segmentsDigestAhead(settledBefore: SourceFileStat.now() + settledShift)
+        var recordsAhead: RecordsAhead?
+        do {
+            let (codebook, instruments) = try loadDefinitions {
+                recordsAhead = startRecordsAhead(digestAhead: digestAhead)
+                digestAhead?.start()
+            }
+            return DefinitionsRead(codebook: codebook, instruments: instruments, digestAhead: digestAhead, recordsAhead: recordsAhead)
+        } catch {
+            recordsAhead?.stop()
+            throw error
+        }
+    }
+
+    /// A hash of `segments.csv` to compute on a thread of its own (``DigestAhead``, once started) instead of
+    /// by its parse, which runs beside the inserts on both cores; `nil` for a file that is not settled, or a
+    /// coding tool's export (their parse hashes them).
+    private func segmentsDigestAhead(settledBefore instant: Int64) -> DigestAhead? {
+        guard let source = segmentsFile else { return nil }
+        return DigestAhead(path: manifest.path(of: source.file), settledBefore: instant)
+    }
+
+    /// Starts opening and reading `segments.csv` on a thread of its own (``RecordsAhead``); `nil` for a
+    /// coding tool's export.
+    private func startRecordsAhead(digestAhead: DigestAhead?) -> RecordsAhead? {
+        guard let source = segmentsFile else { return nil }
+        return RecordsAhead(
+            path: manifest.path(of: source.file), requiredColumns: SegmentsLoader.requiredColumns,
+            dialect: source.dialect, progress: progress, digestAhead: digestAhead)
+    }
+
+    /// The study's `segments.csv` (the source holding its segments, when it is not a coding tool's export).
+    private var segmentsFile: SourceFile? {
+        guard let source = manifest.sources.first(where: \.holdsSegments), source.kind == .segments else { return nil }
+        return source
+    }
+
+    /// Reads the codebook and the instruments, collecting their problems; calls `beside` once the
+    /// instruments' thread has started, before the codebook is read.
+    private func loadDefinitions(
+        beside: () -> Void
+    ) throws -> (Codebook, [(source: SourceFile, instrument: Instrument)]) {
         var log = ProblemLog()
         // The instruments are decoded on a thread of their own while the codebook is on this one (decoding
         // YAML is most of reading them); their problems are logged in the same order as before.
@@ -105,6 +152,7 @@ public struct StudyIngester {
                     guard queue.put(Result { () throws(InputProblems) in try Instrument(path: path) }) else { return }
                 }
             }
+        beside()
         let codebookPath = manifest.path(of: manifest.codebook)
         var codebook: Codebook?
         do {
@@ -140,10 +188,8 @@ public struct StudyIngester {
     }
 
     /// Streams every source file through validation into `transaction`.
-    private func store(
-        codebook: Codebook, instruments: [(source: SourceFile, instrument: Instrument)], digestAhead: DigestAhead?,
-        into transaction: StoreTransaction
-    ) throws -> IngestSummary {
+    private func store(_ read: DefinitionsRead, into transaction: StoreTransaction) throws -> IngestSummary {
+        let (codebook, instruments) = (read.codebook, read.instruments)
         let started = SourceFileStat.now()
         let segmentsSource = manifest.sources.first(where: \.holdsSegments)!
         var log = ProblemLog()
@@ -202,7 +248,8 @@ public struct StudyIngester {
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs, summary: summary)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
-            segments.digestAhead = digestAhead
+            segments.digestAhead = read.digestAhead
+            segments.recordsAhead = read.recordsAhead
             if let file = try segments.load(segmentsSource, into: transaction, log: &log) { files.append(file) }
             segmentRows = segments.stored
             segmentCoders = segments.coders
