@@ -16,8 +16,9 @@ import StudyModel
 /// A code repeated within the segment being gathered is left out at once and noted (``Duplicate``); one
 /// repeating a stored application is found by the insert.
 public struct SegmentBatch {
-    /// The most segments one statement stores.
-    public static let capacity = 16
+    /// The most complete segments a batch holds: one statement stores them when their keys ascend
+    /// (``SegmentWriter``).
+    public static let capacity = 64
 
     /// A segment row: its fields' bytes (kept by ``owner``) and its applications in ``codes``.
     struct Segment {
@@ -36,6 +37,9 @@ public struct SegmentBatch {
         var repeated: [(code: [UInt8], line: Int)] = []
         /// Keeps the fields' bytes where they are.
         let owner: AnyObject
+
+        /// Its key in the table's unique index (the part aside).
+        var key: SegmentKey.Fields { (participantID, coder, segmentID) }
     }
 
     /// A code application left out because its participant, code, coder and segment were stored already.

@@ -10,12 +10,24 @@ import GRDB
 /// with the same document, offsets, excerpt and language, or else stored as the key's next `part`.
 /// So the table holds each (participant, code, coder, segment) at most once, as the primary key of the
 /// table of one row per application did.
+///
+/// A full batch whose keys come in ascending order, all above the greatest key stored, cannot meet a stored
+/// key, so it is stored with one statement of ``SegmentBatch/capacity`` rows; any other batch is stored
+/// ``chunk`` segments a statement, each statement's segments joined before the next runs. Both give the
+/// rows the same order (and rowids) as statements of ``chunk`` segments each.
 final class SegmentWriter {
     private let db: Database
-    /// The inserts of 1 to ``SegmentBatch/capacity`` segments as part 0, by their number.
+    /// The most segments a statement stores when they may meet a stored key: the order the rows of such a
+    /// batch get (a joined segment's part after its statement's rows) is that of statements of this size.
+    static let chunk = 16
+    /// The inserts of 1 to ``chunk`` segments, and of ``SegmentBatch/capacity``, as part 0, by their number
+    /// (the other sizes are never prepared).
     private var inserts: [PreparedInsert?] = Array(repeating: nil, count: SegmentBatch.capacity + 1)
     private var partInsert: PreparedInsert?
     private var codesUpdate: PreparedInsert?
+    /// The greatest key stored (see ``SegmentKey``), read from the table on first use.
+    private var greatest: SegmentKey?
+    private var greatestRead = false
 
     /// The columns of a row, in the order the inserts bind them (the `part` aside).
     static let columns = #"participantId, coder, segmentId, part, codes, document, start, "end", language, excerpt"#
@@ -30,10 +42,32 @@ final class SegmentWriter {
     func write(_ batch: inout SegmentBatch) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
         let count = batch.closedCount
         guard count > 0 else { return (0, []) }
-        let insert = try insertStatement(rows: count)
+        var stored = 0
+        var duplicates: [SegmentBatch.Duplicate] = []
+        let ascending = try count == SegmentBatch.capacity && keysAscend(in: batch, count: count)
+        let size = ascending ? count : Self.chunk
+        var first = 0
+        while first < count {
+            let outcome = try write(first..<min(count, first + size), of: batch)
+            stored += outcome.stored
+            duplicates += outcome.duplicates
+            first += size
+        }
+        noteGreatest(of: batch, count: count, ascending: ascending)
+        batch.removeClosed()
+        // A chunk's lines all come before the next chunk's, so this is each chunk's order in turn.
+        return (stored, duplicates.sorted { $0.line < $1.line })
+    }
+
+    /// Stores the complete segments `range` of `batch` with one statement, then joins those whose key was
+    /// stored already.
+    private func write(_ range: Range<Int>, of batch: SegmentBatch) throws -> (stored: Int, duplicates: [SegmentBatch.Duplicate]) {
+        let insert = try insertStatement(rows: range.count)
         let written = try batch.codes.withUnsafeBytes { codes in
-            for index in 0..<count {
-                bind(batch.segments[index], part: nil, codes: codes, to: insert, first: Int32(9 * index))
+            batch.segments.withUnsafeBufferPointer { segments in
+                for (row, index) in range.enumerated() {
+                    bind(segments.baseAddress! + index, part: nil, codes: codes, to: insert, first: Int32(9 * row))
+                }
             }
             // Its bindings are not cleared (that walked all 9 × `count` of them after each statement):
             // every parameter of this statement is bound again before it runs again, and SQLite reads a
@@ -43,9 +77,11 @@ final class SegmentWriter {
         }
         var stored = 0
         var duplicates: [SegmentBatch.Duplicate] = []
-        if written == count {
-            for segment in batch.segments.prefix(count) {
-                stored += segment.applications
+        if written == range.count {
+            for index in range {
+                stored += batch.segments[index].applications
+                guard !batch.segments[index].repeated.isEmpty else { continue }
+                let segment = batch.segments[index]
                 for (code, line) in segment.repeated {
                     let firstLine = batch.codes.withUnsafeBytes { codes in
                         code.withUnsafeBytes { SegmentCodes.line(of: $0, in: UnsafeRawBufferPointer(rebasing: codes[segment.codes])) }
@@ -54,14 +90,48 @@ final class SegmentWriter {
                 }
             }
         } else {
-            for segment in batch.segments.prefix(count) {
-                let outcome = try join(segment, of: batch, justInserted: written > 0)
+            for index in range {
+                let outcome = try join(batch.segments[index], of: batch, justInserted: written > 0)
                 stored += outcome.stored
                 duplicates += outcome.duplicates
             }
         }
-        batch.removeClosed()
-        return (stored, duplicates.sorted { $0.line < $1.line })
+        return (stored, duplicates)
+    }
+
+    /// Whether the first `count` segments of `batch` have keys in ascending order, the first above the
+    /// greatest stored: then none of them meets a stored key or another of them.
+    private func keysAscend(in batch: SegmentBatch, count: Int) throws -> Bool {
+        if !greatestRead {
+            greatest = try SegmentKey.greatest(in: db)
+            greatestRead = true
+        }
+        return batch.segments.withUnsafeBufferPointer { segments in
+            // By pointer: a segment read by value was copied (its owner retained) for each comparison.
+            let first = segments.baseAddress!
+            if let greatest, greatest.order(first.pointee.key) >= 0 { return false }
+            for index in 1..<count where SegmentKey.order((first + index - 1).pointee.key, (first + index).pointee.key) >= 0 {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Keeps the greatest of the stored key and those of the first `count` segments of `batch` (`ascending`:
+    /// their keys ascend, so the last is the greatest).
+    private func noteGreatest(of batch: SegmentBatch, count: Int, ascending: Bool) {
+        batch.segments.withUnsafeBufferPointer { segments in
+            let first = segments.baseAddress!
+            var largest = count - 1
+            if !ascending {
+                largest = 0
+                for index in 1..<count where SegmentKey.order((first + largest).pointee.key, (first + index).pointee.key) < 0 {
+                    largest = index
+                }
+            }
+            if let greatest, greatest.order((first + largest).pointee.key) >= 0 { return }
+            greatest = SegmentKey((first + largest).pointee.key)
+        }
     }
 
     /// Stores one application as ``write(_:)`` stores a batch's.
@@ -203,21 +273,29 @@ final class SegmentWriter {
     private func bind(
         _ segment: SegmentBatch.Segment, part: Int?, codes: UnsafeRawBufferPointer, to insert: PreparedInsert, first: Int32
     ) {
+        withUnsafePointer(to: segment) { bind($0, part: part, codes: codes, to: insert, first: first) }
+    }
+
+    /// ``bind(_:part:codes:to:first:)`` of the segment at `pointer` (read in place: a segment passed by value
+    /// was copied, its owner retained and released, for every row).
+    private func bind(
+        _ pointer: UnsafePointer<SegmentBatch.Segment>, part: Int?, codes: UnsafeRawBufferPointer, to insert: PreparedInsert, first: Int32
+    ) {
         var index = first
         func next() -> Int32 {
             index += 1
             return index
         }
-        insert.bindWithoutCopy(next(), segment.participantID)
-        insert.bindWithoutCopy(next(), segment.coder)
-        insert.bindWithoutCopy(next(), segment.segmentID)
+        insert.bindWithoutCopy(next(), pointer.pointee.participantID)
+        insert.bindWithoutCopy(next(), pointer.pointee.coder)
+        insert.bindWithoutCopy(next(), pointer.pointee.segmentID)
         if let part { insert.bind(next(), part) }
-        insert.bindBlobWithoutCopy(next(), part == nil ? UnsafeRawBufferPointer(rebasing: codes[segment.codes]) : codes)
-        insert.bindWithoutCopy(next(), segment.document)
-        insert.bind(next(), segment.start)
-        insert.bind(next(), segment.end)
-        insert.bindWithoutCopy(next(), segment.language)
-        insert.bindWithoutCopy(next(), segment.excerpt)
+        insert.bindBlobWithoutCopy(next(), part == nil ? UnsafeRawBufferPointer(rebasing: codes[pointer.pointee.codes]) : codes)
+        insert.bindWithoutCopy(next(), pointer.pointee.document)
+        insert.bind(next(), pointer.pointee.start)
+        insert.bind(next(), pointer.pointee.end)
+        insert.bindWithoutCopy(next(), pointer.pointee.language)
+        insert.bindWithoutCopy(next(), pointer.pointee.excerpt)
     }
 
     private func duplicate(line: Int, code: [UInt8], coder: UnsafeRawBufferPointer, firstLine: Int) -> SegmentBatch.Duplicate {
@@ -225,7 +303,7 @@ final class SegmentWriter {
             line: line, code: String(decoding: code, as: UTF8.self), coder: String(decoding: coder, as: UTF8.self), firstLine: firstLine)
     }
 
-    /// The insert of `rows` segments as part 0 (1 to ``SegmentBatch/capacity``), prepared on first use.
+    /// The insert of `rows` segments as part 0 (1 to ``chunk``, or ``SegmentBatch/capacity``), prepared on first use.
     private func insertStatement(rows: Int) throws -> PreparedInsert {
         if let insert = inserts[rows] { return insert }
         let values = Array(repeating: "(?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
