@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: [
-                "Analysis", "Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Analysis", "Ingest", "Storage", "StudyModel", "Statistics", "TestSupport", "SampleGeneration", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -20,11 +20,14 @@ struct CodingPass: Sendable {
     var codeSets: AnalysedCodeSets?
 
     /// The coders of the summary, by position.
-    private let coderIDs: [String]
+    private var coderIDs: [String]
     /// Per coder position: the coder's place in the policy's analysed coders (`nil`: not analysed).
-    private let coderRanks: [Int?]
+    private var coderRanks: [Int?]
     /// Per policy rank: the coder's position (`nil`: the coder has no segments).
-    private let positionOfRank: [Int?]
+    private var positionOfRank: [Int?]
+    /// The policy's coders by their place in its analysed coders.
+    private let preference: [String: Int]
+    private let analysedCoders: [String]
     /// The coders the coverage list assigned each participant, coded or not.
     private let assigned: [Int: Set<String>]
     /// The participant being read.
@@ -46,6 +49,8 @@ struct CodingPass: Sendable {
         seen = Array(repeating: false, count: participants)
         agreement = AgreementTally(codeCount: codes)
         let preference = Dictionary(uniqueKeysWithValues: policy.analysedCoders.enumerated().map { ($1, $0) })
+        self.preference = preference
+        analysedCoders = policy.analysedCoders
         self.coderIDs = coderIDs
         coderRanks = coderIDs.map { preference[$0] }
         positionOfRank = policy.analysedCoders.map { coderIDs.firstIndex(of: $0) }
@@ -53,6 +58,15 @@ struct CodingPass: Sendable {
         let keepsSets = codeSetBudget > 0 && AnalysedCodeSets.keeps(codeCount: codes)
         codeSets = keepsSets ? AnalysedCodeSets(budget: codeSetBudget) : nil
         coding = ParticipantCodeSets(coders: coderIDs.count, codes: codes, gathersSets: keepsSets)
+    }
+
+    /// Adds coders after those the pass knows, at the next positions (a pass fed the summary's rows as the
+    /// ingest makes them, ``StreamedCodingPass``, meets its coders as it goes).
+    mutating func addCoders(_ ids: some Collection<String>) {
+        coderIDs += ids
+        coderRanks += ids.map { preference[$0] }
+        positionOfRank = analysedCoders.map { coderIDs.firstIndex(of: $0) }
+        coding.addCoders(ids.count)
     }
 
     /// Adds a row of the summary (rows come ordered by participant, then coder).

@@ -47,6 +47,11 @@ struct ParticipantCodeSets: Sendable {
         marks = Array(repeating: 0, count: (codeCount + 63) / 64)
     }
 
+    /// Room for `count` more coders.
+    mutating func addCoders(_ count: Int) {
+        segments += repeatElement(0, count: count)
+    }
+
     /// The codes a coder applied, each once, ascending (`Array(Set(codes)).sorted()` of its rows' codes).
     mutating func distinctCodes(of coder: Int) -> [Int] {
         sums(of: coder).map(\.code)

@@ -23,9 +23,11 @@ public struct StudyAnalysis {
     ///   default).
     /// - Parameter definitions: the codebook and the instruments the store holds, when the caller has them
     ///   (`analyze run`: the values its ingest stored); else they are read from the store.
+    /// - Parameter ingested: what `analyze run`'s ingest kept of the store's contents (``IngestedStudy``).
     /// - Throws: ``AnalysisError/emptyStore`` when nothing was ingested.
     public init(
-        manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false, definitions: StoredDefinitions? = nil
+        manifest: StudyManifest, store: StudyStore, onlyPlanAttributes: Bool = false, definitions: StoredDefinitions? = nil,
+        ingested: IngestedStudy? = nil
     ) throws {
         self.manifest = manifest
         self.store = store
@@ -35,7 +37,8 @@ public struct StudyAnalysis {
             let variables = manifest.plan.flatMap { $0.columns + ($0.filter?.keys.sorted() ?? []) + ($0.compare.map { [$0.variable, $0.within] } ?? []) }
             attributes = Set(variables).subtracting(["country", "role"])
         }
-        data = try StudyData(store: store, policy: manifest.coding, attributes: attributes, definitions: definitions)
+        data = try StudyData(
+            store: store, policy: manifest.coding, attributes: attributes, definitions: definitions, ingested: ingested)
     }
 
     /// Up to `limit` quotable excerpts of a code (consent given, analysed coding), one per participant,

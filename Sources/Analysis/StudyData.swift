@@ -31,6 +31,8 @@ public struct StudyData: Sendable {
     /// The analysed coding's sets of two or more codes, kept from the pass when they fit their budget
     /// (`nil`: co-occurrence reads the store's summary again).
     var analysedCodeSets: AnalysedCodeSets?
+    /// Whether the pass over the summary of the coding was the ingest's (``IngestedStudy``), not the store's.
+    var passWasIngested = false
 
     /// Reads the study from the store and applies the coder policy.
     ///
@@ -47,9 +49,11 @@ public struct StudyData: Sendable {
     ///   kept for co-occurrence (``AnalysedCodeSets``; 4 MiB: M's 20,000 participants need about 1.1 MB).
     /// - Parameter definitions: the codebook and the instruments the store holds, when the caller has them
     ///   (`analyze run`: the values its ingest stored, ``StoredDefinitions``); else they are read from the store.
+    /// - Parameter ingested: what `analyze run`'s ingest of the store kept (``IngestedStudy``): the pass over the
+    ///   summary made as its rows were checked, and the survey respondents; each where it holds, else read.
     public init(
         store: StudyStore, policy: CodingPolicy, attributes: Set<String>? = nil, parts: Int? = nil,
-        codeSetBudget: Int = 4 << 20, definitions: StoredDefinitions? = nil
+        codeSetBudget: Int = 4 << 20, definitions: StoredDefinitions? = nil, ingested: IngestedStudy? = nil
     ) throws {
         let head = try store.read { reader -> (StoredStudy, [SourceFileRecord], Codebook, Int, [String])? in
             guard let study = try reader.study() else { return nil }
@@ -69,8 +73,27 @@ public struct StudyData: Sendable {
             }
             return (participants, assigned)
         }
-        let parts = max(1, min(parts ?? (count >= 5_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), count))
         let codeCount = codebook.codes.count
+        if policy.coverage == nil,
+            let coding = ingested?.coding?.finished(participants: count, codes: codeCount, coders: coderIDs)
+        {
+            // The pass made as the ingest checked the rows: the participants and the surveys read here (or
+            // kept by the ingest too).
+            let instruments = definitions?.instruments
+            let kept = ingested?.respondents.flatMap { kept in
+                instruments.flatMap { IngestedStudy.respondents(kept, of: $0) }
+            }
+            let participants = try store.read { ParticipantList(try $0.participants(attributes: attributes)) }
+            let surveys = try kept ?? store.read { reader in
+                try (instruments ?? reader.instruments()).map { ($0, try reader.respondents(of: $0)) }
+            }
+            self.init(
+                study: study, sourceFiles: sourceFiles, participants: participants, codebook: codebook, policy: policy,
+                coding: coding, surveys: surveys)
+            passWasIngested = true
+            return
+        }
+        let parts = Self.passParts(participants: count, parts: parts)
         // Read at once, on all cores: the participants (unless read already), the pass over the store's
         // summary of the coding participant by participant in `parts` consecutive ranges (keep the preferred
         // coder's codes, gather the units of agreement), then the surveys. Each range is read on a
@@ -113,6 +136,22 @@ public struct StudyData: Sendable {
         for (participant, coders) in assigned where !coding.seen[participant] && coders.count >= 2 {
             coding.agreement.add(coders: coders.sorted(), codes: Array(repeating: [], count: coders.count))
         }
+        self.init(
+            study: study, sourceFiles: sourceFiles, participants: participants, codebook: codebook, policy: policy,
+            coding: coding, surveys: surveys)
+    }
+
+    /// The parts a pass over the summary of `participants` participants is split into (`parts`: asked for;
+    /// by default one per core from 5,000 participants).
+    static func passParts(participants count: Int, parts: Int?) -> Int {
+        max(1, min(parts ?? (count >= 5_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), count))
+    }
+
+    /// The study data of a finished pass over the summary of the coding.
+    private init(
+        study: StoredStudy, sourceFiles: [SourceFileRecord], participants: ParticipantList, codebook: Codebook,
+        policy: CodingPolicy, coding: CodingPass, surveys: [(instrument: Instrument, respondents: [SurveyRespondent])]
+    ) {
         self.init(
             study: study, sourceFiles: sourceFiles, participants: participants, codebook: codebook,
             analysedSegments: coding.segments, analysedCoderRanks: coding.ranks, analysedCoders: policy.analysedCoders,

@@ -39,7 +39,8 @@ struct AnalyzeCommand: ParsableCommand {
     ) throws -> (results: AnalysisResults, meanwhile: T) {
         let analyzed = Result {
             try Pipeline.analyzed(
-                study, manifest: ingested?.manifest, storeFile: ingested?.store.file, definitions: ingested?.summary.stored)
+                study, manifest: ingested?.manifest, storeFile: ingested?.store.file, definitions: ingested?.summary.stored,
+                ingested: ingested?.keptForAnalysis)
         }
         if let ingested { try IngestCommand.place(ingested, study, output: output) }
         let analysis = try reportingProblems(command: "analyze", output: output) { try analyzed.get() }

@@ -28,10 +28,12 @@ struct IngestCommand: ParsableCommand {
     }
 
     /// The ingest up to its store written beside its place (``Pipeline/Ingested``); says nothing but its
-    /// problems. `analyze run` reads the store from there while it is synced, then ``place(_:_:output:)``.
-    static func ingestBeside(_ study: StudyOptions, output: OutputOptions) throws -> Pipeline.Ingested {
+    /// problems. `analyze run` reads the store from there while it is synced, then ``place(_:_:output:)``;
+    /// `keepingForAnalysis`: see ``Pipeline/ingestedBeside(_:progress:keepingForAnalysis:)``.
+    static func ingestBeside(_ study: StudyOptions, output: OutputOptions, keepingForAnalysis: Bool = false) throws -> Pipeline.Ingested {
         try reportingProblems(command: "ingest", output: output) {
-            try Pipeline.ingestedBeside(study, progress: Terminal.progressBar(quiet: output.quiet || output.json))
+            try Pipeline.ingestedBeside(
+                study, progress: Terminal.progressBar(quiet: output.quiet || output.json), keepingForAnalysis: keepingForAnalysis)
         }
     }
 

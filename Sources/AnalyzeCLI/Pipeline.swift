@@ -26,6 +26,14 @@ enum Pipeline {
         /// The store's folder when the ingest made it: removed again when the store is not put in place.
         let createdDirectory: URL?
 
+        /// What the ingest kept of the store's contents for the analysis (`analyze run`): the pass over the
+        /// summary of the coding made as the rows were checked (when the store's summaries are those rows),
+        /// and the survey respondents.
+        var keptForAnalysis: IngestedStudy {
+            let coding = store.summariesStreamed ? summary.observedCoding as? StreamedCodingPass : nil
+            return IngestedStudy(coding: coding, respondents: summary.keptRespondents)
+        }
+
         /// Syncs the store and puts it in place (``BuiltStore/place()``).
         func place() throws {
             do {
@@ -37,10 +45,23 @@ enum Pipeline {
         }
     }
 
-    /// ``ingest(_:progress:)`` up to its store written beside its place (``Ingested``).
-    static func ingestedBeside(_ options: StudyOptions, progress: IngestProgressHandler? = nil) throws -> Ingested {
+    /// ``ingest(_:progress:)`` up to its store written beside its place (``Ingested``). `keepingForAnalysis`:
+    /// keep what the analysis of `analyze run` reads of the store (``Ingested/keptForAnalysis``).
+    static func ingestedBeside(
+        _ options: StudyOptions, progress: IngestProgressHandler? = nil, keepingForAnalysis: Bool = false
+    ) throws -> Ingested {
         var ingester = try StudyIngester(studyDirectory: options.studyDirectory)
         ingester.progress = progress
+        if keepingForAnalysis {
+            ingester.keepsRespondents = true
+            let policy = ingester.manifest.coding
+            ingester.codingObserver = { participants, codes in
+                // Up to 50,000 participants: the pass's arrays then live beside the ingest's own memory
+                // (a larger study's pass reads the store after the ingest, as `analyze analyze` does).
+                participants <= StreamedCodingPass.participantLimit
+                    ? StreamedCodingPass(participants: participants, codes: codes, policy: policy) : nil
+            }
+        }
         // The store replaces only a store: never a study input or any other file (`--store participants.csv`).
         if FileManager.default.fileExists(atPath: options.storePath), !StudyStore.isStudyStore(at: options.storePath) {
             throw InputProblem(
@@ -98,7 +119,7 @@ enum Pipeline {
     /// JSON too, each table as soon as it is computed (``Analyzed/json``).
     static func analyzed(
         _ options: StudyOptions, manifest: StudyManifest? = nil, storeFile: String? = nil,
-        definitions: StoredDefinitions? = nil, encoding: Bool = false
+        definitions: StoredDefinitions? = nil, ingested: IngestedStudy? = nil, encoding: Bool = false
     ) throws -> Analyzed {
         // Results replace only results: never a study input or any other file (`--results participants.csv`).
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
@@ -118,7 +139,8 @@ enum Pipeline {
                 file: options.resultsPath,
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")
         }
-        let analysis = try StudyAnalysis(manifest: ingester.manifest, store: store, onlyPlanAttributes: true, definitions: definitions)
+        let analysis = try StudyAnalysis(
+            manifest: ingester.manifest, store: store, onlyPlanAttributes: true, definitions: definitions, ingested: ingested)
         guard encoding else {
             // `analyze run`: the study data freed here, before the report gives the free pages back
             // (`MallocTuning.returnFreePages`) and allocates.

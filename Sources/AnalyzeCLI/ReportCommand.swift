@@ -59,7 +59,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // The manifest is read once, by the ingest, for the analysis too; the analysis reads the new store
         // beside its place while the disk syncs it, and puts it in place before anything else is written.
-        let ingested = try IngestCommand.ingestBeside(study, output: talk)
+        // The ingest keeps what the analysis would read back of the store (``Pipeline/Ingested/keptForAnalysis``).
+        let ingested = try IngestCommand.ingestBeside(study, output: talk, keepingForAnalysis: true)
         ingested.store.startSyncing()
         // The report is of the results just computed, kept in memory rather than read back from the file;
         // it is made while their JSON is encoded, and written after it (what fails is said in that order).

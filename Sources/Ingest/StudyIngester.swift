@@ -16,6 +16,13 @@ public struct IngestSummary: Sendable, Equatable {
     /// The codebook and the instruments as stored, the values the store's reads give back (`analyze run`'s
     /// analysis takes them instead of decoding the store's JSON again); not compared by `==`.
     public var stored: StoredDefinitions?
+    /// The survey respondents stored, per instrument in manifest order, as ``StoreReader/respondents(of:)``
+    /// reads them back, when ``StudyIngester/keepsRespondents`` asked for them and they fit its budget
+    /// (`nil`: read them from the store); not compared by `==`.
+    public var keptRespondents: [[SurveyRespondent]]?
+    /// The observer ``StudyIngester/codingObserver`` gave, told the rows of the store's summary `coding` as
+    /// they were made (`nil`: none); not compared by `==`.
+    public var observedCoding: (any CodingObserver)?
 
     public static func == (lhs: IngestSummary, rhs: IngestSummary) -> Bool {
         lhs.participants == rhs.participants && lhs.segmentRows == rhs.segmentRows
@@ -38,6 +45,17 @@ public struct StudyIngester {
     /// files were settled before it (0; a test moves it ahead to have its freshly written files' stats
     /// recorded or confirmed).
     var settledShift: Int64 = 0
+    /// `analyze run`: asked, once the participants are stored, for an observer of the rows of the store's
+    /// summary `coding` as `segments.csv`'s rows are checked (``SummaryStream/observer``), given the number
+    /// of participants and of codes stored; `nil` (or an answer `nil`): none. Not asked for a coding tool's
+    /// export, whose summaries are written by the pass over the stored rows.
+    public var codingObserver: (@Sendable (_ participants: Int, _ codes: Int) -> (any CodingObserver)?)?
+    /// `analyze run`: keep the survey respondents stored (``IngestSummary/keptRespondents``), up to
+    /// ``keptAnswerBudget`` answers in all.
+    public var keepsRespondents = false
+    /// The most answers kept respondents may hold (a respondent holds one per item of its instrument; 2^18:
+    /// about 4 MiB): beyond them, the analysis reads the respondents from the store.
+    public var keptAnswerBudget = 1 << 18
 
     /// Reads the manifest of the study folder.
     /// - Throws: ``InputProblems`` when `study.yml` is missing or invalid.
@@ -219,6 +237,8 @@ public struct StudyIngester {
         var keptCodes: [Code] = []
         /// The coders the segments name (the coverage list is checked against them).
         var segmentCoders: Set<String> = []
+        /// The observer of the summaries streamed from `segments.csv` (``codingObserver``).
+        var observedCoding: (any CodingObserver)?
         if segmentsSource.kind == .qdpx {
             var qdpx = QDPXLoader(
                 manifest: manifest, codebook: codebook, listedParticipants: knownIDs, participantsListed: participantsSource != nil)
@@ -244,7 +264,9 @@ public struct StudyIngester {
         } else {
             // The codebook's codes are stored in its order (no kept codes here): the store's summaries are
             // written as the rows are inserted.
-            let summary = transaction.summariseSegments(codes: codebook.codes.map(\.id))
+            var summary = transaction.summariseSegments(codes: codebook.codes.map(\.id))
+            observedCoding = codingObserver?(participantCount, codebook.codes.count)
+            summary.observer = observedCoding
             var segments = SegmentsLoader(manifest: manifest, codebook: codebook, participantIDs: knownIDs, summary: summary)
             if let reason = participants.unreadable { segments.uncheckedBecause = reason }
             segments.progress = progress
@@ -271,12 +293,21 @@ public struct StudyIngester {
         }
 
         var respondents: [(instrument: String, count: Int)] = []
+        var kept: [[SurveyRespondent]]? = keepsRespondents ? [] : nil
+        var keptAnswerBudget = self.keptAnswerBudget
         for (position, (source, instrument)) in instruments.enumerated() {
             try transaction.insert(instrument, position: position)
             var survey = SurveyLoader(manifest: manifest, instrument: instrument)
             survey.progress = progress
+            if kept != nil { (survey.kept, survey.keptAnswerBudget) = ([], keptAnswerBudget) }
             if let file = try survey.load(source, into: transaction, log: &log) { files.append(file) }
             respondents.append((instrument.id, survey.stored))
+            if let respondents = survey.kept, kept != nil {
+                kept!.append(respondents)
+                keptAnswerBudget = survey.keptAnswerBudget
+            } else {
+                kept = nil
+            }
         }
         guard log.isEmpty else { throw log.asError }
         for file in files { try transaction.insert(file) }
@@ -289,7 +320,8 @@ public struct StudyIngester {
         return IngestSummary(
             participants: participantCount, segmentRows: segmentRows, respondents: respondents,
             files: files.sorted { $0.path < $1.path }, notices: notices,
-            stored: StoredDefinitions(codebook: storedCodebook, instruments: instruments.map(\.instrument)))
+            stored: StoredDefinitions(codebook: storedCodebook, instruments: instruments.map(\.instrument)),
+            keptRespondents: kept, observedCoding: observedCoding)
     }
 
     /// Stores the codebook's codes and, after them, the kept ones; a table of uncategorised codes in a study

@@ -115,6 +115,7 @@ extension SurveyLoader {
                 line: number, answers: answers)
             {
                 stored += 1
+                keep(id: id, country: country, role: role, answers: answers)
             }
         }
         let digest = SHA256.hash(data: bytes)

@@ -10,6 +10,11 @@ struct SurveyLoader {
     /// Respondents stored so far.
     var stored = 0
     var progress: IngestProgressHandler?
+    /// The respondents stored, in order, kept for `analyze run`'s analysis while ``keptAnswerBudget`` allows
+    /// (`nil`: not kept, or dropped once over the budget).
+    var kept: [SurveyRespondent]?
+    /// The answers the kept respondents may still take (a respondent takes one per item).
+    var keptAnswerBudget = 0
 
     init(manifest: StudyManifest, instrument: Instrument) {
         self.manifest = manifest
@@ -73,8 +78,28 @@ struct SurveyLoader {
                 line: record.line, answers: answers)
             {
                 stored += 1
+                keep(id: id, country: country, role: role, answers: answers)
             }
         }
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
+    }
+
+    /// Keeps a stored respondent (``kept``) as ``StoreReader/respondents(of:)`` reads it back: its answers
+    /// in item order.
+    mutating func keep(id: String, country: String, role: String, answers: [(itemID: String, value: Int?)]) {
+        guard kept != nil else { return }
+        let items = instrument.items
+        keptAnswerBudget -= items.count
+        guard keptAnswerBudget >= 0 else { return kept = nil }
+        var values: [Int?]
+        if answers.count == items.count, zip(answers, items).allSatisfy({ $0.itemID == $1.id }) {
+            values = answers.map(\.value)
+        } else {
+            values = Array(repeating: nil, count: items.count)
+            for answer in answers {
+                if let item = items.firstIndex(where: { $0.id == answer.itemID }) { values[item] = answer.value }
+            }
+        }
+        kept!.append(SurveyRespondent(id: id, country: country, role: role, answers: values))
     }
 }

@@ -16,15 +16,19 @@ public final class BuiltStore: @unchecked Sendable {
     public let path: String
     /// The new store file, whole, beside ``path``: read it, never write it.
     public let file: String
+    /// Whether the store's summaries of the coding are those its ``SummaryStream`` gave as the rows were
+    /// checked (``CodingObserver``), not those of the pass over the segment table.
+    public let summariesStreamed: Bool
     private let lock: Int32
     private let writeback: EarlyWriteback
     private let sync = Sync()
     private var syncing = false
     private var done = false
 
-    init(path: String, file: String, lock: Int32, writeback: EarlyWriteback) {
+    init(path: String, file: String, lock: Int32, writeback: EarlyWriteback, summariesStreamed: Bool) {
         self.path = path
         self.file = file
+        self.summariesStreamed = summariesStreamed
         self.lock = lock
         self.writeback = writeback
         // Nothing writes the file any more: an interrupt may remove it at once (it is put in place only

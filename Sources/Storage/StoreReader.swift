@@ -16,6 +16,13 @@ public struct SurveyRespondent: Sendable, Equatable {
     public var country: String
     public var role: String
     public var answers: [Int?]
+
+    public init(id: String, country: String, role: String, answers: [Int?]) {
+        self.id = id
+        self.country = country
+        self.role = role
+        self.answers = answers
+    }
 }
 
 /// Reads inside ``StudyStore/read(_:)``. Every query has a total `ORDER BY`, so results are the same

@@ -149,8 +149,12 @@ public struct StoreTransaction {
 
     /// Writes the summaries of the coding: the end of those written as the rows were read, or else from
     /// one pass over the stored rows (``StoreSummaries/fill(_:)``). The last step of every store build.
-    func finishSummaries() throws {
-        if try !summary.finish(db) { try StoreSummaries.fill(db) }
+    /// - Returns: whether the summaries are those the ``SummaryStream`` gave (`false`: the pass wrote them).
+    @discardableResult
+    func finishSummaries() throws -> Bool {
+        if try summary.finish(db) { return true }
+        try StoreSummaries.fill(db)
+        return false
     }
 
     /// Stores a code application (a coding tool's: one at a time), joined to its segment's stored row

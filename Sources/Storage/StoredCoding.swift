@@ -7,7 +7,7 @@ import GRDB
 /// Stored as a row per participant and coder whose `codeSets` blob holds, for each set in order, the
 /// number of its codes, its segments and its codes' positions (ascending), each as 4 bytes, most
 /// significant first.
-public struct StoredCoding {
+public struct StoredCoding: Sendable {
     /// The participant's position (its index in ``StoreReader/participants(attributes:)``).
     public var participant: Int
     /// The coder's position (its index in ``StoreReader/coders()``).

@@ -70,13 +70,14 @@ extension StudyStore {
             // The disk writes the store while it is built; the sync at the end waits for the rest.
             let writeback = try EarlyWriteback(path: temporaryPath, reportedAs: path, action: "write the store")
             let result: T
+            var summariesStreamed = false
             do {
                 result = try queue.write { db in
                     // The file is new: its schema made at once, as the migrations would leave it.
                     try createSchema(db)
                     let transaction = StoreTransaction(db: db)
                     let result = try body(transaction)
-                    try transaction.finishSummaries()
+                    summariesStreamed = try transaction.finishSummaries()
                     return result
                 }
                 try queue.close()
@@ -85,7 +86,8 @@ extension StudyStore {
                 throw error
             }
             lockHandedOver = true
-            return (result, BuiltStore(path: path, file: temporaryPath, lock: lock, writeback: writeback))
+            return (result, BuiltStore(
+                path: path, file: temporaryPath, lock: lock, writeback: writeback, summariesStreamed: summariesStreamed))
         } catch let error as DatabaseError {
             try? manager.removeItem(atPath: temporaryPath)
             throw Self.failure(error, path: path)

@@ -18,10 +18,16 @@ public struct SummaryStream: Sendable {
     private var lastParticipant: [UInt8]?
     /// The positions of the participants begun, a bit each.
     private var begun: [UInt64] = []
+    /// Told each row of `coding` the stream gives (`analyze run`'s analysis), and when it stops.
+    public var observer: (any CodingObserver)?
+    /// The row told last (reused), and the number of codes its blob may name.
+    private var observed = StoredCoding(participant: 0, coder: 0)
+    private let codeCount: Int
 
     /// A stream of the codes `codes`, in the order they will be stored (the codebook's).
     init(codes: [String]) {
         summary = CodingSummary(codePositions: Dictionary(codes.enumerated().map { ($1, UInt32($0)) }) { first, _ in first })
+        codeCount = codes.count
     }
 
     /// Adds a code application to be stored (the bytes need only stay valid during the call), appending
@@ -45,13 +51,17 @@ public struct SummaryStream: Sendable {
             lastParticipant = Array(participant)
             // A participant not stored, or whose rows came back after another's: the pass will do.
             guard let position = position(participant), !wasBegun(position) else { return stop() }
+            let start = rows.count
             summary.begin(participant: position, endingInto: &rows)
+            if observer != nil { tell(rows[start...]) }
         }
         summary.add(code: code, position: codePosition.map(UInt32.init), coder: coder, sameCoder: sameCoder, segment: segment)
     }
 
     /// Gives up: the build runs the pass.
     public mutating func stop() {
+        observer?.streamStopped()
+        observer = nil
         isStopped = true
         summary = CodingSummary(codePositions: [:])
         begun = []
@@ -61,8 +71,26 @@ public struct SummaryStream: Sendable {
     /// - Returns: the coders by number (in order of first appearance), or `nil` when the stream stopped.
     public mutating func finish(endingInto rows: inout [CodingRow]) -> [[UInt8]]? {
         guard !isStopped else { return nil }
+        let start = rows.count
         summary.finish(into: &rows)
+        if observer != nil { tell(rows[start...]) }
         return summary.coders
+    }
+
+    /// Tells the observer the rows the stream has just given, read back as the store's pass reads them.
+    private mutating func tell(_ rows: ArraySlice<CodingRow>) {
+        guard let observer else { return }
+        for row in rows {
+            observed.participant = row.participant
+            observed.coder = row.coder
+            observed.segments = row.segments
+            guard row.codeSets.withUnsafeBytes({ observed.decode($0, codeCount: codeCount) }) else {
+                observer.streamStopped()
+                self.observer = nil
+                return
+            }
+            observer.observe(observed, coders: summary.coders)
+        }
     }
 
     /// Whether `position` was begun before; marks it begun.
