@@ -55,12 +55,23 @@ public struct DisclosurePass: Sendable {
         _ results: AnalysisResults, extraTables: [TableResult] = [], basis: DisclosureBasis? = nil
     ) throws(PublicationError) -> PublishedResults {
         let (ledger, links, tables) = try protectedLedger(results, extraTables: extraTables, basis: basis)
+        // The tables published from the ledger alone (crosstabs, co-occurrence, agreement) are published
+        // on another core while the audit runs; the others ask the statistic gate, whose regions are the
+        // ones the audit's programs optimise in place (a region is used by one thread at a time), so they
+        // follow the audit on this thread. The same tables, in the same order.
+        let minimumCount = minimumCount
+        let readingLedger = ValueBeside(concurrently: concurrently) {
+            tables.map { links.applyReadingLedgerAlone($0, ledger: ledger, minimumCount: minimumCount) }
+        }
         var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount, concurrently: concurrently)
         let gate = StatisticGate(ledger: ledger, minimumCount: minimumCount)
         var published = results
         published.basis = nil
         published.suppressionApplied = true
-        let all = tables.map { links.apply($0, ledger: ledger, gate: gate, concurrently: concurrently) }
+        let besides = readingLedger.value()
+        let all = tables.indices.map { index in
+            besides[index] ?? links.apply(tables[index], ledger: ledger, gate: gate, concurrently: concurrently)
+        }
         published.tables = Array(all.prefix(results.tables.count))
         audit.recordWithheldStatistics(of: all)
         return PublishedResults(results: published, extraTables: Array(all.dropFirst(results.tables.count)), audit: audit)

@@ -24,6 +24,18 @@ extension TableLinks {
         }
     }
 
+    /// The table as published when that reads the ledger alone (a crosstab, a co-occurrence table, an
+    /// agreement table: what ``apply(_:ledger:gate:concurrently:)`` gives it); `nil` for a table that
+    /// asks the statistic gate (a comparison, a survey table, a joint display).
+    func applyReadingLedgerAlone(_ table: TableResult, ledger: DisclosureLedger, minimumCount: Int) -> TableResult? {
+        switch table {
+        case .crosstab(let crosstab): .crosstab(apply(crosstab, ledger: ledger))
+        case .agreement(let agreement): .agreement(apply(agreement, minimumCount: minimumCount))
+        case .cooccurrence(let table): .cooccurrence(apply(table, ledger: ledger, minimumCount: minimumCount))
+        case .comparison, .survey, .jointDisplay: nil
+        }
+    }
+
     /// A joint display: an interview cell is hidden with its count or its base; a survey share is
     /// published only where every answer count it sums, and the number who answered, is determined by
     /// what the report publishes (the survey tables), so that it tells nothing they do not. Each side is

@@ -32,6 +32,25 @@ import Testing
         #expect(ledgerA.quantities.contains { if case .pair = $0 { ledgerA.isHidden($0) } else { false } })
     }
 
+    /// The tables published from the ledger alone on another core while the audit runs, and the others
+    /// after it, are each what publishing it with the statistic gate gives, in the tables' order.
+    @Test func tablesPublishedBesideTheAuditAreThoseTheGateGives() throws {
+        let pass = DisclosurePass(minimumCount: results.minimumCount)
+        let published = try pass.publish(results)
+        let (ledger, links, tables) = try pass.protectedLedger(results, extraTables: [], basis: nil)
+        let gate = StatisticGate(ledger: ledger, minimumCount: results.minimumCount)
+        #expect(published.results.tables == tables.map { links.apply($0, ledger: ledger, gate: gate) })
+        let beside = tables.map { links.applyReadingLedgerAlone($0, ledger: ledger, minimumCount: results.minimumCount) }
+        // Crosstabs, co-occurrence and agreement beside the audit; comparisons, surveys and joint displays after.
+        #expect(beside.filter { $0 != nil }.count >= 8 && beside.filter { $0 == nil }.count >= 5)
+        #expect(zip(beside, published.results.tables).allSatisfy { $0 == nil || $0 == $1 })
+        // A crosstab published beside has hidden cells and tests again on its published groups.
+        #expect(beside.contains { table in
+            guard case .crosstab(let crosstab) = table else { return false }
+            return crosstab.cells.joined().contains(TableLinks.hiddenCell) && crosstab.tests.contains { $0.testedColumns != nil }
+        })
+    }
+
     /// The audit's answers, gathered program by program, against each hidden count's interval found
     /// count by count from programs solved anew (the audit as it was written first).
     @Test func theAuditAgreesWithProgramsSolvedCountByCount() throws {
