@@ -64,25 +64,23 @@ public struct SortedJSONEncoder: Sendable {
         fileprivate let indent: Int
 
         /// The document with `elements` in its open array: the bytes ``encode(_:member:elements:)`` gives.
+        /// The pieces are copied once, straight into the `Data` returned (the results of S are 1.1 MB: a
+        /// byte array copied into `Data` after them touched as many fresh pages again).
         public func closed(with elements: [ArrayElement]) -> Data {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(head.count + tail.count + elements.reduce(0) { $0 + $1.text.count + 2 + indent })
+            var data = Data(capacity: head.count + tail.count + elements.reduce(0) { $0 + $1.text.count + 2 + indent })
             if elements.isEmpty {
                 // An empty array is opened and closed on lines of their own, with nothing indented between.
-                bytes += head.dropLast(indent)
+                data.append(contentsOf: head.dropLast(indent))
             } else {
-                bytes += head
+                data.append(contentsOf: head)
+                let separator = [UInt8(ascii: ","), UInt8(ascii: "\n")] + repeatElement(UInt8(ascii: " "), count: indent)
                 for (position, element) in elements.enumerated() {
-                    if position > 0 {
-                        bytes.append(UInt8(ascii: ","))
-                        bytes.append(UInt8(ascii: "\n"))
-                        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-                    }
-                    bytes += element.text
+                    if position > 0 { data.append(contentsOf: separator) }
+                    data.append(contentsOf: element.text)
                 }
             }
-            bytes += tail
-            return Data(bytes)
+            data.append(contentsOf: tail)
+            return data
         }
     }
 
