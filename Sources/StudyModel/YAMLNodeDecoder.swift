@@ -251,19 +251,23 @@ extension YAMLNodeDecoder {
             return resolved
         }
 
-        /// `type as? any ScalarConstructible.Type`, cast once per type in the process (the runtime's
-        /// look-up of a conformance a type lacks passes over every conformance of the binary).
+        /// `type as? any ScalarConstructible.Type`, answered without the runtime: `type` compared with the
+        /// types Yams makes `ScalarConstructible` (``yamsScalarTypes``). The runtime's look-up of a
+        /// conformance a type lacks passes over every conformance record of the binary (about 7,500) the
+        /// first time it is asked; every study type the decoder meets that is no scalar was such a pass.
         func scalarType<T>(_ type: T.Type) -> (any ScalarConstructible.Type)? {
-            let known = Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] }
-            if let known { return known }
-            let constructible = type as? any ScalarConstructible.Type
-            Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] = constructible }
-            return constructible
+            let id = ObjectIdentifier(type)
+            return Self.yamsScalarTypes.first { ObjectIdentifier($0) == id }
         }
 
-        private static let scalarTypesLock = NSLock()
-        // Read and written under `scalarTypesLock` only.
-        nonisolated(unsafe) private static var scalarTypes: [ObjectIdentifier: (any ScalarConstructible.Type)?] = [:]
+        /// Every type Yams 6 declares `ScalarConstructible` (`Constructor.swift`, `Decoder.swift`); no module
+        /// of the tool adds one (`YAMLNodeDecoderTests` checks the answers against the runtime's cast). Metatypes,
+        /// never changed after the list is made.
+        nonisolated(unsafe) static let yamsScalarTypes: [any ScalarConstructible.Type] = [
+            String.self, Int.self, Double.self, Bool.self, Int64.self, UInt.self, UInt64.self, Int8.self, Int16.self,
+            Int32.self, UInt8.self, UInt16.self, UInt32.self, Float.self, Decimal.self, Date.self, Data.self, URL.self,
+            UUID.self,
+        ]
     }
 
     /// An element's place in a sequence.
