@@ -134,8 +134,9 @@ import Yams
         }
         #expect(YAMLNodeDecoder.Lookups.yamsScalarTypes.count == 19)
         for type in YAMLNodeDecoder.Lookups.yamsScalarTypes {
-            #expect(lookups.scalarType(type).map { ObjectIdentifier($0) } == ObjectIdentifier(type))
-            #expect(agrees(type))
+            let found = lookups.scalarType(type).map { ObjectIdentifier($0) }, agreed = agrees(type)
+            #expect(found == ObjectIdentifier(type))
+            #expect(agreed)
         }
         #expect(agrees(StudyManifest.self) && agrees(Codebook.self) && agrees(Code.self) && agrees(Instrument.self))
         #expect(agrees(FactorCategory.self) && agrees(Entry.self) && agrees(Document.self) && agrees(OtherScalars.self))
