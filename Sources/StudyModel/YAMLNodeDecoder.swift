@@ -8,10 +8,11 @@ import Yams
 /// and whether the value is `YamlAnchorCoding`: thousands of conformance look-ups for a codebook, most of
 /// the CPU time of reading the study's YAML files. This decoder constructs the scalars the study's files
 /// hold (`String`, `Int`, `Int64`, `Double`, `Bool`) with Yams's own `construct(from:)`, compares
-/// metatypes for them instead of casting, and casts only for other types. Everything a reader sees is
-/// Yams's: the same scalar conversions, the same merge keys (`<<`), the same key look-up (the last pair
-/// whose key equals the name), and the same `DecodingError`s with the same coding paths and expected
-/// types, so ``YAMLFile``'s messages, lines and columns do not change.
+/// metatypes for them instead of casting, and finds Yams's other scalar types by metatype too
+/// (``Lookups/scalarType(_:)``). Everything a reader sees is Yams's: the same scalar conversions, the
+/// same merge keys (`<<`), the same key look-up (the last pair whose key equals the name), and the same
+/// `DecodingError`s with the same coding paths and expected types, so ``YAMLFile``'s messages, lines and
+/// columns do not change.
 ///
 /// Not carried over: Yams's `aliasDereferencingStrategy` (the study's readers never set one) and its
 /// `YamlAnchorCoding` / `YamlTagProviding` keys (no study type adopts them).
