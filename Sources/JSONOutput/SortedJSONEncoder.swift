@@ -64,25 +64,29 @@ public struct SortedJSONEncoder: Sendable {
         fileprivate let indent: Int
 
         /// The document with `elements` in its open array: the bytes ``encode(_:member:elements:)`` gives.
+        /// The pieces are copied once, into one allocation of the document's size that the `Data` returned
+        /// owns (the results of S are 1.1 MB: a byte array copied into `Data` after them touched as many
+        /// fresh pages again).
         public func closed(with elements: [ArrayElement]) -> Data {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(head.count + tail.count + elements.reduce(0) { $0 + $1.text.count + 2 + indent })
-            if elements.isEmpty {
-                // An empty array is opened and closed on lines of their own, with nothing indented between.
-                bytes += head.dropLast(indent)
-            } else {
-                bytes += head
-                for (position, element) in elements.enumerated() {
-                    if position > 0 {
-                        bytes.append(UInt8(ascii: ","))
-                        bytes.append(UInt8(ascii: "\n"))
-                        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-                    }
-                    bytes += element.text
-                }
+            let separator = [UInt8(ascii: ","), UInt8(ascii: "\n")] + repeatElement(UInt8(ascii: " "), count: indent)
+            // An empty array is opened and closed on lines of their own, with nothing indented between.
+            let opening = elements.isEmpty ? head.dropLast(indent) : head[...]
+            let count = opening.count + tail.count + elements.reduce(0) { $0 + $1.text.count }
+                + separator.count * max(elements.count - 1, 0)
+            let start = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 1).bindMemory(to: UInt8.self, capacity: count)
+            var end = start
+            func put(_ bytes: some Collection<UInt8>) {
+                let written = UnsafeMutableBufferPointer(start: end, count: bytes.count).initialize(from: bytes).1
+                end += written
             }
-            bytes += tail
-            return Data(bytes)
+            put(opening)
+            for (position, element) in elements.enumerated() {
+                if position > 0 { put(separator) }
+                put(element.text)
+            }
+            put(tail)
+            precondition(end - start == count, "the document's size")
+            return Data(bytesNoCopy: start, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
         }
     }
 

@@ -8,10 +8,11 @@ import Yams
 /// and whether the value is `YamlAnchorCoding`: thousands of conformance look-ups for a codebook, most of
 /// the CPU time of reading the study's YAML files. This decoder constructs the scalars the study's files
 /// hold (`String`, `Int`, `Int64`, `Double`, `Bool`) with Yams's own `construct(from:)`, compares
-/// metatypes for them instead of casting, and casts only for other types. Everything a reader sees is
-/// Yams's: the same scalar conversions, the same merge keys (`<<`), the same key look-up (the last pair
-/// whose key equals the name), and the same `DecodingError`s with the same coding paths and expected
-/// types, so ``YAMLFile``'s messages, lines and columns do not change.
+/// metatypes for them instead of casting, and finds Yams's other scalar types by metatype too
+/// (``Lookups/scalarType(_:)``). Everything a reader sees is Yams's: the same scalar conversions, the
+/// same merge keys (`<<`), the same key look-up (the last pair whose key equals the name), and the same
+/// `DecodingError`s with the same coding paths and expected types, so ``YAMLFile``'s messages, lines and
+/// columns do not change.
 ///
 /// Not carried over: Yams's `aliasDereferencingStrategy` (the study's readers never set one) and its
 /// `YamlAnchorCoding` / `YamlTagProviding` keys (no study type adopts them).
@@ -251,19 +252,23 @@ extension YAMLNodeDecoder {
             return resolved
         }
 
-        /// `type as? any ScalarConstructible.Type`, cast once per type in the process (the runtime's
-        /// look-up of a conformance a type lacks passes over every conformance of the binary).
+        /// `type as? any ScalarConstructible.Type`, answered without the runtime: `type` compared with the
+        /// types Yams makes `ScalarConstructible` (``yamsScalarTypes``). The runtime's look-up of a
+        /// conformance a type lacks passes over every conformance record of the binary (about 7,500) the
+        /// first time it is asked; every study type the decoder meets that is no scalar was such a pass.
         func scalarType<T>(_ type: T.Type) -> (any ScalarConstructible.Type)? {
-            let known = Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] }
-            if let known { return known }
-            let constructible = type as? any ScalarConstructible.Type
-            Self.scalarTypesLock.withLock { Self.scalarTypes[ObjectIdentifier(type)] = constructible }
-            return constructible
+            let id = ObjectIdentifier(type)
+            return Self.yamsScalarTypes.first { ObjectIdentifier($0) == id }
         }
 
-        private static let scalarTypesLock = NSLock()
-        // Read and written under `scalarTypesLock` only.
-        nonisolated(unsafe) private static var scalarTypes: [ObjectIdentifier: (any ScalarConstructible.Type)?] = [:]
+        /// Every type Yams 6 declares `ScalarConstructible` (`Constructor.swift`, `Decoder.swift`); no module
+        /// of the tool adds one (`YAMLNodeDecoderTests` checks the answers against the runtime's cast). Metatypes,
+        /// never changed after the list is made.
+        nonisolated(unsafe) static let yamsScalarTypes: [any ScalarConstructible.Type] = [
+            String.self, Int.self, Double.self, Bool.self, Int64.self, UInt.self, UInt64.self, Int8.self, Int16.self,
+            Int32.self, UInt8.self, UInt16.self, UInt32.self, Float.self, Decimal.self, Date.self, Data.self, URL.self,
+            UUID.self,
+        ]
     }
 
     /// An element's place in a sequence.

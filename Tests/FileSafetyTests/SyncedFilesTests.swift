@@ -1,4 +1,4 @@
-import FileSafety
+@testable import FileSafety
 import Foundation
 import Testing
 
@@ -114,6 +114,26 @@ import Testing
             queue.add { calls.note(200) }
             queue.wait()
             #expect(calls.lock.withLock { calls.order.count } == 201)
+        }
+    }
+
+    /// Calls that come one burst after another are run by the threads the first burst started: a thread
+    /// with nothing to take waits for the next call instead of ending.
+    @Test func aQueueKeepsItsThreadsBetweenBursts() throws {
+        for threads in [1, 8] {
+            let queue = DiskWaits.Queue(threads: threads)
+            final class Count: @unchecked Sendable {
+                let lock = NSLock()
+                var value = 0
+            }
+            let ran = Count()
+            for _ in 0..<20 {
+                queue.add { ran.lock.withLock { ran.value += 1 } }
+                queue.wait()
+                usleep(1_000)
+            }
+            #expect(ran.lock.withLock { ran.value } == 20)
+            #expect(queue.threadsStarted == 1)
         }
     }
 

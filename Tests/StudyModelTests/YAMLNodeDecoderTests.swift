@@ -95,4 +95,52 @@ import Yams
         let (ours, yams) = both(text)
         #expect(ours == yams)
     }
+
+    /// Yams's scalars beyond the five the decoder names: constructed by Yams's own conversions (a hex
+    /// `Int8`, a timestamp `Date`), as `YAMLDecoder` does, so each must be known as a scalar.
+    struct OtherScalars: Codable, Equatable {
+        var small: Int8
+        var count: UInt16
+        var ratio: Float
+        var amount: Decimal
+        var date: Date
+        var id: UUID
+        var link: URL
+    }
+
+    @Test func givesYamsOtherScalars() throws {
+        let text = """
+            small: 0x1F
+            count: 1_000
+            ratio: .5
+            amount: 1.25
+            date: 2025-01-02
+            id: 123E4567-E89B-12D3-A456-426614174000
+            link: https://example.org/a
+            """
+        let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: .default)
+        let scalars = try YAMLNodeDecoder(try parser.singleRoot() ?? "").decode(OtherScalars.self)
+        #expect(scalars == (try YAMLDecoder().decode(OtherScalars.self, from: text)))
+        #expect(scalars.small == 31 && scalars.count == 1000 && scalars.date.timeIntervalSince1970 == 1_735_776_000)
+    }
+
+    /// Whether a type is one of Yams's scalars is answered without the runtime's cast, and the answer is
+    /// the cast's: each of Yams's scalar types is one, the study's types and containers are none.
+    @Test func knowsScalarTypesAsTheRuntimeDoes() {
+        let lookups = YAMLNodeDecoder.Lookups(namesByMergeRule: false)
+        func agrees<T>(_ type: T.Type) -> Bool {
+            let cast = (T.self as? any ScalarConstructible.Type).map { ObjectIdentifier($0) }
+            return cast == lookups.scalarType(T.self).map { ObjectIdentifier($0) }
+        }
+        #expect(YAMLNodeDecoder.Lookups.yamsScalarTypes.count == 19)
+        for type in YAMLNodeDecoder.Lookups.yamsScalarTypes {
+            let found = lookups.scalarType(type).map { ObjectIdentifier($0) }, agreed = agrees(type)
+            #expect(found == ObjectIdentifier(type))
+            #expect(agreed)
+        }
+        #expect(agrees(StudyManifest.self) && agrees(Codebook.self) && agrees(Code.self) && agrees(Instrument.self))
+        #expect(agrees(FactorCategory.self) && agrees(Entry.self) && agrees(Document.self) && agrees(OtherScalars.self))
+        #expect(agrees([String].self) && agrees([String: String].self) && agrees(Int?.self) && agrees([Code].self))
+        #expect(lookups.scalarType(Code.self) == nil && lookups.scalarType(String?.self) == nil)
+    }
 }
