@@ -37,6 +37,7 @@ struct SurveyLoader {
                 message: "column '\(name)' is not an item of instrument '\(instrument.id)'"))
         }
 
+        var batch = RespondentBatch(instrumentID: instrument.id)
         var checks = IdentityChecks(who: "respondent")
         while let record = reader.next(log: &log) {
             var valid = true
@@ -68,13 +69,12 @@ struct SurveyLoader {
                 answers.append((item.id, value))
             }
             guard valid, let id, let country, let role else { continue }
-            if try transaction.insertRespondent(
-                instrumentID: instrument.id, respondentID: id, position: stored, country: country, role: role,
-                line: record.line, answers: answers)
-            {
-                stored += 1
-            }
+            batch.append(
+                respondentID: id, position: stored, country: country, role: role, line: record.line, answers: answers)
+            stored += 1
+            if batch.isFull { try transaction.insert(&batch) }
         }
+        try transaction.insert(&batch)
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }
 }
