@@ -5,8 +5,6 @@ import StudyModel
 /// Validates and stores `participants.csv`.
 struct ParticipantsLoader {
     static let requiredColumns = ["participant_id", "country", "role"]
-    /// Participants stored with one call of the transaction (several to a statement).
-    static let participantsPerInsert = 64
     let manifest: StudyManifest
     /// Every participant id met, valid row or not (so segments of a rejected row are not blamed twice).
     var seenIDs: IDTable { checks.firstLines }
@@ -43,8 +41,11 @@ struct ParticipantsLoader {
         }
         let isSelected = attributeNames.map { planVariables.selected[$0] != nil }
         var valuesSeen: [String: Set<String>] = [:]
-        // Stored several at a time (their ids are new: the duplicate-id check let them through).
-        var pending: [(participant: Participant, position: Int, line: Int)] = []
+        // Stored several at a time (their ids are new: the duplicate-id check let them through), their
+        // fields' bytes copied into the batch (no `String` nor dictionary built for an attribute).
+        var batch = ParticipantBatch(attributeNames: attributeNames)
+        // A row's attribute values by place (valid during its `withUnsafeFields`), kept for every row.
+        var values = [UnsafeRawBufferPointer?](repeating: nil, count: attributeNames.count)
 
         while let record = reader.next(log: &log) {
             var valid = true
@@ -62,24 +63,28 @@ struct ParticipantsLoader {
             if let problem = checks.problem(withLevel: role, of: "role", declared: manifest.roles) {
                 complain(roleColumn, problem)
             }
-            // Room for every attribute at once (grown from empty, it was rehashed three times a participant).
-            var attributes = [String: String](minimumCapacity: attributeColumns.count)
-            for (place, column) in attributeColumns.enumerated() {
-                if let value = reader.value(record, column, log: &log) {
-                    attributes[attributeNames[place]] = value
-                    if isSelected[place] { valuesSeen[attributeNames[place], default: []].insert(value) }
+            let storing = valid && id != nil && country != nil && role != nil
+            record.withUnsafeFields { fields in
+                for (place, column) in attributeColumns.enumerated() {
+                    let value = reader.bytes(fields, of: record, column, log: &log)
+                    values[place] = value
+                    if let value, isSelected[place] {
+                        valuesSeen[attributeNames[place], default: []].insert(String(decoding: value, as: UTF8.self))
+                    }
+                }
+                // The three fields' bytes are those of the strings read above (non-empty, UTF-8).
+                if storing {
+                    batch.append(
+                        id: fields[idColumn], country: fields[countryColumn], role: fields[roleColumn], position: stored,
+                        line: record.line, attributes: values)
                 }
             }
-            guard valid, let id, let country, let role else { continue }
-            pending.append((Participant(id: id, country: country, role: role, attributes: attributes), stored, record.line))
+            guard storing, let id else { continue }
             checks.note(position: stored, of: id)
             stored += 1
-            if pending.count == Self.participantsPerInsert {
-                try transaction.insert(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+            if batch.isFull { try transaction.insert(&batch) }
         }
-        try transaction.insert(pending)
+        try transaction.insert(&batch)
         if !reader.readInFull { unreadable = "participants.csv could not be read in full" }
         for (setting, variable, value) in planVariables.selections
         where reader.header.contains(variable) && valuesSeen[variable]?.contains(value) != true {

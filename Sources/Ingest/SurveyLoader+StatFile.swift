@@ -62,6 +62,7 @@ extension SurveyLoader {
             items.append((item, column, instrument.scale(of: item) ?? ResponseScale(id: item.scale, level: .nominal, values: [])))
         }
 
+        var batch = RespondentBatch(instrumentID: instrument.id)
         var checks = IdentityChecks(who: "respondent", place: "case")
         for (index, row) in file.cases.enumerated() {
             let number = index + 1
@@ -110,14 +111,13 @@ extension SurveyLoader {
                 answers.append((item.id, Int(number)))
             }
             guard valid, let id, let country, let role else { continue }
-            if try transaction.insertRespondent(
-                instrumentID: instrument.id, respondentID: id, position: stored, country: country, role: role,
-                line: number, answers: answers)
-            {
-                stored += 1
-                keep(id: id, country: country, role: role, answers: answers)
-            }
+            batch.append(
+                respondentID: id, position: stored, country: country, role: role, line: number, answers: answers)
+            stored += 1
+            keep(id: id, country: country, role: role, answers: answers)
+            if batch.isFull { try transaction.insert(&batch) }
         }
+        try transaction.insert(&batch)
         let digest = SHA256.hash(data: bytes)
         return SourceFileRecord(
             path: source.file, kind: source.kind.rawValue, sha256: digest.lowercaseHexadecimal, byteCount: bytes.count,

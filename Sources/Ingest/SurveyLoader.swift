@@ -42,6 +42,7 @@ struct SurveyLoader {
                 message: "column '\(name)' is not an item of instrument '\(instrument.id)'"))
         }
 
+        var batch = RespondentBatch(instrumentID: instrument.id)
         var checks = IdentityChecks(who: "respondent")
         while let record = reader.next(log: &log) {
             var valid = true
@@ -73,14 +74,13 @@ struct SurveyLoader {
                 answers.append((item.id, value))
             }
             guard valid, let id, let country, let role else { continue }
-            if try transaction.insertRespondent(
-                instrumentID: instrument.id, respondentID: id, position: stored, country: country, role: role,
-                line: record.line, answers: answers)
-            {
-                stored += 1
-                keep(id: id, country: country, role: role, answers: answers)
-            }
+            batch.append(
+                respondentID: id, position: stored, country: country, role: role, line: record.line, answers: answers)
+            stored += 1
+            keep(id: id, country: country, role: role, answers: answers)
+            if batch.isFull { try transaction.insert(&batch) }
         }
+        try transaction.insert(&batch)
         return reader.fingerprint(path: source.file, kind: source.kind.rawValue)
     }
 

@@ -84,43 +84,25 @@ public struct StoreTransaction {
         return true
     }
 
-    /// Stores participants and their attributes, up to 64 participants a statement and up to 64
-    /// attributes a statement (across participants): a statement's step costs SQLite more than the rows it
-    /// writes. Their texts are copied once, into one buffer, and bound there without a copy (SQLite's own
-    /// copy of a bound text was half the cost of these inserts). Each id must be new (neither stored nor
-    /// repeated among them) and each position free: the caller has checked (participants.csv's
-    /// duplicate-id check); a repeat fails the build.
-    public func insert(_ participants: [(participant: Participant, position: Int, line: Int)]) throws {
-        var bytes: [UInt8] = []
-        func put(_ text: String) -> Range<Int> {
-            let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            return start..<bytes.count
-        }
-        var rows: [(id: Range<Int>, position: Int, country: Range<Int>, role: Range<Int>, line: Int)] = []
-        var attributes: [(id: Range<Int>, name: Range<Int>, value: Range<Int>)] = []
-        for (participant, position, line) in participants {
-            let id = put(participant.id)
-            rows.append((id, position, put(participant.country), put(participant.role), line))
-            for (name, value) in participant.attributes.sorted(by: { $0.key < $1.key }) {
-                attributes.append((id, put(name), put(value)))
-            }
-        }
-        try bytes.withUnsafeBytes { base in
+    /// Stores the batch's participants and their attributes (see ``ParticipantBatch``), up to 64
+    /// participants a statement and up to 64 attributes a statement (across participants): a statement's
+    /// step costs SQLite more than the rows it writes. Their texts are bound where the batch keeps them,
+    /// without a copy (SQLite's own copy of a bound text was half the cost of these inserts). Each id
+    /// must be new and each position free: the caller has checked; a repeat fails the build. Empties the
+    /// batch.
+    public func insert(_ participants: inout ParticipantBatch) throws {
+        try participants.bytes.withUnsafeBytes { base in
             func text(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: base[range]) }
-            try inserts.insert(rows, into: .participants, db) { insert, row, stored in
-                insert.bindWithoutCopy(5 * row + 1, text(stored.id))
-                insert.bind(5 * row + 2, stored.position)
-                insert.bindWithoutCopy(5 * row + 3, text(stored.country))
-                insert.bindWithoutCopy(5 * row + 4, text(stored.role))
-                insert.bind(5 * row + 5, stored.line)
+            try inserts.insert(participants.participants, into: .participants, db) { insert, row, stored in
+                stored.bind(to: insert, after: 5 * row, text)
             }
-            try inserts.insert(attributes, into: .attributes, db) { insert, row, attribute in
-                insert.bindWithoutCopy(3 * row + 1, text(attribute.id))
+            try inserts.insert(participants.attributes, into: .attributes, db) { insert, row, attribute in
+                insert.bindWithoutCopy(3 * row + 1, text(attribute.participant))
                 insert.bindWithoutCopy(3 * row + 2, text(attribute.name))
                 insert.bindWithoutCopy(3 * row + 3, text(attribute.value))
             }
         }
+        participants.removeAll()
     }
 
     /// Writes the store's summaries of the coding as the rows stored by ``insert(_:)-(SegmentBatch)``
@@ -194,33 +176,25 @@ public struct StoreTransaction {
             db, sql: "SELECT line FROM coverage WHERE participantId = ? AND coder = ?", arguments: [participantID, coder])
     }
 
-    /// Stores one survey respondent with their answers (`nil`: no answer), in item order.
-    /// - Returns: `false` when the respondent is already stored for this instrument.
-    public func insertRespondent(
-        instrumentID: String, respondentID: String, position: Int, country: String, role: String, line: Int,
-        answers: [(itemID: String, value: Int?)]
-    ) throws -> Bool {
-        let respondent = try inserts.statement(
-            \.respondent, db,
-            sql: """
-                INSERT OR IGNORE INTO surveyRespondent (instrumentId, respondentId, position, country, role, line)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-        respondent.bind(1, instrumentID)
-        respondent.bind(2, respondentID)
-        respondent.bind(3, position)
-        respondent.bind(4, country)
-        respondent.bind(5, role)
-        respondent.bind(6, line)
-        guard try respondent.execute() else { return false }
-        // Several answers a statement, as a participant's attributes.
-        try inserts.insert(answers, into: .answers, db) { insert, row, answer in
-            insert.bind(4 * row + 1, instrumentID)
-            insert.bind(4 * row + 2, respondentID)
-            insert.bind(4 * row + 3, answer.itemID)
-            insert.bind(4 * row + 4, answer.value)
+    /// Stores the batch's survey respondents with their answers (see ``RespondentBatch``), up to 64
+    /// respondents and 64 answers a statement, their texts bound without a copy, and empties it. Each
+    /// respondent's id must be new to its instrument: the caller has checked; a repeat fails the build.
+    public func insert(_ respondents: inout RespondentBatch) throws {
+        try respondents.bytes.withUnsafeBytes { base in
+            func text(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: base[range]) }
+            let instrument = text(respondents.instrument)
+            try inserts.insert(respondents.respondents, into: .respondents, db) { insert, row, stored in
+                insert.bindWithoutCopy(6 * row + 1, instrument)
+                stored.bind(to: insert, after: 6 * row + 1, text)
+            }
+            try inserts.insert(respondents.answers, into: .answers, db) { insert, row, answer in
+                insert.bindWithoutCopy(4 * row + 1, instrument)
+                insert.bindWithoutCopy(4 * row + 2, text(answer.respondent))
+                insert.bindWithoutCopy(4 * row + 3, text(answer.item))
+                insert.bind(4 * row + 4, answer.value)
+            }
         }
-        return true
+        respondents.removeAll()
     }
 }
 
@@ -228,19 +202,19 @@ public struct StoreTransaction {
 private final class BulkInserts {
     var participant: PreparedInsert?
     var coverage: PreparedInsert?
-    var respondent: PreparedInsert?
     var coding: PreparedInsert?
 
-    /// A table whose rows come several at a time (a participant's attributes, a respondent's answers,
-    /// participants.csv's participants).
+    /// A table whose rows come several at a time (a participant's attributes, participants.csv's
+    /// participants, a survey's respondents and their answers).
     enum RowGroup: Int, CaseIterable {
-        case attributes, answers, participants
+        case attributes, answers, participants, respondents
 
         var sql: (table: String, columns: Int) {
             switch self {
             case .participants: ("participant (id, position, country, role, line)", 5)
             case .attributes: ("participantAttribute (participantId, name, value)", 3)
             case .answers: ("surveyAnswer (instrumentId, respondentId, itemId, value)", 4)
+            case .respondents: ("surveyRespondent (instrumentId, respondentId, position, country, role, line)", 6)
             }
         }
     }

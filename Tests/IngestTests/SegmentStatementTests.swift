@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Storage
 import Testing
+import TestSupport
 
 /// A full batch of segments whose keys ascend above every stored key is stored by one statement; any other
 /// batch `SegmentWriter.chunk` (16) segments a statement, so that a segment joined to a stored key gets its
@@ -15,13 +16,7 @@ import Testing
         for (offset, segment) in segments.enumerated() {
             let code = segment.excerpt == "a" ? "bar_busy_job" : "act_open_day"
             let fields = ["KZ-1", code, "C1", segment.id, "D1", segment.excerpt].map { Array($0.utf8) }
-            // The fields one after another in one buffer, each given as its slice.
-            fields.joined().map { $0 }.withUnsafeBytes { all in
-                var start = 0
-                let field = fields.map { bytes in
-                    defer { start += bytes.count }
-                    return UnsafeRawBufferPointer(rebasing: all[start..<start + bytes.count])
-                }
+            withFieldSlices(fields) { field in
                 batch.append(
                     participantID: field[0], code: field[1], coder: field[2], segmentID: field[3], document: field[4], start: 0, end: 10,
                     excerpt: field[5], language: nil, line: firstLine + offset)
