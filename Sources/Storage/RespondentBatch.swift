@@ -1,25 +1,20 @@
 /// Survey respondents of one instrument with their answers, gathered to be stored together by
-/// ``StoreTransaction/insert(_:)-(RespondentBatch)``: their texts copied once, into one buffer, and bound
-/// from there without a copy, up to 64 respondents and 64 answers a statement (across respondents),
-/// instead of a statement per respondent with its texts copied by SQLite (S's two surveys: 38.9 M
-/// instructions, 31.8 M so; the rest is SQLite's work for each row).
+/// ``StoreTransaction/insert(_:)-(RespondentBatch)``: their texts, and each respondent's answers as one
+/// blob (``SurveyAnswers``), copied once, into one buffer, and bound from there without a copy, up to 64
+/// respondents a statement, instead of a statement per respondent with its texts copied by SQLite (S's two
+/// surveys: 38.9 M instructions, 31.8 M so), and a row of `surveyRespondent` per respondent instead of
+/// one more per answer.
 public struct RespondentBatch {
     /// How many respondents a batch holds before ``isFull`` (so that its memory stays small).
     public static let capacity = 256
 
-    /// An answer's row (`value` `nil`: no answer).
-    struct Answer {
-        var respondent: Range<Int>
-        var item: Range<Int>
-        var value: Int?
-    }
-
-    /// The texts of the rows, UTF-8, one after another; the instrument's id first.
+    /// The texts of the rows, UTF-8, and the answers' blobs, one after another; the instrument's id first.
     private(set) var bytes: [UInt8]
     /// Where the instrument's id is in ``bytes``.
     let instrument: Range<Int>
     private(set) var respondents: [PersonRow] = []
-    private(set) var answers: [Answer] = []
+    /// Where each respondent's answers (``SurveyAnswers``) are in ``bytes``.
+    private(set) var answers: [Range<Int>] = []
 
     /// An empty batch of the respondents of the instrument whose id is `instrumentID`.
     public init(instrumentID: String) {
@@ -43,9 +38,11 @@ public struct RespondentBatch {
     ) {
         let id = put(respondentID)
         respondents.append(PersonRow(id: id, position: position, country: put(country), role: put(role), line: line))
+        let start = bytes.count
         for (itemID, value) in answers {
-            self.answers.append(Answer(respondent: id, item: put(itemID), value: value))
+            SurveyAnswers.append(item: itemID, value: value, to: &bytes)
         }
+        self.answers.append(start..<bytes.count)
     }
 
     /// Forgets the respondents (after they were stored), keeping the instrument and the buffers' space.

@@ -95,7 +95,9 @@ public enum SegmentCodes {
         return count
     }
 
-    private static func number(in blob: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
+    /// The unsigned LEB128 number at `offset` (moved past it), or `nil` when the blob ends within it or
+    /// it does not fit an `Int` (``SurveyAnswers`` reads its numbers so too).
+    static func number(in blob: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
         var value: UInt = 0
         var shift: UInt = 0
         while offset < blob.count, shift < 63 {

@@ -117,27 +117,32 @@ public struct StoreReader {
         }
     }
 
-    /// The respondents of one instrument in file order, with answers in the instrument's item order.
+    /// The respondents of one instrument in file order, with answers in the instrument's item order
+    /// (an answer to an item the instrument does not have is left out).
+    /// - Throws: ``StoreError/damagedAnswers(instrument:respondent:)`` when a respondent's answers are
+    ///   not of the shape ``SurveyAnswers`` writes.
     public func respondents(of instrument: Instrument) throws -> [SurveyRespondent] {
         let itemIndex = Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, $0) })
         var respondents: [SurveyRespondent] = []
-        var indexByID: [String: Int] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT respondentId, country, role FROM surveyRespondent WHERE instrumentId = ? ORDER BY position",
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT respondentId, country, role, answers FROM surveyRespondent WHERE instrumentId = ? ORDER BY position",
             arguments: [instrument.id])
-        {
-            indexByID[row[0]] = respondents.count
-            respondents.append(
-                SurveyRespondent(
-                    id: row[0], country: row[1], role: row[2],
-                    answers: Array(repeating: nil, count: instrument.items.count)))
-        }
-        let answers = try Row.fetchCursor(
-            db, sql: "SELECT respondentId, itemId, value FROM surveyAnswer WHERE instrumentId = ? ORDER BY respondentId, itemId",
-            arguments: [instrument.id])
-        while let row = try answers.next() {
-            guard let respondent = indexByID[row[0]], let item = itemIndex[row[1]] else { continue }
-            respondents[respondent].answers[item] = row[2]
+        while let row = try rows.next() {
+            var respondent = SurveyRespondent(
+                id: row[0], country: row[1], role: row[2], answers: Array(repeating: nil, count: instrument.items.count))
+            let answers: [(itemID: String, value: Int?)]
+            do {
+                answers = try row.withUnsafeData(atIndex: 3) { blob in
+                    try (blob ?? Data()).withUnsafeBytes { try SurveyAnswers.answers(in: $0) }
+                }
+            } catch {
+                throw StoreError.damagedAnswers(instrument: instrument.id, respondent: respondent.id)
+            }
+            for (itemID, value) in answers {
+                guard let item = itemIndex[itemID] else { continue }
+                respondent.answers[item] = value
+            }
+            respondents.append(respondent)
         }
         return respondents
     }

@@ -177,21 +177,18 @@ public struct StoreTransaction {
     }
 
     /// Stores the batch's survey respondents with their answers (see ``RespondentBatch``), up to 64
-    /// respondents and 64 answers a statement, their texts bound without a copy, and empties it. Each
-    /// respondent's id must be new to its instrument: the caller has checked; a repeat fails the build.
+    /// respondents a statement, a row each with its answers as one blob, bound without a copy like its
+    /// texts, and empties it. Each respondent's id must be new to its instrument: the caller has checked;
+    /// a repeat fails the build.
     public func insert(_ respondents: inout RespondentBatch) throws {
         try respondents.bytes.withUnsafeBytes { base in
             func text(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: base[range]) }
             let instrument = text(respondents.instrument)
-            try inserts.insert(respondents.respondents, into: .respondents, db) { insert, row, stored in
-                insert.bindWithoutCopy(6 * row + 1, instrument)
-                stored.bind(to: insert, after: 6 * row + 1, text)
-            }
-            try inserts.insert(respondents.answers, into: .answers, db) { insert, row, answer in
-                insert.bindWithoutCopy(4 * row + 1, instrument)
-                insert.bindWithoutCopy(4 * row + 2, text(answer.respondent))
-                insert.bindWithoutCopy(4 * row + 3, text(answer.item))
-                insert.bind(4 * row + 4, answer.value)
+            let rows = zip(respondents.respondents, respondents.answers).map { (person: $0, answers: $1) }
+            try inserts.insert(rows, into: .respondents, db) { insert, row, stored in
+                insert.bindWithoutCopy(7 * row + 1, instrument)
+                stored.person.bind(to: insert, after: 7 * row + 1, text)
+                insert.bindBlobWithoutCopy(7 * row + 7, text(stored.answers))
             }
         }
         respondents.removeAll()
@@ -205,16 +202,15 @@ private final class BulkInserts {
     var coding: PreparedInsert?
 
     /// A table whose rows come several at a time (a participant's attributes, participants.csv's
-    /// participants, a survey's respondents and their answers).
+    /// participants, a survey's respondents).
     enum RowGroup: Int, CaseIterable {
-        case attributes, answers, participants, respondents
+        case attributes, participants, respondents
 
         var sql: (table: String, columns: Int) {
             switch self {
             case .participants: ("participant (id, position, country, role, line)", 5)
             case .attributes: ("participantAttribute (participantId, name, value)", 3)
-            case .answers: ("surveyAnswer (instrumentId, respondentId, itemId, value)", 4)
-            case .respondents: ("surveyRespondent (instrumentId, respondentId, position, country, role, line)", 6)
+            case .respondents: ("surveyRespondent (instrumentId, respondentId, position, country, role, line, answers)", 7)
             }
         }
     }

@@ -122,6 +122,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The store's summary of a participant's coding (by the participant's and the coder's positions)
     /// is not of the shape the tool writes: the file was damaged after its ingest.
     case damagedCoding(participant: Int, coder: Int)
+    /// The store's answers of a survey respondent (by the instrument's and the respondent's ids) are not
+    /// of the shape ``SurveyAnswers`` writes: the file was damaged after its ingest.
+    case damagedAnswers(instrument: String, respondent: String)
 
     public var description: String {
         switch self {
@@ -131,6 +134,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(path).lock: cannot create the store's lock file (\(reason)); check that the folder is writable"
         case .damagedCoding(let participant, let coder):
             "the store's summary of the coding is damaged (the participant at position \(participant), the coder at position \(coder)); run `analyze ingest` again to rebuild the store"
+        case .damagedAnswers(let instrument, let respondent):
+            "the store's answers of respondent \(respondent) of the survey \(instrument) are damaged; run `analyze ingest` again to rebuild the store"
         }
     }
 }

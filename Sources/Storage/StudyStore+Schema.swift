@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension StudyStore {
@@ -35,18 +36,26 @@ extension StudyStore {
             try SegmentWriter(db).copyRowsPerApplication(from: "segmentPerApplication")
             try db.execute(sql: "DROP TABLE segmentPerApplication")
         }
+        // A survey respondent's answers packed into one blob of their row (SurveyAnswers) instead of a row
+        // of `surveyAnswer` each: an ingest inserts a row per respondent, not one more per answer (S: 300
+        // rows instead of 5,250). The answers of an older store are copied into the blobs.
+        migrator.registerMigration("packAnswers") { db in
+            try db.execute(sql: "ALTER TABLE surveyRespondent RENAME TO surveyRespondentPerAnswer; " + respondentTable)
+            try copyRespondentsPerAnswer(db)
+            try db.execute(sql: "DROP TABLE surveyRespondentPerAnswer; DROP TABLE surveyAnswer")
+        }
         return migrator
     }
 
     /// Makes the schema of a new, empty store file at once: the tables the migrations leave, in the order
-    /// they leave them and with the same text (the segment table of a row per segment, never the one it
-    /// replaced), and every migration recorded as applied in GRDB's table, as ``migrator`` records them.
-    /// One batch instead of five migrations, one of which renames, copies and drops a table (SQLite parses
+    /// they leave them and with the same text (the segment table of a row per segment and the respondents'
+    /// table with their answers, never the ones they replaced), and every migration recorded as applied in GRDB's table, as ``migrator`` records them.
+    /// One batch instead of six migrations, two of which rename, copies and drops a table (SQLite parses
     /// the whole schema again after each). `StoreBuildTests` compares the result with the migrations'.
     static func createSchema(_ db: Database) throws {
         try db.execute(
-            sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n" + studyTables + surveyTables + coverageTable
-                + sourceFileStatTable + summaryTables + segmentTable)
+            sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n" + studyTables + instrumentTable + coverageTable
+                + sourceFileStatTable + summaryTables + segmentTable + respondentTable)
         for identifier in migrator.migrations {
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
         }
@@ -108,13 +117,10 @@ extension StudyStore {
         ) WITHOUT ROWID;
         """
 
-    /// The instruments and the survey answers (`createStudy`, after its segment table).
-    static let surveyTables = """
-        CREATE TABLE instrument (
-            id TEXT PRIMARY KEY,
-            position INTEGER NOT NULL,
-            definition TEXT NOT NULL  -- the Instrument as JSON
-        );
+    /// The instruments and the survey answers of a row per answer (`createStudy`, after its segment
+    /// table; the respondents and answers renamed and dropped by `packAnswers`).
+    static let surveyTables = instrumentTable + """
+
         CREATE TABLE surveyRespondent (
             instrumentId TEXT NOT NULL REFERENCES instrument(id),
             respondentId TEXT NOT NULL,
@@ -130,6 +136,29 @@ extension StudyStore {
             itemId TEXT NOT NULL,
             value INTEGER,  -- NULL: no answer
             PRIMARY KEY (instrumentId, respondentId, itemId)
+        ) WITHOUT ROWID;
+        """
+
+    /// The instruments (`createStudy`).
+    static let instrumentTable = """
+        CREATE TABLE instrument (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            definition TEXT NOT NULL  -- the Instrument as JSON
+        );
+        """
+
+    /// The survey respondents with their answers in one blob each (`packAnswers`).
+    static let respondentTable = """
+        CREATE TABLE surveyRespondent (
+            instrumentId TEXT NOT NULL REFERENCES instrument(id),
+            respondentId TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            country TEXT NOT NULL,
+            role TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            answers BLOB NOT NULL,  -- each answer's item id and value (SurveyAnswers)
+            PRIMARY KEY (instrumentId, respondentId)
         ) WITHOUT ROWID;
         """
 
@@ -186,4 +215,25 @@ extension StudyStore {
             UNIQUE (participantId, coder, segmentId, part)
         );
         """
+
+    /// Copies the respondents of a store of a row per answer (`surveyRespondentPerAnswer` and
+    /// `surveyAnswer`) into the respondents' table, each with their answers in item id order.
+    private static func copyRespondentsPerAnswer(_ db: Database) throws {
+        let answers = try db.makeStatement(
+            sql: "SELECT itemId, value FROM surveyAnswer WHERE instrumentId = ? AND respondentId = ? ORDER BY itemId")
+        let insert = try db.makeStatement(sql: "INSERT INTO surveyRespondent VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let respondents = try Row.fetchCursor(
+            db, sql: "SELECT instrumentId, respondentId, position, country, role, line FROM surveyRespondentPerAnswer")
+        while let respondent = try respondents.next() {
+            let instrument: String = respondent[0], id: String = respondent[1]
+            var blob: [UInt8] = []
+            let rows = try Row.fetchCursor(answers, arguments: [instrument, id])
+            while let answer = try rows.next() {
+                SurveyAnswers.append(item: answer[0], value: answer[1], to: &blob)
+            }
+            try insert.execute(arguments: [
+                instrument, id, respondent[2] as Int, respondent[3] as String, respondent[4] as String, respondent[5] as Int, Data(blob),
+            ])
+        }
+    }
 }

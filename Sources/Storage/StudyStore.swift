@@ -71,7 +71,7 @@ public struct StudyStore: Sendable {
     /// - Returns: what `body` returns.
     public func replaceContents<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try writer.write { db in
-            for table in StoreSummaries.tables + ["sourceFileStat", "coverage", "surveyAnswer", "surveyRespondent", "instrument", "segment", "participantAttribute",
+            for table in StoreSummaries.tables + ["sourceFileStat", "coverage", "surveyRespondent", "instrument", "segment", "participantAttribute",
                           "participant", "code", "sourceFile", "study"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }

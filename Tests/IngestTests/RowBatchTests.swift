@@ -43,8 +43,10 @@ import TestSupport
             (try Row.fetchAll(db, sql: "SELECT * FROM surveyRespondent ORDER BY position").map {
                 "\($0["instrumentId"] as String) \($0["respondentId"] as String) \($0["position"] as Int) \($0["country"] as String) \($0["role"] as String) \($0["line"] as Int)"
             },
-             try Row.fetchAll(db, sql: "SELECT * FROM surveyAnswer").map {
-                "\($0["instrumentId"] as String) \($0["respondentId"] as String) \($0["itemId"] as String) \(($0["value"] as Int?).map(String.init) ?? "NULL")"
+             try Row.fetchAll(db, sql: "SELECT * FROM surveyRespondent").flatMap { row in
+                try SurveyAnswers.answers(in: [UInt8](row["answers"] as Data)).map {
+                    "\(row["instrumentId"] as String) \(row["respondentId"] as String) \($0.itemID) \($0.value.map(String.init) ?? "NULL")"
+                }
             })
         }
         #expect(rows == (0..<respondents).map {

@@ -62,9 +62,9 @@ import TestSupport
         #expect(builtDump == (try dump(migrated)))
         #expect(builtDump.filter { $0.hasPrefix("[identifier:") } == [
             "[identifier:\"createStudy\"]", "[identifier:\"coverage\"]", "[identifier:\"sourceFileStat\"]",
-            "[identifier:\"storeSummaries\"]", "[identifier:\"packSegments\"]",
+            "[identifier:\"storeSummaries\"]", "[identifier:\"packSegments\"]", "[identifier:\"packAnswers\"]",
         ])
-        #expect(builtDump.filter { $0.hasPrefix("[type:\"table\"") }.count == 14)
+        #expect(builtDump.filter { $0.hasPrefix("[type:\"table\"") }.count == 13)
         #expect(builtDump.contains { $0.hasPrefix("[participantId:\"KZ-1\" coder:\"C1\" segmentId:") })
     }
 }
