@@ -47,7 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
         let results = analysis.results
         // Encoded and written beside its place on another core; put in place after `meanwhile`.
         let resultsPath = study.resultsPath
-        let written = BackgroundValue { try AtomicFile.prepare(try results.jsonData(), to: resultsPath) }
+        let written = BackgroundValue<AtomicFile.Prepared, any Error> { try AtomicFile.prepare(try results.jsonData(), to: resultsPath) }
         let made = meanwhile(results)
         try reportingProblems(command: "analyze", output: output) { try written.value().commit() }
         analysis.keepConfirmedInputStats()

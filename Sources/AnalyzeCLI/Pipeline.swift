@@ -125,7 +125,7 @@ enum Pipeline {
         // Results of an earlier version of analyze (which this one may not read) are results too. The file
         // is looked at on another core while the manifest and the store are read, and judged in turn.
         let resultsPath = options.resultsPath
-        let replacesOtherFile = BackgroundValue {
+        let replacesOtherFile = BackgroundValue<Bool, Never> {
             FileManager.default.contents(atPath: resultsPath).map { !ResultsFileMarker.marksResults($0) } ?? false
         }
         let ingester = try manifest.map(StudyIngester.init(manifest:)) ?? StudyIngester(studyDirectory: options.studyDirectory)
@@ -134,7 +134,7 @@ enum Pipeline {
         let store = try StudyStore(path: storeFile)
         let check = try ingester.checkInputs(since: store, confirmed: ConfirmedInputsFile.read(besideStore: options.storePath))
         if let changed = check.changedFiles.first { throw AnalysisError.staleStore(file: changed) }
-        if try replacesOtherFile.value() {
+        if replacesOtherFile.value() {
             throw InputProblem(
                 file: options.resultsPath,
                 message: "exists and is not analysis results of analyze: it was left as it is; give --results a new path or earlier results")

@@ -60,7 +60,7 @@ public struct DisclosurePass: Sendable {
         // ones the audit's programs optimise in place (a region is used by one thread at a time), so they
         // follow the audit on this thread. The same tables, in the same order.
         let minimumCount = minimumCount
-        let readingLedger = ValueBeside(concurrently: concurrently) {
+        let readingLedger = BackgroundValue<[TableResult?], Never>(concurrently: concurrently) {
             tables.map { links.applyReadingLedgerAlone($0, ledger: ledger, minimumCount: minimumCount) }
         }
         var audit = try DisclosureAudit(ledger: ledger, minimumCount: minimumCount, concurrently: concurrently)

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Storage
@@ -69,7 +70,7 @@ import TestSupport
 
     @Test func aBackgroundValueGivesItsValueOrItsError() throws {
         struct Failure: Error, Equatable {}
-        #expect(try BackgroundValue { (1...1_000).reduce(0, +) }.value() == 500_500)
-        #expect(throws: Failure()) { try BackgroundValue { () throws -> Int in throw Failure() }.value() }
+        #expect(BackgroundValue<Int, Never> { (1...1_000).reduce(0, +) }.value() == 500_500)
+        #expect(throws: Failure()) { try BackgroundValue<Int, any Error> { () throws -> Int in throw Failure() }.value() }
     }
 }
