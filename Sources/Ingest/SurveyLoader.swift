@@ -85,21 +85,14 @@ struct SurveyLoader {
     }
 
     /// Keeps a stored respondent (``kept``) as ``StoreReader/respondents(of:)`` reads it back: its answers
-    /// in item order.
+    /// in item order. A stored respondent has an answer (or none, `nil`) for every item, in the instrument's
+    /// order; answers of any other shape drop what is kept (the analysis then reads the store).
     mutating func keep(id: String, country: String, role: String, answers: [(itemID: String, value: Int?)]) {
         guard kept != nil else { return }
         let items = instrument.items
         keptAnswerBudget -= items.count
-        guard keptAnswerBudget >= 0 else { return kept = nil }
-        var values: [Int?]
-        if answers.count == items.count, zip(answers, items).allSatisfy({ $0.itemID == $1.id }) {
-            values = answers.map(\.value)
-        } else {
-            values = Array(repeating: nil, count: items.count)
-            for answer in answers {
-                if let item = items.firstIndex(where: { $0.id == answer.itemID }) { values[item] = answer.value }
-            }
-        }
-        kept!.append(SurveyRespondent(id: id, country: country, role: role, answers: values))
+        guard keptAnswerBudget >= 0, answers.count == items.count, zip(answers, items).allSatisfy({ $0.itemID == $1.id })
+        else { return kept = nil }
+        kept!.append(SurveyRespondent(id: id, country: country, role: role, answers: answers.map(\.value)))
     }
 }

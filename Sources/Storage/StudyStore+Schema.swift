@@ -50,7 +50,7 @@ extension StudyStore {
     /// Makes the schema of a new, empty store file at once: the tables the migrations leave, in the order
     /// they leave them and with the same text (the segment table of a row per segment and the respondents'
     /// table with their answers, never the ones they replaced), and every migration recorded as applied in GRDB's table, as ``migrator`` records them.
-    /// One batch instead of six migrations, two of which rename, copies and drops a table (SQLite parses
+    /// One batch instead of six migrations, two of which rename, copy and drop a table (SQLite parses
     /// the whole schema again after each). `StoreBuildTests` compares the result with the migrations'.
     static func createSchema(_ db: Database) throws {
         try db.execute(
