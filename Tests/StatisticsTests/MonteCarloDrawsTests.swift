@@ -89,6 +89,35 @@ extension HypergeometricSamplerTests {
         #expect(branches[.h2peSqueeze, default: 0] >= 5_000, "\(branches)")
     }
 
+    /// The squeeze bounds of random setups (mode at 100 or more, every regime of ``triple(_:)``) bracket
+    /// Stirling's value S of each proposal with more than ``HypergeometricH2PE/stirlingBand`` to spare on
+    /// both sides, at the support's ends, around the mode and at random: what lets the draw decide by S
+    /// alone beyond the band and still give R's verdict (the draws themselves are compared with C above).
+    @Test func squeezeBoundsBracketStirlingBeyondTheBand() {
+        var generator = SeededGenerator(seed: 7_030)
+        let band = HypergeometricH2PE.stirlingBand
+        #expect(band > 0)
+        var setups = 0
+        var (closestAbove, closestBelow) = (Double.infinity, Double.infinity)
+        while setups < 3_000 {
+            let (white, black, draws) = Self.triple(&generator)
+            let setup = HypergeometricSetup(white: white, black: black, draws: draws, logFactorials: Self.computed)
+            guard case .h2pe = setup.method, setup.m >= 100 else { continue }
+            setups += 1
+            let lowest = max(51, setup.lowest)
+            for index in 0..<60 {
+                let ix = index < 6
+                    ? [lowest, setup.highest, setup.m, setup.m + 1, setup.m - 1, min(setup.highest, lowest + 1)][index]
+                    : generator.uniform(in: lowest...setup.highest)
+                let bounds = setup.h2pe.squeezeBounds(ix)
+                let stirling = setup.h2pe.logDensityRatio(ix, logFactorials: Self.computed)
+                closestAbove = min(closestAbove, bounds.upper - stirling)
+                closestBelow = min(closestBelow, stirling - bounds.lower)
+            }
+        }
+        #expect(closestAbove > band && closestBelow > band, "upper − S ≥ \(closestAbove), S − lower ≥ \(closestBelow)")
+    }
+
     /// H2PE's squeeze bounds of random setups (mode at 100 or more) and proposals across their range,
     /// against R's expression written out as `rhyper.c` has it (dividing by dg = 1 when g ≥ 0): the same
     /// bits, with g < 0 and g ≥ 0 both met many times.
