@@ -30,8 +30,11 @@ let package = Package(
 
         // The C boundary: libcsv (Debian `libcsv-dev`, no pkg-config file).
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]),
-        // A streaming CSV reader with 1-based line numbers, the only importer of CLibCSV.
-        .target(name: "CSVInput", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        // A block of text checked for UTF-8, NUL bytes and carriage returns 32 bytes at a time (AVX2, chosen
+        // at run time), for CSVInput's blocks.
+        .target(name: "CBlockScan"),
+        // A streaming CSV reader with 1-based line numbers, the only importer of CLibCSV and CBlockScan.
+        .target(name: "CSVInput", dependencies: ["CLibCSV", "CBlockScan"], swiftSettings: swiftSettings),
         // The C boundary for statistics packages' files: ReadStat (Debian `libreadstat-dev`, no pkg-config file).
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"]), .brew(["readstat"])]),
         // SPSS `.sav` and Stata `.dta` files read whole, and `.sav` files written; the only importer of CReadStat.

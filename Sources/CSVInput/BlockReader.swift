@@ -92,12 +92,8 @@ final class BlockReader {
         guard block.ending == nil else { return block }
         let text = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[block.start..<block.end])
         block.utf8AtStart = utf8
-        utf8.check(text)
+        (block.hasNUL, block.hasCarriageReturn) = utf8.checkBlock(text)
         block.utf8AtEnd = utf8
-        if let base = text.baseAddress {
-            block.hasNUL = memchr(base, 0, text.count) != nil
-            block.hasCarriageReturn = memchr(base, Int32(UInt8(ascii: "\r")), text.count) != nil
-        }
         return block
     }
 

@@ -1,3 +1,5 @@
+internal import CBlockScan
+
 /// Checks that a stream of bytes is well-formed UTF-8 (The Unicode Standard, §3.9, Table 3-7) as it
 /// passes, block by block: a character cut by a block's end is finished in the next block.
 ///
@@ -9,6 +11,11 @@
 /// and a mask, without branches. A failure is final. `UTF8StreamCheckTests` compare it with
 /// `String(validating:as:)` and with the automaton alone. (Swift's `SIMD16<UInt8>` was tried for the
 /// words: its comparisons and `any` compiled to loops ten times slower.)
+///
+/// A whole block (``checkBlock(_:)``) goes 32 bytes at a time through C with AVX2 when the processor
+/// has it (`CBlockScan`), which also finds its NUL bytes and carriage returns in the same pass; the
+/// words and the automaton then check only what the chunks leave (a character under way at the start,
+/// the last 32 bytes or fewer, a block that breaks UTF-8).
 struct UTF8StreamCheck {
     private var state = UTF8StreamCheck.accept
 
@@ -43,6 +50,45 @@ struct UTF8StreamCheck {
         }
         self.state = state
     }
+
+    /// Checks the next bytes of the stream, a block of the file, as ``check(_:)`` does, and finds
+    /// whether they hold a NUL byte or a carriage return, in one pass where the processor allows
+    /// (see the type's description).
+    mutating func checkBlock(_ bytes: UnsafeRawBufferPointer) -> (hasNUL: Bool, hasCarriageReturn: Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (false, false) }
+        // A character under way is finished byte by byte (at most three), so that the scan starts
+        // between characters.
+        var start = 0
+        var found: Int32 = 0
+        while start < bytes.count, state != Self.accept, state != Self.failed {
+            let byte = base.load(fromByteOffset: start, as: UInt8.self)
+            state = (transitions[Int(byte)] &>> state) & 63
+            if byte == 0 { found |= Int32(ANALYZE_BLOCK_HAS_NUL) }
+            if byte == UInt8(ascii: "\r") { found |= Int32(ANALYZE_BLOCK_HAS_CARRIAGE_RETURN) }
+            start += 1
+        }
+        var scanned: Int32 = 0
+        let vouched = Self.scan(UnsafeRawBufferPointer(rebasing: bytes[start...]), found: &scanned)
+        found |= scanned
+        if state != Self.failed {
+            check(UnsafeRawBufferPointer(rebasing: bytes[(start + vouched)...]))
+        }
+        return (found & Int32(ANALYZE_BLOCK_HAS_NUL) != 0, found & Int32(ANALYZE_BLOCK_HAS_CARRIAGE_RETURN) != 0)
+    }
+
+    /// The C scan of `bytes`, which start between characters: the length of a prefix of them it found
+    /// well-formed and ending between characters (0 when they break UTF-8, or without AVX2), and in
+    /// `found` whether they hold a NUL byte (`ANALYZE_BLOCK_HAS_NUL`) or a carriage return.
+    static func scan(_ bytes: UnsafeRawBufferPointer, found: inout Int32) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            found = 0
+            return 0
+        }
+        return analyze_block_scan(base.assumingMemoryBound(to: UInt8.self), bytes.count, &found)
+    }
+
+    /// Whether ``scan(_:found:)`` checks UTF-8 on this processor (it has AVX2).
+    static var scanChecksUTF8: Bool { analyze_block_scan_checks_utf8() != 0 }
 
     /// Checks the next bytes with the automaton alone, one byte at a time: the plain path, which
     /// ``check(_:)`` must agree with at every block's end (`UTF8StreamCheckTests` compare them).
