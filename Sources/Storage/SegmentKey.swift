@@ -44,7 +44,8 @@ struct SegmentKey {
         return one.count - other.count
     }
 
-    /// The greatest key of the table `segment`, or `nil` when it has no row.
+    /// The greatest key of the table `segment`, or `nil` when it has no row (a scan of the table when it
+    /// has no index of its keys; a build reads it from the empty table).
     static func greatest(in db: Database) throws -> SegmentKey? {
         let scan = try StatementScan(
             db, sql: "SELECT participantId, coder, segmentId FROM segment ORDER BY participantId DESC, coder DESC, segmentId DESC LIMIT 1")

@@ -15,6 +15,11 @@ import GRDB
 /// key, so it is stored with one statement of ``SegmentBatch/capacity`` rows; any other batch is stored
 /// ``chunk`` segments a statement, each statement's segments joined before the next runs. Both give the
 /// rows the same order (and rowids) as statements of ``chunk`` segments each.
+///
+/// The table's unique index of the keys (``StudyStore/segmentKeyIndex``) is made before the first batch
+/// whose keys do not ascend above the greatest stored: only such a batch may meet a stored key, and its
+/// statements find them by the index (`INSERT OR IGNORE`). Until then the rows are only appended, with no
+/// index to keep (M: every batch ascends, so its store has none).
 final class SegmentWriter {
     private let db: Database
     /// The most segments a statement stores when they may meet a stored key: the order the rows of such a
@@ -28,6 +33,8 @@ final class SegmentWriter {
     /// The greatest key stored (see ``SegmentKey``), read from the table on first use.
     private var greatest: SegmentKey?
     private var greatestRead = false
+    /// Whether the table's unique index of the keys is known to exist (made by this writer, or before).
+    private var keysIndexed = false
 
     /// The columns of a row, in the order the inserts bind them (the `part` aside).
     static let columns = #"participantId, coder, segmentId, part, codes, document, start, "end", language, excerpt"#
@@ -44,8 +51,9 @@ final class SegmentWriter {
         guard count > 0 else { return (0, []) }
         var stored = 0
         var duplicates: [SegmentBatch.Duplicate] = []
-        let ascending = try count == SegmentBatch.capacity && keysAscend(in: batch, count: count)
-        let size = ascending ? count : Self.chunk
+        let ascending = try keysAscend(in: batch, count: count)
+        if !ascending { try indexKeys() }
+        let size = ascending && count == SegmentBatch.capacity ? count : Self.chunk
         var first = 0
         while first < count {
             let outcome = try write(first..<min(count, first + size), of: batch)
@@ -97,6 +105,14 @@ final class SegmentWriter {
             }
         }
         return (stored, duplicates)
+    }
+
+    /// Makes the table's unique index of the keys unless it has it: a write that may meet a stored key
+    /// finds it by the index.
+    private func indexKeys() throws {
+        guard !keysIndexed else { return }
+        try db.execute(sql: StudyStore.segmentKeyIndex)
+        keysIndexed = true
     }
 
     /// Whether the first `count` segments of `batch` have keys in ascending order, the first above the

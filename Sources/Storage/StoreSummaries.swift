@@ -19,8 +19,8 @@ enum StoreSummaries {
     /// out (the analysis ignores them); codes that it does not list (none either) are left out of their
     /// segments' sets, so a segment with only such codes is an empty set (it still shows that its coder
     /// coded the participant).
-    /// - Complexity: one pass over the segment table in key order merged with one over the participant
-    ///   ids (nothing sorted by SQLite), a row written per participant and coder; memory O(one
+    /// - Complexity: one pass over the segment table in key order (sorted by SQLite when the table has no
+    ///   index of its keys) merged with one over the participant ids, a row written per participant and coder; memory O(one
     ///   participant's segments).
     static func fill(_ db: Database) throws {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }

@@ -30,9 +30,9 @@ extension StudyStore {
         // another document, offsets, excerpt or language are its next parts. A table with rowids and an
         // index of the keys, not one without rowids: its rows are appended, and only the short keys are
         // sorted into a B-tree (M: the inserting thread's sqlite3_step 5,353 M -> 4,993 M instructions). The rows of an
-        // older store are copied over.
+        // older store are copied over. (`segmentKeyOnDemand` replaced the table's index by one made when needed.)
         migrator.registerMigration("packSegments") { db in
-            try db.execute(sql: "ALTER TABLE segment RENAME TO segmentPerApplication; " + segmentTable)
+            try db.execute(sql: "ALTER TABLE segment RENAME TO segmentPerApplication; " + indexedSegmentTable)
             try SegmentWriter(db).copyRowsPerApplication(from: "segmentPerApplication")
             try db.execute(sql: "DROP TABLE segmentPerApplication")
         }
@@ -44,18 +44,29 @@ extension StudyStore {
             try copyRespondentsPerAnswer(db)
             try db.execute(sql: "DROP TABLE surveyRespondentPerAnswer; DROP TABLE surveyAnswer")
         }
+        // The segment table without its unique index of the keys: ``SegmentWriter`` makes the index
+        // (``segmentKeyIndex``) when a write may meet a stored key, so a store whose rows all came in
+        // ascending key order has none (M: the inserting thread 6,739 M -> 5,193 M instructions, the store
+        // 237 -> 208 MB). The rows of a store with the index are copied over with their rowids.
+        migrator.registerMigration("segmentKeyOnDemand") { db in
+            try db.execute(sql: "ALTER TABLE segment RENAME TO segmentIndexed; " + segmentTable + """
+
+                INSERT INTO segment (rowid, \(SegmentWriter.columns)) SELECT rowid, \(SegmentWriter.columns) FROM segmentIndexed ORDER BY rowid;
+                DROP TABLE segmentIndexed;
+                """)
+        }
         return migrator
     }
 
     /// Makes the schema of a new, empty store file at once: the tables the migrations leave, in the order
     /// they leave them and with the same text (the segment table of a row per segment and the respondents'
     /// table with their answers, never the ones they replaced), and every migration recorded as applied in GRDB's table, as ``migrator`` records them.
-    /// One batch instead of six migrations, two of which rename, copy and drop a table (SQLite parses
+    /// One batch instead of seven migrations, three of which rename, copy and drop a table (SQLite parses
     /// the whole schema again after each). `StoreBuildTests` compares the result with the migrations'.
     static func createSchema(_ db: Database) throws {
         try db.execute(
             sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);\n" + studyTables + instrumentTable + coverageTable
-                + sourceFileStatTable + summaryTables + segmentTable + respondentTable)
+                + sourceFileStatTable + summaryTables + respondentTable + segmentTable)
         for identifier in migrator.migrations {
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
         }
@@ -199,8 +210,9 @@ extension StudyStore {
         ) WITHOUT ROWID;
         """
 
-    /// The segment table of a row per segment (`packSegments`).
-    static let segmentTable = """
+    /// The segment table of a row per segment with a unique index of the keys (`packSegments`; renamed and
+    /// dropped by `segmentKeyOnDemand`).
+    static let indexedSegmentTable = """
         CREATE TABLE segment (
             participantId TEXT NOT NULL,
             coder TEXT NOT NULL,
@@ -215,6 +227,26 @@ extension StudyStore {
             UNIQUE (participantId, coder, segmentId, part)
         );
         """
+
+    /// The segment table of a row per segment (`segmentKeyOnDemand`); its keys are unique, and indexed by
+    /// ``segmentKeyIndex`` once a write may meet a stored key.
+    static let segmentTable = """
+        CREATE TABLE segment (
+            participantId TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            segmentId TEXT NOT NULL,
+            part INTEGER NOT NULL,  -- 0, then 1, 2, ... for the key's rows that differ in the columns after codes
+            codes BLOB NOT NULL,  -- each application's code and line (SegmentCodes)
+            document TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            language TEXT,
+            excerpt TEXT
+        );
+        """
+
+    /// The unique index of the segment table's keys, made by ``SegmentWriter`` when first needed.
+    static let segmentKeyIndex = "CREATE UNIQUE INDEX IF NOT EXISTS segmentKey ON segment (participantId, coder, segmentId, part)"
 
     /// Copies the respondents of a store of a row per answer (`surveyRespondentPerAnswer` and
     /// `surveyAnswer`) into the respondents' table, each with their answers in item id order.

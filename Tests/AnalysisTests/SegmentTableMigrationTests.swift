@@ -6,9 +6,11 @@ import StudyModel
 import Testing
 import TestSupport
 
-/// The segment table of a row per segment (`packSegments`): a store of the layout before it, a row per
-/// code application as the migrations up to `storeSummaries` created it, is converted when opened, and
-/// every read of the segments then gives what the new ingest of the same files gives.
+/// The segment table of a row per segment (`packSegments`), its index of the keys made when needed
+/// (`segmentKeyOnDemand`): a store of a layout before them, a row per code application as the migrations
+/// up to `storeSummaries` created it or a row per segment with a unique index as those up to `packAnswers`
+/// did, is converted when opened, and every read of the segments then gives what the new ingest of the
+/// same files gives.
 @Suite struct SegmentTableMigrationTests {
     /// S1 of KZ-1 by C1 comes back after S2 (joined to its row) and once with another excerpt (a second
     /// part); KZ-2's segment has no document, offsets or excerpt.
@@ -71,33 +73,21 @@ import TestSupport
         #expect(expected.last == "rows 9")
 
         // The old store: the schema up to `storeSummaries`, the other tables as ingested, a row per application.
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let old = try DatabaseQueue(path: oldPath, configuration: configuration)
-        try StudyStore.migrator.migrate(old, upTo: "storeSummaries")
         var applications: [CodedSegment] = []
         try StudyStore(path: newPath).read { reader in try reader.forEachSegment { applications.append($0) } }
-        try old.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS new", arguments: [newPath])
-            try db.inTransaction {
-                // No survey: `surveyRespondent` is empty (and of the later layout in the new store).
-                let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM new.sqlite_master WHERE type = 'table' AND name NOT IN ('segment', 'grdb_migrations', 'surveyRespondent')")
-                for table in tables { try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM new.\(table)") }
-                for segment in applications.reversed() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO segment (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            segment.participantID, segment.code, segment.coder, segment.segmentID, segment.document, segment.start,
-                            segment.end, segment.excerpt, segment.language, segment.line,
-                        ])
-                }
-                return .commit
+        // No survey: `surveyRespondent` is empty (and of the later layout in the new store).
+        let old = try oldStore(at: oldPath, upTo: "storeSummaries", from: newPath, except: ["segment", "surveyRespondent"]) { db in
+            for segment in applications.reversed() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO segment (participantId, code, coder, segmentId, document, start, "end", excerpt, language, line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        segment.participantID, segment.code, segment.coder, segment.segmentID, segment.document, segment.start,
+                        segment.end, segment.excerpt, segment.language, segment.line,
+                    ])
             }
-            try db.execute(sql: "DETACH DATABASE new")
         }
         #expect(try old.read { db in try db.columns(in: "segment").map(\.name) }.contains("code"))
         try old.close()
@@ -120,5 +110,46 @@ import TestSupport
             #"KZ-2 C1 S3 0 ["bar_busy_job@8", "bar_child_reluctance@9"]"#,
             #"UK-1 C1 S4 0 ["bar_instruction_language@10"]"#,
         ])
+    }
+
+    @Test func aStoreWithTheIndexOfTheKeysIsCopiedWithoutIt() throws {
+        let fixture = try StudyFixture(segments: Self.segments, survey: nil)
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+        let newPath = fixture.directory + "/new.sqlite", oldPath = fixture.directory + "/old.sqlite"
+        try StudyIngester(studyDirectory: fixture.directory).ingest(intoStoreAt: newPath)
+        let expected = try Self.reads(try StudyStore(path: newPath))
+        #expect(expected.last == "rows 9")
+
+        // The old store: the schema up to `packAnswers` (the segment table with a unique index of the keys),
+        // every table's rows the new store's, the segments in descending key order (their rowids).
+        let old = try oldStore(at: oldPath, upTo: "packAnswers", from: newPath, except: ["segment"]) { db in
+            try db.execute(sql: "INSERT INTO main.segment SELECT * FROM new.segment ORDER BY participantId DESC, coder DESC, segmentId DESC, part DESC")
+        }
+        func indexes(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'segment'")
+            }
+        }
+        func rows(_ path: String, order: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in try Row.fetchAll(db, sql: "SELECT rowid, * FROM segment ORDER BY \(order)").map(\.description) }
+        }
+        let keyOrder = "participantId, coder, segmentId, part"
+        #expect(try indexes(oldPath) == ["sqlite_autoindex_segment_1"])
+        let oldRows = try rows(oldPath, order: "rowid")
+        #expect(oldRows.count == 6 && oldRows.first?.hasPrefix(#"[rowid:1 participantId:"UK-1""#) == true)
+        try old.close()
+
+        let migrated = try StudyStore(path: oldPath)
+        #expect(try Self.reads(migrated) == expected)
+        #expect(try StoreSummariesTests.summaryRows(migrated) == StoreSummariesTests.summaryRows(try StudyStore(path: newPath)))
+        #expect(try indexes(oldPath) == [])
+        #expect(try rows(oldPath, order: "rowid") == oldRows)
+        #expect(try rows(oldPath, order: keyOrder).map { $0.drop { $0 != " " } } == (try rows(newPath, order: keyOrder)).map { $0.drop { $0 != " " } })
+        // The fixture's rows do not come in key order (S1 comes back after S2): an ingest into the migrated
+        // store makes the index, and stores what the new store holds.
+        try StudyIngester(studyDirectory: fixture.directory).ingest(into: migrated)
+        #expect(try indexes(oldPath) == ["segmentKey"])
+        #expect(try Self.reads(migrated) == expected)
+        #expect(try rows(oldPath, order: "rowid") == (try rows(newPath, order: "rowid")))
     }
 }

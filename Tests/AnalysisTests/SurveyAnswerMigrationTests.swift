@@ -35,32 +35,20 @@ import TestSupport
 
         // The old store: the schema up to `packSegments`, the other tables as ingested, a row per answer,
         // and one answer to an item the instrument does not have (the read leaves it out, as it did).
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let old = try DatabaseQueue(path: oldPath, configuration: configuration)
-        try StudyStore.migrator.migrate(old, upTo: "packSegments")
         var oldAnswers: [String] = []
-        try old.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS new", arguments: [newPath])
-            try db.inTransaction {
-                let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM new.sqlite_master WHERE type = 'table' AND name NOT IN ('surveyRespondent', 'grdb_migrations')")
-                for table in tables { try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM new.\(table)") }
-                try db.execute(
-                    sql: "INSERT INTO surveyRespondent SELECT instrumentId, respondentId, position, country, role, line FROM new.surveyRespondent")
-                for row in try Row.fetchAll(db, sql: "SELECT instrumentId, respondentId, answers FROM new.surveyRespondent") {
-                    var answers = try SurveyAnswers.answers(in: [UInt8](row[2] as Data))
-                    if row[1] == "R2" { answers.append(("q9, not asked", 4)) }
-                    for (item, value) in answers {
-                        try db.execute(
-                            sql: "INSERT INTO surveyAnswer VALUES (?, ?, ?, ?)", arguments: [row[0] as String, row[1] as String, item, value])
-                    }
+        let old = try oldStore(at: oldPath, upTo: "packSegments", from: newPath, except: ["surveyRespondent"]) { db in
+            try db.execute(
+                sql: "INSERT INTO surveyRespondent SELECT instrumentId, respondentId, position, country, role, line FROM new.surveyRespondent")
+            for row in try Row.fetchAll(db, sql: "SELECT instrumentId, respondentId, answers FROM new.surveyRespondent") {
+                var answers = try SurveyAnswers.answers(in: [UInt8](row[2] as Data))
+                if row[1] == "R2" { answers.append(("q9, not asked", 4)) }
+                for (item, value) in answers {
+                    try db.execute(
+                        sql: "INSERT INTO surveyAnswer VALUES (?, ?, ?, ?)", arguments: [row[0] as String, row[1] as String, item, value])
                 }
-                oldAnswers = try String.fetchAll(
-                    db, sql: "SELECT instrumentId || ' ' || respondentId || ' ' || itemId || ' ' || coalesce(value, 'NULL') FROM surveyAnswer ORDER BY instrumentId, respondentId, itemId")
-                return .commit
             }
-            try db.execute(sql: "DETACH DATABASE new")
+            oldAnswers = try String.fetchAll(
+                db, sql: "SELECT instrumentId || ' ' || respondentId || ' ' || itemId || ' ' || coalesce(value, 'NULL') FROM surveyAnswer ORDER BY instrumentId, respondentId, itemId")
         }
         #expect(oldAnswers.count == 9)
         #expect(oldAnswers.contains("mini R2 q9, not asked 4") && oldAnswers.contains("mini R3 q2 NULL"))

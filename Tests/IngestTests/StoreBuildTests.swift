@@ -63,6 +63,7 @@ import TestSupport
         #expect(builtDump.filter { $0.hasPrefix("[identifier:") } == [
             "[identifier:\"createStudy\"]", "[identifier:\"coverage\"]", "[identifier:\"sourceFileStat\"]",
             "[identifier:\"storeSummaries\"]", "[identifier:\"packSegments\"]", "[identifier:\"packAnswers\"]",
+            "[identifier:\"segmentKeyOnDemand\"]",
         ])
         #expect(builtDump.filter { $0.hasPrefix("[type:\"table\"") }.count == 13)
         #expect(builtDump.contains { $0.hasPrefix("[participantId:\"KZ-1\" coder:\"C1\" segmentId:") })
