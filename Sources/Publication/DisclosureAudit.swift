@@ -177,6 +177,6 @@ public struct DisclosureAudit: Sendable {
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }),
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
         else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + ASCIIReplacement.replacing("\"", with: "\"\"", in: text) + "\""
     }
 }

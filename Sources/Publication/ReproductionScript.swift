@@ -192,7 +192,7 @@ public enum ReproductionScript {
     }
 
     static func string(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + ASCIIReplacement.replacing("\"", with: "\\\"", in: ASCIIReplacement.replacing("\\", with: "\\\\", in: s)) + "\""
     }
 
     /// The Monte Carlo standard error of a Fisher p-value, 0 when it is exact.

@@ -18,7 +18,7 @@ enum CSVFieldEscaping {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return text
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + ASCIIReplacement.replacing("\"", with: "\"\"", in: text) + "\""
     }
 
     /// Whether `text` is a plain decimal number (`-0.125`, `-1.5e-05`): a spreadsheet reads it as a

@@ -30,7 +30,7 @@ struct HTMLReportWriter {
         body += "<section id=\"summary\">\n<h2>\(say(.summary))</h2>\n"
         // The summary's first line repeats the page's title.
         for paragraph in PlainScalars.paragraphs(summary).dropFirst() where !paragraph.isEmpty {
-            body += "<p>\(HTMLEscaping.escape(paragraph.replacingOccurrences(of: "\n", with: " ")))</p>\n"
+            body += "<p>\(HTMLEscaping.escape(ASCIIReplacement.replacing("\n", with: " ", in: paragraph)))</p>\n"
         }
         body += "</section>\n<section id=\"charts\">\n<h2>\(say(.charts))</h2>\n" + charts() + "</section>\n"
         body += "<section id=\"tables\">\n<h2>\(say(.tables))</h2>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import Publication
 /// A piece of a rendered table, independent of the output format: the renderers of each table kind
 /// build blocks, and ``render(_:style:)`` turns them into plain text or Markdown.
 enum ReportBlock {
@@ -237,6 +238,6 @@ enum ReportBlock {
     /// without Foundation's search).
     static func escaped(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
-        return text.replacingOccurrences(of: "|", with: "\\|")
+        return ASCIIReplacement.replacing("|", with: "\\|", in: text)
     }
 }
