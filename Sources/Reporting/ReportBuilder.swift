@@ -69,6 +69,12 @@ public struct ReportBuilder {
     ///   but `provenance.json`, which hashes them all; the caller finishes or discards it.
     /// - Throws: ``ReportError`` for an invalid `SOURCE_DATE_EPOCH`; encoding errors.
     public func files(writingInto draft: ReportDraft? = nil) throws -> [(path: String, contents: String)] {
+        // The summaries' vocabularies in the other languages, made on another core while the disclosure
+        // pass runs (they depend on the study's labels alone).
+        let language = vocabulary.language, labels = results.levelLabels
+        let others = BackgroundValue<[(Language, Vocabulary)], Never> {
+            Language.available.filter { $0 != language }.map { ($0, Vocabulary(language: $0, labels: labels)) }
+        }
         // The notebooks' crosstabs are published with the plan's tables: one disclosure pass over both.
         let requests = try notebooks.flatMap(NotebookRenderer.crosstabRequests)
         let computed = try requests.map { spec -> TableResult in
@@ -79,7 +85,7 @@ public struct ReportBuilder {
         }
         let (results, extra, audit) = try published(computed, requests: requests)
         let document = PublishedDocument(results: results, notebookTables: extra, audit: audit, suppression: suppression)
-        let made = try files(document, results: results, audit: audit, draft: draft)
+        let made = try files(document, results: results, audit: audit, draft: draft, others: others.value())
         // The document and the published results freed on another core while the files are written.
         ReleasedElsewhere.drop((consume document, consume results, consume audit))
         return made
@@ -103,13 +109,15 @@ public struct ReportBuilder {
     }
 
     /// Formats the document into every file; `results` (published) give the JSON of the inputs'
-    /// provenance only.
+    /// provenance only; `others` are the vocabularies of the other languages of ``Language/available``,
+    /// with the study's labels, for the summaries in every language.
     ///
     /// The files are independent of each other but for `provenance.json`, which hashes them all: they
     /// are made on all cores (``ConcurrentMap``), the notebooks (which may read the store) on this
     /// thread, and put in a fixed order whatever the scheduling.
     private func files(
-        _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?, draft: ReportDraft?
+        _ document: PublishedDocument, results: AnalysisResults, audit: DisclosureAudit?, draft: ReportDraft?,
+        others: [(Language, Vocabulary)]
     ) throws -> [(path: String, contents: String)] {
         typealias Files = [(path: String, contents: String)]
         let vocabulary = vocabulary
@@ -123,7 +131,6 @@ public struct ReportBuilder {
         let disclosure = opening(say)
         let header = "\(document.studyName). " + say(document.version) + "\n" + disclosure
         let summary = SummaryWriter(paragraphs: document.summary, vocabulary: vocabulary).summary()
-        let levelLabels = results.levelLabels
         // Each table's blocks in the report's language, made once for the HTML, text and Markdown files.
         let blocks = ConcurrentMap.map(document.tables) { formatter.blocks($0) }
         // Each job makes files that follow each other in the report's order; the largest come first,
@@ -148,7 +155,7 @@ public struct ReportBuilder {
             {
                 // The summary in every language, for co-authors who write in another.
                 [("summary.txt", disclosure + "\n\n" + summary)] + Language.available.map { language in
-                    let words = language == vocabulary.language ? vocabulary : Vocabulary(language: language, labels: levelLabels)
+                    let words = language == vocabulary.language ? vocabulary : others.first { $0.0 == language }!.1
                     let text = language == vocabulary.language ? summary : SummaryWriter(paragraphs: document.summary, vocabulary: words).summary()
                     return ("summary.\(language.rawValue).txt", opening(TextFormatter(vocabulary: words)) + "\n\n" + text)
                 }
