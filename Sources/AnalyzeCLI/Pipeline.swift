@@ -187,8 +187,15 @@ enum Pipeline {
         _ options: StudyOptions, output: String?, suppression: Bool, notebooks: String?, language: Language = .en,
         analyzed: AnalysisResults? = nil
     ) throws -> RenderedReport {
-        let results = try analyzed ?? readResults(options)
-        try checkResults(results, belongToStoreAt: options.storePath, resultsPath: options.resultsPath)
+        // Results just computed from the store (`analyze run`) are its own: only results read from the file
+        // are checked against it.
+        let results: AnalysisResults
+        if let analyzed {
+            results = analyzed
+        } else {
+            results = try readResults(options)
+            try checkResults(results, belongToStoreAt: options.storePath, resultsPath: options.resultsPath)
+        }
         let directory = output ?? URL(fileURLWithPath: options.studyDirectory).appendingPathComponent("reports").path
         var builder = ReportBuilder(
             results: results, language: language, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
