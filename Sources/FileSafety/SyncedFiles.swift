@@ -76,18 +76,26 @@ public struct SyncedFiles {
     ///   the action "write".
     public mutating func sync(folders: [String]) throws(SystemFailure) {
         removeUnwritten()
-        let files = syncing.finish()
         let codes = UnsafeMutableBufferPointer<Int32>.allocate(capacity: folders.count)
         defer { codes.deallocate() }
         codes.initialize(repeating: 0)
         nonisolated(unsafe) let results = codes
-        DiskWaits.run(count: folders.count) { index in
+        // The folders are synced while the last files' syncs end (every file is in its folder already:
+        // each sync makes its own part durable, and all of them are done when this returns); the files'
+        // syncs are waited for on one more of those threads.
+        let syncing = syncing, waited = SyncedFilesWaited()
+        DiskWaits.run(count: folders.count + 1) { index in
+            guard index < folders.count else {
+                waited.files = syncing.finish()
+                return
+            }
             var code: Int32 = 0
             let folder = Foundation.open(folders[index], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if folder < 0 || fsync(folder) != 0 { code = errno }
             if folder >= 0 { Foundation.close(folder) }
             results[index] = code
         }
+        let files = waited.files
         if let failed = files.first(where: { $0.code != 0 }) {
             throw SystemFailure(path: failed.path, action: "write", code: failed.code)
         }
@@ -102,6 +110,12 @@ public struct SyncedFiles {
         removeUnwritten()
         _ = syncing.finish()
     }
+}
+
+/// The files ``SyncedFiles/sync(folders:)`` waited for on a thread of its own, with their syncs' error
+/// numbers: written by that thread, read once ``DiskWaits/run(count:_:)`` has returned.
+private final class SyncedFilesWaited: @unchecked Sendable {
+    var files: [(path: String, code: Int32)] = []
 }
 
 /// The files of a ``SyncedFiles`` being synced on ``DiskWaits``' threads, and what each sync returned.
