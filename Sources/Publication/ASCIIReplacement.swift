@@ -1,46 +1,28 @@
-import Foundation
-
-/// Foundation's `replacingOccurrences(of:with:)` of one ASCII character, decided on the text's bytes where
-/// they settle it, so that the writers' escapes (a CSV field's quotes, an R string's backslashes, a
-/// Markdown cell's bars, a paragraph's line feeds) do not pass every text through `NSString`.
+/// The writers' escapes of one ASCII character (a CSV field's quotes, an R string's backslashes and quotes, a
+/// Markdown cell's bars, a paragraph's line feeds), made on the text's UTF-8 bytes.
 ///
-/// Foundation's search compares composed character sequences: it finds the character where it stands as
-/// a sequence of its own. An ASCII byte between two ASCII bytes (or the text's ends) is such a sequence,
-/// but for the two halves of a CR LF: there the bytes are replaced. A text without the byte has no
-/// occurrence (no other character is canonically equivalent to an ASCII one) and is returned as it is.
-/// Any other text (an occurrence next to a non-ASCII byte, or in a CR LF) is left to Foundation.
+/// In UTF-8 an ASCII byte is never part of another character's encoding, so every occurrence of the byte is
+/// an occurrence of the character, whatever follows it. Foundation's `replacingOccurrences(of:with:)`
+/// compares composed character sequences instead: it leaves a `"` followed by a combining mark (U+0301, say)
+/// or the LF of a CR LF as it is, which wrote such a quote into a CSV field or an R string unescaped.
 public enum ASCIIReplacement {
-    /// `text.replacingOccurrences(of: String(target), with: replacement)`, the same string.
+    /// `text` with every `target` replaced by `replacement`; `text` itself when it has none.
     public static func replacing(_ target: Unicode.Scalar, with replacement: String, in text: String) -> String {
         precondition(target.isASCII, "an ASCII character")
         let byte = UInt8(target.value)
-        var copy = text
-        let replaced: String?? = copy.withUTF8 { bytes -> String?? in
-            guard bytes.contains(byte) else { return .some(nil) }
-            let count = bytes.count
-            for index in 0..<count where bytes[index] == byte {
-                let before: UInt8? = index > 0 ? bytes[index - 1] : nil
-                let after: UInt8? = index + 1 < count ? bytes[index + 1] : nil
-                if let before, before >= 0x80 { return nil }
-                if let after, after >= 0x80 { return nil }
-                if byte == 0x0A && before == 0x0D { return nil }
-                if byte == 0x0D && after == 0x0A { return nil }
-            }
+        var copy = text  // `withUTF8` is mutating: a small string is laid out in memory first
+        return copy.withUTF8 { bytes -> String in
+            guard bytes.contains(byte) else { return text }
             var out: [UInt8] = []
-            out.reserveCapacity(count + 8)
+            out.reserveCapacity(bytes.count + 8)
             var start = 0
-            for index in 0..<count where bytes[index] == byte {
+            for index in bytes.indices where bytes[index] == byte {
                 out.append(contentsOf: bytes[start..<index])
                 out.append(contentsOf: replacement.utf8)
                 start = index + 1
             }
-            out.append(contentsOf: bytes[start..<count])
-            return .some(String(decoding: out, as: UTF8.self))
-        }
-        switch replaced {
-        case .some(.none): return text
-        case .some(.some(let result)): return result
-        case .none: return text.replacingOccurrences(of: String(target), with: replacement)
+            out.append(contentsOf: bytes[start...])
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -171,12 +171,10 @@ public struct DisclosureAudit: Sendable {
         withheldStatistics = list
     }
 
-    /// The field, quoted when a character of it is a comma, a quote or a line feed. A field without
-    /// one of those bytes has none of those characters, so characters are looked at only when one is.
+    /// The field, quoted when it holds a comma, a quote, a line feed or a carriage return (looked for as
+    /// bytes: a comma followed by a combining mark is still a comma to a CSV reader).
     private static func field(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }),
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-        else { return text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + ASCIIReplacement.replacing("\"", with: "\"\"", in: text) + "\""
     }
 }

@@ -206,7 +206,7 @@ public enum ReproductionScript {
     private static func prelude(study: String) -> [String] {
         [
             "# reproduce.R: every published test of this report, rerun in R from the report's published counts.",
-            "# Study: \(study.replacingOccurrences(of: "\n", with: " "))",
+            "# Study: \(ASCIIReplacement.replacing("\n", with: " ", in: ASCIIReplacement.replacing("\r", with: " ", in: study)))",
             "# Base R only. Run from anywhere: Rscript reproduce.R",
             "# One line per test: MATCH or DIFFER, the report's value and R's (relative tolerance 1e-6; a Monte Carlo",
             "# p-value of the report within four standard errors of R's exact p, or of R's own Monte Carlo estimate",

@@ -15,9 +15,9 @@ enum CSVFieldEscaping {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
+        // Looked for as bytes: a quote followed by a combining mark is one `Character`, and still a quote
+        // to a CSV reader.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + ASCIIReplacement.replacing("\"", with: "\"\"", in: text) + "\""
     }
 

@@ -15,6 +15,14 @@ import Testing
         #expect(CSVFieldEscaping.escape(field) == expected)
     }
 
+    /// A quote, comma or bar followed by a combining mark is one `Character` with the mark, and still a quote,
+    /// comma or bar to a CSV reader or a Markdown table: quoted and escaped all the same (compared as bytes).
+    @Test func charactersThatAMarkFollowsAreEscaped() {
+        #expect(Array(CSVFieldEscaping.escape("a\"\u{301}b").utf8) == Array("\"a\"\"\u{301}b\"".utf8))
+        #expect(Array(CSVFieldEscaping.escape("a,\u{301}b").utf8) == Array("\"a,\u{301}b\"".utf8))
+        #expect(Array(ReportBlock.escaped("a|\u{301}").utf8) == Array("a\\|\u{301}".utf8))
+    }
+
     /// Markdown table cells: `|` escaped, everything else as it is.
     @Test(arguments: [("plain", "plain"), ("a|b", "a\\|b"), ("||", "\\|\\|"), ("Қаз|ақ", "Қаз\\|ақ"), ("", ""), ("\\", "\\")])
     func markdownCells(_ text: String, _ expected: String) {
