@@ -214,16 +214,7 @@ extension StudyStore {
     /// dropped by `segmentKeyOnDemand`).
     static let indexedSegmentTable = """
         CREATE TABLE segment (
-            participantId TEXT NOT NULL,
-            coder TEXT NOT NULL,
-            segmentId TEXT NOT NULL,
-            part INTEGER NOT NULL,  -- 0, then 1, 2, ... for the key's rows that differ in the columns after codes
-            codes BLOB NOT NULL,  -- each application's code and line (SegmentCodes)
-            document TEXT,
-            start INTEGER,
-            "end" INTEGER,
-            language TEXT,
-            excerpt TEXT,
+        \(segmentColumns),
             UNIQUE (participantId, coder, segmentId, part)
         );
         """
@@ -232,6 +223,13 @@ extension StudyStore {
     /// ``segmentKeyIndex`` once a write may meet a stored key.
     static let segmentTable = """
         CREATE TABLE segment (
+        \(segmentColumns)
+        );
+        """
+
+    /// The columns of both segment tables: a segment's key, its code applications, where it stands and its
+    /// excerpt.
+    private static let segmentColumns = """
             participantId TEXT NOT NULL,
             coder TEXT NOT NULL,
             segmentId TEXT NOT NULL,
@@ -242,7 +240,6 @@ extension StudyStore {
             "end" INTEGER,
             language TEXT,
             excerpt TEXT
-        );
         """
 
     /// The unique index of the segment table's keys, made by ``SegmentWriter`` when first needed.
