@@ -9,7 +9,8 @@ extension StoreReader {
     /// Calls `body` with the segment count of every (participant, code, coder) present in the store,
     /// ordered by participant, code and coder (their bytes).
     ///
-    /// - Complexity: one pass over the segment table in key order (SQLite sorts it when the table has no index of its keys); memory O(one participant's codes).
+    /// - Complexity: one pass over the segment table in key order (SQLite sorts it when the table has no
+    ///   index of its keys); memory O(one participant's codes).
     public func forEachCodeApplication(_ body: (CodeApplicationCount) throws -> Void) throws {
         struct Key: Hashable {
             var code: [UInt8]
@@ -57,7 +58,8 @@ extension StoreReader {
     /// Calls `body` with the codes of every segment that carries at least one of `codes` (only those
     /// codes, in byte order), with its participant and coder, ordered by participant, coder and segment.
     ///
-    /// - Complexity: one pass over the segment table in key order (sorted by SQLite without the index); memory O(codes).
+    /// - Complexity: one pass over the segment table in key order (sorted by SQLite without the index);
+    ///   memory O(codes).
     public func forEachSegmentCodes(
         codes: [String], _ body: (_ participantID: String, _ coder: String, _ codes: [String]) throws -> Void
     ) throws {

@@ -20,8 +20,8 @@ enum StoreSummaries {
     /// segments' sets, so a segment with only such codes is an empty set (it still shows that its coder
     /// coded the participant).
     /// - Complexity: one pass over the segment table in key order (sorted by SQLite when the table has no
-    ///   index of its keys) merged with one over the participant ids, a row written per participant and coder; memory O(one
-    ///   participant's segments).
+    ///   index of its keys) merged with one over the participant ids, a row written per participant and
+    ///   coder; memory O(one participant's segments).
     static func fill(_ db: Database) throws {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         var codePositions: [String: UInt32] = [:]
